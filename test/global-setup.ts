@@ -1,0 +1,44 @@
+// Integration test setup: one embedded Postgres cluster on a free port for the whole run
+// (or DATABASE_URL's server), and a template database with every migration applied, from which
+// each test file clones its own database (see test/db.ts).
+import { migrate } from '@lianjian/db';
+import { ensureDatabase, startPostgres, type RunningPostgres } from '@lianjian/db/postgres';
+import { mkdtempSync, chmodSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+
+export const TEMPLATE_DB = 'lianjian_template';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgAdminUrl: string;
+    pgTemplateDb: string;
+  }
+}
+
+let server: RunningPostgres | undefined;
+let dir: string | undefined;
+
+export async function setup(project: TestProject): Promise<void> {
+  dir = mkdtempSync(path.join(tmpdir(), 'lianjian-test-'));
+  chmodSync(dir, 0o755);
+  server = await startPostgres({ dataDir: path.join(dir, 'pg'), database: 'postgres', fast: true });
+  const template = process.env.DATABASE_URL ? `${TEMPLATE_DB}_${process.pid}` : TEMPLATE_DB;
+  const admin = new pg.Client({ connectionString: server.adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${template}`);
+  await admin.end();
+  await ensureDatabase(server.adminUrl, template);
+  const url = new URL(server.adminUrl);
+  url.pathname = `/${template}`;
+  await migrate(url.toString());
+  project.provide('pgAdminUrl', server.adminUrl);
+  project.provide('pgTemplateDb', template);
+}
+
+export async function teardown(): Promise<void> {
+  await server?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+}

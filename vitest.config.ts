@@ -1,0 +1,38 @@
+import { defaultServerConditions } from 'vite';
+import { defineConfig } from 'vitest/config';
+
+// Workspace packages export their TypeScript source under the "source" condition,
+// so tests run against src/ without a build.
+const conditions = ['source', ...defaultServerConditions];
+const packages = '{verify,prisma,indexer,api,bench}';
+
+export default defineConfig({
+  resolve: { conditions },
+  ssr: { resolve: { conditions, externalConditions: ['source'] } },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: [`${packages}/{src,test}/**/*.test.ts`],
+          exclude: ['**/*.int.test.ts', '**/node_modules/**'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: [`${packages}/{src,test}/**/*.int.test.ts`, 'test/**/*.int.test.ts'],
+          exclude: ['**/node_modules/**'],
+          globalSetup: ['./test/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          // Two cores: integration files share one Postgres cluster (one database each).
+          maxWorkers: 2,
+        },
+      },
+    ],
+  },
+});
