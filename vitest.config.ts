@@ -15,7 +15,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: [`${packages}/{src,test}/**/*.test.ts`],
+          include: [`${packages}/{src,test}/**/*.test.ts`, 'test/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
           testTimeout: 30_000,
         },

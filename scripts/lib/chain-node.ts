@@ -1,0 +1,78 @@
+// Starts the single-validator localnet (chain/scripts/localnet.sh) as a supervised service.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { freePort } from '@lianjian/db/postgres';
+import { startService, type RunningService } from './process.js';
+
+export const repoRoot = path.resolve(import.meta.dirname, '../..');
+export const chainBinary = path.join(repoRoot, 'chain/build/lianjiand');
+
+export interface ChainNode extends RunningService {
+  rpcUrl: string;
+  home: string;
+  ports: ChainPorts;
+  /** Mnemonics of the funded submitter keys the localnet created. */
+  submitterMnemonics(): string[];
+}
+
+export interface ChainPorts {
+  rpc: number;
+  grpc: number;
+  api: number;
+  p2p: number;
+}
+
+export function chainAvailable(): boolean {
+  return existsSync(path.join(repoRoot, 'chain/scripts/localnet.sh')) && existsSync(chainBinary);
+}
+
+export async function pickChainPorts(): Promise<ChainPorts> {
+  return { rpc: await freePort(), grpc: await freePort(), api: await freePort(), p2p: await freePort() };
+}
+
+async function latestHeight(rpcUrl: string): Promise<number> {
+  try {
+    const res = await fetch(`${rpcUrl}/status`, { signal: AbortSignal.timeout(2000) });
+    if (!res.ok) return 0;
+    const body = (await res.json()) as { result?: { sync_info?: { latest_block_height?: string } } };
+    return Number(body.result?.sync_info?.latest_block_height ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+export async function startChainNode(opts: {
+  home: string;
+  ports: ChainPorts;
+  logFile: string;
+  submitters?: number;
+}): Promise<ChainNode> {
+  const rpcUrl = `http://127.0.0.1:${opts.ports.rpc}`;
+  const svc = await startService({
+    name: 'chain',
+    command: 'bash',
+    args: [path.join(repoRoot, 'chain/scripts/localnet.sh')],
+    env: {
+      LIANJIAN_CHAIN_HOME: opts.home,
+      LIANJIAN_RPC_PORT: String(opts.ports.rpc),
+      LIANJIAN_GRPC_PORT: String(opts.ports.grpc),
+      LIANJIAN_API_PORT: String(opts.ports.api),
+      LIANJIAN_P2P_PORT: String(opts.ports.p2p),
+      LIANJIAN_SUBMITTERS: String(opts.submitters ?? 1),
+    },
+    logFile: opts.logFile,
+    ready: async () => (await latestHeight(rpcUrl)) >= 1,
+    readyTimeoutMs: 120_000,
+  });
+  return {
+    ...svc,
+    rpcUrl,
+    home: opts.home,
+    ports: opts.ports,
+    submitterMnemonics() {
+      const files = [path.join(opts.home, 'submitter.mnemonic')];
+      for (let i = 1; i < (opts.submitters ?? 1); i++) files.push(path.join(opts.home, `submitter${i}.mnemonic`));
+      return files.filter((f) => existsSync(f)).map((f) => readFileSync(f, 'utf8').trim());
+    },
+  };
+}

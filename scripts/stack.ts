@@ -1,0 +1,182 @@
+// The stack supervisor behind `npm start`: Postgres (embedded unless DATABASE_URL is set),
+// migrations, demo data on an empty database, then every service that exists, in dependency
+// order; Ctrl-C stops them in reverse order and Postgres last.
+import { migrate, seedDemo } from '@lianjian/db';
+import { startPostgres, type RunningPostgres } from '@lianjian/db/postgres';
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { chainAvailable, startChainNode, repoRoot } from './lib/chain-node.js';
+import { httpOk, startService, type RunningService } from './lib/process.js';
+
+const dataDir = path.join(repoRoot, '.data');
+const logDir = path.join(dataDir, 'logs');
+const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const ports = {
+  api: port('LIANJIAN_API_PORT', 4000),
+  web: port('LIANJIAN_WEB_PORT', 3000),
+  indexer: port('LIANJIAN_INDEXER_PORT', 9464),
+  rpc: port('LIANJIAN_RPC_PORT', 26657),
+  grpc: port('LIANJIAN_GRPC_PORT', 9090),
+  chainApi: port('LIANJIAN_CHAIN_API_PORT', 1317),
+  p2p: port('LIANJIAN_P2P_PORT', 26656),
+};
+
+const services: RunningService[] = [];
+let postgres: RunningPostgres | undefined;
+let stopping = false;
+
+function say(line: string) {
+  process.stdout.write(`${line}\n`);
+}
+
+async function stopAll(code: number): Promise<never> {
+  if (stopping) process.exit(code);
+  stopping = true;
+  say('\nStopping… / 正在停止…');
+  for (const svc of [...services].reverse()) {
+    await svc.stop().catch(() => undefined);
+    say(`  stopped ${svc.name}`);
+  }
+  await postgres?.stop().catch(() => undefined);
+  if (postgres?.embedded) say('  stopped postgres');
+  say('All stopped. / 已全部停止。');
+  process.exit(code);
+}
+
+async function isEmpty(url: string): Promise<boolean> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const { rows } = await c.query<{ n: string }>('SELECT count(*)::text AS n FROM org_unit');
+    return rows[0]?.n === '0';
+  } finally {
+    await c.end();
+  }
+}
+
+function tsEntry(entry: string): string[] {
+  return ['--conditions=source', '--import', 'tsx', path.join(repoRoot, entry)];
+}
+
+async function main() {
+  let once = false;
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(sig, () => {
+      if (once) return; // the terminal and `npm start` both deliver Ctrl-C
+      once = true;
+      void stopAll(0);
+    });
+  }
+  mkdirSync(logDir, { recursive: true });
+
+  postgres = await startPostgres({
+    dataDir: path.join(dataDir, 'pg'),
+    port: process.env.LIANJIAN_PG_PORT ? Number(process.env.LIANJIAN_PG_PORT) : undefined,
+    log: () => {},
+  });
+  const dbUrl = postgres.url;
+  const { applied } = await migrate(dbUrl, { log: (s) => say(`  ${s}`) });
+  say(`Postgres ready (${postgres.embedded ? 'embedded' : 'DATABASE_URL'}); ${applied.length} migration(s) applied`);
+
+  const accountsFile = path.join(dataDir, 'demo-accounts.json');
+  if (await isEmpty(dbUrl)) {
+    say('Empty database: seeding demo data… / 空数据库：正在写入演示数据…');
+    const t = Date.now();
+    const demo = await seedDemo(dbUrl);
+    writeFileSync(accountsFile, JSON.stringify(demo.accounts, null, 2), { mode: 0o600 });
+    say(`Demo data seeded in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  }
+
+  const env: NodeJS.ProcessEnv = { DATABASE_URL: dbUrl, NODE_ENV: process.env.NODE_ENV ?? 'development' };
+  const urls: Array<[string, string]> = [];
+
+  if (chainAvailable()) {
+    const node = await startChainNode({
+      home: path.join(dataDir, 'chain'),
+      ports: { rpc: ports.rpc, grpc: ports.grpc, api: ports.chainApi, p2p: ports.p2p },
+      logFile: path.join(logDir, 'chain.log'),
+    });
+    services.push(node);
+    env.LIANJIAN_RPC = node.rpcUrl;
+    env.LIANJIAN_CHAIN_HOME = node.home;
+    urls.push(['Chain RPC / 链节点', node.rpcUrl]);
+  }
+
+  if (existsSync(path.join(repoRoot, 'indexer/src/main.ts'))) {
+    services.push(
+      await startService({
+        name: 'indexer',
+        command: process.execPath,
+        args: tsEntry('indexer/src/main.ts'),
+        env: { ...env, PORT: String(ports.indexer) },
+        logFile: path.join(logDir, 'indexer.log'),
+        ready: () => httpOk(`http://127.0.0.1:${ports.indexer}/health`),
+      }),
+    );
+    urls.push(['Indexer metrics / 索引器指标', `http://127.0.0.1:${ports.indexer}/metrics`]);
+  }
+
+  if (existsSync(path.join(repoRoot, 'api/src/main.ts'))) {
+    services.push(
+      await startService({
+        name: 'api',
+        command: process.execPath,
+        args: tsEntry('api/src/main.ts'),
+        env: { ...env, PORT: String(ports.api) },
+        logFile: path.join(logDir, 'api.log'),
+        ready: () => httpOk(`http://127.0.0.1:${ports.api}/health`),
+      }),
+    );
+    urls.push(['GraphQL API', `http://127.0.0.1:${ports.api}/graphql`]);
+  }
+
+  const webServer = path.join(repoRoot, 'web/build/server/index.js');
+  if (existsSync(webServer)) {
+    services.push(
+      await startService({
+        name: 'web',
+        command: process.execPath,
+        args: [path.join(repoRoot, 'node_modules/@react-router/serve/bin.js'), webServer],
+        cwd: path.join(repoRoot, 'web'),
+        env: { ...env, PORT: String(ports.web), LIANJIAN_API_URL: `http://127.0.0.1:${ports.api}/graphql` },
+        logFile: path.join(logDir, 'web.log'),
+        ready: () => httpOk(`http://127.0.0.1:${ports.web}/`),
+      }),
+    );
+    urls.unshift(['Web / 网页', `http://127.0.0.1:${ports.web}/`]);
+  }
+
+  say('');
+  say('Lianjian 链建 is running / 已启动:');
+  say(`  ${'Postgres'.padEnd(30)} ${postgres.displayUrl}`);
+  for (const [label, url] of urls) say(`  ${label.padEnd(30)} ${url}`);
+  say(`  ${'Logs / 日志'.padEnd(30)} ${path.relative(process.cwd(), logDir) || logDir}`);
+  if (existsSync(accountsFile)) {
+    const accounts = JSON.parse(readFileSync(accountsFile, 'utf8')) as Array<{
+      username: string;
+      password: string;
+      role: string;
+      totpSecret?: string | null;
+    }>;
+    say('\nDemo accounts / 演示账号 (TOTP secrets go into any authenticator app):');
+    for (const a of accounts) {
+      say(`  ${a.role.padEnd(10)} ${a.username.padEnd(14)} ${a.password}${a.totpSecret ? `   TOTP ${a.totpSecret}` : ''}`);
+    }
+  }
+  const t0 = Number(process.env.LIANJIAN_START_T0 ?? Date.now());
+  say(`\nUp in ${((Date.now() - t0) / 1000).toFixed(1)} s. Press Ctrl-C to stop. / 按 Ctrl-C 停止。`);
+
+  for (const svc of services) {
+    void svc.exited.then((code) => {
+      if (stopping) return;
+      process.stderr.write(`${svc.name} stopped unexpectedly (${code}); see ${path.join(logDir, `${svc.name}.log`)}\n`);
+      void stopAll(1);
+    });
+  }
+}
+
+main().catch(async (err: unknown) => {
+  process.stderr.write(`\x1b[31m✗\x1b[0m ${err instanceof Error ? err.message : String(err)}\n`);
+  await stopAll(1);
+});

@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+// `npm start`: install what is missing, build, then hand over to the stack supervisor (stack.ts),
+// which starts Postgres, the chain, indexer, API and web and stops them all on Ctrl-C.
+import { spawn } from 'node:child_process';
+import { buildChain, ensureInstalled, fail, generatePrismaClient, root, step, tsNodeArgs } from './lib/bootstrap.mjs';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+const t0 = Date.now();
+try {
+  ensureInstalled();
+  generatePrismaClient();
+  buildChain();
+  if (existsSync(path.join(root, 'web/package.json'))) {
+    step('Building the web app / 构建网页');
+    const { run } = await import('./lib/bootstrap.mjs');
+    run('npm', ['run', 'build', '-w', '@lianjian/web']);
+  }
+} catch (err) {
+  fail(err);
+}
+step(`Prepared in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+
+const child = spawn(process.execPath, tsNodeArgs('scripts/stack.ts', process.argv.slice(2)), {
+  stdio: 'inherit',
+  env: { ...process.env, LIANJIAN_START_T0: String(t0) },
+});
+// The supervisor owns shutdown; forward signals so that Ctrl-C and SIGTERM both stop it cleanly.
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,0 +1,30 @@
+// docker-compose.yml cannot be run here (no Docker engine), so check what can be checked:
+// Debian's docker-compose accepts it, and every build it names has its Dockerfile.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '..');
+const compose = (...args: string[]) =>
+  execFileSync('docker-compose', ['-f', path.join(root, 'docker-compose.yml'), 'config', ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+
+describe('docker-compose.yml', () => {
+  it('is accepted by docker-compose config and names the whole stack', () => {
+    const services = compose('--services').trim().split('\n').sort();
+    expect(services).toEqual(['api', 'chain', 'indexer', 'migrate', 'postgres', 'web']);
+  });
+
+  it('has a Dockerfile for every build', () => {
+    // The resolved config prints each build as "context: /abs/path" then "dockerfile: name".
+    const builds = [...compose().matchAll(/context: (\S+)\n\s+dockerfile: (\S+)/g)];
+    expect(builds.length).toBeGreaterThanOrEqual(5);
+    for (const [, context, dockerfile] of builds) {
+      const file = path.resolve(context!, dockerfile!);
+      expect(existsSync(file), file).toBe(true);
+    }
+  });
+});
