@@ -34,3 +34,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   afterAll(() => db.drop());
   return db;
 }
+
+/** The run's shared chain node; fails the calling test clearly when chain/ has not been built. */
+export function sharedChain(): { rpcUrl: string; home: string; mnemonics: string[] } {
+  const rpcUrl = inject('chainRpcUrl');
+  if (!rpcUrl) throw new Error('no chain node: build it with `bash chain/scripts/build.sh` (npm test does this)');
+  return { rpcUrl, home: inject('chainHome'), mnemonics: inject('submitterMnemonics') };
+}

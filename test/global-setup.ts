@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { chainAvailable, pickChainPorts, startChainNode, type ChainNode } from '../scripts/lib/chain-node.js';
 
 export const TEMPLATE_DB = 'lianjian_template';
 
@@ -15,10 +16,15 @@ declare module 'vitest' {
   export interface ProvidedContext {
     pgAdminUrl: string;
     pgTemplateDb: string;
+    /** CometBFT RPC of a single-validator localnet shared by the run ('' when chain/ is not built). */
+    chainRpcUrl: string;
+    chainHome: string;
+    submitterMnemonics: string[];
   }
 }
 
 let server: RunningPostgres | undefined;
+let chain: ChainNode | undefined;
 let dir: string | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
@@ -36,9 +42,23 @@ export async function setup(project: TestProject): Promise<void> {
   await migrate(url.toString());
   project.provide('pgAdminUrl', server.adminUrl);
   project.provide('pgTemplateDb', template);
+
+  // Tests that need their own node (restarts, faults) start one with startChainNode themselves.
+  if (chainAvailable()) {
+    chain = await startChainNode({
+      home: path.join(dir, 'chain'),
+      ports: await pickChainPorts(),
+      logFile: path.join(dir, 'chain.log'),
+      submitters: 2,
+    });
+  }
+  project.provide('chainRpcUrl', chain?.rpcUrl ?? '');
+  project.provide('chainHome', chain?.home ?? '');
+  project.provide('submitterMnemonics', chain?.submitterMnemonics() ?? []);
 }
 
 export async function teardown(): Promise<void> {
+  await chain?.stop();
   await server?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 }
