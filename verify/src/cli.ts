@@ -1,0 +1,143 @@
+// The command-line verifier. The only module of this package that touches Node APIs; index.ts
+// does not import it, so browsers never see it.
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { parseBundle, verifyBundle, type ChainChecker, type Check, type ProofBundle, type VerifyReport } from './bundle.js';
+import { createChainChecker, DEFAULT_RPC_URL } from './chain/checker.js';
+import { errorMessage } from './errors.js';
+
+export const EXIT_VERIFIED = 0;
+export const EXIT_NOT_VERIFIED = 1;
+export const EXIT_BAD_INPUT = 2;
+
+export const USAGE = `Usage 用法: lianjian-verify [--offline] [--rpc URL] [--json] FILE|-
+
+Verifies a Lianjian proof bundle (application/vnd.lianjian.proof+json).
+校验链建证明包：记录文档哈希、默克尔路径、链上锚定。
+
+  FILE|-      the bundle file, or - for standard input  证明包文件，- 表示标准输入
+  --offline   check document and Merkle path only, not the chain  仅离线校验，不查询链
+  --rpc URL   CometBFT RPC of a chain node (default: $LIANJIAN_RPC or ${DEFAULT_RPC_URL})
+  --json      print the full report as JSON  以 JSON 输出完整报告
+  -h, --help  show this help  显示帮助
+
+Exit status 退出码: 0 verified 已验证 · 1 not verified 未通过 · 2 bad usage or unreadable input 用法或输入错误`;
+
+/** What the CLI needs from its surroundings, injectable for tests. */
+export type CliIo = {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  readFile: (path: string) => Promise<string>;
+  readStdin: () => Promise<string>;
+  env: Record<string, string | undefined>;
+  createChainChecker: (rpcUrl: string) => ChainChecker;
+};
+
+export function nodeIo(): CliIo {
+  return {
+    stdout: (text) => process.stdout.write(`${text}\n`),
+    stderr: (text) => process.stderr.write(`${text}\n`),
+    readFile: (path) => readFile(path, 'utf8'),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
+    env: process.env,
+    createChainChecker,
+  };
+}
+
+const LABELS: Record<Check['name'], string> = {
+  document: 'document 记录文档',
+  path: 'Merkle path 默克尔路径',
+  chain: 'chain anchor 链上锚定',
+  fields: 'fields 字段',
+};
+
+/** Runs the verifier on argv (without node and script); resolves to the exit status. */
+export async function run(argv: string[], io: CliIo = nodeIo()): Promise<number> {
+  let options: { offline: boolean; json: boolean; rpc?: string; help: boolean };
+  let input: string;
+  try {
+    const parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        offline: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        rpc: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+    options = parsed.values as typeof options;
+    if (options.help) {
+      io.stdout(USAGE);
+      return EXIT_VERIFIED;
+    }
+    if (parsed.positionals.length !== 1) {
+      throw new Error(parsed.positionals.length === 0 ? 'no bundle file given' : 'give exactly one bundle file');
+    }
+    if (options.offline && options.rpc !== undefined) throw new Error('--rpc and --offline contradict each other');
+    input = parsed.positionals[0]!;
+  } catch (error) {
+    io.stderr(`lianjian-verify: bad usage 用法错误: ${errorMessage(error)}\n\n${USAGE}`);
+    return EXIT_BAD_INPUT;
+  }
+
+  let bundle: ProofBundle;
+  try {
+    let text: string;
+    try {
+      text = input === '-' ? await io.readStdin() : await io.readFile(input);
+    } catch (error) {
+      throw new Error(`cannot read ${input === '-' ? 'standard input' : input}: ${errorMessage(error)}`);
+    }
+    bundle = parseBundle(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    const message = `unreadable input 输入无法读取或解析: ${errorMessage(error)}`;
+    if (options.json) io.stdout(JSON.stringify({ verified: false, error: message }, null, 2));
+    else io.stderr(`lianjian-verify: ${message}`);
+    return EXIT_BAD_INPUT;
+  }
+
+  const rpcUrl = options.rpc ?? io.env.LIANJIAN_RPC ?? DEFAULT_RPC_URL;
+  const report = await verifyBundle(bundle, options.offline ? {} : { chain: io.createChainChecker(rpcUrl) });
+  if (options.json) io.stdout(JSON.stringify(jsonReport(bundle, report, options.offline ? null : rpcUrl), null, 2));
+  else io.stdout(summary(bundle, report));
+  return report.verified ? EXIT_VERIFIED : EXIT_NOT_VERIFIED;
+}
+
+function jsonReport(bundle: ProofBundle, report: VerifyReport, rpcUrl: string | null) {
+  const { type, id, version } = bundle.document;
+  return {
+    ...report,
+    rpc: rpcUrl,
+    record: { type, id, version },
+    batch: { seq: bundle.batch.seq, size: bundle.batch.size, index: bundle.index, root: bundle.batch.root },
+    anchor: bundle.anchor,
+  };
+}
+
+/** One line: what was proven, or the first reason it was not. */
+function summary(bundle: ProofBundle, report: VerifyReport): string {
+  const { type, id, version } = bundle.document;
+  const what = `${type} ${id} v${version}, leaf ${bundle.index} of batch ${bundle.batch.seq} (size ${bundle.batch.size})`;
+  if (report.verified) {
+    const chain = report.checks.find((check) => check.name === 'chain');
+    if (report.offline) {
+      const pending = bundle.anchor === null ? ', batch not anchored yet 批次尚未上链' : '';
+      return `VERIFIED OFFLINE 离线验证通过: ${what}; chain not checked 未查询链上状态${pending}`;
+    }
+    return `VERIFIED 已验证: ${what}; ${chain?.detail ?? 'chain anchor verified'} on ${bundle.anchor?.chainId ?? 'chain'}`;
+  }
+  const failed =
+    report.checks.find((check) => check.ok === false) ??
+    // Online, a chain check that could not run is the reason too: never report success without it.
+    report.checks.find((check) => check.name === 'chain' && check.ok === null);
+  if (failed?.name === 'chain' && failed.ok === null) {
+    return `NOT VERIFIED 未通过验证: ${failed.reason ?? 'chain check could not run'} (无法完成链上检查; --offline checks the document and path only)`;
+  }
+  return `NOT VERIFIED 未通过验证: ${failed ? `${LABELS[failed.name]} — ${failed.reason ?? 'failed'}` : 'unknown reason'} [${what}]`;
+}

@@ -1,0 +1,50 @@
+// Public API of @lianjian/verify: browser-safe (no Node built-ins). The CLI lives in cli.ts and
+// is deliberately not exported from here.
+export {
+  VerifyError,
+  HexError,
+  JsonParseError,
+  CanonicalizationError,
+  DocumentError,
+  MerkleError,
+  BundleError,
+  type VerifyErrorCode,
+} from './errors.js';
+export { toHex, fromHex, bytesEqual } from './hex.js';
+export { canonicalize, canonicalBytes } from './jcs.js';
+export { parseJson } from './json.js';
+export {
+  makeDocument,
+  validateDocument,
+  encodeBase64Url,
+  decodeBase64Url,
+  SALT_BYTES,
+  type RecordDocument,
+  type DocumentInput,
+} from './document.js';
+export { HASH_SIZE, leafHash, nodeHash } from './hash.js';
+export {
+  buildTree,
+  treeRoot,
+  levelSizes,
+  pathPositions,
+  inclusionPath,
+  inclusionPathFromLevels,
+  type MerkleLayers,
+  type PathPosition,
+} from './merkle.js';
+export { verifyInclusion, type CheckResult } from './inclusion.js';
+export {
+  PROOF_MEDIA_TYPE,
+  parseBundle,
+  createBundle,
+  verifyBundle,
+  type ProofBundle,
+  type Anchor,
+  type ChainChecker,
+  type Check,
+  type CheckName,
+  type VerifyReport,
+  type VerifyOptions,
+} from './bundle.js';
+export { createChainChecker, DEFAULT_RPC_URL } from './chain/checker.js';

@@ -1,0 +1,161 @@
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChainChecker } from '../src/bundle.js';
+import { DEFAULT_RPC_URL } from '../src/chain/checker.js';
+import { run, type CliIo } from '../src/cli.js';
+import { copy, sampleBundle } from './fixtures.js';
+
+const root = resolve(import.meta.dirname, '../..');
+const bin = join(root, 'verify/bin/lianjian-verify.js');
+const unreachable = 'http://127.0.0.1:1';
+
+const good = sampleBundle(6, 2);
+const tampered = copy(good);
+tampered.document.data.name = '改过的名字';
+
+/** Runs the CLI in-process with files from a table and captured output. */
+async function cli(argv: string[], files: Record<string, string> = {}, extra: Partial<CliIo> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const urls: string[] = [];
+  const io: CliIo = {
+    stdout: (text) => out.push(text),
+    stderr: (text) => err.push(text),
+    readFile: async (path) => {
+      if (!(path in files)) throw new Error(`ENOENT: no such file or directory, open '${path}'`);
+      return files[path]!;
+    },
+    readStdin: async () => files['<stdin>'] ?? '',
+    env: {},
+    createChainChecker: (url) => {
+      urls.push(url);
+      return { checkBatchRoot: async () => ({ ok: false, unavailable: true, reason: `no node at ${url}` }) };
+    },
+    ...extra,
+  };
+  const code = await run(argv, io);
+  return { code, stdout: out.join('\n'), stderr: err.join('\n'), urls };
+}
+
+describe('lianjian-verify (in-process)', () => {
+  const files = { 'good.json': JSON.stringify(good), 'bad.json': JSON.stringify(tampered), 'junk.json': 'not json' };
+
+  it('exits 0 for a verified bundle offline and says the chain was not checked', async () => {
+    const r = await cli(['--offline', 'good.json'], files);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^VERIFIED OFFLINE 离线验证通过: Member m-2 v3, leaf 2 of batch 42 \(size 6\); chain not checked/);
+    expect(r.stdout.split('\n')).toHaveLength(1);
+  });
+
+  it('exits 1 with one line naming the failed check', async () => {
+    const r = await cli(['--offline', 'bad.json'], files);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^NOT VERIFIED 未通过验证: document 记录文档 — the document does not hash to the bundle's leaf/);
+    expect(r.stdout.split('\n')).toHaveLength(1);
+  });
+
+  it('exits 1 online when the chain check cannot run, never 0', async () => {
+    const r = await cli(['good.json'], files);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/chain check could not run: no node at/);
+  });
+
+  it('exits 0 online when the chain confirms the root', async () => {
+    const chain: ChainChecker = { checkBatchRoot: async () => ({ ok: true, height: 99 }) };
+    const r = await cli(['good.json'], files, { createChainChecker: () => chain });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^VERIFIED 已验证: .*height 99 on lianjian-local$/);
+  });
+
+  it('picks the RPC from --rpc, then LIANJIAN_RPC, then the default', async () => {
+    expect((await cli(['good.json'], files)).urls).toEqual([DEFAULT_RPC_URL]);
+    expect((await cli(['good.json'], files, { env: { LIANJIAN_RPC: 'http://node:1' } })).urls).toEqual(['http://node:1']);
+    expect((await cli(['--rpc', 'http://a:2', 'good.json'], files, { env: { LIANJIAN_RPC: 'http://node:1' } })).urls).toEqual(['http://a:2']);
+    expect((await cli(['--offline', 'good.json'], files)).urls).toEqual([]);
+  });
+
+  it('prints the full report with --json', async () => {
+    const r = await cli(['--offline', '--json', 'bad.json'], files);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report).toMatchObject({ verified: false, offline: true, record: { type: 'Member', id: 'm-2' }, batch: { seq: 42, index: 2 } });
+    expect(report.checks.map((c: { name: string }) => c.name)).toEqual(['document', 'path', 'chain', 'fields']);
+  });
+
+  it('reads standard input for "-" and tolerates a byte order mark', async () => {
+    const r = await cli(['--offline', '-'], { '<stdin>': `\uFEFF${JSON.stringify(good)}` });
+    expect(r.code).toBe(0);
+  });
+
+  it('exits 2 on bad usage or unreadable input', async () => {
+    const cases: [string[], RegExp][] = [
+      [[], /no bundle file given/],
+      [['a.json', 'b.json'], /exactly one bundle file/],
+      [['--bogus', 'good.json'], /Unknown option '--bogus'/],
+      [['--offline', '--rpc', 'http://x', 'good.json'], /contradict/],
+      [['--rpc'], /--rpc/],
+      [['missing.json'], /cannot read missing.json: ENOENT/],
+      [['junk.json'], /not valid JSON/],
+    ];
+    for (const [argv, message] of cases) {
+      const r = await cli(argv, files);
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.stderr, argv.join(' ')).toMatch(message);
+    }
+    const json = await cli(['--json', 'junk.json'], files);
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stdout)).toMatchObject({ verified: false, error: expect.stringMatching(/not valid JSON/) });
+  });
+
+  it('prints help and exits 0 for --help', async () => {
+    const r = await cli(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Usage 用法: lianjian-verify \[--offline\] \[--rpc URL\] \[--json\] FILE\|-/);
+  });
+});
+
+describe('lianjian-verify (the built bin)', () => {
+  let dir: string;
+  const exec = (args: string[], input?: string) =>
+    new Promise<{ code: number; stdout: string; stderr: string }>((done) => {
+      const child = execFile(process.execPath, [bin, ...args], { env: { ...process.env, LIANJIAN_RPC: unreachable } }, (error, stdout, stderr) =>
+        done({ code: error ? Number(error.code) : 0, stdout, stderr }),
+      );
+      child.stdin?.end(input ?? '');
+    });
+
+  beforeAll(() => {
+    // The bin runs dist/, so build it exactly as `npm run build -w @lianjian/verify` does.
+    execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'verify/tsconfig.build.json'], { cwd: root });
+    dir = mkdtempSync(join(tmpdir(), 'lianjian-verify-'));
+    writeFileSync(join(dir, 'good.json'), JSON.stringify(good));
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify(tampered));
+    writeFileSync(join(dir, 'junk.json'), '{"v":1,');
+  }, 120_000);
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('exits 0, 1 and 2 as documented', async () => {
+    const verified = await exec(['--offline', join(dir, 'good.json')]);
+    expect(verified).toMatchObject({ code: 0, stdout: expect.stringMatching(/^VERIFIED OFFLINE/) });
+
+    const tamperedRun = await exec(['--offline', join(dir, 'bad.json')]);
+    expect(tamperedRun).toMatchObject({ code: 1, stdout: expect.stringMatching(/^NOT VERIFIED .*document/) });
+
+    const online = await exec([join(dir, 'good.json')]);
+    expect(online).toMatchObject({ code: 1, stdout: expect.stringMatching(/chain check could not run/) });
+
+    expect((await exec([join(dir, 'junk.json')])).code).toBe(2);
+    expect((await exec([join(dir, 'absent.json')])).code).toBe(2);
+    expect((await exec([])).code).toBe(2);
+  });
+
+  it('reads a bundle from standard input and prints JSON', async () => {
+    const r = await exec(['--offline', '--json', '-'], JSON.stringify(good));
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ verified: true, offline: true });
+  });
+});
