@@ -71,7 +71,7 @@ export async function startChainNode(opts: {
     ports: opts.ports,
     submitterMnemonics() {
       const files = [path.join(opts.home, 'submitter.mnemonic')];
-      for (let i = 1; i < (opts.submitters ?? 1); i++) files.push(path.join(opts.home, `submitter${i}.mnemonic`));
+      for (let i = 2; i <= (opts.submitters ?? 1); i++) files.push(path.join(opts.home, `submitter${i}.mnemonic`));
       return files.filter((f) => existsSync(f)).map((f) => readFileSync(f, 'utf8').trim());
     },
   };

@@ -1,0 +1,64 @@
+// Package cli holds the anchor commands AutoCLI cannot generate: genesis editing.
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/cosmos/cosmos-sdk/client"
+	"github.com/cosmos/cosmos-sdk/client/flags"
+	"github.com/cosmos/cosmos-sdk/server"
+	"github.com/cosmos/cosmos-sdk/x/genutil"
+	genutiltypes "github.com/cosmos/cosmos-sdk/x/genutil/types"
+
+	"github.com/lianjian/chain/x/anchor/types"
+)
+
+// AllowSubmitterCmd adds addresses to anchor params.allowed_submitters in genesis.json, the only
+// place they can be set (there is no governance module).
+func AllowSubmitterCmd(defaultNodeHome string) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "allow-submitter [address]...",
+		Short: "Add addresses to x/anchor allowed_submitters in genesis.json",
+		Args:  cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			clientCtx := client.GetClientContextFromCmd(cmd)
+			cfg := server.GetServerContextFromCmd(cmd).Config
+			cfg.SetRoot(clientCtx.HomeDir)
+			genFile := cfg.GenesisFile()
+
+			appState, appGenesis, err := genutiltypes.GenesisStateFromGenFile(genFile)
+			if err != nil {
+				return fmt.Errorf("reading %s: %w", genFile, err)
+			}
+			gs := types.DefaultGenesis()
+			if raw, ok := appState[types.ModuleName]; ok {
+				if err := clientCtx.Codec.UnmarshalJSON(raw, gs); err != nil {
+					return fmt.Errorf("decoding %s genesis: %w", types.ModuleName, err)
+				}
+			}
+			ac := clientCtx.InterfaceRegistry.SigningContext().AddressCodec()
+			for _, addr := range args {
+				bz, err := ac.StringToBytes(addr)
+				if err != nil {
+					return fmt.Errorf("%q is not a valid address: %w", addr, err)
+				}
+				if !gs.Params.IsAllowed(ac, bz) {
+					gs.Params.AllowedSubmitters = append(gs.Params.AllowedSubmitters, addr)
+				}
+			}
+			if err := gs.Validate(ac); err != nil {
+				return err
+			}
+			appState[types.ModuleName] = clientCtx.Codec.MustMarshalJSON(gs)
+			if appGenesis.AppState, err = json.Marshal(appState); err != nil {
+				return err
+			}
+			return genutil.ExportGenesisFile(appGenesis, genFile)
+		},
+	}
+	cmd.Flags().String(flags.FlagHome, defaultNodeHome, "The application home directory")
+	return cmd
+}
