@@ -9,6 +9,8 @@ const packages = '{verify,prisma,indexer,api,bench}';
 export default defineConfig({
   resolve: { conditions },
   ssr: { resolve: { conditions, externalConditions: ['source'] } },
+  // Global setup runs in vitest's own environment, which needs the condition too.
+  environments: { __vitest__: { resolve: { conditions, externalConditions: ['source'] } } },
   test: {
     projects: [
       {

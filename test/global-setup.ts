@@ -8,20 +8,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import './context.js';
 import { chainAvailable, pickChainPorts, startChainNode, type ChainNode } from '../scripts/lib/chain-node.js';
 
 export const TEMPLATE_DB = 'lianjian_template';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    pgAdminUrl: string;
-    pgTemplateDb: string;
-    /** CometBFT RPC of a single-validator localnet shared by the run ('' when chain/ is not built). */
-    chainRpcUrl: string;
-    chainHome: string;
-    submitterMnemonics: string[];
-  }
-}
 
 let server: RunningPostgres | undefined;
 let chain: ChainNode | undefined;

@@ -26,6 +26,14 @@ export function chainAvailable(): boolean {
   return existsSync(path.join(repoRoot, 'chain/scripts/localnet.sh')) && existsSync(chainBinary);
 }
 
+/** The funded, allowed submitter keys localnet.sh wrote at init (listed in submitters.json). */
+export function readSubmitterMnemonics(home: string): string[] {
+  const list = path.join(home, 'submitters.json');
+  if (!existsSync(list)) return [];
+  const { submitters } = JSON.parse(readFileSync(list, 'utf8')) as { submitters: Array<{ mnemonicFile: string }> };
+  return submitters.map((s) => readFileSync(path.join(home, s.mnemonicFile), 'utf8').trim());
+}
+
 export async function pickChainPorts(): Promise<ChainPorts> {
   return { rpc: await freePort(), grpc: await freePort(), api: await freePort(), p2p: await freePort() };
 }
@@ -70,9 +78,7 @@ export async function startChainNode(opts: {
     home: opts.home,
     ports: opts.ports,
     submitterMnemonics() {
-      const files = [path.join(opts.home, 'submitter.mnemonic')];
-      for (let i = 2; i <= (opts.submitters ?? 1); i++) files.push(path.join(opts.home, `submitter${i}.mnemonic`));
-      return files.filter((f) => existsSync(f)).map((f) => readFileSync(f, 'utf8').trim());
+      return readSubmitterMnemonics(opts.home);
     },
   };
 }
