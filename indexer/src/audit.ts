@@ -1,0 +1,449 @@
+// The auditor: trusts nothing the indexer wrote. It re-derives every leaf from its stored
+// document, rebuilds every batch tree from the stored leaves and compares it with the stored
+// levels and root, checks the batch chain (positions, prev_root) and, with an RPC URL, each
+// anchored batch against the chain with verified reads (ICS23 state proof + signed header, and
+// the anchor transaction). Then it compares every verifiable row's current values with the data
+// of its latest record, through the same row → data mapping the API writes with: a row edited in
+// SQL behind the API's back differs. Each finding becomes a tamper_alert row naming the entity
+// and the batch. Work is streamed in chunks, so a million records need little memory.
+import { createHash } from 'node:crypto';
+import { bytesEqual, buildTree, canonicalize, toHex, validateDocument, type RecordDocument } from '@lianjian/verify';
+import { AnchorReader, sameInstant, verifyAnchorTx } from '@lianjian/verify/chain';
+import type pg from 'pg';
+import { loadHead, ZERO_ROOT } from './batcher.js';
+import { silentLogger, type Logger } from './log.js';
+import { dataFromColumns, verifiableTables, type VerifiableTable } from './records.js';
+
+export type MismatchKind =
+  /** The stored leaf is not SHA-256(0x00 ‖ stored document): one of them was changed. */
+  | 'LEAF_MISMATCH'
+  /** The stored document is not a canonical v1 document, or its envelope disagrees with its row in the log. */
+  | 'DOCUMENT_INVALID'
+  /** Positions or batch ranges are not one contiguous log, or a record below the cursor has no position. */
+  | 'LOG_BROKEN'
+  /** A stored tree level differs from the tree rebuilt from the stored leaves. */
+  | 'LEVEL_MISMATCH'
+  /** A batch's stored root differs from the root rebuilt from its leaves. */
+  | 'ROOT_MISMATCH'
+  /** A batch's prev_root is not the previous batch's root. */
+  | 'CHAIN_LINK_BROKEN'
+  /** The chain does not hold this batch as the database records it. */
+  | 'CHAIN_MISMATCH'
+  /** A verifiable row's current values differ from its latest record. */
+  | 'ROW_MISMATCH'
+  /** A verifiable row whose version has no record. */
+  | 'ROW_WITHOUT_RECORD'
+  /** Records of an entity whose row is gone. */
+  | 'RECORD_WITHOUT_ROW';
+
+export interface Mismatch {
+  kind: MismatchKind;
+  entityType?: string;
+  entityId?: string;
+  batchSeq?: number;
+  detail: Record<string, unknown>;
+}
+
+export interface AuditOptions {
+  /** CometBFT RPC for the chain checks; omitted: the chain is not consulted. */
+  rpcUrl?: string;
+  /** Records per chunk (default 50 000). */
+  chunkSize?: number;
+  /** Write tamper_alert rows (default true). */
+  writeAlerts?: boolean;
+  /** Concurrent chain reads (default 4). */
+  chainConcurrency?: number;
+  log?: Logger;
+  /** Called after each chunk. */
+  progress?: (phase: 'log' | 'chain' | 'rows', done: number, total: number) => void;
+}
+
+export interface AuditReport {
+  records: number;
+  batches: number;
+  chainChecked: number;
+  chain: 'checked' | 'skipped';
+  rows: number;
+  mismatches: number;
+  byKind: Partial<Record<MismatchKind, number>>;
+  /** The first findings (at most 100). */
+  sample: Mismatch[];
+  alertsWritten: number;
+  elapsedMs: number;
+  phaseMs: { log: number; chain: number; rows: number };
+}
+
+interface BatchRow {
+  seq: number;
+  first_position: string;
+  last_position: string;
+  size: number;
+  root: Buffer;
+  prev_root: Buffer;
+  status: string;
+  chain_height: string | null;
+  tx_hash: string | null;
+  anchored_at: Date | null;
+  chain_id: string | null;
+}
+
+interface RecordRow {
+  position: string;
+  batch_seq: number;
+  id: string;
+  entity_type: string;
+  entity_id: string;
+  version: number;
+  org_unit_id: string;
+  document: string;
+  leaf: Buffer;
+}
+
+const LEAF_PREFIX = Buffer.from([0x00]);
+const SAMPLE = 100;
+
+function leafOf(text: string): Buffer {
+  return createHash('sha256').update(LEAF_PREFIX).update(text, 'utf8').digest();
+}
+
+class Findings {
+  readonly byKind: Partial<Record<MismatchKind, number>> = {};
+  readonly sample: Mismatch[] = [];
+  total = 0;
+  alertsWritten = 0;
+  private pending: Mismatch[] = [];
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly write: boolean,
+  ) {}
+
+  add(m: Mismatch): void {
+    this.total++;
+    this.byKind[m.kind] = (this.byKind[m.kind] ?? 0) + 1;
+    if (this.sample.length < SAMPLE) this.sample.push(m);
+    this.pending.push(m);
+  }
+
+  /** One set-based insert per chunk; an open alert for the same finding is not repeated. */
+  async flush(): Promise<void> {
+    const ms = this.pending;
+    this.pending = [];
+    if (!this.write || ms.length === 0) return;
+    const { rowCount } = await this.pool.query(
+      `INSERT INTO tamper_alert (kind, entity_type, entity_id, batch_seq, detail)
+       SELECT u.k, u.t, u.i::uuid, u.b, u.d::jsonb
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[]) AS u(k, t, i, b, d)
+        WHERE NOT EXISTS (
+          SELECT 1 FROM tamper_alert a
+           WHERE a.resolved_at IS NULL AND a.kind = u.k AND a.entity_type IS NOT DISTINCT FROM u.t
+             AND a.entity_id IS NOT DISTINCT FROM u.i::uuid AND a.batch_seq IS NOT DISTINCT FROM u.b)`,
+      [
+        ms.map((m) => m.kind),
+        ms.map((m) => m.entityType ?? null),
+        ms.map((m) => (m.entityId && /^[0-9a-f-]{36}$/i.test(m.entityId) ? m.entityId : null)),
+        ms.map((m) => m.batchSeq ?? null),
+        ms.map((m) => JSON.stringify(m.detail)),
+      ],
+    );
+    this.alertsWritten += rowCount ?? 0;
+  }
+}
+
+/** Checks one stored document against its log row; returns the parsed document or a finding. */
+function checkDocument(r: RecordRow): { doc?: RecordDocument; problem?: Record<string, unknown>; leafOk: boolean } {
+  const leafOk = leafOf(r.document).equals(r.leaf);
+  let doc: RecordDocument;
+  try {
+    // JSON.parse is ~10× faster than verify's strict parser; what it lets through (a duplicate
+    // key) cannot survive the comparison with the canonical text below.
+    const parsed: unknown = JSON.parse(r.document);
+    if (canonicalize(parsed) !== r.document) return { leafOk, problem: { reason: 'stored text is not the canonical (JCS) form of the document' } };
+    doc = validateDocument(parsed);
+  } catch (error) {
+    return { leafOk, problem: { reason: `not a valid v1 document: ${error instanceof Error ? error.message : String(error)}` } };
+  }
+  const envelope: [string, unknown, unknown][] = [
+    ['type', doc.type, r.entity_type],
+    ['id', doc.id, r.entity_id],
+    ['version', doc.version, r.version],
+    ['org', doc.org, r.org_unit_id],
+  ];
+  const differs = envelope.filter(([, a, b]) => a !== b).map(([k]) => k);
+  if (differs.length) return { doc, leafOk, problem: { reason: `document ${differs.join(', ')} differ from the log row's columns` } };
+  return { doc, leafOk };
+}
+
+export async function audit(pool: pg.Pool, opts: AuditOptions = {}): Promise<AuditReport> {
+  const t0 = performance.now();
+  const log = opts.log ?? silentLogger;
+  const chunkSize = opts.chunkSize ?? 50_000;
+  const findings = new Findings(pool, opts.writeAlerts ?? true);
+
+  // ── Phase 1: the log — documents, leaves, positions, trees, batch chain ──
+  const batches = (await pool.query<BatchRow>(
+    `SELECT seq, first_position::text, last_position::text, size, root, prev_root, status::text, chain_height::text, tx_hash, anchored_at, chain_id
+       FROM batch ORDER BY seq`,
+  )).rows;
+  let records = 0;
+  let expectFirst = 0;
+  let prevRoot: Uint8Array = ZERO_ROOT;
+  let expectSeq = 1;
+  for (const b of batches) {
+    if (b.seq !== expectSeq || Number(b.first_position) !== expectFirst || Number(b.last_position) - Number(b.first_position) + 1 !== b.size) {
+      findings.add({ kind: 'LOG_BROKEN', batchSeq: b.seq, detail: { reason: `batch ${b.seq} covers ${b.first_position}..${b.last_position} (size ${b.size}); expected seq ${expectSeq} from position ${expectFirst}` } });
+    }
+    if (!bytesEqual(b.prev_root, prevRoot)) {
+      findings.add({ kind: 'CHAIN_LINK_BROKEN', batchSeq: b.seq, detail: { prevRoot: toHex(b.prev_root), previousRoot: toHex(prevRoot) } });
+    }
+    prevRoot = b.root;
+    expectFirst = Number(b.last_position) + 1;
+    expectSeq = b.seq + 1;
+  }
+  const totalLog = batches.reduce((a, b) => a + b.size, 0);
+  for (let i = 0; i < batches.length; ) {
+    // A group of whole batches of about chunkSize records.
+    let j = i;
+    let n = 0;
+    while (j < batches.length && (j === i || n + batches[j]!.size <= chunkSize)) n += batches[j++]!.size;
+    const group = batches.slice(i, j);
+    i = j;
+    const from = Number(group[0]!.first_position);
+    const to = Number(group[group.length - 1]!.last_position);
+    // Positions first (a narrow index range), then their records by primary key: a join here
+    // tempts the planner into scanning the whole outbox once per chunk.
+    const positions = (await pool.query<{ position: string; record_id: string; batch_seq: number }>(
+      `SELECT rp.position::text, rp.record_id::text, rp.batch_seq FROM record_position rp WHERE rp.position BETWEEN $1 AND $2 ORDER BY rp.position`,
+      [from, to],
+    )).rows;
+    const byId = new Map(
+      (await pool.query<Omit<RecordRow, 'position' | 'batch_seq'> & { xid: string }>(
+        `SELECT id::text, xid::text, entity_type, entity_id::text, version, org_unit_id::text, document, leaf
+           FROM outbox_record WHERE id = ANY($1::bigint[])`,
+        [positions.map((p) => p.record_id)],
+      )).rows.map((r) => [r.id, r]),
+    );
+    const rows: (RecordRow & { xid: string })[] = [];
+    let prevKey: [bigint, bigint] | undefined;
+    for (const p of positions) {
+      const r = byId.get(p.record_id);
+      if (!r) {
+        findings.add({ kind: 'LOG_BROKEN', batchSeq: p.batch_seq, detail: { reason: `position ${p.position} names record ${p.record_id}, which is not in the outbox` } });
+        continue;
+      }
+      // Positions follow the claim order, (xid, id): anything else was rewritten.
+      const key: [bigint, bigint] = [BigInt(r.xid), BigInt(r.id)];
+      if (prevKey && (key[0] < prevKey[0] || (key[0] === prevKey[0] && key[1] <= prevKey[1]))) {
+        findings.add({ kind: 'LOG_BROKEN', entityType: r.entity_type, entityId: r.entity_id, batchSeq: p.batch_seq, detail: { reason: `position ${p.position} is out of commit order` } });
+      }
+      prevKey = key;
+      rows.push({ ...r, position: p.position, batch_seq: p.batch_seq });
+    }
+    const levels = (await pool.query<{ batch_seq: number; level: number; hashes: Buffer }>(
+      `SELECT batch_seq, level, hashes FROM batch_level WHERE batch_seq BETWEEN $1 AND $2 ORDER BY batch_seq, level`,
+      [group[0]!.seq, group[group.length - 1]!.seq],
+    )).rows;
+    let k = 0;
+    for (const b of group) {
+      const first = Number(b.first_position);
+      const mine: RecordRow[] = [];
+      while (k < rows.length && Number(rows[k]!.position) <= Number(b.last_position)) mine.push(rows[k++]!);
+      const misplaced = mine.some((r, x) => Number(r.position) !== first + x || r.batch_seq !== b.seq);
+      if (mine.length !== b.size || misplaced) {
+        findings.add({ kind: 'LOG_BROKEN', batchSeq: b.seq, detail: { reason: `batch ${b.seq} has ${mine.length} positioned records for size ${b.size}${misplaced ? ', not contiguous or labelled with another batch' : ''}` } });
+      }
+      for (const r of mine) {
+        const c = checkDocument(r);
+        if (!c.leafOk) {
+          findings.add({ kind: 'LEAF_MISMATCH', entityType: r.entity_type, entityId: r.entity_id, batchSeq: b.seq, detail: { version: r.version, position: Number(r.position), storedLeaf: r.leaf.toString('hex'), documentLeaf: leafOf(r.document).toString('hex') } });
+        }
+        if (c.problem) findings.add({ kind: 'DOCUMENT_INVALID', entityType: r.entity_type, entityId: r.entity_id, batchSeq: b.seq, detail: { version: r.version, position: Number(r.position), ...c.problem } });
+      }
+      if (mine.length === 0) continue;
+      const layers = buildTree(mine.map((r) => new Uint8Array(r.leaf)));
+      const stored = levels.filter((l) => l.batch_seq === b.seq);
+      const bad = layers
+        .map((layer, lv) => ({ lv, ok: stored.find((s) => s.level === lv)?.hashes.equals(Buffer.concat(layer)) === true }))
+        .filter((x) => !x.ok)
+        .map((x) => x.lv);
+      if (bad.length > 0 || stored.length !== layers.length) {
+        findings.add({ kind: 'LEVEL_MISMATCH', batchSeq: b.seq, detail: { levels: bad, storedLevels: stored.length, expectedLevels: layers.length } });
+      }
+      const root = layers[layers.length - 1]![0]!;
+      if (!bytesEqual(root, b.root)) findings.add({ kind: 'ROOT_MISMATCH', batchSeq: b.seq, detail: { storedRoot: toHex(b.root), rebuiltRoot: toHex(root) } });
+    }
+    records += rows.length;
+    await findings.flush();
+    opts.progress?.('log', records, totalLog);
+  }
+
+  // Records not in a batch yet: every one must lie beyond the cursor (else the log skipped it).
+  const head = await loadHead(pool);
+  const counts = (await pool.query<{ total: string; positioned: string; after: string }>(
+    `SELECT (SELECT count(*) FROM outbox_record)::text AS total, (SELECT count(*) FROM record_position)::text AS positioned,
+            (SELECT count(*) FROM outbox_record WHERE (xid, id) > ($1::xid8, $2::bigint))::text AS after`,
+    [head.cursor.xid, head.cursor.id],
+  )).rows[0]!;
+  if (Number(counts.total) !== Number(counts.positioned) + Number(counts.after)) {
+    const skipped = await pool.query<{ entity_type: string; entity_id: string; version: number }>(
+      `SELECT o.entity_type, o.entity_id::text, o.version FROM outbox_record o
+        WHERE (o.xid, o.id) <= ($1::xid8, $2::bigint) AND NOT EXISTS (SELECT 1 FROM record_position rp WHERE rp.record_id = o.id) LIMIT 1000`,
+      [head.cursor.xid, head.cursor.id],
+    );
+    for (const s of skipped.rows) findings.add({ kind: 'LOG_BROKEN', entityType: s.entity_type, entityId: s.entity_id, detail: { version: s.version, reason: 'record below the log cursor has no position' } });
+  }
+  for (let cursor = { xid: head.cursor.xid, id: head.cursor.id }; ; ) {
+    const rows = (await pool.query<RecordRow & { xid: string }>(
+      `SELECT NULL AS position, NULL AS batch_seq, id::text, xid::text, entity_type, entity_id::text, version, org_unit_id::text, document, leaf
+         FROM outbox_record WHERE (xid, id) > ($1::xid8, $2::bigint) ORDER BY xid, id LIMIT $3`,
+      [cursor.xid, cursor.id, chunkSize],
+    )).rows;
+    for (const r of rows) {
+      const c = checkDocument(r);
+      if (!c.leafOk) findings.add({ kind: 'LEAF_MISMATCH', entityType: r.entity_type, entityId: r.entity_id, detail: { version: r.version, storedLeaf: r.leaf.toString('hex'), documentLeaf: leafOf(r.document).toString('hex') } });
+      if (c.problem) findings.add({ kind: 'DOCUMENT_INVALID', entityType: r.entity_type, entityId: r.entity_id, detail: { version: r.version, ...c.problem } });
+    }
+    records += rows.length;
+    await findings.flush();
+    if (rows.length < chunkSize) break;
+    cursor = { xid: rows[rows.length - 1]!.xid, id: rows[rows.length - 1]!.id };
+  }
+  const tLog = performance.now();
+  log.info('audit: log checked', { records, batches: batches.length, ms: Math.round(tLog - t0) });
+
+  // ── Phase 2: the chain, with verified reads ──
+  let chainChecked = 0;
+  const anchored = batches.filter((b) => b.status === 'ANCHORED');
+  if (opts.rpcUrl) {
+    const readers = new Map<string, AnchorReader>();
+    const readerFor = (chainId: string | null) => {
+      const key = chainId ?? '';
+      let r = readers.get(key);
+      if (!r) readers.set(key, (r = new AnchorReader(opts.rpcUrl!, chainId ? { chainId } : {})));
+      return r;
+    };
+    const queue = [...anchored];
+    const worker = async () => {
+      for (let b = queue.shift(); b; b = queue.shift()) {
+        const problem = await checkOnChain(readerFor(b.chain_id), b);
+        if (problem) findings.add({ kind: 'CHAIN_MISMATCH', batchSeq: b.seq, detail: problem });
+        chainChecked++;
+        if (chainChecked % 100 === 0) opts.progress?.('chain', chainChecked, anchored.length);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, opts.chainConcurrency ?? 4) }, worker));
+    await findings.flush();
+    opts.progress?.('chain', chainChecked, anchored.length);
+  }
+  const tChain = performance.now();
+
+  // ── Phase 3: the domain rows against their latest records ──
+  let rowsChecked = 0;
+  for (const t of verifiableTables()) {
+    rowsChecked += await auditTable(pool, t, chunkSize, findings);
+    opts.progress?.('rows', rowsChecked, rowsChecked);
+  }
+  const tRows = performance.now();
+
+  return {
+    records,
+    batches: batches.length,
+    chainChecked,
+    chain: opts.rpcUrl ? 'checked' : 'skipped',
+    rows: rowsChecked,
+    mismatches: findings.total,
+    byKind: findings.byKind,
+    sample: findings.sample,
+    alertsWritten: findings.alertsWritten,
+    elapsedMs: tRows - t0,
+    phaseMs: { log: tLog - t0, chain: tChain - tLog, rows: tRows - tChain },
+  };
+}
+
+async function checkOnChain(reader: AnchorReader, b: BatchRow): Promise<Record<string, unknown> | undefined> {
+  try {
+    const { batch } = await reader.readBatch(b.seq);
+    const differs: string[] = [];
+    if (!bytesEqual(batch.root, b.root)) differs.push(`root ${toHex(batch.root)} on chain, ${toHex(b.root)} stored`);
+    if (Number(batch.size) !== b.size) differs.push(`size ${batch.size} on chain, ${b.size} stored`);
+    if (!bytesEqual(batch.prevRoot, b.prev_root)) differs.push(`prev_root ${toHex(batch.prevRoot)} on chain, ${toHex(b.prev_root)} stored`);
+    if (b.chain_height !== null && batch.height !== Number(b.chain_height)) differs.push(`height ${batch.height} on chain, ${b.chain_height} stored`);
+    if (b.anchored_at && !sameInstant(b.anchored_at.toISOString(), batch.time)) differs.push(`time ${batch.time} on chain, ${b.anchored_at.toISOString()} stored`);
+    if (differs.length === 0 && b.tx_hash) await verifyAnchorTx(reader, batch.height, b.tx_hash, BigInt(b.seq), b.root);
+    return differs.length ? { reason: differs.join('; ') } : undefined;
+  } catch (error) {
+    return { reason: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+async function auditTable(pool: pg.Pool, t: VerifiableTable, chunkSize: number, findings: Findings): Promise<number> {
+  const cols = t.fields.map((f) => `t.${quoteIdent(f.column)}`).join(', ');
+  let last = '00000000-0000-0000-0000-000000000000';
+  let checked = 0;
+  for (;;) {
+    const { rows } = await pool.query<Record<string, unknown> & { __id: string; __version: number; __org: string; __document: string | null; __batch: number | null }>(
+      `SELECT t.id::text AS __id, t.version AS __version, t.${quoteIdent(t.orgColumn)}::text AS __org, ${cols},
+              o.document AS __document, rp.batch_seq AS __batch
+         FROM ${quoteIdent(t.table)} t
+         LEFT JOIN LATERAL (SELECT id, document FROM outbox_record
+                             WHERE entity_type = $1 AND entity_id = t.id ORDER BY version DESC LIMIT 1) o ON true
+         LEFT JOIN record_position rp ON rp.record_id = o.id
+        WHERE t.id > $2::uuid ORDER BY t.id LIMIT $3`,
+      [t.type, last, chunkSize],
+    );
+    for (const row of rows) {
+      const base = { entityType: t.type, entityId: row.__id, ...(row.__batch === null ? {} : { batchSeq: row.__batch }) };
+      if (row.__document === null) {
+        findings.add({ kind: 'ROW_WITHOUT_RECORD', ...base, detail: { version: row.__version } });
+        continue;
+      }
+      let doc: RecordDocument;
+      try {
+        doc = JSON.parse(row.__document) as RecordDocument;
+      } catch {
+        continue; // reported by the log phase
+      }
+      const problems: Record<string, unknown> = {};
+      if (doc.version !== row.__version) problems.version = { row: row.__version, record: doc.version };
+      if (doc.org !== row.__org) problems.org = { row: row.__org, record: doc.org };
+      let data: Record<string, unknown>;
+      try {
+        data = dataFromColumns(t, row);
+      } catch (error) {
+        problems.data = error instanceof Error ? error.message : String(error);
+        data = {};
+      }
+      if (canonicalize(data) !== canonicalize(doc.data ?? {})) {
+        // A key one side lacks and the other holds as null is no difference (a column added later).
+        const fields = Object.keys({ ...data, ...doc.data }).filter((k) => canonicalize(data[k] ?? null) !== canonicalize(doc.data?.[k] ?? null));
+        if (fields.length) problems.fields = fields;
+      }
+      if (Object.keys(problems).length) {
+        // The leaf the row's current values would have, for the record it claims to match.
+        const asRow = { ...doc, org: row.__org, version: row.__version, data };
+        findings.add({ kind: 'ROW_MISMATCH', ...base, detail: { ...problems, rowLeaf: leafOf(canonicalize(asRow)).toString('hex') } });
+      }
+    }
+    checked += rows.length;
+    await findings.flush();
+    if (rows.length < chunkSize) break;
+    last = rows[rows.length - 1]!.__id;
+  }
+  // Records whose entity row is gone.
+  const orphans = await pool.query<{ entity_id: string; version: number; batch_seq: number | null }>(
+    `SELECT DISTINCT ON (o.entity_id) o.entity_id::text, o.version, rp.batch_seq
+       FROM outbox_record o LEFT JOIN record_position rp ON rp.record_id = o.id
+      WHERE o.entity_type = $1 AND NOT EXISTS (SELECT 1 FROM ${quoteIdent(t.table)} t WHERE t.id = o.entity_id)
+      ORDER BY o.entity_id, o.version DESC`,
+    [t.type],
+  );
+  for (const o of orphans.rows) {
+    findings.add({ kind: 'RECORD_WITHOUT_ROW', entityType: t.type, entityId: o.entity_id, ...(o.batch_seq === null ? {} : { batchSeq: o.batch_seq }), detail: { version: o.version } });
+  }
+  await findings.flush();
+  return checked;
+}
+
+function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
