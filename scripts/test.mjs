@@ -43,11 +43,11 @@ try {
 }
 
 await stage('Types (tsc, every workspace)', async () => {
-  const { code } = await exec('npm', ['run', 'typecheck', '--silent']);
-  const { code: c2 } = await exec('npx', ['tsc', '-p', 'test/tsconfig.json']);
-  const { code: c3 } = await exec('npx', ['tsc', '-p', 'scripts/tsconfig.json']);
-  const failed = [code, c2, c3].filter((c) => c !== 0).length;
-  return { passed: 3 - failed, failed };
+  // Each workspace checks itself; the shared test setup, the scripts and the benchmarks have their own.
+  const codes = [(await exec('npm', ['run', 'typecheck', '--silent'])).code];
+  for (const dir of ['test', 'scripts', 'bench']) codes.push((await exec('npx', ['tsc', '-p', `${dir}/tsconfig.json`])).code);
+  const failed = codes.filter((c) => c !== 0).length;
+  return { passed: codes.length - failed, failed };
 });
 
 await stage('Vitest: unit, integration, browser', async () => {
