@@ -7,7 +7,9 @@ const conditions = ['source', ...defaultServerConditions];
 const packages = '{verify,prisma,indexer,api,bench}';
 
 export default defineConfig({
-  resolve: { conditions },
+  // Node loads graphql's CJS entry for Pothos and Apollo; workspace code must get the same copy,
+  // or graphql refuses types "from another module or realm".
+  resolve: { conditions, alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   ssr: { resolve: { conditions, externalConditions: ['source'] } },
   // Global setup runs in vitest's own environment, which needs the condition too.
   environments: { __vitest__: { resolve: { conditions, externalConditions: ['source'] } } },

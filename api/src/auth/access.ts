@@ -1,0 +1,100 @@
+// Row-level access: which org units, members and records a principal may see or change.
+//   ADMIN      everything
+//   LEADER     read: the subtree of their scope unit
+//   SECRETARY  read and write: the subtree of their scope unit
+//   MEMBER     their own member record and records about them; the org units of their unit's subtree
+//   partner    read, for types its scopes name: the subtree of its key's unit
+import type { Context } from '../context.js';
+import { forbidden, unauthenticated } from '../errors.js';
+import { describePrincipal, inSubtree, partnerScope, visibleRoot, WRITER_ROLES, type Principal } from './principal.js';
+
+export interface UnitRef {
+  id: string;
+  path: string;
+  name?: string;
+}
+
+function requireSignedIn(p: Principal): asserts p is Exclude<Principal, { kind: 'anonymous' }> {
+  if (p.kind === 'anonymous') throw p.refused ? unauthenticated(p.refused.message, p.refused.messageZh) : unauthenticated();
+}
+
+function outside(p: Principal, what: string, whatZh: string) {
+  return forbidden(
+    `${describePrincipal(p)} may not see ${what}: it is outside the org units you are responsible for.`,
+    `${describePrincipal(p)} 无权查看${whatZh}：不在您负责的组织范围内。`,
+  );
+}
+
+export function canSeeUnit(p: Principal, unit: UnitRef): boolean {
+  return inSubtree(visibleRoot(p), unit.path);
+}
+
+export function assertCanSeeUnit(ctx: Context, unit: UnitRef): void {
+  requireSignedIn(ctx.principal);
+  if (!canSeeUnit(ctx.principal, unit)) throw outside(ctx.principal, `org unit ${unit.id}`, `组织 ${unit.id}`);
+}
+
+/** The subtree a list may cover: `under` if the caller may see it, else their own root. */
+export function listRoot(ctx: Context, under: UnitRef | null): string | null {
+  requireSignedIn(ctx.principal);
+  const root = visibleRoot(ctx.principal);
+  if (!under) return root;
+  if (!inSubtree(root, under.path)) throw outside(ctx.principal, `the subtree of org unit ${under.id}`, `组织 ${under.id} 及其下级`);
+  return under.path;
+}
+
+export function assertCanSeeMember(ctx: Context, member: { id: string; unitPath: string }): void {
+  const p = ctx.principal;
+  requireSignedIn(p);
+  if (p.kind === 'account' && p.role === 'MEMBER') {
+    if (p.memberId !== member.id) {
+      throw forbidden('Members may only see their own record.', '党员只能查看本人的记录。', { memberId: member.id });
+    }
+    return;
+  }
+  if (!inSubtree(visibleRoot(p), member.unitPath)) throw outside(p, `member ${member.id}`, `党员 ${member.id}`);
+}
+
+/**
+ * A record document of any verifiable type: partners need "<type>:read"; members see records
+ * about themselves (the Member record, or any record whose data names them as `memberId`).
+ */
+export function assertCanSeeRecord(
+  ctx: Context,
+  rec: { type: string; id: string; unitPath: string; data: Record<string, unknown> },
+): void {
+  const p = ctx.principal;
+  requireSignedIn(p);
+  if (p.kind === 'partner' && !p.scopes.has(partnerScope(rec.type))) {
+    throw forbidden(
+      `API key "${p.name}" may not read ${rec.type} records: it lacks the scope "${partnerScope(rec.type)}".`,
+      `API 密钥 "${p.name}" 无权读取 ${rec.type} 记录：缺少 "${partnerScope(rec.type)}" 权限。`,
+    );
+  }
+  if (p.kind === 'account' && p.role === 'MEMBER') {
+    const own = p.memberId !== null && ((rec.type === 'Member' && rec.id === p.memberId) || rec.data.memberId === p.memberId);
+    if (!own) throw forbidden('Members may only see records about themselves.', '党员只能查看与本人相关的记录。');
+    return;
+  }
+  if (!inSubtree(visibleRoot(p), rec.unitPath)) throw outside(p, `${rec.type} ${rec.id}`, `${rec.type} ${rec.id}`);
+}
+
+/** Changes (members, workflows) need an ADMIN, or a SECRETARY whose subtree holds the unit. */
+export function assertCanWriteUnit(ctx: Context, unit: UnitRef): void {
+  const p = ctx.principal;
+  requireSignedIn(p);
+  if (p.kind !== 'account' || !WRITER_ROLES.includes(p.role)) {
+    throw forbidden(`${describePrincipal(p)} may not make changes: that needs an ADMIN or SECRETARY account.`, `${describePrincipal(p)} 无权修改：需要管理员或书记账号。`);
+  }
+  if (!inSubtree(visibleRoot(p), unit.path)) {
+    throw forbidden(
+      `${describePrincipal(p)} may not change records of org unit ${unit.name ?? unit.id}: it is outside your subtree.`,
+      `${describePrincipal(p)} 无权修改组织 ${unit.name ?? unit.id} 的记录：不在您负责的范围内。`,
+      { unitId: unit.id },
+    );
+  }
+}
+
+export function actorOf(ctx: Context): string {
+  return ctx.principal.kind === 'account' ? ctx.principal.accountId : 'system';
+}

@@ -1,0 +1,62 @@
+// Runtime settings of the API, from the environment with development defaults. Tests build
+// their own (with a fake clock) instead of touching process.env.
+import { DEMO_ID_SALT } from '@lianjian/db';
+
+export interface ApiConfig {
+  /** Salt of the national ID hash (duplicate detection). Must be set and kept secret in production. */
+  idSalt: string;
+  /** CometBFT RPC of the app chain, reported on by /health. */
+  chainRpc: string | null;
+  /** Chain id for anchors of batches stored without one (the indexer records it per batch). */
+  chainId: string | null;
+  sessionTtlMs: number;
+  challengeTtlMs: number;
+  /** Failed sign-ins (password or TOTP) before an account locks. */
+  maxFailedAttempts: number;
+  lockoutMs: number;
+  /** Failed sign-ins per client address per window before it is refused. */
+  ipMaxFailures: number;
+  ipWindowMs: number;
+  /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
+  trustProxy: boolean;
+  /** Largest `first`/`last` of any connection. */
+  maxPageSize: number;
+  defaultPageSize: number;
+  /** The clock every expiry and TOTP check reads (tests move it). */
+  now: () => Date;
+}
+
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
+  const idSalt = env.LIANJIAN_ID_SALT || DEMO_ID_SALT;
+  if (env.NODE_ENV === 'production' && idSalt === DEMO_ID_SALT) {
+    throw new Error('LIANJIAN_ID_SALT must be set in production (the national ID hash salt)');
+  }
+  return {
+    ...defaultConfig(),
+    idSalt,
+    chainRpc: env.LIANJIAN_RPC || null,
+    chainId: env.LIANJIAN_CHAIN_ID || null,
+    trustProxy: env.LIANJIAN_TRUST_PROXY === '1',
+  };
+}
+
+export function defaultConfig(overrides: Partial<ApiConfig> = {}): ApiConfig {
+  return {
+    // The demo seed's salt, so duplicates of seeded members are found in development.
+    idSalt: DEMO_ID_SALT,
+    chainRpc: null,
+    chainId: null,
+    sessionTtlMs: 12 * 3600_000,
+    challengeTtlMs: 5 * 60_000,
+    maxFailedAttempts: 5,
+    lockoutMs: 15 * 60_000,
+    ipMaxFailures: 20,
+    ipWindowMs: 15 * 60_000,
+    trustProxy: false,
+    maxPageSize: 100,
+    defaultPageSize: 20,
+    now: () => new Date(),
+    ...overrides,
+  };
+}

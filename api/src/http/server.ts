@@ -1,0 +1,199 @@
+// Node http front: /graphql (Apollo's HTTP integration API, no framework), a browser query page
+// on GET /graphql, /health (database, and the chain when configured) and /metrics.
+import { HeaderMap, type ApolloServer } from '@apollo/server';
+import type { PrismaClient } from '@lianjian/db';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { authenticate, credentialsFromHeaders } from '../auth/authenticate.js';
+import { IpLimiter } from '../auth/rate-limit.js';
+import type { ApiConfig } from '../config.js';
+import { createContext, type Context } from '../context.js';
+import { GRAPHIQL_HTML } from './graphiql.js';
+import type { Metrics } from './metrics.js';
+
+const MAX_BODY = 1 << 20;
+
+export interface HttpDeps {
+  apollo: ApolloServer<Context>;
+  prisma: PrismaClient;
+  config: ApiConfig;
+  metrics: Metrics;
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new BodyTooLarge());
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string): void {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+  res.end(body);
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(body));
+}
+
+function clientIp(req: IncomingMessage, trustProxy: boolean): string {
+  // Behind a proxy (LIANJIAN_TRUST_PROXY=1) the first X-Forwarded-For hop is the client.
+  const fwd = trustProxy ? req.headers['x-forwarded-for'] : undefined;
+  const first = typeof fwd === 'string' ? fwd.split(',')[0]?.trim() : undefined;
+  return first || req.socket.remoteAddress || 'unknown';
+}
+
+async function chainStatus(rpc: string | null): Promise<{ ok: boolean; detail: string }> {
+  if (!rpc) return { ok: true, detail: 'not configured' };
+  try {
+    const res = await fetch(`${rpc}/status`, { signal: AbortSignal.timeout(1500) });
+    if (!res.ok) return { ok: false, detail: `status ${res.status}` };
+    const body = (await res.json()) as { result?: { sync_info?: { latest_block_height?: string }; node_info?: { network?: string } } };
+    return { ok: true, detail: `${body.result?.node_info?.network ?? '?'} at height ${body.result?.sync_info?.latest_block_height ?? '?'}` };
+  } catch (err) {
+    return { ok: false, detail: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+export interface RequestHandler {
+  (req: IncomingMessage, res: ServerResponse): Promise<void>;
+  /** Resolves when no request is being handled (or after `timeoutMs`). */
+  drain(timeoutMs: number): Promise<void>;
+}
+
+export function createRequestHandler(deps: HttpDeps): RequestHandler {
+  const ipLimiter = new IpLimiter(deps.config.ipMaxFailures, deps.config.ipWindowMs);
+  // A client that hangs up does not stop its request's resolvers; shutdown waits for them.
+  let inflight = 0;
+  let idle: (() => void)[] = [];
+
+  async function graphql(req: IncomingMessage, res: ServerResponse, url: URL): Promise<number> {
+    const method = (req.method ?? 'GET').toUpperCase();
+    if (method === 'GET' && !url.search && (req.headers.accept ?? '').includes('text/html')) {
+      send(res, 200, 'text/html; charset=utf-8', GRAPHIQL_HTML);
+      return 200;
+    }
+    const headers = new HeaderMap();
+    for (const [k, v] of Object.entries(req.headers)) {
+      if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+    }
+    let body: unknown = undefined;
+    if (method === 'POST') {
+      const text = await readBody(req);
+      try {
+        body = text ? JSON.parse(text) : undefined;
+      } catch {
+        json(res, 400, { errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST', messageZh: '请求体不是合法的 JSON。' } }] });
+        return 400;
+      }
+    }
+    const result = await deps.apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method, headers, search: url.search, body },
+      context: async () => {
+        const principal = await authenticate(deps.prisma, deps.config, credentialsFromHeaders(headers));
+        return createContext({ prisma: deps.prisma, config: deps.config, ipLimiter }, principal, {
+          ip: clientIp(req, deps.config.trustProxy),
+          userAgent: req.headers['user-agent'] ?? null,
+        });
+      },
+    });
+    const status = result.status ?? 200;
+    const out: Record<string, string> = {};
+    for (const [k, v] of result.headers) out[k] = v;
+    res.writeHead(status, out);
+    if (result.body.kind === 'complete') res.end(result.body.string);
+    else {
+      for await (const chunk of result.body.asyncIterator) res.write(chunk);
+      res.end();
+    }
+    return status;
+  }
+
+  async function health(res: ServerResponse): Promise<number> {
+    const [db, chain] = await Promise.all([
+      deps.prisma.$queryRaw`SELECT 1`.then(
+        () => ({ ok: true, detail: 'ok' }),
+        (e: unknown) => ({ ok: false, detail: e instanceof Error ? e.message : String(e) }),
+      ),
+      chainStatus(deps.config.chainRpc),
+    ]);
+    // The chain being down degrades proofs (they stay PENDING) but not the API: report, not fail.
+    const status = db.ok ? 200 : 503;
+    json(res, status, { status: db.ok ? (chain.ok ? 'ok' : 'degraded') : 'unavailable', database: db, chain });
+    return status;
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    inflight++;
+    try {
+      await route(req, res);
+    } finally {
+      if (--inflight === 0) {
+        for (const resolve of idle) resolve();
+        idle = [];
+      }
+    }
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const t0 = process.hrtime.bigint();
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const route = ['/graphql', '/health', '/metrics'].includes(url.pathname) ? url.pathname : url.pathname === '/' ? '/' : 'other';
+    let status = 500;
+    try {
+      if (url.pathname === '/graphql') status = await graphql(req, res, url);
+      else if (url.pathname === '/health') status = await health(res);
+      else if (url.pathname === '/metrics') {
+        send(res, 200, 'text/plain; version=0.0.4; charset=utf-8', deps.metrics.render());
+        status = 200;
+      } else if (url.pathname === '/') {
+        res.writeHead(302, { location: '/graphql' });
+        res.end();
+        status = 302;
+      } else {
+        json(res, 404, { error: 'Not found. The API is at /graphql.', errorZh: '未找到。API 地址为 /graphql。' });
+        status = 404;
+      }
+    } catch (err) {
+      if (err instanceof BodyTooLarge) {
+        status = 413;
+        if (!res.headersSent) json(res, 413, { errors: [{ message: `The request body is larger than ${MAX_BODY} bytes.`, extensions: { code: 'PAYLOAD_TOO_LARGE', messageZh: '请求体过大。' } }] });
+      } else {
+        console.error('[api] request failed:', err);
+        if (!res.headersSent) json(res, 500, { errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR', messageZh: '服务器内部错误。' } }] });
+        else res.end();
+      }
+    } finally {
+      deps.metrics.httpRequests.inc({ route, status: String(status) });
+      deps.metrics.latency.observe({ route }, Number(process.hrtime.bigint() - t0) / 1e9);
+    }
+  }
+
+  return Object.assign(handle, {
+    drain(timeoutMs: number): Promise<void> {
+      if (inflight === 0) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, timeoutMs);
+        idle.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    },
+  });
+}
+
+export function createHttpServer(deps: HttpDeps): { server: Server; drain(timeoutMs: number): Promise<void> } {
+  const handle = createRequestHandler(deps);
+  return { server: createServer((req, res) => void handle(req, res)), drain: handle.drain };
+}

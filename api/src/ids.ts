@@ -1,0 +1,14 @@
+import { badArgument } from './errors.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}
+
+/** An ID argument that must be an entity id (UUID); anything else is BAD_USER_INPUT naming `field`. */
+export function requireUuid(field: string, value: string | number): string {
+  const s = String(value);
+  if (!UUID.test(s)) throw badArgument(field, `must be an id (a UUID), got ${JSON.stringify(s)}.`, `应为 ID（UUID），收到 ${JSON.stringify(s)}。`);
+  return s.toLowerCase();
+}

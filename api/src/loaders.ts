@@ -1,0 +1,37 @@
+// Per-request DataLoaders. Each batches all loads issued in one tick into one query, so a
+// connection page costs the same number of queries whatever its size.
+import DataLoader from 'dataloader';
+import type { OrgUnit, PrismaClient } from '@lianjian/db';
+import { getProofs, type RecordProof } from '@lianjian/indexer';
+import type { ApiConfig } from './config.js';
+
+export interface RecordKey {
+  type: string;
+  id: string;
+  version: number;
+}
+
+/** A record version's proof (@lianjian/indexer's getProofs), with the key it was asked by. */
+export type LoadedProof = RecordProof & { key: RecordKey };
+
+export interface Loaders {
+  proof: DataLoader<RecordKey, LoadedProof | null, string>;
+  orgUnit: DataLoader<string, OrgUnit | null>;
+}
+
+export function createLoaders(prisma: PrismaClient, config: ApiConfig): Loaders {
+  return {
+    proof: new DataLoader(
+      async (keys) => {
+        const proofs = await getProofs(prisma, keys, config.chainId ? { chainId: config.chainId } : {});
+        return proofs.map((p, i) => (p ? { ...p, key: keys[i]! } : null));
+      },
+      { cacheKeyFn: (k) => `${k.type}:${k.id}:${k.version}`, maxBatchSize: 1000 },
+    ),
+    orgUnit: new DataLoader(async (ids) => {
+      const rows = await prisma.orgUnit.findMany({ where: { id: { in: [...ids] } } });
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+  };
+}

@@ -1,0 +1,35 @@
+// Entry point: `node --conditions=source --import tsx api/src/main.ts` (the stack supervisor
+// runs it). Env: DATABASE_URL (required), PORT (default 4000), LIANJIAN_RPC (chain node RPC),
+// LIANJIAN_CHAIN_ID, LIANJIAN_ID_SALT (national ID hash salt; required in production).
+import { configFromEnv } from './config.js';
+import { startApi } from './server.js';
+
+const databaseUrl = process.env.DATABASE_URL;
+if (!databaseUrl) {
+  process.stderr.write('✗ DATABASE_URL is not set (postgresql://…) / 未设置 DATABASE_URL\n');
+  process.exit(2);
+}
+
+try {
+  const api = await startApi({
+    databaseUrl,
+    port: Number(process.env.PORT ?? 4000),
+    config: configFromEnv(),
+    poolSize: Number(process.env.LIANJIAN_DB_POOL ?? 10),
+  });
+  process.stdout.write(`Lianjian API on http://127.0.0.1:${api.port}/graphql (health /health, metrics /metrics)\n`);
+  let stopping = false;
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(sig, () => {
+      if (stopping) return;
+      stopping = true;
+      api.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  }
+} catch (err) {
+  process.stderr.write(`✗ API failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+}

@@ -1,0 +1,193 @@
+// Member changes. Each writes the new row version and its record document (outbox) in one
+// transaction, so the database never holds a change without its record (DESIGN.md data flow).
+import { Prisma, recordData, type Member, type OrgUnit } from '@lianjian/db';
+import { appendRecord } from '@lianjian/indexer';
+import { actorOf, assertCanWriteUnit } from '../auth/access.js';
+import type { Context } from '../context.js';
+import { badArgument, conflict, notFound } from '../errors.js';
+import { requireUuid } from '../ids.js';
+import { hashNationalId } from './national-id.js';
+import { validateCreate, validateUpdate, type CreateMemberFields, type UpdateMemberFields } from './validate.js';
+
+type Tx = Prisma.TransactionClient;
+
+const MEMBER_UNIT_KINDS: readonly OrgUnit['kind'][] = ['BRANCH', 'GROUP'];
+
+function today(ctx: Context): Date {
+  const now = ctx.config.now();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+}
+
+const clean = (v: string | null | undefined) => (v == null ? v : v.trim() === '' ? null : v.trim());
+
+async function unitForMembers(ctx: Context, field: string, id: string): Promise<OrgUnit> {
+  const unit = await ctx.prisma.orgUnit.findUnique({ where: { id: requireUuid(field, id) } });
+  if (!unit) throw badArgument(field, `names org unit ${id}, which does not exist.`, `指向的组织 ${id} 不存在。`);
+  assertCanWriteUnit(ctx, unit);
+  if (!MEMBER_UNIT_KINDS.includes(unit.kind)) {
+    throw badArgument(field, `must be a branch or group; ${unit.name} is a ${unit.kind}.`, `应为党支部或党小组；${unit.name} 是 ${unit.kind}。`);
+  }
+  if (unit.dissolvedOn) throw badArgument(field, `names ${unit.name}, which was dissolved on ${unit.dissolvedOn.toISOString().slice(0, 10)}.`, `${unit.name} 已撤销。`);
+  return unit;
+}
+
+function duplicateId(existingVisible: string | null) {
+  return conflict(
+    'A member with this national ID number is already on record; search for them instead of adding a duplicate.',
+    '已存在使用该身份证号码的党员记录，请查找该记录，不要重复添加。',
+    existingVisible ? { memberId: existingVisible } : undefined,
+  );
+}
+
+async function checkNationalIdFree(ctx: Context, hash: Uint8Array<ArrayBuffer>, selfId: string | null): Promise<void> {
+  const existing = await ctx.prisma.member.findUnique({ where: { nationalIdHash: hash }, select: { id: true, orgUnit: { select: { path: true } } } });
+  if (existing && existing.id !== selfId) {
+    const p = ctx.principal;
+    const visible = p.kind === 'account' && (p.role === 'ADMIN' || existing.orgUnit.path.startsWith(p.scopePath));
+    throw duplicateId(visible ? existing.id : null);
+  }
+}
+
+function isUniqueViolation(err: unknown, field: string): boolean {
+  if (!(err instanceof Prisma.PrismaClientKnownRequestError) || err.code !== 'P2002') return false;
+  return JSON.stringify(err.meta ?? {}).includes(field) || err.message.includes(field);
+}
+
+async function writeVersion(tx: Tx, ctx: Context, member: Member): Promise<void> {
+  await appendRecord(tx, {
+    type: 'Member',
+    id: member.id,
+    version: member.version,
+    org: member.orgUnitId,
+    actor: actorOf(ctx),
+    at: ctx.config.now(),
+    data: recordData('Member', member),
+  });
+}
+
+export async function createMember(ctx: Context, input: CreateMemberFields): Promise<Member> {
+  validateCreate(input, today(ctx));
+  const unit = await unitForMembers(ctx, 'input.orgUnitId', input.orgUnitId);
+  const nationalIdHash = clean(input.nationalId) ? hashNationalId(input.nationalId!, ctx.config.idSalt) : null;
+  if (nationalIdHash) await checkNationalIdFree(ctx, nationalIdHash, null);
+  const stage = input.stage ?? 'APPLICANT';
+  let probationEndsOn: Date | null = null;
+  if (stage === 'PROBATIONARY' && input.probationarySince) {
+    probationEndsOn = new Date(input.probationarySince);
+    probationEndsOn.setUTCFullYear(probationEndsOn.getUTCFullYear() + 1);
+  }
+  try {
+    return await ctx.prisma.$transaction(async (tx) => {
+      const member = await tx.member.create({
+        data: {
+          orgUnitId: unit.id,
+          name: input.name.trim(),
+          gender: input.gender,
+          birthDate: input.birthDate,
+          ethnicity: input.ethnicity.trim(),
+          education: input.education,
+          occupation: clean(input.occupation) ?? null,
+          nativePlace: clean(input.nativePlace) ?? null,
+          stage,
+          appliedOn: input.appliedOn ?? null,
+          activistSince: input.activistSince ?? null,
+          candidateSince: input.candidateSince ?? null,
+          probationarySince: input.probationarySince ?? null,
+          probationEndsOn,
+          fullMemberSince: input.fullMemberSince ?? null,
+          nationalIdHash,
+          phone: clean(input.phone) ?? null,
+          address: clean(input.address) ?? null,
+        },
+      });
+      await writeVersion(tx, ctx, member);
+      return member;
+    });
+  } catch (err) {
+    if (isUniqueViolation(err, 'national_id_hash') || isUniqueViolation(err, 'nationalIdHash')) throw duplicateId(null);
+    throw err;
+  }
+}
+
+async function loadForChange(ctx: Context, id: string, expectedVersion: number | null | undefined) {
+  const member = await ctx.prisma.member.findUnique({ where: { id: requireUuid('id', id) }, include: { orgUnit: true } });
+  if (!member) throw notFound('Member', '党员', id);
+  assertCanWriteUnit(ctx, member.orgUnit);
+  if (expectedVersion != null && expectedVersion !== member.version) throw staleVersion(member.version, expectedVersion);
+  return member;
+}
+
+function staleVersion(current: number, expected: number) {
+  return conflict(
+    `This member was changed by someone else (now version ${current}, you edited version ${expected}); reload and apply your change again.`,
+    `该党员记录已被他人修改（当前第 ${current} 版，您编辑的是第 ${expected} 版），请刷新后重新修改。`,
+    { currentVersion: current, expectedVersion: expected },
+  );
+}
+
+/** Writes `data` as the next version, refusing if another change got there first. */
+async function nextVersion(ctx: Context, id: string, version: number, data: Prisma.MemberUncheckedUpdateInput): Promise<Member> {
+  try {
+    return await ctx.prisma.$transaction(async (tx) => {
+      const updated = await tx.member.updateMany({ where: { id, version }, data: { ...data, version: version + 1 } });
+      if (updated.count !== 1) {
+        const now = await tx.member.findUnique({ where: { id }, select: { version: true } });
+        throw staleVersion(now?.version ?? version, version);
+      }
+      const member = await tx.member.findUniqueOrThrow({ where: { id } });
+      await writeVersion(tx, ctx, member);
+      return member;
+    });
+  } catch (err) {
+    if (isUniqueViolation(err, 'national_id_hash') || isUniqueViolation(err, 'nationalIdHash')) throw duplicateId(null);
+    throw err;
+  }
+}
+
+export async function updateMember(
+  ctx: Context,
+  id: string,
+  expectedVersion: number | null | undefined,
+  input: UpdateMemberFields,
+): Promise<Member> {
+  const member = await loadForChange(ctx, id, expectedVersion);
+  const changes = Object.entries(input).filter(([, v]) => v !== undefined);
+  if (changes.length === 0) throw badArgument('input', 'changes nothing: give at least one field to update.', '没有任何修改：请至少提供一个要修改的字段。');
+  validateUpdate(input, today(ctx), member);
+  const data: Prisma.MemberUncheckedUpdateInput = {};
+  if (input.name != null) data.name = input.name.trim();
+  if (input.gender != null) data.gender = input.gender;
+  if (input.birthDate != null) data.birthDate = input.birthDate;
+  if (input.ethnicity != null) data.ethnicity = input.ethnicity.trim();
+  if (input.education != null) data.education = input.education;
+  if (input.occupation !== undefined) data.occupation = clean(input.occupation) ?? null;
+  if (input.nativePlace !== undefined) data.nativePlace = clean(input.nativePlace) ?? null;
+  if (input.phone !== undefined) data.phone = clean(input.phone) ?? null;
+  if (input.address !== undefined) data.address = clean(input.address) ?? null;
+  if (input.nationalId !== undefined) {
+    const hash = clean(input.nationalId) ? hashNationalId(input.nationalId!, ctx.config.idSalt) : null;
+    if (hash) await checkNationalIdFree(ctx, hash, member.id);
+    data.nationalIdHash = hash;
+  }
+  if (input.status != null && input.status !== member.status) {
+    data.status = input.status;
+    data.statusChangedOn = input.statusChangedOn ?? today(ctx);
+  }
+  return nextVersion(ctx, member.id, member.version, data);
+}
+
+export async function transferMember(
+  ctx: Context,
+  id: string,
+  toUnitId: string,
+  expectedVersion: number | null | undefined,
+): Promise<Member> {
+  const member = await loadForChange(ctx, id, expectedVersion);
+  const to = await unitForMembers(ctx, 'toUnitId', toUnitId);
+  if (to.id === member.orgUnitId) throw badArgument('toUnitId', `is the member's current unit (${to.name}).`, `与该党员当前所在组织（${to.name}）相同。`);
+  if (member.status !== 'ACTIVE') {
+    throw badArgument('id', `names a member whose status is ${member.status}; only active members can be transferred.`, `该党员状态为 ${member.status}，只有正常状态的党员可以转接。`);
+  }
+  return nextVersion(ctx, member.id, member.version, { orgUnitId: to.id });
+}
+

@@ -1,0 +1,123 @@
+// Partner API keys (ADMIN only): scoped per type ("Member:read"), bound to a unit subtree,
+// shown once at creation, stored as a hash with a clear prefix for lookup, revocable.
+import { builder } from '../builder.js';
+import type { Context } from '../context.js';
+import { conflict, FieldErrors, forbidden, notFound, unauthenticated } from '../errors.js';
+import { requireUuid } from '../ids.js';
+import { newApiKey } from '../auth/tokens.js';
+import { describePrincipal } from '../auth/principal.js';
+import { VERIFIABLE_TYPES } from '../records/types.js';
+import { defaultPageSize, idConnectionMaxSize } from './pagination.js';
+
+/** What a key may be granted: reading any verifiable type, and members' contact details. */
+export const GRANTABLE_SCOPES: readonly string[] = [...VERIFIABLE_TYPES.map((t) => `${t}:read`), 'Member:contact'];
+
+function assertAdminOrSelfKey(ctx: Context, keyId: string): void {
+  const p = ctx.principal;
+  if (p.kind === 'anonymous') throw p.refused ? unauthenticated(p.refused.message, p.refused.messageZh) : unauthenticated();
+  if ((p.kind === 'account' && p.role === 'ADMIN') || (p.kind === 'partner' && p.apiKeyId === keyId)) return;
+  throw forbidden(`${describePrincipal(p)} may not see API keys: that needs an ADMIN account.`, `${describePrincipal(p)} 无权查看 API 密钥：需要管理员账号。`);
+}
+
+builder.prismaObject('ApiKey', {
+  description: 'A partner system\'s key (合作方 API 密钥). The secret is shown only once, at creation.',
+  authScopes: (key, ctx) => {
+    assertAdminOrSelfKey(ctx, key.id);
+    return true;
+  },
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    name: t.exposeString('name'),
+    prefix: t.exposeString('prefix', { description: 'Identifies the key in logs: ljk_<prefix>_…' }),
+    scopes: t.exposeStringList('scopes'),
+    unitId: t.exposeID('unitId'),
+    unit: t.relation('unit', { description: 'The key sees this unit\'s subtree' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    expiresAt: t.expose('expiresAt', { type: 'DateTime', nullable: true }),
+    revokedAt: t.expose('revokedAt', { type: 'DateTime', nullable: true }),
+    lastUsedAt: t.expose('lastUsedAt', { type: 'DateTime', nullable: true, description: 'Updated at most once a minute' }),
+  }),
+});
+
+const CreateApiKeyInput = builder.inputType('CreateApiKeyInput', {
+  fields: (t) => ({
+    name: t.string({ required: true, description: 'Who the key is for' }),
+    scopes: t.stringList({ required: true, description: 'e.g. ["Member:read", "OrgUnit:read"]' }),
+    unitId: t.id({ required: true, description: 'The key may only see this unit\'s subtree' }),
+    expiresAt: t.field({ type: 'DateTime' }),
+  }),
+});
+
+const CreatedApiKey = builder.objectRef<{ key: string; id: string }>('CreatedApiKey').implement({
+  fields: (t) => ({
+    key: t.exposeString('key', { description: 'The secret: send it as "X-Api-Key". Shown only now — store it safely.' }),
+    apiKey: t.prismaField({ type: 'ApiKey', resolve: (query, r, _a, ctx) => ctx.prisma.apiKey.findUniqueOrThrow({ ...query, where: { id: r.id } }) }),
+  }),
+});
+
+builder.queryField('apiKeys', (t) =>
+  t.prismaConnection({
+    type: 'ApiKey',
+    cursor: 'id',
+    description: 'All partner keys, newest first (ADMIN)',
+    args: { includeRevoked: t.arg.boolean({ defaultValue: false }) },
+    authScopes: { admin: true },
+    maxSize: idConnectionMaxSize,
+    defaultSize: defaultPageSize,
+    totalCount: (_p, args, ctx) => ctx.prisma.apiKey.count({ where: args.includeRevoked ? {} : { revokedAt: null } }),
+    resolve: (query, _r, args, ctx) =>
+      ctx.prisma.apiKey.findMany({ ...query, where: args.includeRevoked ? {} : { revokedAt: null }, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }] }),
+  }),
+);
+
+builder.mutationFields((t) => ({
+  createApiKey: t.field({
+    type: CreatedApiKey,
+    description: 'Issues a partner key (ADMIN). The response is the only time the secret is shown.',
+    args: { input: t.arg({ type: CreateApiKeyInput, required: true }) },
+    authScopes: { admin: true },
+    resolve: async (_r, { input }, ctx) => {
+      const errs = new FieldErrors();
+      const name = input.name.trim();
+      if (!name || name.length > 100) errs.add('input.name', 'must be 1 to 100 characters.', '长度应为 1 到 100 个字符。');
+      const scopes = [...new Set(input.scopes.map((s) => s.trim()))];
+      if (scopes.length === 0) errs.add('input.scopes', 'must name at least one scope.', '至少需要一个权限。');
+      const unknown = scopes.filter((s) => !GRANTABLE_SCOPES.includes(s));
+      if (unknown.length > 0) {
+        errs.add('input.scopes', `has unknown scopes ${unknown.join(', ')}; use "<Type>:read" for a verifiable type or "Member:contact".`, `包含未知权限 ${unknown.join('、')}；请使用 "<类型>:read" 或 "Member:contact"。`);
+      }
+      if (input.expiresAt && input.expiresAt <= ctx.config.now()) errs.add('input.expiresAt', 'must be in the future.', '应晚于当前时间。');
+      const unitId = requireUuid('input.unitId', input.unitId);
+      errs.throwIfAny();
+      const unit = await ctx.prisma.orgUnit.findUnique({ where: { id: unitId } });
+      if (!unit) throw notFound('Org unit', '组织', unitId);
+      const { key, prefix, hash } = newApiKey();
+      const row = await ctx.prisma.apiKey.create({
+        data: {
+          name,
+          prefix,
+          keyHash: hash,
+          scopes,
+          unitId,
+          createdById: ctx.principal.kind === 'account' ? ctx.principal.accountId : null,
+          createdAt: ctx.config.now(),
+          expiresAt: input.expiresAt ?? null,
+        },
+      });
+      return { key, id: row.id };
+    },
+  }),
+  revokeApiKey: t.prismaField({
+    type: 'ApiKey',
+    description: 'Revokes a partner key (ADMIN); it stops working at once',
+    args: { id: t.arg.id({ required: true }) },
+    authScopes: { admin: true },
+    resolve: async (query, _r, args, ctx) => {
+      const id = requireUuid('id', args.id);
+      const key = await ctx.prisma.apiKey.findUnique({ where: { id } });
+      if (!key) throw notFound('API key', 'API 密钥', id);
+      if (key.revokedAt) throw conflict('This API key is already revoked.', '该 API 密钥已被撤销。');
+      return ctx.prisma.apiKey.update({ ...query, where: { id }, data: { revokedAt: ctx.config.now() } });
+    },
+  }),
+}));

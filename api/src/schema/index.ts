@@ -1,0 +1,16 @@
+// Imports every schema file (each adds its types to the builder), then builds the schema.
+// Add new schema files here.
+import { builder } from '../builder.js';
+import './scalars.js';
+import './enums.js';
+import './root.js';
+import './verifiable.js';
+import './org-unit.js';
+import './member.js';
+import './member-mutations.js';
+import './account.js';
+import './auth.js';
+import './api-key.js';
+import './pipeline.js';
+
+export const schema = builder.toSchema();

@@ -1,0 +1,135 @@
+// Org units: the organisation tree (委员会 → 总支 → 支部 → 小组). Subtrees are path prefixes.
+import type { Prisma } from '@lianjian/db';
+import { builder } from '../builder.js';
+import { assertCanSeeUnit, canSeeUnit, listRoot } from '../auth/access.js';
+import type { Context } from '../context.js';
+import { forbidden, notFound } from '../errors.js';
+import { describePrincipal } from '../auth/principal.js';
+import { requireUuid } from '../ids.js';
+import { OrgUnitKindEnum } from './enums.js';
+import { defaultPageSize, idConnectionMaxSize } from './pagination.js';
+import { Verifiable } from './verifiable.js';
+
+/** '/1/5/12/' → '/1/5/'; null at the root. */
+export function parentPath(path: string): string | null {
+  const parts = path.split('/').filter(Boolean);
+  return parts.length <= 1 ? null : `/${parts.slice(0, -1).join('/')}/`;
+}
+
+export async function loadVisibleUnit(ctx: Context, id: string, field = 'id') {
+  const unit = await ctx.loaders.orgUnit.load(requireUuid(field, id));
+  if (!unit) throw notFound('Org unit', '组织', id);
+  assertCanSeeUnit(ctx, unit);
+  return unit;
+}
+
+export const OrgUnitRef = builder.prismaObject('OrgUnit', {
+  description: 'A unit of the organisation tree (组织单位)',
+  interfaces: [Verifiable],
+  // Row-level rule on every OrgUnit reached by any path; lists filter by subtree up front.
+  authScopes: (unit, ctx) => {
+    assertCanSeeUnit(ctx, unit);
+    return { read: 'OrgUnit' };
+  },
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    version: t.exposeInt('version'),
+    no: t.exposeInt('no', { description: 'Sequence number; the materialised path is made of these' }),
+    path: t.exposeString('path', { description: "Materialised path, e.g. '/1/5/12/'" }),
+    level: t.exposeInt('level', { description: '0 for the root' }),
+    kind: t.expose('kind', { type: OrgUnitKindEnum }),
+    name: t.exposeString('name'),
+    code: t.exposeString('code'),
+    province: t.exposeString('province'),
+    city: t.exposeString('city', { nullable: true }),
+    establishedOn: t.expose('establishedOn', { type: 'Date', nullable: true }),
+    dissolvedOn: t.expose('dissolvedOn', { type: 'Date', nullable: true }),
+    sortOrder: t.exposeInt('sortOrder'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    parentId: t.exposeID('parentId', { nullable: true }),
+    parent: t.relation('parent', {
+      nullable: true,
+      // The parent of a subtree's top unit lies outside it: say so rather than leak it.
+      authScopes: (unit, _args, ctx) => {
+        const pp = parentPath(unit.path);
+        if (pp !== null && !canSeeUnit(ctx.principal, { id: unit.parentId ?? '', path: pp })) {
+          throw forbidden(
+            `${describePrincipal(ctx.principal)} may not see the parent of ${unit.name}: it is outside your subtree.`,
+            `${describePrincipal(ctx.principal)} 无权查看 ${unit.name} 的上级组织：不在您负责的范围内。`,
+          );
+        }
+        return true;
+      },
+    }),
+    children: t.relatedConnection('children', {
+      cursor: 'id',
+      totalCount: true,
+      maxSize: idConnectionMaxSize,
+      defaultSize: defaultPageSize,
+      query: () => ({ orderBy: [{ sortOrder: 'asc' }, { no: 'asc' }] }),
+    }),
+    members: t.relatedConnection('members', {
+      description: 'Members directly in this unit (use Query.members for a whole subtree)',
+      cursor: 'id',
+      totalCount: true,
+      maxSize: idConnectionMaxSize,
+      defaultSize: defaultPageSize,
+      authScopes: { $any: { staff: true, partner: 'Member:read' } },
+      query: () => ({ orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  orgUnit: t.prismaField({
+    type: 'OrgUnit',
+    description: 'One org unit (yours or in your subtree)',
+    args: { id: t.arg.id({ required: true }) },
+    authScopes: { read: 'OrgUnit' },
+    resolve: async (query, _root, args, ctx) => {
+      const unit = await loadVisibleUnit(ctx, String(args.id));
+      return ctx.prisma.orgUnit.findUniqueOrThrow({ ...query, where: { id: unit.id } });
+    },
+  }),
+  orgUnits: t.prismaConnection({
+    type: 'OrgUnit',
+    cursor: 'id',
+    description: 'The org units of a subtree in tree order (depth first). Defaults to the subtree you may see.',
+    args: {
+      under: t.arg.id({ description: 'Root of the subtree (included); default: your scope unit' }),
+      kind: t.arg({ type: OrgUnitKindEnum }),
+      maxDepth: t.arg.int({ description: 'Levels below `under` to include (0 = only `under`)' }),
+      search: t.arg.string({ description: 'Part of the name or code' }),
+    },
+    authScopes: { $any: { staff: true, partner: 'OrgUnit:read' } },
+    maxSize: idConnectionMaxSize,
+    defaultSize: defaultPageSize,
+    totalCount: async (_p, args, ctx) => ctx.prisma.orgUnit.count({ where: await orgUnitWhere(ctx, args) }),
+    resolve: async (query, _root, args, ctx) =>
+      ctx.prisma.orgUnit.findMany({ ...query, where: await orgUnitWhere(ctx, args), orderBy: { path: 'asc' } }),
+  }),
+}));
+
+function levelOf(path: string): number {
+  return path.split('/').filter(Boolean).length - 1;
+}
+
+interface OrgUnitListArgs {
+  under?: string | number | null;
+  kind?: string | null;
+  maxDepth?: number | null;
+  search?: string | null;
+}
+
+async function orgUnitWhere(ctx: Context, args: OrgUnitListArgs): Promise<Prisma.OrgUnitWhereInput> {
+  const under = args.under != null ? await ctx.loaders.orgUnit.load(requireUuid('under', args.under)) : null;
+  if (args.under != null && !under) throw notFound('Org unit', '组织', String(args.under));
+  const root = listRoot(ctx, under);
+  const where: Prisma.OrgUnitWhereInput = {};
+  if (root) where.path = { startsWith: root };
+  if (args.kind) where.kind = args.kind as Prisma.OrgUnitWhereInput['kind'];
+  if (args.search) where.OR = [{ name: { contains: args.search, mode: 'insensitive' } }, { code: { contains: args.search, mode: 'insensitive' } }];
+  if (args.maxDepth != null) where.level = { lte: (root ? levelOf(root) : 0) + args.maxDepth };
+  return where;
+}
