@@ -1,0 +1,431 @@
+// A member's development history (DESIGN.md: 5 stages, 25 steps, timers), generated so that the
+// member is in the requested stage on BASE_DATE and every timer holds: application at 18 or
+// older, talk within a month, nomination at least 6 months after application, at least a year
+// as activist, higher pre-review within a month, notice of at least 5 working days, approval
+// within 3 months of the branch meeting, probation of one year (or extended once by 6–12 months).
+import { addDays, addMonths, addWorkingDays, addYears, BASE_DATE, daysBetween } from './dates.js';
+import type { Prng } from './prng.js';
+
+export type Stage = 'APPLICANT' | 'ACTIVIST' | 'CANDIDATE' | 'PROBATIONARY' | 'FULL';
+export type StepKind =
+  | 'APPLICATION'
+  | 'TALK'
+  | 'NOMINATION'
+  | 'ACTIVIST_FILING'
+  | 'MENTORS_ASSIGNED'
+  | 'ACTIVIST_ASSESSMENT'
+  | 'CANDIDATE_DECISION'
+  | 'CANDIDATE_FILING'
+  | 'SPONSORS_ASSIGNED'
+  | 'POLITICAL_REVIEW'
+  | 'INTENSIVE_TRAINING'
+  | 'COMMITTEE_REVIEW'
+  | 'HIGHER_PRE_REVIEW'
+  | 'APPLICATION_FORM'
+  | 'ADMISSION_MEETING'
+  | 'COMMITTEE_TALK'
+  | 'ADMISSION_APPROVAL'
+  | 'DEPARTMENT_FILING'
+  | 'PLACEMENT'
+  | 'OATH'
+  | 'PROBATION_ASSESSMENT'
+  | 'FULL_MEMBERSHIP_APPLICATION'
+  | 'CONFIRMATION_MEETING'
+  | 'CONFIRMATION_APPROVAL'
+  | 'FILES_ARCHIVED'
+  | 'PROBATION_EXTENDED'
+  | 'MEMBERSHIP_REVOKED';
+
+export const STAGE_ORDER: readonly Stage[] = ['APPLICANT', 'ACTIVIST', 'CANDIDATE', 'PROBATIONARY', 'FULL'];
+
+/** Step number → kind and the stage it belongs to (the stage the member is in once it happened). */
+export const STEPS: Readonly<Record<number, { kind: StepKind; stage: Stage; title: string }>> = {
+  1: { kind: 'APPLICATION', stage: 'APPLICANT', title: '递交入党申请书' },
+  2: { kind: 'TALK', stage: 'APPLICANT', title: '党组织派人谈话' },
+  3: { kind: 'NOMINATION', stage: 'ACTIVIST', title: '推荐和确定入党积极分子' },
+  4: { kind: 'ACTIVIST_FILING', stage: 'ACTIVIST', title: '上级党委备案' },
+  5: { kind: 'MENTORS_ASSIGNED', stage: 'ACTIVIST', title: '指定培养联系人' },
+  6: { kind: 'ACTIVIST_ASSESSMENT', stage: 'ACTIVIST', title: '培养教育考察' },
+  7: { kind: 'CANDIDATE_DECISION', stage: 'CANDIDATE', title: '确定发展对象' },
+  8: { kind: 'CANDIDATE_FILING', stage: 'CANDIDATE', title: '报上级党委备案' },
+  9: { kind: 'SPONSORS_ASSIGNED', stage: 'CANDIDATE', title: '确定入党介绍人' },
+  10: { kind: 'POLITICAL_REVIEW', stage: 'CANDIDATE', title: '进行政治审查' },
+  11: { kind: 'INTENSIVE_TRAINING', stage: 'CANDIDATE', title: '开展集中培训' },
+  12: { kind: 'COMMITTEE_REVIEW', stage: 'CANDIDATE', title: '支部委员会审查' },
+  13: { kind: 'HIGHER_PRE_REVIEW', stage: 'CANDIDATE', title: '上级党委预审' },
+  14: { kind: 'APPLICATION_FORM', stage: 'CANDIDATE', title: '填写入党志愿书' },
+  15: { kind: 'ADMISSION_MEETING', stage: 'PROBATIONARY', title: '支部大会讨论' },
+  16: { kind: 'COMMITTEE_TALK', stage: 'PROBATIONARY', title: '上级党委派人谈话' },
+  17: { kind: 'ADMISSION_APPROVAL', stage: 'PROBATIONARY', title: '上级党委审批' },
+  18: { kind: 'DEPARTMENT_FILING', stage: 'PROBATIONARY', title: '报组织部门备案' },
+  19: { kind: 'PLACEMENT', stage: 'PROBATIONARY', title: '编入党支部和党小组' },
+  20: { kind: 'OATH', stage: 'PROBATIONARY', title: '入党宣誓' },
+  21: { kind: 'PROBATION_ASSESSMENT', stage: 'PROBATIONARY', title: '继续教育考察' },
+  22: { kind: 'FULL_MEMBERSHIP_APPLICATION', stage: 'PROBATIONARY', title: '提出转正申请' },
+  23: { kind: 'CONFIRMATION_MEETING', stage: 'PROBATIONARY', title: '支部大会讨论转正' },
+  24: { kind: 'CONFIRMATION_APPROVAL', stage: 'FULL', title: '上级党委审批转正' },
+  25: { kind: 'FILES_ARCHIVED', stage: 'FULL', title: '材料归档' },
+};
+
+export interface PlannedStep {
+  stepNo: number;
+  kind: StepKind;
+  stage: Stage;
+  occurredOn: Date;
+  notBefore: Date | null;
+  dueOn: Date | null;
+  approval: 'NOT_REQUIRED' | 'PENDING' | 'APPROVED';
+  /** Which unit approves: the branch's general branch, or the committee. */
+  approver: 'GENERAL_BRANCH' | 'COMMITTEE' | null;
+  notes: string;
+  details: Record<string, unknown> | null;
+}
+
+export interface Timeline {
+  stage: Stage;
+  status: 'ACTIVE' | 'REVOKED';
+  birthDate: Date;
+  appliedOn: Date;
+  activistSince: Date | null;
+  candidateSince: Date | null;
+  probationarySince: Date | null;
+  probationEndsOn: Date | null;
+  probationExtended: boolean;
+  fullMemberSince: Date | null;
+  statusChangedOn: Date | null;
+  /** Dates mentors (step 5) and sponsors (step 9) were assigned, and when their duty ended. */
+  mentorsOn: Date | null;
+  mentorsEnd: Date | null;
+  sponsorsOn: Date | null;
+  sponsorsEnd: Date | null;
+  /** Placement in a group (step 19). */
+  placedOn: Date | null;
+  steps: PlannedStep[];
+}
+
+/** Random gaps drawn once; dates follow from an application date. */
+interface Draws {
+  talk: number;
+  nomination: number;
+  activistFiling: number;
+  mentors: number;
+  candidate: number;
+  candidateFiling: number;
+  sponsors: number;
+  review: number;
+  training: number;
+  trainingDays: number;
+  classHours: number;
+  committeeReview: number;
+  preReview: number;
+  form: number;
+  meeting: number;
+  committeeTalk: number;
+  approval: number;
+  deptFiling: number;
+  placement: number;
+  oath: number;
+  fullApplication: number;
+  confirmation: number;
+  fullApproval: number;
+  archive: number;
+  extensionMonths: number;
+  entitled: number;
+  present: number;
+  yesShare: number;
+}
+
+function draw(rng: Prng): Draws {
+  const entitled = rng.int(8, 60);
+  return {
+    talk: rng.int(3, 27),
+    nomination: rng.int(183, 400),
+    activistFiling: rng.int(3, 14),
+    mentors: rng.int(0, 14),
+    candidate: rng.int(366, 560),
+    candidateFiling: rng.int(3, 14),
+    sponsors: rng.int(1, 14),
+    review: rng.int(15, 45),
+    training: rng.int(20, 60),
+    trainingDays: rng.int(3, 5),
+    classHours: rng.int(24, 40),
+    committeeReview: rng.int(5, 20),
+    preReview: rng.int(5, 27),
+    form: rng.int(0, 15),
+    meeting: rng.int(3, 20),
+    committeeTalk: rng.int(5, 25),
+    approval: rng.int(20, 85),
+    deptFiling: rng.int(3, 15),
+    placement: rng.int(2, 12),
+    oath: rng.int(7, 60),
+    fullApplication: rng.int(5, 30),
+    confirmation: rng.int(0, 25),
+    fullApproval: rng.int(15, 80),
+    archive: rng.int(10, 60),
+    extensionMonths: rng.int(6, 12),
+    entitled,
+    present: Math.max(Math.floor(entitled / 2) + 1, entitled - rng.int(0, Math.max(1, Math.floor(entitled / 4)))),
+    yesShare: 0.8 + rng.float() * 0.2,
+  };
+}
+
+type Outcome = 'CONFIRMED' | 'EXTENDED' | 'REVOKED';
+
+/** All 25 steps (or the extension/revocation path) from an application date, ignoring BASE_DATE. */
+function materialize(rng: Prng, d: Draws, applied: Date, outcome: Outcome): Omit<Timeline, 'stage' | 'status' | 'birthDate'> {
+  const steps: PlannedStep[] = [];
+  const add = (
+    stepNo: number,
+    occurredOn: Date,
+    opts: Partial<Pick<PlannedStep, 'notBefore' | 'dueOn' | 'approval' | 'approver' | 'details' | 'kind' | 'notes'>> = {},
+  ) => {
+    const def = STEPS[stepNo]!;
+    const kind = opts.kind ?? def.kind;
+    const stage = kind === 'PROBATION_EXTENDED' || kind === 'MEMBERSHIP_REVOKED' ? 'PROBATIONARY' : def.stage;
+    steps.push({
+      stepNo,
+      kind,
+      stage,
+      occurredOn,
+      notBefore: opts.notBefore ?? null,
+      dueOn: opts.dueOn ?? null,
+      approval: opts.approval ?? 'NOT_REQUIRED',
+      approver: opts.approver ?? null,
+      notes: opts.notes ?? def.title,
+      details: opts.details ?? null,
+    });
+  };
+
+  add(1, applied, { details: { form: '入党申请书' } });
+  const talk = addDays(applied, d.talk);
+  add(2, talk, { dueOn: addMonths(applied, 1) });
+  const activist = addDays(applied, d.nomination);
+  add(3, activist, { notBefore: addMonths(applied, 6), details: { method: '党员推荐、群团组织推优', decidedBy: '支部委员会' } });
+  add(4, addDays(activist, d.activistFiling), { approval: 'APPROVED', approver: 'GENERAL_BRANCH' });
+  const mentorsOn = addDays(activist, d.mentors);
+  add(5, mentorsOn, { details: { mentors: 2 } });
+  const candidate = addDays(activist, d.candidate);
+  // Assessments every six months while an activist (step 6 recurs).
+  for (let k = 1; addMonths(activist, 6 * k).getTime() < candidate.getTime(); k++) {
+    const due = addMonths(activist, 6 * k);
+    add(6, addDays(due, -rng.int(0, 10)), { dueOn: due, details: { period: k, result: '合格' } });
+  }
+  add(7, candidate, { notBefore: addYears(activist, 1), details: { opinionsHeard: true, decidedBy: '支部委员会' } });
+  add(8, addDays(candidate, d.candidateFiling), { approval: 'APPROVED', approver: 'GENERAL_BRANCH' });
+  const sponsorsOn = addDays(candidate, d.sponsors);
+  add(9, sponsorsOn, { details: { sponsors: 2 } });
+  add(10, addDays(candidate, d.review), { details: { result: '合格' } });
+  const training = addDays(candidate, Math.max(d.review, d.training));
+  add(11, training, { details: { days: d.trainingDays, classHours: d.classHours } });
+  const review = addDays(training, d.committeeReview);
+  add(12, review);
+  const preReview = addDays(review, d.preReview);
+  const noticeFrom = addDays(preReview, 1);
+  const noticeTo = addWorkingDays(noticeFrom, 5);
+  add(13, preReview, {
+    dueOn: addMonths(review, 1),
+    approval: 'APPROVED',
+    approver: 'COMMITTEE',
+    details: { publicNotice: { from: noticeFrom.toISOString().slice(0, 10), to: noticeTo.toISOString().slice(0, 10), workingDays: 5 } },
+  });
+  const form = addDays(noticeTo, 1 + d.form);
+  add(14, form);
+  const meeting = addDays(form, d.meeting);
+  const yes = Math.max(Math.floor(d.entitled / 2) + 1, Math.min(d.present, Math.round(d.present * d.yesShare)));
+  const rest = d.present - yes;
+  const no = Math.floor(rest / 2);
+  add(15, meeting, {
+    details: { entitled: d.entitled, present: d.present, yes, no, abstain: rest - no, quorumMet: true, passed: true },
+  });
+  add(16, addDays(meeting, d.committeeTalk));
+  const approval = addDays(meeting, d.approval);
+  add(17, approval, { dueOn: addMonths(meeting, 3), approval: 'APPROVED', approver: 'COMMITTEE' });
+  add(18, addDays(approval, d.deptFiling));
+  const placedOn = addDays(approval, d.placement);
+  add(19, placedOn);
+  add(20, addDays(approval, d.oath), { details: { ceremony: '入党宣誓仪式' } });
+  const probationEnd = addYears(meeting, 1);
+  // Assessments every six months during probation (step 21 recurs).
+  const assess = (from: Date, until: Date) => {
+    for (let k = 1; addMonths(from, 6 * k).getTime() < until.getTime(); k++) {
+      const due = addMonths(from, 6 * k);
+      add(21, addDays(due, -rng.int(0, 10)), { dueOn: due, details: { period: k, result: '合格' } });
+    }
+  };
+  assess(meeting, probationEnd);
+  add(22, addDays(probationEnd, -d.fullApplication), { notes: '本人向党组织提出书面转正申请' });
+  const confirmMeeting = addDays(probationEnd, d.confirmation);
+  const present = d.present;
+  const confirmYes = Math.max(Math.floor(d.entitled / 2) + 1, Math.min(present, Math.round(present * d.yesShare)));
+
+  let fullMemberSince: Date | null = null;
+  let probationEndsOn = probationEnd;
+  let statusChangedOn: Date | null = null;
+  let sponsorsEnd: Date | null = null;
+  if (outcome === 'CONFIRMED') {
+    add(23, confirmMeeting, {
+      details: { entitled: d.entitled, present, yes: confirmYes, no: present - confirmYes, abstain: 0, quorumMet: true, passed: true },
+    });
+    const fullApproval = addDays(confirmMeeting, d.fullApproval);
+    add(24, fullApproval, { dueOn: addMonths(confirmMeeting, 3), approval: 'APPROVED', approver: 'COMMITTEE' });
+    add(25, addDays(fullApproval, d.archive));
+    // Party age counts from the end of probation, not from the approval.
+    fullMemberSince = probationEnd;
+    sponsorsEnd = fullApproval;
+  } else {
+    add(23, confirmMeeting, {
+      details: { entitled: d.entitled, present, yes: confirmYes, no: present - confirmYes, abstain: 0, quorumMet: true, passed: true, proposal: outcome },
+    });
+    const decided = addDays(confirmMeeting, Math.min(d.fullApproval, 60));
+    if (outcome === 'EXTENDED') {
+      probationEndsOn = addMonths(probationEnd, d.extensionMonths);
+      add(24, decided, {
+        kind: 'PROBATION_EXTENDED',
+        dueOn: addMonths(confirmMeeting, 3),
+        approval: 'APPROVED',
+        approver: 'COMMITTEE',
+        notes: '延长预备期',
+        details: { months: d.extensionMonths, until: probationEndsOn.toISOString().slice(0, 10) },
+      });
+      assess(probationEnd, probationEndsOn);
+    } else {
+      add(24, decided, {
+        kind: 'MEMBERSHIP_REVOKED',
+        dueOn: addMonths(confirmMeeting, 3),
+        approval: 'APPROVED',
+        approver: 'COMMITTEE',
+        notes: '取消预备党员资格',
+      });
+      statusChangedOn = decided;
+      sponsorsEnd = decided;
+    }
+  }
+  steps.sort((a, b) => a.occurredOn.getTime() - b.occurredOn.getTime() || a.stepNo - b.stepNo);
+  return {
+    appliedOn: applied,
+    activistSince: activist,
+    candidateSince: candidate,
+    probationarySince: meeting,
+    probationEndsOn,
+    probationExtended: outcome === 'EXTENDED',
+    fullMemberSince,
+    statusChangedOn,
+    mentorsOn,
+    mentorsEnd: candidate,
+    sponsorsOn,
+    sponsorsEnd,
+    placedOn,
+    steps,
+  };
+}
+
+/** The step that moves a member into each stage. */
+const ENTRY_STEP: Record<Stage, number> = { APPLICANT: 1, ACTIVIST: 3, CANDIDATE: 7, PROBATIONARY: 15, FULL: 24 };
+
+function entryDate(t: ReturnType<typeof materialize>, stage: Stage): Date {
+  const s = t.steps.find((x) => x.stepNo === ENTRY_STEP[stage] && (stage !== 'FULL' || x.kind === 'CONFIRMATION_APPROVAL'));
+  if (!s) throw new Error(`no entry step for ${stage}`);
+  return s.occurredOn;
+}
+
+export interface PlanOptions {
+  stage: Stage;
+  /** Probation outcome for PROBATIONARY members: still in probation, extended, or revoked. */
+  probation?: 'NORMAL' | 'EXTENDED' | 'REVOKED';
+}
+
+/**
+ * Plans a member's history ending in `stage` on BASE_DATE. Steps later than BASE_DATE are cut,
+ * and the application date is chosen so the next stage's entry has not happened yet.
+ */
+export function planTimeline(rng: Prng, opts: PlanOptions): Timeline {
+  const d = draw(rng);
+  const outcome: Outcome = opts.probation === 'EXTENDED' ? 'EXTENDED' : opts.probation === 'REVOKED' ? 'REVOKED' : 'CONFIRMED';
+  const probe = materialize(rng, d, BASE_DATE, outcome);
+  const stage = opts.stage;
+  const lastDay = addDays(BASE_DATE, -1);
+  let applied: Date;
+  let birth: Date;
+
+  if (stage === 'FULL') {
+    const age = rng.weighted<[number, number]>([
+      [[22, 35], 30],
+      [[36, 50], 30],
+      [[51, 65], 22],
+      [[66, 88], 18],
+    ]);
+    birth = addDays(BASE_DATE, -Math.round((age[0] + rng.float() * (age[1] - age[0] + 1)) * 365.25));
+    // A margin of a few days absorbs leap-day differences between the probe and the real dates.
+    const span = daysBetween(BASE_DATE, entryDate(probe, 'FULL')) + 3;
+    const latest = addDays(lastDay, -span);
+    let earliest = addYears(birth, 18 + rng.int(0, 6));
+    if (earliest.getTime() > latest.getTime()) {
+      // Too young to have completed the pipeline: make the member older instead.
+      birth = addDays(addYears(latest, -18), -rng.int(0, 2000));
+      earliest = addYears(birth, 18);
+    }
+    applied = addDays(earliest, rng.int(0, daysBetween(earliest, latest)));
+  } else {
+    const idx = STAGE_ORDER.indexOf(stage);
+    const next = STAGE_ORDER[idx + 1]!;
+    let entryOffset = daysBetween(BASE_DATE, entryDate(probe, stage));
+    let nextOffset = daysBetween(BASE_DATE, entryDate(probe, next === 'FULL' ? 'PROBATIONARY' : next));
+    if (stage === 'PROBATIONARY') {
+      // In probation means: admitted, and the probation outcome not yet decided.
+      const decision = probe.steps.find((s) => s.stepNo === 24);
+      nextOffset = daysBetween(BASE_DATE, decision!.occurredOn);
+      if (outcome !== 'CONFIRMED') {
+        // Extended or revoked: the decision has happened; the member is past it (extended: still in
+        // the extension; revoked: any time since).
+        entryOffset = nextOffset;
+        nextOffset =
+          outcome === 'EXTENDED' ? daysBetween(BASE_DATE, probe.probationEndsOn!) : entryOffset + rng.int(30, 900);
+      }
+    }
+    const stay = Math.max(1, nextOffset - entryOffset - 3);
+    const entry = addDays(lastDay, -rng.int(0, stay - 1));
+    applied = addDays(entry, -entryOffset);
+    const ageAtApplication = rng.weighted<[number, number]>([
+      [[18, 22], 45],
+      [[23, 30], 35],
+      [[31, 45], 20],
+    ]);
+    birth = addDays(applied, -Math.round((ageAtApplication[0] + rng.float() * (ageAtApplication[1] - ageAtApplication[0])) * 365.25) - 1);
+  }
+
+  const full = materialize(rng, d, applied, outcome);
+  const steps = full.steps.filter((s) => s.occurredOn.getTime() <= lastDay.getTime());
+  const reached = (n: number) => steps.some((s) => s.stepNo === n);
+  // A branch meeting less than three months ago may still await the higher committee: pending.
+  if (stage === 'PROBATIONARY' && !reached(17) && reached(15)) {
+    const meeting = steps.find((s) => s.stepNo === 15)!;
+    steps.push({
+      ...full.steps.find((s) => s.stepNo === 17)!,
+      occurredOn: addDays(meeting.occurredOn, Math.min(7, daysBetween(meeting.occurredOn, lastDay))),
+      approval: 'PENDING',
+      notes: '报上级党委审批',
+    });
+    steps.sort((a, b) => a.occurredOn.getTime() - b.occurredOn.getTime() || a.stepNo - b.stepNo);
+  }
+  const revoked = outcome === 'REVOKED' && steps.some((s) => s.kind === 'MEMBERSHIP_REVOKED');
+  return {
+    // The stage is whatever the history reached (the requested one, barring calendar edge cases).
+    stage: STAGE_ORDER[Math.max(...steps.map((s) => STAGE_ORDER.indexOf(s.stage)))]!,
+    status: revoked ? 'REVOKED' : 'ACTIVE',
+    birthDate: birth,
+    appliedOn: full.appliedOn,
+    activistSince: reached(3) ? full.activistSince : null,
+    candidateSince: reached(7) ? full.candidateSince : null,
+    probationarySince: reached(15) ? full.probationarySince : null,
+    probationEndsOn: reached(15) ? full.probationEndsOn : null,
+    probationExtended: full.probationExtended && steps.some((s) => s.kind === 'PROBATION_EXTENDED'),
+    fullMemberSince: steps.some((s) => s.kind === 'CONFIRMATION_APPROVAL') ? full.fullMemberSince : null,
+    statusChangedOn: revoked ? full.statusChangedOn : null,
+    mentorsOn: reached(5) ? full.mentorsOn : null,
+    mentorsEnd: reached(7) ? full.mentorsEnd : null,
+    sponsorsOn: reached(9) ? full.sponsorsOn : null,
+    sponsorsEnd: full.sponsorsEnd && full.sponsorsEnd.getTime() <= lastDay.getTime() ? full.sponsorsEnd : null,
+    placedOn: reached(19) ? full.placedOn : null,
+    steps,
+  };
+}

@@ -1,0 +1,209 @@
+// The seed is deterministic (same seed → same rows, digest by digest) and consistent: every
+// verifiable row has its record, histories obey the development timers, appraisals respect the
+// one-third cap, points respect daily caps, and no sensitive identifier reaches a document.
+import { canonicalize, leafHash, validateDocument } from '@lianjian/verify';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../test/db.js';
+import { dmmf } from '../src/dmmf.js';
+import { verifyPassword } from '../src/password.js';
+import { VERIFIABLE_MODELS } from '../src/records.js';
+import { seed, type SeedResult } from '../src/seed/run.js';
+
+const MEMBERS = 200;
+let a: { url: string; res: SeedResult; sql: pg.Client };
+let bUrl: string;
+let cUrl: string;
+let dUrl: string;
+
+const tableOf = (model: string) => {
+  const m = dmmf.datamodel.models.find((x) => x.name === model)!;
+  return m.dbName ?? m.name;
+};
+
+async function digests(url: string): Promise<Record<string, string>> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const out: Record<string, string> = {};
+    for (const m of dmmf.datamodel.models) {
+      const t = m.dbName ?? m.name;
+      // Accounts carry fresh random passwords by design; xid is the cluster's transaction id.
+      if (t === 'account' || t === 'session') continue;
+      const { rows } = await c.query<{ d: string | null; n: string }>(
+        `SELECT md5(string_agg(j, '|' ORDER BY j)) AS d, count(*)::text AS n FROM (SELECT (to_jsonb(t) - 'xid')::text AS j FROM "${t}" t) s`,
+      );
+      out[t] = `${rows[0]!.n}:${rows[0]!.d ?? ''}`;
+    }
+    return out;
+  } finally {
+    await c.end();
+  }
+}
+
+beforeAll(async () => {
+  const [da, db, dc, dd] = [await createTestDatabase(), await createTestDatabase(), await createTestDatabase(), await createTestDatabase()];
+  const opts = { members: MEMBERS, seed: 'test-7', progress: false, workers: 0 } as const;
+  const res = await seed(da.url, opts);
+  await seed(db.url, opts);
+  await seed(dc.url, { ...opts, members: 60, seed: 'other' });
+  await seed(dd.url, { ...opts, randomSalts: true });
+  const sql = new pg.Client({ connectionString: da.url });
+  await sql.connect();
+  a = { url: da.url, res, sql };
+  bUrl = db.url;
+  cUrl = dc.url;
+  dUrl = dd.url;
+}, 400_000);
+
+afterAll(async () => {
+  await a?.sql.end();
+});
+
+const q = async <T extends pg.QueryResultRow>(text: string, params: unknown[] = []) => (await a.sql.query<T>(text, params)).rows;
+
+describe('seed', () => {
+  it('is deterministic: the same seed gives the same rows in every table', async () => {
+    const [da, db, dc] = await Promise.all([digests(a.url), digests(bUrl), digests(cUrl)]);
+    expect(da.member!.startsWith(`${MEMBERS}:`)).toBe(true);
+    expect(db).toEqual(da);
+    expect(dc.member).not.toEqual(da.member);
+    expect(dc.outbox_record).not.toEqual(da.outbox_record);
+  });
+
+  it('can draw record salts from the CSPRNG and keep the rows reproducible', async () => {
+    const [da, dd] = await Promise.all([digests(a.url), digests(dUrl)]);
+    // These commit to record leaves (snapshot inputs, ballot trees), so they change with the salts.
+    const leafBound = ['outbox_record', 'analytics_snapshot', 'analytics_snapshot_input', 'vote_tally'];
+    const differing = Object.keys(da).filter((t) => da[t] !== dd[t]).sort();
+    expect(differing).toEqual(leafBound.sort());
+    for (const t of leafBound) expect(dd[t]!.split(':')[0]).toBe(da[t]!.split(':')[0]);
+  });
+
+  it('reports what it wrote, with demo accounts that can sign in', async () => {
+    expect(a.res.members).toBe(MEMBERS);
+    expect(a.res.rows.member).toBe(MEMBERS);
+    const counted = await q<{ n: string }>('SELECT count(*)::text AS n FROM development_step');
+    expect(a.res.rows.development_step).toBe(Number(counted[0]!.n));
+    expect(a.res.accounts.map((x) => x.role)).toEqual(['ADMIN', 'LEADER', 'SECRETARY', 'MEMBER']);
+    const admin = a.res.accounts[0]!;
+    expect(admin.totpSecret).toMatch(/^[A-Z2-7]{32}$/);
+    const [row] = await q<{ password_hash: string; totp_secret: string }>("SELECT password_hash, totp_secret FROM account WHERE username = 'admin'");
+    expect(await verifyPassword(admin.password, row!.password_hash)).toBe(true);
+    expect(await verifyPassword(admin.password + 'x', row!.password_hash)).toBe(false);
+    expect(row!.totp_secret).toBe(admin.totpSecret);
+    const [member] = await q<{ stage: string; status: string }>(
+      "SELECT m.stage, m.status FROM account a JOIN member m ON m.id = a.member_id WHERE a.username = 'member'",
+    );
+    expect(member).toEqual({ stage: 'FULL', status: 'ACTIVE' });
+  });
+
+  it('writes exactly one valid record per verifiable row, never with sensitive identifiers', async () => {
+    for (const model of VERIFIABLE_MODELS) {
+      const t = tableOf(model);
+      const [gap] = await q<{ missing: string; rows: string; records: string }>(
+        `SELECT (SELECT count(*) FROM "${t}" r WHERE NOT EXISTS (SELECT 1 FROM outbox_record o WHERE o.entity_type = $1 AND o.entity_id = r.id AND o.version = r.version))::text AS missing,
+                (SELECT count(*) FROM "${t}")::text AS rows,
+                (SELECT count(*) FROM outbox_record WHERE entity_type = $1)::text AS records`,
+        [model],
+      );
+      expect({ model, ...gap }).toEqual({ model, missing: '0', rows: gap!.records, records: gap!.records });
+    }
+    const sample = await q<{ entity_type: string; document: string; leaf: Buffer }>(
+      'SELECT DISTINCT ON (entity_type) entity_type, document, leaf FROM outbox_record ORDER BY entity_type, id DESC',
+    );
+    expect(sample.length).toBeGreaterThanOrEqual(28);
+    for (const r of sample) {
+      const doc = validateDocument(JSON.parse(r.document));
+      expect(canonicalize(doc)).toBe(r.document);
+      expect(Buffer.from(leafHash(doc)).equals(r.leaf)).toBe(true);
+    }
+    const members = await q<{ document: string; phone: string; address: string }>(
+      "SELECT o.document, m.phone, m.address FROM outbox_record o JOIN member m ON m.id = o.entity_id WHERE o.entity_type = 'Member'",
+    );
+    expect(members).toHaveLength(MEMBERS);
+    for (const m of members) {
+      const data = JSON.parse(m.document).data as Record<string, unknown>;
+      expect(Object.keys(data)).not.toContain('phone');
+      expect(Object.keys(data)).not.toContain('address');
+      expect(Object.keys(data)).not.toContain('nationalIdHash');
+      expect(m.document).not.toContain(m.phone);
+      expect(m.document).not.toContain(m.address);
+    }
+    const questions = await q<{ document: string }>("SELECT document FROM outbox_record WHERE entity_type = 'QuizQuestion' LIMIT 5");
+    for (const x of questions) expect(Object.keys(JSON.parse(x.document).data)).not.toContain('correct');
+  });
+
+  it('spreads members over all five stages, with histories in order that end in their stage', async () => {
+    const stages = await q<{ stage: string; n: string }>('SELECT stage::text, count(*)::text AS n FROM member GROUP BY 1 ORDER BY 1');
+    expect(stages.map((s) => s.stage)).toEqual(['ACTIVIST', 'APPLICANT', 'CANDIDATE', 'FULL', 'PROBATIONARY']);
+    const order = "array_position(ARRAY['APPLICANT','ACTIVIST','CANDIDATE','PROBATIONARY','FULL']::member_stage[], %s)";
+    const bad = await q(
+      `SELECT m.id FROM member m
+        JOIN LATERAL (SELECT s.stage, s.occurred_on, lag(s.occurred_on) OVER w AS prev_on,
+                             ${order.replace('%s', 's.stage')} AS rank, lag(${order.replace('%s', 's.stage')}) OVER w AS prev_rank,
+                             s.seq = max(s.seq) OVER () AS last
+                        FROM development_step s WHERE s.member_id = m.id WINDOW w AS (ORDER BY s.seq)) h ON true
+        WHERE h.occurred_on < h.prev_on OR h.rank < h.prev_rank OR (h.last AND h.stage <> m.stage)`,
+    );
+    expect(bad).toEqual([]);
+    const [noHistory] = await q<{ n: string }>('SELECT count(*)::text AS n FROM member m WHERE NOT EXISTS (SELECT 1 FROM development_step s WHERE s.member_id = m.id)');
+    expect(noHistory!.n).toBe('0');
+  });
+
+  it('keeps the development timers', async () => {
+    const step = (n: number) => `(SELECT occurred_on FROM development_step WHERE member_id = m.id AND step_no = ${n} ORDER BY seq LIMIT 1)`;
+    const violations = await q<{ rule: string; n: string }>(`
+      SELECT 'application at 18 or older' AS rule, count(*)::text AS n FROM member m WHERE m.applied_on < m.birth_date + interval '18 years'
+      UNION ALL SELECT 'talk within a month', count(*)::text FROM member m WHERE ${step(2)} > ${step(1)} + interval '1 month'
+      UNION ALL SELECT 'activist at least 6 months after applying', count(*)::text FROM member m WHERE m.activist_since < m.applied_on + interval '6 months'
+      UNION ALL SELECT 'a year as activist', count(*)::text FROM member m WHERE m.candidate_since < m.activist_since + interval '1 year'
+      UNION ALL SELECT 'pre-review within a month', count(*)::text FROM member m WHERE ${step(13)} > ${step(12)} + interval '1 month'
+      UNION ALL SELECT 'approval within 3 months', count(*)::text FROM member m
+        WHERE (SELECT occurred_on FROM development_step WHERE member_id = m.id AND step_no = 17 AND approval = 'APPROVED') > m.probationary_since + interval '3 months'
+      UNION ALL SELECT 'probation of one year', count(*)::text FROM member m
+        WHERE m.stage = 'FULL' AND NOT m.probation_extended AND m.full_member_since <> (m.probationary_since + interval '1 year')::date
+      UNION ALL SELECT 'stage dates match', count(*)::text FROM member m
+        WHERE (m.stage <> 'APPLICANT') <> (m.activist_since IS NOT NULL) OR (m.stage = 'FULL') <> (m.full_member_since IS NOT NULL)
+      UNION ALL SELECT 'mentor was a full member then', count(*)::text FROM mentor_assignment a JOIN member t ON t.id = a.mentor_id
+        WHERE t.full_member_since IS NULL OR t.full_member_since >= a.assigned_on
+      UNION ALL SELECT 'nothing after the base date', count(*)::text FROM development_step WHERE occurred_on >= '2026-11-01'
+    `);
+    expect(violations.filter((v) => v.n !== '0')).toEqual([]);
+    expect(violations).toHaveLength(10);
+  });
+
+  it('rates at most one third of each campaign 优秀 and respects daily points caps', async () => {
+    const campaigns = await q<{ n: string; excellent: string }>(
+      "SELECT count(*)::text AS n, count(*) FILTER (WHERE rating = 'EXCELLENT')::text AS excellent FROM appraisal_result GROUP BY campaign_id",
+    );
+    expect(campaigns.length).toBeGreaterThan(0);
+    for (const c of campaigns) expect(Number(c.excellent) * 3).toBeLessThanOrEqual(Number(c.n));
+    const overCap = await q(
+      `SELECT e.member_id, r.code, e.occurred_on FROM points_entry e JOIN points_rule r ON r.id = e.rule_id
+        WHERE e.points > 0 AND r.daily_cap IS NOT NULL
+        GROUP BY e.member_id, r.code, e.occurred_on, r.daily_cap HAVING sum(e.points) > r.daily_cap`,
+    );
+    expect(overCap).toEqual([]);
+    const [corrections] = await q<{ bad: string }>(
+      'SELECT count(*)::text AS bad FROM points_entry c JOIN points_entry o ON o.id = c.corrects_id WHERE c.points <> -o.points OR c.member_id <> o.member_id',
+    );
+    expect(corrections!.bad).toBe('0');
+  });
+
+  it('has meetings with attendance, learning, votes with tallies and transfers', async () => {
+    const [counts] = await q<Record<string, string>>(`SELECT
+      (SELECT count(DISTINCT kind) FROM meeting)::text AS kinds,
+      (SELECT count(*) FROM attendance)::text AS attendance,
+      (SELECT count(*) FROM quiz_attempt WHERE cardinality(question_ids) = 10)::text AS attempts,
+      (SELECT count(*) FROM quiz_attempt WHERE (SELECT count(DISTINCT x) FROM unnest(question_ids) x) <> 10)::text AS repeated,
+      (SELECT count(*) FROM vote_tally t JOIN vote v ON v.id = t.vote_id WHERE t.ballots_cast <> (SELECT count(*) FROM ballot b WHERE b.vote_id = v.id)
+         OR t.ballots_cast <> (SELECT count(*) FROM voter_roll_entry r WHERE r.vote_id = v.id))::text AS tally_mismatch,
+      (SELECT count(*) FROM vote_tally)::text AS tallies,
+      (SELECT count(*) FROM membership_transfer WHERE valid_until <> issued_on + CASE WHEN cross_province THEN interval '6 months' ELSE interval '3 months' END)::text AS bad_windows`);
+    expect(counts).toMatchObject({ kinds: '5', repeated: '0', tally_mismatch: '0', bad_windows: '0' });
+    expect(Number(counts!.attendance)).toBeGreaterThan(MEMBERS);
+    expect(Number(counts!.attempts)).toBeGreaterThan(0);
+    expect(Number(counts!.tallies)).toBeGreaterThan(0);
+  });
+});
