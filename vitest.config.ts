@@ -19,8 +19,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: [`${packages}/{src,test}/**/*.test.ts`, 'test/**/*.test.ts'],
-          exclude: ['**/*.int.test.ts', '**/node_modules/**'],
+          include: [`${packages}/{src,test}/**/*.test.ts`, 'test/**/*.test.ts', 'web/test/**/*.test.ts'],
+          exclude: ['**/*.int.test.ts', '**/*.browser.test.ts', '**/node_modules/**'],
           testTimeout: 30_000,
         },
       },
@@ -35,6 +35,18 @@ export default defineConfig({
           hookTimeout: 180_000,
           // Two cores: integration files share one Postgres cluster (one database each).
           maxWorkers: 2,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          // Real Chromium against the whole stack (Postgres, chain, indexer, API, web), started once.
+          include: ['web/test/**/*.browser.test.ts'],
+          globalSetup: ['./web/test/browser/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
         },
       },
     ],

@@ -3,6 +3,7 @@
 // order; Ctrl-C stops them in reverse order and Postgres last.
 import { migrate, seedDemo } from '@lianjian/db';
 import { startPostgres, type RunningPostgres } from '@lianjian/db/postgres';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
@@ -53,6 +54,13 @@ async function isEmpty(url: string): Promise<boolean> {
   } finally {
     await c.end();
   }
+}
+
+/** A random secret created once under .data, so sessions survive a restart of the stack. */
+function persistentSecret(name: string): string {
+  const file = path.join(dataDir, name);
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
 }
 
 function tsEntry(entry: string): string[] {
@@ -139,7 +147,13 @@ async function main() {
         command: process.execPath,
         args: [path.join(repoRoot, 'node_modules/@react-router/serve/bin.js'), webServer],
         cwd: path.join(repoRoot, 'web'),
-        env: { ...env, PORT: String(ports.web), LIANJIAN_API_URL: `http://127.0.0.1:${ports.api}/graphql` },
+        env: {
+          ...env,
+          PORT: String(ports.web),
+          LIANJIAN_API_URL: `http://127.0.0.1:${ports.api}/graphql`,
+          LIANJIAN_INDEXER_URL: `http://127.0.0.1:${ports.indexer}`,
+          LIANJIAN_SESSION_SECRET: persistentSecret('web-session.secret'),
+        },
         logFile: path.join(logDir, 'web.log'),
         ready: () => httpOk(`http://127.0.0.1:${ports.web}/`),
       }),

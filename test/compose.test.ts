@@ -6,16 +6,25 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '..');
-const compose = (...args: string[]) =>
+const secrets = { LIANJIAN_SESSION_SECRET: 'x'.repeat(32), LIANJIAN_ID_SALT: 'salt' };
+const compose = (args: string[] = [], env: NodeJS.ProcessEnv = { ...process.env, ...secrets }) =>
   execFileSync('docker-compose', ['-f', path.join(root, 'docker-compose.yml'), 'config', ...args], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
+    env,
   });
 
 describe('docker-compose.yml', () => {
   it('is accepted by docker-compose config and names the whole stack', () => {
-    const services = compose('--services').trim().split('\n').sort();
+    const services = compose(['--services']).trim().split('\n').sort();
     expect(services).toEqual(['api', 'chain', 'indexer', 'migrate', 'postgres', 'web']);
+  });
+
+  it('refuses to start without the deployment secrets', () => {
+    const env = { ...process.env };
+    delete env.LIANJIAN_SESSION_SECRET;
+    delete env.LIANJIAN_ID_SALT;
+    expect(() => compose(['-q'], env)).toThrow(/LIANJIAN_(SESSION_SECRET|ID_SALT)/);
   });
 
   it('has a Dockerfile for every build', () => {

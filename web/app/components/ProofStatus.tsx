@@ -1,0 +1,68 @@
+// "Verified on chain" for one record: verified in the browser, with the batch and block height,
+// the check details on demand and a download of the proof bundle.
+import type { ProofBundle } from '@lianjian/verify';
+import { useT } from '../i18n/use-t';
+import { useVerification } from '../lib/use-verification';
+import { CheckList } from './CheckList';
+
+export interface ProofInfo {
+  status: 'PENDING' | 'ANCHORED';
+  batchSeq: number | null;
+  index: number | null;
+  anchor: { height: number; chainId: string } | null;
+  bundle: unknown;
+}
+
+export function ProofStatus({
+  proof,
+  fields,
+  downloadHref,
+  what,
+}: {
+  proof: ProofInfo;
+  /** Values this page shows from the record; they must equal the proven document's data. */
+  fields?: Record<string, unknown>;
+  downloadHref?: string;
+  /** What the record is, for the download link's accessible name. */
+  what: string;
+}) {
+  const t = useT();
+  const bundle = (proof.bundle ?? null) as ProofBundle | null;
+  const state = useVerification(bundle, fields);
+  let badge: { cls: string; text: string; sub?: string };
+  if (!bundle) {
+    badge = { cls: 'pending', text: t.proof.pending, sub: t.proof.pendingText };
+  } else if (state.status === 'waiting') {
+    badge = { cls: 'waiting', text: t.proof.verifying };
+  } else if (state.status === 'error') {
+    badge = { cls: 'fail', text: t.proof.failed, sub: state.message };
+  } else {
+    const o = state.outcome;
+    const height = bundle.anchor?.height ?? proof.anchor?.height ?? null;
+    const sub = height !== null && proof.batchSeq !== null ? t.proof.batchHeight(proof.batchSeq, height) : undefined;
+    if (o.state === 'verified') badge = { cls: 'pass', text: t.proof.verifiedOnChain, ...(sub ? { sub } : {}) };
+    else if (o.state === 'offline') badge = { cls: 'pass', text: t.proof.offlineOnly, ...(sub ? { sub } : {}) };
+    else if (o.state === 'undecided') badge = { cls: 'skip', text: t.proof.undecided, ...(sub ? { sub } : {}) };
+    else badge = { cls: 'fail', text: t.proof.failed, ...(sub ? { sub } : {}) };
+  }
+  const checks = state.status === 'done' ? state.outcome.report.checks : null;
+  return (
+    <div className="proof" data-testid="proof" data-proof-state={!bundle ? 'pending' : state.status === 'done' ? state.outcome.state : state.status}>
+      <p className="proof-line" role="status" aria-live="polite">
+        <span className={`badge badge-${badge.cls}`}>{badge.text}</span>
+        {badge.sub ? <span className="proof-sub">{badge.sub}</span> : null}
+        {bundle && downloadHref ? (
+          <a className="proof-download" href={downloadHref} download aria-label={t.proof.downloadLabel(what)}>
+            {t.proof.download}
+          </a>
+        ) : null}
+      </p>
+      {checks ? (
+        <details className="proof-details">
+          <summary>{t.proof.details}</summary>
+          <CheckList checks={checks} provenAt={state.status === 'done' ? state.outcome.provenAt : null} />
+        </details>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+// The frame of every page: skip link, header with role-aware navigation, language switch,
+// who is signed in, and the footer.
+import type { ReactNode } from 'react';
+import { Form, Link, NavLink, useLocation } from 'react-router';
+import { useRootData, useT } from '../i18n/use-t';
+import { navFor } from '../lib/roles';
+
+export function Shell({ children }: { children: ReactNode }) {
+  const t = useT();
+  const root = useRootData();
+  const viewer = root?.viewer ?? null;
+  const location = useLocation();
+  const here = location.pathname + location.search;
+  const otherLocale = root?.locale === 'en' ? 'zh-CN' : 'en';
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t.app.skip}
+      </a>
+      <header className="site-header">
+        <div className="header-inner">
+          <Link to="/" className="brand" aria-label={`${t.app.name} — ${t.nav.home}`}>
+            <span className="brand-mark" aria-hidden="true">
+              链
+            </span>
+            <span className="brand-text">
+              <span className="brand-name">{t.app.name}</span>
+              <span className="brand-tagline">{t.app.tagline}</span>
+            </span>
+          </Link>
+          <div className="header-tools">
+            <Form method="post" action="/locale" className="inline-form">
+              <input type="hidden" name="lang" value={otherLocale} />
+              <input type="hidden" name="redirectTo" value={here} />
+              <button type="submit" className="btn btn-quiet" lang={otherLocale} title={t.lang.switchHint} aria-label={t.lang.switchHint}>
+                {t.lang.switchTo}
+              </button>
+            </Form>
+            {viewer ? (
+              <Form method="post" action="/signout" className="inline-form">
+                <span className="viewer" data-testid="viewer">
+                  {t.nav.signedInAs(viewer.displayName, t.roles[viewer.role] ?? viewer.role)}
+                </span>
+                <button type="submit" className="btn btn-quiet">
+                  {t.nav.signOut}
+                </button>
+              </Form>
+            ) : (
+              <Link to={`/signin?next=${encodeURIComponent(here)}`} className="btn btn-primary btn-small">
+                {t.nav.signIn}
+              </Link>
+            )}
+          </div>
+        </div>
+        <nav aria-label={t.nav.label} className="site-nav">
+          <ul>
+            {navFor(viewer?.role ?? null).map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')}>
+                  {t.nav[item.key]}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <p>{t.app.footer}</p>
+      </footer>
+    </>
+  );
+}

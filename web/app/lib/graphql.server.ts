@@ -1,0 +1,120 @@
+// The web server's GraphQL client: one POST per operation to LIANJIAN_API_URL, with the session's
+// bearer token. API errors become ApiError with the API's code and both languages' messages.
+import { webConfig } from './config.server';
+import type { ErrorPayload } from './errors';
+
+export interface FieldError {
+  field: string;
+  message: string;
+  messageZh: string;
+}
+
+const STATUS_BY_CODE: Record<string, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  BAD_USER_INPUT: 400,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  RECORD_MISSING: 500,
+  QUERY_TOO_DEEP: 400,
+  QUERY_TOO_COSTLY: 400,
+  TOO_MANY_ALIASES: 400,
+  TOO_MANY_DIRECTIVES: 400,
+  TOO_MANY_TOKENS: 400,
+  GRAPHQL_VALIDATION_FAILED: 400,
+  API_UNAVAILABLE: 503,
+  API_BAD_RESPONSE: 502,
+};
+
+export class ApiError extends Error {
+  override name = 'ApiError';
+  readonly code: string;
+  readonly messageZh: string | undefined;
+  readonly fields: FieldError[];
+  readonly status: number;
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(code: string, message: string, opts: { messageZh?: string; fields?: FieldError[]; retryAfterSeconds?: number; cause?: unknown } = {}) {
+    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
+    this.code = code;
+    this.messageZh = opts.messageZh;
+    this.fields = opts.fields ?? [];
+    this.status = STATUS_BY_CODE[code] ?? 500;
+    this.retryAfterSeconds = opts.retryAfterSeconds;
+  }
+
+  payload(): ErrorPayload {
+    return { code: this.code, message: this.message, ...(this.messageZh ? { messageZh: this.messageZh } : {}) };
+  }
+}
+
+interface RawError {
+  message?: string;
+  extensions?: { code?: string; limitCode?: string; messageZh?: string; fields?: FieldError[]; retryAfterSeconds?: number };
+}
+
+export interface RequestOptions {
+  token?: string | null;
+  /** The browser's request: its User-Agent is passed on (the API shows it in session lists). */
+  request?: Request;
+  /** The API's response extensions (e.g. the latest anchored batch) are handed here. */
+  onExtensions?: (extensions: Record<string, unknown>) => void;
+  timeoutMs?: number;
+}
+
+export async function apiRequest<T>(query: string, variables: Record<string, unknown> = {}, opts: RequestOptions = {}): Promise<T> {
+  const { apiUrl } = webConfig();
+  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+  const ua = opts.request?.headers.get('user-agent');
+  if (ua) headers['user-agent'] = ua.slice(0, 300);
+  let res: Response;
+  try {
+    res = await fetch(apiUrl, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query, variables }),
+      signal: AbortSignal.timeout(opts.timeoutMs ?? 30_000),
+    });
+  } catch (error) {
+    throw new ApiError('API_UNAVAILABLE', `The Lianjian API at ${apiUrl} is not reachable: ${describe(error)}`, {
+      messageZh: `无法连接链建接口 ${apiUrl}：${describe(error)}`,
+      cause: error,
+    });
+  }
+  let body: { data?: T | null; errors?: RawError[]; extensions?: Record<string, unknown> };
+  try {
+    body = (await res.json()) as typeof body;
+  } catch (error) {
+    throw new ApiError('API_BAD_RESPONSE', `The Lianjian API answered HTTP ${res.status} without JSON`, {
+      messageZh: `链建接口返回 HTTP ${res.status}，但内容不是 JSON`,
+      cause: error,
+    });
+  }
+  if (body.extensions && opts.onExtensions) opts.onExtensions(body.extensions);
+  const first = body.errors?.[0];
+  if (first) {
+    const ext = first.extensions ?? {};
+    const code = ext.limitCode ?? ext.code ?? (res.status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'GRAPHQL_VALIDATION_FAILED');
+    throw new ApiError(code, first.message ?? 'The API reported an error', {
+      ...(ext.messageZh ? { messageZh: ext.messageZh } : {}),
+      ...(ext.fields ? { fields: ext.fields } : {}),
+      ...(ext.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: ext.retryAfterSeconds }),
+    });
+  }
+  if (body.data === undefined || body.data === null) {
+    throw new ApiError('API_BAD_RESPONSE', `The Lianjian API answered HTTP ${res.status} with neither data nor errors`, {
+      messageZh: `链建接口返回 HTTP ${res.status}，既没有数据也没有错误信息`,
+    });
+  }
+  return body.data;
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) {
+    const cause = (error as { cause?: unknown }).cause;
+    return cause instanceof Error ? `${error.message} (${cause.message})` : error.message;
+  }
+  return String(error);
+}

@@ -1,0 +1,84 @@
+// Sessions live in a signed, httpOnly cookie: the API's bearer token never reaches page scripts.
+import { createCookieSessionStorage, redirect, type Session } from 'react-router';
+import type { ViewerSummary } from './root-data';
+import { webConfig } from './config.server';
+import { isRole, type Role } from './roles';
+
+export interface SessionAccount {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  memberId: string | null;
+  /** Root of the subtree this account sees. */
+  scopeUnitId: string;
+}
+
+/** A password accepted, waiting for the TOTP code. */
+export interface PendingChallenge {
+  challenge: string;
+  username: string;
+  expiresAt: string;
+  enrollment: { secret: string; otpauthUri: string } | null;
+}
+
+export interface SessionData {
+  token: string;
+  expiresAt: string;
+  account: SessionAccount;
+  pending: PendingChallenge;
+}
+
+type FlashData = { notice: string };
+
+export type WebSession = Session<SessionData, FlashData>;
+
+const config = webConfig();
+
+const storage = createCookieSessionStorage<SessionData, FlashData>({
+  cookie: {
+    name: '__lj_session',
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/',
+    secure: config.cookieSecure,
+    secrets: config.sessionSecrets,
+    // The API's own session expiry (12 h) ends a session earlier; this bounds the cookie.
+    maxAge: 12 * 3600,
+  },
+});
+
+export function getSession(request: Request): Promise<WebSession> {
+  return storage.getSession(request.headers.get('cookie'));
+}
+
+export function commitSession(session: WebSession): Promise<string> {
+  return storage.commitSession(session);
+}
+
+export function destroySession(session: WebSession): Promise<string> {
+  return storage.destroySession(session);
+}
+
+/** The signed-in account and its token, or null (also when the API session has expired). */
+export function sessionAccount(session: WebSession): { token: string; account: SessionAccount } | null {
+  const token = session.get('token');
+  const account = session.get('account');
+  const expiresAt = session.get('expiresAt');
+  if (!token || !account || !isRole(account.role)) return null;
+  if (expiresAt && Date.parse(expiresAt) <= Date.now()) return null;
+  return { token, account };
+}
+
+export function viewerSummary(account: SessionAccount): ViewerSummary {
+  return { username: account.username, displayName: account.displayName, role: account.role, hasMember: account.memberId !== null };
+}
+
+/** Ends the web session and sends the person to sign in, coming back to `next` afterwards. */
+export async function signInRedirect(request: Request, session?: WebSession): Promise<never> {
+  const url = new URL(request.url);
+  const next = url.pathname + url.search;
+  const headers = new Headers();
+  if (session) headers.append('Set-Cookie', await destroySession(session));
+  throw redirect(`/signin?next=${encodeURIComponent(next)}`, { headers });
+}

@@ -1,0 +1,101 @@
+// Proof checks in the browser with @lianjian/verify: the same code as the CLI and the indexer.
+// Nothing here trusts the web server: the bundle is re-parsed strictly, and the chain check
+// verifies signed headers and state proofs from the chain node itself.
+import { createChainChecker, parseBundle, toHex, verifyBundle, type ChainChecker, type ProofBundle, type VerifyReport } from '@lianjian/verify';
+
+export type OutcomeState = 'verified' | 'offline' | 'failed' | 'undecided';
+
+export interface Outcome {
+  state: OutcomeState;
+  report: VerifyReport;
+  /** Height whose app hash proved the batch root (null when the chain was not consulted). */
+  provenAt: number | null;
+}
+
+/** An RPC URL given relative to this site (the /chain-rpc proxy) made absolute. */
+export function resolveRpcUrl(url: string, base: string = globalThis.location?.href ?? 'http://localhost/'): string {
+  return new URL(url, base).toString();
+}
+
+export function outcomeState(report: VerifyReport): OutcomeState {
+  if (report.verified) return report.offline ? 'offline' : 'verified';
+  return report.checks.some((c) => c.ok === false) ? 'failed' : 'undecided';
+}
+
+type ChainAnswer = Awaited<ReturnType<ChainChecker['checkBatchRoot']>>;
+const chainAnswers = new Map<string, Promise<ChainAnswer>>();
+
+/**
+ * The chain question of check (3) depends only on the batch (seq, root, size, prev root) and the
+ * anchor, so records of one batch share one verified read instead of one each. Only answers
+ * are kept; a failure to ask is asked again next time.
+ */
+function askChainOnce(rpcUrl: string, question: unknown[], ask: () => Promise<ChainAnswer>): Promise<ChainAnswer> {
+  const key = JSON.stringify([rpcUrl, ...question]);
+  let answer = chainAnswers.get(key);
+  if (!answer) {
+    answer = ask();
+    chainAnswers.set(key, answer);
+    answer.then(
+      (r) => (!r.ok && r.unavailable ? chainAnswers.delete(key) : undefined),
+      () => chainAnswers.delete(key),
+    );
+  }
+  return answer;
+}
+
+export async function verifyInBrowser(
+  input: ProofBundle | unknown,
+  opts: { rpcUrl: string | null; fields?: Record<string, unknown> },
+): Promise<Outcome> {
+  const bundle = parseBundle(input);
+  let provenAt: number | null = null;
+  let chain: ChainChecker | undefined;
+  if (opts.rpcUrl) {
+    const rpcUrl = resolveRpcUrl(opts.rpcUrl);
+    const inner = createChainChecker(rpcUrl);
+    chain = {
+      async checkBatchRoot(seq, root, anchor, claimed) {
+        const r = await askChainOnce(rpcUrl, [seq, toHex(root), claimed.size, toHex(claimed.prevRoot), anchor], () =>
+          inner.checkBatchRoot(seq, root, anchor, claimed),
+        );
+        if (r.ok) provenAt = r.height;
+        return r;
+      },
+    };
+  }
+  const report = await verifyBundle(bundle, { ...(chain ? { chain } : {}), ...(opts.fields ? { fields: opts.fields } : {}) });
+  return { state: outcomeState(report), report, provenAt };
+}
+
+// Pages with many records verify a few at a time, and each bundle once per page load.
+const MAX_PARALLEL = 3;
+let running = 0;
+const waiting: Array<() => void> = [];
+const cache = new Map<string, Promise<Outcome>>();
+
+async function slot<T>(fn: () => Promise<T>): Promise<T> {
+  if (running >= MAX_PARALLEL) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  try {
+    return await fn();
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
+
+export function verifyQueued(bundle: ProofBundle, opts: { rpcUrl: string | null; fields?: Record<string, unknown> }): Promise<Outcome> {
+  const key = JSON.stringify([bundle.leaf, bundle.batch.root, bundle.batch.seq, opts.rpcUrl, opts.fields ?? null]);
+  let hit = cache.get(key);
+  if (!hit) {
+    hit = slot(() => verifyInBrowser(bundle, opts));
+    cache.set(key, hit);
+    // A failure to reach the chain may be temporary: do not keep it.
+    hit.then(
+      (o) => (o.state === 'undecided' ? cache.delete(key) : undefined),
+      () => cache.delete(key),
+    );
+  }
+  return hit;
+}

@@ -1,0 +1,262 @@
+// Administration: anchoring status (the indexer's /health, refreshed live) and partner API keys
+// (create — the secret is shown once — and revoke). Accounts wait for the API to offer them.
+import { useEffect } from 'react';
+import { data, Form, useActionData, useFetcher, useLoaderData, useNavigation } from 'react-router';
+import type { Route } from './+types/admin';
+import { useLocale, useT } from '../i18n/use-t';
+import { assertSameOrigin, requireAccount, rethrowForPage } from '../lib/auth.server';
+import { localMessage, type ErrorPayload } from '../lib/errors';
+import { formatDateTime, formatNumber } from '../lib/format';
+import { ApiError } from '../lib/graphql.server';
+import { readIndexerHealth, type HealthReading } from '../lib/indexer.server';
+import { titleFor } from '../lib/meta';
+import { PAGE_ROLES } from '../lib/roles';
+
+export const meta: Route.MetaFunction = ({ matches }) => titleFor(matches, (t) => t.admin.title);
+
+const KEYS = `query Keys {
+  apiKeys(first: 100, includeRevoked: true) { totalCount edges { node { id name prefix scopes createdAt lastUsedAt expiresAt revokedAt unit { id name } } } }
+  orgUnits(first: 100, maxDepth: 2) { edges { node { id name level } } }
+}`;
+
+const CREATE = `mutation CreateKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { key apiKey { id name prefix } } }`;
+const REVOKE = `mutation RevokeKey($id: ID!) { revokeApiKey(id: $id) { id name revokedAt } }`;
+
+interface KeyNode {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: string[];
+  createdAt: string;
+  lastUsedAt: string | null;
+  expiresAt: string | null;
+  revokedAt: string | null;
+  unit: { id: string; name: string };
+}
+
+type ActionResult =
+  | { ok: true; created: { name: string; key: string; prefix: string } }
+  | { ok: true; revoked: string }
+  | { ok: false; error: ErrorPayload; fields?: Array<{ field: string; message: string; messageZh: string }> };
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const ctx = await requireAccount(request, PAGE_ROLES.admin);
+  const [keys, health] = await Promise.all([
+    ctx.query<{ apiKeys: { totalCount: number; edges: Array<{ node: KeyNode }> }; orgUnits: { edges: Array<{ node: { id: string; name: string; level: number } }> } }>(KEYS),
+    readIndexerHealth(),
+  ]);
+  return { keys: keys.apiKeys.edges.map((e) => e.node), units: keys.orgUnits.edges.map((e) => e.node), health };
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  assertSameOrigin(request);
+  const ctx = await requireAccount(request, PAGE_ROLES.admin);
+  const form = await request.formData();
+  const intent = form.get('intent');
+  try {
+    if (intent === 'create') {
+      const scopes = String(form.get('scopes') ?? '')
+        .split(/[\s,]+/)
+        .map((s) => s.trim())
+        .filter(Boolean);
+      const expires = String(form.get('expiresAt') ?? '').trim();
+      const input = {
+        name: String(form.get('name') ?? '').trim(),
+        unitId: String(form.get('unitId') ?? ''),
+        scopes,
+        ...(expires ? { expiresAt: new Date(`${expires}T23:59:59.999+08:00`).toISOString() } : {}),
+      };
+      const r = await ctx.call<{ createApiKey: { key: string; apiKey: { id: string; name: string; prefix: string } } }>(CREATE, { input });
+      return data<ActionResult>({ ok: true, created: { name: r.createApiKey.apiKey.name, key: r.createApiKey.key, prefix: r.createApiKey.apiKey.prefix } });
+    }
+    if (intent === 'revoke') {
+      const r = await ctx.call<{ revokeApiKey: { name: string } }>(REVOKE, { id: String(form.get('id') ?? '') });
+      return data<ActionResult>({ ok: true, revoked: r.revokeApiKey.name });
+    }
+    throw data({ code: 'BAD_USER_INPUT', message: `Unknown action "${String(intent)}".`, messageZh: `未知操作“${String(intent)}”。` }, { status: 400 });
+  } catch (error) {
+    if (error instanceof ApiError && (error.status === 400 || error.status === 409)) {
+      return data<ActionResult>({ ok: false, error: error.payload(), fields: error.fields }, { status: error.status });
+    }
+    return rethrowForPage(error, request, ctx.session);
+  }
+}
+
+export default function Admin() {
+  const t = useT();
+  const locale = useLocale();
+  const { keys, units, health } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const navigation = useNavigation();
+  const busy = navigation.state === 'submitting';
+  return (
+    <section className="page" aria-labelledby="admin-title">
+      <h1 id="admin-title">{t.admin.title}</h1>
+      <Anchoring initial={health} />
+
+      <article className="card" aria-labelledby="keys-title">
+        <h2 id="keys-title">{t.admin.keys}</h2>
+        {result && 'created' in result ? (
+          <div className="banner banner-pass" role="status" data-testid="key-created">
+            <p className="banner-title">{result.created.name}</p>
+            <p>{t.admin.secretOnce}</p>
+            <p>
+              <code className="secret" data-testid="key-secret">
+                {result.created.key}
+              </code>
+            </p>
+          </div>
+        ) : null}
+        {result && 'revoked' in result ? (
+          <p className="notice" role="status">
+            {t.admin.revokedNotice(result.revoked)}
+          </p>
+        ) : null}
+        {result && !result.ok ? (
+          <div className="form-error" role="alert">
+            <p>{localMessage(result.error, locale)}</p>
+          </div>
+        ) : null}
+        <div className="table-wrap">
+          <table className="table" data-testid="keys-table">
+            <thead>
+              <tr>
+                <th scope="col">{t.admin.keyName}</th>
+                <th scope="col">{t.admin.keyPrefix}</th>
+                <th scope="col">{t.admin.keyScopes}</th>
+                <th scope="col">{t.admin.keyUnit}</th>
+                <th scope="col">{t.admin.keyCreated}</th>
+                <th scope="col">{t.admin.keyLastUsed}</th>
+                <th scope="col">{t.admin.keyState}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t.admin.revoke}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {keys.map((k) => (
+                <tr key={k.id}>
+                  <th scope="row">{k.name}</th>
+                  <td className="mono">{k.prefix}</td>
+                  <td>{k.scopes.join(', ')}</td>
+                  <td>{k.unit.name}</td>
+                  <td>{formatDateTime(k.createdAt)}</td>
+                  <td>{formatDateTime(k.lastUsedAt)}</td>
+                  <td>{k.revokedAt ? <span className="badge badge-fail">{t.admin.revoked}</span> : <span className="badge badge-pass">{t.admin.active}</span>}</td>
+                  <td>
+                    {!k.revokedAt ? (
+                      <Form
+                        method="post"
+                        className="inline-form"
+                        onSubmit={(e) => {
+                          if (!window.confirm(t.admin.revokeConfirm(k.name))) e.preventDefault();
+                        }}
+                      >
+                        <input type="hidden" name="intent" value="revoke" />
+                        <input type="hidden" name="id" value={k.id} />
+                        <button type="submit" className="btn btn-danger btn-small" disabled={busy} aria-label={`${t.admin.revoke} ${k.name}`}>
+                          {t.admin.revoke}
+                        </button>
+                      </Form>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {keys.length === 0 ? <p className="empty">{t.admin.noKeys}</p> : null}
+        </div>
+        {/* Remounted after each action: a created key closes and empties the form. */}
+        <details className="create-key" open={result !== undefined && !result.ok} key={result && 'created' in result ? result.created.prefix : 'form'}>
+          <summary>{t.admin.createKey}</summary>
+          <Form method="post" className="form">
+            <input type="hidden" name="intent" value="create" />
+            <label htmlFor="key-name">{t.admin.keyName}</label>
+            <input id="key-name" name="name" required maxLength={100} />
+            <label htmlFor="key-unit">{t.admin.keyUnit}</label>
+            <select id="key-unit" name="unitId" required>
+              {units.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {'\u3000'.repeat(Math.max(0, u.level - (units[0]?.level ?? 0)))}
+                  {u.name}
+                </option>
+              ))}
+            </select>
+            <label htmlFor="key-scopes">{t.admin.keyScopes}</label>
+            <textarea id="key-scopes" name="scopes" rows={3} required aria-describedby="key-scopes-hint" defaultValue={'Member:read\nOrgUnit:read'} className="mono" />
+            <p id="key-scopes-hint" className="muted small">
+              {t.admin.scopesHint}
+            </p>
+            <label htmlFor="key-expires">{t.admin.expiresOptional}</label>
+            <input id="key-expires" name="expiresAt" type="date" />
+            <button type="submit" className="btn btn-primary" disabled={busy}>
+              {t.admin.create}
+            </button>
+          </Form>
+        </details>
+      </article>
+      <p className="notice">{t.admin.accountsMissing}</p>
+    </section>
+  );
+}
+
+function Anchoring({ initial }: { initial: HealthReading }) {
+  const t = useT();
+  const fetcher = useFetcher<HealthReading>();
+  useEffect(() => {
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible' && fetcher.state === 'idle') void fetcher.load('/admin/anchoring.json');
+    }, 5000);
+    return () => clearInterval(timer);
+  }, [fetcher]);
+  const reading = fetcher.data ?? initial;
+  return (
+    <article className="card" aria-labelledby="anchoring-title" data-testid="anchoring">
+      <h2 id="anchoring-title">{t.admin.anchoring}</h2>
+      {reading.reachable ? (
+        <>
+          <p>
+            {t.admin.status}:{' '}
+            <span className={`badge badge-${reading.health.status === 'ok' ? 'pass' : reading.health.status === 'degraded' ? 'skip' : 'fail'}`} data-testid="indexer-status" data-status={reading.health.status}>
+              {t.admin.health[reading.health.status] ?? reading.health.status}
+            </span>
+          </p>
+          <div className="stats">
+            <Stat label={t.admin.lastAnchored} value={reading.health.lastAnchoredSeq} />
+            <Stat label={t.admin.lastBatch} value={reading.health.lastBatchSeq} />
+            <Stat label={t.admin.chainSeq} value={reading.health.chain?.latestSeq ?? null} />
+            <Stat label={t.admin.anchored} value={reading.health.recordsAnchored} />
+            <Stat label={t.admin.unanchored} value={reading.health.unanchoredRecords} />
+            <Stat label={t.admin.backlog} value={reading.health.backlog} />
+            <div className="stat">
+              <span className="stat-label">{t.admin.lag}</span>
+              <span className="stat-value">{reading.health.anchoringLagSeconds === null ? '—' : t.admin.seconds(reading.health.anchoringLagSeconds)}</span>
+            </div>
+            <Stat label={t.admin.tamper} value={reading.health.tamperAlerts} />
+          </div>
+          {reading.health.chain?.lastError || reading.health.lastBuildError ? (
+            <p className="form-error">
+              {t.admin.lastError}: <span lang="en">{reading.health.chain?.lastError ?? reading.health.lastBuildError}</span>
+            </p>
+          ) : null}
+        </>
+      ) : (
+        <p className="form-error" role="alert">
+          {t.admin.indexerDown(reading.url)} <span lang="en">{reading.error}</span>
+        </p>
+      )}
+      <p className="muted small">
+        {t.admin.anchoringSource(reading.url)} · {formatDateTime(reading.at)}
+      </p>
+    </article>
+  );
+}
+
+function Stat({ label, value }: { label: string; value: number | null }) {
+  return (
+    <div className="stat">
+      <span className="stat-label">{label}</span>
+      <span className="stat-value">{value === null ? '—' : formatNumber(value)}</span>
+    </div>
+  );
+}

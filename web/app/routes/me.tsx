@@ -1,0 +1,145 @@
+// The member portal: my account, my profile and development history from my member record, and
+// every version of that record with its proof, verified in the browser and downloadable.
+import { Form, useLoaderData } from 'react-router';
+import type { Route } from './+types/me';
+import { DevelopmentTimeline, MemberProfile, RecordVersions } from '../components/MemberProfile';
+import { useT } from '../i18n/use-t';
+import { assertSameOrigin, requireAccount } from '../lib/auth.server';
+import { MEMBER_FIELDS, PROOF_FIELDS, STEP_FIELDS, type HistoryNode, type MemberNode, type ProofNode, type StepNode } from '../lib/fragments';
+import { DevelopmentSteps } from '../components/DevelopmentSteps';
+import { formatDateTime } from '../lib/format';
+import { titleFor } from '../lib/meta';
+import { PAGE_ROLES } from '../lib/roles';
+
+export const meta: Route.MetaFunction = ({ matches }) => titleFor(matches, (t) => t.me.title);
+
+function accountSelection(withMember: boolean): string {
+  return `account {
+    id username displayName role lastLoginAt scopeUnit { id name kind }
+    sessions(first: 10) { edges { node { id createdAt lastSeenAt expiresAt userAgent current secondFactor } } }
+    ${withMember ? `member { ${MEMBER_FIELDS} ${PROOF_FIELDS} developmentHistory { ${STEP_FIELDS} } }` : ''}
+  }`;
+}
+
+const ME_WITH_MEMBER = `query MyRecords($id: ID!) {
+  me { ${accountSelection(true)} }
+  history(type: "Member", id: $id, first: 100) { edges { node { version at actor data ${PROOF_FIELDS} } } }
+}`;
+
+const ME = `query Me { me { ${accountSelection(false)} } }`;
+
+interface SessionNode {
+  id: string;
+  createdAt: string;
+  lastSeenAt: string | null;
+  expiresAt: string;
+  userAgent: string | null;
+  current: boolean;
+  secondFactor: boolean;
+}
+
+interface MeResult {
+  me: {
+    account: {
+      id: string;
+      username: string;
+      displayName: string;
+      role: string;
+      lastLoginAt: string | null;
+      scopeUnit: { id: string; name: string; kind: string };
+      sessions: { edges: Array<{ node: SessionNode }> };
+      member?: (MemberNode & { proof: ProofNode; developmentHistory: StepNode[] }) | null;
+    } | null;
+  };
+  history?: { edges: Array<{ node: HistoryNode }> };
+}
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const ctx = await requireAccount(request, PAGE_ROLES.me);
+  const r = ctx.account.memberId
+    ? await ctx.query<MeResult>(ME_WITH_MEMBER, { id: ctx.account.memberId })
+    : await ctx.query<MeResult>(ME);
+  const account = r.me.account;
+  if (!account) throw new Error('the API did not return the signed-in account');
+  return {
+    account,
+    member: account.member ?? null,
+    history: r.history?.edges.map((e) => e.node) ?? [],
+  };
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  assertSameOrigin(request);
+  const ctx = await requireAccount(request, PAGE_ROLES.me);
+  const form = await request.formData();
+  const id = String(form.get('sessionId') ?? '');
+  if (form.get('intent') === 'revoke-session' && id) {
+    await ctx.query('mutation Revoke($id: ID!) { revokeSession(id: $id) { id revokedAt } }', { id });
+  }
+  return null;
+}
+
+export default function Me() {
+  const t = useT();
+  const { account, member, history } = useLoaderData<typeof loader>();
+  return (
+    <section className="page" aria-labelledby="me-title">
+      <h1 id="me-title">{t.me.title}</h1>
+      <div className="grid-2">
+        <article className="card" aria-labelledby="account-title">
+          <h2 id="account-title">{t.me.account}</h2>
+          <dl className="facts">
+            <div className="fact">
+              <dt>{t.me.username}</dt>
+              <dd>{account.username}</dd>
+            </div>
+            <div className="fact">
+              <dt>{t.me.role}</dt>
+              <dd>{t.roles[account.role] ?? account.role}</dd>
+            </div>
+            <div className="fact">
+              <dt>{t.me.scope}</dt>
+              <dd>{account.scopeUnit.name}</dd>
+            </div>
+            <div className="fact">
+              <dt>{t.me.lastLogin}</dt>
+              <dd>{formatDateTime(account.lastLoginAt)}</dd>
+            </div>
+          </dl>
+          <details>
+            <summary>{t.me.sessions}</summary>
+            <ul className="plain">
+              {account.sessions.edges.map(({ node: s }) => (
+                <li key={s.id} className="session-row">
+                  <span>
+                    {formatDateTime(s.createdAt)} · {s.userAgent?.slice(0, 60) ?? '—'}
+                    {s.current ? ' ✓' : ''}
+                  </span>
+                  {!s.current ? (
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="revoke-session" />
+                      <input type="hidden" name="sessionId" value={s.id} />
+                      <button type="submit" className="btn btn-quiet btn-small">
+                        {t.admin.revoke}
+                      </button>
+                    </Form>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </details>
+        </article>
+        {member ? <DevelopmentTimeline member={member} /> : null}
+      </div>
+      {member ? (
+        <>
+          <MemberProfile member={member} proof={member.proof} titleId="profile-title" />
+          <DevelopmentSteps steps={member.developmentHistory} />
+          <RecordVersions type="Member" id={member.id} history={history} title={t.me.records} note={t.me.recordsNote} />
+        </>
+      ) : (
+        <p className="notice">{t.me.noMember}</p>
+      )}
+    </section>
+  );
+}

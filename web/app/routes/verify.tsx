@@ -1,0 +1,227 @@
+// The public verify page: anyone drops or pastes a proof bundle and every check runs in their
+// browser with @lianjian/verify — the document hash, the audit path, and the batch root in the
+// chain's state at a signed height. The web server only serves the page.
+import { parseBundle, type ProofBundle } from '@lianjian/verify';
+import { useId, useRef, useState, type DragEvent, type FormEvent } from 'react';
+import type { Route } from './+types/verify';
+import { CheckList } from '../components/CheckList';
+import { useRootData, useT } from '../i18n/use-t';
+import { titleFor } from '../lib/meta';
+import { useHydrated } from '../lib/use-hydrated';
+import { verifyInBrowser, type Outcome } from '../lib/verification';
+
+export const meta: Route.MetaFunction = ({ matches }) => titleFor(matches, (t) => t.verify.title);
+
+const MAX_FILE_MB = 5;
+
+type Phase =
+  | { phase: 'idle' }
+  | { phase: 'running' }
+  | { phase: 'unreadable'; message: string }
+  | { phase: 'done'; bundle: ProofBundle; outcome: Outcome };
+
+export default function Verify() {
+  const t = useT();
+  const root = useRootData();
+  const hydrated = useHydrated();
+  const [text, setText] = useState('');
+  const [rpcUrl, setRpcUrl] = useState(root?.rpcUrl ?? '');
+  const [offline, setOffline] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  const [state, setState] = useState<Phase>({ phase: 'idle' });
+  const [fileName, setFileName] = useState<string | null>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const ids = { file: useId(), text: useId(), rpc: useId(), hint: useId() };
+
+  async function run(input: string) {
+    if (!input.trim()) {
+      setState({ phase: 'unreadable', message: t.verify.empty });
+      return;
+    }
+    setState({ phase: 'running' });
+    let bundle: ProofBundle;
+    try {
+      bundle = parseBundle(input);
+    } catch (error) {
+      setState({ phase: 'unreadable', message: error instanceof Error ? error.message : String(error) });
+      return;
+    }
+    const outcome = await verifyInBrowser(bundle, { rpcUrl: offline || !rpcUrl.trim() ? null : rpcUrl.trim() });
+    setState({ phase: 'done', bundle, outcome });
+  }
+
+  async function takeFile(file: File | undefined) {
+    if (!file) return;
+    setFileName(file.name);
+    if (file.size > MAX_FILE_MB * 1024 * 1024) {
+      setState({ phase: 'unreadable', message: t.verify.fileTooBig(MAX_FILE_MB) });
+      return;
+    }
+    let content: string;
+    try {
+      content = await file.text();
+    } catch {
+      setState({ phase: 'unreadable', message: t.verify.fileReadError });
+      return;
+    }
+    setText(content);
+    await run(content);
+  }
+
+  function onDrop(e: DragEvent) {
+    e.preventDefault();
+    setDragging(false);
+    void takeFile(e.dataTransfer.files[0]);
+  }
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    void run(text);
+  }
+
+  function clear() {
+    setText('');
+    setFileName(null);
+    setState({ phase: 'idle' });
+    if (fileRef.current) fileRef.current.value = '';
+  }
+
+  return (
+    <section className="page" aria-labelledby="verify-title">
+      <h1 id="verify-title">{t.verify.title}</h1>
+      <p className="lead">{t.verify.intro}</p>
+      <noscript>
+        <p className="form-error">{t.verify.noscript}</p>
+      </noscript>
+      <div className="verify-layout">
+        <form className="card form" onSubmit={onSubmit} data-ready={hydrated ? 'true' : 'false'} aria-label={t.verify.title}>
+          <label htmlFor={ids.file}>{t.verify.dropLabel}</label>
+          <div
+            className={dragging ? 'dropzone dragging' : 'dropzone'}
+            onDragOver={(e) => {
+              e.preventDefault();
+              setDragging(true);
+            }}
+            onDragLeave={() => setDragging(false)}
+            onDrop={onDrop}
+          >
+            <input
+              ref={fileRef}
+              id={ids.file}
+              type="file"
+              accept=".json,application/json,application/vnd.lianjian.proof+json"
+              onChange={(e) => void takeFile(e.target.files?.[0])}
+              aria-describedby={ids.hint}
+              disabled={!hydrated}
+            />
+            <p id={ids.hint} className="muted">
+              {fileName ?? t.verify.dropHint}
+            </p>
+          </div>
+          <label htmlFor={ids.text}>{t.verify.pasteLabel}</label>
+          <textarea
+            id={ids.text}
+            name="bundle"
+            rows={10}
+            spellCheck={false}
+            value={text}
+            placeholder={t.verify.pastePlaceholder}
+            onChange={(e) => setText(e.target.value)}
+            className="mono"
+          />
+          <details className="advanced">
+            <summary>{t.verify.advanced}</summary>
+            <label htmlFor={ids.rpc}>{t.verify.rpcLabel}</label>
+            <input id={ids.rpc} name="rpc" value={rpcUrl} onChange={(e) => setRpcUrl(e.target.value)} spellCheck={false} className="mono" />
+            <p className="muted small">{t.verify.rpcHint}</p>
+            <label className="checkbox">
+              <input type="checkbox" checked={offline} onChange={(e) => setOffline(e.target.checked)} /> {t.verify.offline}
+            </label>
+          </details>
+          <p className="actions">
+            <button type="submit" className="btn btn-primary" disabled={!hydrated || state.phase === 'running'}>
+              {state.phase === 'running' ? t.verify.running : t.verify.run}
+            </button>
+            <button type="button" className="btn" onClick={clear} disabled={!hydrated}>
+              {t.verify.clear}
+            </button>
+          </p>
+          <p className="muted small">{t.verify.cli}</p>
+        </form>
+        <div className="verify-result" aria-live="polite" data-testid="verify-result" data-phase={state.phase} data-state={state.phase === 'done' ? state.outcome.state : ''}>
+          <Result state={state} />
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function Result({ state }: { state: Phase }) {
+  const t = useT();
+  if (state.phase === 'idle') return null;
+  if (state.phase === 'running') return <p className="banner banner-waiting">{t.verify.running}</p>;
+  if (state.phase === 'unreadable') {
+    return (
+      <div className="banner banner-fail" role="alert">
+        <p className="banner-title">{t.verify.unreadable}</p>
+        <p>
+          {t.verify.unreadableText} <span lang="en" data-testid="unreadable-reason">{state.message}</span>
+        </p>
+      </div>
+    );
+  }
+  const { bundle, outcome } = state;
+  const banner = {
+    verified: { cls: 'pass', title: t.verify.verified, text: t.verify.verifiedText(bundle.batch.seq, outcome.provenAt) },
+    offline: { cls: 'pass', title: t.verify.offlineOk, text: t.verify.offlineOkText },
+    failed: { cls: 'fail', title: t.verify.notVerified, text: t.verify.notVerifiedText },
+    undecided: { cls: 'skip', title: t.verify.undecided, text: t.verify.undecidedText },
+  }[outcome.state];
+  const doc = bundle.document;
+  return (
+    <>
+      <div className={`banner banner-${banner.cls}`} role={outcome.state === 'failed' ? 'alert' : 'status'}>
+        <p className="banner-title" data-testid="verify-verdict">
+          {banner.title}
+        </p>
+        <p>{banner.text}</p>
+      </div>
+      <h2 className="h3">{t.verify.checks}</h2>
+      {/* This page shows no fields of its own, so check (4) does not apply here. */}
+      <CheckList checks={outcome.report.checks.filter((c) => c.name !== 'fields')} provenAt={outcome.provenAt} />
+      <h2 className="h3">{t.verify.record}</h2>
+      <dl className="facts">
+        <dt>{t.verify.type}</dt>
+        <dd>{doc.type}</dd>
+        <dt>{t.verify.id}</dt>
+        <dd className="mono">{doc.id}</dd>
+        <dt>{t.verify.version}</dt>
+        <dd>{doc.version}</dd>
+        <dt>{t.verify.at}</dt>
+        <dd>{doc.at}</dd>
+        <dt>{t.verify.batch}</dt>
+        <dd>
+          {bundle.batch.seq} · {t.verify.leafIndex} {bundle.index} / {bundle.batch.size}
+        </dd>
+        <dt>{t.verify.anchoredAt}</dt>
+        <dd>
+          {bundle.anchor ? (
+            <>
+              {t.verify.chainId} {bundle.anchor.chainId} · {t.verify.height} {bundle.anchor.height} · {bundle.anchor.time}
+              <br />
+              <span className="mono small">
+                {t.verify.tx} {bundle.anchor.txHash}
+              </span>
+            </>
+          ) : (
+            t.verify.notAnchored
+          )}
+        </dd>
+      </dl>
+      <details>
+        <summary>{t.verify.data}</summary>
+        <pre className="mono small data-json">{JSON.stringify(doc.data, null, 2)}</pre>
+      </details>
+    </>
+  );
+}
