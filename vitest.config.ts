@@ -19,6 +19,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          // Projects run one after another (unit, integration, browser): two cores are not enough
+          // for the integration stack and the browser stack at once.
+          sequence: { groupOrder: 0 },
           include: [`${packages}/{src,test}/**/*.test.ts`, 'test/**/*.test.ts', 'web/test/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/*.browser.test.ts', '**/node_modules/**'],
           testTimeout: 30_000,
@@ -28,6 +31,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
+          sequence: { groupOrder: 1 },
           include: [`${packages}/{src,test}/**/*.int.test.ts`, 'test/**/*.int.test.ts'],
           exclude: ['**/node_modules/**'],
           globalSetup: ['./test/global-setup.ts'],
@@ -41,6 +45,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'browser',
+          sequence: { groupOrder: 2 },
           // Real Chromium against the whole stack (Postgres, chain, indexer, API, web), started once.
           include: ['web/test/**/*.browser.test.ts'],
           globalSetup: ['./web/test/browser/global-setup.ts'],

@@ -56,7 +56,10 @@ await stage('Vitest: unit, integration, browser', async () => {
   const { code } = await exec('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${json}`]);
   if (!existsSync(json)) return { passed: 0, failed: 1, note: `vitest exited ${code} without a report` };
   const r = JSON.parse(readFileSync(json, 'utf8'));
-  const failed = r.numFailedTests + (code !== 0 && r.numFailedTests === 0 ? 1 : 0);
+  // A file that cannot load or an unhandled error fails the run without failing a test: count it.
+  let failed = r.numFailedTests + r.numFailedTestSuites;
+  if ((code !== 0 || !r.success) && failed === 0) failed = 1;
+  if (r.numPassedTests === 0 && failed === 0) failed = 1;
   return { passed: r.numPassedTests, failed, skipped: r.numPendingTests + r.numTodoTests };
 });
 
@@ -87,7 +90,7 @@ if (existsSync(path.join(root, 'chain/go.mod'))) {
         }
       },
     });
-    return { passed, failed: failed + (code !== 0 && failed === 0 ? 1 : 0) };
+    return { passed, failed: failed + ((code !== 0 || passed === 0) && failed === 0 ? 1 : 0) };
   });
 }
 
