@@ -57,7 +57,10 @@ await stage('Vitest: unit, integration, browser', async () => {
   if (!existsSync(json)) return { passed: 0, failed: 1, note: `vitest exited ${code} without a report` };
   const r = JSON.parse(readFileSync(json, 'utf8'));
   // A file that cannot load or an unhandled error fails the run without failing a test: count it.
-  let failed = r.numFailedTests + r.numFailedTestSuites;
+  const brokenFiles = r.testResults.filter(
+    (f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed'),
+  ).length;
+  let failed = r.numFailedTests + brokenFiles;
   if ((code !== 0 || !r.success) && failed === 0) failed = 1;
   if (r.numPassedTests === 0 && failed === 0) failed = 1;
   return { passed: r.numPassedTests, failed, skipped: r.numPendingTests + r.numTodoTests };

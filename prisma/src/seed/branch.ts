@@ -136,7 +136,13 @@ export function generateBranch(ctx: BranchContext, sink: Sink, b: BranchPlan): {
   }
   sink.members += members.length;
 
-  const fullOn = (day: Date) => members.filter((m) => m.t.fullMemberSince && m.t.fullMemberSince.getTime() < day.getTime());
+  // A mentor or sponsor must already be a full member, i.e. past the confirmation approval (step 24).
+  const confirmedOn = new Map(members.map((m) => [m.id, m.t.steps.find((s) => s.kind === 'CONFIRMATION_APPROVAL')?.occurredOn ?? null]));
+  const fullOn = (day: Date) =>
+    members.filter((m) => {
+      const on = confirmedOn.get(m.id);
+      return m.t.fullMemberSince && m.t.fullMemberSince.getTime() < day.getTime() && on && on.getTime() < day.getTime();
+    });
   const committeeMembers = rng.sample(
     members.filter((m) => m.status === 'ACTIVE' && m.t.stage === 'FULL'),
     rng.int(3, 5),
@@ -144,9 +150,20 @@ export function generateBranch(ctx: BranchContext, sink: Sink, b: BranchPlan): {
 
   // ── development steps, mentors, sponsors ─────────────────────────────────────────────────────
   for (const m of members) {
-    const assign = (role: 'MENTOR' | 'SPONSOR', on: Date | null, end: Date | null, want: number): number => {
-      if (!on) return 0;
+    const assign = (role: 'MENTOR' | 'SPONSOR', on: Date | null, end: Date | null, want: number): string[] => {
+      if (!on) return [];
       const pool = fullOn(on).filter((x) => x.id !== m.id && (!x.leftOn || x.leftOn.getTime() > on.getTime()));
+      if (pool.length < want) {
+        // The branch's first members were mentored before the seeded population existed (someone
+        // must be the first full member). The engine needs 1–2 mentors and exactly 2 sponsors, so
+        // name the branch's earliest confirmed full members; no assignment row is dated before
+        // they were full members.
+        const veterans = members
+          .filter((x) => x.id !== m.id && confirmedOn.get(x.id) && x.status === 'ACTIVE')
+          .sort((a, b) => confirmedOn.get(a.id)!.getTime() - confirmedOn.get(b.id)!.getTime())
+          .slice(0, want);
+        return veterans.map((x) => x.id);
+      }
       const chosen = rng.sample(pool, want);
       for (const mentor of chosen) {
         sink.record(
@@ -155,7 +172,7 @@ export function generateBranch(ctx: BranchContext, sink: Sink, b: BranchPlan): {
           at(rng, end ?? on),
         );
       }
-      return chosen.length;
+      return chosen.map((x) => x.id);
     };
     const mentors = assign('MENTOR', m.t.mentorsOn, m.t.mentorsEnd, rng.int(1, 2));
     const sponsors = assign('SPONSOR', m.t.sponsorsOn, m.t.sponsorsEnd, 2);
@@ -163,10 +180,11 @@ export function generateBranch(ctx: BranchContext, sink: Sink, b: BranchPlan): {
     m.t.steps.forEach((s, i) => {
       const approvingUnitId = s.approver === 'COMMITTEE' ? plan.committee.id : s.approver === 'GENERAL_BRANCH' ? b.generalBranch.id : null;
       const when = at(rng, s.occurredOn);
-      const approvedAt = s.approval === 'APPROVED' ? new Date(when.getTime() + rng.int(1, 6) * 3_600_000) : null;
+      const approvedAt = s.approval === 'APPROVED' ? new Date((s.approvedOn ? at(rng, s.approvedOn) : when).getTime() + rng.int(1, 6) * 3_600_000) : null;
       let details = s.details;
-      if (s.kind === 'MENTORS_ASSIGNED') details = { mentors, ...(mentors ? {} : { note: '由上级党组织指派培养联系人' }) };
-      if (s.kind === 'SPONSORS_ASSIGNED') details = { sponsors, ...(sponsors === 2 ? {} : { note: '由上级党组织指定入党介绍人' }) };
+      // As the engine records them: the people by id.
+      if (s.kind === 'MENTORS_ASSIGNED') details = { personIds: mentors };
+      if (s.kind === 'SPONSORS_ASSIGNED') details = { personIds: sponsors };
       sink.record(
         'DevelopmentStep',
         {

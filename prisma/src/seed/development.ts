@@ -1,9 +1,12 @@
 // A member's development history (DESIGN.md: 5 stages, 25 steps, timers), generated so that the
-// member is in the requested stage on BASE_DATE and every timer holds: application at 18 or
-// older, talk within a month, nomination at least 6 months after application, at least a year
-// as activist, higher pre-review within a month, notice of at least 5 working days, approval
-// within 3 months of the branch meeting, probation of one year (or extended once by 6–12 months).
-import { addDays, addMonths, addWorkingDays, addYears, BASE_DATE, daysBetween } from './dates.js';
+// member is in the requested stage on BASE_DATE and the API's rules engine (api/src/pipeline,
+// RULES.md) would have accepted every step: application at 18 or older, talk within a month,
+// nomination at least 6 months after application, a year as activist with an assessment per
+// completed half-year, a public notice of at least 5 working days from the committee review ending
+// by the pre-review, approval within 3 months of the branch meeting and after the committee talk,
+// probation of one year from the meeting (or extended once by 6–12 months). Step numbers, stages
+// and details are those the engine records, so seeded and API-written rows read the same.
+import { addDays, addMonths, addYears, BASE_DATE, daysBetween, maxDate, ymd } from './dates.js';
 import type { Prng } from './prng.js';
 
 export type Stage = 'APPLICANT' | 'ACTIVIST' | 'CANDIDATE' | 'PROBATIONARY' | 'FULL';
@@ -38,7 +41,11 @@ export type StepKind =
 
 export const STAGE_ORDER: readonly Stage[] = ['APPLICANT', 'ACTIVIST', 'CANDIDATE', 'PROBATIONARY', 'FULL'];
 
-/** Step number → kind and the stage it belongs to (the stage the member is in once it happened). */
+/**
+ * Step number → kind and the stage it serves, as the engine stores it (STEP in api/src/pipeline/
+ * steps.ts): 15–17 serve PROBATIONARY, 22–24 FULL, although the member changes stage only with the
+ * approvals 17 and 24. Extension and revocation are the other outcomes of step 23's discussion.
+ */
 export const STEPS: Readonly<Record<number, { kind: StepKind; stage: Stage; title: string }>> = {
   1: { kind: 'APPLICATION', stage: 'APPLICANT', title: '递交入党申请书' },
   2: { kind: 'TALK', stage: 'APPLICANT', title: '党组织派人谈话' },
@@ -61,8 +68,8 @@ export const STEPS: Readonly<Record<number, { kind: StepKind; stage: Stage; titl
   19: { kind: 'PLACEMENT', stage: 'PROBATIONARY', title: '编入党支部和党小组' },
   20: { kind: 'OATH', stage: 'PROBATIONARY', title: '入党宣誓' },
   21: { kind: 'PROBATION_ASSESSMENT', stage: 'PROBATIONARY', title: '继续教育考察' },
-  22: { kind: 'FULL_MEMBERSHIP_APPLICATION', stage: 'PROBATIONARY', title: '提出转正申请' },
-  23: { kind: 'CONFIRMATION_MEETING', stage: 'PROBATIONARY', title: '支部大会讨论转正' },
+  22: { kind: 'FULL_MEMBERSHIP_APPLICATION', stage: 'FULL', title: '提出转正申请' },
+  23: { kind: 'CONFIRMATION_MEETING', stage: 'FULL', title: '支部大会讨论转正' },
   24: { kind: 'CONFIRMATION_APPROVAL', stage: 'FULL', title: '上级党委审批转正' },
   25: { kind: 'FILES_ARCHIVED', stage: 'FULL', title: '材料归档' },
 };
@@ -75,10 +82,26 @@ export interface PlannedStep {
   notBefore: Date | null;
   dueOn: Date | null;
   approval: 'NOT_REQUIRED' | 'PENDING' | 'APPROVED';
+  /** The higher committee's approval date of an extension or revocation (the step is recorded then). */
+  approvedOn: Date | null;
   /** Which unit approves: the branch's general branch, or the committee. */
   approver: 'GENERAL_BRANCH' | 'COMMITTEE' | null;
   notes: string;
   details: Record<string, unknown> | null;
+}
+
+/** The stage each step moves the member into (the engine's STAGE_CHANGE); pending steps do not count. */
+const STAGE_CHANGE: Partial<Record<StepKind, Stage>> = {
+  NOMINATION: 'ACTIVIST',
+  CANDIDATE_DECISION: 'CANDIDATE',
+  ADMISSION_APPROVAL: 'PROBATIONARY',
+  CONFIRMATION_APPROVAL: 'FULL',
+};
+
+export function stageOf(steps: readonly PlannedStep[]): Stage {
+  let stage: Stage = 'APPLICANT';
+  for (const s of steps) if (s.approval !== 'PENDING') stage = STAGE_CHANGE[s.kind] ?? stage;
+  return stage;
 }
 
 export interface Timeline {
@@ -171,13 +194,41 @@ function draw(rng: Prng): Draws {
 
 type Outcome = 'CONFIRMED' | 'EXTENDED' | 'REVOKED';
 
+/** Working days Monday–Friday: the engine's default calendar when no holiday file is configured. */
+const isWorkingDay = (d: Date) => d.getUTCDay() !== 0 && d.getUTCDay() !== 6;
+
+/** The day a period starting on `from` (counted if it is a working day) reaches `n` working days. */
+function nthWorkingDay(from: Date, n: number): Date {
+  let d = from;
+  let seen = isWorkingDay(d) ? 1 : 0;
+  while (seen < n) {
+    d = addDays(d, 1);
+    if (isWorkingDay(d)) seen++;
+  }
+  return d;
+}
+
+function countWorkingDays(from: Date, to: Date): number {
+  let n = 0;
+  for (let d = from; d.getTime() <= to.getTime(); d = addDays(d, 1)) if (isWorkingDay(d)) n++;
+  return n;
+}
+
+/** A branch general meeting's vote that meets the quorum and passes (yes > half of those entitled). */
+function passingVote(d: Draws) {
+  const yes = Math.max(Math.floor(d.entitled / 2) + 1, Math.min(d.present, Math.round(d.present * d.yesShare)));
+  const rest = d.present - yes;
+  const no = Math.floor(rest / 2);
+  return { entitled: d.entitled, present: d.present, yes, no, abstain: rest - no };
+}
+
 /** All 25 steps (or the extension/revocation path) from an application date, ignoring BASE_DATE. */
 function materialize(rng: Prng, d: Draws, applied: Date, outcome: Outcome): Omit<Timeline, 'stage' | 'status' | 'birthDate'> {
   const steps: PlannedStep[] = [];
   const add = (
     stepNo: number,
     occurredOn: Date,
-    opts: Partial<Pick<PlannedStep, 'notBefore' | 'dueOn' | 'approval' | 'approver' | 'details' | 'kind' | 'notes'>> = {},
+    opts: Partial<Pick<PlannedStep, 'notBefore' | 'dueOn' | 'approval' | 'approver' | 'approvedOn' | 'details' | 'kind' | 'notes'>> = {},
   ) => {
     const def = STEPS[stepNo]!;
     const kind = opts.kind ?? def.kind;
@@ -190,82 +241,91 @@ function materialize(rng: Prng, d: Draws, applied: Date, outcome: Outcome): Omit
       notBefore: opts.notBefore ?? null,
       dueOn: opts.dueOn ?? null,
       approval: opts.approval ?? 'NOT_REQUIRED',
+      approvedOn: opts.approvedOn ?? null,
       approver: opts.approver ?? null,
       notes: opts.notes ?? def.title,
       details: opts.details ?? null,
     });
   };
 
-  add(1, applied, { details: { form: '入党申请书' } });
+  add(1, applied);
   const talk = addDays(applied, d.talk);
-  add(2, talk, { dueOn: addMonths(applied, 1) });
-  const activist = addDays(applied, d.nomination);
-  add(3, activist, { notBefore: addMonths(applied, 6), details: { method: '党员推荐、群团组织推优', decidedBy: '支部委员会' } });
+  add(2, talk, { dueOn: addMonths(applied, 1), notes: '谈话：了解入党动机' });
+  // 183 days can fall short of six calendar months (e.g. 07-31 → 01-31 is 184 days).
+  const activist = maxDate(addDays(applied, d.nomination), addMonths(applied, 6));
+  add(3, activist, {
+    notBefore: addMonths(applied, 6),
+    details: { recommendedBy: rng.chance(0.6) ? 'PARTY_MEMBERS' : 'MASS_ORGANISATION' },
+  });
   add(4, addDays(activist, d.activistFiling), { approval: 'APPROVED', approver: 'GENERAL_BRANCH' });
   const mentorsOn = addDays(activist, d.mentors);
-  add(5, mentorsOn, { details: { mentors: 2 } });
+  // The mentors' ids are filled in by the branch generator, which knows who was a full member then.
+  add(5, mentorsOn, { details: { personIds: [] } });
   const candidate = addDays(activist, d.candidate);
-  // Assessments every six months while an activist (step 6 recurs).
-  for (let k = 1; addMonths(activist, 6 * k).getTime() < candidate.getTime(); k++) {
+  // One assessment per completed half-year as activist, by the candidate decision (step 6 recurs).
+  for (let k = 1; addMonths(activist, 6 * k).getTime() <= candidate.getTime(); k++) {
     const due = addMonths(activist, 6 * k);
-    add(6, addDays(due, -rng.int(0, 10)), { dueOn: due, details: { period: k, result: '合格' } });
+    add(6, addDays(due, -rng.int(0, 10)), { dueOn: due, details: { conclusion: `第${k}次培养考察：表现良好` } });
   }
-  add(7, candidate, { notBefore: addYears(activist, 1), details: { opinionsHeard: true, decidedBy: '支部委员会' } });
+  add(7, candidate, {
+    notBefore: addYears(activist, 1),
+    details: { viewsHeard: { on: ymd(addDays(candidate, -rng.int(0, 20))), sources: ['PARTY_GROUP', 'MENTORS', 'MEMBERS', 'PUBLIC'] } },
+  });
   add(8, addDays(candidate, d.candidateFiling), { approval: 'APPROVED', approver: 'GENERAL_BRANCH' });
   const sponsorsOn = addDays(candidate, d.sponsors);
-  add(9, sponsorsOn, { details: { sponsors: 2 } });
-  add(10, addDays(candidate, d.review), { details: { result: '合格' } });
+  add(9, sponsorsOn, { details: { personIds: [] } });
+  add(10, addDays(candidate, d.review), { details: { passed: true, conclusion: '政治审查合格' } });
   const training = addDays(candidate, Math.max(d.review, d.training));
-  add(11, training, { details: { days: d.trainingDays, classHours: d.classHours } });
+  add(11, training, {
+    details: { training: { startedOn: ymd(addDays(training, 1 - d.trainingDays)), classHours: d.classHours, days: d.trainingDays } },
+  });
   const review = addDays(training, d.committeeReview);
   add(12, review);
-  const preReview = addDays(review, d.preReview);
-  const noticeFrom = addDays(preReview, 1);
-  const noticeTo = addWorkingDays(noticeFrom, 5);
+  // The public notice runs from the committee review for at least 5 working days and ends by the pre-review.
+  const noticeTo = nthWorkingDay(review, 5);
+  const preReview = addDays(review, Math.max(d.preReview, daysBetween(review, noticeTo) + 1));
   add(13, preReview, {
+    notBefore: noticeTo,
     dueOn: addMonths(review, 1),
     approval: 'APPROVED',
     approver: 'COMMITTEE',
-    details: { publicNotice: { from: noticeFrom.toISOString().slice(0, 10), to: noticeTo.toISOString().slice(0, 10), workingDays: 5 } },
+    details: { publicNotice: { from: ymd(review), to: ymd(noticeTo), workingDays: countWorkingDays(review, noticeTo) } },
   });
-  const form = addDays(noticeTo, 1 + d.form);
+  const form = addDays(preReview, 1 + d.form);
   add(14, form);
   const meeting = addDays(form, d.meeting);
-  const yes = Math.max(Math.floor(d.entitled / 2) + 1, Math.min(d.present, Math.round(d.present * d.yesShare)));
-  const rest = d.present - yes;
-  const no = Math.floor(rest / 2);
-  add(15, meeting, {
-    details: { entitled: d.entitled, present: d.present, yes, no, abstain: rest - no, quorumMet: true, passed: true },
-  });
-  add(16, addDays(meeting, d.committeeTalk));
-  const approval = addDays(meeting, d.approval);
+  const vote = passingVote(d);
+  add(15, meeting, { details: { vote } });
+  const committeeTalk = addDays(meeting, d.committeeTalk);
+  add(16, committeeTalk);
+  // The approval follows the committee talk (its prerequisite) and comes within three months.
+  const approval = addDays(meeting, Math.max(d.approval, d.committeeTalk));
   add(17, approval, { dueOn: addMonths(meeting, 3), approval: 'APPROVED', approver: 'COMMITTEE' });
   add(18, addDays(approval, d.deptFiling));
   const placedOn = addDays(approval, d.placement);
   add(19, placedOn);
-  add(20, addDays(approval, d.oath), { details: { ceremony: '入党宣誓仪式' } });
+  add(20, addDays(approval, d.oath), { notes: '入党宣誓仪式' });
   const probationEnd = addYears(meeting, 1);
   // Assessments every six months during probation (step 21 recurs).
   const assess = (from: Date, until: Date) => {
     for (let k = 1; addMonths(from, 6 * k).getTime() < until.getTime(); k++) {
       const due = addMonths(from, 6 * k);
-      add(21, addDays(due, -rng.int(0, 10)), { dueOn: due, details: { period: k, result: '合格' } });
+      add(21, addDays(due, -rng.int(0, 10)), { dueOn: due, details: { conclusion: `预备期第${k}次考察：表现良好` } });
     }
   };
   assess(meeting, probationEnd);
-  add(22, addDays(probationEnd, -d.fullApplication), { notes: '本人向党组织提出书面转正申请' });
+  const fullApplication = addDays(probationEnd, -d.fullApplication);
+  add(22, fullApplication, { notes: '本人向党组织提出书面转正申请' });
+  // The branch meeting at the end of probation: it confirms, extends or revokes.
   const confirmMeeting = addDays(probationEnd, d.confirmation);
-  const present = d.present;
-  const confirmYes = Math.max(Math.floor(d.entitled / 2) + 1, Math.min(present, Math.round(present * d.yesShare)));
 
   let fullMemberSince: Date | null = null;
   let probationEndsOn = probationEnd;
   let statusChangedOn: Date | null = null;
   let sponsorsEnd: Date | null = null;
   if (outcome === 'CONFIRMED') {
-    add(23, confirmMeeting, {
-      details: { entitled: d.entitled, present, yes: confirmYes, no: present - confirmYes, abstain: 0, quorumMet: true, passed: true },
-    });
+    const opinionOn = addDays(confirmMeeting, -Math.min(rng.int(1, 5), daysBetween(fullApplication, confirmMeeting)));
+    add(23, confirmMeeting, { details: { vote, groupOpinion: { on: ymd(opinionOn), text: '党小组同意按期转正' } } });
     const fullApproval = addDays(confirmMeeting, d.fullApproval);
     add(24, fullApproval, { dueOn: addMonths(confirmMeeting, 3), approval: 'APPROVED', approver: 'COMMITTEE' });
     add(25, addDays(fullApproval, d.archive));
@@ -273,31 +333,32 @@ function materialize(rng: Prng, d: Draws, applied: Date, outcome: Outcome): Omit
     fullMemberSince = probationEnd;
     sponsorsEnd = fullApproval;
   } else {
-    add(23, confirmMeeting, {
-      details: { entitled: d.entitled, present, yes: confirmYes, no: present - confirmYes, abstain: 0, quorumMet: true, passed: true, proposal: outcome },
-    });
-    const decided = addDays(confirmMeeting, Math.min(d.fullApproval, 60));
+    // Extension and revocation carry step number 23 and no confirmation vote precedes them; the
+    // step is dated on the branch meeting and holds the higher committee's approval date.
+    const approvedOn = addDays(confirmMeeting, Math.min(d.fullApproval, 60));
     if (outcome === 'EXTENDED') {
       probationEndsOn = addMonths(probationEnd, d.extensionMonths);
-      add(24, decided, {
+      add(23, confirmMeeting, {
         kind: 'PROBATION_EXTENDED',
-        dueOn: addMonths(confirmMeeting, 3),
+        notBefore: probationEnd,
         approval: 'APPROVED',
         approver: 'COMMITTEE',
+        approvedOn,
         notes: '延长预备期',
-        details: { months: d.extensionMonths, until: probationEndsOn.toISOString().slice(0, 10) },
+        details: { months: d.extensionMonths, vote, approvedOn: ymd(approvedOn), reason: '需要继续考察和教育' },
       });
       assess(probationEnd, probationEndsOn);
     } else {
-      add(24, decided, {
+      add(23, confirmMeeting, {
         kind: 'MEMBERSHIP_REVOKED',
-        dueOn: addMonths(confirmMeeting, 3),
         approval: 'APPROVED',
         approver: 'COMMITTEE',
+        approvedOn,
         notes: '取消预备党员资格',
+        details: { vote, approvedOn: ymd(approvedOn), reason: '不具备党员条件' },
       });
-      statusChangedOn = decided;
-      sponsorsEnd = decided;
+      statusChangedOn = approvedOn;
+      sponsorsEnd = approvedOn;
     }
   }
   steps.sort((a, b) => a.occurredOn.getTime() - b.occurredOn.getTime() || a.stepNo - b.stepNo);
@@ -319,8 +380,11 @@ function materialize(rng: Prng, d: Draws, applied: Date, outcome: Outcome): Omit
   };
 }
 
-/** The step that moves a member into each stage. */
-const ENTRY_STEP: Record<Stage, number> = { APPLICANT: 1, ACTIVIST: 3, CANDIDATE: 7, PROBATIONARY: 15, FULL: 24 };
+/** The step that moves a member into each stage: a candidate becomes probationary on the approval. */
+const ENTRY_STEP: Record<Stage, number> = { APPLICANT: 1, ACTIVIST: 3, CANDIDATE: 7, PROBATIONARY: 17, FULL: 24 };
+
+/** The day a step is on record: an extension or revocation once the higher committee approved it. */
+const recordedOn = (s: PlannedStep): Date => s.approvedOn ?? s.occurredOn;
 
 function entryDate(t: ReturnType<typeof materialize>, stage: Stage): Date {
   const s = t.steps.find((x) => x.stepNo === ENTRY_STEP[stage] && (stage !== 'FULL' || x.kind === 'CONFIRMATION_APPROVAL'));
@@ -372,8 +436,8 @@ export function planTimeline(rng: Prng, opts: PlanOptions): Timeline {
     let nextOffset = daysBetween(BASE_DATE, entryDate(probe, next === 'FULL' ? 'PROBATIONARY' : next));
     if (stage === 'PROBATIONARY') {
       // In probation means: admitted, and the probation outcome not yet decided.
-      const decision = probe.steps.find((s) => s.stepNo === 24);
-      nextOffset = daysBetween(BASE_DATE, decision!.occurredOn);
+      const decision = probe.steps.find((s) => ['CONFIRMATION_APPROVAL', 'PROBATION_EXTENDED', 'MEMBERSHIP_REVOKED'].includes(s.kind));
+      nextOffset = daysBetween(BASE_DATE, recordedOn(decision!));
       if (outcome !== 'CONFIRMED') {
         // Extended or revoked: the decision has happened; the member is past it (extended: still in
         // the extension; revoked: any time since).
@@ -394,14 +458,15 @@ export function planTimeline(rng: Prng, opts: PlanOptions): Timeline {
   }
 
   const full = materialize(rng, d, applied, outcome);
-  const steps = full.steps.filter((s) => s.occurredOn.getTime() <= lastDay.getTime());
-  const reached = (n: number) => steps.some((s) => s.stepNo === n);
-  // A branch meeting less than three months ago may still await the higher committee: pending.
-  if (stage === 'PROBATIONARY' && !reached(17) && reached(15)) {
-    const meeting = steps.find((s) => s.stepNo === 15)!;
+  const steps = full.steps.filter((s) => recordedOn(s).getTime() <= lastDay.getTime());
+  const reached = (n: number) => steps.some((s) => s.stepNo === n && s.approval !== 'PENDING');
+  // After the committee talk the approval may be awaited from the higher committee: pending. The
+  // member stays a candidate (拟接收的预备党员) until it is approved.
+  if (reached(16) && !reached(17)) {
+    const talk = steps.find((s) => s.stepNo === 16)!;
     steps.push({
       ...full.steps.find((s) => s.stepNo === 17)!,
-      occurredOn: addDays(meeting.occurredOn, Math.min(7, daysBetween(meeting.occurredOn, lastDay))),
+      occurredOn: addDays(talk.occurredOn, Math.min(7, daysBetween(talk.occurredOn, lastDay))),
       approval: 'PENDING',
       notes: '报上级党委审批',
     });
@@ -409,15 +474,16 @@ export function planTimeline(rng: Prng, opts: PlanOptions): Timeline {
   }
   const revoked = outcome === 'REVOKED' && steps.some((s) => s.kind === 'MEMBERSHIP_REVOKED');
   return {
-    // The stage is whatever the history reached (the requested one, barring calendar edge cases).
-    stage: STAGE_ORDER[Math.max(...steps.map((s) => STAGE_ORDER.indexOf(s.stage)))]!,
+    // The stage is whatever the history justifies (the requested one, barring calendar edge cases).
+    stage: stageOf(steps),
     status: revoked ? 'REVOKED' : 'ACTIVE',
     birthDate: birth,
     appliedOn: full.appliedOn,
     activistSince: reached(3) ? full.activistSince : null,
     candidateSince: reached(7) ? full.candidateSince : null,
-    probationarySince: reached(15) ? full.probationarySince : null,
-    probationEndsOn: reached(15) ? full.probationEndsOn : null,
+    // Probation counts from the branch meeting, but only once the higher committee approved.
+    probationarySince: reached(17) ? full.probationarySince : null,
+    probationEndsOn: reached(17) ? (steps.some((s) => s.kind === 'PROBATION_EXTENDED') ? full.probationEndsOn : addYears(full.probationarySince!, 1)) : null,
     probationExtended: full.probationExtended && steps.some((s) => s.kind === 'PROBATION_EXTENDED'),
     fullMemberSince: steps.some((s) => s.kind === 'CONFIRMATION_APPROVAL') ? full.fullMemberSince : null,
     statusChangedOn: revoked ? full.statusChangedOn : null,
