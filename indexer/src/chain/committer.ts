@@ -78,6 +78,7 @@ interface RawTxResult {
 
 const SDK_TX_IN_MEMPOOL_CACHE = 19;
 const SDK_WRONG_SEQUENCE = 32;
+const SDK_UNAUTHORIZED = 4;
 
 function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex').toUpperCase();
@@ -237,6 +238,13 @@ export class ChainCommitter {
                 return { txBytes, hash: h, chainId };
               }
             }
+            this.account = await this.fetchAccount();
+            continue;
+          }
+          if (res.codespace === 'sdk' && res.code === SDK_UNAUTHORIZED && /account number \(0\)/.test(res.log) && attempt < 5) {
+            // Just after a node restart, CheckTx can run with a height-0 context and check
+            // signatures against account number 0 until the next block: wait a block and re-send.
+            await new Promise((r) => setTimeout(r, 500));
             this.account = await this.fetchAccount();
             continue;
           }
