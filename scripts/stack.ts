@@ -27,6 +27,12 @@ const services: RunningService[] = [];
 let postgres: RunningPostgres | undefined;
 let stopping = false;
 
+/** Pads to a terminal column width, counting CJK characters as two columns. */
+function pad(text: string, width: number): string {
+  const cols = [...text].reduce((n, ch) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
+  return text + ' '.repeat(Math.max(1, width - cols));
+}
+
 function say(line: string) {
   process.stdout.write(`${line}\n`);
 }
@@ -163,9 +169,9 @@ async function main() {
 
   say('');
   say('Lianjian 链建 is running / 已启动:');
-  say(`  ${'Postgres'.padEnd(30)} ${postgres.displayUrl}`);
-  for (const [label, url] of urls) say(`  ${label.padEnd(30)} ${url}`);
-  say(`  ${'Logs / 日志'.padEnd(30)} ${path.relative(process.cwd(), logDir) || logDir}`);
+  say(`  ${pad('Postgres', 34)}${postgres.displayUrl}`);
+  for (const [label, url] of urls) say(`  ${pad(label, 34)}${url}`);
+  say(`  ${pad('Logs / 日志', 34)}${path.relative(process.cwd(), logDir) || logDir}`);
   if (existsSync(accountsFile)) {
     const accounts = JSON.parse(readFileSync(accountsFile, 'utf8')) as Array<{
       username: string;
