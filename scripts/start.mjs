@@ -2,7 +2,7 @@
 // `npm start`: install what is missing, build, then hand over to the stack supervisor (stack.ts),
 // which starts Postgres, the chain, indexer, API and web and stops them all on Ctrl-C.
 import { spawn } from 'node:child_process';
-import { buildChain, ensureInstalled, fail, generatePrismaClient, root, step, tsNodeArgs } from './lib/bootstrap.mjs';
+import { buildChain, buildVerify, ensureInstalled, fail, generatePrismaClient, root, step, tsNodeArgs } from './lib/bootstrap.mjs';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
@@ -10,6 +10,7 @@ const t0 = Date.now();
 try {
   ensureInstalled();
   generatePrismaClient();
+  buildVerify();
   buildChain();
   if (existsSync(path.join(root, 'web/package.json'))) {
     step('Building the web app / 构建网页');

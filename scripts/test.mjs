@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { buildChain, ensureInstalled, fail, generatePrismaClient, hasCommand, root, step } from './lib/bootstrap.mjs';
+import { buildChain, buildVerify, ensureInstalled, fail, generatePrismaClient, hasCommand, root, step } from './lib/bootstrap.mjs';
 
 const results = [];
 const t0 = Date.now();
@@ -37,6 +37,7 @@ async function stage(name, fn) {
 try {
   ensureInstalled();
   generatePrismaClient();
+  buildVerify();
   buildChain();
 } catch (err) {
   fail(err);

@@ -1,7 +1,7 @@
 // Steps shared by `npm start` and `npm test` that must run before any dependency exists:
 // so this file uses Node built-ins only.
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -39,6 +39,24 @@ export function buildChain() {
   if (!hasCommand('go')) throw new Error('Go is required to build the chain (chain/): install Go ≥ 1.23 and retry');
   step('Building the chain node (lianjiand) / 构建链节点');
   run('bash', [script]);
+  return true;
+}
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds verify/dist (the lianjian-verify CLI's code) when missing or older than its sources. */
+export function buildVerify() {
+  const out = path.join(root, 'verify/dist/cli.js');
+  if (existsSync(out) && statSync(out).mtimeMs >= newestMtime(path.join(root, 'verify/src'))) return false;
+  step('Building the proof verifier (lianjian-verify) / 构建验证工具');
+  run('npm', ['run', 'build', '--silent', '-w', '@lianjian/verify']);
   return true;
 }
 
