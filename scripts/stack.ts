@@ -8,7 +8,8 @@ import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { chainAvailable, startChainNode, repoRoot } from './lib/chain-node.js';
-import { httpOk, startService, type RunningService } from './lib/process.js';
+import { type RunningService } from './lib/process.js';
+import { startApi, startIndexer, startWebServer, webServerEntry } from './lib/services.js';
 
 const dataDir = path.join(repoRoot, '.data');
 const logDir = path.join(dataDir, 'logs');
@@ -69,10 +70,6 @@ function persistentSecret(name: string): string {
   return readFileSync(file, 'utf8').trim();
 }
 
-function tsEntry(entry: string): string[] {
-  return ['--conditions=source', '--import', 'tsx', path.join(repoRoot, entry)];
-}
-
 async function main() {
   let once = false;
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {
@@ -119,49 +116,26 @@ async function main() {
 
   if (existsSync(path.join(repoRoot, 'indexer/src/main.ts'))) {
     services.push(
-      await startService({
-        name: 'indexer',
-        command: process.execPath,
-        args: tsEntry('indexer/src/main.ts'),
-        env: { ...env, PORT: String(ports.indexer) },
-        logFile: path.join(logDir, 'indexer.log'),
-        ready: () => httpOk(`http://127.0.0.1:${ports.indexer}/health`),
-      }),
+      await startIndexer({ port: ports.indexer, env, logFile: path.join(logDir, 'indexer.log') }),
     );
     urls.push(['Indexer metrics / 索引器指标', `http://127.0.0.1:${ports.indexer}/metrics`]);
   }
 
   if (existsSync(path.join(repoRoot, 'api/src/main.ts'))) {
-    services.push(
-      await startService({
-        name: 'api',
-        command: process.execPath,
-        args: tsEntry('api/src/main.ts'),
-        env: { ...env, PORT: String(ports.api) },
-        logFile: path.join(logDir, 'api.log'),
-        ready: () => httpOk(`http://127.0.0.1:${ports.api}/health`),
-      }),
-    );
+    services.push(await startApi({ port: ports.api, env, logFile: path.join(logDir, 'api.log') }));
     urls.push(['GraphQL API', `http://127.0.0.1:${ports.api}/graphql`]);
   }
 
-  const webServer = path.join(repoRoot, 'web/build/server/index.js');
-  if (existsSync(webServer)) {
+  if (existsSync(webServerEntry)) {
     services.push(
-      await startService({
-        name: 'web',
-        command: process.execPath,
-        args: [path.join(repoRoot, 'node_modules/@react-router/serve/bin.js'), webServer],
-        cwd: path.join(repoRoot, 'web'),
-        env: {
-          ...env,
-          PORT: String(ports.web),
-          LIANJIAN_API_URL: `http://127.0.0.1:${ports.api}/graphql`,
-          LIANJIAN_INDEXER_URL: `http://127.0.0.1:${ports.indexer}`,
-          LIANJIAN_SESSION_SECRET: persistentSecret('web-session.secret'),
-        },
+      await startWebServer({
+        port: ports.web,
+        env,
+        apiUrl: `http://127.0.0.1:${ports.api}/graphql`,
+        rpcUrl: env.LIANJIAN_RPC ?? `http://127.0.0.1:${ports.rpc}`,
+        indexerUrl: `http://127.0.0.1:${ports.indexer}`,
+        sessionSecret: persistentSecret('web-session.secret'),
         logFile: path.join(logDir, 'web.log'),
-        ready: () => httpOk(`http://127.0.0.1:${ports.web}/`),
       }),
     );
     urls.unshift(['Web / 网页', `http://127.0.0.1:${ports.web}/`]);

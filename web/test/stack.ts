@@ -6,8 +6,9 @@ import { freePort, startPostgres, type RunningPostgres } from '@lianjian/db/post
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chainAvailable, pickChainPorts, repoRoot, startChainNode } from '../../scripts/lib/chain-node.js';
-import { httpOk, startService, type RunningService } from '../../scripts/lib/process.js';
+import { chainAvailable, pickChainPorts, startChainNode } from '../../scripts/lib/chain-node.js';
+import { type RunningService } from '../../scripts/lib/process.js';
+import { startApi, startIndexer, startWebServer as startWeb, webServerEntry } from '../../scripts/lib/services.js';
 
 export interface Stack {
   dir: string;
@@ -37,36 +38,13 @@ export class StackError extends Error {
   override name = 'StackError';
 }
 
-const webServerEntry = path.join(repoRoot, 'web/build/server/index.js');
-
-function tsEntry(entry: string): string[] {
-  return ['--conditions=source', '--import', 'tsx', path.join(repoRoot, entry)];
-}
 
 /** The session secret of test web servers (two servers with it accept each other's cookies). */
 export const TEST_SESSION_SECRET = 'browser-test-session-secret-0123456789';
 
 /** The built web server as npm start runs it (@react-router/serve), in production mode. */
-export async function startWebServer(opts: { port: number; apiUrl: string; rpcUrl: string; indexerUrl: string; logFile: string }): Promise<RunningService> {
-  const url = `http://127.0.0.1:${opts.port}`;
-  return startService({
-    name: 'web',
-    command: process.execPath,
-    args: [path.join(repoRoot, 'node_modules/@react-router/serve/bin.js'), webServerEntry],
-    cwd: path.join(repoRoot, 'web'),
-    env: {
-      NODE_ENV: 'production',
-      PORT: String(opts.port),
-      HOST: '127.0.0.1',
-      LIANJIAN_API_URL: opts.apiUrl,
-      LIANJIAN_RPC: opts.rpcUrl,
-      LIANJIAN_RPC_PUBLIC: opts.rpcUrl,
-      LIANJIAN_INDEXER_URL: opts.indexerUrl,
-      LIANJIAN_SESSION_SECRET: TEST_SESSION_SECRET,
-    },
-    logFile: opts.logFile,
-    ready: () => httpOk(`${url}/healthz`),
-  });
+export function startWebServer(opts: { port: number; apiUrl: string; rpcUrl: string; indexerUrl: string; logFile: string }): Promise<RunningService> {
+  return startWeb({ ...opts, env: { NODE_ENV: 'production' }, sessionSecret: TEST_SESSION_SECRET });
 }
 
 export async function startStack(opts: StackOptions = {}): Promise<Stack> {
@@ -110,13 +88,10 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     const indexerUrl = `http://127.0.0.1:${indexerPort}`;
     services.push(
       await timed('indexer', () =>
-        startService({
-          name: 'indexer',
-          command: process.execPath,
-          args: tsEntry('indexer/src/main.ts'),
-          env: { ...env, PORT: String(indexerPort), LIANJIAN_BATCH_MAX_WAIT_MS: '200' },
+        startIndexer({
+          port: indexerPort,
+          env: { ...env, LIANJIAN_BATCH_MAX_WAIT_MS: '200' },
           logFile: path.join(dir, 'indexer.log'),
-          ready: () => httpOk(`${indexerUrl}/health`),
         }),
       ),
     );
@@ -125,14 +100,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     const apiBase = `http://127.0.0.1:${apiPort}`;
     services.push(
       await timed('api', () =>
-        startService({
-          name: 'api',
-          command: process.execPath,
-          args: tsEntry('api/src/main.ts'),
-          env: { ...env, PORT: String(apiPort) },
-          logFile: path.join(dir, 'api.log'),
-          ready: () => httpOk(`${apiBase}/health`),
-        }),
+        startApi({ port: apiPort, env, logFile: path.join(dir, 'api.log') }),
       ),
     );
 

@@ -1,0 +1,63 @@
+// How each TypeScript service is started, in one place for `npm start` (scripts/stack.ts), the
+// browser tests' stack (web/test/stack.ts) and anything else that runs the whole platform.
+import path from 'node:path';
+import { repoRoot } from './chain-node.js';
+import { httpOk, startService, type RunningService } from './process.js';
+
+/** Runs a workspace entry point from source ("source" condition, tsx). */
+export function tsEntry(entry: string): string[] {
+  return ['--conditions=source', '--import', 'tsx', path.join(repoRoot, entry)];
+}
+
+export const webServerEntry = path.join(repoRoot, 'web/build/server/index.js');
+
+interface Common {
+  port: number;
+  logFile: string;
+  /** DATABASE_URL, LIANJIAN_RPC, LIANJIAN_CHAIN_HOME, NODE_ENV and any tuning variables. */
+  env: NodeJS.ProcessEnv;
+}
+
+export function startIndexer(opts: Common): Promise<RunningService> {
+  return startService({
+    name: 'indexer',
+    command: process.execPath,
+    args: tsEntry('indexer/src/main.ts'),
+    env: { ...opts.env, PORT: String(opts.port) },
+    logFile: opts.logFile,
+    ready: () => httpOk(`http://127.0.0.1:${opts.port}/health`),
+  });
+}
+
+export function startApi(opts: Common): Promise<RunningService> {
+  return startService({
+    name: 'api',
+    command: process.execPath,
+    args: tsEntry('api/src/main.ts'),
+    env: { ...opts.env, PORT: String(opts.port) },
+    logFile: opts.logFile,
+    ready: () => httpOk(`http://127.0.0.1:${opts.port}/health`),
+  });
+}
+
+/** The built web app served by @react-router/serve. */
+export function startWebServer(opts: Common & { apiUrl: string; rpcUrl: string; indexerUrl: string; sessionSecret: string }): Promise<RunningService> {
+  return startService({
+    name: 'web',
+    command: process.execPath,
+    args: [path.join(repoRoot, 'node_modules/@react-router/serve/bin.js'), webServerEntry],
+    cwd: path.join(repoRoot, 'web'),
+    env: {
+      ...opts.env,
+      PORT: String(opts.port),
+      HOST: '127.0.0.1',
+      LIANJIAN_API_URL: opts.apiUrl,
+      LIANJIAN_RPC: opts.rpcUrl,
+      LIANJIAN_RPC_PUBLIC: opts.rpcUrl,
+      LIANJIAN_INDEXER_URL: opts.indexerUrl,
+      LIANJIAN_SESSION_SECRET: opts.sessionSecret,
+    },
+    logFile: opts.logFile,
+    ready: () => httpOk(`http://127.0.0.1:${opts.port}/healthz`),
+  });
+}
