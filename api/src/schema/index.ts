@@ -12,5 +12,14 @@ import './account.js';
 import './auth.js';
 import './api-key.js';
 import './pipeline.js';
+import './meetings.js';
+import './learning.js';
+import './appraisal.js';
+import './feedback.js';
+import './points.js';
+import './votes.js';
+import './decisions.js';
+import './transfers.js';
+import './analytics.js';
 
 export const schema = builder.toSchema();
