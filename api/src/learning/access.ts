@@ -1,0 +1,147 @@
+// Who sees which learning rows. Courses and quizzes are published *down* the tree: a member
+// studies what their own unit and every unit above it published (never drafts); staff and
+// partner keys also see everything, drafts included, in their subtree. Attempts and completions
+// follow the member rule (own rows; staff their subtree). Bank questions are staff material: a
+// member sees a question's prompt and options only once it was drawn for them, and its answer
+// key only after submitting an attempt that contained it.
+import type { Prisma } from '@lianjian/db';
+import type { Context } from '../context.js';
+import { forbidden, unauthenticated } from '../errors.js';
+import { describePrincipal, inSubtree, visibleRoot, WRITER_ROLES } from '../auth/principal.js';
+
+export interface Viewer {
+  /** Subtree whose rows (drafts included) the caller reads; undefined: none (members). null: all. */
+  subtree: string | null | undefined;
+  /** Paths of the caller's own unit and its ancestors: whose published material applies to them. */
+  audience: string[];
+  memberId: string | null;
+  isMemberRole: boolean;
+}
+
+/** '/1/5/12/' → ['/1/', '/1/5/', '/1/5/12/']. */
+export function pathsAbove(path: string): string[] {
+  const parts = path.split('/').filter(Boolean);
+  return parts.map((_, i) => `/${parts.slice(0, i + 1).join('/')}/`);
+}
+
+const cache = new WeakMap<Context, Map<string, Promise<unknown>>>();
+
+/** A value computed once per request (per context). */
+export function perRequest<T>(ctx: Context, key: string, make: () => Promise<T>): Promise<T> {
+  let m = cache.get(ctx);
+  if (!m) cache.set(ctx, (m = new Map()));
+  let v = m.get(key) as Promise<T> | undefined;
+  if (!v) m.set(key, (v = make()));
+  return v;
+}
+
+export function viewerOf(ctx: Context): Promise<Viewer> {
+  return perRequest(ctx, 'viewer', async () => {
+    const p = ctx.principal;
+    if (p.kind === 'anonymous') throw p.refused ? unauthenticated(p.refused.message, p.refused.messageZh) : unauthenticated();
+    if (p.kind === 'partner') return { subtree: p.unitPath, audience: [], memberId: null, isMemberRole: false };
+    let ownPath = p.scopePath;
+    if (p.memberId) {
+      const m = await ctx.prisma.member.findUnique({ where: { id: p.memberId }, select: { orgUnit: { select: { path: true } } } });
+      if (m) ownPath = m.orgUnit.path;
+    }
+    const isMemberRole = p.role === 'MEMBER';
+    return { subtree: isMemberRole ? undefined : visibleRoot(p), audience: pathsAbove(ownPath), memberId: p.memberId, isMemberRole };
+  });
+}
+
+function readsSubtree(v: Viewer, path: string): boolean {
+  return v.subtree !== undefined && inSubtree(v.subtree, path);
+}
+
+/** Courses and quizzes: drafts in the caller's subtree; published (or finished) ones above the caller too. */
+export function canSeeMaterial(v: Viewer, row: { draft: boolean; unitPath: string }): boolean {
+  return readsSubtree(v, row.unitPath) || (!row.draft && v.audience.includes(row.unitPath));
+}
+
+/** The list filter matching canSeeMaterial (Course and Quiz share the shape). */
+export function materialWhere<W extends Prisma.CourseWhereInput | Prisma.QuizWhereInput>(v: Viewer): W {
+  // An admin reads everything (and Prisma reads `{}` inside OR as matching nothing).
+  if (v.subtree === null) return {} as W;
+  const or: Prisma.CourseWhereInput[] = [{ status: { not: 'DRAFT' }, orgUnit: { path: { in: v.audience } } }];
+  if (v.subtree !== undefined) or.push({ orgUnit: { path: { startsWith: v.subtree } } });
+  return { OR: or } as W;
+}
+
+/** Attempts and completions: the member's own, or rows of units in the caller's subtree. */
+export function canSeeMemberRow(v: Viewer, row: { memberId: string; unitPath: string }): boolean {
+  return (v.memberId !== null && row.memberId === v.memberId) || readsSubtree(v, row.unitPath);
+}
+
+export function memberRowWhere<W extends Prisma.QuizAttemptWhereInput | Prisma.CourseCompletionWhereInput>(v: Viewer): W {
+  if (v.subtree === null) return {} as W;
+  const or: Prisma.QuizAttemptWhereInput[] = [];
+  if (v.memberId) or.push({ memberId: v.memberId });
+  if (v.subtree !== undefined) or.push({ orgUnit: { path: { startsWith: v.subtree } } });
+  return { OR: or } as W;
+}
+
+export interface QuestionExposure {
+  /** Questions drawn for the caller (their prompt and options may be shown). */
+  drawn: Set<string>;
+  /** Questions of attempts the caller submitted (their answer key may be shown too). */
+  revealed: Set<string>;
+}
+
+/** After a mutation changed what the caller was shown, later fields of the request recompute it. */
+export function forgetExposure(ctx: Context): void {
+  cache.get(ctx)?.delete('exposure');
+}
+
+export function exposureOf(ctx: Context): Promise<QuestionExposure> {
+  return perRequest(ctx, 'exposure', async () => {
+    const p = ctx.principal;
+    const memberId = p.kind === 'account' ? p.memberId : null;
+    const drawn = new Set<string>();
+    const revealed = new Set<string>();
+    if (memberId) {
+      const rows = await ctx.prisma.quizAttempt.findMany({ where: { memberId }, select: { status: true, questionIds: true } });
+      for (const r of rows) {
+        for (const id of r.questionIds) {
+          drawn.add(id);
+          if (r.status === 'SUBMITTED') revealed.add(id);
+        }
+      }
+    }
+    return { drawn, revealed };
+  });
+}
+
+export async function unitPath(ctx: Context, orgUnitId: string): Promise<string> {
+  return (await ctx.loaders.orgUnit.load(orgUnitId))?.path ?? '\u0000';
+}
+
+/** May the caller see a bank question's prompt and options? Throws FORBIDDEN when not. */
+export async function assertCanSeeQuestion(ctx: Context, q: { id: string; orgUnitId: string }): Promise<void> {
+  const v = await viewerOf(ctx);
+  if (readsSubtree(v, await unitPath(ctx, q.orgUnitId))) return;
+  if ((await exposureOf(ctx)).drawn.has(q.id)) return;
+  throw forbidden(
+    `${describePrincipal(ctx.principal)} may not see question ${q.id}: members see a question only when it is drawn in their own attempt.`,
+    `${describePrincipal(ctx.principal)} 无权查看题目 ${q.id}：党员只能查看本人作答时抽到的题目。`,
+  );
+}
+
+/**
+ * May the caller see a question's answer key and explanation? ADMIN/SECRETARY accounts who may
+ * write its bank, and members who submitted an attempt containing it. Never anyone else.
+ */
+export async function assertCanSeeAnswer(ctx: Context, q: { id: string; orgUnitId: string }): Promise<void> {
+  const p = ctx.principal;
+  if (p.kind === 'account' && WRITER_ROLES.includes(p.role) && inSubtree(visibleRoot(p), await unitPath(ctx, q.orgUnitId))) return;
+  if ((await exposureOf(ctx)).revealed.has(q.id)) return;
+  throw forbidden(
+    `${describePrincipal(ctx.principal)} may not see the answer to question ${q.id}: it is shown after you submit an attempt containing it (or to secretaries who maintain the question bank).`,
+    `${describePrincipal(ctx.principal)} 无权查看题目 ${q.id} 的答案：提交包含该题的作答后方可查看（或由维护题库的书记查看）。`,
+    { questionId: q.id },
+  );
+}
+
+export function outsideError(ctx: Context, what: string, whatZh: string) {
+  return forbidden(`${describePrincipal(ctx.principal)} may not see ${what}.`, `${describePrincipal(ctx.principal)} 无权查看${whatZh}。`);
+}
