@@ -7,6 +7,7 @@ import { actorOf, assertCanSeeMember, assertCanWriteUnit } from '../auth/access.
 import type { Context } from '../context.js';
 import { badArgument, notFound } from '../errors.js';
 import { requireUuid } from '../ids.js';
+import { branchVoteOfTally } from '../votes/pipeline-link.js';
 import { configuredCalendar } from './calendar-config.js';
 import { todayInChina } from './dates.js';
 import { applyStep } from './engine.js';
@@ -88,7 +89,9 @@ async function loadPeople(ctx: Context, ids: readonly string[]): Promise<PersonR
   });
 }
 
-async function checkLinks(ctx: Context, req: StepRequest, unit: OrgUnit): Promise<void> {
+/** Checks the step's links; returns the linked vote's tallied counts, which the step records as its vote. */
+async function checkLinks(ctx: Context, req: StepRequest, unit: OrgUnit): Promise<StepInput['vote']> {
+  let tallied: StepInput['vote'];
   if (req.meetingId != null) {
     const id = requireUuid('meetingId', req.meetingId);
     const meeting = await ctx.prisma.meeting.findUnique({ where: { id }, select: { id: true, orgUnitId: true } });
@@ -105,6 +108,11 @@ async function checkLinks(ctx: Context, req: StepRequest, unit: OrgUnit): Promis
     if (expected && vote.kind !== expected) {
       throw badArgument('voteId', `names a ${vote.kind} vote; this step needs an ${expected} vote.`, `指向的表决类型为 ${vote.kind}，该步骤需要 ${expected} 类型的表决。`);
     }
+    tallied = await branchVoteOfTally(ctx.prisma, id);
+    const given = req.input.vote;
+    if (given && (['entitled', 'present', 'yes', 'no', 'abstain'] as const).some((k) => given[k] !== tallied![k])) {
+      throw badArgument('input.vote', 'differs from the tally of the vote named by voteId; leave it out and the tally’s counts are recorded.', '与 voteId 所指表决的计票结果不一致；不填写则按计票结果记录。');
+    }
   }
   if (req.approvingUnitId != null) {
     const id = requireUuid('approvingUnitId', req.approvingUnitId);
@@ -116,6 +124,7 @@ async function checkLinks(ctx: Context, req: StepRequest, unit: OrgUnit): Promis
       throw badArgument('approvingUnitId', 'must be a unit above the member’s unit.', '应为该人员所在组织的上级组织。');
     }
   }
+  return tallied;
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
@@ -177,9 +186,9 @@ export async function recordStep(ctx: Context, req: StepRequest): Promise<StepRe
   const found = await ctx.prisma.member.findUnique({ where: { id: memberId }, include: { orgUnit: true } });
   if (!found) throw notFound('Member', '党员', memberId);
   assertCanWriteUnit(ctx, found.orgUnit);
-  await checkLinks(ctx, req, found.orgUnit);
+  const tallied = await checkLinks(ctx, req, found.orgUnit);
   const people = req.input.peopleIds ? await loadPeople(ctx, req.input.peopleIds) : undefined;
-  const { peopleIds: _ids, ...rest } = req.input;
+  const { peopleIds: _ids, ...rest } = tallied ? { ...req.input, vote: tallied } : req.input;
   const input: StepInput = people ? { ...rest, people } : rest;
   const today = engineToday(ctx);
   const options = engineOptions();

@@ -4,7 +4,7 @@
 import { builder } from '../builder.js';
 import { assertCanSeeRecord } from '../auth/access.js';
 import type { Context } from '../context.js';
-import { appError, badArgument, notFound } from '../errors.js';
+import { appError, badArgument, forbidden, notFound } from '../errors.js';
 import type { LoadedProof } from '../loaders.js';
 import { leafHash, toHex } from '@lianjian/verify';
 import { isVerifiableType, VERIFIABLE_TYPES } from '../records/types.js';
@@ -115,6 +115,20 @@ async function visibleRecord(ctx: Context, proof: LoadedProof): Promise<void> {
   assertCanSeeRecord(ctx, { type: proof.key.type, id: proof.key.id, unitPath: unit?.path ?? '\u0000', data: proof.document.data });
 }
 
+/**
+ * A cast ballot's first version is written in the same transaction as the voter's roll entry, so
+ * its log position would tie a choice to a voter; only the version re-recorded, shuffled, at the
+ * tally (version 2) is ever served (api/src/votes).
+ */
+function assertServableVersion(type: string, version: number, all: readonly number[]): void {
+  if (type === 'Ballot' && (version !== all[all.length - 1] || version < 2)) {
+    throw forbidden(
+      'Ballot records are served only in the version recorded at the tally: earlier versions could tie a ballot to its voter.',
+      '选票记录只提供计票时记录的版本：更早的版本可能将选票与投票人关联。',
+    );
+  }
+}
+
 async function versionsOf(ctx: Context, type: string, id: string): Promise<number[]> {
   const rows = await ctx.prisma.outboxRecord.findMany({
     where: { entityType: type, entityId: id },
@@ -137,11 +151,9 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const id = String(args.id);
       checkKeyArgs(args.type, id);
-      let version = args.version;
-      if (version == null) {
-        const all = await versionsOf(ctx, args.type, id);
-        version = all[all.length - 1] ?? null;
-      }
+      const all = await versionsOf(ctx, args.type, id);
+      const version = args.version ?? all[all.length - 1] ?? null;
+      if (version != null && all.includes(version)) assertServableVersion(args.type, version, all);
       const proof = version == null ? null : await ctx.loaders.proof.load({ type: args.type, id, version });
       if (!proof) throw notFound(`${args.type} record`, `${args.type} 记录`, version == null ? id : `${id} v${version}`);
       await visibleRecord(ctx, proof);
@@ -167,7 +179,8 @@ builder.queryFields((t) => ({
       // Whoever may see the entity now sees its whole history.
       const latest = await ctx.loaders.proof.load({ type: args.type, id, version: all[all.length - 1]! });
       await visibleRecord(ctx, latest!);
-      const window = all.filter((v) => (after === null || v > after) && (before === null || v < before));
+      const servable = args.type === 'Ballot' ? all.slice(-1).filter((v) => v >= 2) : all;
+      const window = servable.filter((v) => (after === null || v > after) && (before === null || v < before));
       const size = args.first ?? args.last ?? ctx.config.defaultPageSize;
       const fromEnd = args.first == null && args.last != null;
       const page = fromEnd ? window.slice(Math.max(0, window.length - size)) : window.slice(0, size);
@@ -176,7 +189,7 @@ builder.queryFields((t) => ({
         edges: proofs.map((node, i) => ({ cursor: encodeIntCursor('v', page[i]!), node: node! })),
         pageInfo: {
           hasNextPage: fromEnd ? false : window.length > page.length,
-          hasPreviousPage: fromEnd ? window.length > page.length : after !== null && all[0]! <= after,
+          hasPreviousPage: fromEnd ? window.length > page.length : after !== null && servable[0]! <= after,
           startCursor: page.length ? encodeIntCursor('v', page[0]!) : null,
           endCursor: page.length ? encodeIntCursor('v', page[page.length - 1]!) : null,
         },
