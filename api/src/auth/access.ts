@@ -74,6 +74,10 @@ export function assertCanSeeRecord(
   if (p.kind === 'account' && p.role === 'MEMBER') {
     const own = p.memberId !== null && ((rec.type === 'Member' && rec.id === p.memberId) || rec.data.memberId === p.memberId);
     if (!own) throw forbidden('Members may only see records about themselves.', '党员只能查看与本人相关的记录。');
+    // A proposed appraisal rating is the branch's working paper until it is published.
+    if (rec.type === 'AppraisalResult' && rec.data.notifiedAt == null) {
+      throw forbidden('This rating is still a proposal: you will see it when the branch publishes the results.', '该评定仍为拟定意见，支部通报结果后您即可查看。');
+    }
     return;
   }
   if (!inSubtree(visibleRoot(p), rec.unitPath)) throw outside(p, `${rec.type} ${rec.id}`, `${rec.type} ${rec.id}`);

@@ -125,19 +125,22 @@ function staleVersion(current: number, expected: number) {
   );
 }
 
+/** Writes `data` as the next version inside `tx`, refusing if another change got there first. */
+export async function writeMemberVersion(tx: Tx, ctx: Context, id: string, version: number, data: Prisma.MemberUncheckedUpdateInput): Promise<Member> {
+  const updated = await tx.member.updateMany({ where: { id, version }, data: { ...data, version: version + 1 } });
+  if (updated.count !== 1) {
+    const now = await tx.member.findUnique({ where: { id }, select: { version: true } });
+    throw staleVersion(now?.version ?? version, version);
+  }
+  const member = await tx.member.findUniqueOrThrow({ where: { id } });
+  await writeVersion(tx, ctx, member);
+  return member;
+}
+
 /** Writes `data` as the next version, refusing if another change got there first. */
 async function nextVersion(ctx: Context, id: string, version: number, data: Prisma.MemberUncheckedUpdateInput): Promise<Member> {
   try {
-    return await ctx.prisma.$transaction(async (tx) => {
-      const updated = await tx.member.updateMany({ where: { id, version }, data: { ...data, version: version + 1 } });
-      if (updated.count !== 1) {
-        const now = await tx.member.findUnique({ where: { id }, select: { version: true } });
-        throw staleVersion(now?.version ?? version, version);
-      }
-      const member = await tx.member.findUniqueOrThrow({ where: { id } });
-      await writeVersion(tx, ctx, member);
-      return member;
-    });
+    return await ctx.prisma.$transaction((tx) => writeMemberVersion(tx, ctx, id, version, data));
   } catch (err) {
     if (isUniqueViolation(err, 'national_id_hash') || isUniqueViolation(err, 'nationalIdHash')) throw duplicateId(null);
     throw err;
@@ -184,10 +187,25 @@ export async function transferMember(
 ): Promise<Member> {
   const member = await loadForChange(ctx, id, expectedVersion);
   const to = await unitForMembers(ctx, 'toUnitId', toUnitId);
+  checkMove(member, to);
+  return nextVersion(ctx, member.id, member.version, { orgUnitId: to.id });
+}
+
+function checkMove(member: Pick<Member, 'orgUnitId' | 'status'>, to: OrgUnit): void {
   if (to.id === member.orgUnitId) throw badArgument('toUnitId', `is the member's current unit (${to.name}).`, `与该党员当前所在组织（${to.name}）相同。`);
   if (member.status !== 'ACTIVE') {
     throw badArgument('id', `names a member whose status is ${member.status}; only active members can be transferred.`, `该党员状态为 ${member.status}，只有正常状态的党员可以转接。`);
   }
-  return nextVersion(ctx, member.id, member.version, { orgUnitId: to.id });
+  if (!MEMBER_UNIT_KINDS.includes(to.kind)) throw badArgument('toUnitId', `must be a branch or group; ${to.name} is a ${to.kind}.`, `应为党支部或党小组；${to.name} 是 ${to.kind}。`);
+  if (to.dissolvedOn) throw badArgument('toUnitId', `names ${to.name}, which was dissolved.`, `${to.name} 已撤销。`);
+}
+
+/**
+ * The move of transferMember inside the caller's transaction, for callers that decided who may
+ * move the member themselves (a transfer letter's receiving secretary cannot write the old unit).
+ */
+export async function moveMemberInTx(tx: Tx, ctx: Context, member: Member, to: OrgUnit): Promise<Member> {
+  checkMove(member, to);
+  return writeMemberVersion(tx, ctx, member.id, member.version, { orgUnitId: to.id });
 }
 
