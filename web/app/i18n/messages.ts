@@ -3,6 +3,15 @@
 // Reasons reported by @lianjian/verify and by the API come with their own wording (the API
 // sends Chinese in `messageZh`); they are shown as they arrive.
 import type { Locale } from './locale';
+import * as meetings from './areas/meetings';
+import * as votes from './areas/votes';
+import * as learning from './areas/learning';
+import * as appraisal from './areas/appraisal';
+import * as transfers from './areas/transfers';
+import * as feedback from './areas/feedback';
+import * as points from './areas/points';
+import * as imports from './areas/imports';
+import * as accounts from './areas/accounts';
 
 const zh = {
   app: {
@@ -344,6 +353,15 @@ const zh = {
     cancel: '取消',
     close: '关闭',
   },
+  meetings: meetings.zh,
+  votes: votes.zh,
+  learning: learning.zh,
+  appraisal: appraisal.zh,
+  transfers: transfers.zh,
+  feedback: feedback.zh,
+  points: points.zh,
+  imports: imports.zh,
+  accounts: accounts.zh,
 };
 
 export type Messages = typeof zh;
@@ -683,6 +701,15 @@ const en: Messages = {
     cancel: 'Cancel',
     close: 'Close',
   },
+  meetings: meetings.en,
+  votes: votes.en,
+  learning: learning.en,
+  appraisal: appraisal.en,
+  transfers: transfers.en,
+  feedback: feedback.en,
+  points: points.en,
+  imports: imports.en,
+  accounts: accounts.en,
 };
 
 export const MESSAGES: Record<Locale, Messages> = { 'zh-CN': zh, en };

@@ -1,0 +1,4 @@
+// Interface text of the meetings pages, Chinese first; English typed by it.
+export const zh = {};
+
+export const en: typeof zh = {};
