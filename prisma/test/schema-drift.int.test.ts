@@ -45,6 +45,10 @@ const RECORD_GUARDED = [
   'org_unit', 'peer_assessment', 'points_entry', 'points_rule', 'quiz', 'quiz_attempt', 'quiz_question',
   'self_assessment', 'vote', 'vote_eligible_voter', 'vote_option', 'vote_tally', 'voter_roll_entry',
 ];
+const ANALYTICS_CAPTURED = [
+  'appraisal_result', 'attendance', 'course_completion', 'development_step', 'meeting', 'member', 'member_feedback',
+  'membership_transfer', 'org_unit', 'points_entry', 'quiz_attempt',
+];
 const HAND_WRITTEN_TRIGGERS = [
   'batch.batch_guard',
   'batch_level.batch_level_append_only',
@@ -57,6 +61,9 @@ const HAND_WRITTEN_TRIGGERS = [
   'record_position.record_position_append_only',
   // Every verifiable table: no change without its outbox record (deferred to commit).
   ...RECORD_GUARDED.map((t) => `${t}.${t}_requires_record`),
+  // Analytics rollup capture (20261122235901_analytics_rollups).
+  ...ANALYTICS_CAPTURED.flatMap((t) => ['insert', 'update', 'delete'].map((op) => `${t}.${t}_analytics_${op}`)),
+  'org_unit.org_unit_analytics_move',
 ].sort();
 
 describe('schema drift', () => {

@@ -49,3 +49,4 @@ export {
 } from './bundle.js';
 export { createChainChecker, DEFAULT_RPC_URL } from './chain/checker.js';
 export { countVotes, recomputeTally, ballotsRoot, ballotProblem, quorumMet, meetsMajority, isMotion, VOTE_KINDS, QUORUM_RULES, MAJORITY_RULES, type VoteKind, type QuorumRule, type MajorityRule, type TallyRules, type TallyOption, type OptionResult, type TallyOutcome, type TallyDocuments, type TallyCheck } from './tally.js';
+export * from './snapshot-exports.js';

@@ -1,0 +1,33 @@
+// What index.ts exports for analytics snapshots (one line there, the list here).
+export {
+  verifySnapshot,
+  figureDifferences,
+  describeInput,
+  type SnapshotInput,
+  type SnapshotCheck,
+  type SnapshotCheckName,
+  type SnapshotReport,
+  type SnapshotVerifyOptions,
+} from './snapshot.js';
+export {
+  SNAPSHOT_METRICS,
+  MEMBER_STAGES,
+  GENDERS,
+  EDUCATIONS,
+  AGE_BANDS,
+  STAGE_SINCE,
+  ageBand,
+  rate,
+  medianOfHistogram,
+  compositionFigures,
+  funnelFigures,
+  funnelFromCounts,
+  computeSnapshotFigures,
+  isSnapshotMetric,
+  type MemberData,
+  type CompositionFigures,
+  type FunnelFigures,
+  type FunnelStage,
+  type SnapshotParams,
+  type SnapshotMetric,
+} from './snapshot-figures.js';
