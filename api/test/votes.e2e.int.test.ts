@@ -2,7 +2,8 @@
 // secretary signed in with TOTP runs a vote through GraphQL, members cast secret ballots, the
 // vote is tallied; the indexer anchors ballots and tally on chain; every bundle verifies online,
 // the tally bundle with the lianjian-verify command line too; and the tally is recomputed from
-// the anchored ballot documents alone.
+// the anchored ballot documents alone; a decision resting on the vote, with a milestone, verifies
+// online too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChainChecker, recomputeTally, verifyBundle, type ProofBundle } from '@lianjian/verify';
 import { createHash } from 'node:crypto';
@@ -112,5 +113,37 @@ describe('secretary → vote → ballots → tally → indexer → chain → ver
       tally: served.tally.proof.bundle!.document,
     });
     expect(tampered.ok).toBe(false);
+  });
+  it('a decision resting on the passed vote, and its milestone, are anchored and verify online', async () => {
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const due = new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10);
+    type D = { createDecision: { id: string; yesCount: number } };
+    const decision = ok(
+      await s.h.gql<D>(
+        `mutation($input: CreateDecisionInput!) { createDecision(input: $input) { id yesCount } }`,
+        { input: { orgUnitId: s.fx.units.b1.id, voteId: vote.id, title: '关于表彰优秀党员的决议', content: '表彰两名优秀党员。', decidedOn: today } },
+        secretary,
+      ),
+    ).createDecision;
+    expect(decision.yesCount).toBe(2);
+    ok(await s.h.gql(`mutation($input: AddMilestoneInput!) { addMilestone(input: $input) { id } }`, { input: { decisionId: decision.id, title: '召开表彰会', dueOn: due } }, secretary));
+    type R = { decision: { proof: ProofView; milestones: { proof: ProofView }[] } };
+    const read = async () => ok(await s.h.gql<R>(`query($id: ID!) { decision(id: $id) { proof { status bundle } milestones { proof { status bundle } } } }`, { id: decision.id }, secretary)).decision;
+    const proofsOf = (d: R['decision']) => [d.proof, ...d.milestones.map((m) => m.proof)];
+    const deadline = Date.now() + ANCHOR_TIMEOUT_MS;
+    let d = await read();
+    while (!proofsOf(d).every((p) => p.status === 'ANCHORED')) {
+      if (Date.now() > deadline) throw new Error(`not anchored after ${ANCHOR_TIMEOUT_MS} ms`);
+      await new Promise((r) => setTimeout(r, 250));
+      d = await read();
+    }
+    expect(d.milestones).toHaveLength(1);
+    const chain = createChainChecker(s.rpcUrl);
+    for (const p of proofsOf(d)) {
+      const report = await verifyBundle(p.bundle!, { chain });
+      expect(report.verified, JSON.stringify(report.checks)).toBe(true);
+      expect(report.offline).toBe(false);
+    }
+    expect(d.proof.bundle!.document.data).toMatchObject({ voteId: vote.id, yesCount: 2 });
   });
 });
