@@ -7,6 +7,7 @@ COPY prisma/package.json prisma/
 COPY indexer/package.json indexer/
 COPY api/package.json api/
 COPY web/package.json web/
+COPY bench/package.json bench/
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '..');
-const secrets = { LIANJIAN_SESSION_SECRET: 'x'.repeat(32), LIANJIAN_ID_SALT: 'salt' };
+const secrets = { LIANJIAN_SESSION_SECRET: 'x'.repeat(32), LIANJIAN_ID_SALT: 'salt', LIANJIAN_FORWARD_SECRET: 'f'.repeat(32) };
 const compose = (args: string[] = [], env: NodeJS.ProcessEnv = { ...process.env, ...secrets }) =>
   execFileSync('docker-compose', ['-f', path.join(root, 'docker-compose.yml'), 'config', ...args], {
     encoding: 'utf8',
@@ -24,7 +24,13 @@ describe('docker-compose.yml', () => {
     const env = { ...process.env };
     delete env.LIANJIAN_SESSION_SECRET;
     delete env.LIANJIAN_ID_SALT;
-    expect(() => compose(['-q'], env)).toThrow(/LIANJIAN_(SESSION_SECRET|ID_SALT)/);
+    delete env.LIANJIAN_FORWARD_SECRET;
+    expect(() => compose(['-q'], env)).toThrow(/LIANJIAN_(SESSION_SECRET|ID_SALT|FORWARD_SECRET)/);
+  });
+
+  it('gives api and web the same forward secret', () => {
+    const config = compose();
+    expect(config.match(/LIANJIAN_FORWARD_SECRET: f{32}/g)?.length).toBe(2);
   });
 
   it('has a Dockerfile for every build', () => {
