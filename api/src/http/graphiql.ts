@@ -1,73 +1,76 @@
-// A self-contained query page for /graphql in a browser: no CDN, no bundle, nothing external.
-// It sends queries with an optional session token or API key and lists the schema's root
-// fields from introspection.
-export const GRAPHIQL_HTML = `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Lianjian GraphQL · 链建 GraphQL</title>
-<style>
-  body { font: 14px/1.4 system-ui, sans-serif; margin: 0; display: grid; grid-template-rows: auto 1fr; height: 100vh; }
-  header { padding: 8px 12px; background: #8b0000; color: #fff; display: flex; gap: 12px; align-items: center; flex-wrap: wrap; }
-  header h1 { font-size: 16px; margin: 0 12px 0 0; }
-  header input { width: 320px; }
-  main { display: grid; grid-template-columns: 1fr 1fr 220px; gap: 8px; padding: 8px; min-height: 0; }
-  section { display: flex; flex-direction: column; min-height: 0; }
-  textarea, pre { flex: 1; font: 13px/1.4 ui-monospace, monospace; border: 1px solid #ccc; padding: 6px; margin: 0; overflow: auto; }
-  #vars { flex: 0 0 120px; }
-  button { font-weight: bold; }
-  #fields { overflow: auto; font: 12px ui-monospace, monospace; }
-  #fields li { cursor: pointer; }
-</style>
-</head>
-<body>
-<header>
-  <h1>链建 Lianjian GraphQL</h1>
-  <label>Session token / 会话令牌 <input id="token" placeholder="ljs_…" autocomplete="off"></label>
-  <label>API key / 密钥 <input id="apikey" placeholder="ljk_…" autocomplete="off"></label>
-  <button id="run">Run ▶ 执行 (Ctrl+Enter)</button>
-</header>
-<main>
-  <section><label for="query">Query / 查询</label>
-    <textarea id="query" spellcheck="false">query Me {\\n  me { kind account { username role } }\\n}</textarea>
-    <label for="vars">Variables (JSON) / 变量</label><textarea id="vars" spellcheck="false">{}</textarea></section>
-  <section><label>Result / 结果</label><pre id="out"></pre></section>
-  <section><label>Root fields / 根字段</label><ul id="fields"></ul></section>
-</main>
-<script>
-const $ = (id) => document.getElementById(id);
-for (const k of ['token', 'apikey', 'query', 'vars']) {
-  const v = localStorage.getItem('lj.' + k); if (v !== null) $(k).value = v;
-  $(k).addEventListener('input', () => localStorage.setItem('lj.' + k, $(k).value));
+// GraphiQL for /graphql in a browser: the page, and its bundled files under /graphql/assets/,
+// all built locally (graphiql/build.ts) — no CDN, no request to any other origin.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { graphiqlBundle } from './graphiql/build.js';
+import { ASSET_PREFIX, CSP, renderPage } from './graphiql/page.js';
+
+export { ASSET_PREFIX };
+
+function buildFailed(res: ServerResponse, err: unknown): number {
+  console.error('[api] GraphiQL bundle failed to build:', err);
+  res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+  res.end('GraphiQL could not be built on this server; the API at /graphql still works (POST).\nGraphiQL 构建失败；/graphql 接口本身仍可用（POST）。\n');
+  return 500;
 }
-async function send(query, variables) {
-  const headers = { 'content-type': 'application/json' };
-  if ($('token').value.trim()) headers.authorization = 'Bearer ' + $('token').value.trim();
-  if ($('apikey').value.trim()) headers['x-api-key'] = $('apikey').value.trim();
-  const res = await fetch(location.pathname, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-  return res.json();
-}
-async function run() {
-  let variables;
-  try { variables = JSON.parse($('vars').value || '{}'); } catch (e) { $('out').textContent = 'Variables are not valid JSON / 变量不是合法 JSON: ' + e.message; return; }
-  $('out').textContent = '…';
-  const t0 = performance.now();
+
+export async function serveGraphiqlPage(res: ServerResponse): Promise<number> {
+  let html: string;
   try {
-    const body = await send($('query').value, variables);
-    $('out').textContent = JSON.stringify(body, null, 2) + '\\n\\n// ' + Math.round(performance.now() - t0) + ' ms';
-    const token = body?.data?.signIn?.token || body?.data?.verifyTotp?.token;
-    if (token) { $('token').value = token; localStorage.setItem('lj.token', token); }
-  } catch (e) { $('out').textContent = String(e); }
+    html = renderPage(await graphiqlBundle());
+  } catch (err) {
+    return buildFailed(res, err);
+  }
+  res.writeHead(200, {
+    'content-type': 'text/html; charset=utf-8',
+    // The page names hashed files: a stale copy would point at files a newer build no longer has.
+    'cache-control': 'no-cache',
+    'content-security-policy': CSP,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+  });
+  res.end(html);
+  return 200;
 }
-$('run').onclick = run;
-document.addEventListener('keydown', (e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) run(); });
-send('{ __schema { queryType { fields { name } } mutationType { fields { name } } } }', {}).then((b) => {
-  const s = b?.data?.__schema; if (!s) return;
-  const items = [...s.queryType.fields.map((f) => 'query ' + f.name), ...(s.mutationType?.fields ?? []).map((f) => 'mutation ' + f.name)];
-  $('fields').innerHTML = items.map((i) => '<li>' + i + '</li>').join('');
-});
-</script>
-</body>
-</html>
-`;
+
+/** GET/HEAD /graphql/assets/<name>: immutable (content-hashed) files, gzip when accepted. */
+export async function serveGraphiqlAsset(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<number> {
+  const method = (req.method ?? 'GET').toUpperCase();
+  if (method !== 'GET' && method !== 'HEAD') {
+    res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' });
+    res.end('Method not allowed / 不支持该方法\n');
+    return 405;
+  }
+  let bundle;
+  try {
+    bundle = await graphiqlBundle();
+  } catch (err) {
+    return buildFailed(res, err);
+  }
+  const asset = bundle.assets.get(pathname.slice(ASSET_PREFIX.length));
+  if (!asset) {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+    res.end('No such GraphiQL file; reload /graphql. / 没有该文件，请刷新 /graphql。\n');
+    return 404;
+  }
+  const headers: Record<string, string> = {
+    'content-type': asset.type,
+    'cache-control': 'public, max-age=31536000, immutable',
+    etag: asset.etag,
+    vary: 'accept-encoding',
+    'x-content-type-options': 'nosniff',
+    // Workers take their policy from their own response.
+    'content-security-policy': CSP,
+  };
+  if (req.headers['if-none-match'] === asset.etag) {
+    res.writeHead(304, headers);
+    res.end();
+    return 304;
+  }
+  const gzip = asset.gzip && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+  const body = gzip ? asset.gzip! : asset.contents;
+  if (gzip) headers['content-encoding'] = 'gzip';
+  headers['content-length'] = String(body.length);
+  res.writeHead(200, headers);
+  res.end(method === 'HEAD' ? undefined : body);
+  return 200;
+}
