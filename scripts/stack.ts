@@ -100,6 +100,8 @@ async function main() {
   }
 
   const env: NodeJS.ProcessEnv = { DATABASE_URL: dbUrl, NODE_ENV: process.env.NODE_ENV ?? 'development' };
+  // Lets the web server name the browser it calls the API for (per-address sign-in limits); new each start.
+  const forwardSecret = randomBytes(32).toString('base64url');
   const urls: Array<[string, string]> = [];
 
   if (chainAvailable()) {
@@ -122,7 +124,7 @@ async function main() {
   }
 
   if (existsSync(path.join(repoRoot, 'api/src/main.ts'))) {
-    services.push(await startApi({ port: ports.api, env, logFile: path.join(logDir, 'api.log') }));
+    services.push(await startApi({ port: ports.api, env, forwardSecret, logFile: path.join(logDir, 'api.log') }));
     urls.push(['GraphQL API', `http://127.0.0.1:${ports.api}/graphql`]);
   }
 
@@ -135,6 +137,7 @@ async function main() {
         rpcUrl: env.LIANJIAN_RPC ?? `http://127.0.0.1:${ports.rpc}`,
         indexerUrl: `http://127.0.0.1:${ports.indexer}`,
         sessionSecret: persistentSecret('web-session.secret'),
+        forwardSecret,
         logFile: path.join(logDir, 'web.log'),
       }),
     );

@@ -9,6 +9,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { armor, LIMITS } from './armor.js';
 import type { Context } from './context.js';
 import { ErrorCode } from './errors.js';
+import { noUnsupportedOperations } from './no-subscriptions.js';
 import type { Metrics } from './http/metrics.js';
 import { schema } from './schema/index.js';
 
@@ -127,7 +128,7 @@ export function createApollo(opts: { prisma: PrismaClient; metrics: Metrics }): 
     hideSchemaDetailsFromClientErrors: true,
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: LIMITS.maxTokens },
-    validationRules: limits.validationRules,
+    validationRules: [...limits.validationRules, noUnsupportedOperations],
     formatError,
     plugins: [
       // armor's types come from @apollo/server's CJS build; the objects are the same.

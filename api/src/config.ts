@@ -19,6 +19,12 @@ export interface ApiConfig {
   ipWindowMs: number;
   /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
   trustProxy: boolean;
+  /**
+   * Shared with the web server (LIANJIAN_FORWARD_SECRET): a request carrying it in
+   * X-Lianjian-Forward-Secret names its client in X-Lianjian-Client-Ip, so that per-address
+   * limits see the browser's address, not the web server's. Null: the headers are ignored.
+   */
+  forwardSecret: string | null;
   /** Largest `first`/`last` of any connection. */
   maxPageSize: number;
   defaultPageSize: number;
@@ -38,6 +44,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     chainRpc: env.LIANJIAN_RPC || null,
     chainId: env.LIANJIAN_CHAIN_ID || null,
     trustProxy: env.LIANJIAN_TRUST_PROXY === '1',
+    forwardSecret: env.LIANJIAN_FORWARD_SECRET || null,
   };
 }
 
@@ -54,6 +61,7 @@ export function defaultConfig(overrides: Partial<ApiConfig> = {}): ApiConfig {
     ipMaxFailures: 20,
     ipWindowMs: 15 * 60_000,
     trustProxy: false,
+    forwardSecret: null,
     maxPageSize: 100,
     defaultPageSize: 20,
     now: () => new Date(),

@@ -29,19 +29,20 @@ export function startIndexer(opts: Common): Promise<RunningService> {
   });
 }
 
-export function startApi(opts: Common): Promise<RunningService> {
+/** `forwardSecret`: shared with the web server, which then names the browser it calls for (LIANJIAN_FORWARD_SECRET). */
+export function startApi(opts: Common & { forwardSecret?: string }): Promise<RunningService> {
   return startService({
     name: 'api',
     command: process.execPath,
     args: tsEntry('api/src/main.ts'),
-    env: { ...opts.env, PORT: String(opts.port) },
+    env: { ...opts.env, PORT: String(opts.port), ...(opts.forwardSecret ? { LIANJIAN_FORWARD_SECRET: opts.forwardSecret } : {}) },
     logFile: opts.logFile,
     ready: () => httpOk(`http://127.0.0.1:${opts.port}/health`),
   });
 }
 
 /** The built web app served by @react-router/serve. */
-export function startWebServer(opts: Common & { apiUrl: string; rpcUrl: string; indexerUrl: string; sessionSecret: string }): Promise<RunningService> {
+export function startWebServer(opts: Common & { apiUrl: string; rpcUrl: string; indexerUrl: string; sessionSecret: string; forwardSecret?: string }): Promise<RunningService> {
   return startService({
     name: 'web',
     command: process.execPath,
@@ -56,6 +57,7 @@ export function startWebServer(opts: Common & { apiUrl: string; rpcUrl: string; 
       LIANJIAN_RPC_PUBLIC: opts.rpcUrl,
       LIANJIAN_INDEXER_URL: opts.indexerUrl,
       LIANJIAN_SESSION_SECRET: opts.sessionSecret,
+      ...(opts.forwardSecret ? { LIANJIAN_FORWARD_SECRET: opts.forwardSecret } : {}),
     },
     logFile: opts.logFile,
     ready: () => httpOk(`http://127.0.0.1:${opts.port}/healthz`),

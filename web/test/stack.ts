@@ -42,9 +42,13 @@ export class StackError extends Error {
 /** The session secret of test web servers (two servers with it accept each other's cookies). */
 export const TEST_SESSION_SECRET = 'browser-test-session-secret-0123456789';
 
+/** Shared by the test API and web servers, so the API's per-address limits see the browser. */
+export const TEST_FORWARD_SECRET = 'browser-test-forward-secret-0123456789';
+
 /** The built web server as npm start runs it (@react-router/serve), in production mode. */
+
 export function startWebServer(opts: { port: number; apiUrl: string; rpcUrl: string; indexerUrl: string; logFile: string }): Promise<RunningService> {
-  return startWeb({ ...opts, env: { NODE_ENV: 'production' }, sessionSecret: TEST_SESSION_SECRET });
+  return startWeb({ ...opts, env: { NODE_ENV: 'production' }, sessionSecret: TEST_SESSION_SECRET, forwardSecret: TEST_FORWARD_SECRET });
 }
 
 export async function startStack(opts: StackOptions = {}): Promise<Stack> {
@@ -100,7 +104,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     const apiBase = `http://127.0.0.1:${apiPort}`;
     services.push(
       await timed('api', () =>
-        startApi({ port: apiPort, env, logFile: path.join(dir, 'api.log') }),
+        startApi({ port: apiPort, env, forwardSecret: TEST_FORWARD_SECRET, logFile: path.join(dir, 'api.log') }),
       ),
     );
 

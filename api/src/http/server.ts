@@ -1,14 +1,18 @@
-// Node http front: /graphql (Apollo's HTTP integration API, no framework), a browser query page
-// on GET /graphql, /health (database, and the chain when configured) and /metrics.
+// Node http front: /graphql (Apollo's HTTP integration API, no framework), GraphiQL on GET
+// /graphql from a browser (its files under /graphql/assets/), /health (database, and the chain
+// when configured) and /metrics.
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { PrismaClient } from '@lianjian/db';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { isIP } from 'node:net';
 import { authenticate, credentialsFromHeaders } from '../auth/authenticate.js';
 import { IpLimiter } from '../auth/rate-limit.js';
 import type { ApiConfig } from '../config.js';
 import { createContext, type Context } from '../context.js';
-import { GRAPHIQL_HTML } from './graphiql.js';
+import { ASSET_PREFIX, serveGraphiqlAsset, serveGraphiqlPage } from './graphiql.js';
 import type { Metrics } from './metrics.js';
+import { unstorableText } from './text-guard.js';
 
 const MAX_BODY = 1 << 20;
 
@@ -28,8 +32,10 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('data', (c: Buffer) => {
       size += c.length;
       if (size > MAX_BODY) {
+        // Drain instead of destroying the socket, so that the client receives the 413.
+        req.removeAllListeners('data');
+        req.resume();
         reject(new BodyTooLarge());
-        req.destroy();
       } else chunks.push(c);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
@@ -46,9 +52,21 @@ function json(res: ServerResponse, status: number, body: unknown): void {
   send(res, status, 'application/json; charset=utf-8', JSON.stringify(body));
 }
 
-function clientIp(req: IncomingMessage, trustProxy: boolean): string {
+function sameSecret(given: string | string[] | undefined, secret: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(secret).digest();
+  return timingSafeEqual(a, b);
+}
+
+function clientIp(req: IncomingMessage, config: ApiConfig): string {
+  // The web server names the browser it calls for, proven by the secret both were started with.
+  if (config.forwardSecret && sameSecret(req.headers['x-lianjian-forward-secret'], config.forwardSecret)) {
+    const named = req.headers['x-lianjian-client-ip'];
+    if (typeof named === 'string' && isIP(named.trim())) return named.trim();
+  }
   // Behind a proxy (LIANJIAN_TRUST_PROXY=1) the first X-Forwarded-For hop is the client.
-  const fwd = trustProxy ? req.headers['x-forwarded-for'] : undefined;
+  const fwd = config.trustProxy ? req.headers['x-forwarded-for'] : undefined;
   const first = typeof fwd === 'string' ? fwd.split(',')[0]?.trim() : undefined;
   return first || req.socket.remoteAddress || 'unknown';
 }
@@ -79,10 +97,7 @@ export function createRequestHandler(deps: HttpDeps): RequestHandler {
 
   async function graphql(req: IncomingMessage, res: ServerResponse, url: URL): Promise<number> {
     const method = (req.method ?? 'GET').toUpperCase();
-    if (method === 'GET' && !url.search && (req.headers.accept ?? '').includes('text/html')) {
-      send(res, 200, 'text/html; charset=utf-8', GRAPHIQL_HTML);
-      return 200;
-    }
+    if (method === 'GET' && !url.search && (req.headers.accept ?? '').includes('text/html')) return serveGraphiqlPage(res);
     const headers = new HeaderMap();
     for (const [k, v] of Object.entries(req.headers)) {
       if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
@@ -96,13 +111,18 @@ export function createRequestHandler(deps: HttpDeps): RequestHandler {
         json(res, 400, { errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST', messageZh: '请求体不是合法的 JSON。' } }] });
         return 400;
       }
+      const unstorable = unstorableText((body as { variables?: unknown } | undefined)?.variables);
+      if (unstorable) {
+        json(res, 400, { errors: [unstorable.toJSON()] });
+        return 400;
+      }
     }
     const result = await deps.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method, headers, search: url.search, body },
       context: async () => {
         const principal = await authenticate(deps.prisma, deps.config, credentialsFromHeaders(headers));
         return createContext({ prisma: deps.prisma, config: deps.config, ipLimiter }, principal, {
-          ip: clientIp(req, deps.config.trustProxy),
+          ip: clientIp(req, deps.config),
           userAgent: req.headers['user-agent'] ?? null,
         });
       },
@@ -148,10 +168,12 @@ export function createRequestHandler(deps: HttpDeps): RequestHandler {
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const t0 = process.hrtime.bigint();
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const route = ['/graphql', '/health', '/metrics'].includes(url.pathname) ? url.pathname : url.pathname === '/' ? '/' : 'other';
+    const isAsset = url.pathname.startsWith(ASSET_PREFIX);
+    const route = ['/graphql', '/health', '/metrics'].includes(url.pathname) ? url.pathname : url.pathname === '/' ? '/' : isAsset ? ASSET_PREFIX : 'other';
     let status = 500;
     try {
       if (url.pathname === '/graphql') status = await graphql(req, res, url);
+      else if (isAsset) status = await serveGraphiqlAsset(req, res, url.pathname);
       else if (url.pathname === '/health') status = await health(res);
       else if (url.pathname === '/metrics') {
         send(res, 200, 'text/plain; version=0.0.4; charset=utf-8', deps.metrics.render());
@@ -167,6 +189,7 @@ export function createRequestHandler(deps: HttpDeps): RequestHandler {
     } catch (err) {
       if (err instanceof BodyTooLarge) {
         status = 413;
+        res.setHeader('connection', 'close');
         if (!res.headersSent) json(res, 413, { errors: [{ message: `The request body is larger than ${MAX_BODY} bytes.`, extensions: { code: 'PAYLOAD_TOO_LARGE', messageZh: '请求体过大。' } }] });
       } else {
         console.error('[api] request failed:', err);

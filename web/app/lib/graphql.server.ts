@@ -1,7 +1,29 @@
 // The web server's GraphQL client: one POST per operation to LIANJIAN_API_URL, with the session's
 // bearer token. API errors become ApiError with the API's code and both languages' messages.
+import { subscribe } from 'node:diagnostics_channel';
+import type { IncomingMessage } from 'node:http';
 import { webConfig } from './config.server';
 import type { ErrorPayload } from './errors';
+
+/** Carries the browser's address from this server's HTTP layer to its loaders and actions, and on to the API. */
+const CLIENT_IP_HEADER = 'x-lianjian-client-ip';
+
+// React Router's Request has no socket. Node announces each request before any handler runs:
+// stamp the TCP peer's address on it then, overwriting whatever a client sent under that name.
+subscribe('http.server.request.start', (message) => {
+  const { request } = message as { request: IncomingMessage };
+  request.headers[CLIENT_IP_HEADER] = request.socket.remoteAddress ?? '';
+});
+
+/**
+ * The API's per-address sign-in limit must see the browser, not this server: with the secret the
+ * API was started with (LIANJIAN_FORWARD_SECRET), this server names the client it calls for.
+ */
+function forwardedClient(request: Request | undefined): Record<string, string> {
+  const secret = process.env.LIANJIAN_FORWARD_SECRET;
+  const client = request?.headers.get(CLIENT_IP_HEADER);
+  return secret && client ? { 'x-lianjian-forward-secret': secret, [CLIENT_IP_HEADER]: client } : {};
+}
 
 export interface FieldError {
   field: string;
@@ -65,7 +87,7 @@ export interface RequestOptions {
 
 export async function apiRequest<T>(query: string, variables: Record<string, unknown> = {}, opts: RequestOptions = {}): Promise<T> {
   const { apiUrl } = webConfig();
-  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json', ...forwardedClient(opts.request) };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   const ua = opts.request?.headers.get('user-agent');
   if (ua) headers['user-agent'] = ua.slice(0, 300);
