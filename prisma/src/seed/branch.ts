@@ -11,14 +11,15 @@ import { planTimeline, STAGE_ORDER, type Stage, type Timeline } from './developm
 import { address, chineseName, ETHNICITIES, nationalId, OCCUPATIONS, phone, PROVINCES } from './names.js';
 import type { BranchPlan, OrgPlan, UnitPlan } from './org.js';
 import { Prng } from './prng.js';
+import type { Density } from './profile.js';
 import type { Sink } from './sink.js';
 
 export interface BranchContext {
   seed: string | number;
   plan: OrgPlan;
   catalog: Catalog;
-  /** Months of organisational life (meetings) before BASE_DATE. */
-  months: number;
+  /** How densely each module is populated (profile.ts); its months of meetings end at BASE_DATE. */
+  density: Density;
 }
 
 interface MemberState {
@@ -149,7 +150,12 @@ export function generateBranch(ctx: BranchContext, sink: Sink, b: BranchPlan): {
   );
 
   // ── development steps, mentors, sponsors ─────────────────────────────────────────────────────
+  const since = ctx.density.historySince;
   for (const m of members) {
+    // Scale profile: a full member whose development ended before the records begin came in with
+    // the dates on the member row (applied, activist, …, full member since); the steps are in the
+    // paper archive. Every member still in development, or admitted since, has the whole history.
+    if (since && m.t.stage === 'FULL' && m.t.steps[m.t.steps.length - 1]!.occurredOn.getTime() < since.getTime()) continue;
     const assign = (role: 'MENTOR' | 'SPONSOR', on: Date | null, end: Date | null, want: number): string[] => {
       if (!on) return [];
       const pool = fullOn(on).filter((x) => x.id !== m.id && (!x.leftOn || x.leftOn.getTime() > on.getTime()));
@@ -253,6 +259,7 @@ export function generateBranch(ctx: BranchContext, sink: Sink, b: BranchPlan): {
     scheduled: Date,
     participants: MemberState[],
     upcoming = false,
+    attendance = true,
   ) => {
     const id = rng.uuid();
     const duration = kind === 'PARTY_GROUP' || kind === 'BRANCH_COMMITTEE' ? 60 : kind === 'THEMED_DAY' ? 120 : 90;
@@ -286,7 +293,8 @@ export function generateBranch(ctx: BranchContext, sink: Sink, b: BranchPlan): {
     // Lectures and upcoming themed days take registrations; past themed days only check in.
     const registers = kind === 'PARTY_LECTURE' || (kind === 'THEMED_DAY' && upcoming);
     const present: MemberState[] = [];
-    for (const m of participants) {
+    // Scale profile: older meetings are on record (with minutes) but their attendance is not.
+    for (const m of attendance ? participants : []) {
       const status = upcoming
         ? null
         : rng.weighted([
@@ -351,7 +359,9 @@ export function generateBranch(ctx: BranchContext, sink: Sink, b: BranchPlan): {
     if (kind === 'BRANCH_GENERAL') generalMeetings.push({ id, at: scheduled, present });
   };
 
-  for (let k = ctx.months; k >= 1; k--) {
+  const dens = ctx.density;
+  for (let k = dens.months; k >= 1; k--) {
+    const att = dens.attendanceMonths === null || k <= dens.attendanceMonths;
     const monthStart = addMonths(new Date(Date.UTC(BASE_DATE.getUTCFullYear(), BASE_DATE.getUTCMonth(), 1)), -k);
     const day = (lo: number, hi: number) => addDays(monthStart, rng.int(lo, hi));
     // Afternoon meetings: 14:00–16:00 +08:00 is 06:00–08:00 UTC.
@@ -359,18 +369,19 @@ export function generateBranch(ctx: BranchContext, sink: Sink, b: BranchPlan): {
     const quarterly = monthStart.getUTCMonth() % 3 === 0;
     const from = (d: Date, minStage: Stage) => members.filter((m) => activeOn(m, d, minStage));
     let d = time(day(2, 8));
-    meeting('BRANCH_COMMITTEE', b, d, committeeMembers.filter((m) => activeOn(m, d, 'PROBATIONARY')));
+    meeting('BRANCH_COMMITTEE', b, d, committeeMembers.filter((m) => activeOn(m, d, 'PROBATIONARY')), false, att);
     d = time(day(9, 16));
-    meeting('THEMED_DAY', b, d, from(d, 'PROBATIONARY'));
+    meeting('THEMED_DAY', b, d, from(d, 'PROBATIONARY'), false, att);
     for (const g of b.groups) {
       d = time(day(17, 24));
-      meeting('PARTY_GROUP', g, d, members.filter((m) => m.group === g && m.t.placedOn && m.t.placedOn.getTime() <= d.getTime() && activeOn(m, d, 'PROBATIONARY')));
+      meeting('PARTY_GROUP', g, d, members.filter((m) => m.group === g && m.t.placedOn && m.t.placedOn.getTime() <= d.getTime() && activeOn(m, d, 'PROBATIONARY')), false, att);
     }
     if (quarterly) {
       d = time(day(10, 20));
+      // The general meeting always keeps its attendance: its votes are cast by those present.
       meeting('BRANCH_GENERAL', b, d, from(d, 'PROBATIONARY'));
       d = time(day(20, 26));
-      meeting('PARTY_LECTURE', b, d, from(d, 'ACTIVIST'));
+      meeting('PARTY_LECTURE', b, d, from(d, 'ACTIVIST'), false, att);
     }
   }
   const next = new Date(addDays(BASE_DATE, rng.int(5, 20)).getTime() + 6 * 3_600_000);
@@ -380,12 +391,12 @@ export function generateBranch(ctx: BranchContext, sink: Sink, b: BranchPlan): {
   const learners = members.filter((m) => m.t.activistSince && stageIndex(m.t.stage) >= 1 && m.status === 'ACTIVE');
   for (const m of learners) {
     for (const course of catalog.courses) {
-      if (!rng.chance(course.mandatory ? 0.6 : 0.15)) continue;
+      if (!rng.chance(course.mandatory ? dens.mandatoryCourse : dens.optionalCourse)) continue;
       const earliest = maxDate(maxDate(course.publishedAt, m.t.activistSince!), addDays(BASE_DATE, -365));
       const span = daysBetween(earliest, LAST_DAY) - 6;
       if (span < 1) continue;
       const completedAt = at(rng, addDays(earliest, rng.int(1, span)));
-      const best = attempts(rng, sink, m, course, completedAt);
+      const best = attempts(rng, sink, m, course, completedAt, dens);
       sink.record(
         'CourseCompletion',
         { id: rng.uuid(), orgUnitId: m.unitId, courseId: course.id, memberId: m.id, completedAt, classHours: course.classHours, score: best?.score ?? null },
@@ -397,7 +408,7 @@ export function generateBranch(ctx: BranchContext, sink: Sink, b: BranchPlan): {
   }
 
   // ── democratic appraisal of 2025 (at most one third 优秀) ───────────────────────────────────
-  appraisal(rng, sink, b, members);
+  appraisal(rng, sink, b, members, dens.peers);
 
   // ── feedback from members ────────────────────────────────────────────────────────────────────
   for (const m of members) {
@@ -490,8 +501,8 @@ function dayOf(d: Date): Date {
 }
 
 /** Attempts at a course's quiz after completing it: random distinct questions, a retry draws unseen ones. */
-function attempts(rng: Prng, sink: Sink, m: MemberState, course: CoursePlan, completedAt: Date) {
-  if (!rng.chance(0.7)) return null;
+function attempts(rng: Prng, sink: Sink, m: MemberState, course: CoursePlan, completedAt: Date, dens: Density) {
+  if (!rng.chance(dens.quiz)) return null;
   const q = course.quiz;
   let best: { id: string; score: number; passed: boolean; finishedAt: Date } | null = null;
   let seen = new Set<string>();
@@ -538,13 +549,13 @@ function attempts(rng: Prng, sink: Sink, m: MemberState, course: CoursePlan, com
       finishedAt,
     );
     if (!best || score > best.score) best = { id, score, passed, finishedAt };
-    if (passed || !rng.chance(0.6)) break;
+    if (passed || !rng.chance(dens.retry)) break;
     start = new Date(finishedAt.getTime() + rng.int(1, 5) * 86_400_000);
   }
   return best;
 }
 
-function appraisal(rng: Prng, sink: Sink, b: BranchPlan, members: MemberState[]): void {
+function appraisal(rng: Prng, sink: Sink, b: BranchPlan, members: MemberState[], peers: number): void {
   const yearEnd = new Date(Date.UTC(2025, 11, 31));
   const closes = new Date(Date.UTC(2026, 0, 31));
   const eligible = members.filter(
@@ -585,7 +596,7 @@ function appraisal(rng: Prng, sink: Sink, b: BranchPlan, members: MemberState[])
       },
       submitted,
     );
-    for (const other of rng.sample(eligible.filter((x) => x !== m), 3)) {
+    for (const other of rng.sample(eligible.filter((x) => x !== m), peers)) {
       const rating = rng.weighted([['EXCELLENT', 30 * (0.5 + other.skill)], ['QUALIFIED', 62], ['BASICALLY_QUALIFIED', 7], ['UNQUALIFIED', 1]] as const);
       tallies.get(other.id)![rating]++;
       sink.record(

@@ -1,21 +1,32 @@
-// `npm run seed -- --members N --seed S [--reset] [--months M] [--workers W]`: seeds DATABASE_URL.
+// `npm run seed -- --members N --seed S [--reset] [--profile P] [--months M] [--workers W]`: seeds DATABASE_URL.
 import { maskUrl } from '../postgres.js';
 import { fmt } from './progress.js';
 import { seed, SeedError } from './run.js';
 
-const USAGE = `usage: npm run seed -- --members N [--seed S] [--reset] [--months M] [--workers W] [--[no-]bulk] [--random-salts] [--quiet]
+const USAGE = `usage: npm run seed -- --members N [--seed S] [--reset] [--profile full|scale] [--months M] [--workers W] [--[no-]bulk] [--random-salts] [--quiet]
   --members N   members to generate (required)
   --seed S      any string or number; the same seed gives the same data (default 1)
   --reset       empty every table first (otherwise a non-empty database is refused)
-  --months M    months of meeting history before 2026-11-01 (default 6)
-  --workers W   generator threads, 0 = in-process (default 1)
-  --bulk, --no-bulk  drop indexes and foreign keys during the load and rebuild them after
-                (default: from 5,000 members)
+  --profile P   densities (default: full below 50,000 members, scale from then on); both cover
+                every module and all five stages (see prisma/src/seed/profile.ts)
+      full      ~72 domain rows per member (+1 outbox record each): every member's whole
+                development history; 6 months of meetings, all with attendance; courses 60 %
+                mandatory / 15 % optional; quiz after 70 % of completions, retried 60 %; 3 peers
+      scale     ~25 domain rows per member (+1 outbox record each): step histories for members
+                in development and for full members whose development ended since 2023-11-01
+                (earlier ones carry their dates on the member row only); 3 months of meetings, attendance for the
+                latest month and the branch general meeting; courses 15 % / 3 %; quiz after 50 %,
+                retried 30 %; 1 peer
+  --months M    months of meeting history before 2026-11-01 (default 6 full, 3 scale)
+  --workers W   generator threads, 0 = in-process (default: the machine's cores)
+  --bulk, --no-bulk  drop keys, indexes and foreign keys and pause the record guards and
+                analytics triggers during the load; rebuild, validate and re-enable them after,
+                then rebuild the analytics rollups (default: from 5,000 members)
   --random-salts  record salts from the CSPRNG, not the seed (rows stay reproducible)
 Reads DATABASE_URL. / 读取 DATABASE_URL，生成演示或压测数据。`;
 
 function parse(argv: string[]) {
-  const out: { members?: number; seed?: string; reset: boolean; months?: number; workers?: number; bulk?: boolean; randomSalts?: boolean; quiet: boolean } = {
+  const out: { members?: number; seed?: string; reset: boolean; profile?: 'full' | 'scale'; months?: number; workers?: number; bulk?: boolean; randomSalts?: boolean; quiet: boolean } = {
     reset: false,
     quiet: false,
   };
@@ -35,6 +46,11 @@ function parse(argv: string[]) {
     else if (a === '--seed') out.seed = value();
     else if (a === '--reset') out.reset = true;
     else if (a === '--months') out.months = int(value());
+    else if (a === '--profile') {
+      const p = value();
+      if (p !== 'full' && p !== 'scale') throw new SeedError(`--profile must be full or scale, got ${p}`);
+      out.profile = p;
+    }
     else if (a === '--workers') out.workers = int(value());
     else if (a === '--quiet') out.quiet = true;
     else if (a === '--bulk') out.bulk = true;
@@ -67,6 +83,7 @@ async function main(): Promise<number> {
     members: args.members,
     seed: args.seed ?? 1,
     reset: args.reset,
+    profile: args.profile,
     months: args.months,
     workers: args.workers,
     bulk: args.bulk,
@@ -75,7 +92,12 @@ async function main(): Promise<number> {
     log: (s) => process.stderr.write(`  ${s}\n`),
   });
   const out = process.stdout;
-  out.write(`\nSeeded ${res.members.toLocaleString('en-US')} members in ${fmt(res.elapsedMs / 1000)} — ${res.totalRows.toLocaleString('en-US')} rows, database ${(res.databaseBytes / 2 ** 20).toFixed(0)} MiB\n`);
+  const secs = res.elapsedMs / 1000;
+  out.write(
+    `\nSeeded ${res.members.toLocaleString('en-US')} members (profile ${res.profile}) in ${fmt(secs)} — ${res.totalRows.toLocaleString('en-US')} rows ` +
+      `(${Math.round(res.totalRows / secs).toLocaleString('en-US')} rows/s), database ${(res.databaseBytes / 2 ** 20).toFixed(0)} MiB\n`,
+  );
+  for (const p of res.phases) out.write(`  ${p.phase.padEnd(14)} ${fmt(p.seconds)}\n`);
   const width = Math.max(...Object.keys(res.rows).map((k) => k.length));
   for (const [table, n] of Object.entries(res.rows).sort((a, b) => b[1] - a[1])) {
     out.write(`  ${table.padEnd(width)}  ${n.toLocaleString('en-US').padStart(12)}\n`);

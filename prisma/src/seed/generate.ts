@@ -6,13 +6,14 @@ import { generateBranch } from './branch.js';
 import { addDays } from './dates.js';
 import { allUnits, planOrg, type OrgPlan } from './org.js';
 import { Prng } from './prng.js';
+import type { Density } from './profile.js';
 import { Sink, type ChunkData } from './sink.js';
 
 export interface SeedSpec {
   seed: string | number;
   members: number;
-  /** Months of meeting history. */
-  months: number;
+  /** Density of each module (profile.ts), including the months of meeting history. */
+  density: Density;
   /**
    * Record salts from the system CSPRNG instead of the seed: the rows stay reproducible, but
    * nobody who knows the seed can recompute a record's salt (and so confirm a guessed record).
@@ -166,7 +167,7 @@ export function generateChunk(spec: SeedSpec, index: number): GeneratedChunk {
   const sink = new Sink(salts(spec, `salt:${index}`));
   let demoMemberId: string | null = null;
   for (const i of branches) {
-    const out = generateBranch({ seed: spec.seed, plan, catalog, months: spec.months }, sink, plan.branches[i]!);
+    const out = generateBranch({ seed: spec.seed, plan, catalog, density: spec.density }, sink, plan.branches[i]!);
     demoMemberId ??= out.demoMemberId;
   }
   return { ...sink.take(), index, demoMemberId };

@@ -2,6 +2,7 @@
 // organisation in chunks (worker threads when available) and writes each chunk with COPY in one
 // transaction, every verifiable row with its outbox record.
 import { once } from 'node:events';
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -10,7 +11,8 @@ import { createDemoAccounts, type DemoAccount } from './accounts.js';
 import { generateChunk, generateGlobal, planFor, type GeneratedChunk, type SeedSpec } from './generate.js';
 import { fmt, Progress } from './progress.js';
 import { Prng } from './prng.js';
-import { OUTBOX_OMIT } from './sink.js';
+import { density, SCALE_FROM, type ProfileName } from './profile.js';
+import { OUTBOX_OMIT, TABLE_ORDER } from './sink.js';
 import { tableSpec } from './copy.js';
 
 export interface SeedOptions {
@@ -18,9 +20,11 @@ export interface SeedOptions {
   seed?: string | number;
   /** Empty every table first; without it a non-empty database is refused. */
   reset?: boolean;
-  /** Months of meeting history before the base date (default 6). */
+  /** Densities (profile.ts): `full` (default below 50,000 members) or `scale` (default from then on). */
+  profile?: ProfileName;
+  /** Months of meeting history before the base date (default: 6 full, 3 scale). */
   months?: number;
-  /** Generator threads; 0 generates in-process (default 1). */
+  /** Generator threads; 0 generates in-process (default: the machine's cores). */
   workers?: number;
   /** Drop secondary indexes and foreign keys during the load (default: from 5,000 members). */
   bulk?: boolean;
@@ -38,6 +42,9 @@ export interface SeedResult {
   /** Rows written per table. */
   rows: Record<string, number>;
   totalRows: number;
+  profile: ProfileName;
+  /** Seconds per phase: generate+copy, index rebuild (bulk), analyze. */
+  phases: Array<{ phase: string; seconds: number }>;
   databaseBytes: number;
   accounts: DemoAccount[];
 }
@@ -71,7 +78,7 @@ async function recordGuards(client: pg.Client): Promise<Map<string, string[]>> {
 }
 
 /** LIANJIAN_SEED_PROFILE=1: milliseconds spent copying each table, printed at the end. */
-const profile: Record<string, number> | null = process.env.LIANJIAN_SEED_PROFILE ? {} : null;
+const profileTimes: Record<string, number> | null = process.env.LIANJIAN_SEED_PROFILE ? {} : null;
 
 async function writeChunk(
   client: pg.Client,
@@ -102,12 +109,12 @@ async function writeChunk(
         await client.query(`ALTER TABLE "${spec.table}" ENABLE TRIGGER "${trigger}"`);
       }
       rows[spec.table] = (rows[spec.table] ?? 0) + t.rows;
-      if (profile) profile[spec.table] = (profile[spec.table] ?? 0) + performance.now() - tc;
+      if (profileTimes) profileTimes[spec.table] = (profileTimes[spec.table] ?? 0) + performance.now() - tc;
       written += t.rows;
     }
     const tc = performance.now();
     await client.query('COMMIT');
-    if (profile) profile.COMMIT = (profile.COMMIT ?? 0) + performance.now() - tc;
+    if (profileTimes) profileTimes.COMMIT = (profileTimes.COMMIT ?? 0) + performance.now() - tc;
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw err;
@@ -116,34 +123,84 @@ async function writeChunk(
 }
 
 interface Deferred {
-  indexes: Array<{ name: string; def: string }>;
+  /** Primary keys and unique constraints (rebuilt first: foreign keys need them). */
+  keys: Array<{ table: string; name: string; def: string }>;
+  indexes: Array<{ table: string; name: string; def: string }>;
   foreignKeys: Array<{ table: string; name: string; def: string }>;
+  /** Record guards (and analytics capture triggers) switched off for the whole load. */
+  guards: Array<{ table: string; trigger: string }>;
+  /** Analytics capture triggers were among them: the rollups are rebuilt from the tables after. */
+  analytics: boolean;
+  /** Tables whose autovacuum is paused during the load. */
+  tables: string[];
 }
 
 /**
- * Bulk mode (large seeds into an empty database): secondary indexes and foreign keys are dropped
- * before the load and rebuilt after it, which is several times faster than maintaining them row
- * by row. Rebuilding the foreign keys validates every reference, so integrity is still checked.
- * Primary keys stay. An interrupted bulk load leaves them missing: rerun with --reset.
+ * Bulk mode (large seeds into an empty database): foreign keys, primary keys, unique constraints
+ * and secondary indexes are dropped before the load and rebuilt after it, which is several times
+ * faster than maintaining them row by row (a random-UUID primary key costs a B-tree descent per
+ * row; a rebuild sorts once). Rebuilding validates every key and reference, so integrity is still
+ * checked. The record guards (deferred "requires its outbox record" triggers) are switched off for
+ * the whole load too, instead of per chunk transaction: ALTER TABLE … DISABLE TRIGGER takes a
+ * SHARE ROW EXCLUSIVE lock that would serialise concurrent writers, and the database is being
+ * seeded, unfit for other writers anyway, until the restore. An interrupted bulk load leaves
+ * keys, indexes and guards missing: rerun with --reset.
  */
-async function deferIndexes(client: pg.Client): Promise<Deferred> {
-  const indexes = await client.query<{ name: string; def: string }>(
-    `SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS def
+async function deferIndexes(client: pg.Client, guards: Map<string, string[]>): Promise<Deferred> {
+  // Keys and indexes of the tables the seed copies into; other tables (accounts, ledger, the
+  // rollups that statement triggers fill during the load, with ON CONFLICT on their keys) keep theirs.
+  const seeded = TABLE_ORDER.map((m) => tableSpec(m).table);
+  // Except org_unit's: small, written first, and its path trigger looks each parent up by id (a
+  // sequential scan per row without the primary key: 39 s of a 100k-member load, quadratic).
+  const rebuilt = seeded.filter((t) => t !== 'org_unit');
+  const indexes = await client.query<{ table: string; name: string; def: string }>(
+    `SELECT t.relname AS table, c.relname AS name, pg_get_indexdef(i.indexrelid) AS def
        FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid
-      WHERE t.relnamespace = 'public'::regnamespace AND t.relname <> '_prisma_migrations' AND NOT i.indisprimary
-        -- Indexes that back a constraint (or that a foreign key relies on) stay.
+      WHERE t.relnamespace = 'public'::regnamespace AND t.relname = ANY($1) AND NOT i.indisprimary
+        -- Indexes that back a constraint come back with it.
         AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)`,
+    [rebuilt],
   );
-  const fks = await client.query<{ table: string; name: string; def: string }>(
-    `SELECT t.relname AS table, k.conname AS name, pg_get_constraintdef(k.oid) AS def
+  // Every foreign key goes (one may reference a seeded table's key); keys only of seeded tables.
+  const constraints = await client.query<{ table: string; name: string; def: string; type: string }>(
+    `SELECT t.relname AS table, k.conname AS name, pg_get_constraintdef(k.oid) AS def, k.contype AS type
        FROM pg_constraint k JOIN pg_class t ON t.oid = k.conrelid
-      WHERE k.contype = 'f' AND t.relnamespace = 'public'::regnamespace`,
+      WHERE t.relnamespace = 'public'::regnamespace AND t.relname <> '_prisma_migrations'
+        AND (k.contype = 'f' OR (k.contype IN ('p', 'u') AND t.relname = ANY($1)))`,
+    [rebuilt],
   );
+  const fks = constraints.rows.filter((k) => k.type === 'f');
+  const keys = constraints.rows.filter((k) => k.type !== 'f');
+  // The analytics rollups' statement-level capture triggers (migration *_analytics_rollups) cost
+  // more per COPY than the copy itself; their documented equivalent is one rebuild from the
+  // tables (lianjian_analytics_rebuild()), run after the load.
+  const analytics = await client.query<{ table: string; trigger: string }>(
+    `SELECT c.relname AS table, t.tgname AS trigger
+       FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc p ON p.oid = t.tgfoid
+      WHERE p.proname LIKE 'lianjian\\_analytics\\_%' AND NOT t.tgisinternal AND c.relname = ANY($1)
+        AND EXISTS (SELECT 1 FROM pg_proc r WHERE r.proname = 'lianjian_analytics_rebuild')`,
+    [seeded],
+  );
+  const off = [...[...guards].flatMap(([table, triggers]) => triggers.map((trigger) => ({ table, trigger }))), ...analytics.rows];
   await client.query('BEGIN');
-  for (const f of fks.rows) await client.query(`ALTER TABLE "${f.table}" DROP CONSTRAINT "${f.name}"`);
+  for (const f of fks) await client.query(`ALTER TABLE "${f.table}" DROP CONSTRAINT "${f.name}"`);
+  for (const k of keys) await client.query(`ALTER TABLE "${k.table}" DROP CONSTRAINT "${k.name}"`);
   for (const i of indexes.rows) await client.query(`DROP INDEX "${i.name}"`);
+  for (const g of off) await client.query(`ALTER TABLE "${g.table}" DISABLE TRIGGER "${g.trigger}"`);
+  // Insert-driven autovacuum would scan the tables while they grow, competing for the cores.
+  for (const t of seeded) await client.query(`ALTER TABLE "${t}" SET (autovacuum_enabled = false)`);
   await client.query('COMMIT');
-  return { indexes: indexes.rows, foreignKeys: fks.rows };
+  return { keys, indexes: indexes.rows, foreignKeys: fks, guards: off, analytics: analytics.rows.length > 0, tables: seeded };
+}
+
+/** Runs statements on the connections, largest table first, each connection taking the next. */
+async function runSpread(clients: pg.Client[], work: Array<{ table: string; sql: string }>, sizes: Map<string, number>): Promise<void> {
+  const queue = [...work].sort((x, y) => (sizes.get(y.table) ?? 0) - (sizes.get(x.table) ?? 0));
+  await Promise.all(
+    clients.map(async (c) => {
+      for (let next = queue.shift(); next; next = queue.shift()) await c.query(next.sql);
+    }),
+  );
 }
 
 async function restoreIndexes(url: string, d: Deferred, log: (s: string) => void): Promise<void> {
@@ -151,21 +208,25 @@ async function restoreIndexes(url: string, d: Deferred, log: (s: string) => void
   const clients = [new pg.Client({ connectionString: url }), new pg.Client({ connectionString: url })];
   await Promise.all(clients.map((c) => c.connect()));
   try {
-    await Promise.all(clients.map((c) => c.query("SET maintenance_work_mem = '512MB'")));
-    const work = [...d.indexes.map((i) => i.def)];
-    await Promise.all(
-      clients.map(async (c) => {
-        for (let next = work.shift(); next; next = work.shift()) await c.query(next);
-      }),
+    await Promise.all(clients.map((c) => c.query("SET maintenance_work_mem = '1GB'; SET max_parallel_maintenance_workers = 0")));
+    const { rows } = await clients[0]!.query<{ table: string; bytes: string }>(
+      `SELECT relname AS table, pg_relation_size(oid)::text AS bytes FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r'`,
     );
-    log(`rebuilt ${d.indexes.length} indexes`);
-    const fks = d.foreignKeys.map((f) => `ALTER TABLE "${f.table}" ADD CONSTRAINT "${f.name}" ${f.def}`);
-    await Promise.all(
-      clients.map(async (c) => {
-        for (let next = fks.shift(); next; next = fks.shift()) await c.query(next);
-      }),
-    );
-    log(`restored and validated ${d.foreignKeys.length} foreign keys`);
+    const sizes = new Map(rows.map((r) => [r.table, Number(r.bytes)]));
+    let t = Date.now();
+    await runSpread(clients, d.keys.map((k) => ({ table: k.table, sql: `ALTER TABLE "${k.table}" ADD CONSTRAINT "${k.name}" ${k.def}` })), sizes);
+    log(`rebuilt ${d.keys.length} primary keys and unique constraints in ${fmt((Date.now() - t) / 1000)}`);
+    t = Date.now();
+    await runSpread(clients, d.indexes.map((i) => ({ table: i.table, sql: i.def })), sizes);
+    log(`rebuilt ${d.indexes.length} indexes in ${fmt((Date.now() - t) / 1000)}`);
+    t = Date.now();
+    await runSpread(clients, d.foreignKeys.map((f) => ({ table: f.table, sql: `ALTER TABLE "${f.table}" ADD CONSTRAINT "${f.name}" ${f.def}` })), sizes);
+    log(`restored and validated ${d.foreignKeys.length} foreign keys in ${fmt((Date.now() - t) / 1000)}`);
+    await clients[0]!.query('BEGIN');
+    for (const g of d.guards) await clients[0]!.query(`ALTER TABLE "${g.table}" ENABLE TRIGGER "${g.trigger}"`);
+    for (const t of d.tables) await clients[0]!.query(`ALTER TABLE "${t}" RESET (autovacuum_enabled)`);
+    await clients[0]!.query('COMMIT');
+    log(`re-enabled ${d.guards.length} record guards and analytics triggers`);
   } finally {
     await Promise.all(clients.map((c) => c.end()));
   }
@@ -231,15 +292,18 @@ async function* chunks(spec: SeedSpec, count: number, workers: number): AsyncGen
 /** Worker threads need the TypeScript loader when running from source (tsx); under a test runner they may not load. */
 function defaultWorkers(): number {
   if (process.env.VITEST) return 0;
-  return 1;
+  return availableParallelism();
 }
 
 export async function seed(url: string, opts: SeedOptions): Promise<SeedResult> {
   const t0 = Date.now();
   const log = opts.log ?? (() => {});
-  const spec: SeedSpec = { seed: opts.seed ?? 1, members: opts.members, months: opts.months ?? 6, randomSalts: opts.randomSalts ?? false };
-  if (!Number.isSafeInteger(spec.members) || spec.members < 1) throw new SeedError('--members must be a positive integer');
-  if (!Number.isSafeInteger(spec.months) || spec.months < 1 || spec.months > 60) throw new SeedError('--months must be 1–60');
+  if (!Number.isSafeInteger(opts.members) || opts.members < 1) throw new SeedError('--members must be a positive integer');
+  if (opts.months !== undefined && (!Number.isSafeInteger(opts.months) || opts.months < 1 || opts.months > 60)) throw new SeedError('--months must be 1–60');
+  const profile = opts.profile ?? (opts.members >= SCALE_FROM ? 'scale' : 'full');
+  if (profile !== 'full' && profile !== 'scale') throw new SeedError(`--profile must be full or scale, got ${String(profile)}`);
+  const spec: SeedSpec = { seed: opts.seed ?? 1, members: opts.members, density: density(profile, opts.months), randomSalts: opts.randomSalts ?? false };
+  const phases: SeedResult['phases'] = [];
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -255,29 +319,45 @@ export async function seed(url: string, opts: SeedOptions): Promise<SeedResult> 
     }
     const guards = await recordGuards(client);
     const bulk = opts.bulk ?? spec.members >= 5_000;
-    const deferred = bulk ? await deferIndexes(client) : null;
-    if (deferred) log(`bulk mode: ${deferred.indexes.length} indexes and ${deferred.foreignKeys.length} foreign keys deferred to the end`);
+    const deferred = bulk ? await deferIndexes(client, guards) : null;
+    if (deferred) {
+      log(`bulk mode: ${deferred.keys.length} keys, ${deferred.indexes.length} indexes, ${deferred.foreignKeys.length} foreign keys and ${deferred.guards.length} record guards deferred to the end`);
+    }
+    // Per chunk transaction only when the guards are still on (not in bulk mode).
+    const chunkGuards = deferred ? new Map<string, string[]>() : guards;
     // Bulk-load settings for this session only.
     await client.query("SET synchronous_commit = off; SET maintenance_work_mem = '256MB'");
     const { plan } = planFor(spec);
+    const workers = opts.workers ?? defaultWorkers();
+    log(`profile ${profile} (${spec.density.months} months of meetings), ${plan.chunks.length} chunks, ${workers} generator thread${workers === 1 ? '' : 's'}`);
     const rows: Record<string, number> = {};
     let total = 0;
     let members = 0;
     const progress = new Progress(spec.members, 'members', process.stderr, opts.progress ?? true);
-    total += await writeChunk(client, generateGlobal(spec), rows, guards);
+    const tl = Date.now();
+    total += await writeChunk(client, generateGlobal(spec), rows, chunkGuards);
     progress.update(0, total);
     let demoMemberId: string | null = null;
-    for await (const chunk of chunks(spec, plan.chunks.length, opts.workers ?? defaultWorkers())) {
+    for await (const chunk of chunks(spec, plan.chunks.length, workers)) {
       demoMemberId ??= chunk.demoMemberId;
-      total += await writeChunk(client, chunk, rows, guards);
+      total += await writeChunk(client, chunk, rows, chunkGuards);
       members += chunk.members;
       progress.update(members, total);
     }
     progress.finish();
+    phases.push({ phase: 'generate+copy', seconds: (Date.now() - tl) / 1000 });
+    log(`generated and copied ${total.toLocaleString('en-US')} rows in ${fmt(phases[0]!.seconds)} (${Math.round(total / phases[0]!.seconds).toLocaleString('en-US')} rows/s)`);
     if (deferred) {
       const tr = Date.now();
       await restoreIndexes(url, deferred, log);
-      log(`indexes and foreign keys rebuilt in ${fmt((Date.now() - tr) / 1000)}`);
+      phases.push({ phase: 'index rebuild', seconds: (Date.now() - tr) / 1000 });
+      log(`keys, indexes and foreign keys rebuilt in ${fmt(phases[phases.length - 1]!.seconds)}`);
+      if (deferred.analytics) {
+        const tr2 = Date.now();
+        await client.query('SELECT lianjian_analytics_rebuild()');
+        phases.push({ phase: 'analytics', seconds: (Date.now() - tr2) / 1000 });
+        log(`analytics rollups rebuilt from the tables in ${fmt(phases[phases.length - 1]!.seconds)}`);
+      }
     }
     await client.query(`SELECT setval(pg_get_serial_sequence('org_unit', 'no'), (SELECT max(no) FROM org_unit))`);
 
@@ -300,13 +380,15 @@ export async function seed(url: string, opts: SeedOptions): Promise<SeedResult> 
     );
     rows.account = accounts.length;
     total += accounts.length;
-    if (profile) log(`copy time per table (ms): ${JSON.stringify(Object.fromEntries(Object.entries(profile).sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, Math.round(v)])))}`);
+    if (profileTimes) log(`copy time per table (ms): ${JSON.stringify(Object.fromEntries(Object.entries(profileTimes).sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, Math.round(v)])))}`);
     log('analysing tables…');
+    const ta = Date.now();
     await client.query('ANALYZE');
+    phases.push({ phase: 'analyze', seconds: (Date.now() - ta) / 1000 });
     const size = await client.query<{ bytes: string }>('SELECT pg_database_size(current_database())::text AS bytes');
     const elapsedMs = Date.now() - t0;
     log(`seeded ${members.toLocaleString('en-US')} members, ${total.toLocaleString('en-US')} rows in ${fmt(elapsedMs / 1000)}`);
-    return { members, seed: spec.seed, elapsedMs, rows, totalRows: total, databaseBytes: Number(size.rows[0]!.bytes), accounts };
+    return { members, seed: spec.seed, elapsedMs, rows, totalRows: total, profile, phases, databaseBytes: Number(size.rows[0]!.bytes), accounts };
   } finally {
     await client.end();
   }
@@ -318,5 +400,5 @@ export async function seed(url: string, opts: SeedOptions): Promise<SeedResult> 
  * since the seed of the demo is public.
  */
 export async function seedDemo(url: string, opts: { members?: number; seed?: string | number } = {}): Promise<SeedResult> {
-  return seed(url, { members: opts.members ?? 300, seed: opts.seed ?? 'demo', months: 12, progress: false, workers: 0, randomSalts: true });
+  return seed(url, { members: opts.members ?? 300, seed: opts.seed ?? 'demo', profile: 'full', months: 12, progress: false, workers: 0, randomSalts: true });
 }

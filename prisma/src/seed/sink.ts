@@ -1,10 +1,11 @@
 // Collects generated rows as COPY text per table and appends, for every row of a verifiable
 // entity, its outbox record: record document v1 (DESIGN.md), canonical JCS text and leaf hash.
 import { canonicalize, leafHash, makeDocument, type RecordDocument } from '@lianjian/verify';
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { recordData, recordOrg, type VerifiableModel } from '../records.js';
-import { copyLine, tableSpec } from './copy.js';
+import { copyLine, escapeCopy, tableSpec } from './copy.js';
+import { encodeRecord, type EncodedRecord } from './record-text.js';
 
 /** Tables in foreign-key order: a chunk is copied in this order inside one transaction. */
 export const TABLE_ORDER = [
@@ -53,6 +54,41 @@ const outboxSpec = () => (outbox ??= tableSpec('OutboxRecord', OUTBOX_OMIT));
 const SAMPLE_CHECKS = 32;
 const sampled = new Map<string, number>();
 
+/** The outbox row's COPY line: the columns of outboxSpec() (checked in checkAgainstGeneric). */
+function outboxLine(model: string, id: string, org: string, enc: EncodedRecord, leaf: Buffer): string {
+  return `${model}\t${id}\t1\t${org}\t${escapeCopy(enc.document)}\t\\\\x${leaf.toString('hex')}\t${enc.at}\n`;
+}
+
+/**
+ * The generic path, for the first records of each type (per thread): the document built field by
+ * field and canonicalised by @lianjian/verify, checked by makeDocument and leafHash, and both COPY
+ * lines by copy.ts. Any difference is a bug in record-text.ts.
+ */
+function checkAgainstGeneric(model: VerifiableModel & SeedTable, row: Record<string, unknown> & { id: string }, org: string, salt: string, enc: EncodedRecord, leaf: Buffer): void {
+  const doc: RecordDocument = {
+    v: 1,
+    type: model,
+    id: row.id,
+    version: 1,
+    org,
+    at: (row.updatedAt as Date).toISOString(),
+    actor: 'system',
+    data: recordData(model, row),
+    salt,
+  };
+  const text = canonicalize(doc);
+  if (text !== enc.document) throw new Error(`seed: ${model} document text differs from canonicalize's`);
+  const slow = createHash('sha256').update(LEAF_PREFIX).update(text, 'utf8').digest();
+  if (!slow.equals(leaf)) throw new Error(`seed: ${model} leaf differs from SHA-256(0x00 ‖ text)`);
+  const { v: _v, salt: s, ...input } = doc;
+  const made = makeDocument({ ...input, salt: s });
+  if (!isDeepStrictEqual(made, doc)) throw new Error(`seed: ${model} document differs from makeDocument's`);
+  if (!Buffer.from(leafHash(made)).equals(leaf)) throw new Error(`seed: ${model} leaf differs from leafHash`);
+  if (copyLine(tableSpec(model), row) !== enc.line) throw new Error(`seed: ${model} COPY line differs from copy.ts's`);
+  const outbox = copyLine(outboxSpec(), { entityType: model, entityId: row.id, version: 1, orgUnitId: org, document: text, leaf, createdAt: row.updatedAt });
+  if (outbox !== outboxLine(model, row.id, org, enc, leaf)) throw new Error(`seed: ${model} outbox COPY line differs from copy.ts's`);
+}
+
 export interface ChunkData {
   /** COPY text per table, in TABLE_ORDER. */
   tables: Array<{ model: SeedTable; text: string; rows: number }>;
@@ -69,10 +105,7 @@ export class Sink {
 
   /** A plain row (no record document): analytics inputs. */
   row(model: SeedTable, row: Record<string, unknown>): void {
-    let list = this.lines.get(model);
-    if (!list) this.lines.set(model, (list = []));
-    list.push(copyLine(model === 'OutboxRecord' ? outboxSpec() : tableSpec(model), row));
-    this.counts.set(model, (this.counts.get(model) ?? 0) + 1);
+    this.push(model, copyLine(model === 'OutboxRecord' ? outboxSpec() : tableSpec(model), row));
   }
 
   /**
@@ -83,40 +116,26 @@ export class Sink {
     row.version = 1;
     row.createdAt ??= at;
     row.updatedAt ??= at;
-    this.row(model, row);
-    const doc: RecordDocument = {
-      v: 1,
-      type: model,
-      id: row.id,
-      version: 1,
-      org: recordOrg(model, row),
-      at: (row.updatedAt as Date).toISOString(),
-      actor: 'system',
-      data: recordData(model, row),
-      salt: this.salt().toString('base64url'),
-    };
-    const text = canonicalize(doc);
-    // node:crypto's SHA-256 is several times faster than the portable one in @lianjian/verify;
-    // the first records of each type are checked against makeDocument and leafHash.
-    const leaf = createHash('sha256').update(LEAF_PREFIX).update(text, 'utf8').digest();
+    const org = recordOrg(model, row);
+    const salt = this.salt().toString('base64url');
+    const enc = encodeRecord(model, row, org, salt);
+    // One-shot SHA-256 of 0x00 ‖ UTF-8 text: U+0000 encodes as the single byte 0x00.
+    const leaf = hash('sha256', '\u0000' + enc.document, 'buffer') as unknown as Buffer;
     const n = sampled.get(model) ?? 0;
     if (n < SAMPLE_CHECKS) {
       sampled.set(model, n + 1);
-      const { v: _v, salt, ...input } = doc;
-      const made = makeDocument({ ...input, salt });
-      if (!isDeepStrictEqual(made, doc)) throw new Error(`seed: ${model} document differs from makeDocument's`);
-      if (!Buffer.from(leafHash(made)).equals(leaf)) throw new Error(`seed: ${model} leaf differs from leafHash`);
+      checkAgainstGeneric(model, row, org, salt, enc, leaf);
     }
-    this.row('OutboxRecord', {
-      entityType: model,
-      entityId: row.id,
-      version: 1,
-      orgUnitId: doc.org,
-      document: text,
-      leaf,
-      createdAt: row.updatedAt,
-    });
+    this.push(model, enc.line);
+    this.push('OutboxRecord', outboxLine(model, row.id, org, enc, leaf));
     return leaf;
+  }
+
+  private push(model: SeedTable, line: string): void {
+    let list = this.lines.get(model);
+    if (!list) this.lines.set(model, (list = []));
+    list.push(line);
+    this.counts.set(model, (this.counts.get(model) ?? 0) + 1);
   }
 
   take(): ChunkData {
