@@ -20,7 +20,7 @@ function today(ctx: Context): Date {
 
 const clean = (v: string | null | undefined) => (v == null ? v : v.trim() === '' ? null : v.trim());
 
-async function unitForMembers(ctx: Context, field: string, id: string): Promise<OrgUnit> {
+export async function unitForMembers(ctx: Context, field: string, id: string): Promise<OrgUnit> {
   const unit = await ctx.prisma.orgUnit.findUnique({ where: { id: requireUuid(field, id) } });
   if (!unit) throw badArgument(field, `names org unit ${id}, which does not exist.`, `指向的组织 ${id} 不存在。`);
   assertCanWriteUnit(ctx, unit);
@@ -65,46 +65,63 @@ async function writeVersion(tx: Tx, ctx: Context, member: Member): Promise<void>
   });
 }
 
-export async function createMember(ctx: Context, input: CreateMemberFields): Promise<Member> {
+/** createMember's checks of the fields alone (no database): BAD_USER_INPUT naming every field. */
+export function validateNewMember(ctx: Context, input: CreateMemberFields): void {
   validateCreate(input, today(ctx));
-  const unit = await unitForMembers(ctx, 'input.orgUnitId', input.orgUnitId);
+}
+
+/** The row createMember inserts for valid `input` in `unit` (the ID number only as its keyed hash). */
+export function newMemberRow(ctx: Context, input: CreateMemberFields, unitId: string): Prisma.MemberUncheckedCreateInput & { nationalIdHash: Uint8Array<ArrayBuffer> | null } {
   const nationalIdHash = clean(input.nationalId) ? hashNationalId(input.nationalId!, ctx.config.idSalt) : null;
-  if (nationalIdHash) await checkNationalIdFree(ctx, nationalIdHash, null);
   const stage = input.stage ?? 'APPLICANT';
   let probationEndsOn: Date | null = null;
   if (stage === 'PROBATIONARY' && input.probationarySince) {
     probationEndsOn = new Date(input.probationarySince);
     probationEndsOn.setUTCFullYear(probationEndsOn.getUTCFullYear() + 1);
   }
+  return {
+    orgUnitId: unitId,
+    name: input.name.trim(),
+    gender: input.gender,
+    birthDate: input.birthDate,
+    ethnicity: input.ethnicity.trim(),
+    education: input.education,
+    occupation: clean(input.occupation) ?? null,
+    nativePlace: clean(input.nativePlace) ?? null,
+    stage,
+    appliedOn: input.appliedOn ?? null,
+    activistSince: input.activistSince ?? null,
+    candidateSince: input.candidateSince ?? null,
+    probationarySince: input.probationarySince ?? null,
+    probationEndsOn,
+    fullMemberSince: input.fullMemberSince ?? null,
+    nationalIdHash,
+    phone: clean(input.phone) ?? null,
+    address: clean(input.address) ?? null,
+  };
+}
+
+/** Inserts a member row from newMemberRow with its version-1 record, inside the caller's transaction. */
+export async function insertMemberInTx(tx: Tx, ctx: Context, data: Prisma.MemberUncheckedCreateInput): Promise<Member> {
+  const member = await tx.member.create({ data });
+  await writeVersion(tx, ctx, member);
+  return member;
+}
+
+/** Whether `err` is the database refusing a second member with the same ID number. */
+export function isDuplicateNationalId(err: unknown): boolean {
+  return isUniqueViolation(err, 'national_id_hash') || isUniqueViolation(err, 'nationalIdHash');
+}
+
+export async function createMember(ctx: Context, input: CreateMemberFields): Promise<Member> {
+  validateNewMember(ctx, input);
+  const unit = await unitForMembers(ctx, 'input.orgUnitId', input.orgUnitId);
+  const data = newMemberRow(ctx, input, unit.id);
+  if (data.nationalIdHash) await checkNationalIdFree(ctx, data.nationalIdHash, null);
   try {
-    return await ctx.prisma.$transaction(async (tx) => {
-      const member = await tx.member.create({
-        data: {
-          orgUnitId: unit.id,
-          name: input.name.trim(),
-          gender: input.gender,
-          birthDate: input.birthDate,
-          ethnicity: input.ethnicity.trim(),
-          education: input.education,
-          occupation: clean(input.occupation) ?? null,
-          nativePlace: clean(input.nativePlace) ?? null,
-          stage,
-          appliedOn: input.appliedOn ?? null,
-          activistSince: input.activistSince ?? null,
-          candidateSince: input.candidateSince ?? null,
-          probationarySince: input.probationarySince ?? null,
-          probationEndsOn,
-          fullMemberSince: input.fullMemberSince ?? null,
-          nationalIdHash,
-          phone: clean(input.phone) ?? null,
-          address: clean(input.address) ?? null,
-        },
-      });
-      await writeVersion(tx, ctx, member);
-      return member;
-    });
+    return await ctx.prisma.$transaction((tx) => insertMemberInTx(tx, ctx, data));
   } catch (err) {
-    if (isUniqueViolation(err, 'national_id_hash') || isUniqueViolation(err, 'nationalIdHash')) throw duplicateId(null);
+    if (isDuplicateNationalId(err)) throw duplicateId(null);
     throw err;
   }
 }

@@ -3,6 +3,7 @@ import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { forbidden, unauthenticated } from '../errors.js';
 import { describePrincipal } from '../auth/principal.js';
+import { secretaryManages } from '../accounts/access.js';
 import { RoleEnum } from './enums.js';
 import { defaultPageSize, idConnectionMaxSize } from './pagination.js';
 
@@ -15,8 +16,8 @@ export function assertSelfOrAdmin(ctx: Context, accountId: string, what: string,
 
 builder.prismaObject('Account', {
   description: 'A sign-in identity (账号). Password hash and TOTP secret are never exposed.',
-  authScopes: (account, ctx) => {
-    assertSelfOrAdmin(ctx, account.id, 'the details', '详细信息');
+  authScopes: async (account, ctx) => {
+    if (!(await secretaryManages(ctx, account))) assertSelfOrAdmin(ctx, account.id, 'the details', '详细信息');
     return true;
   },
   fields: (t) => ({

@@ -367,6 +367,23 @@ builder.queryFields((t) => ({
       return { unit, asOf, period };
     },
   }),
+  analyticsSnapshots: t.prismaField({
+    type: ['AnalyticsSnapshot'],
+    description: 'Snapshots published for exactly this unit, newest first (at most 20); a dashboard shows their verification state',
+    authScopes: ANALYTICS_SCOPES,
+    args: { unitId: t.arg.id({ required: true }), metric: t.arg.string(), first: t.arg.int() },
+    resolve: async (query, _root, args, ctx) => {
+      const unit = await visibleUnit(ctx, args.unitId);
+      const first = args.first ?? 5;
+      if (first < 1 || first > 20) throw badArgument('first', 'must be between 1 and 20.', '应在 1 到 20 之间。');
+      return ctx.prisma.analyticsSnapshot.findMany({
+        ...query,
+        where: { orgUnitId: unit.id, ...(args.metric ? { metric: args.metric } : {}) },
+        orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }],
+        take: first,
+      });
+    },
+  }),
   analyticsSnapshot: t.prismaField({
     type: 'AnalyticsSnapshot',
     description: 'A published snapshot with its inputs and their proofs',

@@ -8,7 +8,9 @@ import './verifiable.js';
 import './org-unit.js';
 import './member.js';
 import './member-mutations.js';
+import './member-import.js';
 import './account.js';
+import './accounts.js';
 import './auth.js';
 import './api-key.js';
 import './pipeline.js';
@@ -21,5 +23,6 @@ import './votes.js';
 import './decisions.js';
 import './transfers.js';
 import './analytics.js';
+import './tamper-alerts.js';
 
 export const schema = builder.toSchema();

@@ -1,0 +1,210 @@
+// Member import (a branch's roster from a spreadsheet): every row is checked the way createMember
+// checks one member, plus duplicates by ID number within the file and against the database; then
+// either every row is written, in one transaction, or none. A dry run only reports.
+//
+// Cells arrive as text, as a CSV holds them, so a bad date or an unknown education level is a
+// field error on its row rather than a refusal of the whole request by GraphQL's type checks.
+import type { Education, Gender, Member, MemberStage } from '@lianjian/db';
+import { GraphQLError } from 'graphql';
+import type { Context } from '../context.js';
+import { badArgument, conflict, type FieldError } from '../errors.js';
+import { hashNationalId, parseNationalId } from './national-id.js';
+import { insertMemberInTx, isDuplicateNationalId, newMemberRow, unitForMembers, validateNewMember } from './service.js';
+import type { CreateMemberFields } from './validate.js';
+
+/**
+ * Rows per call. All rows travel in one request (the write is all-or-nothing), and the API's
+ * request body limit is 1 MiB: 1000 full rows stay well below it.
+ */
+export const MAX_IMPORT_ROWS = 1000;
+
+export const IMPORT_FIELDS = [
+  'name', 'gender', 'birthDate', 'ethnicity', 'education', 'occupation', 'nativePlace', 'stage',
+  'appliedOn', 'activistSince', 'candidateSince', 'probationarySince', 'fullMemberSince', 'nationalId', 'phone', 'address',
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+export type MemberImportRow = Partial<Record<ImportField, string | null>>;
+
+export interface RowResult {
+  /** 1-based position in `rows`. */
+  row: number;
+  ok: boolean;
+  errors: FieldError[];
+  /** An existing member with the same ID number (only when the caller may see them). */
+  duplicateOfMemberId: string | null;
+  /** An earlier row of this file with the same ID number. */
+  duplicateOfRow: number | null;
+  memberId: string | null;
+}
+
+export interface ImportResult {
+  dryRun: boolean;
+  written: boolean;
+  total: number;
+  okCount: number;
+  errorCount: number;
+  rows: RowResult[];
+}
+
+const GENDERS: Record<string, Gender> = { MALE: 'MALE', FEMALE: 'FEMALE', 男: 'MALE', 女: 'FEMALE' };
+const EDUCATIONS: Record<string, Education> = {
+  POSTGRADUATE: 'POSTGRADUATE', 研究生: 'POSTGRADUATE', 硕士: 'POSTGRADUATE', 博士: 'POSTGRADUATE',
+  BACHELOR: 'BACHELOR', 本科: 'BACHELOR', 大学本科: 'BACHELOR',
+  JUNIOR_COLLEGE: 'JUNIOR_COLLEGE', 大专: 'JUNIOR_COLLEGE', 专科: 'JUNIOR_COLLEGE', 大学专科: 'JUNIOR_COLLEGE',
+  SENIOR_SECONDARY: 'SENIOR_SECONDARY', 高中: 'SENIOR_SECONDARY', 中专: 'SENIOR_SECONDARY', 高中及中专: 'SENIOR_SECONDARY', '高中/中专': 'SENIOR_SECONDARY',
+  JUNIOR_SECONDARY_OR_BELOW: 'JUNIOR_SECONDARY_OR_BELOW', 初中及以下: 'JUNIOR_SECONDARY_OR_BELOW', 初中: 'JUNIOR_SECONDARY_OR_BELOW', 小学: 'JUNIOR_SECONDARY_OR_BELOW',
+};
+const STAGES: Record<string, MemberStage> = {
+  APPLICANT: 'APPLICANT', 申请人: 'APPLICANT', 入党申请人: 'APPLICANT',
+  ACTIVIST: 'ACTIVIST', 积极分子: 'ACTIVIST', 入党积极分子: 'ACTIVIST',
+  CANDIDATE: 'CANDIDATE', 发展对象: 'CANDIDATE',
+  PROBATIONARY: 'PROBATIONARY', 预备党员: 'PROBATIONARY',
+  FULL: 'FULL', 正式党员: 'FULL',
+};
+const DATE_FIELDS = ['birthDate', 'appliedOn', 'activistSince', 'candidateSince', 'probationarySince', 'fullMemberSince'] as const;
+const REQUIRED: readonly ImportField[] = ['name', 'gender', 'birthDate', 'ethnicity', 'education'];
+
+const cell = (v: string | null | undefined): string | null => (v == null || v.trim() === '' ? null : v.trim());
+
+/** YYYY-MM-DD, also with / or . as spreadsheets write it; month and day may lack a leading zero. */
+function parseDate(text: string): Date | null {
+  const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text);
+  if (!m) return null;
+  const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+  const d = new Date(`${iso}T00:00:00Z`);
+  return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso ? null : d;
+}
+
+function lookup<T>(table: Record<string, T>, text: string): T | undefined {
+  return table[text] ?? table[text.toUpperCase()];
+}
+
+/** Turns one row's cells into createMember's fields, with an error for each cell that cannot be read. */
+function readRow(raw: MemberImportRow): { fields: Partial<CreateMemberFields>; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const add = (field: string, message: string, messageZh: string) => errors.push({ field, message, messageZh });
+  const fields: Partial<CreateMemberFields> = {};
+  for (const f of REQUIRED) if (!cell(raw[f])) add(f, 'is required.', '必填。');
+  const gender = cell(raw.gender);
+  if (gender) {
+    const g = lookup(GENDERS, gender);
+    if (g) fields.gender = g;
+    else add('gender', `"${gender}" is not a gender: write 男 or 女 (MALE or FEMALE).`, `"${gender}" 不是有效的性别：请填写"男"或"女"。`);
+  }
+  const education = cell(raw.education);
+  if (education) {
+    const e = lookup(EDUCATIONS, education);
+    if (e) fields.education = e;
+    else add('education', `"${education}" is not an education level: write 研究生, 大学本科, 大学专科, 高中及中专 or 初中及以下.`, `"${education}" 不是有效的学历：请填写研究生、大学本科、大学专科、高中及中专或初中及以下。`);
+  }
+  const stage = cell(raw.stage);
+  if (stage) {
+    const s = lookup(STAGES, stage);
+    if (s) fields.stage = s;
+    else add('stage', `"${stage}" is not a stage: write 申请人, 积极分子, 发展对象, 预备党员 or 正式党员.`, `"${stage}" 不是有效的阶段：请填写申请人、积极分子、发展对象、预备党员或正式党员。`);
+  }
+  for (const f of DATE_FIELDS) {
+    const text = cell(raw[f]);
+    if (!text) continue;
+    const d = parseDate(text);
+    if (d) fields[f] = d;
+    else add(f, `"${text}" is not a date: write it as YYYY-MM-DD, e.g. 1990-05-17.`, `"${text}" 不是有效日期：请按"年-月-日"填写，如 1990-05-17。`);
+  }
+  for (const f of ['name', 'ethnicity', 'occupation', 'nativePlace', 'nationalId', 'phone', 'address'] as const) {
+    const text = cell(raw[f]);
+    if (text) fields[f] = text;
+  }
+  return { fields, errors };
+}
+
+/** createMember's own validation of the readable cells; its "input.x" paths become column names. */
+function validate(ctx: Context, fields: Partial<CreateMemberFields>): FieldError[] {
+  try {
+    validateNewMember(ctx, fields as CreateMemberFields);
+    return [];
+  } catch (err) {
+    const list = err instanceof GraphQLError ? (err.extensions.fields as FieldError[] | undefined) : undefined;
+    if (!list) throw err;
+    return list.map((e) => ({ ...e, field: e.field.replace(/^input\./, '') }));
+  }
+}
+
+const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
+
+export async function importMembers(ctx: Context, unitId: string, rows: MemberImportRow[], dryRun: boolean): Promise<ImportResult> {
+  if (rows.length === 0) throw badArgument('rows', 'is empty: give at least one member.', '为空：请至少提供一名党员。');
+  if (rows.length > MAX_IMPORT_ROWS) {
+    throw badArgument('rows', `has ${rows.length} rows; at most ${MAX_IMPORT_ROWS} can be imported at once — split the file.`, `共 ${rows.length} 行，单次最多导入 ${MAX_IMPORT_ROWS} 行，请拆分文件。`);
+  }
+  const unit = await unitForMembers(ctx, 'unitId', unitId);
+
+  const checked = rows.map((raw, i) => {
+    const { fields, errors } = readRow(raw);
+    const seen = new Set(errors.map((e) => e.field));
+    // A cell that could not be read already has its error; the rule it then fails adds nothing.
+    for (const e of validate(ctx, fields)) if (!seen.has(e.field)) errors.push(e);
+    const idOk = fields.nationalId != null && typeof parseNationalId(fields.nationalId) !== 'string';
+    const hash = idOk ? hashNationalId(fields.nationalId!, ctx.config.idSalt) : null;
+    const result: RowResult = { row: i + 1, ok: false, errors, duplicateOfMemberId: null, duplicateOfRow: null, memberId: null };
+    return { fields, hash, result };
+  });
+
+  const firstRowOf = new Map<string, number>();
+  for (const c of checked) {
+    if (!c.hash) continue;
+    const key = hex(c.hash);
+    const first = firstRowOf.get(key);
+    if (first === undefined) firstRowOf.set(key, c.result.row);
+    else {
+      c.result.duplicateOfRow = first;
+      c.result.errors.push({ field: 'nationalId', message: `is the same ID number as row ${first} of this file.`, messageZh: `与本文件第 ${first} 行的身份证号码相同。` });
+    }
+  }
+
+  const hashes = checked.flatMap((c) => (c.hash ? [c.hash] : []));
+  const existing = hashes.length
+    ? await ctx.prisma.member.findMany({ where: { nationalIdHash: { in: hashes } }, select: { id: true, nationalIdHash: true, orgUnit: { select: { path: true } } } })
+    : [];
+  const p = ctx.principal;
+  const onRecord = new Map(existing.map((m) => [hex(m.nationalIdHash!), m]));
+  for (const c of checked) {
+    const m = c.hash ? onRecord.get(hex(c.hash)) : undefined;
+    if (!m) continue;
+    const visible = p.kind === 'account' && (p.role === 'ADMIN' || m.orgUnit.path.startsWith(p.scopePath));
+    c.result.duplicateOfMemberId = visible ? m.id : null;
+    c.result.errors.push({
+      field: 'nationalId',
+      message: 'belongs to a member already on record; leave this row out or update that member instead.',
+      messageZh: '该身份证号码的党员已在册，请删除此行或修改已有记录。',
+    });
+  }
+
+  for (const c of checked) c.result.ok = c.result.errors.length === 0;
+  const results = checked.map((c) => c.result);
+  const errorCount = results.filter((r) => !r.ok).length;
+  const summary = { dryRun, total: rows.length, okCount: rows.length - errorCount, errorCount, rows: results };
+  if (dryRun || errorCount > 0) return { ...summary, written: false };
+
+  const data = checked.map((c) => newMemberRow(ctx, c.fields as CreateMemberFields, unit.id));
+  let members: Member[];
+  try {
+    members = await ctx.prisma.$transaction(
+      async (tx) => {
+        const out: Member[] = [];
+        for (const row of data) out.push(await insertMemberInTx(tx, ctx, row));
+        return out;
+      },
+      { timeout: 120_000, maxWait: 10_000 },
+    );
+  } catch (err) {
+    if (isDuplicateNationalId(err)) {
+      throw conflict(
+        'Someone added a member with one of these ID numbers while you were importing; nothing was imported — check the file again.',
+        '导入期间有人添加了使用其中某个身份证号码的党员，本次未导入任何记录，请重新检查文件。',
+      );
+    }
+    throw err;
+  }
+  members.forEach((m, i) => (results[i]!.memberId = m.id));
+  return { ...summary, written: true };
+}

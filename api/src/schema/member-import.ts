@@ -1,0 +1,61 @@
+// importMembers: a roster from a spreadsheet, checked row by row, then written all-or-nothing.
+import { builder } from '../builder.js';
+import type { FieldError } from '../errors.js';
+import { IMPORT_FIELDS, importMembers, MAX_IMPORT_ROWS, type ImportResult, type RowResult } from '../members/import.js';
+
+const MemberImportRowInput = builder.inputType('MemberImportRow', {
+  description:
+    'One spreadsheet row, cells as text. Enumerations accept the code or the Chinese label (男/女, 大学本科, 预备党员…); dates are YYYY-MM-DD.',
+  fields: (t) => Object.fromEntries(IMPORT_FIELDS.map((f) => [f, t.string()])) as Record<(typeof IMPORT_FIELDS)[number], ReturnType<typeof t.string>>,
+});
+
+const ImportFieldError = builder.objectRef<FieldError>('ImportFieldError').implement({
+  description: 'A problem with one cell of an imported row',
+  fields: (t) => ({
+    field: t.exposeString('field', { description: 'The MemberImportRow field (column)' }),
+    message: t.exposeString('message'),
+    messageZh: t.exposeString('messageZh'),
+  }),
+});
+
+const ImportRowResult = builder.objectRef<RowResult>('MemberImportRowResult').implement({
+  fields: (t) => ({
+    row: t.exposeInt('row', { description: '1-based position in `rows`' }),
+    ok: t.exposeBoolean('ok'),
+    errors: t.field({ type: [ImportFieldError], resolve: (r) => r.errors }),
+    duplicateOfRow: t.exposeInt('duplicateOfRow', { nullable: true, description: 'An earlier row of the same call with the same ID number' }),
+    duplicateOfMemberId: t.exposeID('duplicateOfMemberId', {
+      nullable: true,
+      description: 'The member already on record with this ID number, when you may see them',
+    }),
+    memberId: t.exposeID('memberId', { nullable: true, description: 'The new member (only when written)' }),
+  }),
+});
+
+const ImportResultRef = builder.objectRef<ImportResult>('MemberImportResult').implement({
+  fields: (t) => ({
+    dryRun: t.exposeBoolean('dryRun'),
+    written: t.exposeBoolean('written', { description: 'Whether the members were created: all rows, or none' }),
+    total: t.exposeInt('total'),
+    okCount: t.exposeInt('okCount'),
+    errorCount: t.exposeInt('errorCount'),
+    rows: t.field({ type: [ImportRowResult], resolve: (r) => r.rows }),
+  }),
+});
+
+builder.mutationField('importMembers', (t) =>
+  t.field({
+    type: ImportResultRef,
+    description:
+      `Imports members into a branch or group of your subtree (ADMIN, SECRETARY). Each row is checked as createMember checks input, ` +
+      `and for duplicate ID numbers in the file and on record. dryRun: true only reports; false writes every row with its record in ` +
+      `one transaction — or, if any row has an error, nothing. At most ${MAX_IMPORT_ROWS} rows per call.`,
+    args: {
+      unitId: t.arg.id({ required: true }),
+      rows: t.arg({ type: [MemberImportRowInput], required: true }),
+      dryRun: t.arg.boolean({ required: true }),
+    },
+    authScopes: { writer: true },
+    resolve: (_r, args, ctx) => importMembers(ctx, String(args.unitId), args.rows, args.dryRun),
+  }),
+);
