@@ -12,6 +12,7 @@ import * as feedback from './areas/feedback';
 import * as points from './areas/points';
 import * as imports from './areas/imports';
 import * as accounts from './areas/accounts';
+import * as analytics from './areas/analytics';
 
 const zh = {
   app: {
@@ -30,6 +31,15 @@ const zh = {
     dashboard: '数据看板',
     members: '党员名册',
     pipeline: '发展流程',
+    learning: '学习',
+    feedback: '意见反馈',
+    meetings: '组织生活',
+    votes: '表决选举',
+    decisions: '决议落实',
+    appraisal: '民主评议',
+    transfers: '组织关系转接',
+    feedbackAdmin: '意见处理',
+    memberImport: '批量导入',
     admin: '系统管理',
     signIn: '登录',
     signOut: '退出登录',
@@ -362,6 +372,7 @@ const zh = {
   points: points.zh,
   imports: imports.zh,
   accounts: accounts.zh,
+  analytics: analytics.zh,
 };
 
 export type Messages = typeof zh;
@@ -383,6 +394,15 @@ const en: Messages = {
     dashboard: 'Dashboard',
     members: 'Members',
     pipeline: 'Development',
+    learning: 'Learning',
+    feedback: 'Feedback',
+    meetings: 'Meetings',
+    votes: 'Votes',
+    decisions: 'Decisions',
+    appraisal: 'Appraisal',
+    transfers: 'Transfers',
+    feedbackAdmin: 'Handle feedback',
+    memberImport: 'Import members',
     admin: 'Administration',
     signIn: 'Sign in',
     signOut: 'Sign out',
@@ -710,6 +730,7 @@ const en: Messages = {
   points: points.en,
   imports: imports.en,
   accounts: accounts.en,
+  analytics: analytics.en,
 };
 
 export const MESSAGES: Record<Locale, Messages> = { 'zh-CN': zh, en };

@@ -1,100 +1,54 @@
-// Composition of a unit's subtree by development stage, overall and per direct sub-unit, from the
-// API's member counts (the API has no analytics queries yet). Each count is one `members`
-// totalCount; aliases are batched under the API's alias limit (15 per operation).
+// The dashboard's data from the API's analytics query (subtree rollups), the units the viewer may
+// pick, the way back up to their scope, and the latest published snapshot of each metric.
 import { data } from 'react-router';
 import type { AccountContext } from './auth.server';
-import { STAGES, type Stage } from './stages';
+import { DASHBOARD_QUERY, monthParam, type DashboardData } from './analytics';
+import { PROOF_FIELDS, type ProofNode } from './fragments';
 
-export interface UnitRef {
+export interface UnitOption {
   id: string;
   name: string;
-  kind: string;
+  level: number;
 }
 
-export interface UnitComposition extends UnitRef {
-  byStage: Record<Stage, number>;
-  active: number;
+export interface Crumb {
+  id: string;
+  name: string;
 }
 
-export interface Composition {
-  unit: UnitRef & { level: number; parent: UnitRef | null };
-  /** Whether the viewer may go up to the parent (it is inside their scope). */
-  canGoUp: boolean;
-  total: number;
-  active: number;
-  byStage: Record<Stage, number>;
-  children: UnitComposition[];
-  childCount: number;
+export interface SnapshotSummary {
+  id: string;
+  metric: string;
+  title: string;
+  publishedAt: string;
+  inputCount: number;
+  figures: Record<string, unknown>;
+  proof: Pick<ProofNode, 'status' | 'batchSeq'>;
 }
 
-const MAX_ALIASES = 15;
-const MAX_CHILDREN = 100;
-const PARALLEL = 3;
+export interface DashboardPage {
+  data: DashboardData;
+  units: UnitOption[];
+  /** From the viewer's scope unit down to this unit. */
+  crumbs: Crumb[];
+  /** The newest snapshot of each metric published for exactly this unit. */
+  snapshots: SnapshotSummary[];
+  canPublish: boolean;
+  period: { from: string | null; to: string | null };
+}
 
-const UNIT = `query Unit($id: ID!) {
-  orgUnit(id: $id) { id name kind level path parent { id name kind } children(first: ${MAX_CHILDREN}) { totalCount edges { node { id name kind } } } }
-  total: members(under: $id, first: 1) { totalCount }
-  active: members(under: $id, status: ACTIVE, first: 1) { totalCount }
-  ${STAGES.map((s) => `${s}: members(under: $id, stage: ${s}, status: ACTIVE, first: 1) { totalCount }`).join('\n  ')}
+const PICKER_LIMIT = 100;
+
+const PAGE_QUERY = `query DashboardUnits($unitId: ID!, $scope: ID!) {
+  orgUnits(under: $scope, first: ${PICKER_LIMIT}) { edges { node { id name level } } }
+  orgUnit(id: $unitId) { id name parent { id name parent { id name parent { id name parent { id name parent { id name } } } } } }
+  analyticsSnapshots(unitId: $unitId, first: 10) { id metric title publishedAt inputCount figures proof { status batchSeq } }
 }`;
 
-type Count = { totalCount: number };
-
-interface UnitResult {
-  orgUnit: UnitRef & {
-    level: number;
-    path: string;
-    parent: UnitRef | null;
-    children: { totalCount: number; edges: Array<{ node: UnitRef }> };
-  };
-  total: Count;
-  active: Count;
-  [stage: string]: unknown;
-}
-
-export async function composition(ctx: AccountContext, unitId: string | null): Promise<Composition> {
-  const id = unitId ?? ctx.account.scopeUnitId;
-  const r = await ctx.query<UnitResult>(UNIT, { id });
-  const byStage = Object.fromEntries(STAGES.map((s) => [s, (r[s] as Count).totalCount])) as Record<Stage, number>;
-  const children = r.orgUnit.children.edges.map((e) => e.node);
-  const counts = await childCounts(ctx, children);
-  return {
-    unit: { id: r.orgUnit.id, name: r.orgUnit.name, kind: r.orgUnit.kind, level: r.orgUnit.level, parent: r.orgUnit.parent },
-    canGoUp: r.orgUnit.parent !== null && id !== ctx.account.scopeUnitId,
-    total: r.total.totalCount,
-    active: r.active.totalCount,
-    byStage,
-    children: counts,
-    childCount: r.orgUnit.children.totalCount,
-  };
-}
-
-async function childCounts(ctx: AccountContext, children: UnitRef[]): Promise<UnitComposition[]> {
-  const perQuery = Math.floor(MAX_ALIASES / STAGES.length);
-  const chunks: UnitRef[][] = [];
-  for (let i = 0; i < children.length; i += perQuery) chunks.push(children.slice(i, i + perQuery));
-  const results: UnitComposition[][] = new Array(chunks.length);
-  let next = 0;
-  async function worker() {
-    while (next < chunks.length) {
-      const i = next++;
-      results[i] = await countChunk(ctx, chunks[i]!);
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(PARALLEL, chunks.length) }, worker));
-  return results.flat();
-}
-
-async function countChunk(ctx: AccountContext, units: UnitRef[]): Promise<UnitComposition[]> {
-  const vars = units.map((_, i) => `$u${i}: ID!`).join(', ');
-  const fields = units.flatMap((_, i) => STAGES.map((s) => `c${i}_${s}: members(under: $u${i}, stage: ${s}, status: ACTIVE, first: 1) { totalCount }`));
-  const query = `query SubUnitCounts(${vars}) { ${fields.join('\n')} }`;
-  const variables = Object.fromEntries(units.map((u, i) => [`u${i}`, u.id]));
-  const r = await ctx.query<Record<string, Count>>(query, variables);
-  return units.map((u, i) => {
-    const byStage = Object.fromEntries(STAGES.map((s) => [s, r[`c${i}_${s}`]?.totalCount ?? 0])) as Record<Stage, number>;
-    return { ...u, byStage, active: STAGES.reduce((sum, s) => sum + byStage[s], 0) };
-  });
+interface ParentChain {
+  id: string;
+  name: string;
+  parent?: ParentChain | null;
 }
 
 /** The `unit` query parameter, if it looks like an id. */
@@ -105,4 +59,60 @@ export function unitParam(request: Request): string | null {
     throw data({ code: 'BAD_USER_INPUT', message: `"${unit}" is not a unit id.`, messageZh: `“${unit}”不是组织编号。` }, { status: 400 });
   }
   return unit;
+}
+
+/** The period parameters (YYYY-MM), refused with a 400 when malformed. */
+export function periodParams(request: Request): { from: string | null; to: string | null } {
+  const q = new URL(request.url).searchParams;
+  const out: { from: string | null; to: string | null } = { from: null, to: null };
+  for (const k of ['from', 'to'] as const) {
+    const v = monthParam(q.get(k));
+    if (v === false) throw data({ code: 'BAD_USER_INPUT', message: `"${q.get(k)}" is not a month (YYYY-MM) for ${k}.`, messageZh: `${k} 的“${q.get(k)}”不是月份（YYYY-MM）。` }, { status: 400 });
+    out[k] = v;
+  }
+  if (out.from && out.to && out.from > out.to) {
+    throw data({ code: 'BAD_USER_INPUT', message: 'The first month is after the last one.', messageZh: '起始月份晚于截止月份。' }, { status: 400 });
+  }
+  return out;
+}
+
+export async function dashboardData(ctx: AccountContext, unitId: string | null, period: { from: string | null; to: string | null }): Promise<DashboardData> {
+  const r = await ctx.query<{ analytics: DashboardData }>(DASHBOARD_QUERY, {
+    unitId: unitId ?? ctx.account.scopeUnitId,
+    from: period.from ? `${period.from}-01` : null,
+    to: period.to ? `${period.to}-01` : null,
+  });
+  return r.analytics;
+}
+
+export async function dashboardPage(ctx: AccountContext, request: Request): Promise<DashboardPage> {
+  const period = periodParams(request);
+  const d = await dashboardData(ctx, unitParam(request), period);
+  const r = await ctx.query<{
+    orgUnits: { edges: Array<{ node: UnitOption }> };
+    orgUnit: ParentChain;
+    analyticsSnapshots: SnapshotSummary[];
+  }>(PAGE_QUERY, { unitId: d.unitId, scope: ctx.account.scopeUnitId });
+  const chain: Crumb[] = [];
+  for (let u: ParentChain | null | undefined = r.orgUnit; u; u = u.parent) {
+    chain.unshift({ id: u.id, name: u.name });
+    if (u.id === ctx.account.scopeUnitId) break;
+  }
+  const scopeAt = chain.findIndex((c) => c.id === ctx.account.scopeUnitId);
+  const crumbs = scopeAt >= 0 ? chain.slice(scopeAt) : chain.slice(-1);
+  const seen = new Set<string>();
+  const snapshots = r.analyticsSnapshots.filter((s) => !seen.has(s.metric) && seen.add(s.metric));
+  const units = r.orgUnits.edges.map((e) => e.node);
+  if (!units.some((u) => u.id === d.unitId)) units.push({ id: d.unitId, name: d.unitName, level: units.at(-1)?.level ?? 0 });
+  return { data: d, units, crumbs, snapshots, canPublish: ctx.account.role === 'LEADER' || ctx.account.role === 'ADMIN', period };
+}
+
+export const SNAPSHOT_FIELDS = `id version orgUnitId metric title params figures inputRoot inputCount publishedAt ${PROOF_FIELDS}`;
+
+export async function publishSnapshot(ctx: AccountContext, input: { unitId: string; metric: string; title: string | null }): Promise<{ id: string }> {
+  const r = await ctx.call<{ publishAnalyticsSnapshot: { id: string } }>(
+    'mutation Publish($unitId: ID!, $metric: String!, $title: String) { publishAnalyticsSnapshot(unitId: $unitId, metric: $metric, title: $title) { id } }',
+    input,
+  );
+  return r.publishAnalyticsSnapshot;
 }

@@ -9,7 +9,7 @@ export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
 
-type NavKey = keyof Pick<Messages['nav'], 'verify' | 'me' | 'dashboard' | 'members' | 'pipeline' | 'admin'>;
+type NavKey = keyof Pick<Messages['nav'], 'verify' | 'me' | 'dashboard' | 'members' | 'pipeline' | 'admin' | 'meetings' | 'votes' | 'decisions' | 'learning' | 'feedback' | 'appraisal' | 'transfers' | 'feedbackAdmin' | 'memberImport'>;
 
 export interface NavItem {
   to: string;
@@ -22,6 +22,15 @@ export const NAV: readonly NavItem[] = [
   { to: '/dashboard', key: 'dashboard', roles: ['LEADER', 'ADMIN', 'SECRETARY'] },
   { to: '/members', key: 'members', roles: ['SECRETARY', 'LEADER', 'ADMIN'] },
   { to: '/pipeline', key: 'pipeline', roles: ['SECRETARY', 'ADMIN'] },
+  { to: '/meetings', key: 'meetings', roles: ['MEMBER', 'SECRETARY', 'LEADER', 'ADMIN'] },
+  { to: '/votes', key: 'votes', roles: ['MEMBER', 'SECRETARY', 'LEADER', 'ADMIN'] },
+  { to: '/decisions', key: 'decisions', roles: ['SECRETARY', 'LEADER', 'ADMIN'] },
+  { to: '/learning', key: 'learning', roles: ['MEMBER'] },
+  { to: '/feedback', key: 'feedback', roles: ['MEMBER'] },
+  { to: '/appraisal', key: 'appraisal', roles: ['SECRETARY', 'ADMIN', 'MEMBER'] },
+  { to: '/transfers', key: 'transfers', roles: ['SECRETARY', 'ADMIN'] },
+  { to: '/feedback-admin', key: 'feedbackAdmin', roles: ['SECRETARY', 'ADMIN'] },
+  { to: '/members/import', key: 'memberImport', roles: ['SECRETARY', 'ADMIN'] },
   { to: '/admin', key: 'admin', roles: ['ADMIN'] },
   { to: '/verify', key: 'verify', roles: 'public' },
 ];
@@ -32,6 +41,17 @@ export const PAGE_ROLES = {
   dashboard: ['LEADER', 'ADMIN', 'SECRETARY'],
   members: ['SECRETARY', 'LEADER', 'ADMIN'],
   pipeline: ['SECRETARY', 'ADMIN'],
+  meetings: ['MEMBER', 'SECRETARY', 'LEADER', 'ADMIN'],
+  votes: ['MEMBER', 'SECRETARY', 'LEADER', 'ADMIN'],
+  decisions: ['SECRETARY', 'LEADER', 'ADMIN'],
+  // Open to every role (a staff account may be linked to a member record); the pages say when not.
+  learning: ['MEMBER', 'SECRETARY', 'LEADER', 'ADMIN'],
+  feedback: ['MEMBER', 'SECRETARY', 'LEADER', 'ADMIN'],
+  appraisal: ['SECRETARY', 'ADMIN', 'MEMBER'],
+  transfers: ['SECRETARY', 'ADMIN'],
+  feedbackAdmin: ['SECRETARY', 'ADMIN'],
+  membersImport: ['SECRETARY', 'ADMIN'],
+  accounts: ['ADMIN'],
   admin: ['ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -1,7 +1,7 @@
 // Administration: anchoring status (the indexer's /health, refreshed live) and partner API keys
-// (create — the secret is shown once — and revoke). Accounts wait for the API to offer them.
+// (create — the secret is shown once — and revoke); accounts and tamper alerts have sub-pages.
 import { useEffect } from 'react';
-import { data, Form, useActionData, useFetcher, useLoaderData, useNavigation } from 'react-router';
+import { data, Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from 'react-router';
 import type { Route } from './+types/admin';
 import { useLocale, useT } from '../i18n/use-t';
 import { assertSameOrigin, requireAccount, rethrowForPage } from '../lib/auth.server';
@@ -195,7 +195,9 @@ export default function Admin() {
           </Form>
         </details>
       </article>
-      <p className="notice">{t.admin.accountsMissing}</p>
+      <nav className="card" aria-label={t.accounts.title}>
+        <Link to="/admin/accounts">{t.accounts.links.accounts}</Link> · <Link to="/admin/tamper">{t.accounts.links.tamper}</Link>
+      </nav>
     </section>
   );
 }

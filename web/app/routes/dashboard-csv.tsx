@@ -1,7 +1,11 @@
-// GET /dashboard/export.csv?unit=… — the dashboard's figures as CSV (UTF-8 with BOM).
+// GET /dashboard/export.csv?unit=…&from=…&to=…&figure=… — one dashboard figure as CSV (UTF-8 with
+// BOM), the same table the page shows under its chart. Without `figure`: composition by stage of
+// the unit and of each sub-unit (one row each), the export the dashboard's header offers.
+import { data } from 'react-router';
 import type { Route } from './+types/dashboard-csv';
 import { messagesFor } from '../i18n/messages';
-import { composition, unitParam } from '../lib/analytics.server';
+import { buildFigures, figureCsvRows, isFigureId } from '../lib/analytics';
+import { dashboardData, periodParams, unitParam } from '../lib/analytics.server';
 import { requireAccount } from '../lib/auth.server';
 import { toCsv } from '../lib/csv';
 import { localeOf } from '../lib/locale.server';
@@ -10,17 +14,26 @@ import { STAGES } from '../lib/stages';
 
 export async function loader({ request }: Route.LoaderArgs) {
   const ctx = await requireAccount(request, PAGE_ROLES.dashboard);
-  const c = await composition(ctx, unitParam(request));
+  const figure = new URL(request.url).searchParams.get('figure');
+  if (figure !== null && !isFigureId(figure)) {
+    throw data({ code: 'BAD_USER_INPUT', message: `"${figure}" is not a dashboard figure.`, messageZh: `“${figure}”不是看板中的统计项。` }, { status: 400 });
+  }
+  const d = await dashboardData(ctx, unitParam(request), periodParams(request));
   const t = messagesFor(await localeOf(request));
-  const header = ['unit_id', t.dashboard.unit, 'kind', ...STAGES.map((s) => `${s} ${t.stages[s]}`), `ACTIVE ${t.dashboard.active}`];
-  const rows: unknown[][] = [header];
-  rows.push([c.unit.id, c.unit.name, c.unit.kind, ...STAGES.map((s) => c.byStage[s]), c.active]);
-  for (const u of c.children) rows.push([u.id, u.name, u.kind, ...STAGES.map((s) => u.byStage[s]), u.active]);
-  const date = new Date().toISOString().slice(0, 10);
+  let rows: unknown[][];
+  if (figure) {
+    rows = figureCsvRows(buildFigures(d, t).find((f) => f.id === figure)!);
+  } else {
+    const count = (list: Array<{ key: string; count: number }>, s: string) => list.find((x) => x.key === s)?.count ?? 0;
+    rows = [['unit_id', t.dashboard.unit, ...STAGES.map((s) => `${s} ${t.stages[s]}`), `ACTIVE ${t.dashboard.active}`]];
+    rows.push([d.unitId, d.unitName, ...STAGES.map((s) => count(d.composition.byStage, s)), d.composition.total]);
+    for (const u of d.byUnit) rows.push([u.unitId, u.unitName, ...STAGES.map((s) => count(u.composition.byStage, s)), u.composition.total]);
+  }
+  const name = `lianjian-${(figure ?? 'composition').replace(/\./g, '-')}-${d.asOf}.csv`;
   return new Response(toCsv(rows), {
     headers: {
       'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="lianjian-composition-${date}.csv"`,
+      'content-disposition': `attachment; filename="${name}"`,
       'cache-control': 'private, no-store',
     },
   });

@@ -1,129 +1,235 @@
-// Leadership dashboard: composition of the scope by development stage, and by direct sub-unit,
-// with drill-down into a sub-unit and a CSV export of the same figures.
-import { Link, useLoaderData } from 'react-router';
+// Leadership dashboard (统计看板) over a unit's subtree: unit and period pickers, every figure of
+// the analytics API as a chart with its data table and CSV, drill-down into sub-units with a
+// breadcrumb back up, the verification state of published snapshots, and publishing one.
+import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from 'react-router';
 import type { Route } from './+types/dashboard';
-import { StageChart, UnitChart } from '../components/Charts';
+import { DashboardFigure, type FigureVerification } from '../components/DashboardFigure';
+import { FieldError, FormAlert, invalidProps } from '../components/MeetingFields';
 import { useT } from '../i18n/use-t';
-import { composition, unitParam } from '../lib/analytics.server';
-import { requireAccount } from '../lib/auth.server';
+import { buildFigures, type DashboardData, type Figure } from '../lib/analytics';
+import { dashboardPage, publishSnapshot, type SnapshotSummary } from '../lib/analytics.server';
+import { assertSameOrigin, requireAccount } from '../lib/auth.server';
 import { formatNumber } from '../lib/format';
+import type { FormFailure } from '../lib/meetings-form';
+import { badForm, formFailure } from '../lib/meetings.server';
 import { titleFor } from '../lib/meta';
 import { PAGE_ROLES } from '../lib/roles';
-import { STAGE_COLOURS, STAGES } from '../lib/stages';
+import { useSnapshotVerification } from '../lib/snapshot-verification';
+import '../components/Dashboard.css';
 
 export const meta: Route.MetaFunction = ({ matches }) => titleFor(matches, (t) => t.dashboard.title);
 
+const PUBLISH_METRICS = ['composition', 'funnel'] as const;
+
 export async function loader({ request }: Route.LoaderArgs) {
   const ctx = await requireAccount(request, PAGE_ROLES.dashboard);
-  return composition(ctx, unitParam(request));
+  return dashboardPage(ctx, request);
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  assertSameOrigin(request);
+  const ctx = await requireAccount(request, ['LEADER', 'ADMIN']);
+  const form = await request.formData();
+  const metric = String(form.get('metric') ?? '');
+  const unitId = String(form.get('unitId') ?? '');
+  const title = String(form.get('title') ?? '').trim();
+  if (!(PUBLISH_METRICS as readonly string[]).includes(metric)) {
+    return badForm('publish', 'Choose the figure to publish.', '请选择要发布的指标。', [{ field: 'metric', message: 'Choose composition or pipeline.', messageZh: '请选择党员构成或发展流程。' }]);
+  }
+  if (title.length > 200) return badForm('publish', 'The title is too long.', '标题过长。', [{ field: 'title', message: 'at most 200 characters.', messageZh: '最多 200 个字。' }]);
+  try {
+    const s = await publishSnapshot(ctx, { unitId, metric, title: title || null });
+    return redirect(`/snapshots/${s.id}`);
+  } catch (error) {
+    return formFailure(error, request, ctx, 'publish');
+  }
+}
+
+function query(params: Record<string, string | null | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v) q.set(k, v);
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+/** The figures of a snapshot metric as the dashboard shows them now (the snapshot's shape). */
+function currentFigures(d: DashboardData, metric: string): Record<string, unknown> {
+  return metric === 'composition' ? d.composition.figures : d.funnel.figures;
 }
 
 export default function Dashboard() {
   const t = useT();
-  const c = useLoaderData<typeof loader>();
-  const unitQuery = `?unit=${encodeURIComponent(c.unit.id)}`;
+  const a = t.analytics;
+  const page = useLoaderData<typeof loader>();
+  const { data: d, units, crumbs, snapshots, canPublish, period } = page;
+  const figures = buildFigures(d, t);
+  const keep = { from: period.from, to: period.to };
+  const drillHref = (unitId: string) => `/dashboard${query({ unit: unitId, ...keep })}`;
+  const csvHref = (id: string) => `/dashboard/export.csv${query({ unit: d.unitId, ...keep, figure: id })}`;
+
+  const latest = (m: string) => snapshots.find((s) => s.metric === m) ?? null;
+  const composition = useFigureVerification(latest('composition'), d);
+  const funnel = useFigureVerification(latest('funnel'), d);
+  const verificationOf = (f: Figure) => (f.metric === 'composition' ? composition : f.metric === 'funnel' ? funnel : null);
+
+  const sections = [...new Set(figures.map((f) => f.section))];
+  const minLevel = Math.min(...units.map((u) => u.level));
+  const stats: Array<[string, string, string?]> = [
+    [a.stats.total, formatNumber(d.composition.total), 'stat-total'],
+    [a.stats.overdue, formatNumber(d.funnel.overdueSteps)],
+    [a.stats.expired, formatNumber(d.funnel.expiredSteps)],
+    [a.stats.attendanceRate, d.meetings.attendance.rate === null ? '—' : `${(d.meetings.attendance.rate * 100).toFixed(1)}%`],
+    [a.stats.completions, formatNumber(d.learning.completions)],
+    [a.stats.classHours, formatNumber(d.learning.classHours)],
+    [a.stats.averageScore, d.learning.averageScore === null ? '—' : d.learning.averageScore.toFixed(1)],
+    [a.stats.quizPassRate, d.learning.quizPassRate === null ? '—' : `${(d.learning.quizPassRate * 100).toFixed(1)}%`],
+    [a.stats.excellentShare, d.appraisal.excellentShare === null ? '—' : `${(d.appraisal.excellentShare * 100).toFixed(1)}%`],
+    [a.stats.pointsMembers, formatNumber(d.points.members)],
+    [a.stats.pointsTotal, formatNumber(d.points.total)],
+    [a.stats.feedbackTotal, formatNumber(d.feedback.total)],
+    [a.stats.resolved, formatNumber(d.feedback.resolved)],
+    [a.stats.medianResolution, d.feedback.medianResolutionDays === null ? '—' : String(d.feedback.medianResolutionDays)],
+  ];
+
   return (
     <section className="page" aria-labelledby="dashboard-title">
       <div className="page-head">
         <div>
           <h1 id="dashboard-title">{t.dashboard.title}</h1>
-          <p className="muted">
-            {t.dashboard.scope}: <strong data-testid="scope-name">{c.unit.name}</strong>（{t.unitKinds[c.unit.kind] ?? c.unit.kind}）
-            {c.canGoUp && c.unit.parent ? (
-              <>
-                {' · '}
-                <Link to={`/dashboard?unit=${encodeURIComponent(c.unit.parent.id)}`}>
-                  {t.dashboard.up}: {c.unit.parent.name}
-                </Link>
-              </>
-            ) : null}
+          <nav aria-label={a.breadcrumb}>
+            <ol className="crumbs" data-testid="breadcrumb">
+              {crumbs.map((c, i) =>
+                i === crumbs.length - 1 ? (
+                  <li key={c.id} aria-current="page">
+                    <strong data-testid="scope-name">{c.name}</strong>
+                  </li>
+                ) : (
+                  <li key={c.id}>
+                    <Link to={drillHref(c.id)}>{c.name}</Link>
+                  </li>
+                ),
+              )}
+            </ol>
+          </nav>
+          <p className="muted small" data-testid="dashboard-period">
+            {a.period(d.from, d.to, d.asOf)}
           </p>
         </div>
         <p className="actions">
-          <a className="btn" href={`/dashboard/export.csv${unitQuery}`} download>
+          <a className="btn" href={`/dashboard/export.csv${query({ unit: d.unitId })}`} download>
             {t.dashboard.exportCsv}
           </a>
-          <Link className="btn" to={`/members?under=${encodeURIComponent(c.unit.id)}`}>
+          <Link className="btn" to={`/members?under=${encodeURIComponent(d.unitId)}`}>
             {t.nav.members}
           </Link>
         </p>
       </div>
 
+      <Form method="get" className="card dash-controls" aria-label={`${a.picker.unit} / ${a.picker.from}`}>
+        <div className="field">
+          <label htmlFor="dash-unit">{a.picker.unit}</label>
+          <select id="dash-unit" name="unit" defaultValue={d.unitId} key={d.unitId}>
+            {units.map((u) => (
+              <option key={u.id} value={u.id}>
+                {'\u3000'.repeat(Math.max(0, u.level - minLevel))}
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="dash-from">{a.picker.from}</label>
+          <input id="dash-from" name="from" type="month" defaultValue={period.from ?? d.from} key={`f${d.from}`} />
+        </div>
+        <div className="field">
+          <label htmlFor="dash-to">{a.picker.to}</label>
+          <input id="dash-to" name="to" type="month" defaultValue={period.to ?? d.to} key={`t${d.to}`} />
+        </div>
+        <div className="field field-actions">
+          <button type="submit" className="btn btn-primary">
+            {a.picker.show}
+          </button>
+        </div>
+        <p className="muted small" style={{ flexBasis: '100%', margin: 0 }}>
+          {a.picker.periodHint}
+        </p>
+      </Form>
+
       <div className="stats">
-        <div className="stat">
-          <span className="stat-label">{t.dashboard.total}</span>
-          <span className="stat-value" data-testid="stat-total">
-            {formatNumber(c.total)}
-          </span>
-        </div>
-        <div className="stat">
-          <span className="stat-label">{t.dashboard.active}</span>
-          <span className="stat-value">{formatNumber(c.active)}</span>
-        </div>
-        {STAGES.map((s) => (
-          <div className="stat" key={s}>
-            <span className="stat-label">
-              <span className="swatch" style={{ background: STAGE_COLOURS[s] }} aria-hidden="true" /> {t.stages[s]}
+        {stats.map(([label, value, testId]) => (
+          <div className="stat" key={label}>
+            <span className="stat-label">{label}</span>
+            <span className="stat-value" data-testid={testId}>
+              {value}
             </span>
-            <span className="stat-value">{formatNumber(c.byStage[s])}</span>
           </div>
         ))}
       </div>
 
-      <div className="grid-2">
-        <article className="card" aria-labelledby="by-stage-title">
-          <h2 id="by-stage-title">{t.dashboard.byStage}</h2>
-          <StageChart byStage={c.byStage} label={t.dashboard.chartLabel(t.dashboard.byStage)} />
-        </article>
-        <article className="card" aria-labelledby="by-unit-title">
-          <h2 id="by-unit-title">{t.dashboard.byUnit}</h2>
-          {c.children.length > 0 ? (
-            <UnitChart units={c.children} label={t.dashboard.chartLabel(t.dashboard.byUnit)} />
-          ) : (
-            <p>{t.dashboard.noChildren}</p>
-          )}
-        </article>
-      </div>
-
-      {c.children.length > 0 ? (
-        <div className="table-wrap card">
-          <table className="table" data-testid="unit-table">
-            <caption>{t.dashboard.byUnit}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.dashboard.unit}</th>
-                {STAGES.map((s) => (
-                  <th scope="col" key={s} className="num">
-                    {t.stages[s]}
-                  </th>
-                ))}
-                <th scope="col" className="num">
-                  {t.dashboard.active}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {c.children.map((u) => (
-                <tr key={u.id}>
-                  <th scope="row">
-                    <Link to={`/dashboard?unit=${encodeURIComponent(u.id)}`} aria-label={`${t.dashboard.drill} ${u.name}`}>
-                      {u.name}
-                    </Link>{' '}
-                    <span className="muted small">{t.unitKinds[u.kind] ?? u.kind}</span>
-                  </th>
-                  {STAGES.map((s) => (
-                    <td key={s} className="num">
-                      {formatNumber(u.byStage[s])}
-                    </td>
-                  ))}
-                  <td className="num">{formatNumber(u.active)}</td>
-                </tr>
+      {sections.map((section) => (
+        <section key={section} className="dash-section" aria-labelledby={`sec-${section}`} data-section={section}>
+          <h2 id={`sec-${section}`}>{a.sections[section]}</h2>
+          <div className="figure-grid">
+            {figures
+              .filter((f) => f.section === section)
+              .map((f) => (
+                <DashboardFigure
+                  key={f.id}
+                  figure={f}
+                  csvHref={csvHref(f.id)}
+                  drillHref={drillHref}
+                  verification={verificationOf(f)}
+                  tableOpen={f.id === 'byUnit.composition'}
+                />
               ))}
-            </tbody>
-          </table>
+          </div>
+        </section>
+      ))}
+
+      {canPublish ? <PublishForm unitId={d.unitId} /> : null}
+    </section>
+  );
+}
+
+function useFigureVerification(snapshot: SnapshotSummary | null, d: DashboardData): FigureVerification | null {
+  const state = useSnapshotVerification(snapshot?.id ?? null);
+  return snapshot ? { snapshot, state, current: currentFigures(d, snapshot.metric) } : null;
+}
+
+function PublishForm({ unitId }: { unitId: string }) {
+  const t = useT();
+  const p = t.analytics.publish;
+  const result = useActionData<typeof action>() as FormFailure | undefined;
+  const busy = useNavigation().state === 'submitting';
+  return (
+    <section className="card dash-section" aria-labelledby="publish-title">
+      <h2 id="publish-title">{p.title}</h2>
+      <p className="muted">{p.intro}</p>
+      <FormAlert result={result} intent="publish" />
+      <Form method="post" className="publish-form">
+        <input type="hidden" name="unitId" value={unitId} />
+        <div className="field">
+          <label htmlFor="publish-metric">{p.metric}</label>
+          <select id="publish-metric" name="metric" defaultValue="composition" {...invalidProps(result, 'publish', 'metric', 'publish-metric')}>
+            {PUBLISH_METRICS.map((m) => (
+              <option key={m} value={m}>
+                {p.metrics[m]}
+              </option>
+            ))}
+          </select>
+          <FieldError result={result} intent="publish" name="metric" id="publish-metric" />
         </div>
-      ) : null}
-      <p className="muted small">{t.dashboard.source}</p>
+        <div className="field">
+          <label htmlFor="publish-title-input">{p.name}</label>
+          <input id="publish-title-input" name="title" maxLength={200} {...invalidProps(result, 'publish', 'title', 'publish-title-input')} />
+          <FieldError result={result} intent="publish" name="title" id="publish-title-input" />
+        </div>
+        <div className="field field-actions">
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {busy ? p.submitting : p.submit}
+          </button>
+        </div>
+      </Form>
     </section>
   );
 }

@@ -1,5 +1,6 @@
 // The member portal: my account, my profile and development history from my member record, and
-// every version of that record with its proof, verified in the browser and downloadable.
+// every version of that record with its proof, verified in the browser and downloadable. Tabs
+// lead to the other records about me (meetings, learning, points, appraisal, ballots, feedback).
 import { Form, useLoaderData } from 'react-router';
 import type { Route } from './+types/me';
 import { DevelopmentTimeline, MemberProfile, RecordVersions } from '../components/MemberProfile';
@@ -7,6 +8,7 @@ import { useT } from '../i18n/use-t';
 import { assertSameOrigin, requireAccount } from '../lib/auth.server';
 import { MEMBER_FIELDS, PROOF_FIELDS, STEP_FIELDS, type HistoryNode, type MemberNode, type ProofNode, type StepNode } from '../lib/fragments';
 import { DevelopmentSteps } from '../components/DevelopmentSteps';
+import { PortalTabs } from '../components/Portal';
 import { formatDateTime } from '../lib/format';
 import { titleFor } from '../lib/meta';
 import { PAGE_ROLES } from '../lib/roles';
@@ -85,6 +87,7 @@ export default function Me() {
   return (
     <section className="page" aria-labelledby="me-title">
       <h1 id="me-title">{t.me.title}</h1>
+      <PortalTabs />
       <div className="grid-2">
         <article className="card" aria-labelledby="account-title">
           <h2 id="account-title">{t.me.account}</h2>

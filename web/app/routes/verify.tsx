@@ -1,24 +1,31 @@
 // The public verify page: anyone drops or pastes a proof bundle and every check runs in their
 // browser with @lianjian/verify — the document hash, the audit path, and the batch root in the
-// chain's state at a signed height. The web server only serves the page.
-import { parseBundle, type ProofBundle } from '@lianjian/verify';
+// chain's state at a signed height. The web server only serves the page. A published analytics
+// snapshot file (the snapshot's bundle with its inputs) is recognised and checked in full.
+import { parseBundle, parseJson, type ProofBundle } from '@lianjian/verify';
 import { useId, useRef, useState, type DragEvent, type FormEvent } from 'react';
 import type { Route } from './+types/verify';
 import { CheckList } from '../components/CheckList';
+import { SnapshotChecks, SnapshotFigures, SnapshotInputs, SnapshotProgress, SnapshotVerdict } from '../components/SnapshotReport';
+import '../components/Dashboard.css';
 import { useRootData, useT } from '../i18n/use-t';
 import { titleFor } from '../lib/meta';
 import { useHydrated } from '../lib/use-hydrated';
 import { verifyInBrowser, type Outcome } from '../lib/verification';
+import { isSnapshotFile, parseSnapshotFile, verifySnapshotWithProgress, type SnapshotFile } from '../lib/snapshot';
+import type { SnapshotState } from '../lib/snapshot-verification';
 
 export const meta: Route.MetaFunction = ({ matches }) => titleFor(matches, (t) => t.verify.title);
 
-const MAX_FILE_MB = 5;
+// Snapshot files carry every input's proof (about 3 KB each).
+const MAX_FILE_MB = 20;
 
 type Phase =
   | { phase: 'idle' }
   | { phase: 'running' }
   | { phase: 'unreadable'; message: string }
-  | { phase: 'done'; bundle: ProofBundle; outcome: Outcome };
+  | { phase: 'done'; bundle: ProofBundle; outcome: Outcome }
+  | { phase: 'snapshot'; file: SnapshotFile; state: SnapshotState };
 
 export default function Verify() {
   const t = useT();
@@ -39,6 +46,16 @@ export default function Verify() {
       return;
     }
     setState({ phase: 'running' });
+    let json: unknown;
+    try {
+      json = parseJson(input);
+    } catch {
+      json = undefined;
+    }
+    if (isSnapshotFile(json)) {
+      await runSnapshot(json);
+      return;
+    }
     let bundle: ProofBundle;
     try {
       bundle = parseBundle(input);
@@ -48,6 +65,30 @@ export default function Verify() {
     }
     const outcome = await verifyInBrowser(bundle, { rpcUrl: offline || !rpcUrl.trim() ? null : rpcUrl.trim() });
     setState({ phase: 'done', bundle, outcome });
+  }
+
+  async function runSnapshot(json: unknown) {
+    let file: SnapshotFile;
+    try {
+      file = parseSnapshotFile(json);
+    } catch (error) {
+      setState({ phase: 'unreadable', message: error instanceof Error ? error.message : String(error) });
+      return;
+    }
+    const total = file.inputs.length;
+    const show = (s: SnapshotState) => setState({ phase: 'snapshot', file, state: s });
+    show({ phase: 'checking', checked: 0, total });
+    let last = 0;
+    const outcome = await verifySnapshotWithProgress(file, {
+      rpcUrl: offline || !rpcUrl.trim() ? null : rpcUrl.trim(),
+      onProgress: (p) => {
+        if (p.checked === p.total || p.checked - last >= Math.max(1, Math.floor(p.total / 50))) {
+          last = p.checked;
+          show(p.checked === p.total ? { phase: 'recomputing', total } : { phase: 'checking', checked: p.checked, total });
+        }
+      },
+    });
+    show({ phase: 'done', outcome, total });
   }
 
   async function takeFile(file: File | undefined) {
@@ -139,7 +180,7 @@ export default function Verify() {
             </label>
           </details>
           <p className="actions">
-            <button type="submit" className="btn btn-primary" disabled={!hydrated || state.phase === 'running'}>
+            <button type="submit" className="btn btn-primary" disabled={!hydrated || state.phase === 'running' || (state.phase === 'snapshot' && state.state.phase !== 'done')}>
               {state.phase === 'running' ? t.verify.running : t.verify.run}
             </button>
             <button type="button" className="btn" onClick={clear} disabled={!hydrated}>
@@ -148,7 +189,7 @@ export default function Verify() {
           </p>
           <p className="muted small">{t.verify.cli}</p>
         </form>
-        <div className="verify-result" aria-live="polite" data-testid="verify-result" data-phase={state.phase} data-state={state.phase === 'done' ? state.outcome.state : ''}>
+        <div className="verify-result" aria-live="polite" data-testid="verify-result" data-phase={state.phase} data-state={state.phase === 'done' ? state.outcome.state : state.phase === 'snapshot' && state.state.phase === 'done' ? state.state.outcome.verdict : ''}>
           <Result state={state} />
         </div>
       </div>
@@ -160,6 +201,7 @@ function Result({ state }: { state: Phase }) {
   const t = useT();
   if (state.phase === 'idle') return null;
   if (state.phase === 'running') return <p className="banner banner-waiting">{t.verify.running}</p>;
+  if (state.phase === 'snapshot') return <SnapshotResult file={state.file} state={state.state} />;
   if (state.phase === 'unreadable') {
     return (
       <div className="banner banner-fail" role="alert">
@@ -223,5 +265,32 @@ function Result({ state }: { state: Phase }) {
         <pre className="mono small data-json">{JSON.stringify(doc.data, null, 2)}</pre>
       </details>
     </>
+  );
+}
+
+function SnapshotResult({ file, state }: { file: SnapshotFile; state: SnapshotState }) {
+  const t = useT();
+  const a = t.analytics;
+  const figures = (file.snapshot.document.data as { figures?: Record<string, unknown> }).figures ?? {};
+  const outcome = state.phase === 'done' ? state.outcome : null;
+  return (
+    <div data-testid="snapshot-result">
+      <p className="muted">{a.verifyPage.snapshotDetected(file.inputs.length)}</p>
+      {state.phase === 'done' ? (
+        <div data-testid="verify-verdict">
+          <SnapshotVerdict outcome={state.outcome} total={state.total} />
+        </div>
+      ) : (
+        <SnapshotProgress state={state} />
+      )}
+      {outcome ? (
+        <>
+          <h2 className="h3">{a.snapshot.checks}</h2>
+          <SnapshotChecks checks={outcome.report.checks} />
+          <SnapshotInputs outcome={outcome} />
+        </>
+      ) : null}
+      <SnapshotFigures figures={figures} outcome={outcome} />
+    </div>
   );
 }

@@ -1,0 +1,120 @@
+// The member portal's frame: tabs between its pages, a pager for each list, and one record with
+// its facts and its proof verified in the browser.
+import type { ReactNode } from 'react';
+import { Link, NavLink, useLocation } from 'react-router';
+import type { ProofNode } from '../lib/fragments';
+import { pageHref, type PageInfo } from '../lib/portal';
+import { usePortalT } from '../lib/portal-text';
+import { ProofStatus } from './ProofStatus';
+import './Portal.css';
+
+const TABS = [
+  { to: '/me', key: 'profile', end: true },
+  { to: '/me/meetings', key: 'meetings' },
+  { to: '/me/learning', key: 'learning' },
+  { to: '/me/points', key: 'points' },
+  { to: '/me/appraisal', key: 'appraisal' },
+  { to: '/me/ballots', key: 'ballots' },
+  { to: '/feedback', key: 'feedback' },
+] as const;
+
+export function PortalTabs() {
+  const p = usePortalT();
+  return (
+    <nav className="portal-tabs" aria-label={p.tabs.label}>
+      <ul>
+        {TABS.map((tab) => (
+          <li key={tab.to}>
+            <NavLink to={tab.to} end={'end' in tab} className={({ isActive }) => `portal-tab${isActive ? ' active' : ''}`} prefetch="intent">
+              {p.tabs[tab.key]}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+export function Pager({ pageInfo, prefix = '', label }: { pageInfo: PageInfo; prefix?: string; label?: string }) {
+  const p = usePortalT();
+  const { search } = useLocation();
+  if (!pageInfo.hasNextPage && !pageInfo.hasPreviousPage) return null;
+  return (
+    <nav className="pager" aria-label={label ?? p.page}>
+      {pageInfo.hasPreviousPage ? (
+        <Link to={pageHref(search, prefix, 'before', pageInfo.startCursor)} rel="prev" preventScrollReset>
+          ← {p.prev}
+        </Link>
+      ) : (
+        <span />
+      )}
+      {pageInfo.hasNextPage ? (
+        <Link to={pageHref(search, prefix, 'after', pageInfo.endCursor)} rel="next" preventScrollReset>
+          {p.next} →
+        </Link>
+      ) : null}
+    </nav>
+  );
+}
+
+export interface Fact {
+  label: string;
+  value: ReactNode;
+}
+
+/** One record: a title, facts, and "verified on chain" with batch, height and download. */
+export function PortalRecord({
+  title,
+  pill,
+  facts,
+  proof,
+  fields,
+  what,
+  downloadHref,
+  kind,
+  children,
+}: {
+  title: ReactNode;
+  pill?: ReactNode;
+  facts: Fact[];
+  proof: ProofNode;
+  fields?: Record<string, unknown>;
+  what: string;
+  downloadHref?: string | undefined;
+  /** The record type, for tests and styling. */
+  kind: string;
+  children?: ReactNode;
+}) {
+  return (
+    <li className="record portal-record" data-record={kind}>
+      <p className="record-head">
+        <strong>{title}</strong>
+        {pill}
+      </p>
+      {facts.length > 0 ? (
+        <dl className="portal-facts">
+          {facts.map((f) => (
+            <div key={f.label}>
+              <dt>{f.label}</dt>
+              <dd>{f.value}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+      {children}
+      <ProofStatus proof={proof} {...(fields ? { fields } : {})} what={what} {...(downloadHref ? { downloadHref } : {})} />
+    </li>
+  );
+}
+
+export function PortalPage({ id, title, children, intro }: { id: string; title: string; intro?: ReactNode; children: ReactNode }) {
+  const p = usePortalT();
+  return (
+    <section className="page portal" aria-labelledby={id}>
+      <h1 id={id}>{title}</h1>
+      <PortalTabs />
+      {intro ?? <p className="muted small">{p.verifiedNote}</p>}
+      {children}
+    </section>
+  );
+}

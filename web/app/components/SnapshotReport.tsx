@@ -1,0 +1,193 @@
+// A snapshot's verification as people read it: progress while it runs, then the verdict, each
+// kind of check with its reasons, each published figure with its recomputation result, and the
+// inputs that failed. Shared by the snapshot page and the public verify page.
+import type { SnapshotCheck } from '@lianjian/verify';
+import { useT } from '../i18n/use-t';
+import { figurePaths, type SnapshotOutcome } from '../lib/snapshot';
+import type { SnapshotState } from '../lib/snapshot-verification';
+
+const CHECK_ORDER = ['snapshot', 'inputList', 'inputRoot', 'input', 'figure', 'shown'] as const;
+
+export function SnapshotProgress({ state }: { state: SnapshotState }) {
+  const s = useT().analytics.snapshot;
+  let text: string;
+  let value: number | null = null;
+  let max = 1;
+  switch (state.phase) {
+    case 'anchoring':
+      text = s.anchoring;
+      break;
+    case 'fetching':
+      text = s.fetching(state.fetched, state.total);
+      value = state.fetched;
+      max = state.total;
+      break;
+    case 'inputsPending':
+      text = s.inputsPending(state.pending);
+      break;
+    case 'checking':
+      text = s.checking(state.checked, state.total);
+      value = state.checked;
+      max = state.total;
+      break;
+    case 'recomputing':
+      text = s.recomputing;
+      break;
+    default:
+      return null;
+  }
+  return (
+    <div className="banner banner-waiting" role="status" data-testid="snapshot-progress" data-phase={state.phase}>
+      <p className="banner-title">{text}</p>
+      {state.phase === 'anchoring' ? <p>{s.anchoringText}</p> : null}
+      {value !== null && max > 0 ? <progress value={value} max={max} aria-label={text} className="snapshot-progress" /> : null}
+    </div>
+  );
+}
+
+export function SnapshotVerdict({ outcome, total }: { outcome: SnapshotOutcome; total: number }) {
+  const s = useT().analytics.snapshot;
+  const v = {
+    verified: { cls: 'pass', title: s.verified, text: s.verifiedText(total) },
+    offline: { cls: 'pass', title: s.verified, text: s.verifiedText(total) },
+    failed: { cls: 'fail', title: s.failed, text: s.failedText },
+    undecided: { cls: 'skip', title: s.undecided, text: s.undecidedText },
+  }[outcome.verdict];
+  return (
+    <div className={`banner banner-${v.cls}`} role={outcome.verdict === 'failed' ? 'alert' : 'status'}>
+      <p className="banner-title" data-testid="snapshot-verdict" data-verdict={outcome.verdict}>
+        {v.title}
+      </p>
+      <p>{v.text}</p>
+    </div>
+  );
+}
+
+/** One entry per kind of check: pass, or fail with every reason given for it. */
+export function SnapshotChecks({ checks }: { checks: SnapshotCheck[] }) {
+  const t = useT();
+  const a = t.analytics;
+  const kinds = CHECK_ORDER.filter((k) => checks.some((c) => c.name === k));
+  return (
+    <ol className="checks" aria-label={a.snapshot.checks} data-testid="snapshot-checks">
+      {kinds.map((k) => {
+        const failed = checks.filter((c) => c.name === k && !c.ok);
+        const passed = checks.find((c) => c.name === k && c.ok);
+        const state = failed.length ? 'fail' : 'pass';
+        return (
+          <li key={k} className={`check check-${state}`} data-check={k} data-state={state}>
+            <span className="check-icon" aria-hidden="true">
+              {state === 'pass' ? '✓' : '✗'}
+            </span>
+            <div className="check-body">
+              <p className="check-title">
+                <strong>{a.checks[k] ?? k}</strong> <span className={`pill pill-${state}`}>{state === 'pass' ? t.verify.pass : t.verify.fail}</span>
+              </p>
+              <p className="check-help">{a.checkHelp[k]}</p>
+              {failed.slice(0, 20).map((c, i) => (
+                <p key={i} className="check-reason" lang="en" data-testid={`snapshot-reason-${k}`}>
+                  {c.reason}
+                </p>
+              ))}
+              {failed.length > 20 ? <p className="check-reason">… +{failed.length - 20}</p> : null}
+              {passed?.reason && state === 'pass' ? (
+                <p className="check-detail" lang="en">
+                  {passed.reason}
+                </p>
+              ) : null}
+            </div>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+/** Each published figure with its value and whether the recomputation gave it. */
+export function SnapshotFigures({ figures, outcome }: { figures: Record<string, unknown>; outcome: SnapshotOutcome | null }) {
+  const a = useT().analytics;
+  const t = useT();
+  const failed = new Map<string, string>();
+  for (const c of outcome?.report.checks ?? []) if (c.name === 'figure' && !c.ok && c.figure) failed.set(c.figure, c.reason ?? '');
+  const recomputed = outcome?.report.checks.some((c) => c.name === 'figure') ?? false;
+  const rows = figurePaths(figures);
+  // A figure the recomputation has but the file lacks is failed too; list it after the others.
+  for (const f of failed.keys()) if (!rows.some((r) => r.figure === f)) rows.push({ figure: f, value: '(missing)' });
+  return (
+    <div className="table-wrap card">
+      <table className="table" data-testid="snapshot-figures">
+        <caption>{a.snapshot.figures}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{a.snapshot.figure}</th>
+            <th scope="col" className="num">
+              {a.snapshot.value}
+            </th>
+            <th scope="col">{a.snapshot.result}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => {
+            const reason = failed.get(r.figure);
+            const state = !recomputed ? 'waiting' : reason !== undefined ? 'fail' : 'pass';
+            return (
+              <tr key={r.figure} data-figure={r.figure} data-state={state}>
+                <th scope="row" className="mono small">
+                  {r.figure}
+                </th>
+                <td className="num">{r.value}</td>
+                <td>
+                  {state === 'waiting' ? (
+                    <span className="pill">…</span>
+                  ) : (
+                    <span className={`pill pill-${state}`}>{state === 'pass' ? t.verify.pass : t.verify.fail}</span>
+                  )}
+                  {reason ? (
+                    <span className="check-reason small" lang="en">
+                      {' '}
+                      {reason}
+                    </span>
+                  ) : null}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The inputs whose own proof failed (all passing: one line saying so). */
+export function SnapshotInputs({ outcome }: { outcome: SnapshotOutcome }) {
+  const a = useT().analytics;
+  const results = outcome.inputResults.filter(Boolean);
+  const bad = results.filter((r) => !r.ok);
+  return (
+    <details className="card" data-testid="snapshot-inputs" open={bad.length > 0}>
+      <summary>
+        {a.verifyPage.inputsList}: {a.verifyPage.passCount(results.length - bad.length, results.length)}
+      </summary>
+      {bad.length ? (
+        <>
+          <h3 className="h3">{a.verifyPage.failingInputs}</h3>
+          <ul>
+            {bad.slice(0, 50).map((r) => (
+              <li key={r.input} className="check-reason" lang="en">
+                <span className="mono">{r.input}</span>: {r.reason}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <ul className="input-list mono small">
+        {results.slice(0, 500).map((r) => (
+          <li key={r.input} data-state={r.ok ? 'pass' : 'fail'}>
+            {r.ok ? '✓' : '✗'} {r.input}
+          </li>
+        ))}
+        {results.length > 500 ? <li>… +{results.length - 500}</li> : null}
+      </ul>
+    </details>
+  );
+}

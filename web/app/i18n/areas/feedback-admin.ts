@@ -1,0 +1,43 @@
+// Interface text of the feedback handling page (secretaries), Chinese first; English typed by it.
+// Read by routes/feedback-admin.tsx directly; category and status names come from t.feedback.
+export const zh = {
+  title: '处理党员意见',
+  intro: '受理、办理并答复党员提出的意见建议：已提交 → 已受理 → 办理中 → 已办结 → 已关闭（任何阶段均可关闭）。办结和关闭须附答复。',
+  status: '状态',
+  category: '类别',
+  any: '全部',
+  filter: '筛选',
+  total: (n: number) => `共 ${n} 条`,
+  none: '没有符合条件的意见建议。',
+  from: '提出人',
+  submittedAt: '提交时间',
+  response: '答复',
+  moveTo: '改为',
+  save: '保存',
+  saved: '已保存。',
+  closed: '已关闭，不能再修改。',
+  prev: '上一页',
+  next: '下一页',
+  page: '分页',
+};
+
+export const en: typeof zh = {
+  title: 'Handle member feedback',
+  intro: 'Acknowledge, work on and answer members\' feedback: submitted → acknowledged → in progress → resolved → closed (closing is possible at any step). Resolving and closing need a response.',
+  status: 'Status',
+  category: 'Category',
+  any: 'Any',
+  filter: 'Filter',
+  total: (n: number) => `${n} items`,
+  none: 'No feedback matches.',
+  from: 'From',
+  submittedAt: 'Submitted',
+  response: 'Response',
+  moveTo: 'Move to',
+  save: 'Save',
+  saved: 'Saved.',
+  closed: 'Closed; it cannot change any more.',
+  prev: 'Previous',
+  next: 'Next',
+  page: 'Pages',
+};

@@ -1,0 +1,44 @@
+// Learning pages' shared shapes and the pure parts of taking a quiz (readable in tests and the
+// browser): a form's answers as the API takes them, and the countdown's display.
+
+export interface CourseResourceNode {
+  id: string;
+  title: string;
+  kind: string;
+  uri: string;
+  durationMinutes: number | null;
+  position: number;
+  contentHash: string | null;
+}
+
+export interface QuestionNode {
+  id: string;
+  kind: 'SINGLE_CHOICE' | 'MULTIPLE_CHOICE' | 'TRUE_FALSE';
+  prompt: string;
+  options: string[];
+  points: number;
+}
+
+/** Form fields `q.<questionId>` (one per ticked option) as the API's answers; unanswered questions are left out. */
+export function answersFromForm(form: FormData, questionIds: readonly string[]): Array<{ questionId: string; choices: number[] }> {
+  const out: Array<{ questionId: string; choices: number[] }> = [];
+  for (const id of questionIds) {
+    const choices = [...new Set(form.getAll(`q.${id}`).map((v) => Number(v)))].filter((n) => Number.isInteger(n) && n >= 0).sort((a, b) => a - b);
+    if (choices.length > 0) out.push({ questionId: id, choices });
+  }
+  return out;
+}
+
+/** m:ss (or h:mm:ss) of a number of seconds, never negative. */
+export function clock(seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const ss = String(s % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+}
+
+/** A site-relative resource address (the demo's `/learning/resources/<id>`) or an http(s) link elsewhere. */
+export function isInternal(uri: string): boolean {
+  return uri.startsWith('/') && !uri.startsWith('//');
+}

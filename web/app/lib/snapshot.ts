@@ -1,0 +1,169 @@
+// Published analytics snapshots in the browser: the downloadable file (the snapshot's proof
+// bundle with every input and its proof), and verification with progress. Each input's proof is
+// checked first, one by one, so the page can count them; then verifySnapshot runs every check
+// (again, cheaply: chain answers are shared per batch) and gives the verdict.
+import {
+  createChainChecker,
+  figureDifferences,
+  parseBundle,
+  toHex,
+  verifyBundle,
+  verifySnapshot,
+  type ChainChecker,
+  type ProofBundle,
+  type SnapshotInput,
+  type SnapshotReport,
+} from '@lianjian/verify';
+import { resolveRpcUrl } from './verification';
+
+export const SNAPSHOT_FILE_FORMAT = 'lianjian.analytics-snapshot/v1';
+
+export interface SnapshotFile {
+  format: typeof SNAPSHOT_FILE_FORMAT;
+  snapshot: ProofBundle;
+  inputs: SnapshotInput[];
+}
+
+/** An input as the API pages them (proof bundle null until its record is anchored). */
+export interface ApiInput {
+  ordinal: number;
+  entityType: string;
+  entityId: string;
+  entityVersion: number;
+  leaf: string;
+  proof: { status: string; bundle: unknown } | null;
+}
+
+export interface InputPage {
+  nodes: ApiInput[];
+  endCursor: string | null;
+  hasNextPage: boolean;
+  totalCount: number;
+}
+
+export function toSnapshotInput(i: ApiInput): SnapshotInput | null {
+  if (!i.proof?.bundle) return null;
+  return { ordinal: i.ordinal, entityType: i.entityType, entityId: i.entityId, entityVersion: i.entityVersion, leaf: i.leaf, bundle: i.proof.bundle as ProofBundle };
+}
+
+export function isSnapshotFile(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && 'snapshot' in value && 'inputs' in value && Array.isArray((value as { inputs: unknown }).inputs);
+}
+
+/** A snapshot file, parsed strictly: every bundle through parseBundle. Throws with a reason. */
+export function parseSnapshotFile(value: unknown): SnapshotFile {
+  if (!isSnapshotFile(value)) throw new Error('not a snapshot file: it needs "snapshot" (a proof bundle) and "inputs" (a list)');
+  const v = value as { format?: unknown; snapshot: unknown; inputs: unknown[] };
+  if (v.format !== undefined && v.format !== SNAPSHOT_FILE_FORMAT) throw new Error(`unknown snapshot file format "${String(v.format)}"`);
+  const snapshot = parseBundle(v.snapshot);
+  const inputs = v.inputs.map((raw, i) => {
+    const x = raw as Partial<SnapshotInput>;
+    if (typeof x !== 'object' || x === null || typeof x.ordinal !== 'number' || typeof x.entityType !== 'string' || typeof x.entityId !== 'string' || typeof x.entityVersion !== 'number' || typeof x.leaf !== 'string') {
+      throw new Error(`input at position ${i} lacks ordinal, entityType, entityId, entityVersion or leaf`);
+    }
+    let bundle: ProofBundle;
+    try {
+      bundle = parseBundle(x.bundle);
+    } catch (error) {
+      throw new Error(`input at position ${i}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    return { ordinal: x.ordinal, entityType: x.entityType, entityId: x.entityId, entityVersion: x.entityVersion, leaf: x.leaf, bundle };
+  });
+  return { format: SNAPSHOT_FILE_FORMAT, snapshot, inputs };
+}
+
+/** A chain checker asking each batch once, whichever input or snapshot asks. */
+export function sharedChain(rpcUrl: string | null): ChainChecker | undefined {
+  if (!rpcUrl) return undefined;
+  const inner = createChainChecker(resolveRpcUrl(rpcUrl));
+  const asked = new Map<string, ReturnType<ChainChecker['checkBatchRoot']>>();
+  return {
+    checkBatchRoot(seq, root, anchor, batch) {
+      const key = JSON.stringify([seq, toHex(root), batch.size, toHex(batch.prevRoot), anchor]);
+      let p = asked.get(key);
+      if (!p) {
+        p = inner.checkBatchRoot(seq, root, anchor, batch);
+        asked.set(key, p);
+        // A failure to reach the node may be temporary: ask again next time.
+        p.then(
+          (r) => (!r.ok && r.unavailable ? asked.delete(key) : undefined),
+          () => asked.delete(key),
+        );
+      }
+      return p;
+    },
+  };
+}
+
+export interface Progress {
+  checked: number;
+  total: number;
+}
+
+export type SnapshotVerdict = 'verified' | 'offline' | 'failed' | 'undecided';
+
+export interface SnapshotOutcome {
+  verdict: SnapshotVerdict;
+  report: SnapshotReport;
+  /** Inputs whose own proof failed, by "#ordinal Type id vN", with the reason. */
+  inputResults: Array<{ input: string; ok: boolean; reason?: string }>;
+}
+
+const PARALLEL = 4;
+
+/** Verifies a snapshot with its inputs, reporting each input checked. Never throws. */
+export async function verifySnapshotWithProgress(
+  file: Pick<SnapshotFile, 'snapshot' | 'inputs'>,
+  opts: { rpcUrl: string | null; onProgress?: (p: Progress) => void },
+): Promise<SnapshotOutcome> {
+  const chain = sharedChain(opts.rpcUrl);
+  const total = file.inputs.length;
+  let checked = 0;
+  let next = 0;
+  const inputResults: SnapshotOutcome['inputResults'] = new Array(total);
+  opts.onProgress?.({ checked, total });
+  async function worker() {
+    while (next < total) {
+      const i = next++;
+      const inp = file.inputs[i]!;
+      const name = `#${inp.ordinal} ${inp.entityType} ${inp.entityId} v${inp.entityVersion}`;
+      try {
+        const r = await verifyBundle(inp.bundle, chain ? { chain } : {});
+        const bad = r.checks.find((c) => c.ok === false) ?? (!r.verified ? r.checks.find((c) => c.ok !== true) : undefined);
+        inputResults[i] = r.verified ? { input: name, ok: true } : { input: name, ok: false, reason: bad ? `${bad.name}: ${bad.reason ?? 'failed'}` : 'failed' };
+      } catch (error) {
+        inputResults[i] = { input: name, ok: false, reason: error instanceof Error ? error.message : String(error) };
+      }
+      checked++;
+      opts.onProgress?.({ checked, total });
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(PARALLEL, Math.max(total, 1)) }, worker));
+  const report = await verifySnapshot(file.snapshot, file.inputs, chain ? { chain } : {});
+  return { verdict: snapshotVerdict(report), report, inputResults };
+}
+
+export function snapshotVerdict(report: SnapshotReport): SnapshotVerdict {
+  if (report.verified) return report.offline ? 'offline' : 'verified';
+  // Only an unreachable chain node (nothing proven false) leaves the question open.
+  const failures = report.checks.filter((c) => !c.ok);
+  const unreachable = failures.length > 0 && failures.every((c) => (c.name === 'snapshot' || c.name === 'input') && /chain check could not run/.test(c.reason ?? ''));
+  return unreachable ? 'undecided' : 'failed';
+}
+
+/** Each published figure as a path ("byStage.FULL") with its value, for a per-figure result list. */
+export function figurePaths(figures: Record<string, unknown>): Array<{ figure: string; value: string }> {
+  return figureDifferences(figures, {})
+    .filter((d) => d.figure !== '' && d.expected !== undefined)
+    .map((d) => ({ figure: d.figure, value: d.expected! }));
+}
+
+/** Whether the figures a page shows now equal the snapshot's (they differ once data changes). */
+export function sameFigures(snapshot: Record<string, unknown>, now: Record<string, unknown>): boolean {
+  return figureDifferences(snapshot, now).length === 0;
+}
+
+/** The snapshot file's name: the title is not trusted into a file name. */
+export function snapshotFileName(id: string): string {
+  return `lianjian-snapshot-${id.replace(/[^A-Za-z0-9-]/g, '_')}.json`;
+}

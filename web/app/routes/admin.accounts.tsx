@@ -1,0 +1,344 @@
+// Accounts and roles (ADMIN): list with filters and pages; create (the one-time password is shown
+// once, in the response to the create); change role or scope; disable and enable; reset password.
+import { data, Form, Link, useActionData, useLoaderData, useNavigation } from 'react-router';
+import type { Route } from './+types/admin.accounts';
+import { useLocale, useT } from '../i18n/use-t';
+import { assertSameOrigin, requireAccount, rethrowForPage } from '../lib/auth.server';
+import { localMessage, type ErrorPayload } from '../lib/errors';
+import { formatDateTime } from '../lib/format';
+import { ApiError, type FieldError } from '../lib/graphql.server';
+import { titleFor } from '../lib/meta';
+import { isRole, PAGE_ROLES, ROLES } from '../lib/roles';
+
+export const meta: Route.MetaFunction = ({ matches }) => titleFor(matches, (t) => t.accounts.title);
+
+const PAGE_SIZE = 25;
+const FIELDS = 'id username displayName role totpEnabled disabledAt lastLoginAt scopeUnit { id name } member { id name }';
+const LIST = `query Accounts($first: Int, $after: String, $last: Int, $before: String, $role: Role, $search: String, $all: Boolean) {
+  accounts(first: $first, after: $after, last: $last, before: $before, role: $role, search: $search, includeDisabled: $all) {
+    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { node { ${FIELDS} } }
+  }
+  orgUnits(first: 100, maxDepth: 3) { edges { node { id name level } } }
+}`;
+const CREATE = `mutation CreateAccount($input: CreateAccountInput!) { createAccount(input: $input) { password account { id username } } }`;
+const CHANGE = `mutation ChangeAccess($id: ID!, $role: Role, $unit: ID) { changeAccountAccess(id: $id, role: $role, scopeUnitId: $unit) { id username } }`;
+const DISABLE = `mutation Disable($id: ID!) { disableAccount(id: $id) { id username } }`;
+const ENABLE = `mutation Enable($id: ID!) { enableAccount(id: $id) { id username } }`;
+const RESET = `mutation Reset($id: ID!, $totp: Boolean) { resetPassword(id: $id, resetTotp: $totp) { password account { id username } } }`;
+
+interface AccountNode {
+  id: string;
+  username: string;
+  displayName: string;
+  role: string;
+  totpEnabled: boolean;
+  disabledAt: string | null;
+  lastLoginAt: string | null;
+  scopeUnit: { id: string; name: string };
+  member: { id: string; name: string } | null;
+}
+
+type ActionResult =
+  | { ok: true; password: { username: string; password: string } }
+  | { ok: true; notice: 'changed' | 'disabled' | 'enabled'; username: string }
+  | { ok: false; intent: string; id: string; error: ErrorPayload; fields: FieldError[] };
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const ctx = await requireAccount(request, PAGE_ROLES.accounts);
+  const p = new URL(request.url).searchParams;
+  const role = p.get('role');
+  const search = (p.get('q') ?? '').trim().slice(0, 100);
+  const all = p.get('all') === '1';
+  const before = p.get('before');
+  const after = p.get('after');
+  const paging = before ? { last: PAGE_SIZE, before } : { first: PAGE_SIZE, ...(after ? { after } : {}) };
+  const r = await ctx.query<{
+    accounts: { totalCount: number; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null }; edges: Array<{ node: AccountNode }> };
+    orgUnits: { edges: Array<{ node: { id: string; name: string; level: number } }> };
+  }>(LIST, { ...paging, ...(isRole(role) ? { role } : {}), ...(search ? { search } : {}), all });
+  const units = r.orgUnits.edges.map((e) => e.node);
+  const minLevel = Math.min(...units.map((u) => u.level));
+  return {
+    filters: { role: isRole(role) ? role : '', q: search, all: all ? '1' : '' },
+    accounts: r.accounts,
+    units: units.map((u) => ({ ...u, depth: u.level - minLevel })),
+    self: ctx.account.username,
+  };
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  assertSameOrigin(request);
+  const ctx = await requireAccount(request, PAGE_ROLES.accounts);
+  const form = await request.formData();
+  const intent = String(form.get('intent') ?? '');
+  const id = String(form.get('id') ?? '');
+  const text = (k: string) => String(form.get(k) ?? '').trim();
+  try {
+    switch (intent) {
+      case 'create': {
+        const input = {
+          username: text('username'),
+          displayName: text('displayName'),
+          role: text('role'),
+          ...(text('scopeUnitId') ? { scopeUnitId: text('scopeUnitId') } : {}),
+          ...(text('memberId') ? { memberId: text('memberId') } : {}),
+        };
+        const r = await ctx.call<{ createAccount: { password: string; account: { username: string } } }>(CREATE, { input });
+        return data<ActionResult>({ ok: true, password: { username: r.createAccount.account.username, password: r.createAccount.password } });
+      }
+      case 'change': {
+        const r = await ctx.call<{ changeAccountAccess: { username: string } }>(CHANGE, { id, ...(text('role') ? { role: text('role') } : {}), ...(text('scopeUnitId') ? { unit: text('scopeUnitId') } : {}) });
+        return data<ActionResult>({ ok: true, notice: 'changed', username: r.changeAccountAccess.username });
+      }
+      case 'disable': {
+        const r = await ctx.call<{ disableAccount: { username: string } }>(DISABLE, { id });
+        return data<ActionResult>({ ok: true, notice: 'disabled', username: r.disableAccount.username });
+      }
+      case 'enable': {
+        const r = await ctx.call<{ enableAccount: { username: string } }>(ENABLE, { id });
+        return data<ActionResult>({ ok: true, notice: 'enabled', username: r.enableAccount.username });
+      }
+      case 'reset': {
+        const r = await ctx.call<{ resetPassword: { password: string; account: { username: string } } }>(RESET, { id, totp: form.get('resetTotp') === 'on' });
+        return data<ActionResult>({ ok: true, password: { username: r.resetPassword.account.username, password: r.resetPassword.password } });
+      }
+    }
+    throw data({ code: 'BAD_USER_INPUT', message: `Unknown action "${intent}".`, messageZh: `未知操作“${intent}”。` }, { status: 400 });
+  } catch (error) {
+    if (error instanceof ApiError && [400, 403, 404, 409].includes(error.status)) {
+      return data<ActionResult>({ ok: false, intent, id, error: error.payload(), fields: error.fields }, { status: error.status });
+    }
+    return rethrowForPage(error, request, ctx.session);
+  }
+}
+
+export default function AdminAccounts() {
+  const t = useT();
+  const locale = useLocale();
+  const { filters, accounts, units, self } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const busy = useNavigation().state === 'submitting';
+  const failed = result && !result.ok ? result : null;
+  const fieldError = (name: string) => {
+    const list = failed?.intent === 'create' ? failed.fields.filter((f) => f.field === `input.${name}`) : [];
+    return list.length ? (
+      <p className="field-error" id={`acc-${name}-error`} role="alert">
+        {list.map((f) => (locale === 'zh-CN' ? f.messageZh : f.message)).join(' ')}
+      </p>
+    ) : null;
+  };
+  const keep = new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== ''));
+  const pageLink = (key: 'after' | 'before', cursor: string | null) => {
+    const q = new URLSearchParams(keep);
+    if (cursor) q.set(key, cursor);
+    return `?${q.toString()}`;
+  };
+  const unitOptions = units.map((u) => (
+    <option key={u.id} value={u.id}>
+      {'\u3000'.repeat(u.depth)}
+      {u.name}
+    </option>
+  ));
+  return (
+    <section className="page" aria-labelledby="accounts-title">
+      <p>
+        <Link to="/admin">← {t.nav.admin}</Link>
+      </p>
+      <h1 id="accounts-title">{t.accounts.title}</h1>
+      <p className="muted">{t.accounts.intro}</p>
+
+      {result && result.ok && 'password' in result ? (
+        <div className="banner banner-pass" role="status" data-testid="account-password">
+          <p>{t.accounts.passwordOnce(result.password.username)}</p>
+          <p>
+            <code className="secret secret-once" data-testid="account-password-value">
+              {result.password.password}
+            </code>
+          </p>
+        </div>
+      ) : null}
+      {result && result.ok && 'notice' in result ? (
+        <p className="notice" role="status" data-testid="account-notice">
+          {result.notice === 'changed' ? t.accounts.changed(result.username) : result.notice === 'disabled' ? t.accounts.disabledNotice(result.username) : t.accounts.enabledNotice(result.username)}
+        </p>
+      ) : null}
+      {failed ? (
+        <p className="form-error" role="alert" data-testid="account-error">
+          {localMessage(failed.error, locale)}
+        </p>
+      ) : null}
+
+      <details className="card" open={failed?.intent === 'create'}>
+        <summary>{t.accounts.create}</summary>
+        <Form method="post" className="form" key={result && result.ok && 'password' in result ? result.password.username : 'create'}>
+          <input type="hidden" name="intent" value="create" />
+          <label htmlFor="acc-username">{t.accounts.username}</label>
+          <input id="acc-username" name="username" required maxLength={32} autoComplete="off" aria-invalid={!!fieldError('username')} />
+          {fieldError('username')}
+          <label htmlFor="acc-displayName">{t.accounts.displayName}</label>
+          <input id="acc-displayName" name="displayName" required maxLength={50} />
+          {fieldError('displayName')}
+          <label htmlFor="acc-role">{t.accounts.role}</label>
+          <select id="acc-role" name="role" defaultValue="MEMBER">
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t.roles[r] ?? r}
+              </option>
+            ))}
+          </select>
+          {fieldError('role')}
+          <label htmlFor="acc-scopeUnitId">{t.accounts.scope}</label>
+          <select id="acc-scopeUnitId" name="scopeUnitId" defaultValue="">
+            <option value="">{t.accounts.scopeDefault}</option>
+            {unitOptions}
+          </select>
+          {fieldError('scopeUnitId')}
+          <label htmlFor="acc-memberId">{t.accounts.member}</label>
+          <input id="acc-memberId" name="memberId" className="mono" aria-describedby="acc-memberId-hint" autoComplete="off" />
+          <p id="acc-memberId-hint" className="muted small">
+            {t.accounts.memberHint}
+          </p>
+          {fieldError('memberId')}
+          <button type="submit" className="btn btn-primary" disabled={busy} data-testid="account-create">
+            {t.accounts.createSubmit}
+          </button>
+        </Form>
+      </details>
+
+      <Form method="get" className="filters card" role="search" aria-label={t.accounts.filter}>
+        <div className="field">
+          <label htmlFor="f-q">{t.accounts.search}</label>
+          <input id="f-q" name="q" type="search" defaultValue={filters.q} />
+        </div>
+        <div className="field">
+          <label htmlFor="f-role">{t.accounts.role}</label>
+          <select id="f-role" name="role" defaultValue={filters.role}>
+            <option value="">{t.accounts.any}</option>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t.roles[r] ?? r}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label>
+            <input type="checkbox" name="all" value="1" defaultChecked={filters.all === '1'} /> {t.accounts.includeDisabled}
+          </label>
+        </div>
+        <div className="field field-actions">
+          <button type="submit" className="btn btn-primary">
+            {t.accounts.filter}
+          </button>
+        </div>
+      </Form>
+      <p className="muted" role="status">
+        {t.accounts.total(accounts.totalCount)}
+      </p>
+      <div className="table-wrap card">
+        <table className="table" data-testid="accounts-table">
+          <caption className="visually-hidden">{t.accounts.title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.accounts.username}</th>
+              <th scope="col">{t.accounts.displayName}</th>
+              <th scope="col">{t.accounts.role}</th>
+              <th scope="col">{t.accounts.scope}</th>
+              <th scope="col">{t.accounts.totp}</th>
+              <th scope="col">{t.accounts.lastLogin}</th>
+              <th scope="col">{t.accounts.state}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t.accounts.change}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {accounts.edges.map(({ node: a }) => (
+              <tr key={a.id} data-username={a.username}>
+                <th scope="row" className="mono">
+                  {a.username}
+                </th>
+                <td>{a.member ? <Link to={`/members/${a.member.id}`}>{a.displayName}</Link> : a.displayName}</td>
+                <td>{t.roles[a.role] ?? a.role}</td>
+                <td>{a.scopeUnit.name}</td>
+                <td>{a.role === 'MEMBER' ? '—' : a.totpEnabled ? t.accounts.totpOn : t.accounts.totpOff}</td>
+                <td>{formatDateTime(a.lastLoginAt)}</td>
+                <td>{a.disabledAt ? <span className="badge badge-fail">{t.accounts.disabled}</span> : <span className="badge badge-pass">{t.accounts.enabled}</span>}</td>
+                <td>
+                  {a.username === self ? null : (
+                    <div className="wf-actions">
+                      <Form method="post" className="inline-form" onSubmit={(e) => { if (!a.disabledAt && !window.confirm(t.accounts.disableConfirm(a.username))) e.preventDefault(); }}>
+                        <input type="hidden" name="intent" value={a.disabledAt ? 'enable' : 'disable'} />
+                        <input type="hidden" name="id" value={a.id} />
+                        <button type="submit" className={`btn btn-small ${a.disabledAt ? '' : 'btn-danger'}`} disabled={busy} aria-label={`${a.disabledAt ? t.accounts.enable : t.accounts.disable} ${a.username}`}>
+                          {a.disabledAt ? t.accounts.enable : t.accounts.disable}
+                        </button>
+                      </Form>
+                      <details>
+                        <summary>{t.accounts.reset}</summary>
+                        <Form method="post" className="form" onSubmit={(e) => { if (!window.confirm(t.accounts.resetConfirm(a.username))) e.preventDefault(); }}>
+                          <input type="hidden" name="intent" value="reset" />
+                          <input type="hidden" name="id" value={a.id} />
+                          {a.role !== 'MEMBER' ? (
+                            <label>
+                              <input type="checkbox" name="resetTotp" /> {t.accounts.resetTotp}
+                            </label>
+                          ) : null}
+                          <button type="submit" className="btn btn-small" disabled={busy} aria-label={`${t.accounts.reset} ${a.username}`}>
+                            {t.accounts.reset}
+                          </button>
+                        </Form>
+                      </details>
+                      <details>
+                        <summary>{t.accounts.change}</summary>
+                        <Form method="post" className="form">
+                          <input type="hidden" name="intent" value="change" />
+                          <input type="hidden" name="id" value={a.id} />
+                          <label htmlFor={`role-${a.id}`}>{t.accounts.role}</label>
+                          <select id={`role-${a.id}`} name="role" defaultValue={a.role}>
+                            {ROLES.map((r) => (
+                              <option key={r} value={r}>
+                                {t.roles[r] ?? r}
+                              </option>
+                            ))}
+                          </select>
+                          <label htmlFor={`unit-${a.id}`}>{t.accounts.scope}</label>
+                          <select id={`unit-${a.id}`} name="scopeUnitId" defaultValue={a.scopeUnit.id}>
+                            {unitOptions}
+                          </select>
+                          <button type="submit" className="btn btn-small btn-primary" disabled={busy}>
+                            {t.accounts.changeSubmit}
+                          </button>
+                        </Form>
+                      </details>
+                    </div>
+                  )}
+                  {failed && failed.id === a.id ? (
+                    <p className="field-error" role="alert">
+                      {localMessage(failed.error, locale)}
+                    </p>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {accounts.edges.length === 0 ? <p className="empty">{t.accounts.none}</p> : null}
+      </div>
+      <nav className="pager" aria-label={t.accounts.page}>
+        {accounts.pageInfo.hasPreviousPage ? (
+          <Link to={pageLink('before', accounts.pageInfo.startCursor)} rel="prev">
+            ← {t.accounts.prev}
+          </Link>
+        ) : (
+          <span />
+        )}
+        {accounts.pageInfo.hasNextPage ? (
+          <Link to={pageLink('after', accounts.pageInfo.endCursor)} rel="next">
+            {t.accounts.next} →
+          </Link>
+        ) : null}
+      </nav>
+    </section>
+  );
+}

@@ -1,0 +1,110 @@
+// Tamper alerts (ADMIN): the auditor's findings, newest first, with forward pages.
+import { Form, Link, useLoaderData } from 'react-router';
+import type { Route } from './+types/admin.tamper';
+import { useT } from '../i18n/use-t';
+import { requireAccount } from '../lib/auth.server';
+import { formatDateTime } from '../lib/format';
+import { titleFor } from '../lib/meta';
+import { PAGE_ROLES } from '../lib/roles';
+
+export const meta: Route.MetaFunction = ({ matches }) => titleFor(matches, (t) => t.accounts.tamperTitle);
+
+const ALERTS = `query Alerts($first: Int, $after: String, $open: Boolean) {
+  tamperAlerts(first: $first, after: $after, open: $open) {
+    totalCount pageInfo { hasNextPage endCursor }
+    edges { node { id kind entityType entityId batchSeq detail detectedAt resolvedAt } }
+  }
+}`;
+
+interface Alert {
+  id: string;
+  kind: string;
+  entityType: string | null;
+  entityId: string | null;
+  batchSeq: number | null;
+  detail: unknown;
+  detectedAt: string;
+  resolvedAt: string | null;
+}
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const ctx = await requireAccount(request, PAGE_ROLES.admin);
+  const p = new URL(request.url).searchParams;
+  const open = p.get('open') === '1';
+  const after = p.get('after');
+  const r = await ctx.query<{ tamperAlerts: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: Alert }> } }>(ALERTS, {
+    first: 50,
+    open,
+    ...(after ? { after } : {}),
+  });
+  return { open, after, alerts: r.tamperAlerts };
+}
+
+export default function AdminTamper() {
+  const t = useT();
+  const { open, after, alerts } = useLoaderData<typeof loader>();
+  return (
+    <section className="page" aria-labelledby="tamper-title">
+      <p>
+        <Link to="/admin">← {t.nav.admin}</Link>
+      </p>
+      <h1 id="tamper-title">{t.accounts.tamperTitle}</h1>
+      <p className="muted">{t.accounts.tamperIntro}</p>
+      <Form method="get" className="filters card">
+        <div className="field">
+          <label>
+            <input type="checkbox" name="open" value="1" defaultChecked={open} /> {t.accounts.onlyOpen}
+          </label>
+        </div>
+        <div className="field field-actions">
+          <button type="submit" className="btn btn-primary">
+            {t.accounts.filter}
+          </button>
+        </div>
+      </Form>
+      <p className="muted" role="status" data-testid="tamper-total">
+        {t.accounts.alertsTotal(alerts.totalCount)}
+      </p>
+      <div className="table-wrap card">
+        <table className="table" data-testid="tamper-table">
+          <caption className="visually-hidden">{t.accounts.tamperTitle}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.accounts.detected}</th>
+              <th scope="col">{t.accounts.kind}</th>
+              <th scope="col">{t.accounts.entity}</th>
+              <th scope="col">{t.accounts.batch}</th>
+              <th scope="col">{t.accounts.state}</th>
+              <th scope="col">{t.accounts.detail}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {alerts.edges.map(({ node: a }) => (
+              <tr key={a.id}>
+                <td>{formatDateTime(a.detectedAt)}</td>
+                <th scope="row" className="mono">
+                  {a.kind}
+                </th>
+                <td className="mono">{a.entityType ? `${a.entityType} ${a.entityId ?? ''}` : '—'}</td>
+                <td className="num">{a.batchSeq ?? '—'}</td>
+                <td>{a.resolvedAt ? <span className="badge badge-pass">{t.accounts.resolved}</span> : <span className="badge badge-fail">{t.accounts.open}</span>}</td>
+                <td>
+                  <code className="small">{JSON.stringify(a.detail)}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {alerts.edges.length === 0 ? <p className="empty">{t.accounts.noAlerts}</p> : null}
+      </div>
+      <nav className="pager" aria-label={t.accounts.page}>
+        {after ? <Link to={open ? '?open=1' : '?'}>← {t.accounts.prev}</Link> : <span />}
+        {alerts.pageInfo.hasNextPage && alerts.pageInfo.endCursor ? (
+          <Link to={`?${new URLSearchParams({ ...(open ? { open: '1' } : {}), after: alerts.pageInfo.endCursor }).toString()}`} rel="next">
+            {t.accounts.next} →
+          </Link>
+        ) : null}
+      </nav>
+    </section>
+  );
+}

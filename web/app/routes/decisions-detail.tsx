@@ -1,0 +1,240 @@
+// One decision: its text, the linked vote's counts, its implementation milestones (added and
+// moved along by secretaries and administrators) and every status change as a proven version.
+import { data, Form, Link, useActionData, useLoaderData, useNavigation } from 'react-router';
+import type { Route } from './+types/decisions-detail';
+import pageStyles from '../components/MeetingVote.css?url';
+import { DecisionMilestones, type MilestoneRow } from '../components/DecisionMilestones';
+import { FormAlert } from '../components/MeetingFields';
+import { ProofStatus } from '../components/ProofStatus';
+import { useT } from '../i18n/use-t';
+import { assertSameOrigin, requireAccount } from '../lib/auth.server';
+import { chinaToday, formatDateTime } from '../lib/format';
+import { PROOF_FIELDS, type HistoryNode, type ProofNode } from '../lib/fragments';
+import { WRITER_ROLES } from '../lib/meetings';
+import type { FormResult } from '../lib/meetings-form';
+import { formFailure, unknownIntent } from '../lib/meetings.server';
+import { titleFor } from '../lib/meta';
+import { PAGE_ROLES } from '../lib/roles';
+import { DECISION_NEXT, isDecisionStatus, isMilestoneStatus } from '../lib/votes';
+
+export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: pageStyles }];
+
+export const meta: Route.MetaFunction = ({ matches }) => titleFor(matches, (t) => t.votes.decisionTitle);
+
+const DECISION = `query Decision($id: ID!) {
+  decision(id: $id) {
+    id version number title content decidedOn status yesCount noCount abstainCount overdueMilestones orgUnitId orgUnit { id name }
+    vote { id title status eligibleCount options { id label } tally { ballotsCast eligibleCount quorumMet passed results { optionId count } } }
+    milestones { id version title dueOn completedOn status notes overdue overdueDays completedLate owner { id name } ${PROOF_FIELDS} }
+    ${PROOF_FIELDS}
+  }
+  history(type: "Decision", id: $id, first: 100) { edges { node { version at actor data ${PROOF_FIELDS} } } }
+}`;
+const OWNERS = `query Owners($under: ID!) { members(under: $under, status: ACTIVE, first: 100) { edges { node { id name } } } }`;
+
+const MUTATIONS = {
+  status: `mutation($id: ID!, $status: DecisionStatus!) { updateDecisionStatus(id: $id, status: $status) { id } }`,
+  'add-milestone': `mutation($input: AddMilestoneInput!) { addMilestone(input: $input) { id } }`,
+  'milestone-status': `mutation($id: ID!, $status: MilestoneStatus!, $on: Date, $notes: String) { updateMilestoneStatus(id: $id, status: $status, on: $on, notes: $notes) { id } }`,
+} as const;
+
+interface DecisionNode {
+  id: string;
+  version: number;
+  number: string | null;
+  title: string;
+  content: string;
+  decidedOn: string;
+  status: string;
+  yesCount: number | null;
+  noCount: number | null;
+  abstainCount: number | null;
+  overdueMilestones: number;
+  orgUnitId: string;
+  orgUnit: { id: string; name: string };
+  vote: {
+    id: string;
+    title: string;
+    status: string;
+    eligibleCount: number | null;
+    options: Array<{ id: string; label: string }>;
+    tally: { ballotsCast: number; eligibleCount: number; quorumMet: boolean; passed: boolean | null; results: Array<{ optionId: string; count: number }> } | null;
+  } | null;
+  milestones: MilestoneRow[];
+  proof: ProofNode;
+}
+
+export type DecisionActionResult = FormResult;
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const ctx = await requireAccount(request, PAGE_ROLES.decisions);
+  const r = await ctx.query<{ decision: DecisionNode; history: { edges: Array<{ node: HistoryNode }> } }>(DECISION, { id: params.id });
+  const canWrite = (WRITER_ROLES as readonly string[]).includes(ctx.account.role);
+  const owners = canWrite ? (await ctx.query<{ members: { edges: Array<{ node: { id: string; name: string } }> } }>(OWNERS, { under: r.decision.orgUnitId })).members.edges.map((e) => e.node) : [];
+  return { decision: r.decision, history: r.history.edges.map((e) => e.node), canWrite, owners, today: chinaToday() };
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  assertSameOrigin(request);
+  const ctx = await requireAccount(request, WRITER_ROLES);
+  const form = await request.formData();
+  const intent = String(form.get('intent') ?? '');
+  const text = (k: string) => String(form.get(k) ?? '').trim();
+  let query: string;
+  let vars: Record<string, unknown>;
+  if (intent === 'status' && isDecisionStatus(text('status'))) {
+    query = MUTATIONS.status;
+    vars = { id: params.id, status: text('status') };
+  } else if (intent === 'add-milestone') {
+    query = MUTATIONS['add-milestone'];
+    vars = { input: { decisionId: params.id, title: text('title'), dueOn: text('dueOn'), ownerId: text('ownerId') || null, notes: text('notes') || null } };
+  } else if (intent === 'milestone-status' && isMilestoneStatus(text('status'))) {
+    query = MUTATIONS['milestone-status'];
+    vars = { id: text('milestoneId'), status: text('status'), on: text('status') === 'DONE' && text('on') ? text('on') : null, notes: text('notes') || null };
+  } else {
+    return unknownIntent();
+  }
+  try {
+    await ctx.call(query, vars);
+    return data<DecisionActionResult>({ ok: true, intent });
+  } catch (error) {
+    // The failing milestone's form is the one to show the message next to.
+    return formFailure(error, request, ctx, intent === 'milestone-status' ? `milestone-status:${text('milestoneId')}` : intent);
+  }
+}
+
+export default function DecisionPage() {
+  const t = useT();
+  const v = t.votes;
+  const { decision: d, history, canWrite, owners, today } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as DecisionActionResult | undefined;
+  const failure = result && !result.ok ? result : null;
+  const done = result?.ok ? result : null;
+  const busy = useNavigation().state === 'submitting';
+  const next = DECISION_NEXT[d.status] ?? [];
+  const notices: Record<string, string> = { status: v.statusChanged, 'add-milestone': v.milestoneAdded, 'milestone-status': v.milestoneChanged };
+  const tally = d.vote?.tally ?? null;
+  return (
+    <section className="page" aria-labelledby="decision-title">
+      <p>
+        <Link to="/decisions">← {v.backDecisions}</Link>
+      </p>
+      <h1 id="decision-title">
+        {d.title}{' '}
+        <span className="pill" data-testid="decision-status" data-status={d.status}>
+          {v.decisionStatuses[d.status] ?? d.status}
+        </span>
+      </h1>
+      {done ? (
+        <p className="notice" role="status" data-testid="decision-notice">
+          {notices[done.intent]}
+        </p>
+      ) : null}
+      <div className="grid-2">
+        <article className="card" aria-labelledby="decision-facts">
+          <h2 id="decision-facts">{v.decisionTitle}</h2>
+          <ProofStatus
+            proof={d.proof}
+            fields={{ title: d.title, status: d.status, yesCount: d.yesCount, noCount: d.noCount, abstainCount: d.abstainCount }}
+            what={`${d.title} ${t.me.versionN(d.version)}`}
+            downloadHref={`/proof/Decision/${d.id}/${d.version}`}
+          />
+          <dl className="facts">
+            <div className="fact">
+              <dt>{v.number}</dt>
+              <dd>{d.number ?? '—'}</dd>
+            </div>
+            <div className="fact">
+              <dt>{v.unit}</dt>
+              <dd>{d.orgUnit.name}</dd>
+            </div>
+            <div className="fact">
+              <dt>{v.decidedOn}</dt>
+              <dd>{d.decidedOn}</dd>
+            </div>
+            <div className="fact">
+              <dt>{v.counts}</dt>
+              <dd data-testid="decision-counts">
+                {d.yesCount !== null ? `${v.yesCount} ${d.yesCount} · ${v.noCount} ${d.noCount ?? 0} · ${v.abstainCount} ${d.abstainCount ?? 0}` : '—'}
+              </dd>
+            </div>
+            <div className="fact">
+              <dt>{v.linkedVote}</dt>
+              <dd>
+                {d.vote ? (
+                  <>
+                    <Link to={`/votes/${d.vote.id}`}>{d.vote.title}</Link>
+                    {tally ? (
+                      <span className="muted small">
+                        {' '}
+                        · {v.ballotsCast} {tally.ballotsCast}/{tally.eligibleCount} · {tally.passed ? v.carried : v.rejected}
+                      </span>
+                    ) : null}
+                  </>
+                ) : (
+                  v.noVote
+                )}
+              </dd>
+            </div>
+          </dl>
+          {d.vote && tally ? (
+            <ul className="plain small" data-testid="vote-counts">
+              {d.vote.options.map((o) => (
+                <li key={o.id}>
+                  {o.label}: {tally.results.find((r) => r.optionId === o.id)?.count ?? 0}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <h3>{v.content}</h3>
+          <p className="prewrap">{d.content}</p>
+        </article>
+        <div>
+          {canWrite && next.length > 0 ? (
+            <article className="card" aria-labelledby="status-title">
+              <h2 id="status-title">{v.changeStatus}</h2>
+              <Form method="post" className="form form-inline">
+                <input type="hidden" name="intent" value="status" />
+                <FormAlert result={failure} intent="status" />
+                <div className="field">
+                  <label htmlFor="decision-new-status">{v.newStatus}</label>
+                  <select id="decision-new-status" name="status">
+                    {next.map((s) => (
+                      <option key={s} value={s}>
+                        {v.decisionStatuses[s] ?? s}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <button type="submit" className="btn btn-primary" disabled={busy} data-testid="decision-status-submit">
+                  {v.apply}
+                </button>
+              </Form>
+            </article>
+          ) : null}
+          <article className="card" aria-labelledby="history-title">
+            <h2 id="history-title">{v.history}</h2>
+            <p className="muted small">{v.historyNote}</p>
+            <ol className="records" data-testid="decision-history">
+              {[...history].reverse().map((h) => (
+                <li key={h.version} className="record">
+                  <p className="record-head">
+                    <strong>{v.versionAt(h.version, formatDateTime(h.at))}</strong>{' '}
+                    {typeof h.data.status === 'string' ? <span className="pill">{v.decisionStatuses[h.data.status] ?? h.data.status}</span> : null}
+                  </p>
+                  <ProofStatus
+                    proof={h.proof}
+                    fields={typeof h.data.status === 'string' ? { status: h.data.status } : {}}
+                    what={v.versionAt(h.version, '')}
+                    downloadHref={`/proof/Decision/${d.id}/${h.version}`}
+                  />
+                </li>
+              ))}
+            </ol>
+          </article>
+        </div>
+      </div>
+      <DecisionMilestones decision={d} canWrite={canWrite} owners={owners} today={today} failure={failure} busy={busy} />
+    </section>
+  );
+}

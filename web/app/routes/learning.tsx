@@ -1,0 +1,87 @@
+// Courses for me: published by my unit or a unit above it, with whether I completed each.
+import { Form, Link, useLoaderData } from 'react-router';
+import type { Route } from './+types/learning';
+import { Pager } from '../components/Portal';
+import { useT } from '../i18n/use-t';
+import { requireAccount } from '../lib/auth.server';
+import { formatDateTime } from '../lib/format';
+import { titleFor } from '../lib/meta';
+import { PAGE_INFO, pagingFrom, type Connection } from '../lib/portal';
+import { PAGE_ROLES } from '../lib/roles';
+
+export const meta: Route.MetaFunction = ({ matches }) => titleFor(matches, (t) => t.learning.title);
+
+const COURSES = `query Courses($first: Int, $after: String, $last: Int, $before: String, $search: String) {
+  courses(status: PUBLISHED, search: $search, first: $first, after: $after, last: $last, before: $before) {
+    totalCount ${PAGE_INFO}
+    edges { node { id title description category classHours mandatory orgUnitName publishedAt
+      myCompletion { id completedAt } resources(first: 1) { totalCount } } }
+  }
+}`;
+
+interface CourseNode {
+  id: string;
+  title: string;
+  description: string | null;
+  category: string | null;
+  classHours: number;
+  mandatory: boolean;
+  orgUnitName: string;
+  publishedAt: string | null;
+  myCompletion: { id: string; completedAt: string } | null;
+  resources: { totalCount: number };
+}
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const ctx = await requireAccount(request, PAGE_ROLES.learning);
+  const url = new URL(request.url);
+  const q = (url.searchParams.get('q') ?? '').trim().slice(0, 100);
+  const r = await ctx.query<{ courses: Connection<CourseNode> }>(COURSES, { ...pagingFrom(url, '', 24), ...(q ? { search: q } : {}) });
+  return { q, courses: r.courses };
+}
+
+export default function Learning() {
+  const t = useT();
+  const l = t.learning;
+  const { q, courses } = useLoaderData<typeof loader>();
+  return (
+    <section className="page portal" aria-labelledby="learning-title">
+      <h1 id="learning-title">{l.title}</h1>
+      <p className="lead">{l.intro}</p>
+      <Form method="get" className="filters card" role="search" aria-label={l.search}>
+        <div className="field">
+          <label htmlFor="course-q">{l.search}</label>
+          <input id="course-q" name="q" type="search" defaultValue={q} maxLength={100} />
+        </div>
+        <div className="field field-actions">
+          <button type="submit" className="btn">
+            {l.searchButton}
+          </button>
+        </div>
+      </Form>
+      <p className="muted" data-testid="courses-total">{l.courses(courses.totalCount)}</p>
+      {courses.edges.length === 0 ? <p className="empty">{l.none}</p> : null}
+      <ul className="course-list" data-testid="courses">
+        {courses.edges.map(({ node: c }) => (
+          <li key={c.id}>
+            <article className="card" aria-labelledby={`course-${c.id}`}>
+              <h2 id={`course-${c.id}`} className="h3">
+                <Link to={`/learning/courses/${c.id}`}>{c.title}</Link>
+              </h2>
+              <p>
+                <span className={`pill ${c.mandatory ? 'pill-fail' : ''}`}>{c.mandatory ? l.mandatory : l.optional}</span>{' '}
+                <span className="pill">{l.classHours(c.classHours)}</span>{' '}
+                {c.myCompletion ? <span className="pill pill-pass">{l.completedOn(formatDateTime(c.myCompletion.completedAt).slice(0, 10))}</span> : <span className="pill pill-skip">{l.notCompleted}</span>}
+              </p>
+              {c.description ? <p className="small">{c.description}</p> : null}
+              <p className="muted small">
+                {l.courseLine(c.orgUnitName, c.resources.totalCount)}
+              </p>
+            </article>
+          </li>
+        ))}
+      </ul>
+      <Pager pageInfo={courses.pageInfo} />
+    </section>
+  );
+}

@@ -1,0 +1,131 @@
+// Plan a meeting (secretaries and administrators): saved as a draft; the API's field errors are
+// shown next to the fields they name.
+import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from 'react-router';
+import type { Route } from './+types/meetings-new';
+import pageStyles from '../components/MeetingVote.css?url';
+import { FieldError, FormAlert, invalidProps } from '../components/MeetingFields';
+import { useT } from '../i18n/use-t';
+import { assertSameOrigin, requireAccount } from '../lib/auth.server';
+import { chinaLocalToIso, isMeetingKind, isoToChinaLocal, MEETING_KINDS, WRITER_ROLES } from '../lib/meetings';
+import type { FormFailure } from '../lib/meetings-form';
+import { badForm, formFailure } from '../lib/meetings.server';
+import { titleFor } from '../lib/meta';
+
+export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: pageStyles }];
+
+export const meta: Route.MetaFunction = ({ matches }) => titleFor(matches, (t) => t.meetings.planTitle);
+
+const UNITS = `query Units { orgUnits(first: 100, maxDepth: 3) { edges { node { id name level kind } } } }`;
+const PLAN = `mutation Plan($input: PlanMeetingInput!) { planMeeting(input: $input) { id } }`;
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const ctx = await requireAccount(request, WRITER_ROLES);
+  const r = await ctx.query<{ orgUnits: { edges: Array<{ node: { id: string; name: string; level: number; kind: string } }> } }>(UNITS);
+  const minLevel = Math.min(...r.orgUnits.edges.map((e) => e.node.level));
+  // A sensible default: next week, 14:00–16:00 China time.
+  const start = new Date(Date.now() + 7 * 86_400_000);
+  const day = isoToChinaLocal(start.getTime()).slice(0, 10);
+  return {
+    units: r.orgUnits.edges.map((e) => ({ ...e.node, depth: e.node.level - minLevel })),
+    defaults: { startsAt: `${day}T14:00`, endsAt: `${day}T16:00` },
+  };
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  assertSameOrigin(request);
+  const ctx = await requireAccount(request, WRITER_ROLES);
+  const form = await request.formData();
+  const text = (k: string) => String(form.get(k) ?? '').trim();
+  const kind = text('kind');
+  const startsAt = chinaLocalToIso(text('startsAt'));
+  const endsAt = chinaLocalToIso(text('endsAt'));
+  const bad = [
+    ...(startsAt ? [] : [{ field: 'startsAt', message: 'is not a date and time.', messageZh: '请填写日期和时间。' }]),
+    ...(endsAt ? [] : [{ field: 'endsAt', message: 'is not a date and time.', messageZh: '请填写日期和时间。' }]),
+    ...(isMeetingKind(kind) ? [] : [{ field: 'kind', message: 'is not a kind of meeting.', messageZh: '请选择会议类型。' }]),
+  ];
+  if (bad.length > 0) return badForm('plan', 'Please correct the marked fields.', '请修改标出的内容。', bad);
+  try {
+    const r = await ctx.call<{ planMeeting: { id: string } }>(PLAN, {
+      input: {
+        unitId: text('unitId'),
+        kind,
+        title: text('title'),
+        agenda: text('agenda') || null,
+        place: text('place') || null,
+        startsAt,
+        endsAt,
+      },
+    });
+    return redirect(`/meetings/${r.planMeeting.id}`);
+  } catch (error) {
+    return formFailure(error, request, ctx, 'plan');
+  }
+}
+
+export default function PlanMeeting() {
+  const t = useT();
+  const m = t.meetings;
+  const { units, defaults } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as FormFailure | undefined;
+  const busy = useNavigation().state === 'submitting';
+  const field = (name: string, id: string) => ({ ...invalidProps(result, 'plan', name, id) });
+  return (
+    <section className="page narrow-page" aria-labelledby="plan-title">
+      <p>
+        <Link to="/meetings">← {m.back}</Link>
+      </p>
+      <h1 id="plan-title">{m.planTitle}</h1>
+      <p className="lead">{m.planIntro}</p>
+      <Form method="post" className="form card" data-testid="plan-form" noValidate>
+        <FormAlert result={result} intent="plan" />
+        <label htmlFor="plan-kind">{m.kind}</label>
+        <select id="plan-kind" name="kind" required defaultValue="BRANCH_COMMITTEE" {...field('kind', 'plan-kind')}>
+          {MEETING_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {m.kinds[k]}
+            </option>
+          ))}
+        </select>
+        <FieldError result={result} intent="plan" name="kind" id="plan-kind" />
+        <label htmlFor="plan-unit">{m.planUnit}</label>
+        <select id="plan-unit" name="unitId" required aria-describedby="plan-unit-hint" {...field('unitId', 'plan-unit')}>
+          {units.map((u) => (
+            <option key={u.id} value={u.id}>
+              {'\u3000'.repeat(u.depth)}
+              {u.name} · {t.unitKinds[u.kind] ?? u.kind}
+            </option>
+          ))}
+        </select>
+        <span className="muted small" id="plan-unit-hint">
+          {m.planUnitHint}
+        </span>
+        <FieldError result={result} intent="plan" name="unitId" id="plan-unit" />
+        <label htmlFor="plan-title-input">{m.meetingTitle}</label>
+        <input id="plan-title-input" name="title" maxLength={200} required {...field('title', 'plan-title-input')} />
+        <FieldError result={result} intent="plan" name="title" id="plan-title-input" />
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor="plan-starts">{m.startsAt}</label>
+            <input id="plan-starts" name="startsAt" type="datetime-local" required defaultValue={defaults.startsAt} {...field('startsAt', 'plan-starts')} />
+            <FieldError result={result} intent="plan" name="startsAt" id="plan-starts" />
+          </div>
+          <div className="field">
+            <label htmlFor="plan-ends">{m.endsAt}</label>
+            <input id="plan-ends" name="endsAt" type="datetime-local" required defaultValue={defaults.endsAt} {...field('endsAt', 'plan-ends')} />
+            <FieldError result={result} intent="plan" name="endsAt" id="plan-ends" />
+          </div>
+        </div>
+        <label htmlFor="plan-place">{m.place}</label>
+        <input id="plan-place" name="place" maxLength={200} {...field('place', 'plan-place')} />
+        <FieldError result={result} intent="plan" name="place" id="plan-place" />
+        <label htmlFor="plan-agenda">{m.agenda}</label>
+        <textarea id="plan-agenda" name="agenda" rows={4} maxLength={5000} {...field('agenda', 'plan-agenda')} />
+        <FieldError result={result} intent="plan" name="agenda" id="plan-agenda" />
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {m.save}
+        </button>
+      </Form>
+    </section>
+  );
+}

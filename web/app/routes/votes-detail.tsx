@@ -1,0 +1,313 @@
+// One vote. Secretaries and administrators open it (freezing the roll) and close it (the tally);
+// staff see who voted, never how. Members on the roll cast their secret ballot (the receipt is
+// shown once) and check it later with the receipt, with the ballot record's proof once tallied.
+import { data, Form, Link, useActionData, useLoaderData, useNavigation } from 'react-router';
+import type { Route } from './+types/votes-detail';
+import pageStyles from '../components/MeetingVote.css?url';
+import { FieldError, FormAlert, invalidProps } from '../components/MeetingFields';
+import { ProofStatus } from '../components/ProofStatus';
+import { VoteReceipt } from '../components/VoteReceipt';
+import { VoteTally } from '../components/VoteTally';
+import { useT } from '../i18n/use-t';
+import { assertSameOrigin, requireAccount } from '../lib/auth.server';
+import { formatDateTime } from '../lib/format';
+import { PROOF_FIELDS, type ProofNode } from '../lib/fragments';
+import { WRITER_ROLES } from '../lib/meetings';
+import type { FormFailure, FormResult } from '../lib/meetings-form';
+import { badForm, formFailure, unknownIntent } from '../lib/meetings.server';
+import { titleFor } from '../lib/meta';
+import { PAGE_ROLES } from '../lib/roles';
+import { VOTE_FIELDS, voteProvenFields, type VoteNode } from '../lib/votes';
+import { receiptHashOf } from '../lib/votes.server';
+
+export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: pageStyles }];
+
+export const meta: Route.MetaFunction = ({ matches }) => titleFor(matches, (t) => t.votes.details);
+
+const ROLL = `rollEntries(first: 100) { totalCount edges { node { id memberId votedAt proof { status batchSeq anchor { height } } } } }`;
+const voteQuery = (staff: boolean) => `query Vote($id: ID!) { vote(id: $id) { ${VOTE_FIELDS} ${staff ? `orgUnit { id name } ${ROLL}` : ''} } }`;
+const NAMES = `query Names($under: ID!) { members(under: $under, first: 100) { edges { node { id name } } } }`;
+
+const OPEN = `mutation($id: ID!) { openVote(id: $id) { id } }`;
+const CLOSE = `mutation($id: ID!) { closeVote(id: $id) { id } }`;
+const CAST = `mutation($voteId: ID!, $choices: [ID!]!) { castBallot(voteId: $voteId, choices: $choices) { receipt receiptHash } }`;
+const CHECK = `query($voteId: ID!, $receipt: String!) {
+  verifyMyBallot(voteId: $voteId, receipt: $receipt) { verified choices voteStatus ballot { id version choices receiptHash ${PROOF_FIELDS} } }
+}`;
+
+type RollRow = { id: string; memberId: string; votedAt: string; proof: { status: string; batchSeq: number | null; anchor: { height: number } | null } };
+type VoteResult = { vote: VoteNode & { rollEntries?: { totalCount: number; edges: Array<{ node: RollRow }> } } };
+
+interface BallotCheck {
+  verified: boolean;
+  choices: string[];
+  voteStatus: string;
+  ballot: { id: string; version: number; choices: string[]; receiptHash: string; proof: ProofNode } | null;
+}
+
+export type VoteActionResult = FormResult<{ receipt?: { receipt: string; receiptHash: string }; check?: BallotCheck & { hashMatches: boolean | null } }>;
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const ctx = await requireAccount(request, PAGE_ROLES.votes);
+  const staff = ctx.account.role !== 'MEMBER';
+  const { vote } = await ctx.query<VoteResult>(voteQuery(staff), { id: params.id });
+  let names: Record<string, string> = {};
+  if (staff && (vote.rollEntries?.totalCount ?? 0) > 0) {
+    const r = await ctx.query<{ members: { edges: Array<{ node: { id: string; name: string } }> } }>(NAMES, { under: vote.orgUnitId });
+    names = Object.fromEntries(r.members.edges.map((e) => [e.node.id, e.node.name]));
+  }
+  return {
+    vote,
+    names,
+    canWrite: (WRITER_ROLES as readonly string[]).includes(ctx.account.role),
+    hasMember: ctx.account.memberId !== null,
+  };
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  assertSameOrigin(request);
+  const form = await request.formData();
+  const intent = String(form.get('intent') ?? '');
+  if (!['open', 'close', 'cast', 'check'].includes(intent)) return unknownIntent();
+  const ctx = await requireAccount(request, intent === 'open' || intent === 'close' ? WRITER_ROLES : PAGE_ROLES.votes);
+  try {
+    if (intent === 'open' || intent === 'close') {
+      await ctx.call(intent === 'open' ? OPEN : CLOSE, { id: params.id });
+      return data<VoteActionResult>({ ok: true, intent });
+    }
+    if (intent === 'cast') {
+      const choices = form.getAll('choice').map(String);
+      const r = await ctx.call<{ castBallot: { receipt: string; receiptHash: string } }>(CAST, { voteId: params.id, choices });
+      return data<VoteActionResult>({ ok: true, intent, receipt: r.castBallot });
+    }
+    const receipt = String(form.get('receipt') ?? '').trim();
+    if (!receipt) return badForm(intent, 'Enter your receipt.', '请输入回执。', [{ field: 'receipt', message: 'is required.', messageZh: '必须填写。' }]);
+    const r = await ctx.call<{ verifyMyBallot: BallotCheck }>(CHECK, { voteId: params.id, receipt });
+    const check = r.verifyMyBallot;
+    // The receipt's own hash, computed here rather than taken from the API's word.
+    const hash = receiptHashOf(receipt);
+    return data<VoteActionResult>({ ok: true, intent, check: { ...check, hashMatches: check.ballot ? check.ballot.receiptHash === hash : null } });
+  } catch (error) {
+    return formFailure(error, request, ctx, intent);
+  }
+}
+
+export default function VotePage() {
+  const t = useT();
+  const v = t.votes;
+  const { vote, names, canWrite, hasMember } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as VoteActionResult | undefined;
+  const failure = result && !result.ok ? result : null;
+  const done = result?.ok ? result : null;
+  const busy = useNavigation().state === 'submitting';
+  const label = (id: string) => vote.options.find((o) => o.id === id)?.label ?? id;
+  return (
+    <section className="page" aria-labelledby="vote-title">
+      <p>
+        <Link to="/votes">← {v.back}</Link>
+      </p>
+      <h1 id="vote-title">
+        {vote.title}{' '}
+        <span className="pill" data-testid="vote-status" data-status={vote.status}>
+          {v.statuses[vote.status] ?? vote.status}
+        </span>
+      </h1>
+      {done && (done.intent === 'open' || done.intent === 'close') ? (
+        <p className="notice" role="status" data-testid="vote-notice">
+          {done.intent === 'open' ? v.opened : v.closed}
+        </p>
+      ) : null}
+      {done?.intent === 'cast' && done.receipt ? <VoteReceipt receipt={done.receipt.receipt} receiptHash={done.receipt.receiptHash} /> : null}
+      <div className="grid-2">
+        <article className="card" aria-labelledby="vote-facts">
+          <h2 id="vote-facts">{v.details}</h2>
+          <ProofStatus proof={vote.proof} fields={voteProvenFields(vote)} what={`${vote.title} ${t.me.versionN(vote.version)}`} downloadHref={`/proof/Vote/${vote.id}/${vote.version}`} />
+          <dl className="facts">
+            <div className="fact">
+              <dt>{v.kind}</dt>
+              <dd>{v.kinds[vote.kind] ?? vote.kind}</dd>
+            </div>
+            {vote.orgUnit ? (
+              <div className="fact">
+                <dt>{v.unit}</dt>
+                <dd>{vote.orgUnit.name}</dd>
+              </div>
+            ) : null}
+            <div className="fact">
+              <dt>{v.quorumRule}</dt>
+              <dd>{v.quorum[vote.quorumRule] ?? vote.quorumRule}</dd>
+            </div>
+            <div className="fact">
+              <dt>{v.majorityRule}</dt>
+              <dd>{v.majority[vote.majorityRule] ?? vote.majorityRule}</dd>
+            </div>
+            {vote.kind === 'ELECTION' ? (
+              <div className="fact">
+                <dt>{v.seats}</dt>
+                <dd>{vote.seats}</dd>
+              </div>
+            ) : null}
+            {vote.eligibleCount !== null ? (
+              <div className="fact">
+                <dt>{v.eligibleCount}</dt>
+                <dd>{v.eligible(vote.eligibleCount)}</dd>
+              </div>
+            ) : null}
+            {vote.closesAt ? (
+              <div className="fact">
+                <dt>{v.closesAt}</dt>
+                <dd>{formatDateTime(vote.closesAt)}</dd>
+              </div>
+            ) : null}
+            {vote.eligibleRollHash ? (
+              <div className="fact">
+                <dt>{v.rollHash}</dt>
+                <dd>
+                  <code className="break">{vote.eligibleRollHash}</code>
+                </dd>
+              </div>
+            ) : null}
+          </dl>
+          {vote.description ? <p className="prewrap">{vote.description}</p> : null}
+          <h3>{v.options}</h3>
+          <ol data-testid="vote-options">
+            {vote.options.map((o) => (
+              <li key={o.id}>{o.label}</li>
+            ))}
+          </ol>
+        </article>
+        <div>
+          {canWrite && (vote.status === 'DRAFT' || vote.status === 'OPEN') ? (
+            <article className="card" aria-labelledby="vote-action-title">
+              <h2 id="vote-action-title">{vote.status === 'DRAFT' ? v.open : v.close}</h2>
+              <p className="muted small">{vote.status === 'DRAFT' ? v.openIntro : v.closeIntro}</p>
+              <FormAlert result={failure} intent={vote.status === 'DRAFT' ? 'open' : 'close'} />
+              <Form method="post">
+                <input type="hidden" name="intent" value={vote.status === 'DRAFT' ? 'open' : 'close'} />
+                <button type="submit" className={vote.status === 'DRAFT' ? 'btn btn-primary' : 'btn btn-danger'} disabled={busy} data-testid={vote.status === 'DRAFT' ? 'open-vote' : 'close-vote'}>
+                  {vote.status === 'DRAFT' ? v.open : v.close}
+                </button>
+              </Form>
+            </article>
+          ) : null}
+          {hasMember && vote.hasVoted !== null && vote.status !== 'DRAFT' ? (
+            <VoterPanel vote={vote} failure={failure} busy={busy} />
+          ) : null}
+          {hasMember && vote.hasVoted ? (
+            <article className="card" aria-labelledby="check-title" data-testid="check-card">
+              <h2 id="check-title">{v.check}</h2>
+              <p className="muted small">{v.checkIntro}</p>
+              <Form method="post" className="form">
+                <input type="hidden" name="intent" value="check" />
+                <FormAlert result={failure} intent="check" />
+                <label htmlFor="check-receipt">{v.receipt}</label>
+                <input id="check-receipt" name="receipt" autoComplete="off" spellCheck={false} required maxLength={64} className="mono" {...invalidProps(failure, 'check', 'receipt', 'check-receipt')} />
+                <FieldError result={failure} intent="check" name="receipt" id="check-receipt" />
+                <button type="submit" className="btn btn-primary" disabled={busy} data-testid="check-ballot">
+                  {v.checkSubmit}
+                </button>
+              </Form>
+              {done?.intent === 'check' && done.check ? (
+                <div className="ballot-check" data-testid="ballot-check" data-verified={String(done.check.verified)}>
+                  {done.check.verified ? (
+                    <>
+                      <p>
+                        <span className="badge badge-pass">{v.found}</span>
+                      </p>
+                      <p>
+                        {v.yourChoice}: <strong data-testid="ballot-choice">{done.check.choices.length ? done.check.choices.map(label).join('、') : v.blank}</strong>
+                      </p>
+                      {done.check.ballot ? (
+                        <>
+                          <p className={done.check.hashMatches ? 'small' : 'form-error'}>{done.check.hashMatches ? v.hashMatches : v.hashDiffers}</p>
+                          <h3>{v.ballotProof}</h3>
+                          <ProofStatus
+                            proof={done.check.ballot.proof}
+                            fields={{ choices: done.check.ballot.choices, receiptHash: done.check.ballot.receiptHash }}
+                            what={v.ballotProof}
+                            downloadHref={`/proof/Ballot/${done.check.ballot.id}/${done.check.ballot.version}`}
+                          />
+                        </>
+                      ) : (
+                        <p className="muted small" data-testid="ballot-sealed">
+                          {v.sealed}
+                        </p>
+                      )}
+                    </>
+                  ) : (
+                    <p>
+                      <span className="badge badge-fail">{v.notFound}</span>
+                    </p>
+                  )}
+                </div>
+              ) : null}
+            </article>
+          ) : null}
+        </div>
+      </div>
+      {vote.tally ? <VoteTally vote={vote} tally={vote.tally} /> : null}
+      {canWrite && vote.tally?.passed && vote.kind !== 'ELECTION' ? (
+        <p>
+          <Link to={`/decisions?vote=${vote.id}#new-decision`} className="btn" data-testid="record-decision">
+            {v.createDecision}
+          </Link>
+        </p>
+      ) : null}
+      {vote.rollEntries ? (
+        <article className="card" aria-labelledby="roll-title">
+          <h2 id="roll-title">
+            {v.roll} {vote.eligibleCount !== null ? <span className="muted small">{v.rollOf(vote.rollEntries.totalCount, vote.eligibleCount)}</span> : null}
+          </h2>
+          {vote.rollEntries.edges.length === 0 ? (
+            <p className="muted">{v.rollNone}</p>
+          ) : (
+            <ul className="plain roll" data-testid="roll">
+              {vote.rollEntries.edges.map(({ node: r }) => (
+                <li key={r.id}>
+                  {names[r.memberId] ?? r.memberId} <span className="muted small">{formatDateTime(r.votedAt)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </article>
+      ) : null}
+    </section>
+  );
+}
+
+function VoterPanel({ vote, failure, busy }: { vote: VoteNode; failure: FormFailure | null; busy: boolean }) {
+  const v = useT().votes;
+  const motion = vote.kind !== 'ELECTION';
+  return (
+    <article className="card" aria-labelledby="ballot-title" data-testid="ballot-card">
+      <h2 id="ballot-title">{v.myBallot}</h2>
+      {vote.hasVoted ? (
+        <p>
+          <span className="pill pill-pass" data-testid="has-voted">
+            {v.alreadyVoted}
+          </span>
+        </p>
+      ) : vote.status !== 'OPEN' ? (
+        <p className="muted">{v.notOpen}</p>
+      ) : (
+        <Form method="post" className="form" data-testid="cast-form">
+          <input type="hidden" name="intent" value="cast" />
+          <p className="muted small">{v.castIntro}</p>
+          <FormAlert result={failure} intent="cast" />
+          <fieldset className="ballot-options" {...invalidProps(failure, 'cast', 'choices', 'ballot-choices')}>
+            <legend>{motion ? v.chooseOne : v.chooseUpTo(vote.seats)}</legend>
+            {vote.options.map((o) => (
+              <label key={o.id} className="checkbox ballot-option">
+                <input type={motion ? 'radio' : 'checkbox'} name="choice" value={o.id} required={motion} /> {o.label}
+              </label>
+            ))}
+          </fieldset>
+          <FieldError result={failure} intent="cast" name="choices" id="ballot-choices" />
+          <button type="submit" className="btn btn-primary" disabled={busy} data-testid="cast">
+            {v.cast}
+          </button>
+        </Form>
+      )}
+    </article>
+  );
+}

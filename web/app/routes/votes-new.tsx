@@ -1,0 +1,153 @@
+// Create a motion or an election (secretaries and administrators), saved as a draft, with its
+// rules and, for an election, its candidates; the API's field errors are shown by field.
+import { useState } from 'react';
+import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from 'react-router';
+import type { Route } from './+types/votes-new';
+import pageStyles from '../components/MeetingVote.css?url';
+import { FieldError, FormAlert, invalidProps } from '../components/MeetingFields';
+import { useT } from '../i18n/use-t';
+import { assertSameOrigin, requireAccount } from '../lib/auth.server';
+import { chinaLocalToIso, WRITER_ROLES } from '../lib/meetings';
+import type { FormFailure } from '../lib/meetings-form';
+import { badForm, formFailure } from '../lib/meetings.server';
+import { titleFor } from '../lib/meta';
+import { useHydrated } from '../lib/use-hydrated';
+import { isMajorityRule, isQuorumRule, isVoteKind, MAJORITY_RULES, QUORUM_RULES, VOTE_KINDS } from '../lib/votes';
+
+export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: pageStyles }];
+
+export const meta: Route.MetaFunction = ({ matches }) => titleFor(matches, (t) => t.votes.createTitle);
+
+const UNITS = `query Units { orgUnits(first: 100, maxDepth: 3) { edges { node { id name level kind } } } }`;
+const CREATE = `mutation Create($input: CreateVoteInput!) { createVote(input: $input) { id } }`;
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const ctx = await requireAccount(request, WRITER_ROLES);
+  const r = await ctx.query<{ orgUnits: { edges: Array<{ node: { id: string; name: string; level: number; kind: string } }> } }>(UNITS);
+  const minLevel = Math.min(...r.orgUnits.edges.map((e) => e.node.level));
+  return { units: r.orgUnits.edges.map((e) => ({ ...e.node, depth: e.node.level - minLevel })) };
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  assertSameOrigin(request);
+  const ctx = await requireAccount(request, WRITER_ROLES);
+  const form = await request.formData();
+  const text = (k: string) => String(form.get(k) ?? '').trim();
+  const kind = text('kind');
+  if (!isVoteKind(kind)) return badForm('create', 'Choose a motion or an election.', '请选择议题表决或选举。', [{ field: 'kind', message: 'Choose a kind.', messageZh: '请选择类型。' }]);
+  const closesRaw = text('closesAt');
+  const closesAt = closesRaw ? chinaLocalToIso(closesRaw) : null;
+  if (closesRaw && !closesAt) return badForm('create', 'Please correct the marked fields.', '请修改标出的内容。', [{ field: 'closesAt', message: 'is not a date and time.', messageZh: '请填写日期和时间。' }]);
+  const quorum = text('quorumRule');
+  const majority = text('majorityRule');
+  const election = kind === 'ELECTION';
+  const seats = Number(text('seats') || '1');
+  const candidates = text('candidates')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((label) => ({ label }));
+  try {
+    const r = await ctx.call<{ createVote: { id: string } }>(CREATE, {
+      input: {
+        orgUnitId: text('orgUnitId'),
+        kind,
+        title: text('title'),
+        description: text('description') || null,
+        ...(isQuorumRule(quorum) ? { quorumRule: quorum } : {}),
+        ...(isMajorityRule(majority) ? { majorityRule: majority } : {}),
+        ...(election ? { seats: Number.isFinite(seats) ? Math.trunc(seats) : 1, candidates } : {}),
+        ...(closesAt ? { closesAt } : {}),
+      },
+    });
+    return redirect(`/votes/${r.createVote.id}`);
+  } catch (error) {
+    return formFailure(error, request, ctx, 'create');
+  }
+}
+
+export default function NewVote() {
+  const t = useT();
+  const v = t.votes;
+  const { units } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as FormFailure | undefined;
+  const busy = useNavigation().state === 'submitting';
+  const [kind, setKind] = useState<string>('MOTION');
+  // Without scripts the election fields are always there (the action ignores them for motions).
+  const hydrated = useHydrated();
+  const inv = (name: string, id: string) => invalidProps(result, 'create', name, id);
+  return (
+    <section className="page narrow-page" aria-labelledby="new-vote-title">
+      <p>
+        <Link to="/votes">← {v.back}</Link>
+      </p>
+      <h1 id="new-vote-title">{v.createTitle}</h1>
+      <p className="lead">{v.createIntro}</p>
+      <Form method="post" className="form card" data-testid="vote-form" noValidate>
+        <FormAlert result={result} intent="create" />
+        <fieldset className="checks-inline">
+          <legend>{v.kind}</legend>
+          {VOTE_KINDS.map((k) => (
+            <label key={k} className="checkbox">
+              <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} /> {v.kinds[k]}
+            </label>
+          ))}
+        </fieldset>
+        <FieldError result={result} intent="create" name="kind" id="vote-kind" />
+        <label htmlFor="vote-unit">{v.orgUnit}</label>
+        <select id="vote-unit" name="orgUnitId" required {...inv('orgUnitId', 'vote-unit')}>
+          {units.map((u) => (
+            <option key={u.id} value={u.id}>
+              {'\u3000'.repeat(u.depth)}
+              {u.name} · {t.unitKinds[u.kind] ?? u.kind}
+            </option>
+          ))}
+        </select>
+        <FieldError result={result} intent="create" name="orgUnitId" id="vote-unit" />
+        <label htmlFor="vote-title">{v.voteTitle}</label>
+        <input id="vote-title" name="title" maxLength={200} required {...inv('title', 'vote-title')} />
+        <FieldError result={result} intent="create" name="title" id="vote-title" />
+        <label htmlFor="vote-description">{v.description}</label>
+        <textarea id="vote-description" name="description" rows={3} {...inv('description', 'vote-description')} />
+        <FieldError result={result} intent="create" name="description" id="vote-description" />
+        <label htmlFor="vote-quorum">{v.quorumRule}</label>
+        <select id="vote-quorum" name="quorumRule" defaultValue="MORE_THAN_HALF" {...inv('quorumRule', 'vote-quorum')}>
+          {QUORUM_RULES.map((q) => (
+            <option key={q} value={q}>
+              {v.quorum[q]}
+            </option>
+          ))}
+        </select>
+        <FieldError result={result} intent="create" name="quorumRule" id="vote-quorum" />
+        <label htmlFor="vote-majority">{v.majorityRule}</label>
+        <select id="vote-majority" name="majorityRule" key={kind} defaultValue={kind === 'ELECTION' ? 'PLURALITY' : 'MORE_THAN_HALF_OF_ENTITLED'} {...inv('majorityRule', 'vote-majority')}>
+          {MAJORITY_RULES.map((q) => (
+            <option key={q} value={q}>
+              {v.majority[q]}
+            </option>
+          ))}
+        </select>
+        <FieldError result={result} intent="create" name="majorityRule" id="vote-majority" />
+        {kind === 'ELECTION' || !hydrated ? (
+          <>
+            <label htmlFor="vote-seats">{v.seats}</label>
+            <input id="vote-seats" name="seats" type="number" min={1} max={50} defaultValue={1} inputMode="numeric" {...inv('seats', 'vote-seats')} />
+            <FieldError result={result} intent="create" name="seats" id="vote-seats" />
+            <label htmlFor="vote-candidates">{v.candidates}</label>
+            <textarea id="vote-candidates" name="candidates" rows={5} aria-describedby="vote-candidates-hint" {...inv('candidates', 'vote-candidates')} />
+            <span id="vote-candidates-hint" className="muted small">
+              {v.candidatesHint}
+            </span>
+            <FieldError result={result} intent="create" name="candidates" id="vote-candidates" />
+          </>
+        ) : null}
+        <label htmlFor="vote-closes">{v.closesAt}</label>
+        <input id="vote-closes" name="closesAt" type="datetime-local" {...inv('closesAt', 'vote-closes')} />
+        <FieldError result={result} intent="create" name="closesAt" id="vote-closes" />
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {v.save}
+        </button>
+      </Form>
+    </section>
+  );
+}
