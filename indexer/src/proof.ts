@@ -2,7 +2,7 @@
 // levels of its batch in ONE indexed query. Per path element the query reads one 32-byte
 // substring of a level (an uncompressed out-of-line value, so only the TOAST chunk holding that
 // node is fetched): O(log n) work, no tree rebuilt.
-import { parseJson, pathPositions, validateDocument, type ProofBundle, type RecordDocument } from '@lianjian/verify';
+import { pathPositions, validateDocument, type ProofBundle, type RecordDocument } from '@lianjian/verify';
 import { queryRows, type Sql } from './sql.js';
 
 export interface RecordKey {
@@ -46,7 +46,8 @@ interface Row {
   tx_hash: string | null;
   anchored_at: string | null;
   chain_id: string | null;
-  path: string[] | null;
+  /** The audit path as one hex string, 64 characters per hash (no text[] to parse). */
+  path: string | null;
 }
 
 // Level l of a tree of n leaves has ((n-1) >> l) + 1 nodes; the levels below the root are those
@@ -57,7 +58,7 @@ SELECT k.i, o.version, o.org_unit_id::text, o.document, encode(o.leaf, 'hex') AS
        rp.position::text, b.seq, b.first_position::text, b.size,
        encode(b.root, 'hex') AS root, encode(b.prev_root, 'hex') AS prev_root, b.status::text,
        b.chain_height::text, b.tx_hash, to_char(b.anchored_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS anchored_at, b.chain_id,
-       (SELECT array_agg(encode(substring(l.hashes FROM (p.sib * 32 + 1)::int FOR 32), 'hex') ORDER BY p.level)
+       (SELECT encode(string_agg(substring(l.hashes FROM (p.sib * 32 + 1)::int FOR 32), ''::bytea ORDER BY p.level), 'hex')
           FROM (SELECT lv AS level, ((rp.position - b.first_position) >> lv) # 1 AS sib
                   FROM generate_series(0, 62) AS lv
                  WHERE ((b.size::bigint - 1) >> lv) > 0) p
@@ -97,15 +98,19 @@ export async function getProofBundle(db: Sql, key: RecordKey, opts: { chainId?: 
 }
 
 function toProof(row: Row, fallbackChainId: string | undefined): RecordProof {
-  const document = validateDocument(parseJson(row.document));
+  // Our own stored canonical text: JSON.parse is exact for it (the strict parser is for input
+  // from outside), and validateDocument still checks every field.
+  const document = validateDocument(JSON.parse(row.document) as unknown);
   const base = { document, documentText: row.document, orgUnitId: row.org_unit_id };
   if (row.position === null || row.seq === null || row.first_position === null || row.size === null || !row.root || !row.prev_root) {
     return { ...base, status: 'PENDING', position: null, bundle: null };
   }
   const position = Number(row.position);
   const index = position - Number(row.first_position);
-  const path = row.path ?? [];
-  if (path.length !== pathPositions(row.size, index).length || path.some((h) => h.length !== 64)) {
+  const hex = row.path ?? '';
+  const path: string[] = [];
+  for (let at = 0; at < hex.length; at += 64) path.push(hex.slice(at, at + 64));
+  if (hex.length !== 64 * pathPositions(row.size, index).length) {
     throw new ProofStorageError(`batch ${row.seq}: stored levels are missing nodes; cannot build the path of leaf ${index}`);
   }
   const chainId = row.chain_id ?? fallbackChainId;
