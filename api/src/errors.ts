@@ -9,6 +9,7 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
   RATE_LIMITED: 'RATE_LIMITED',
+  BUSY: 'BUSY',
   RECORD_MISSING: 'RECORD_MISSING',
   QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',
   QUERY_TOO_COSTLY: 'QUERY_TOO_COSTLY',
@@ -62,6 +63,22 @@ export function rateLimited(retryAfterSeconds: number, message: string, messageZ
     messageZh,
     extensions: { retryAfterSeconds },
   });
+}
+
+/**
+ * The server had no database connection free for this request in time. Nothing was written (the
+ * transaction never started, or it was rolled back), so the client may send it again as is.
+ */
+export function busy(): GraphQLError {
+  return appError(ErrorCode.BUSY, 'The server is busy and did not make this change; nothing was saved. Try again in a moment.', {
+    messageZh: '服务器繁忙，本次更改未执行，未保存任何内容。请稍后重试。',
+    extensions: { retryable: true },
+  });
+}
+
+/** Prisma's "transaction could not start within maxWait / expired before it finished" (P2028). */
+export function isTransactionUnavailable(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'P2028';
 }
 
 /** A BAD_USER_INPUT error carrying every invalid field at once, so a form can mark them all. */

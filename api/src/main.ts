@@ -1,6 +1,10 @@
 // Entry point: `node --conditions=source --import tsx api/src/main.ts` (the stack supervisor
 // runs it). Env: DATABASE_URL (required), PORT (default 4000), LIANJIAN_RPC (chain node RPC),
-// LIANJIAN_CHAIN_ID, LIANJIAN_ID_SALT (national ID hash salt; required in production).
+// LIANJIAN_CHAIN_ID, LIANJIAN_ID_SALT (national ID hash salt; required in production),
+// LIANJIAN_DB_POOL (Postgres connections, default 10), LIANJIAN_DB_WRITE_SLOTS (write transactions
+// holding or awaiting a connection at once, default half the pool; the rest queue in-process),
+// LIANJIAN_DB_TX_WAIT_MS (longest a write waits for its turn before failing as BUSY, default 30000),
+// LIANJIAN_DB_TX_TIMEOUT_MS (longest a write transaction may run, default 30000).
 import { configFromEnv } from './config.js';
 import { startApi } from './server.js';
 
@@ -16,6 +20,11 @@ try {
     port: Number(process.env.PORT ?? 4000),
     config: configFromEnv(),
     poolSize: Number(process.env.LIANJIAN_DB_POOL ?? 10),
+    transactions: {
+      ...(process.env.LIANJIAN_DB_WRITE_SLOTS ? { slots: Number(process.env.LIANJIAN_DB_WRITE_SLOTS) } : {}),
+      ...(process.env.LIANJIAN_DB_TX_WAIT_MS ? { maxWaitMs: Number(process.env.LIANJIAN_DB_TX_WAIT_MS) } : {}),
+      ...(process.env.LIANJIAN_DB_TX_TIMEOUT_MS ? { timeoutMs: Number(process.env.LIANJIAN_DB_TX_TIMEOUT_MS) } : {}),
+    },
   });
   process.stdout.write(`Lianjian API on http://127.0.0.1:${api.port}/graphql (health /health, metrics /metrics)\n`);
   let stopping = false;

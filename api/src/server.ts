@@ -6,6 +6,7 @@ import { createApollo } from './apollo.js';
 import type { ApiConfig } from './config.js';
 import { createHttpServer } from './http/server.js';
 import { Metrics } from './http/metrics.js';
+import { queueTransactions, txQueueDefaults, type TxQueueOptions } from './tx-queue.js';
 
 export interface RunningApi {
   url: string;
@@ -21,12 +22,16 @@ export interface StartApiOptions {
   host?: string;
   config: ApiConfig;
   poolSize?: number;
+  /** Write-transaction queue (tx-queue.ts); defaults from the pool size. */
+  transactions?: Partial<TxQueueOptions>;
   /** A client to use instead of creating one (tests pass one that reports its queries); not closed by close(). */
   prisma?: PrismaClient;
 }
 
 export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
-  const prisma = opts.prisma ?? createPrisma(opts.databaseUrl, { max: opts.poolSize ?? 10 });
+  const poolSize = opts.poolSize ?? 10;
+  const prisma = opts.prisma ?? createPrisma(opts.databaseUrl, { max: poolSize });
+  queueTransactions(prisma, { ...txQueueDefaults(poolSize), ...opts.transactions });
   const metrics = new Metrics();
   const apollo = createApollo({ prisma, metrics });
   await apollo.start();

@@ -17,6 +17,8 @@ export interface LoadFigures {
   requestsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
+  /** p99 of each request kind (create, update, read, list): shows whether writes wait longer than reads. */
+  p99ByKindMs: Record<string, number>;
   maxMs: number;
   writesAcknowledged: number;
   recordsWritten: number;
@@ -109,6 +111,9 @@ export async function loadScenario(opts: { stack: () => Promise<ScenarioStack>; 
       requestsPerSecond: run.outcomes.length / elapsed,
       p50Ms: percentile(ms, 50),
       p99Ms: percentile(ms, 99),
+      p99ByKindMs: Object.fromEntries(
+        (['create', 'update', 'read', 'list'] as const).map((k) => [k, percentile(run.outcomes.filter((o) => o.kind === k).map((o) => o.ms), 99)]),
+      ),
       maxMs: Math.max(0, ...ms),
       writesAcknowledged: run.outcomes.filter((o) => (o.kind === 'create' || o.kind === 'update') && o.error === null).length,
       recordsWritten: written.length,
@@ -126,7 +131,7 @@ export function formatFigures(f: LoadFigures): string {
   return [
     `clients ${f.clients}, ${f.seconds.toFixed(1)} s`,
     `requests ${f.requests} (${f.requestsPerSecond.toFixed(1)}/s), errors ${f.errors}${f.errors ? ` ${JSON.stringify(f.errorCodes)}` : ''}`,
-    `latency p50 ${f.p50Ms.toFixed(0)} ms, p99 ${f.p99Ms.toFixed(0)} ms, max ${f.maxMs.toFixed(0)} ms`,
+    `latency p50 ${f.p50Ms.toFixed(0)} ms, p99 ${f.p99Ms.toFixed(0)} ms, max ${f.maxMs.toFixed(0)} ms (p99 ${Object.entries(f.p99ByKindMs).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')} ms)`,
     `writes acknowledged ${f.writesAcknowledged}; records written ${f.recordsWritten}, anchored and verified online ${f.recordsVerified} (last anchored ${(f.anchorDrainMs / 1000).toFixed(1)} s after the load)`,
   ].join('\n');
 }
