@@ -2,6 +2,7 @@
 // the check details on demand and a download of the proof bundle.
 import type { ProofBundle } from '@lianjian/verify';
 import { useT } from '../i18n/use-t';
+import { proofStateName } from '../lib/proof-state';
 import { useVerification } from '../lib/use-verification';
 import { CheckList } from './CheckList';
 
@@ -34,6 +35,10 @@ export function ProofStatus({
     badge = { cls: 'pending', text: t.proof.pending, sub: t.proof.pendingText };
   } else if (state.status === 'waiting') {
     badge = { cls: 'waiting', text: t.proof.verifying };
+  } else if (state.status === 'retrying' || (state.status === 'done' && state.outcome.state === 'anchoring')) {
+    // Not checkable yet: never shown as failed (see lib/proof-state.ts).
+    const anchoring = state.outcome.state === 'anchoring';
+    badge = anchoring ? { cls: 'pending', text: t.proof.anchoring, sub: t.proof.anchoringText } : { cls: 'waiting', text: t.proof.retrying };
   } else if (state.status === 'error') {
     badge = { cls: 'fail', text: t.proof.failed, sub: state.message };
   } else {
@@ -45,9 +50,9 @@ export function ProofStatus({
     else if (o.state === 'undecided') badge = { cls: 'skip', text: t.proof.undecided, ...(sub ? { sub } : {}) };
     else badge = { cls: 'fail', text: t.proof.failed, ...(sub ? { sub } : {}) };
   }
-  const checks = state.status === 'done' ? state.outcome.report.checks : null;
+  const checks = state.status === 'done' || state.status === 'retrying' ? state.outcome.report.checks : null;
   return (
-    <div className="proof" data-testid="proof" data-proof-state={!bundle ? 'pending' : state.status === 'done' ? state.outcome.state : state.status}>
+    <div className="proof" data-testid="proof" data-proof-state={proofStateName(bundle !== null, state)}>
       <p className="proof-line" role="status" aria-live="polite">
         <span className={`badge badge-${badge.cls}`}>{badge.text}</span>
         {badge.sub ? <span className="proof-sub">{badge.sub}</span> : null}
@@ -60,7 +65,7 @@ export function ProofStatus({
       {checks ? (
         <details className="proof-details">
           <summary>{t.proof.details}</summary>
-          <CheckList checks={checks} provenAt={state.status === 'done' ? state.outcome.provenAt : null} />
+          <CheckList checks={checks} provenAt={state.status === 'done' || state.status === 'retrying' ? state.outcome.provenAt : null} />
         </details>
       ) : null}
     </div>

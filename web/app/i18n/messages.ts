@@ -146,6 +146,9 @@ const zh = {
     downloadLabel: (what: string) => `下载 ${what} 的证明文件`,
     details: '校验详情',
     offlineOnly: '离线校验通过',
+    anchoring: '等待上链确认',
+    anchoringText: '已进入批次，等待链上确认；确认后自动验证',
+    retrying: '正在等待链节点…',
   },
   signIn: {
     title: '登录',
@@ -504,6 +507,9 @@ const en: Messages = {
     downloadLabel: (what) => `Download the proof file of ${what}`,
     details: 'Check details',
     offlineOnly: 'Offline checks passed',
+    anchoring: 'Waiting for the chain',
+    anchoringText: 'In a batch, waiting to be committed on chain; checked automatically once it is',
+    retrying: 'Waiting for the chain node…',
   },
   signIn: {
     title: 'Sign in',

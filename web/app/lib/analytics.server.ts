@@ -41,9 +41,20 @@ const PICKER_LIMIT = 100;
 
 const PAGE_QUERY = `query DashboardUnits($unitId: ID!, $scope: ID!) {
   orgUnits(under: $scope, first: ${PICKER_LIMIT}) { edges { node { id name level } } }
-  orgUnit(id: $unitId) { id name parent { id name parent { id name parent { id name parent { id name parent { id name } } } } } }
+  orgUnit(id: $unitId) { id name level }
+  scopeUnit: orgUnit(id: $scope) { id level }
   analyticsSnapshots(unitId: $unitId, first: 10) { id metric title publishedAt inputCount figures proof { status batchSeq } }
 }`;
+
+/**
+ * The unit with exactly `depth` ancestors: asking for the parent of the viewer's scope unit is
+ * refused (FORBIDDEN) for anyone below the root, so the chain stops at the scope.
+ */
+function chainQuery(depth: number): string {
+  let fields = 'id name';
+  for (let i = 0; i < depth; i++) fields = `id name parent { ${fields} }`;
+  return `query DashboardCrumbs($unitId: ID!) { orgUnit(id: $unitId) { ${fields} } }`;
+}
 
 interface ParentChain {
   id: string;
@@ -90,11 +101,14 @@ export async function dashboardPage(ctx: AccountContext, request: Request): Prom
   const d = await dashboardData(ctx, unitParam(request), period);
   const r = await ctx.query<{
     orgUnits: { edges: Array<{ node: UnitOption }> };
-    orgUnit: ParentChain;
+    orgUnit: ParentChain & { level: number };
+    scopeUnit: { id: string; level: number };
     analyticsSnapshots: SnapshotSummary[];
   }>(PAGE_QUERY, { unitId: d.unitId, scope: ctx.account.scopeUnitId });
+  const depth = Math.max(0, r.orgUnit.level - r.scopeUnit.level);
+  const top = depth === 0 ? r.orgUnit : (await ctx.query<{ orgUnit: ParentChain }>(chainQuery(depth), { unitId: d.unitId })).orgUnit;
   const chain: Crumb[] = [];
-  for (let u: ParentChain | null | undefined = r.orgUnit; u; u = u.parent) {
+  for (let u: ParentChain | null | undefined = top; u; u = u.parent) {
     chain.unshift({ id: u.id, name: u.name });
     if (u.id === ctx.account.scopeUnitId) break;
   }

@@ -3,7 +3,12 @@
 // verifies signed headers and state proofs from the chain node itself.
 import { createChainChecker, parseBundle, toHex, verifyBundle, type ChainChecker, type ProofBundle, type VerifyReport } from '@lianjian/verify';
 
-export type OutcomeState = 'verified' | 'offline' | 'failed' | 'undecided';
+/**
+ * anchoring: the bundle is in a batch whose anchor is not known yet (the record shows PENDING
+ * until the indexer sees the batch committed). Its document and path were checked and hold; the
+ * chain check cannot run before the anchor exists, so this is a wait, not a failure.
+ */
+export type OutcomeState = 'verified' | 'offline' | 'failed' | 'undecided' | 'anchoring';
 
 export interface Outcome {
   state: OutcomeState;
@@ -20,6 +25,15 @@ export function resolveRpcUrl(url: string, base: string = globalThis.location?.h
 export function outcomeState(report: VerifyReport): OutcomeState {
   if (report.verified) return report.offline ? 'offline' : 'verified';
   return report.checks.some((c) => c.ok === false) ? 'failed' : 'undecided';
+}
+
+/** How long to wait before asking again, or null when the outcome is final (or retries ran out). */
+export function retryDelay(state: OutcomeState, attempt: number): number | null {
+  if (state !== 'anchoring' && state !== 'undecided') return null;
+  // A batch is usually anchored within a block or two; a node that cannot answer may take longer.
+  const limit = state === 'anchoring' ? 40 : 8;
+  if (attempt >= limit) return null;
+  return Math.min(1000 * 2 ** Math.min(attempt, 3), 8000);
 }
 
 type ChainAnswer = Awaited<ReturnType<ChainChecker['checkBatchRoot']>>;
@@ -49,6 +63,16 @@ export async function verifyInBrowser(
   opts: { rpcUrl: string | null; fields?: Record<string, unknown> },
 ): Promise<Outcome> {
   const bundle = parseBundle(input);
+  if (bundle.anchor === null && opts.rpcUrl) {
+    // verifyBundle fails the chain check of an unanchored bundle ("not anchored yet"), which a
+    // page would show as a failed proof for the seconds between batching and anchoring. Check
+    // what can be checked now (document, path, fields); only a failure there is a failure.
+    const report = await verifyBundle(bundle, opts.fields ? { fields: opts.fields } : {});
+    const state = report.checks.some((c) => c.ok === false) ? 'failed' : 'anchoring';
+    const waiting = `batch ${bundle.batch.seq} is not anchored on chain yet; the chain check runs once it is`;
+    const checks = report.checks.map((c) => (c.name === 'chain' ? { ...c, reason: waiting } : c));
+    return { state, report: { verified: false, offline: false, checks }, provenAt: null };
+  }
   let provenAt: number | null = null;
   let chain: ChainChecker | undefined;
   if (opts.rpcUrl) {
@@ -93,7 +117,7 @@ export function verifyQueued(bundle: ProofBundle, opts: { rpcUrl: string | null;
     cache.set(key, hit);
     // A failure to reach the chain may be temporary: do not keep it.
     hit.then(
-      (o) => (o.state === 'undecided' ? cache.delete(key) : undefined),
+      (o) => (o.state === 'undecided' || o.state === 'anchoring' ? cache.delete(key) : undefined),
       () => cache.delete(key),
     );
   }

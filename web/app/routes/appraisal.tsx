@@ -4,8 +4,9 @@ import { data, Form, Link, useActionData, useLoaderData, useNavigation } from 'r
 import type { Route } from './+types/appraisal';
 import { AppraisalCap } from '../components/AppraisalCap';
 import { useLocale, useT } from '../i18n/use-t';
-import { assertSameOrigin, requireAccount, rethrowForPage } from '../lib/auth.server';
+import { requireAccount, rethrowForPage } from '../lib/auth.server';
 import { localMessage, type ErrorPayload } from '../lib/errors';
+import { readPostedForm } from '../lib/form-action.server';
 import { ApiError, type FieldError } from '../lib/graphql.server';
 import { titleFor } from '../lib/meta';
 import { PAGE_ROLES } from '../lib/roles';
@@ -14,6 +15,9 @@ export const meta: Route.MetaFunction = ({ matches }) => titleFor(matches, (t) =
 
 const RATINGS = ['EXCELLENT', 'QUALIFIED', 'BASICALLY_QUALIFIED', 'UNQUALIFIED'] as const;
 const LIST = `query Campaigns { appraisalCampaigns(first: 50) { totalCount edges { node { id year title status opensOn closesOn orgUnit { name } } } } }`;
+// A member's campaigns are their own branch's, and a member in a group below the branch may not
+// read the branch's org unit (FORBIDDEN): their queries leave the unit out.
+const MEMBER_LIST = `query Campaigns { appraisalCampaigns(first: 50) { totalCount edges { node { id year title status opensOn closesOn } } } }`;
 const UNITS = `query Branches { orgUnits(first: 100, maxDepth: 3, kind: BRANCH) { edges { node { id name } } } }`;
 const STAFF_DETAIL = `query Campaign($id: ID!) { appraisalCampaign(id: $id) {
   id version year title status excellentCap orgUnit { name }
@@ -21,7 +25,7 @@ const STAFF_DETAIL = `query Campaign($id: ID!) { appraisalCampaign(id: $id) {
   results(first: 100) { edges { node { memberId rating notifiedAt } } }
 } }`;
 const MEMBER_DETAIL = `query Campaign($id: ID!) { appraisalCampaign(id: $id) {
-  id version year title status orgUnit { name } roster { memberId name stage }
+  id version year title status roster { memberId name stage }
   mySelfAssessment { rating summary }
 } }`;
 const CREATE = `mutation Create($input: CreateAppraisalCampaignInput!) { createAppraisalCampaign(input: $input) { id } }`;
@@ -44,7 +48,8 @@ interface Detail {
   title: string;
   status: string;
   excellentCap?: number;
-  orgUnit: { name: string };
+  /** Staff only (see MEMBER_LIST). */
+  orgUnit?: { name: string };
   roster: Array<{ memberId: string; name: string; stage: string; peerTally?: Tally }>;
   results?: { edges: Array<{ node: { memberId: string; rating: string; notifiedAt: string | null } }> };
   mySelfAssessment?: { rating: string; summary: string } | null;
@@ -57,7 +62,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   const staff = ctx.account.role !== 'MEMBER';
   const id = new URL(request.url).searchParams.get('id');
   const [list, units, detail] = await Promise.all([
-    ctx.query<{ appraisalCampaigns: { totalCount: number; edges: Array<{ node: { id: string; year: number; title: string; status: string; opensOn: string; closesOn: string; orgUnit: { name: string } } }> } }>(LIST),
+    ctx.query<{ appraisalCampaigns: { totalCount: number; edges: Array<{ node: { id: string; year: number; title: string; status: string; opensOn: string; closesOn: string; orgUnit?: { name: string } } }> } }>(staff ? LIST : MEMBER_LIST),
     staff ? ctx.query<{ orgUnits: { edges: Array<{ node: { id: string; name: string } }> } }>(UNITS) : null,
     id ? ctx.query<{ appraisalCampaign: Detail }>(staff ? STAFF_DETAIL : MEMBER_DETAIL, { id }) : null,
   ]);
@@ -76,12 +81,7 @@ function ratingsFrom(form: FormData) {
 }
 
 export async function action({ request }: Route.ActionArgs) {
-  assertSameOrigin(request);
-  const ctx = await requireAccount(request, PAGE_ROLES.appraisal);
-  const form = await request.formData();
-  const intent = String(form.get('intent') ?? '');
-  const id = String(form.get('id') ?? '');
-  const text = (k: string) => String(form.get(k) ?? '').trim();
+  const { ctx, form, intent, id, text } = await readPostedForm(request, PAGE_ROLES.appraisal);
   try {
     switch (intent) {
       case 'create': {
@@ -161,7 +161,7 @@ export default function Appraisal() {
             <thead>
               <tr>
                 <th scope="col">{t.appraisal.name}</th>
-                <th scope="col">{t.appraisal.unit}</th>
+                {staff ? <th scope="col">{t.appraisal.unit}</th> : null}
                 <th scope="col" className="num">
                   {t.appraisal.year}
                 </th>
@@ -174,7 +174,7 @@ export default function Appraisal() {
                   <th scope="row">
                     <Link to={`?id=${c.id}`}>{c.title}</Link>
                   </th>
-                  <td>{c.orgUnit.name}</td>
+                  {staff ? <td>{c.orgUnit?.name}</td> : null}
                   <td className="num">{c.year}</td>
                   <td>{t.appraisal.statuses[c.status] ?? c.status}</td>
                 </tr>
@@ -236,7 +236,7 @@ function CampaignDetail({ detail, staff, busy, myMemberId }: { detail: Detail; s
         <Link to="/appraisal">← {t.appraisal.back}</Link>
       </p>
       <h2 id="campaign-title">
-        {detail.title} · {detail.orgUnit.name}
+        {detail.orgUnit ? `${detail.title} · ${detail.orgUnit.name}` : detail.title}
       </h2>
       <p>
         {t.appraisal.status}: <strong data-testid="campaign-status">{t.appraisal.statuses[detail.status] ?? detail.status}</strong>

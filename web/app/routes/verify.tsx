@@ -218,6 +218,7 @@ function Result({ state }: { state: Phase }) {
     offline: { cls: 'pass', title: t.verify.offlineOk, text: t.verify.offlineOkText },
     failed: { cls: 'fail', title: t.verify.notVerified, text: t.verify.notVerifiedText },
     undecided: { cls: 'skip', title: t.verify.undecided, text: t.verify.undecidedText },
+    anchoring: { cls: 'skip', title: t.proof.anchoring, text: t.proof.anchoringText },
   }[outcome.state];
   const doc = bundle.document;
   return (
