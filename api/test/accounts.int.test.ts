@@ -3,23 +3,19 @@
 // role and scope changes, disabling (sessions revoked at once), password resets, and who may
 // manage which accounts (ADMIN: all; SECRETARY: member accounts of their subtree).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFixture, sessionFor, type Fixture } from './fixtures.js';
-import { codeOf, startHarness, type Caller, type GqlResponse, type Harness } from './harness.js';
+import { callersFor, createFixture, sessionFor, type AccountName, type Fixture } from './fixtures.js';
+import { codeOf, ok, startHarness, type Caller, type GqlResponse, type Harness } from './harness.js';
 
 let h: Harness;
 let fx: Fixture;
-const as = {} as Record<'admin' | 'leader' | 'secretary' | 'member' | 'otherSecretary', Caller>;
+let as: Record<AccountName, Caller>;
 
-function ok<T>(res: GqlResponse<T>): T {
-  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-  return res.data!;
-}
 const fieldsOf = (res: GqlResponse) => (res.errors?.[0]?.extensions.fields as { field: string }[] | undefined)?.map((f) => f.field);
 
 beforeAll(async () => {
   h = await startHarness();
   fx = await createFixture(h.prisma);
-  for (const who of ['admin', 'leader', 'secretary', 'member', 'otherSecretary'] as const) as[who] = { token: await sessionFor(h.prisma, fx.accounts[who].id) };
+  as = await callersFor(h.prisma, fx, ['admin', 'leader', 'secretary', 'member', 'otherSecretary']);
 });
 afterAll(() => h?.close());
 

@@ -2,22 +2,17 @@
 // status flow SUBMITTED → ACKNOWLEDGED → IN_PROGRESS → RESOLVED → CLOSED (and closing declined
 // feedback) with responses, and who sees and handles what.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiKeyFor, createFixture, sessionFor, type Fixture } from './fixtures.js';
-import { codeOf, startHarness, type Caller, type GqlResponse, type Harness } from './harness.js';
+import { apiKeyFor, callersFor, createFixture, sessionFor, type Fixture } from './fixtures.js';
+import { codeOf, ok, startHarness, type Caller, type Harness } from './harness.js';
 
 let h: Harness;
 let fx: Fixture;
 const as = {} as Record<'secretary' | 'admin' | 'member' | 'leader' | 'otherSecretary' | 'm2' | 'secretaryMember' | 'partner' | 'partnerNoScope', Caller>;
 
-function ok<T>(res: GqlResponse<T>): T {
-  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-  return res.data!;
-}
-
 beforeAll(async () => {
   h = await startHarness();
   fx = await createFixture(h.prisma);
-  for (const who of ['secretary', 'admin', 'member', 'leader', 'otherSecretary'] as const) as[who] = { token: await sessionFor(h.prisma, fx.accounts[who].id) };
+  Object.assign(as, await callersFor(h.prisma, fx, ['secretary', 'admin', 'member', 'leader', 'otherSecretary']));
   const account = async (username: string, role: 'MEMBER' | 'SECRETARY', memberId: string, scopeUnitId: string) =>
     (await h.prisma.account.create({ data: { username, displayName: username, passwordHash: 'x', role, scopeUnitId, memberId } })).id;
   as.m2 = { token: await sessionFor(h.prisma, await account('m2', 'MEMBER', fx.members.m2.id, fx.units.b1.id)) };

@@ -116,6 +116,13 @@ export async function sessionFor(prisma: PrismaClient, accountId: string, opts: 
   return token;
 }
 
+/** A ready session for each of the fixture's named accounts, as callers. */
+export async function callersFor<N extends AccountName>(prisma: PrismaClient, fx: Fixture, names: readonly N[]): Promise<Record<N, { token: string }>> {
+  const out = {} as Record<N, { token: string }>;
+  for (const who of names) out[who] = { token: await sessionFor(prisma, fx.accounts[who].id) };
+  return out;
+}
+
 export async function apiKeyFor(prisma: PrismaClient, unitId: string, scopes: string[], name = 'partner'): Promise<{ key: string; id: string }> {
   const { key, prefix, hash } = newApiKey();
   const row = await prisma.apiKey.create({ data: { name, prefix, keyHash: hash, scopes, unitId } });

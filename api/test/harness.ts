@@ -2,6 +2,7 @@
 // free port with a movable clock, and a GraphQL client.
 import { createPrisma, PrismaClient } from '@lianjian/db';
 import { PrismaPg } from '@prisma/adapter-pg';
+import { expect } from 'vitest';
 import { defaultConfig, type ApiConfig } from '../src/config.js';
 import { startApi, type RunningApi } from '../src/server.js';
 import { createTestDatabase } from '../../test/db.js';
@@ -74,6 +75,12 @@ export async function startHarness(overrides: Partial<ApiConfig> = {}): Promise<
       await prisma.$disconnect();
     },
   };
+}
+
+/** The data of a response that must have succeeded (the test fails with its errors otherwise). */
+export function ok<T>(res: GqlResponse<T>): T {
+  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+  return res.data!;
 }
 
 /** The single error's code (fails loudly when there is none or several different ones). */

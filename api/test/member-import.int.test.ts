@@ -5,22 +5,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeNationalId } from '../src/members/national-id.js';
 import { MAX_IMPORT_ROWS } from '../src/members/import.js';
-import { createFixture, sessionFor, type Fixture } from './fixtures.js';
-import { codeOf, startHarness, type Caller, type GqlResponse, type Harness } from './harness.js';
+import { callersFor, createFixture, type AccountName, type Fixture } from './fixtures.js';
+import { codeOf, ok, startHarness, type Caller, type Harness } from './harness.js';
 
 let h: Harness;
 let fx: Fixture;
-const as = {} as Record<'admin' | 'leader' | 'secretary' | 'member' | 'otherSecretary', Caller>;
-
-function ok<T>(res: GqlResponse<T>): T {
-  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-  return res.data!;
-}
+let as: Record<AccountName, Caller>;
 
 beforeAll(async () => {
   h = await startHarness();
   fx = await createFixture(h.prisma);
-  for (const who of ['admin', 'leader', 'secretary', 'member', 'otherSecretary'] as const) as[who] = { token: await sessionFor(h.prisma, fx.accounts[who].id) };
+  as = await callersFor(h.prisma, fx, ['admin', 'leader', 'secretary', 'member', 'otherSecretary']);
 });
 afterAll(() => h?.close());
 

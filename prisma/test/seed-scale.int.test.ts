@@ -8,42 +8,15 @@ import { createTestDatabase } from '../../test/db.js';
 import { dmmf } from '../src/dmmf.js';
 import { VERIFIABLE_MODELS } from '../src/records.js';
 import { seed, type SeedResult } from '../src/seed/run.js';
+import { tableDigests, tableOf, withClient } from './seed-digests.js';
 
 const MEMBERS = 400;
 let bulk: { url: string; res: SeedResult; sql: pg.Client };
 let plainUrl: string;
 let emptyUrl: string;
 
-const tableOf = (model: string) => {
-  const m = dmmf.datamodel.models.find((x) => x.name === model)!;
-  return m.dbName ?? m.name;
-};
-
-async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
-
-/** Row digests of the seeded tables (accounts carry fresh passwords; xid is the cluster's). */
-function digests(url: string): Promise<Record<string, string>> {
-  return withClient(url, async (c) => {
-    const out: Record<string, string> = {};
-    for (const m of dmmf.datamodel.models) {
-      const t = m.dbName ?? m.name;
-      if (t === 'account' || t === 'session' || t.startsWith('analytics_') && !t.startsWith('analytics_snapshot')) continue;
-      const { rows } = await c.query<{ d: string | null; n: string }>(
-        `SELECT md5(string_agg(j, '|' ORDER BY j)) AS d, count(*)::text AS n FROM (SELECT (to_jsonb(t) - 'xid')::text AS j FROM "${t}" t) s`,
-      );
-      out[t] = `${rows[0]!.n}:${rows[0]!.d ?? ''}`;
-    }
-    return out;
-  });
-}
+/** Row digests of the seeded tables (accounts carry fresh passwords; analytics tables are derived). */
+const digests = (url: string) => tableDigests(url, (t) => t === 'account' || t === 'session' || (t.startsWith('analytics_') && !t.startsWith('analytics_snapshot')));
 
 /** Indexes, constraints (with definitions), enabled triggers and table options of the schema. */
 function schemaShape(url: string): Promise<string[]> {

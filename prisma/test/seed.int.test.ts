@@ -9,6 +9,7 @@ import { dmmf } from '../src/dmmf.js';
 import { verifyPassword } from '../src/password.js';
 import { VERIFIABLE_MODELS } from '../src/records.js';
 import { seed, type SeedResult } from '../src/seed/run.js';
+import { tableDigests, tableOf } from './seed-digests.js';
 
 const MEMBERS = 200;
 let a: { url: string; res: SeedResult; sql: pg.Client };
@@ -16,30 +17,8 @@ let bUrl: string;
 let cUrl: string;
 let dUrl: string;
 
-const tableOf = (model: string) => {
-  const m = dmmf.datamodel.models.find((x) => x.name === model)!;
-  return m.dbName ?? m.name;
-};
-
-async function digests(url: string): Promise<Record<string, string>> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    const out: Record<string, string> = {};
-    for (const m of dmmf.datamodel.models) {
-      const t = m.dbName ?? m.name;
-      // Accounts carry fresh random passwords by design; xid is the cluster's transaction id.
-      if (t === 'account' || t === 'session') continue;
-      const { rows } = await c.query<{ d: string | null; n: string }>(
-        `SELECT md5(string_agg(j, '|' ORDER BY j)) AS d, count(*)::text AS n FROM (SELECT (to_jsonb(t) - 'xid')::text AS j FROM "${t}" t) s`,
-      );
-      out[t] = `${rows[0]!.n}:${rows[0]!.d ?? ''}`;
-    }
-    return out;
-  } finally {
-    await c.end();
-  }
-}
+// Accounts carry fresh random passwords by design.
+const digests = (url: string) => tableDigests(url, (t) => t === 'account' || t === 'session');
 
 beforeAll(async () => {
   const [da, db, dc, dd] = [await createTestDatabase(), await createTestDatabase(), await createTestDatabase(), await createTestDatabase()];

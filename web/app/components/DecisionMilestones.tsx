@@ -5,7 +5,8 @@ import { useT } from '../i18n/use-t';
 import type { ProofNode } from '../lib/fragments';
 import type { FormFailure } from '../lib/meetings-form';
 import { MILESTONE_NEXT } from '../lib/votes';
-import { FieldError, FormAlert, invalidProps, ProofBadge } from './MeetingFields';
+import { FieldError, FormAlert, invalidProps } from './MeetingFields';
+import { ProofBadge } from './ProofBadge';
 
 export interface MilestoneRow {
   id: string;

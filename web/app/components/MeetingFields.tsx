@@ -1,6 +1,6 @@
 // Form pieces shared by the meetings, votes and decisions pages: the refusal above a form and
 // the error under a field, both in the visitor's language.
-import { useLocale, useT } from '../i18n/use-t';
+import { useLocale } from '../i18n/use-t';
 import { localMessage } from '../lib/errors';
 import { fieldMessage, type FormFailure } from '../lib/meetings-form';
 
@@ -34,14 +34,4 @@ export const errorId = (id: string) => `${id}-error`;
 export function invalidProps(result: FormFailure | null | undefined, intent: string, name: string, id: string) {
   if (!result || result.intent !== intent || !result.fields.some((f) => f.field === name || f.field === `input.${name}`)) return {};
   return { 'aria-invalid': true as const, 'aria-describedby': errorId(id) };
-}
-
-/** A row's proof state in a table: anchored (batch and height) or waiting for its batch. */
-export function ProofBadge({ proof }: { proof: { status: string; batchSeq: number | null; anchor: { height: number } | null } }) {
-  const t = useT();
-  return proof.status === 'ANCHORED' && proof.anchor ? (
-    <span className="badge badge-anchored">{t.proof.batchHeight(proof.batchSeq ?? 0, proof.anchor.height)}</span>
-  ) : (
-    <span className="badge badge-pending">{t.proof.pending}</span>
-  );
 }

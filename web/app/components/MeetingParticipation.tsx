@@ -2,7 +2,7 @@
 // with its proof state (staff view).
 import { useT } from '../i18n/use-t';
 import { formatDateTime } from '../lib/format';
-import { ProofBadge } from './MeetingFields';
+import { ProofBadge } from './ProofBadge';
 
 type RowProof = { status: string; batchSeq: number | null; anchor: { height: number } | null };
 

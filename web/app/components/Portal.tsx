@@ -1,10 +1,11 @@
 // The member portal's frame: tabs between its pages, a pager for each list, and one record with
 // its facts and its proof verified in the browser.
 import type { ReactNode } from 'react';
-import { Link, NavLink, useLocation } from 'react-router';
+import { NavLink, useLocation } from 'react-router';
 import type { ProofNode } from '../lib/fragments';
 import { pageHref, type PageInfo } from '../lib/portal';
 import { usePortalT } from '../lib/portal-text';
+import { PageLinks } from './PageLinks';
 import { ProofStatus } from './ProofStatus';
 import './Portal.css';
 
@@ -39,22 +40,7 @@ export function Pager({ pageInfo, prefix = '', label }: { pageInfo: PageInfo; pr
   const p = usePortalT();
   const { search } = useLocation();
   if (!pageInfo.hasNextPage && !pageInfo.hasPreviousPage) return null;
-  return (
-    <nav className="pager" aria-label={label ?? p.page}>
-      {pageInfo.hasPreviousPage ? (
-        <Link to={pageHref(search, prefix, 'before', pageInfo.startCursor)} rel="prev" preventScrollReset>
-          ← {p.prev}
-        </Link>
-      ) : (
-        <span />
-      )}
-      {pageInfo.hasNextPage ? (
-        <Link to={pageHref(search, prefix, 'after', pageInfo.endCursor)} rel="next" preventScrollReset>
-          {p.next} →
-        </Link>
-      ) : null}
-    </nav>
-  );
+  return <PageLinks pageInfo={pageInfo} href={(key, cursor) => pageHref(search, prefix, key, cursor)} text={{ prev: p.prev, next: p.next, page: label ?? p.page }} preventScrollReset />;
 }
 
 export interface Fact {

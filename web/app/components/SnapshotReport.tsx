@@ -10,37 +10,25 @@ const CHECK_ORDER = ['snapshot', 'inputList', 'inputRoot', 'input', 'figure', 's
 
 export function SnapshotProgress({ state }: { state: SnapshotState }) {
   const s = useT().analytics.snapshot;
-  let text: string;
-  let value: number | null = null;
-  let max = 1;
-  switch (state.phase) {
-    case 'anchoring':
-      text = s.anchoring;
-      break;
-    case 'fetching':
-      text = s.fetching(state.fetched, state.total);
-      value = state.fetched;
-      max = state.total;
-      break;
-    case 'inputsPending':
-      text = s.inputsPending(state.pending);
-      break;
-    case 'checking':
-      text = s.checking(state.checked, state.total);
-      value = state.checked;
-      max = state.total;
-      break;
-    case 'recomputing':
-      text = s.recomputing;
-      break;
-    default:
-      return null;
-  }
+  // Phases that count something show a progress bar of done out of total.
+  const p: { text: string; done?: number; total?: number } | null =
+    state.phase === 'anchoring'
+      ? { text: s.anchoring }
+      : state.phase === 'fetching'
+        ? { text: s.fetching(state.fetched, state.total), done: state.fetched, total: state.total }
+        : state.phase === 'inputsPending'
+          ? { text: s.inputsPending(state.pending) }
+          : state.phase === 'checking'
+            ? { text: s.checking(state.checked, state.total), done: state.checked, total: state.total }
+            : state.phase === 'recomputing'
+              ? { text: s.recomputing }
+              : null;
+  if (!p) return null;
   return (
     <div className="banner banner-waiting" role="status" data-testid="snapshot-progress" data-phase={state.phase}>
-      <p className="banner-title">{text}</p>
+      <p className="banner-title">{p.text}</p>
       {state.phase === 'anchoring' ? <p>{s.anchoringText}</p> : null}
-      {value !== null && max > 0 ? <progress value={value} max={max} aria-label={text} className="snapshot-progress" /> : null}
+      {p.done !== undefined && p.total !== undefined && p.total > 0 ? <progress value={p.done} max={p.total} aria-label={p.text} className="snapshot-progress" /> : null}
     </div>
   );
 }

@@ -193,13 +193,35 @@ function monthly(t: Messages, d: DashboardData, points: MonthPoint[], opts: { to
   return { category: 'month', columns, rows, series: [...keys, ...(opts.totalLabel ? ['total'] : [])] };
 }
 
+type ColumnLabels = Messages['analytics']['col'];
+
+/** The leading columns of a per-unit figure: the unit's name and its id (for CSVs and drill-down). */
+function unitColumns(c: ColumnLabels): Column[] {
+  return [
+    { key: 'unit', label: c.unit, format: 'text' },
+    { key: 'unitId', label: 'unit_id', format: 'text' },
+  ];
+}
+
+/** The leading columns of a figure keyed by a code: its label in the visitor's language, then the code. */
+function keyColumns(label: string): Column[] {
+  return [
+    { key: 'key', label, format: 'text' },
+    { key: 'code', label: 'code', format: 'text' },
+  ];
+}
+
+/** Meetings against their cadence: required, held, all held, then the figure's rate. */
+function cadenceColumns(c: ColumnLabels, rate: Column): Column[] {
+  return [{ key: 'required', label: c.required, format: 'int' }, { key: 'held', label: c.held, format: 'int' }, { key: 'meetings', label: c.meetings, format: 'int' }, rate];
+}
+
 function keyed(t: Messages, list: KeyCount[], countLabel: string): Pick<Figure, 'columns' | 'rows' | 'series' | 'category'> {
   return {
     category: 'key',
     series: ['count'],
     columns: [
-      { key: 'key', label: t.analytics.col.key, format: 'text' },
-      { key: 'code', label: 'code', format: 'text' },
+      ...keyColumns(t.analytics.col.key),
       { key: 'count', label: countLabel, format: 'int' },
     ],
     rows: countRows(t, list),
@@ -224,8 +246,7 @@ export function buildFigures(d: DashboardData, t: Messages): Figure[] {
       category: 'unit',
       series: [...STAGES],
       columns: [
-        { key: 'unit', label: c.unit, format: 'text' },
-        { key: 'unitId', label: 'unit_id', format: 'text' },
+        ...unitColumns(c),
         ...STAGES.map((s) => ({ key: s, label: t.stages[s] ?? s, format: 'int' as const })),
         { key: 'active', label: c.active, format: 'int' },
       ],
@@ -245,12 +266,8 @@ export function buildFigures(d: DashboardData, t: Messages): Figure[] {
       category: 'unit',
       series: ['required', 'held'],
       columns: [
-        { key: 'unit', label: c.unit, format: 'text' },
-        { key: 'unitId', label: 'unit_id', format: 'text' },
-        { key: 'required', label: c.required, format: 'int' },
-        { key: 'held', label: c.held, format: 'int' },
-        { key: 'meetings', label: c.meetings, format: 'int' },
-        { key: 'attendanceRate', label: c.attendanceRate, format: 'rate' },
+        ...unitColumns(c),
+        ...cadenceColumns(c, { key: 'attendanceRate', label: c.attendanceRate, format: 'rate' }),
       ],
       rows: d.byUnit.map((u) => ({
         unit: u.unitName,
@@ -271,8 +288,7 @@ export function buildFigures(d: DashboardData, t: Messages): Figure[] {
       category: 'key',
       series: ['reached', 'converted', 'current'],
       columns: [
-        { key: 'key', label: c.stage, format: 'text' },
-        { key: 'code', label: 'code', format: 'text' },
+        ...keyColumns(c.stage),
         { key: 'current', label: c.current, format: 'int' },
         { key: 'reached', label: c.reached, format: 'int' },
         { key: 'converted', label: c.converted, format: 'int' },
@@ -290,12 +306,8 @@ export function buildFigures(d: DashboardData, t: Messages): Figure[] {
       category: 'key',
       series: ['required', 'held'],
       columns: [
-        { key: 'key', label: c.kind, format: 'text' },
-        { key: 'code', label: 'code', format: 'text' },
-        { key: 'required', label: c.required, format: 'int' },
-        { key: 'held', label: c.held, format: 'int' },
-        { key: 'meetings', label: c.meetings, format: 'int' },
-        { key: 'rate', label: c.rate, format: 'rate' },
+        ...keyColumns(c.kind),
+        ...cadenceColumns(c, { key: 'rate', label: c.rate, format: 'rate' }),
       ],
       rows: d.meetings.cadence.map((x) => ({ key: keyLabel(t, x.kind), code: x.kind, required: x.required, held: x.held, meetings: x.meetings, rate: x.rate })),
     },

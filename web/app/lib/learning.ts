@@ -1,6 +1,18 @@
 // Learning pages' shared shapes and the pure parts of taking a quiz (readable in tests and the
 // browser): a form's answers as the API takes them, and the countdown's display.
 
+/** What a course list and a course page both show about a course. */
+export interface CourseFacts {
+  id: string;
+  title: string;
+  description: string | null;
+  category: string | null;
+  classHours: number;
+  mandatory: boolean;
+  orgUnitName: string;
+  publishedAt: string | null;
+}
+
 export interface CourseResourceNode {
   id: string;
   title: string;

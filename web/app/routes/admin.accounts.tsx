@@ -2,13 +2,20 @@
 // once, in the response to the create); change role or scope; disable and enable; reset password.
 import { data, Form, Link, useActionData, useLoaderData, useNavigation } from 'react-router';
 import type { Route } from './+types/admin.accounts';
+import { FilterForm } from '../components/FilterForm';
+import { filterPageHref, PageLinks } from '../components/PageLinks';
+import { Options, SelectField, unitChoices } from '../components/SelectField';
+import { TableCard } from '../components/TableCard';
 import { useLocale, useT } from '../i18n/use-t';
-import { assertSameOrigin, requireAccount, rethrowForPage } from '../lib/auth.server';
+import { requireAccount, rethrowForPage } from '../lib/auth.server';
 import { localMessage, type ErrorPayload } from '../lib/errors';
+import { readPostedForm } from '../lib/form-action.server';
 import { formatDateTime } from '../lib/format';
 import { ApiError, type FieldError } from '../lib/graphql.server';
 import { titleFor } from '../lib/meta';
+import type { Connection } from '../lib/portal';
 import { isRole, PAGE_ROLES, ROLES } from '../lib/roles';
+import { withDepth } from '../lib/units.server';
 
 export const meta: Route.MetaFunction = ({ matches }) => titleFor(matches, (t) => t.accounts.title);
 
@@ -53,26 +60,19 @@ export async function loader({ request }: Route.LoaderArgs) {
   const after = p.get('after');
   const paging = before ? { last: PAGE_SIZE, before } : { first: PAGE_SIZE, ...(after ? { after } : {}) };
   const r = await ctx.query<{
-    accounts: { totalCount: number; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null }; edges: Array<{ node: AccountNode }> };
+    accounts: Connection<AccountNode>;
     orgUnits: { edges: Array<{ node: { id: string; name: string; level: number } }> };
   }>(LIST, { ...paging, ...(isRole(role) ? { role } : {}), ...(search ? { search } : {}), all });
-  const units = r.orgUnits.edges.map((e) => e.node);
-  const minLevel = Math.min(...units.map((u) => u.level));
   return {
     filters: { role: isRole(role) ? role : '', q: search, all: all ? '1' : '' },
     accounts: r.accounts,
-    units: units.map((u) => ({ ...u, depth: u.level - minLevel })),
+    units: withDepth(r.orgUnits.edges.map((e) => e.node)),
     self: ctx.account.username,
   };
 }
 
 export async function action({ request }: Route.ActionArgs) {
-  assertSameOrigin(request);
-  const ctx = await requireAccount(request, PAGE_ROLES.accounts);
-  const form = await request.formData();
-  const intent = String(form.get('intent') ?? '');
-  const id = String(form.get('id') ?? '');
-  const text = (k: string) => String(form.get(k) ?? '').trim();
+  const { ctx, form, intent, id, text } = await readPostedForm(request, PAGE_ROLES.accounts);
   try {
     switch (intent) {
       case 'create': {
@@ -127,18 +127,7 @@ export default function AdminAccounts() {
       </p>
     ) : null;
   };
-  const keep = new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== ''));
-  const pageLink = (key: 'after' | 'before', cursor: string | null) => {
-    const q = new URLSearchParams(keep);
-    if (cursor) q.set(key, cursor);
-    return `?${q.toString()}`;
-  };
-  const unitOptions = units.map((u) => (
-    <option key={u.id} value={u.id}>
-      {'\u3000'.repeat(u.depth)}
-      {u.name}
-    </option>
-  ));
+  const unitOptions = <Options choices={unitChoices(units)} />;
   return (
     <section className="page" aria-labelledby="accounts-title">
       <p>
@@ -205,140 +194,108 @@ export default function AdminAccounts() {
         </Form>
       </details>
 
-      <Form method="get" className="filters card" role="search" aria-label={t.accounts.filter}>
+      <FilterForm label={t.accounts.filter} submit={t.accounts.filter}>
         <div className="field">
           <label htmlFor="f-q">{t.accounts.search}</label>
           <input id="f-q" name="q" type="search" defaultValue={filters.q} />
         </div>
-        <div className="field">
-          <label htmlFor="f-role">{t.accounts.role}</label>
-          <select id="f-role" name="role" defaultValue={filters.role}>
-            <option value="">{t.accounts.any}</option>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t.roles[r] ?? r}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id="f-role" name="role" label={t.accounts.role} defaultValue={filters.role} any={t.accounts.any} choices={ROLES.map((r) => ({ value: r, label: t.roles[r] ?? r }))} />
         <div className="field">
           <label>
             <input type="checkbox" name="all" value="1" defaultChecked={filters.all === '1'} /> {t.accounts.includeDisabled}
           </label>
         </div>
-        <div className="field field-actions">
-          <button type="submit" className="btn btn-primary">
-            {t.accounts.filter}
-          </button>
-        </div>
-      </Form>
+      </FilterForm>
       <p className="muted" role="status">
         {t.accounts.total(accounts.totalCount)}
       </p>
-      <div className="table-wrap card">
-        <table className="table" data-testid="accounts-table">
-          <caption className="visually-hidden">{t.accounts.title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.accounts.username}</th>
-              <th scope="col">{t.accounts.displayName}</th>
-              <th scope="col">{t.accounts.role}</th>
-              <th scope="col">{t.accounts.scope}</th>
-              <th scope="col">{t.accounts.totp}</th>
-              <th scope="col">{t.accounts.lastLogin}</th>
-              <th scope="col">{t.accounts.state}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t.accounts.change}</span>
+      <TableCard testId="accounts-table" caption={t.accounts.title} empty={accounts.edges.length === 0 ? t.accounts.none : null}>
+        <thead>
+          <tr>
+            <th scope="col">{t.accounts.username}</th>
+            <th scope="col">{t.accounts.displayName}</th>
+            <th scope="col">{t.accounts.role}</th>
+            <th scope="col">{t.accounts.scope}</th>
+            <th scope="col">{t.accounts.totp}</th>
+            <th scope="col">{t.accounts.lastLogin}</th>
+            <th scope="col">{t.accounts.state}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t.accounts.change}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {accounts.edges.map(({ node: a }) => (
+            <tr key={a.id} data-username={a.username}>
+              <th scope="row" className="mono">
+                {a.username}
               </th>
-            </tr>
-          </thead>
-          <tbody>
-            {accounts.edges.map(({ node: a }) => (
-              <tr key={a.id} data-username={a.username}>
-                <th scope="row" className="mono">
-                  {a.username}
-                </th>
-                <td>{a.member ? <Link to={`/members/${a.member.id}`}>{a.displayName}</Link> : a.displayName}</td>
-                <td>{t.roles[a.role] ?? a.role}</td>
-                <td>{a.scopeUnit.name}</td>
-                <td>{a.role === 'MEMBER' ? '—' : a.totpEnabled ? t.accounts.totpOn : t.accounts.totpOff}</td>
-                <td>{formatDateTime(a.lastLoginAt)}</td>
-                <td>{a.disabledAt ? <span className="badge badge-fail">{t.accounts.disabled}</span> : <span className="badge badge-pass">{t.accounts.enabled}</span>}</td>
-                <td>
-                  {a.username === self ? null : (
-                    <div className="wf-actions">
-                      <Form method="post" className="inline-form" onSubmit={(e) => { if (!a.disabledAt && !window.confirm(t.accounts.disableConfirm(a.username))) e.preventDefault(); }}>
-                        <input type="hidden" name="intent" value={a.disabledAt ? 'enable' : 'disable'} />
+              <td>{a.member ? <Link to={`/members/${a.member.id}`}>{a.displayName}</Link> : a.displayName}</td>
+              <td>{t.roles[a.role] ?? a.role}</td>
+              <td>{a.scopeUnit.name}</td>
+              <td>{a.role === 'MEMBER' ? '—' : a.totpEnabled ? t.accounts.totpOn : t.accounts.totpOff}</td>
+              <td>{formatDateTime(a.lastLoginAt)}</td>
+              <td>{a.disabledAt ? <span className="badge badge-fail">{t.accounts.disabled}</span> : <span className="badge badge-pass">{t.accounts.enabled}</span>}</td>
+              <td>
+                {a.username === self ? null : (
+                  <div className="wf-actions">
+                    <Form method="post" className="inline-form" onSubmit={(e) => { if (!a.disabledAt && !window.confirm(t.accounts.disableConfirm(a.username))) e.preventDefault(); }}>
+                      <input type="hidden" name="intent" value={a.disabledAt ? 'enable' : 'disable'} />
+                      <input type="hidden" name="id" value={a.id} />
+                      <button type="submit" className={`btn btn-small ${a.disabledAt ? '' : 'btn-danger'}`} disabled={busy} aria-label={`${a.disabledAt ? t.accounts.enable : t.accounts.disable} ${a.username}`}>
+                        {a.disabledAt ? t.accounts.enable : t.accounts.disable}
+                      </button>
+                    </Form>
+                    <details>
+                      <summary>{t.accounts.reset}</summary>
+                      <Form method="post" className="form" onSubmit={(e) => { if (!window.confirm(t.accounts.resetConfirm(a.username))) e.preventDefault(); }}>
+                        <input type="hidden" name="intent" value="reset" />
                         <input type="hidden" name="id" value={a.id} />
-                        <button type="submit" className={`btn btn-small ${a.disabledAt ? '' : 'btn-danger'}`} disabled={busy} aria-label={`${a.disabledAt ? t.accounts.enable : t.accounts.disable} ${a.username}`}>
-                          {a.disabledAt ? t.accounts.enable : t.accounts.disable}
+                        {a.role !== 'MEMBER' ? (
+                          <label>
+                            <input type="checkbox" name="resetTotp" /> {t.accounts.resetTotp}
+                          </label>
+                        ) : null}
+                        <button type="submit" className="btn btn-small" disabled={busy} aria-label={`${t.accounts.reset} ${a.username}`}>
+                          {t.accounts.reset}
                         </button>
                       </Form>
-                      <details>
-                        <summary>{t.accounts.reset}</summary>
-                        <Form method="post" className="form" onSubmit={(e) => { if (!window.confirm(t.accounts.resetConfirm(a.username))) e.preventDefault(); }}>
-                          <input type="hidden" name="intent" value="reset" />
-                          <input type="hidden" name="id" value={a.id} />
-                          {a.role !== 'MEMBER' ? (
-                            <label>
-                              <input type="checkbox" name="resetTotp" /> {t.accounts.resetTotp}
-                            </label>
-                          ) : null}
-                          <button type="submit" className="btn btn-small" disabled={busy} aria-label={`${t.accounts.reset} ${a.username}`}>
-                            {t.accounts.reset}
-                          </button>
-                        </Form>
-                      </details>
-                      <details>
-                        <summary>{t.accounts.change}</summary>
-                        <Form method="post" className="form">
-                          <input type="hidden" name="intent" value="change" />
-                          <input type="hidden" name="id" value={a.id} />
-                          <label htmlFor={`role-${a.id}`}>{t.accounts.role}</label>
-                          <select id={`role-${a.id}`} name="role" defaultValue={a.role}>
-                            {ROLES.map((r) => (
-                              <option key={r} value={r}>
-                                {t.roles[r] ?? r}
-                              </option>
-                            ))}
-                          </select>
-                          <label htmlFor={`unit-${a.id}`}>{t.accounts.scope}</label>
-                          <select id={`unit-${a.id}`} name="scopeUnitId" defaultValue={a.scopeUnit.id}>
-                            {unitOptions}
-                          </select>
-                          <button type="submit" className="btn btn-small btn-primary" disabled={busy}>
-                            {t.accounts.changeSubmit}
-                          </button>
-                        </Form>
-                      </details>
-                    </div>
-                  )}
-                  {failed && failed.id === a.id ? (
-                    <p className="field-error" role="alert">
-                      {localMessage(failed.error, locale)}
-                    </p>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {accounts.edges.length === 0 ? <p className="empty">{t.accounts.none}</p> : null}
-      </div>
-      <nav className="pager" aria-label={t.accounts.page}>
-        {accounts.pageInfo.hasPreviousPage ? (
-          <Link to={pageLink('before', accounts.pageInfo.startCursor)} rel="prev">
-            ← {t.accounts.prev}
-          </Link>
-        ) : (
-          <span />
-        )}
-        {accounts.pageInfo.hasNextPage ? (
-          <Link to={pageLink('after', accounts.pageInfo.endCursor)} rel="next">
-            {t.accounts.next} →
-          </Link>
-        ) : null}
-      </nav>
+                    </details>
+                    <details>
+                      <summary>{t.accounts.change}</summary>
+                      <Form method="post" className="form">
+                        <input type="hidden" name="intent" value="change" />
+                        <input type="hidden" name="id" value={a.id} />
+                        <label htmlFor={`role-${a.id}`}>{t.accounts.role}</label>
+                        <select id={`role-${a.id}`} name="role" defaultValue={a.role}>
+                          {ROLES.map((r) => (
+                            <option key={r} value={r}>
+                              {t.roles[r] ?? r}
+                            </option>
+                          ))}
+                        </select>
+                        <label htmlFor={`unit-${a.id}`}>{t.accounts.scope}</label>
+                        <select id={`unit-${a.id}`} name="scopeUnitId" defaultValue={a.scopeUnit.id}>
+                          {unitOptions}
+                        </select>
+                        <button type="submit" className="btn btn-small btn-primary" disabled={busy}>
+                          {t.accounts.changeSubmit}
+                        </button>
+                      </Form>
+                    </details>
+                  </div>
+                )}
+                {failed && failed.id === a.id ? (
+                  <p className="field-error" role="alert">
+                    {localMessage(failed.error, locale)}
+                  </p>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </TableCard>
+      <PageLinks pageInfo={accounts.pageInfo} href={filterPageHref(filters)} text={t.accounts} />
     </section>
   );
 }

@@ -1,6 +1,8 @@
 // Tamper alerts (ADMIN): the auditor's findings, newest first, with forward pages.
-import { Form, Link, useLoaderData } from 'react-router';
+import { Link, useLoaderData } from 'react-router';
 import type { Route } from './+types/admin.tamper';
+import { FilterForm } from '../components/FilterForm';
+import { TableCard } from '../components/TableCard';
 import { useT } from '../i18n/use-t';
 import { requireAccount } from '../lib/auth.server';
 import { formatDateTime } from '../lib/format';
@@ -50,53 +52,44 @@ export default function AdminTamper() {
       </p>
       <h1 id="tamper-title">{t.accounts.tamperTitle}</h1>
       <p className="muted">{t.accounts.tamperIntro}</p>
-      <Form method="get" className="filters card">
+      <FilterForm submit={t.accounts.filter}>
         <div className="field">
           <label>
             <input type="checkbox" name="open" value="1" defaultChecked={open} /> {t.accounts.onlyOpen}
           </label>
         </div>
-        <div className="field field-actions">
-          <button type="submit" className="btn btn-primary">
-            {t.accounts.filter}
-          </button>
-        </div>
-      </Form>
+      </FilterForm>
       <p className="muted" role="status" data-testid="tamper-total">
         {t.accounts.alertsTotal(alerts.totalCount)}
       </p>
-      <div className="table-wrap card">
-        <table className="table" data-testid="tamper-table">
-          <caption className="visually-hidden">{t.accounts.tamperTitle}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.accounts.detected}</th>
-              <th scope="col">{t.accounts.kind}</th>
-              <th scope="col">{t.accounts.entity}</th>
-              <th scope="col">{t.accounts.batch}</th>
-              <th scope="col">{t.accounts.state}</th>
-              <th scope="col">{t.accounts.detail}</th>
+      <TableCard testId="tamper-table" caption={t.accounts.tamperTitle} empty={alerts.edges.length === 0 ? t.accounts.noAlerts : null}>
+        <thead>
+          <tr>
+            <th scope="col">{t.accounts.detected}</th>
+            <th scope="col">{t.accounts.kind}</th>
+            <th scope="col">{t.accounts.entity}</th>
+            <th scope="col">{t.accounts.batch}</th>
+            <th scope="col">{t.accounts.state}</th>
+            <th scope="col">{t.accounts.detail}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {alerts.edges.map(({ node: a }) => (
+            <tr key={a.id}>
+              <td>{formatDateTime(a.detectedAt)}</td>
+              <th scope="row" className="mono">
+                {a.kind}
+              </th>
+              <td className="mono">{a.entityType ? `${a.entityType} ${a.entityId ?? ''}` : '—'}</td>
+              <td className="num">{a.batchSeq ?? '—'}</td>
+              <td>{a.resolvedAt ? <span className="badge badge-pass">{t.accounts.resolved}</span> : <span className="badge badge-fail">{t.accounts.open}</span>}</td>
+              <td>
+                <code className="small">{JSON.stringify(a.detail)}</code>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {alerts.edges.map(({ node: a }) => (
-              <tr key={a.id}>
-                <td>{formatDateTime(a.detectedAt)}</td>
-                <th scope="row" className="mono">
-                  {a.kind}
-                </th>
-                <td className="mono">{a.entityType ? `${a.entityType} ${a.entityId ?? ''}` : '—'}</td>
-                <td className="num">{a.batchSeq ?? '—'}</td>
-                <td>{a.resolvedAt ? <span className="badge badge-pass">{t.accounts.resolved}</span> : <span className="badge badge-fail">{t.accounts.open}</span>}</td>
-                <td>
-                  <code className="small">{JSON.stringify(a.detail)}</code>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {alerts.edges.length === 0 ? <p className="empty">{t.accounts.noAlerts}</p> : null}
-      </div>
+          ))}
+        </tbody>
+      </TableCard>
       <nav className="pager" aria-label={t.accounts.page}>
         {after ? <Link to={open ? '?open=1' : '?'}>← {t.accounts.prev}</Link> : <span />}
         {alerts.pageInfo.hasNextPage && alerts.pageInfo.endCursor ? (

@@ -6,8 +6,10 @@ import pageStyles from '../components/MeetingVote.css?url';
 import { DecisionMilestones, type MilestoneRow } from '../components/DecisionMilestones';
 import { FormAlert } from '../components/MeetingFields';
 import { ProofStatus } from '../components/ProofStatus';
+import { RecordHead } from '../components/RecordHead';
 import { useT } from '../i18n/use-t';
-import { assertSameOrigin, requireAccount } from '../lib/auth.server';
+import { requireAccount } from '../lib/auth.server';
+import { readPostedForm } from '../lib/form-action.server';
 import { chinaToday, formatDateTime } from '../lib/format';
 import { PROOF_FIELDS, type HistoryNode, type ProofNode } from '../lib/fragments';
 import { WRITER_ROLES } from '../lib/meetings';
@@ -75,11 +77,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
-  assertSameOrigin(request);
-  const ctx = await requireAccount(request, WRITER_ROLES);
-  const form = await request.formData();
-  const intent = String(form.get('intent') ?? '');
-  const text = (k: string) => String(form.get(k) ?? '').trim();
+  const { ctx, intent, text } = await readPostedForm(request, WRITER_ROLES);
   let query: string;
   let vars: Record<string, unknown>;
   if (intent === 'status' && isDecisionStatus(text('status'))) {
@@ -116,15 +114,7 @@ export default function DecisionPage() {
   const tally = d.vote?.tally ?? null;
   return (
     <section className="page" aria-labelledby="decision-title">
-      <p>
-        <Link to="/decisions">← {v.backDecisions}</Link>
-      </p>
-      <h1 id="decision-title">
-        {d.title}{' '}
-        <span className="pill" data-testid="decision-status" data-status={d.status}>
-          {v.decisionStatuses[d.status] ?? d.status}
-        </span>
-      </h1>
+      <RecordHead id="decision-title" back={{ to: '/decisions', label: v.backDecisions }} title={d.title} status={{ value: d.status, label: v.decisionStatuses[d.status] ?? d.status, testId: 'decision-status' }} />
       {done ? (
         <p className="notice" role="status" data-testid="decision-notice">
           {notices[done.intent]}

@@ -3,15 +3,23 @@
 import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from 'react-router';
 import type { Route } from './+types/decisions';
 import pageStyles from '../components/MeetingVote.css?url';
-import { FieldError, FormAlert, invalidProps, ProofBadge } from '../components/MeetingFields';
+import { FieldError, FormAlert, invalidProps } from '../components/MeetingFields';
+import { FilterForm } from '../components/FilterForm';
+import { filterPageHref, PageLinks } from '../components/PageLinks';
+import { ProofBadge } from '../components/ProofBadge';
+import { Options, SelectField, unitChoices } from '../components/SelectField';
+import { TableCard } from '../components/TableCard';
 import { useT } from '../i18n/use-t';
-import { assertSameOrigin, requireAccount } from '../lib/auth.server';
+import { requireAccount } from '../lib/auth.server';
+import { readPostedForm } from '../lib/form-action.server';
 import { chinaToday } from '../lib/format';
 import { WRITER_ROLES } from '../lib/meetings';
 import type { FormFailure } from '../lib/meetings-form';
 import { formFailure } from '../lib/meetings.server';
 import { titleFor } from '../lib/meta';
+import type { Connection } from '../lib/portal';
 import { PAGE_ROLES } from '../lib/roles';
+import { unitOptions } from '../lib/units.server';
 import { DECISION_STATUSES, isDecisionStatus } from '../lib/votes';
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: pageStyles }];
@@ -28,7 +36,6 @@ const DECISIONS = `query Decisions($first: Int, $after: String, $last: Int, $bef
     edges { node { id number title decidedOn status yesCount noCount abstainCount overdueMilestones orgUnit { name } proof { status batchSeq anchor { height } } } }
   }
 }`;
-const UNITS = `query Units { orgUnits(first: 100, maxDepth: 3) { edges { node { id name level kind } } } }`;
 const VOTE = `query V($id: ID!) { vote(id: $id) { id title orgUnitId status closedAt tally { passed } } }`;
 const CREATE = `mutation Create($input: CreateDecisionInput!) { createDecision(input: $input) { id } }`;
 
@@ -58,27 +65,23 @@ export async function loader({ request }: Route.LoaderArgs) {
   const canCreate = (WRITER_ROLES as readonly string[]).includes(ctx.account.role);
   const [list, units, vote] = await Promise.all([
     ctx.query<{
-      decisions: { totalCount: number; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null }; edges: Array<{ node: Row }> };
+      decisions: Connection<Row>;
     }>(DECISIONS, { ...(filters.status ? { status: filters.status } : {}), ...paging }),
-    canCreate ? ctx.query<{ orgUnits: { edges: Array<{ node: { id: string; name: string; level: number; kind: string } }> } }>(UNITS) : null,
+    canCreate ? unitOptions(ctx) : [],
     canCreate && voteId && UUID.test(voteId) ? ctx.query<{ vote: { id: string; title: string; orgUnitId: string; status: string; closedAt: string | null } }>(VOTE, { id: voteId }) : null,
   ]);
-  const minLevel = units ? Math.min(...units.orgUnits.edges.map((e) => e.node.level)) : 0;
   return {
     filters,
     decisions: list.decisions,
     canCreate,
-    units: units ? units.orgUnits.edges.map((e) => ({ ...e.node, depth: e.node.level - minLevel })) : [],
+    units,
     fromVote: vote?.vote ?? null,
     today: chinaToday(),
   };
 }
 
 export async function action({ request }: Route.ActionArgs) {
-  assertSameOrigin(request);
-  const ctx = await requireAccount(request, WRITER_ROLES);
-  const form = await request.formData();
-  const text = (k: string) => String(form.get(k) ?? '').trim();
+  const { ctx, text } = await readPostedForm(request, WRITER_ROLES);
   try {
     const r = await ctx.call<{ createDecision: { id: string } }>(CREATE, {
       input: {
@@ -102,92 +105,52 @@ export default function Decisions() {
   const { filters, decisions, canCreate, units, fromVote, today } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as FormFailure | undefined;
   const navigation = useNavigation();
-  const pageLink = (key: 'after' | 'before', cursor: string | null) => {
-    const q = new URLSearchParams(filters.status ? { status: filters.status } : {});
-    if (cursor) q.set(key, cursor);
-    return `?${q.toString()}`;
-  };
   const inv = (name: string, id: string) => invalidProps(result, 'create-decision', name, id);
   return (
     <section className="page" aria-labelledby="decisions-title">
       <h1 id="decisions-title">{v.decisions}</h1>
       <p className="lead">{v.decisionsIntro}</p>
-      <Form method="get" className="filters card" role="search" aria-label={v.filter}>
-        <div className="field">
-          <label htmlFor="status">{v.status}</label>
-          <select id="status" name="status" defaultValue={filters.status}>
-            <option value="">{v.any}</option>
-            {DECISION_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {v.decisionStatuses[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field-actions">
-          <button type="submit" className="btn btn-primary">
-            {v.filter}
-          </button>
-          <Link to="/decisions" className="btn btn-quiet">
-            {v.reset}
-          </Link>
-        </div>
-      </Form>
+      <FilterForm label={v.filter} submit={v.filter} reset={{ to: '/decisions', label: v.reset }}>
+        <SelectField id="status" name="status" label={v.status} defaultValue={filters.status} any={v.any} choices={DECISION_STATUSES.map((s) => ({ value: s, label: v.decisionStatuses[s] }))} />
+      </FilterForm>
       <p className="muted" role="status" data-testid="decisions-total">
         {v.decisionsTotal(decisions.totalCount)}
       </p>
-      <div className="table-wrap card" aria-busy={navigation.state === 'loading'}>
-        <table className="table" data-testid="decisions-table">
-          <caption className="visually-hidden">{v.decisions}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{v.decisionTitle}</th>
-              <th scope="col">{v.unit}</th>
-              <th scope="col">{v.decidedOn}</th>
-              <th scope="col">{v.counts}</th>
-              <th scope="col">{v.status}</th>
-              <th scope="col">{v.proof}</th>
+      <TableCard testId="decisions-table" caption={v.decisions} busy={navigation.state === 'loading'} empty={decisions.edges.length === 0 ? v.decisionsNone : null}>
+        <thead>
+          <tr>
+            <th scope="col">{v.decisionTitle}</th>
+            <th scope="col">{v.unit}</th>
+            <th scope="col">{v.decidedOn}</th>
+            <th scope="col">{v.counts}</th>
+            <th scope="col">{v.status}</th>
+            <th scope="col">{v.proof}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {decisions.edges.map(({ node: d }) => (
+            <tr key={d.id}>
+              <th scope="row">
+                <Link to={`/decisions/${d.id}`}>{d.title}</Link>
+                {d.number ? <span className="muted small"> {d.number}</span> : null}
+              </th>
+              <td>{d.orgUnit.name}</td>
+              <td>{d.decidedOn}</td>
+              <td className="small">
+                {d.yesCount !== null ? `${v.yesCount} ${d.yesCount} · ${v.noCount} ${d.noCount ?? 0} · ${v.abstainCount} ${d.abstainCount ?? 0}` : '—'}
+              </td>
+              <td>
+                <span className="pill">{v.decisionStatuses[d.status] ?? d.status}</span>
+                {d.overdueMilestones > 0 ? <span className="badge badge-fail">{v.overdueMilestones(d.overdueMilestones)}</span> : null}
+              </td>
+              <td>
+                <ProofBadge proof={d.proof} />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {decisions.edges.map(({ node: d }) => (
-              <tr key={d.id}>
-                <th scope="row">
-                  <Link to={`/decisions/${d.id}`}>{d.title}</Link>
-                  {d.number ? <span className="muted small"> {d.number}</span> : null}
-                </th>
-                <td>{d.orgUnit.name}</td>
-                <td>{d.decidedOn}</td>
-                <td className="small">
-                  {d.yesCount !== null ? `${v.yesCount} ${d.yesCount} · ${v.noCount} ${d.noCount ?? 0} · ${v.abstainCount} ${d.abstainCount ?? 0}` : '—'}
-                </td>
-                <td>
-                  <span className="pill">{v.decisionStatuses[d.status] ?? d.status}</span>
-                  {d.overdueMilestones > 0 ? <span className="badge badge-fail">{v.overdueMilestones(d.overdueMilestones)}</span> : null}
-                </td>
-                <td>
-                  <ProofBadge proof={d.proof} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {decisions.edges.length === 0 ? <p className="empty">{v.decisionsNone}</p> : null}
-      </div>
-      <nav className="pager" aria-label={v.page}>
-        {decisions.pageInfo.hasPreviousPage ? (
-          <Link to={pageLink('before', decisions.pageInfo.startCursor)} rel="prev">
-            ← {v.prev}
-          </Link>
-        ) : (
-          <span />
-        )}
-        {decisions.pageInfo.hasNextPage ? (
-          <Link to={pageLink('after', decisions.pageInfo.endCursor)} rel="next">
-            {v.next} →
-          </Link>
-        ) : null}
-      </nav>
+          ))}
+        </tbody>
+      </TableCard>
+      <PageLinks pageInfo={decisions.pageInfo} href={filterPageHref(filters)} text={v} />
       {canCreate ? (
         <details className="card" id="new-decision" open={Boolean(fromVote) || Boolean(result)}>
           <summary className="h3">{v.recordDecision}</summary>
@@ -202,12 +165,7 @@ export default function Decisions() {
             <FieldError result={result} intent="create-decision" name="voteId" id="decision-vote" />
             <label htmlFor="decision-unit">{v.unit}</label>
             <select id="decision-unit" name="orgUnitId" defaultValue={fromVote?.orgUnitId} {...inv('orgUnitId', 'decision-unit')}>
-              {units.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {'\u3000'.repeat(u.depth)}
-                  {u.name}
-                </option>
-              ))}
+              <Options choices={unitChoices(units)} />
             </select>
             <FieldError result={result} intent="create-decision" name="orgUnitId" id="decision-unit" />
             <label htmlFor="decision-title">{v.voteTitle}</label>

@@ -1,7 +1,11 @@
 // Feedback handling (secretaries, admins): members' feedback of the subtree, moved through its
 // status flow (SUBMITTED → ACKNOWLEDGED → IN_PROGRESS → RESOLVED → CLOSED) with responses.
-import { data, Form, Link, useActionData, useLoaderData, useNavigation } from 'react-router';
+import { data, Form, useActionData, useLoaderData, useNavigation } from 'react-router';
 import type { Route } from './+types/feedback-admin';
+import type { FeedbackNode } from '../components/FeedbackList';
+import { FilterForm } from '../components/FilterForm';
+import { filterPageHref, PageLinks } from '../components/PageLinks';
+import { SelectField } from '../components/SelectField';
 import * as text from '../i18n/areas/feedback-admin';
 import { useLocale, useT } from '../i18n/use-t';
 import { assertSameOrigin, requireAccount, rethrowForPage } from '../lib/auth.server';
@@ -9,6 +13,7 @@ import { localMessage, type ErrorPayload } from '../lib/errors';
 import { formatDateTime } from '../lib/format';
 import { ApiError, type FieldError } from '../lib/graphql.server';
 import { titleFor } from '../lib/meta';
+import type { Connection } from '../lib/portal';
 import { PAGE_ROLES } from '../lib/roles';
 
 export const meta: Route.MetaFunction = ({ matches }) => titleFor(matches, (t) => t.nav.feedbackAdmin);
@@ -31,18 +36,8 @@ const LIST = `query Feedback($first: Int, $after: String, $last: Int, $before: S
 }`;
 const RESPOND = `mutation Respond($id: ID!, $status: FeedbackStatus!, $response: String, $v: Int) { respondToFeedback(id: $id, status: $status, response: $response, expectedVersion: $v) { id } }`;
 
-interface Item {
-  id: string;
-  version: number;
-  category: string;
-  topic: string;
-  content: string;
-  status: string;
-  submittedAt: string;
-  response: string | null;
-  respondedAt: string | null;
-  orgUnit: { name: string };
-}
+// Staff see whose unit an item came from; the proof is on the member's own page.
+type Item = Omit<FeedbackNode, 'proof'> & { orgUnit: { name: string } };
 
 type ActionResult = { ok: true } | { ok: false; id: string; error: ErrorPayload; fields: FieldError[] };
 
@@ -54,7 +49,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   const after = p.get('after');
   const filter = (STATUSES as readonly string[]).includes(status ?? '') ? { status } : {};
   const paging = before ? { last: PAGE_SIZE, before } : { first: PAGE_SIZE, ...(after ? { after } : {}) };
-  const r = await ctx.query<{ memberFeedback: { totalCount: number; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null }; edges: Array<{ node: Item }> } }>(LIST, { ...filter, ...paging });
+  const r = await ctx.query<{ memberFeedback: Connection<Item> }>(LIST, { ...filter, ...paging });
   return { status: filter.status ?? '', list: r.memberFeedback };
 }
 
@@ -82,7 +77,6 @@ export default function FeedbackAdmin() {
   const { status, list } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const busy = useNavigation().state === 'submitting';
-  const pageLink = (key: 'after' | 'before', cursor: string | null) => `?${new URLSearchParams({ ...(status ? { status } : {}), ...(cursor ? { [key]: cursor } : {}) }).toString()}`;
   return (
     <section className="page" aria-labelledby="fa-title">
       <h1 id="fa-title">{x.title}</h1>
@@ -92,24 +86,9 @@ export default function FeedbackAdmin() {
           {x.saved}
         </p>
       ) : null}
-      <Form method="get" className="filters card" role="search" aria-label={x.filter}>
-        <div className="field">
-          <label htmlFor="fa-status">{x.status}</label>
-          <select id="fa-status" name="status" defaultValue={status}>
-            <option value="">{x.any}</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t.feedback.statuses[s] ?? s}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field-actions">
-          <button type="submit" className="btn btn-primary">
-            {x.filter}
-          </button>
-        </div>
-      </Form>
+      <FilterForm label={x.filter} submit={x.filter}>
+        <SelectField id="fa-status" name="status" label={x.status} defaultValue={status} any={x.any} choices={STATUSES.map((s) => ({ value: s, label: t.feedback.statuses[s] ?? s }))} />
+      </FilterForm>
       <p className="muted" role="status">
         {x.total(list.totalCount)}
       </p>
@@ -166,10 +145,7 @@ export default function FeedbackAdmin() {
           </article>
         );
       })}
-      <nav className="pager" aria-label={x.page}>
-        {list.pageInfo.hasPreviousPage ? <Link to={pageLink('before', list.pageInfo.startCursor)}>← {x.prev}</Link> : <span />}
-        {list.pageInfo.hasNextPage ? <Link to={pageLink('after', list.pageInfo.endCursor)}>{x.next} →</Link> : null}
-      </nav>
+      <PageLinks pageInfo={list.pageInfo} href={filterPageHref({ status })} text={x} />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import type { Route } from './+types/feedback';
 import { FeedbackForm, type FeedbackFormState } from '../components/FeedbackForm';
 import { FeedbackList, type FeedbackNode } from '../components/FeedbackList';
 import { Pager, PortalTabs } from '../components/Portal';
+import { SelectField } from '../components/SelectField';
 import { useT } from '../i18n/use-t';
 import { assertSameOrigin, requireAccount, rethrowForPage } from '../lib/auth.server';
 import { localMessage } from '../lib/errors';
@@ -88,17 +89,7 @@ export default function Feedback() {
               {f.mine} <span className="muted small">({list.totalCount})</span>
             </h2>
             <Form method="get" className="filters" aria-label={f.filterStatus}>
-              <div className="field">
-                <label htmlFor="fb-status">{f.filterStatus}</label>
-                <select id="fb-status" name="status" defaultValue={status}>
-                  <option value="">{f.any}</option>
-                  {FEEDBACK_STATUSES.map((s) => (
-                    <option key={s} value={s}>
-                      {f.statuses[s]}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <SelectField id="fb-status" name="status" label={f.filterStatus} defaultValue={status} any={f.any} choices={FEEDBACK_STATUSES.map((s) => ({ value: s, label: f.statuses[s] }))} />
               <div className="field field-actions">
                 <button type="submit" className="btn">
                   {f.filter}

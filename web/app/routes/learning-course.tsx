@@ -10,7 +10,7 @@ import { localMessage, type ErrorPayload } from '../lib/errors';
 import { formatDateTime } from '../lib/format';
 import { PROOF_FIELDS, type ProofNode } from '../lib/fragments';
 import { isRefusal } from '../lib/learning.server';
-import type { CourseResourceNode } from '../lib/learning';
+import type { CourseFacts, CourseResourceNode } from '../lib/learning';
 import { titleFor } from '../lib/meta';
 import { proofHref } from '../lib/portal';
 import { PAGE_ROLES } from '../lib/roles';
@@ -48,15 +48,7 @@ interface QuizNode {
 }
 
 interface CourseResult {
-  course: {
-    id: string;
-    title: string;
-    description: string | null;
-    category: string | null;
-    classHours: number;
-    mandatory: boolean;
-    orgUnitName: string;
-    publishedAt: string | null;
+  course: CourseFacts & {
     status: string;
     myCompletion: { id: string; version: number; completedAt: string; classHours: number; score: number | null; proof: ProofNode } | null;
     resources: { edges: Array<{ node: CourseResourceNode }> };

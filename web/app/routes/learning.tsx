@@ -1,10 +1,12 @@
 // Courses for me: published by my unit or a unit above it, with whether I completed each.
-import { Form, Link, useLoaderData } from 'react-router';
+import { Link, useLoaderData } from 'react-router';
 import type { Route } from './+types/learning';
+import { FilterForm } from '../components/FilterForm';
 import { Pager } from '../components/Portal';
 import { useT } from '../i18n/use-t';
 import { requireAccount } from '../lib/auth.server';
 import { formatDateTime } from '../lib/format';
+import type { CourseFacts } from '../lib/learning';
 import { titleFor } from '../lib/meta';
 import { PAGE_INFO, pagingFrom, type Connection } from '../lib/portal';
 import { PAGE_ROLES } from '../lib/roles';
@@ -19,15 +21,7 @@ const COURSES = `query Courses($first: Int, $after: String, $last: Int, $before:
   }
 }`;
 
-interface CourseNode {
-  id: string;
-  title: string;
-  description: string | null;
-  category: string | null;
-  classHours: number;
-  mandatory: boolean;
-  orgUnitName: string;
-  publishedAt: string | null;
+interface CourseNode extends CourseFacts {
   myCompletion: { id: string; completedAt: string } | null;
   resources: { totalCount: number };
 }
@@ -48,17 +42,12 @@ export default function Learning() {
     <section className="page portal" aria-labelledby="learning-title">
       <h1 id="learning-title">{l.title}</h1>
       <p className="lead">{l.intro}</p>
-      <Form method="get" className="filters card" role="search" aria-label={l.search}>
+      <FilterForm label={l.search} submit={l.searchButton} buttonClassName="btn">
         <div className="field">
           <label htmlFor="course-q">{l.search}</label>
           <input id="course-q" name="q" type="search" defaultValue={q} maxLength={100} />
         </div>
-        <div className="field field-actions">
-          <button type="submit" className="btn">
-            {l.searchButton}
-          </button>
-        </div>
-      </Form>
+      </FilterForm>
       <p className="muted" data-testid="courses-total">{l.courses(courses.totalCount)}</p>
       {courses.edges.length === 0 ? <p className="empty">{l.none}</p> : null}
       <ul className="course-list" data-testid="courses">

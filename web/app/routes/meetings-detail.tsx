@@ -1,7 +1,7 @@
 // One meeting. Secretaries and administrators publish or cancel it, open check-in (the code and
 // its QR code shown once), record everyone's attendance in one form and the minutes, and see
 // registrations and feedback; members register, check in with the code and rate it afterwards.
-import { data, Link, useActionData, useLoaderData } from 'react-router';
+import { data, useActionData, useLoaderData } from 'react-router';
 import type { Route } from './+types/meetings-detail';
 import pageStyles from '../components/MeetingVote.css?url';
 import { MeetingAttendanceForm, type RosterMember } from '../components/MeetingAttendance';
@@ -10,6 +10,7 @@ import { MeetingMemberActions } from '../components/MeetingMember';
 import { MeetingParticipation, type AttendanceRow, type FeedbackRow, type RegistrationRow } from '../components/MeetingParticipation';
 import { MeetingStaffActions } from '../components/MeetingStaffActions';
 import { ProofStatus } from '../components/ProofStatus';
+import { RecordHead } from '../components/RecordHead';
 import { useT } from '../i18n/use-t';
 import { assertSameOrigin, requireAccount } from '../lib/auth.server';
 import { formatDateTime } from '../lib/format';
@@ -169,15 +170,12 @@ export default function MeetingPage() {
   ];
   return (
     <section className="page" aria-labelledby="meeting-title">
-      <p>
-        <Link to="/meetings">← {m.back}</Link>
-      </p>
-      <h1 id="meeting-title">
-        {meeting.title}{' '}
-        <span className={`pill meeting-${meeting.status.toLowerCase()}`} data-testid="meeting-status" data-status={meeting.status}>
-          {m.statuses[meeting.status] ?? meeting.status}
-        </span>
-      </h1>
+      <RecordHead
+        id="meeting-title"
+        back={{ to: '/meetings', label: m.back }}
+        title={meeting.title}
+        status={{ value: meeting.status, label: m.statuses[meeting.status] ?? meeting.status, testId: 'meeting-status', className: `pill meeting-${meeting.status.toLowerCase()}` }}
+      />
       {done ? <Notice intent={done.intent} result={done} /> : null}
       <div className="grid-2">
         <article className="card" aria-labelledby="meeting-facts">

@@ -4,38 +4,35 @@ import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } fro
 import type { Route } from './+types/meetings-new';
 import pageStyles from '../components/MeetingVote.css?url';
 import { FieldError, FormAlert, invalidProps } from '../components/MeetingFields';
+import { Options, unitChoices } from '../components/SelectField';
 import { useT } from '../i18n/use-t';
-import { assertSameOrigin, requireAccount } from '../lib/auth.server';
+import { requireAccount } from '../lib/auth.server';
+import { readPostedForm } from '../lib/form-action.server';
 import { chinaLocalToIso, isMeetingKind, isoToChinaLocal, MEETING_KINDS, WRITER_ROLES } from '../lib/meetings';
 import type { FormFailure } from '../lib/meetings-form';
 import { badForm, formFailure } from '../lib/meetings.server';
 import { titleFor } from '../lib/meta';
+import { unitOptions } from '../lib/units.server';
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: pageStyles }];
 
 export const meta: Route.MetaFunction = ({ matches }) => titleFor(matches, (t) => t.meetings.planTitle);
 
-const UNITS = `query Units { orgUnits(first: 100, maxDepth: 3) { edges { node { id name level kind } } } }`;
 const PLAN = `mutation Plan($input: PlanMeetingInput!) { planMeeting(input: $input) { id } }`;
 
 export async function loader({ request }: Route.LoaderArgs) {
   const ctx = await requireAccount(request, WRITER_ROLES);
-  const r = await ctx.query<{ orgUnits: { edges: Array<{ node: { id: string; name: string; level: number; kind: string } }> } }>(UNITS);
-  const minLevel = Math.min(...r.orgUnits.edges.map((e) => e.node.level));
   // A sensible default: next week, 14:00–16:00 China time.
   const start = new Date(Date.now() + 7 * 86_400_000);
   const day = isoToChinaLocal(start.getTime()).slice(0, 10);
   return {
-    units: r.orgUnits.edges.map((e) => ({ ...e.node, depth: e.node.level - minLevel })),
+    units: await unitOptions(ctx),
     defaults: { startsAt: `${day}T14:00`, endsAt: `${day}T16:00` },
   };
 }
 
 export async function action({ request }: Route.ActionArgs) {
-  assertSameOrigin(request);
-  const ctx = await requireAccount(request, WRITER_ROLES);
-  const form = await request.formData();
-  const text = (k: string) => String(form.get(k) ?? '').trim();
+  const { ctx, text } = await readPostedForm(request, WRITER_ROLES);
   const kind = text('kind');
   const startsAt = chinaLocalToIso(text('startsAt'));
   const endsAt = chinaLocalToIso(text('endsAt'));
@@ -90,12 +87,7 @@ export default function PlanMeeting() {
         <FieldError result={result} intent="plan" name="kind" id="plan-kind" />
         <label htmlFor="plan-unit">{m.planUnit}</label>
         <select id="plan-unit" name="unitId" required aria-describedby="plan-unit-hint" {...field('unitId', 'plan-unit')}>
-          {units.map((u) => (
-            <option key={u.id} value={u.id}>
-              {'\u3000'.repeat(u.depth)}
-              {u.name} · {t.unitKinds[u.kind] ?? u.kind}
-            </option>
-          ))}
+          <Options choices={unitChoices(units, (u) => t.unitKinds[u.kind] ?? u.kind)} />
         </select>
         <span className="muted small" id="plan-unit-hint">
           {m.planUnitHint}

@@ -1,8 +1,14 @@
 // Meetings (organisational life): the list with filters and cursor pages, and for staff the
 // cadence compliance of the branches they are responsible for (overdue periods highlighted).
-import { Form, Link, useLoaderData, useNavigation } from 'react-router';
+import { Link, useLoaderData, useNavigation } from 'react-router';
 import type { Route } from './+types/meetings';
 import pageStyles from '../components/MeetingVote.css?url';
+import { FilterForm } from '../components/FilterForm';
+import { ListHead } from '../components/ListHead';
+import { filterPageHref, PageLinks } from '../components/PageLinks';
+import { ProofBadge } from '../components/ProofBadge';
+import { SelectField } from '../components/SelectField';
+import { TableCard } from '../components/TableCard';
 import { MeetingCompliance, type ComplianceRow } from '../components/MeetingCompliance';
 import { useLocale, useT } from '../i18n/use-t';
 import { requireAccount } from '../lib/auth.server';
@@ -11,6 +17,7 @@ import { chinaToday, formatDateTime } from '../lib/format';
 import { ApiError } from '../lib/graphql.server';
 import { isMeetingKind, isMeetingStatus, MEETING_KINDS, MEETING_STATUSES } from '../lib/meetings';
 import { titleFor } from '../lib/meta';
+import type { Connection } from '../lib/portal';
 import { PAGE_ROLES } from '../lib/roles';
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: pageStyles }];
@@ -48,11 +55,7 @@ interface Row {
 }
 
 interface MeetingsResult {
-  meetings: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
-    edges: Array<{ node: Row }>;
-  };
+  meetings: Connection<Row>;
 }
 
 type Compliance = { from: string; to: string; rows: ComplianceRow[] } | { error: ErrorPayload } | null;
@@ -99,23 +102,9 @@ export default function Meetings() {
   const locale = useLocale();
   const { filters, meetings, compliance, canPlan } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
-  const keep = new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== ''));
-  const pageLink = (key: 'after' | 'before', cursor: string | null) => {
-    const q = new URLSearchParams(keep);
-    if (cursor) q.set(key, cursor);
-    return `?${q.toString()}`;
-  };
   return (
     <section className="page" aria-labelledby="meetings-title">
-      <div className="page-head">
-        <h1 id="meetings-title">{m.title}</h1>
-        {canPlan ? (
-          <Link to="/meetings/new" className="btn btn-primary" data-testid="plan-meeting">
-            {m.plan}
-          </Link>
-        ) : null}
-      </div>
-      <p className="lead">{m.intro}</p>
+      <ListHead id="meetings-title" title={m.title} intro={m.intro} create={canPlan ? { to: '/meetings/new', label: m.plan, testId: 'plan-meeting' } : null} />
       {compliance && 'rows' in compliance ? <MeetingCompliance from={compliance.from} to={compliance.to} rows={compliance.rows} /> : null}
       {compliance && 'error' in compliance ? (
         <p className="notice" role="status">
@@ -123,29 +112,9 @@ export default function Meetings() {
           {localMessage(compliance.error, locale)}
         </p>
       ) : null}
-      <Form method="get" className="filters card" role="search" aria-label={m.filter}>
-        <div className="field">
-          <label htmlFor="kind">{m.kind}</label>
-          <select id="kind" name="kind" defaultValue={filters.kind}>
-            <option value="">{m.any}</option>
-            {MEETING_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {m.kinds[k]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="status">{m.status}</label>
-          <select id="status" name="status" defaultValue={filters.status}>
-            <option value="">{m.any}</option>
-            {MEETING_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {m.statuses[s]}
-              </option>
-            ))}
-          </select>
-        </div>
+      <FilterForm label={m.filter} submit={m.filter} reset={{ to: '/meetings', label: m.reset }}>
+        <SelectField id="kind" name="kind" label={m.kind} defaultValue={filters.kind} any={m.any} choices={MEETING_KINDS.map((k) => ({ value: k, label: m.kinds[k] }))} />
+        <SelectField id="status" name="status" label={m.status} defaultValue={filters.status} any={m.any} choices={MEETING_STATUSES.map((s) => ({ value: s, label: m.statuses[s] }))} />
         <div className="field">
           <label htmlFor="from">{m.from}</label>
           <input id="from" name="from" type="date" defaultValue={filters.from} />
@@ -154,71 +123,42 @@ export default function Meetings() {
           <label htmlFor="to">{m.to}</label>
           <input id="to" name="to" type="date" defaultValue={filters.to} />
         </div>
-        <div className="field field-actions">
-          <button type="submit" className="btn btn-primary">
-            {m.filter}
-          </button>
-          <Link to="/meetings" className="btn btn-quiet">
-            {m.reset}
-          </Link>
-        </div>
-      </Form>
+      </FilterForm>
       <p className="muted" role="status" data-testid="meetings-total">
         {m.total(meetings.totalCount)}
       </p>
-      <div className="table-wrap card" aria-busy={navigation.state === 'loading'}>
-        <table className="table" data-testid="meetings-table">
-          <caption className="visually-hidden">{m.title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{m.meetingTitle}</th>
-              <th scope="col">{m.kind}</th>
-              <th scope="col">{m.when}</th>
-              <th scope="col">{m.unit}</th>
-              <th scope="col">{m.status}</th>
-              <th scope="col">{m.proof}</th>
+      <TableCard testId="meetings-table" caption={m.title} busy={navigation.state === 'loading'} empty={meetings.edges.length === 0 ? m.none : null}>
+        <thead>
+          <tr>
+            <th scope="col">{m.meetingTitle}</th>
+            <th scope="col">{m.kind}</th>
+            <th scope="col">{m.when}</th>
+            <th scope="col">{m.unit}</th>
+            <th scope="col">{m.status}</th>
+            <th scope="col">{m.proof}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {meetings.edges.map(({ node: row }) => (
+            <tr key={row.id}>
+              <th scope="row">
+                <Link to={`/meetings/${row.id}`}>{row.title}</Link>
+              </th>
+              <td>{m.kinds[row.kind] ?? row.kind}</td>
+              <td>{formatDateTime(row.startsAt)}</td>
+              <td>{row.orgUnitName}</td>
+              <td>
+                <span className={`pill meeting-${row.status.toLowerCase()}`}>{m.statuses[row.status] ?? row.status}</span>
+                {row.checkInOpen ? <span className="pill pill-pass">{m.checkInOpenNow}</span> : null}
+              </td>
+              <td>
+                <ProofBadge proof={row.proof} />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {meetings.edges.map(({ node: row }) => (
-              <tr key={row.id}>
-                <th scope="row">
-                  <Link to={`/meetings/${row.id}`}>{row.title}</Link>
-                </th>
-                <td>{m.kinds[row.kind] ?? row.kind}</td>
-                <td>{formatDateTime(row.startsAt)}</td>
-                <td>{row.orgUnitName}</td>
-                <td>
-                  <span className={`pill meeting-${row.status.toLowerCase()}`}>{m.statuses[row.status] ?? row.status}</span>
-                  {row.checkInOpen ? <span className="pill pill-pass">{m.checkInOpenNow}</span> : null}
-                </td>
-                <td>
-                  {row.proof.status === 'ANCHORED' && row.proof.anchor ? (
-                    <span className="badge badge-anchored">{t.proof.batchHeight(row.proof.batchSeq ?? 0, row.proof.anchor.height)}</span>
-                  ) : (
-                    <span className="badge badge-pending">{t.proof.pending}</span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {meetings.edges.length === 0 ? <p className="empty">{m.none}</p> : null}
-      </div>
-      <nav className="pager" aria-label={m.page}>
-        {meetings.pageInfo.hasPreviousPage ? (
-          <Link to={pageLink('before', meetings.pageInfo.startCursor)} rel="prev">
-            ← {m.prev}
-          </Link>
-        ) : (
-          <span />
-        )}
-        {meetings.pageInfo.hasNextPage ? (
-          <Link to={pageLink('after', meetings.pageInfo.endCursor)} rel="next">
-            {m.next} →
-          </Link>
-        ) : null}
-      </nav>
+          ))}
+        </tbody>
+      </TableCard>
+      <PageLinks pageInfo={meetings.pageInfo} href={filterPageHref(filters)} text={m} />
     </section>
   );
 }

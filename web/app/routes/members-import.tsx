@@ -2,6 +2,7 @@
 // the import itself, enabled only when no row has an error, which writes all rows or none.
 import { data, Form, Link, useActionData, useLoaderData, useNavigation } from 'react-router';
 import type { Route } from './+types/members-import';
+import { Options, unitChoices } from '../components/SelectField';
 import { useLocale, useT } from '../i18n/use-t';
 import { assertSameOrigin, requireAccount, rethrowForPage } from '../lib/auth.server';
 import { localMessage, type ErrorPayload } from '../lib/errors';
@@ -9,10 +10,10 @@ import { ApiError, type FieldError } from '../lib/graphql.server';
 import { headerOf, readImportCsv, type ImportField, type ImportRow } from '../lib/import';
 import { titleFor } from '../lib/meta';
 import { PAGE_ROLES } from '../lib/roles';
+import { unitOptions } from '../lib/units.server';
 
 export const meta: Route.MetaFunction = ({ matches }) => titleFor(matches, (t) => t.imports.title);
 
-const UNITS = `query ImportUnits { orgUnits(first: 100, maxDepth: 3) { edges { node { id name level kind } } } }`;
 const IMPORT = `mutation ImportMembers($unitId: ID!, $rows: [MemberImportRow!]!, $dryRun: Boolean!) {
   importMembers(unitId: $unitId, rows: $rows, dryRun: $dryRun) {
     dryRun written total okCount errorCount
@@ -44,11 +45,9 @@ type ActionResult =
 
 export async function loader({ request }: Route.LoaderArgs) {
   const ctx = await requireAccount(request, PAGE_ROLES.membersImport);
-  const units = await ctx.query<{ orgUnits: { edges: Array<{ node: { id: string; name: string; level: number; kind: string } }> } }>(UNITS);
-  const nodes = units.orgUnits.edges.map((e) => e.node);
-  const minLevel = Math.min(...nodes.map((u) => u.level));
+  const units = await unitOptions(ctx);
   // Members belong to branches and groups only.
-  return { units: nodes.filter((u) => u.kind === 'BRANCH' || u.kind === 'GROUP').map((u) => ({ ...u, depth: u.level - minLevel })) };
+  return { units: units.filter((u) => u.kind === 'BRANCH' || u.kind === 'GROUP') };
 }
 
 export async function action({ request }: Route.ActionArgs) {
@@ -96,12 +95,7 @@ export default function MembersImport() {
       <Form method="post" encType="multipart/form-data" className="form card" aria-describedby="import-hint">
         <label htmlFor="import-unit">{t.imports.unit}</label>
         <select id="import-unit" name="unitId" required defaultValue={result?.unitId ?? units[0]?.id}>
-          {units.map((u) => (
-            <option key={u.id} value={u.id}>
-              {'\u3000'.repeat(u.depth)}
-              {u.name}
-            </option>
-          ))}
+          <Options choices={unitChoices(units)} />
         </select>
         {result?.kind === 'api' && result.fields.some((f) => f.field === 'unitId') ? (
           <p className="field-error" role="alert">

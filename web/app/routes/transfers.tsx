@@ -1,12 +1,18 @@
 // Transfer letters: issue (validity 3 months, 6 across provinces), list with validity and
 // EXPIRED / past-validity flags, receive as the receiving unit, cancel, and the expiry sweep.
-import { data, Form, Link, useActionData, useLoaderData, useNavigation } from 'react-router';
+import { data, Form, useActionData, useLoaderData, useNavigation } from 'react-router';
 import type { Route } from './+types/transfers';
+import { FilterForm } from '../components/FilterForm';
+import { filterPageHref, PageLinks } from '../components/PageLinks';
+import { SelectField } from '../components/SelectField';
+import { TableCard } from '../components/TableCard';
 import { useLocale, useT } from '../i18n/use-t';
-import { assertSameOrigin, requireAccount, rethrowForPage } from '../lib/auth.server';
+import { requireAccount, rethrowForPage } from '../lib/auth.server';
 import { localMessage, type ErrorPayload } from '../lib/errors';
+import { readPostedForm } from '../lib/form-action.server';
 import { ApiError, type FieldError } from '../lib/graphql.server';
 import { titleFor } from '../lib/meta';
+import type { Connection } from '../lib/portal';
 import { PAGE_ROLES } from '../lib/roles';
 
 export const meta: Route.MetaFunction = ({ matches }) => titleFor(matches, (t) => t.transfers.title);
@@ -59,7 +65,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   };
   const paging = before ? { last: PAGE_SIZE, before } : { first: PAGE_SIZE, ...(after ? { after } : {}) };
   const r = await ctx.query<{
-    transfers: { totalCount: number; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null }; edges: Array<{ node: Letter }> };
+    transfers: Connection<Letter>;
     full: { edges: Array<{ node: { id: string; name: string; orgUnit: { name: string } } }> };
     probationary: { edges: Array<{ node: { id: string; name: string; orgUnit: { name: string } } }> };
     orgUnits: { edges: Array<{ node: { id: string; name: string; kind: string } }> };
@@ -74,12 +80,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 export async function action({ request }: Route.ActionArgs) {
-  assertSameOrigin(request);
-  const ctx = await requireAccount(request, PAGE_ROLES.transfers);
-  const form = await request.formData();
-  const intent = String(form.get('intent') ?? '');
-  const id = String(form.get('id') ?? '');
-  const text = (k: string) => String(form.get(k) ?? '').trim();
+  const { ctx, intent, id, text } = await readPostedForm(request, PAGE_ROLES.transfers);
   try {
     if (intent === 'issue') {
       const input = {
@@ -121,12 +122,6 @@ export default function Transfers() {
         {list.map((f) => (locale === 'zh-CN' ? f.messageZh : f.message)).join(' ')}
       </p>
     ) : null;
-  };
-  const keep = new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== ''));
-  const pageLink = (key: 'after' | 'before', cursor: string | null) => {
-    const q = new URLSearchParams(keep);
-    if (cursor) q.set(key, cursor);
-    return `?${q.toString()}`;
   };
   return (
     <section className="page" aria-labelledby="transfers-title">
@@ -181,34 +176,10 @@ export default function Transfers() {
         </Form>
       </details>
 
-      <Form method="get" className="filters card" role="search" aria-label={t.transfers.filter}>
-        <div className="field">
-          <label htmlFor="f-dir">{t.transfers.direction}</label>
-          <select id="f-dir" name="direction" defaultValue={filters.direction}>
-            {DIRECTIONS.map((d) => (
-              <option key={d} value={d === 'ANY' ? '' : d}>
-                {t.transfers.directions[d]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-status">{t.transfers.status}</label>
-          <select id="f-status" name="status" defaultValue={filters.status}>
-            <option value="">{t.transfers.any}</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t.transfers.statuses[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field-actions">
-          <button type="submit" className="btn btn-primary">
-            {t.transfers.filter}
-          </button>
-        </div>
-      </Form>
+      <FilterForm label={t.transfers.filter} submit={t.transfers.filter}>
+        <SelectField id="f-dir" name="direction" label={t.transfers.direction} defaultValue={filters.direction} choices={DIRECTIONS.map((d) => ({ value: d === 'ANY' ? '' : d, label: t.transfers.directions[d] }))} />
+        <SelectField id="f-status" name="status" label={t.transfers.status} defaultValue={filters.status} any={t.transfers.any} choices={STATUSES.map((s) => ({ value: s, label: t.transfers.statuses[s] }))} />
+      </FilterForm>
       <Form method="post" className="inline-form">
         <input type="hidden" name="intent" value="sweep" />
         <button type="submit" className="btn" disabled={busy} data-testid="transfer-sweep">
@@ -218,96 +189,89 @@ export default function Transfers() {
       <p className="muted" role="status">
         {t.transfers.total(transfers.totalCount)}
       </p>
-      <div className="table-wrap card">
-        <table className="table" data-testid="transfers-table">
-          <caption className="visually-hidden">{t.transfers.list}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.transfers.letterNo}</th>
-              <th scope="col">{t.transfers.member}</th>
-              <th scope="col">{t.transfers.from}</th>
-              <th scope="col">{t.transfers.to}</th>
-              <th scope="col">{t.transfers.issuedOn}</th>
-              <th scope="col">{t.transfers.validUntil}</th>
-              <th scope="col">{t.transfers.status}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t.transfers.receive}</span>
+      <TableCard testId="transfers-table" caption={t.transfers.list} empty={transfers.edges.length === 0 ? t.transfers.empty : null}>
+        <thead>
+          <tr>
+            <th scope="col">{t.transfers.letterNo}</th>
+            <th scope="col">{t.transfers.member}</th>
+            <th scope="col">{t.transfers.from}</th>
+            <th scope="col">{t.transfers.to}</th>
+            <th scope="col">{t.transfers.issuedOn}</th>
+            <th scope="col">{t.transfers.validUntil}</th>
+            <th scope="col">{t.transfers.status}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t.transfers.receive}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {transfers.edges.map(({ node: l }) => (
+            <tr key={l.id} data-letter={l.letterNo}>
+              <th scope="row" className="mono">
+                {l.letterNo}
               </th>
-            </tr>
-          </thead>
-          <tbody>
-            {transfers.edges.map(({ node: l }) => (
-              <tr key={l.id} data-letter={l.letterNo}>
-                <th scope="row" className="mono">
-                  {l.letterNo}
-                </th>
-                <td>{l.memberName}</td>
-                <td>{l.fromUnitName}</td>
-                <td>
-                  {l.toUnitName ?? l.toOrganisation}
-                  {l.crossProvince ? <span className="badge badge-skip">{t.transfers.crossProvince}</span> : null}
-                </td>
-                <td>{l.issuedOn}</td>
-                <td>{l.validUntil}</td>
-                <td>
-                  <span className={`badge ${l.status === 'RECEIVED' ? 'badge-pass' : l.status === 'ISSUED' && !l.lapsed ? 'badge-pending' : 'badge-fail'}`} data-status={l.status}>
-                    {t.transfers.statuses[l.status] ?? l.status}
-                  </span>
-                  {l.lapsed ? <span className="badge badge-fail">{t.transfers.lapsed}</span> : null}
-                </td>
-                <td>
-                  {l.status === 'ISSUED' && !l.lapsed ? (
-                    <div className="wf-actions">
-                      {l.toUnitName ? (
-                        <Form method="post" className="inline-form">
-                          <input type="hidden" name="intent" value="receive" />
-                          <input type="hidden" name="id" value={l.id} />
-                          <button type="submit" className="btn btn-small btn-primary" disabled={busy} aria-label={`${t.transfers.receive} ${l.letterNo}`}>
-                            {t.transfers.receive}
-                          </button>
-                        </Form>
-                      ) : (
-                        <Form method="post" className="inline-form">
-                          <input type="hidden" name="intent" value="receive" />
-                          <input type="hidden" name="id" value={l.id} />
-                          <label htmlFor={`rn-${l.id}`} className="visually-hidden">
-                            {t.transfers.receiptNo}
-                          </label>
-                          <input id={`rn-${l.id}`} name="receiptNo" placeholder={t.transfers.receiptNo} maxLength={50} required />
-                          <button type="submit" className="btn btn-small btn-primary" disabled={busy}>
-                            {t.transfers.receive}
-                          </button>
-                        </Form>
-                      )}
-                      <Form method="post" className="inline-form" onSubmit={(e) => { if (!window.confirm(t.transfers.cancelConfirm(l.letterNo))) e.preventDefault(); }}>
-                        <input type="hidden" name="intent" value="cancel" />
+              <td>{l.memberName}</td>
+              <td>{l.fromUnitName}</td>
+              <td>
+                {l.toUnitName ?? l.toOrganisation}
+                {l.crossProvince ? <span className="badge badge-skip">{t.transfers.crossProvince}</span> : null}
+              </td>
+              <td>{l.issuedOn}</td>
+              <td>{l.validUntil}</td>
+              <td>
+                <span className={`badge ${l.status === 'RECEIVED' ? 'badge-pass' : l.status === 'ISSUED' && !l.lapsed ? 'badge-pending' : 'badge-fail'}`} data-status={l.status}>
+                  {t.transfers.statuses[l.status] ?? l.status}
+                </span>
+                {l.lapsed ? <span className="badge badge-fail">{t.transfers.lapsed}</span> : null}
+              </td>
+              <td>
+                {l.status === 'ISSUED' && !l.lapsed ? (
+                  <div className="wf-actions">
+                    {l.toUnitName ? (
+                      <Form method="post" className="inline-form">
+                        <input type="hidden" name="intent" value="receive" />
                         <input type="hidden" name="id" value={l.id} />
-                        <button type="submit" className="btn btn-small btn-danger" disabled={busy} aria-label={`${t.transfers.cancel} ${l.letterNo}`}>
-                          {t.transfers.cancel}
+                        <button type="submit" className="btn btn-small btn-primary" disabled={busy} aria-label={`${t.transfers.receive} ${l.letterNo}`}>
+                          {t.transfers.receive}
                         </button>
                       </Form>
-                    </div>
-                  ) : l.receivedOn ? (
-                    <span className="muted small">
-                      {l.receivedOn} {l.receiptNo ?? ''}
-                    </span>
-                  ) : null}
-                  {failed && failed.id === l.id ? (
-                    <p className="field-error" role="alert">
-                      {localMessage(failed.error, locale)}
-                    </p>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {transfers.edges.length === 0 ? <p className="empty">{t.transfers.empty}</p> : null}
-      </div>
-      <nav className="pager" aria-label={t.transfers.page}>
-        {transfers.pageInfo.hasPreviousPage ? <Link to={pageLink('before', transfers.pageInfo.startCursor)}>← {t.transfers.prev}</Link> : <span />}
-        {transfers.pageInfo.hasNextPage ? <Link to={pageLink('after', transfers.pageInfo.endCursor)}>{t.transfers.next} →</Link> : null}
-      </nav>
+                    ) : (
+                      <Form method="post" className="inline-form">
+                        <input type="hidden" name="intent" value="receive" />
+                        <input type="hidden" name="id" value={l.id} />
+                        <label htmlFor={`rn-${l.id}`} className="visually-hidden">
+                          {t.transfers.receiptNo}
+                        </label>
+                        <input id={`rn-${l.id}`} name="receiptNo" placeholder={t.transfers.receiptNo} maxLength={50} required />
+                        <button type="submit" className="btn btn-small btn-primary" disabled={busy}>
+                          {t.transfers.receive}
+                        </button>
+                      </Form>
+                    )}
+                    <Form method="post" className="inline-form" onSubmit={(e) => { if (!window.confirm(t.transfers.cancelConfirm(l.letterNo))) e.preventDefault(); }}>
+                      <input type="hidden" name="intent" value="cancel" />
+                      <input type="hidden" name="id" value={l.id} />
+                      <button type="submit" className="btn btn-small btn-danger" disabled={busy} aria-label={`${t.transfers.cancel} ${l.letterNo}`}>
+                        {t.transfers.cancel}
+                      </button>
+                    </Form>
+                  </div>
+                ) : l.receivedOn ? (
+                  <span className="muted small">
+                    {l.receivedOn} {l.receiptNo ?? ''}
+                  </span>
+                ) : null}
+                {failed && failed.id === l.id ? (
+                  <p className="field-error" role="alert">
+                    {localMessage(failed.error, locale)}
+                  </p>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </TableCard>
+      <PageLinks pageInfo={transfers.pageInfo} href={filterPageHref(filters)} text={t.transfers} />
     </section>
   );
 }

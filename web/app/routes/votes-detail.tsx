@@ -6,6 +6,7 @@ import type { Route } from './+types/votes-detail';
 import pageStyles from '../components/MeetingVote.css?url';
 import { FieldError, FormAlert, invalidProps } from '../components/MeetingFields';
 import { ProofStatus } from '../components/ProofStatus';
+import { RecordHead } from '../components/RecordHead';
 import { VoteReceipt } from '../components/VoteReceipt';
 import { VoteTally } from '../components/VoteTally';
 import { useT } from '../i18n/use-t';
@@ -103,15 +104,7 @@ export default function VotePage() {
   const label = (id: string) => vote.options.find((o) => o.id === id)?.label ?? id;
   return (
     <section className="page" aria-labelledby="vote-title">
-      <p>
-        <Link to="/votes">← {v.back}</Link>
-      </p>
-      <h1 id="vote-title">
-        {vote.title}{' '}
-        <span className="pill" data-testid="vote-status" data-status={vote.status}>
-          {v.statuses[vote.status] ?? vote.status}
-        </span>
-      </h1>
+      <RecordHead id="vote-title" back={{ to: '/votes', label: v.back }} title={vote.title} status={{ value: vote.status, label: v.statuses[vote.status] ?? vote.status, testId: 'vote-status' }} />
       {done && (done.intent === 'open' || done.intent === 'close') ? (
         <p className="notice" role="status" data-testid="vote-notice">
           {done.intent === 'open' ? v.opened : v.closed}

@@ -5,12 +5,15 @@ import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } fro
 import type { Route } from './+types/votes-new';
 import pageStyles from '../components/MeetingVote.css?url';
 import { FieldError, FormAlert, invalidProps } from '../components/MeetingFields';
+import { Options, unitChoices } from '../components/SelectField';
 import { useT } from '../i18n/use-t';
-import { assertSameOrigin, requireAccount } from '../lib/auth.server';
+import { requireAccount } from '../lib/auth.server';
+import { readPostedForm } from '../lib/form-action.server';
 import { chinaLocalToIso, WRITER_ROLES } from '../lib/meetings';
 import type { FormFailure } from '../lib/meetings-form';
 import { badForm, formFailure } from '../lib/meetings.server';
 import { titleFor } from '../lib/meta';
+import { unitOptions } from '../lib/units.server';
 import { useHydrated } from '../lib/use-hydrated';
 import { isMajorityRule, isQuorumRule, isVoteKind, MAJORITY_RULES, QUORUM_RULES, VOTE_KINDS } from '../lib/votes';
 
@@ -18,21 +21,15 @@ export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: page
 
 export const meta: Route.MetaFunction = ({ matches }) => titleFor(matches, (t) => t.votes.createTitle);
 
-const UNITS = `query Units { orgUnits(first: 100, maxDepth: 3) { edges { node { id name level kind } } } }`;
 const CREATE = `mutation Create($input: CreateVoteInput!) { createVote(input: $input) { id } }`;
 
 export async function loader({ request }: Route.LoaderArgs) {
   const ctx = await requireAccount(request, WRITER_ROLES);
-  const r = await ctx.query<{ orgUnits: { edges: Array<{ node: { id: string; name: string; level: number; kind: string } }> } }>(UNITS);
-  const minLevel = Math.min(...r.orgUnits.edges.map((e) => e.node.level));
-  return { units: r.orgUnits.edges.map((e) => ({ ...e.node, depth: e.node.level - minLevel })) };
+  return { units: await unitOptions(ctx) };
 }
 
 export async function action({ request }: Route.ActionArgs) {
-  assertSameOrigin(request);
-  const ctx = await requireAccount(request, WRITER_ROLES);
-  const form = await request.formData();
-  const text = (k: string) => String(form.get(k) ?? '').trim();
+  const { ctx, text } = await readPostedForm(request, WRITER_ROLES);
   const kind = text('kind');
   if (!isVoteKind(kind)) return badForm('create', 'Choose a motion or an election.', '请选择议题表决或选举。', [{ field: 'kind', message: 'Choose a kind.', messageZh: '请选择类型。' }]);
   const closesRaw = text('closesAt');
@@ -96,12 +93,7 @@ export default function NewVote() {
         <FieldError result={result} intent="create" name="kind" id="vote-kind" />
         <label htmlFor="vote-unit">{v.orgUnit}</label>
         <select id="vote-unit" name="orgUnitId" required {...inv('orgUnitId', 'vote-unit')}>
-          {units.map((u) => (
-            <option key={u.id} value={u.id}>
-              {'\u3000'.repeat(u.depth)}
-              {u.name} · {t.unitKinds[u.kind] ?? u.kind}
-            </option>
-          ))}
+          <Options choices={unitChoices(units, (u) => t.unitKinds[u.kind] ?? u.kind)} />
         </select>
         <FieldError result={result} intent="create" name="orgUnitId" id="vote-unit" />
         <label htmlFor="vote-title">{v.voteTitle}</label>

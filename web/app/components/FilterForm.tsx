@@ -1,0 +1,35 @@
+// The filter bar above a list: a GET form (so filters live in the URL and work without JS) with
+// its fields, a submit button and optionally a link back to the unfiltered list.
+import type { ReactNode } from 'react';
+import { Form, Link } from 'react-router';
+
+export function FilterForm({
+  label,
+  submit,
+  buttonClassName = 'btn btn-primary',
+  reset,
+  children,
+}: {
+  /** Names the search landmark; without it the form is not one. */
+  label?: string;
+  submit: string;
+  buttonClassName?: string;
+  reset?: { to: string; label: string };
+  children: ReactNode;
+}) {
+  return (
+    <Form method="get" className="filters card" {...(label !== undefined ? { role: 'search', 'aria-label': label } : {})}>
+      {children}
+      <div className="field field-actions">
+        <button type="submit" className={buttonClassName}>
+          {submit}
+        </button>
+        {reset ? (
+          <Link to={reset.to} className="btn btn-quiet">
+            {reset.label}
+          </Link>
+        ) : null}
+      </div>
+    </Form>
+  );
+}
