@@ -56,6 +56,43 @@ export function assertCanSeeMember(ctx: Context, member: { id: string; unitPath:
 }
 
 /**
+ * Whether a row rule for this principal reads the row's unit path: an ADMIN sees every unit, and
+ * a MEMBER's member and record rules name their own member id. Skipping the path then saves the
+ * unit lookup (a database round trip) without changing any decision.
+ */
+function rowRuleReadsPath(p: Principal): boolean {
+  return !(p.kind === 'account' && (p.role === 'ADMIN' || p.role === 'MEMBER'));
+}
+
+/** Read only where `rowRuleReadsPath` is false, and never compared against a real path there. */
+const UNREAD_PATH = '';
+
+/**
+ * A row's unit path: from the unit loaded with the row (a Prisma include), else through the
+ * request's unit DataLoader (one query per request for all rows).
+ */
+export async function rowUnitPath(ctx: Context, row: { orgUnitId: string; orgUnit?: unknown }): Promise<string> {
+  const unit = row.orgUnit as { id?: unknown; path?: unknown } | null | undefined;
+  if (unit && unit.id === row.orgUnitId && typeof unit.path === 'string') return unit.path;
+  return (await ctx.loaders.orgUnit.load(row.orgUnitId))?.path ?? '\u0000';
+}
+
+/** assertCanSeeMember for a member row, loading its unit path only when the rule reads it. */
+export async function assertCanSeeMemberRow(ctx: Context, member: { id: string; orgUnitId: string; orgUnit?: unknown }): Promise<void> {
+  const unitPath = rowRuleReadsPath(ctx.principal) ? await rowUnitPath(ctx, member) : UNREAD_PATH;
+  assertCanSeeMember(ctx, { id: member.id, unitPath });
+}
+
+/** assertCanSeeRecord for a record document, loading its unit path only when the rule reads it. */
+export async function assertCanSeeRecordIn(
+  ctx: Context,
+  rec: { type: string; id: string; orgUnitId: string; data: Record<string, unknown> },
+): Promise<void> {
+  const unitPath = rowRuleReadsPath(ctx.principal) ? await rowUnitPath(ctx, rec) : UNREAD_PATH;
+  assertCanSeeRecord(ctx, { type: rec.type, id: rec.id, unitPath, data: rec.data });
+}
+
+/**
  * A record document of any verifiable type: partners need "<type>:read"; members see records
  * about themselves (the Member record, or any record whose data names them as `memberId`).
  */

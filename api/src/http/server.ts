@@ -10,6 +10,7 @@ import { authenticate, credentialsFromHeaders } from '../auth/authenticate.js';
 import { IpLimiter } from '../auth/rate-limit.js';
 import type { ApiConfig } from '../config.js';
 import { createContext, type Context } from '../context.js';
+import { createGate } from './gate.js';
 import { ASSET_PREFIX, serveGraphiqlAsset, serveGraphiqlPage } from './graphiql.js';
 import type { Metrics } from './metrics.js';
 import { unstorableText } from './text-guard.js';
@@ -21,7 +22,11 @@ export interface HttpDeps {
   prisma: PrismaClient;
   config: ApiConfig;
   metrics: Metrics;
+  /** GraphQL executions at once (http/gate.ts); more wait in arrival order. */
+  graphqlSlots?: number;
 }
+
+const DEFAULT_GRAPHQL_SLOTS = 16;
 
 class BodyTooLarge extends Error {}
 
@@ -91,6 +96,7 @@ export interface RequestHandler {
 
 export function createRequestHandler(deps: HttpDeps): RequestHandler {
   const ipLimiter = new IpLimiter(deps.config.ipMaxFailures, deps.config.ipWindowMs);
+  const gate = createGate(deps.graphqlSlots ?? DEFAULT_GRAPHQL_SLOTS);
   // A client that hangs up does not stop its request's resolvers; shutdown waits for them.
   let inflight = 0;
   let idle: (() => void)[] = [];
@@ -117,6 +123,17 @@ export function createRequestHandler(deps: HttpDeps): RequestHandler {
         return 400;
       }
     }
+    const release = await gate.enter(() => req.socket.destroyed);
+    // 499 (nginx's "client closed request"): counted in metrics, never sent.
+    if (!release) return 499;
+    try {
+      return await execute(req, res, url, method, headers, body);
+    } finally {
+      release();
+    }
+  }
+
+  async function execute(req: IncomingMessage, res: ServerResponse, url: URL, method: string, headers: HeaderMap, body: unknown): Promise<number> {
     const result = await deps.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method, headers, search: url.search, body },
       context: async () => {

@@ -1,17 +1,13 @@
 // Members (党员 and those on the development pipeline): the type, queries and filters.
 import type { Prisma } from '@lianjian/db';
 import { builder } from '../builder.js';
-import { assertCanSeeMember, listRoot } from '../auth/access.js';
+import { assertCanSeeMemberRow, listRoot } from '../auth/access.js';
 import type { Context } from '../context.js';
 import { notFound } from '../errors.js';
 import { requireUuid } from '../ids.js';
 import { EducationEnum, GenderEnum, MemberStageEnum, MemberStatusEnum } from './enums.js';
 import { defaultPageSize, idConnectionMaxSize } from './pagination.js';
 import { Verifiable } from './verifiable.js';
-
-async function memberUnitPath(ctx: Context, orgUnitId: string): Promise<string> {
-  return (await ctx.loaders.orgUnit.load(orgUnitId))?.path ?? '\u0000';
-}
 
 function yearsBetween(from: Date, to: Date): number {
   let years = to.getUTCFullYear() - from.getUTCFullYear();
@@ -33,10 +29,11 @@ export const MemberRef = builder.prismaObject('Member', {
   // Only requested columns are read (plus what the row check and proof need): pages stay
   // light, and contact details are not even loaded unless asked for.
   select: { id: true, version: true, orgUnitId: true },
-  // Row-level rule on every Member reached by any path (its unit path comes from a DataLoader,
-  // one query per request); lists filter by subtree up front.
+  // Row-level rule on every Member reached by any path (its unit path comes with the row when the
+  // query includes its unit, else from a DataLoader, one query per request); lists filter by
+  // subtree up front.
   authScopes: async (member, ctx) => {
-    assertCanSeeMember(ctx, { id: member.id, unitPath: await memberUnitPath(ctx, member.orgUnitId) });
+    await assertCanSeeMemberRow(ctx, member);
     return { read: 'Member' };
   },
   fields: (t) => ({
@@ -109,7 +106,7 @@ builder.queryFields((t) => ({
       const id = requireUuid('id', args.id);
       const member = await ctx.prisma.member.findUnique({ ...query, where: { id } });
       if (!member) throw notFound('Member', '党员', id);
-      assertCanSeeMember(ctx, { id, unitPath: await memberUnitPath(ctx, member.orgUnitId) });
+      await assertCanSeeMemberRow(ctx, member);
       return member;
     },
   }),

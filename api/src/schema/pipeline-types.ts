@@ -2,7 +2,7 @@
 // the rule, action and due-item shapes of the rules engine, and the pipeline fields of Member.
 import { ApprovalStatus, DevelopmentStepKind, MentorRole } from '@lianjian/db';
 import { builder } from '../builder.js';
-import { assertCanSeeMember } from '../auth/access.js';
+import { assertCanSeeMember, assertCanSeeMemberRow } from '../auth/access.js';
 import type { Context } from '../context.js';
 import { dueAndOverdue, nextLegalActions, STEP, type DueItem, type LegalAction, type StepDetails } from '../pipeline/index.js';
 import { engineOptions, engineToday, memberFacts, stepEvents, type StepResult } from '../pipeline/service.js';
@@ -50,10 +50,10 @@ export const PipelineRule = builder.objectRef<RuleShape>('PipelineRule').impleme
 
 /** Row rule: a member sees their own steps; others see steps of members in their subtree. */
 async function assertCanSeeStepOf(ctx: Context, row: { memberId: string; orgUnitId: string }): Promise<void> {
-  const path = (await ctx.loaders.orgUnit.load(row.orgUnitId))?.path ?? '\u0000';
   try {
-    assertCanSeeMember(ctx, { id: row.memberId, unitPath: path });
+    await assertCanSeeMemberRow(ctx, { id: row.memberId, orgUnitId: row.orgUnitId });
   } catch (err) {
+    const path = (await ctx.loaders.orgUnit.load(row.orgUnitId))?.path ?? '\u0000';
     // A member who moved keeps their history: their current unit decides too.
     const member = await ctx.prisma.member.findUnique({ where: { id: row.memberId }, select: { orgUnitId: true } });
     const now = member ? (await ctx.loaders.orgUnit.load(member.orgUnitId))?.path : undefined;

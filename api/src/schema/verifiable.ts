@@ -2,7 +2,7 @@
 // record type implements Verifiable by adding `interfaces: [Verifiable]`: the `proof` field
 // resolves through the request's proof DataLoader, so a page of N rows costs one proof query.
 import { builder } from '../builder.js';
-import { assertCanSeeRecord } from '../auth/access.js';
+import { assertCanSeeRecordIn } from '../auth/access.js';
 import type { Context } from '../context.js';
 import { appError, badArgument, forbidden, notFound } from '../errors.js';
 import type { LoadedProof } from '../loaders.js';
@@ -111,8 +111,7 @@ function checkKeyArgs(type: string, id: string): void {
 }
 
 async function visibleRecord(ctx: Context, proof: LoadedProof): Promise<void> {
-  const unit = await ctx.loaders.orgUnit.load(proof.orgUnitId);
-  assertCanSeeRecord(ctx, { type: proof.key.type, id: proof.key.id, unitPath: unit?.path ?? '\u0000', data: proof.document.data });
+  await assertCanSeeRecordIn(ctx, { type: proof.key.type, id: proof.key.id, orgUnitId: proof.orgUnitId, data: proof.document.data });
 }
 
 /**
