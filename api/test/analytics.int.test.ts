@@ -113,6 +113,22 @@ describe('dashboard figures over the leader’s subtree (g1: b1, b1g, b2)', () =
     ]);
   });
 
+  it('pages through the child units: first/offset in the organisation’s order, childCount, bad pages refused', async () => {
+    const PAGE = `query($u: ID, $first: Int, $offset: Int) { analytics(unitId: $u, from: "2025-01-01", to: "2025-06-01", asOf: "2025-06-30") {
+      childCount byUnit(first: $first, offset: $offset) { unitName composition { total } } } }`;
+    type Page = { analytics: { childCount: number; byUnit: { unitName: string; composition: { total: number } }[] } };
+    const second = ok(await h.gql<Page>(PAGE, { u: fx.units.g1.id, first: 1, offset: 1 }, as.leader)).analytics;
+    expect(second.childCount).toBe(2);
+    expect(second.byUnit).toEqual([{ unitName: '第二党支部', composition: { total: 2 } }]);
+    const past = ok(await h.gql<Page>(PAGE, { u: fx.units.g1.id, first: 1, offset: 2 }, as.leader)).analytics;
+    expect(past.byUnit).toEqual([]);
+    for (const bad of [{ first: 0 }, { first: 101 }, { offset: -1 }]) {
+      const res = await h.gql(PAGE, { u: fx.units.g1.id, ...bad }, as.leader);
+      expect(codeOf(res)).toBe('BAD_USER_INPUT');
+      expect(res.errors![0]!.extensions!.fields).toEqual([expect.objectContaining({ field: Object.keys(bad)[0] })]);
+    }
+  });
+
   it('funnel: reached, conversion, median days, the overdue talk, entries per month', () => {
     const s = Object.fromEntries(d.funnel.figures.stages.map((x) => [x.stage, x]));
     expect(s.APPLICANT).toEqual({ stage: 'APPLICANT', current: 1, reached: 5, converted: 1, conversionRate: 0.2, medianDays: 192 });

@@ -15,7 +15,7 @@ import * as d from '../analytics/dashboard.js';
 import { publishSnapshot } from '../analytics/publish.js';
 import { refreshAnalytics } from '../analytics/refresh.js';
 import { todayInChina } from '../pipeline/dates.js';
-import { badArgument, forbidden, notFound } from '../errors.js';
+import { badArgument, FieldErrors, forbidden, notFound } from '../errors.js';
 import { requireUuid } from '../ids.js';
 import type { LoadedProof } from '../loaders.js';
 import { decodeIntCursor, encodeIntCursor } from './pagination.js';
@@ -195,8 +195,28 @@ const Transfers = builder.objectRef<d.TransferFigures>('TransferAnalytics').impl
   }),
 });
 
-async function childrenOf(ctx: Context, unitId: string): Promise<UnitLike[]> {
-  return ctx.prisma.orgUnit.findMany({ where: { parentId: unitId }, select: { id: true, path: true, name: true }, orderBy: [{ sortOrder: 'asc' }, { no: 'asc' }] });
+/** Children per byUnit page unless asked otherwise: a root with thousands of children is paged, not read whole. */
+const BY_UNIT_DEFAULT = 50;
+const BY_UNIT_MAX = 100;
+
+async function childrenOf(ctx: Context, unitId: string, first: number, offset: number): Promise<UnitLike[]> {
+  return ctx.prisma.orgUnit.findMany({
+    where: { parentId: unitId },
+    select: { id: true, path: true, name: true },
+    orderBy: [{ sortOrder: 'asc' }, { no: 'asc' }],
+    take: first,
+    skip: offset,
+  });
+}
+
+function byUnitPage(args: { first?: number | null; offset?: number | null }): { first: number; offset: number } {
+  const first = args.first ?? BY_UNIT_DEFAULT;
+  const offset = args.offset ?? 0;
+  const errors = new FieldErrors();
+  if (first < 1 || first > BY_UNIT_MAX) errors.add('first', `Ask for 1 to ${BY_UNIT_MAX} child units.`, `下级单位每页 1 至 ${BY_UNIT_MAX} 个。`);
+  if (offset < 0) errors.add('offset', 'The offset cannot be negative.', '偏移量不能为负数。');
+  errors.throwIfAny();
+  return { first, offset };
 }
 
 const Dashboard = builder.objectRef<DashboardShape>('AnalyticsDashboard').implement({
@@ -208,11 +228,17 @@ const Dashboard = builder.objectRef<DashboardShape>('AnalyticsDashboard').implem
     from: t.string({ resolve: (s) => s.period.from.slice(0, 7) }),
     to: t.string({ resolve: (s) => s.period.to.slice(0, 7) }),
     composition: t.field({ type: Composition, resolve: (s, _a, ctx) => d.composition(ctx.prisma, s.unit.id, Number(s.asOf.slice(0, 4))) }),
+    childCount: t.int({
+      description: 'Direct child units of the dashboard’s unit (byUnit pages through them)',
+      resolve: (s, _a, ctx) => ctx.prisma.orgUnit.count({ where: { parentId: s.unit.id } }),
+    }),
     byUnit: t.field({
       type: [UnitBreakdown],
-      description: 'Composition and meetings of each child unit',
-      resolve: async (s, _a, ctx) => {
-        const kids = await childrenOf(ctx, s.unit.id);
+      description: `Composition and meetings of each child unit, in the organisation’s order: \`first\` (1–${BY_UNIT_MAX}, default ${BY_UNIT_DEFAULT}) from \`offset\` (default 0); childCount says how many there are`,
+      args: { first: t.arg.int(), offset: t.arg.int() },
+      resolve: async (s, args, ctx) => {
+        const { first, offset } = byUnitPage(args);
+        const kids = await childrenOf(ctx, s.unit.id, first, offset);
         const ids = kids.map((k) => k.id);
         const [comp, meet] = await Promise.all([d.compositionByUnit(ctx.prisma, ids, Number(s.asOf.slice(0, 4))), d.meetingsByUnit(ctx.prisma, ids, s.period)]);
         return kids.map((k) => ({ unit: k, composition: comp.get(k.id)!, meetings: meet.get(k.id)! }));

@@ -35,6 +35,8 @@ export interface DashboardPage {
   snapshots: SnapshotSummary[];
   canPublish: boolean;
   period: { from: string | null; to: string | null };
+  /** Sub-units skipped before the page shown (the `units` parameter). */
+  unitsOffset: number;
 }
 
 const PICKER_LIMIT = 100;
@@ -72,6 +74,16 @@ export function unitParam(request: Request): string | null {
   return unit;
 }
 
+/** The `units` parameter: how many sub-units the page skips (0 when absent). */
+export function unitsOffsetParam(request: Request): number {
+  const v = new URL(request.url).searchParams.get('units');
+  if (v === null || v === '') return 0;
+  if (!/^\d{1,7}$/.test(v)) {
+    throw data({ code: 'BAD_USER_INPUT', message: `"${v}" is not a sub-unit offset (a whole number from 0).`, messageZh: `“${v}”不是下级组织的偏移量（应为从 0 起的整数）。` }, { status: 400 });
+  }
+  return Number(v);
+}
+
 /** The period parameters (YYYY-MM), refused with a 400 when malformed. */
 export function periodParams(request: Request): { from: string | null; to: string | null } {
   const q = new URL(request.url).searchParams;
@@ -87,18 +99,20 @@ export function periodParams(request: Request): { from: string | null; to: strin
   return out;
 }
 
-export async function dashboardData(ctx: AccountContext, unitId: string | null, period: { from: string | null; to: string | null }): Promise<DashboardData> {
+export async function dashboardData(ctx: AccountContext, unitId: string | null, period: { from: string | null; to: string | null }, unitsOffset = 0): Promise<DashboardData> {
   const r = await ctx.query<{ analytics: DashboardData }>(DASHBOARD_QUERY, {
     unitId: unitId ?? ctx.account.scopeUnitId,
     from: period.from ? `${period.from}-01` : null,
     to: period.to ? `${period.to}-01` : null,
+    unitsOffset,
   });
   return r.analytics;
 }
 
 export async function dashboardPage(ctx: AccountContext, request: Request): Promise<DashboardPage> {
   const period = periodParams(request);
-  const d = await dashboardData(ctx, unitParam(request), period);
+  const unitsOffset = unitsOffsetParam(request);
+  const d = await dashboardData(ctx, unitParam(request), period, unitsOffset);
   const r = await ctx.query<{
     orgUnits: { edges: Array<{ node: UnitOption }> };
     orgUnit: ParentChain & { level: number };
@@ -118,7 +132,7 @@ export async function dashboardPage(ctx: AccountContext, request: Request): Prom
   const snapshots = r.analyticsSnapshots.filter((s) => !seen.has(s.metric) && seen.add(s.metric));
   const units = r.orgUnits.edges.map((e) => e.node);
   if (!units.some((u) => u.id === d.unitId)) units.push({ id: d.unitId, name: d.unitName, level: units.at(-1)?.level ?? 0 });
-  return { data: d, units, crumbs, snapshots, canPublish: ctx.account.role === 'LEADER' || ctx.account.role === 'ADMIN', period };
+  return { data: d, units, crumbs, snapshots, canPublish: ctx.account.role === 'LEADER' || ctx.account.role === 'ADMIN', period, unitsOffset };
 }
 
 export const SNAPSHOT_FIELDS = `id version orgUnitId metric title params figures inputRoot inputCount publishedAt ${PROOF_FIELDS}`;

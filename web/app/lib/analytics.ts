@@ -37,6 +37,8 @@ export interface DashboardData {
   from: string;
   to: string;
   composition: CompositionData;
+  /** All direct sub-units; byUnit holds one page of them. */
+  childCount: number;
   byUnit: Array<{ unitId: string; unitName: string; composition: CompositionData; meetings: MeetingsData }>;
   funnel: {
     stages: Array<{ stage: string; current: number; reached: number; converted: number; conversionRate: number | null; medianDays: number | null }>;
@@ -69,12 +71,15 @@ const COMPOSITION = `total byStage { ${COUNTS} } byGender { ${COUNTS} } byEducat
 const POINTS = 'month key count total';
 const MEETINGS = `cadence { kind required held meetings rate } attendance { present late excused absent rate } monthly { ${POINTS} }`;
 
+/** Sub-units per page of the dashboard (a unit may have thousands). */
+export const UNITS_PAGE = 50;
+
 /** One query for the whole dashboard (depth 4, well under the API's limits). */
-export const DASHBOARD_QUERY = `query Dashboard($unitId: ID, $from: Date, $to: Date) {
+export const DASHBOARD_QUERY = `query Dashboard($unitId: ID, $from: Date, $to: Date, $unitsOffset: Int) {
   analytics(unitId: $unitId, from: $from, to: $to) {
     unitId unitName asOf from to
     composition { ${COMPOSITION} }
-    byUnit { unitId unitName composition { ${COMPOSITION} } meetings { ${MEETINGS} } }
+    childCount byUnit(first: ${UNITS_PAGE}, offset: $unitsOffset) { unitId unitName composition { ${COMPOSITION} } meetings { ${MEETINGS} } }
     funnel { stages { stage current reached converted conversionRate medianDays } overdueSteps expiredSteps monthly { ${POINTS} } figures }
     meetings { ${MEETINGS} }
     learning { completions classHours scored averageScore scoreBands { ${COUNTS} } quizSubmitted quizPassed quizPassRate quizPercentBands { ${COUNTS} } monthly { ${POINTS} } }

@@ -5,7 +5,7 @@ import { data } from 'react-router';
 import type { Route } from './+types/dashboard-csv';
 import { messagesFor } from '../i18n/messages';
 import { buildFigures, figureCsvRows, isFigureId } from '../lib/analytics';
-import { dashboardData, periodParams, unitParam } from '../lib/analytics.server';
+import { dashboardData, periodParams, unitParam, unitsOffsetParam } from '../lib/analytics.server';
 import { requireAccount } from '../lib/auth.server';
 import { toCsv } from '../lib/csv';
 import { localeOf } from '../lib/locale.server';
@@ -18,7 +18,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   if (figure !== null && !isFigureId(figure)) {
     throw data({ code: 'BAD_USER_INPUT', message: `"${figure}" is not a dashboard figure.`, messageZh: `“${figure}”不是看板中的统计项。` }, { status: 400 });
   }
-  const d = await dashboardData(ctx, unitParam(request), periodParams(request));
+  const d = await dashboardData(ctx, unitParam(request), periodParams(request), unitsOffsetParam(request));
   const t = messagesFor(await localeOf(request));
   let rows: unknown[][];
   if (figure) {

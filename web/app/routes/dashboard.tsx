@@ -6,7 +6,7 @@ import type { Route } from './+types/dashboard';
 import { DashboardFigure, type FigureVerification } from '../components/DashboardFigure';
 import { FieldError, FormAlert, invalidProps } from '../components/MeetingFields';
 import { useT } from '../i18n/use-t';
-import { buildFigures, type DashboardData, type Figure } from '../lib/analytics';
+import { buildFigures, UNITS_PAGE, type DashboardData, type Figure } from '../lib/analytics';
 import { dashboardPage, publishSnapshot, type SnapshotSummary } from '../lib/analytics.server';
 import { assertSameOrigin, requireAccount } from '../lib/auth.server';
 import { formatNumber } from '../lib/format';
@@ -61,11 +61,12 @@ export default function Dashboard() {
   const t = useT();
   const a = t.analytics;
   const page = useLoaderData<typeof loader>();
-  const { data: d, units, crumbs, snapshots, canPublish, period } = page;
+  const { data: d, units, crumbs, snapshots, canPublish, period, unitsOffset } = page;
   const figures = buildFigures(d, t);
   const keep = { from: period.from, to: period.to };
   const drillHref = (unitId: string) => `/dashboard${query({ unit: unitId, ...keep })}`;
-  const csvHref = (id: string) => `/dashboard/export.csv${query({ unit: d.unitId, ...keep, figure: id })}`;
+  const unitsHref = (offset: number) => `/dashboard${query({ unit: d.unitId, ...keep, units: offset > 0 ? String(offset) : null })}`;
+  const csvHref = (id: string) => `/dashboard/export.csv${query({ unit: d.unitId, ...keep, units: unitsOffset > 0 ? String(unitsOffset) : null, figure: id })}`;
 
   const latest = (m: string) => snapshots.find((s) => s.metric === m) ?? null;
   const composition = useFigureVerification(latest('composition'), d);
@@ -183,11 +184,32 @@ export default function Dashboard() {
                 />
               ))}
           </div>
+          {section === 'byUnit' && d.childCount > d.byUnit.length ? <UnitsPager offset={unitsOffset} shown={d.byUnit.length} total={d.childCount} href={unitsHref} /> : null}
         </section>
       ))}
 
       {canPublish ? <PublishForm unitId={d.unitId} /> : null}
     </section>
+  );
+}
+
+/** Pages through a unit's sub-units when it has more than one page of them. */
+function UnitsPager({ offset, shown, total, href }: { offset: number; shown: number; total: number; href: (offset: number) => string }) {
+  const p = useT().analytics.unitsPage;
+  return (
+    <nav className="pager" aria-label={p.label} data-testid="units-pager">
+      <span className="muted">{p.shown(shown === 0 ? offset : offset + 1, offset + shown, total)}</span>
+      {offset > 0 ? (
+        <Link to={href(Math.max(0, offset - UNITS_PAGE))} rel="prev">
+          ← {p.prev}
+        </Link>
+      ) : null}
+      {offset + shown < total ? (
+        <Link to={href(offset + UNITS_PAGE)} rel="next">
+          {p.next} →
+        </Link>
+      ) : null}
+    </nav>
   );
 }
 

@@ -131,6 +131,12 @@ export const zh = {
   },
   drill: (name: string) => `查看 ${name} 的看板`,
   noChildren: '此组织没有下级组织。',
+  unitsPage: {
+    label: '下级组织分页',
+    shown: (from: number, to: number, total: number) => `第 ${from}–${to} 个，共 ${total} 个下级组织`,
+    prev: '上一页',
+    next: '下一页',
+  },
   verification: {
     none: '尚未发布快照',
     waiting: '快照等待上链…',
@@ -340,6 +346,12 @@ export const en: typeof zh = {
   },
   drill: (name) => `Open the dashboard of ${name}`,
   noChildren: 'This unit has no sub-units.',
+  unitsPage: {
+    label: 'Sub-unit pages',
+    shown: (from, to, total) => `Sub-units ${from}–${to} of ${total}`,
+    prev: 'Previous',
+    next: 'Next',
+  },
   verification: {
     none: 'No snapshot published',
     waiting: 'Snapshot waiting to be anchored…',
