@@ -29,6 +29,7 @@ export async function healthReport(indexer: Indexer): Promise<{ code: number; bo
       db: dbError ? { up: false, error: dbError } : { up: true },
       loop: { alive, lastBeatAgoMs: loopAgeMs },
       backlog: stats?.backlog ?? null,
+      backlogCapped: stats?.backlogCapped ?? null,
       unanchoredRecords: stats?.unanchoredRecords ?? null,
       anchoringLagSeconds: stats?.anchoringLagSeconds ?? null,
       recordsAnchored: stats?.recordsAnchored ?? null,

@@ -4,8 +4,16 @@ import type pg from 'pg';
 import { loadHead } from './batcher.js';
 import type { Indexer } from './indexer.js';
 
+/**
+ * The backlog is counted up to this many records and reported as "at least" beyond: an exact
+ * count of millions of unbatched records takes seconds, longer than a health probe waits.
+ */
+export const BACKLOG_COUNT_CAP = 100_000;
+
 export interface LedgerStats {
+  /** Unbatched records, counted up to BACKLOG_COUNT_CAP (then backlogCapped). */
   backlog: number;
+  backlogCapped: boolean;
   unanchoredRecords: number;
   recordsAnchored: number;
   anchoringLagSeconds: number;
@@ -14,7 +22,7 @@ export interface LedgerStats {
   lastAnchoredSeq: number;
 }
 
-export async function ledgerStats(pool: pg.Pool, indexer?: Indexer): Promise<LedgerStats> {
+export async function ledgerStats(pool: pg.Pool, indexer?: Indexer, cap = BACKLOG_COUNT_CAP): Promise<LedgerStats> {
   const cursor = indexer?.head?.cursor ?? (await loadHead(pool)).cursor;
   const { rows } = await pool.query<{
     backlog: number;
@@ -25,7 +33,7 @@ export async function ledgerStats(pool: pg.Pool, indexer?: Indexer): Promise<Led
     last_seq: number | null;
     last_anchored: number | null;
   }>(
-    `SELECT (SELECT count(*)::int FROM outbox_record WHERE (xid, id) > ($1::xid8, $2::bigint)) AS backlog,
+    `SELECT (SELECT count(*)::int FROM (SELECT 1 FROM outbox_record WHERE (xid, id) > ($1::xid8, $2::bigint) LIMIT $3) c) AS backlog,
             (SELECT coalesce(sum(size), 0)::text FROM batch WHERE status <> 'ANCHORED') AS unanchored,
             (SELECT coalesce(max(last_position) + 1, 0)::text FROM batch WHERE status = 'ANCHORED') AS anchored,
             (SELECT extract(epoch FROM clock_timestamp() - least(
@@ -35,11 +43,12 @@ export async function ledgerStats(pool: pg.Pool, indexer?: Indexer): Promise<Led
             (SELECT count(*)::int FROM tamper_alert WHERE resolved_at IS NULL) AS alerts,
             (SELECT max(seq) FROM batch) AS last_seq,
             (SELECT max(seq) FROM batch WHERE status = 'ANCHORED') AS last_anchored`,
-    [cursor.xid, cursor.id],
+    [cursor.xid, cursor.id, cap + 1],
   );
   const r = rows[0]!;
   return {
-    backlog: r.backlog,
+    backlog: Math.min(r.backlog, cap),
+    backlogCapped: r.backlog > cap,
     unanchoredRecords: Number(r.unanchored),
     recordsAnchored: Number(r.anchored),
     anchoringLagSeconds: Math.max(0, r.lag ?? 0),

@@ -5,6 +5,8 @@ export interface IndexerHealth {
   status: 'ok' | 'degraded' | 'down';
   role?: string;
   backlog: number | null;
+  /** The backlog is at least `backlog` (the indexer stops counting there). */
+  backlogCapped?: boolean | null;
   unanchoredRecords: number | null;
   anchoringLagSeconds: number | null;
   recordsAnchored: number | null;

@@ -229,7 +229,7 @@ function Anchoring({ initial }: { initial: HealthReading }) {
             <Stat label={t.admin.chainSeq} value={reading.health.chain?.latestSeq ?? null} />
             <Stat label={t.admin.anchored} value={reading.health.recordsAnchored} />
             <Stat label={t.admin.unanchored} value={reading.health.unanchoredRecords} />
-            <Stat label={t.admin.backlog} value={reading.health.backlog} />
+            <Stat label={t.admin.backlog} value={reading.health.backlog} atLeast={reading.health.backlogCapped === true} />
             <div className="stat">
               <span className="stat-label">{t.admin.lag}</span>
               <span className="stat-value">{reading.health.anchoringLagSeconds === null ? '—' : t.admin.seconds(reading.health.anchoringLagSeconds)}</span>
@@ -254,11 +254,11 @@ function Anchoring({ initial }: { initial: HealthReading }) {
   );
 }
 
-function Stat({ label, value }: { label: string; value: number | null }) {
+function Stat({ label, value, atLeast = false }: { label: string; value: number | null; atLeast?: boolean }) {
   return (
     <div className="stat">
       <span className="stat-label">{label}</span>
-      <span className="stat-value">{value === null ? '—' : formatNumber(value)}</span>
+      <span className="stat-value">{value === null ? '—' : `${formatNumber(value)}${atLeast ? '+' : ''}`}</span>
     </div>
   );
 }
