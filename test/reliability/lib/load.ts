@@ -69,7 +69,9 @@ export function startLoad(o: LoadOptions): LoadRun {
   }
 
   async function client(c: number): Promise<void> {
-    const mine: { id: string; version: number }[] = [];
+    // `stale`: a write to it failed, so its outcome is unknown (committed before the crash, or
+    // not); like any client using expectedVersion, re-read the version before the next update.
+    const mine: { id: string; version: number; stale?: boolean }[] = [];
     while (running) {
       const i = n++;
       const write = Math.random() < o.writeShare;
@@ -84,12 +86,17 @@ export function startLoad(o: LoadOptions): LoadRun {
         }
       } else if (write) {
         const m = mine[i % mine.length]!;
+        if (m.stale) {
+          const r = (await call('read', READ, { id: m.id }))?.member as { version: number } | undefined;
+          if (r) Object.assign(m, { version: r.version, stale: false });
+          continue;
+        }
         const d = await call('update', UPDATE, { id: m.id, v: m.version, input: { occupation: `职业 ${i}` } });
         const u = d?.updateMember as { id: string; version: number } | undefined;
         if (u) {
           m.version = u.version;
           acknowledged.set(u.id, u.version);
-        }
+        } else m.stale = true;
       } else if (mine.length > 0 && i % 2 === 0) {
         await call('read', READ, { id: mine[i % mine.length]!.id });
       } else {

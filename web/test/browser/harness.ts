@@ -1,7 +1,8 @@
 // Browser-test helpers: Debian's Chromium driven by playwright-core, screenshots, TOTP codes
 // computed from the demo secrets, and sign-in through the real pages.
 import { createHmac } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { inject } from 'vitest';
@@ -80,7 +81,19 @@ export function totpCode(secret: string, at = Date.now()): string {
   return String(bin % 1_000_000).padStart(6, '0');
 }
 
-const lastStep = new Map<string, number>();
+// The TOTP step each account last signed in with, shared by every test file of this stack (files
+// run one after another in fresh module scopes: a map here would forget the previous file's step,
+// and the API refuses a code used twice).
+function stepsFile(): string {
+  return path.join(tmpdir(), `lianjian-totp-steps-${new URL(stackInfo().webUrl).port}.json`);
+}
+function lastSteps(): Record<string, number> {
+  try {
+    return JSON.parse(readFileSync(stepsFile(), 'utf8')) as Record<string, number>;
+  } catch {
+    return {};
+  }
+}
 
 /** Signs in through /signin (and the TOTP step for privileged roles); resolves on the landing page. */
 export async function signIn(page: Page, who: DemoAccount): Promise<void> {
@@ -94,7 +107,7 @@ export async function signIn(page: Page, who: DemoAccount): Promise<void> {
     await code.waitFor();
     // A code works once and the step is 30 s: never reuse this account's last step, and do not
     // start a step that ends in under 2 s.
-    const last = lastStep.get(who.username) ?? -1;
+    const last = lastSteps()[who.username] ?? -1;
     for (;;) {
       const now = Date.now();
       const step = Math.floor(now / 30_000);
@@ -103,7 +116,7 @@ export async function signIn(page: Page, who: DemoAccount): Promise<void> {
       await page.waitForTimeout(30_500 - into);
     }
     const at = Date.now();
-    lastStep.set(who.username, Math.floor(at / 30_000));
+    writeFileSync(stepsFile(), JSON.stringify({ ...lastSteps(), [who.username]: Math.floor(at / 30_000) }));
     await code.fill(totpCode(who.totpSecret, at));
     await page.getByRole('button', { name: /^(验证|Verify)$/ }).click();
   }
