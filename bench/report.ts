@@ -148,6 +148,7 @@ export function render(): string {
       p(`**Not yet at 1M members.** This is the latest analytics result present (${n(analytics.database.members)} members); \`npm run bench\` runs bench/analytics/run.ts on \`lj_1m_bench\` (the scale step's 1M dataset) once that dataset exists.`);
       p();
     }
+    p('`byUnit` reads the first page of the unit’s children (50, as the API serves it by default) and counts them all.');
     p(`From bench/analytics/run.ts over a database of ${n(analytics.database.members)} members (${n(analytics.database.units)} units, ${n(analytics.database.records)} records), ${analytics.iterations} iterations each, at ${analytics.at}. Single figures (p50/p95 over the iterations of one run), not medians of runs.`);
     p();
     p('| unit | members | query | p50 ms | p95 ms | max ms |');
