@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChainChecker, verifySnapshot, type ProofBundle, type SnapshotInput, type SnapshotReport } from '@lianjian/verify';
 import { startE2eStack, type E2eStack } from './e2e-stack.js';
 import { sessionFor } from './fixtures.js';
-import type { Caller, GqlResponse } from './harness.js';
+import { ok, type Caller } from './harness.js';
 
 let s: E2eStack;
 let leader: Caller;
@@ -26,11 +26,6 @@ afterAll(async () => {
   await db?.end();
   await s?.stop();
 });
-
-function ok<T>(res: GqlResponse<T>): T {
-  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-  return res.data!;
-}
 
 interface Served {
   figures: Record<string, unknown>;

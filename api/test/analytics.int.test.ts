@@ -7,7 +7,7 @@ import { recordData, type PrismaClient, type VerifiableModel } from '@lianjian/d
 import { appendRecords } from '@lianjian/indexer';
 import { computeSnapshotFigures } from '@lianjian/verify';
 import { apiKeyFor, createFixture, sessionFor, type Fixture } from './fixtures.js';
-import { codeOf, startHarness, type Caller, type GqlResponse, type Harness } from './harness.js';
+import { ok, codeOf, startHarness, type Caller, type Harness } from './harness.js';
 
 let h: Harness;
 let fx: Fixture;
@@ -20,11 +20,6 @@ async function put<T extends { id: string; version: number; orgUnitId: string }>
   const r = await row;
   await appendRecords(tx, [{ type: model, id: r.id, version: r.version, org: r.orgUnitId, actor: 'system', data: recordData(model, r as unknown as Record<string, unknown>) }]);
   return r;
-}
-
-function ok<T>(res: GqlResponse<T>): T {
-  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-  return res.data!;
 }
 
 let activistId: string;

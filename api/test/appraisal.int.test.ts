@@ -3,7 +3,7 @@
 // PUBLISHED → CLOSED; every phase, duplicate, self-rating, cap and scoping refusal with its code.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFixture, sessionFor, type Fixture } from './fixtures.js';
-import { codeOf, startHarness, type Caller, type GqlResponse, type Harness } from './harness.js';
+import { ok, codeOf, startHarness, type Caller, type Harness } from './harness.js';
 
 let h: Harness;
 let fx: Fixture;
@@ -13,11 +13,6 @@ const roster: { id: string; name: string; caller: Caller }[] = [];
 let campaignId: string;
 /** Sessions outlive the clock's trip past closesOn. */
 const LONG = { expiresAt: new Date('2100-01-01T00:00:00Z') };
-
-function ok<T>(res: GqlResponse<T>): T {
-  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-  return res.data!;
-}
 
 async function memberAccount(memberId: string, username: string): Promise<Caller> {
   const a = await h.prisma.account.create({ data: { username, displayName: username, passwordHash: 'x', role: 'MEMBER', scopeUnitId: fx.units.b1.id, memberId } });

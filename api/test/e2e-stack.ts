@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { committerChain, Indexer } from '@lianjian/indexer';
+import type { ProofBundle } from '@lianjian/verify';
 import { ChainCommitter } from '../../indexer/src/chain/index.js';
 import { ownChain } from '../../indexer/test/helpers.js';
 import { repoRoot } from '../../scripts/lib/chain-node.js';
@@ -98,5 +99,23 @@ export async function verifyWithCli(dir: string, name: string, bundle: unknown, 
     const e = error as { code?: number; stdout?: string; stderr?: string };
     if (typeof e.code !== 'number') throw error;
     return { code: e.code, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
+  }
+}
+
+/** A record's proof as the API serves it (status and, once there is one, its bundle). */
+export interface ProofView {
+  status: string;
+  bundle: ProofBundle | null;
+}
+
+/** Polls `read` (a GraphQL read of some proofs) until every proof is ANCHORED, within `timeoutMs`. */
+export async function untilAnchored<T>(what: string, read: () => Promise<T>, proofsOf: (v: T) => ProofView[], timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await read();
+    const proofs = proofsOf(v);
+    if (proofs.length > 0 && proofs.every((p) => p.status === 'ANCHORED')) return v;
+    if (Date.now() > deadline) throw new Error(`${what} not anchored after ${timeoutMs} ms: ${proofs.map((p) => p.status).join(', ')}`);
+    await new Promise((r) => setTimeout(r, 250));
   }
 }

@@ -7,8 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProofBundle } from '@lianjian/verify';
 import { standardPlan, planUntil, type PlannedStep } from '../src/pipeline/walk.js';
-import { signInWithTotp, startE2eStack, verifyWithCli, type E2eStack } from './e2e-stack.js';
-import { codeOf, type Caller, type GqlResponse } from './harness.js';
+import { signInWithTotp, startE2eStack, untilAnchored, verifyWithCli, type E2eStack, type ProofView } from './e2e-stack.js';
+import { ok, codeOf, type Caller } from './harness.js';
 
 const ANCHOR_TIMEOUT_MS = 30_000;
 
@@ -22,28 +22,6 @@ beforeAll(async () => {
   admin = { token: await signInWithTotp(s.h, s.fx, 'admin') };
 });
 afterAll(() => s?.stop());
-
-interface ProofView {
-  status: string;
-  bundle: ProofBundle | null;
-}
-
-function ok<T>(res: GqlResponse<T>): T {
-  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-  return res.data!;
-}
-
-/** Polls `read` (a GraphQL read of some proofs) until every proof is ANCHORED, within a bound. */
-async function untilAnchored<T>(what: string, read: () => Promise<T>, proofsOf: (v: T) => ProofView[]): Promise<T> {
-  const deadline = Date.now() + ANCHOR_TIMEOUT_MS;
-  for (;;) {
-    const v = await read();
-    const proofs = proofsOf(v);
-    if (proofs.length > 0 && proofs.every((p) => p.status === 'ANCHORED')) return v;
-    if (Date.now() > deadline) throw new Error(`${what} not anchored after ${ANCHOR_TIMEOUT_MS} ms: ${proofs.map((p) => p.status).join(', ')}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 const RECORD_STEP = `mutation($memberId: ID!, $step: DevelopmentStepKind!, $occurredOn: Date!, $input: DevelopmentStepInput) {
   recordDevelopmentStep(memberId: $memberId, step: $step, occurredOn: $occurredOn, input: $input) { step { kind version } member { version stage } }
@@ -96,7 +74,7 @@ describe('secretary → API → indexer → chain → lianjian-verify', () => {
           secretary,
         ),
       );
-    const data = await untilAnchored('the member and its steps', read, (d) => [...d.history.edges.map((e) => e.node.proof), ...d.member.developmentHistory.map((x) => x.proof)]);
+    const data = await untilAnchored('the member and its steps', read, (d) => [...d.history.edges.map((e) => e.node.proof), ...d.member.developmentHistory.map((x) => x.proof)], ANCHOR_TIMEOUT_MS);
 
     const versions = data.history.edges.map((e) => e.node);
     expect(data.member).toMatchObject({ stage: 'ACTIVIST', version: 2 });
@@ -146,7 +124,7 @@ describe('partner key bound to the branch', () => {
     type Q = { members: { totalCount: number; pageInfo: { hasNextPage: boolean }; edges: { cursor: string; node: { id: string; name: string; proof: ProofView } }[] } };
     const read = async () =>
       ok(await s.h.gql<Q>(`{ members(first: 20) { totalCount pageInfo { hasNextPage } edges { cursor node { id name proof { status bundle } } } } }`, {}, partner));
-    const list = (await untilAnchored('the partner’s members', read, (d) => d.members.edges.map((e) => e.node.proof))).members;
+    const list = (await untilAnchored('the partner’s members', read, (d) => d.members.edges.map((e) => e.node.proof), ANCHOR_TIMEOUT_MS)).members;
 
     // b1's subtree: m1 (b1), m2 (b1g), and the member the secretary created; never b2's or b3's.
     const ids = list.edges.map((e) => e.node.id);

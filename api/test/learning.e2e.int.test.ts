@@ -4,10 +4,9 @@
 // bundle, as the API serves it, is accepted online by the lianjian-verify command line. The
 // question bundles carry no answer key.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ProofBundle } from '@lianjian/verify';
-import { signInWithTotp, startE2eStack, verifyWithCli, type E2eStack } from './e2e-stack.js';
+import { signInWithTotp, startE2eStack, verifyWithCli, type E2eStack, type ProofView } from './e2e-stack.js';
 import { sessionFor } from './fixtures.js';
-import type { Caller, GqlResponse } from './harness.js';
+import { ok, type Caller } from './harness.js';
 
 const ANCHOR_TIMEOUT_MS = 30_000;
 
@@ -21,16 +20,6 @@ beforeAll(async () => {
   member = { token: await sessionFor(s.h.prisma, s.fx.accounts.member.id) };
 });
 afterAll(() => s?.stop());
-
-interface ProofView {
-  status: string;
-  bundle: ProofBundle | null;
-}
-
-function ok<T>(res: GqlResponse<T>): T {
-  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-  return res.data!;
-}
 
 describe('secretary builds a course and quiz → member takes it → chain → lianjian-verify', () => {
   const ids = { course: '', resource: '', quiz: '', attempt: '', completion: '', questions: [] as string[] };

@@ -7,7 +7,7 @@ import { recordData } from '@lianjian/db';
 import { appendRecords } from '@lianjian/indexer';
 import { SUBMIT_GRACE_MS } from '../src/learning/attempts.js';
 import { apiKeyFor, createFixture, sessionFor, type Fixture } from './fixtures.js';
-import { codeOf, startHarness, type Caller, type GqlResponse, type Harness } from './harness.js';
+import { ok, codeOf, startHarness, type Caller, type GqlResponse, type Harness } from './harness.js';
 
 let h: Harness;
 let fx: Fixture;
@@ -38,11 +38,6 @@ beforeAll(async () => {
   });
 });
 afterAll(() => h?.close());
-
-function ok<T>(res: GqlResponse<T>): T {
-  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-  return res.data!;
-}
 
 function fieldsOf(res: GqlResponse): string[] {
   expect(codeOf(res)).toBe('BAD_USER_INPUT');

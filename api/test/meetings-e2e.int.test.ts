@@ -9,9 +9,9 @@ import { recordData } from '@lianjian/db';
 import { appendRecords } from '@lianjian/indexer';
 import type { ProofBundle } from '@lianjian/verify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInWithTotp, startE2eStack, verifyWithCli, type E2eStack } from './e2e-stack.js';
+import { signInWithTotp, startE2eStack, untilAnchored, verifyWithCli, type E2eStack, type ProofView } from './e2e-stack.js';
 import { sessionFor } from './fixtures.js';
-import type { Caller, GqlResponse } from './harness.js';
+import { ok, type Caller } from './harness.js';
 
 const ANCHOR_TIMEOUT_MS = 60_000;
 const MIN = 60_000;
@@ -37,27 +37,6 @@ beforeAll(async () => {
   });
 });
 afterAll(() => s?.stop());
-
-interface ProofView {
-  status: string;
-  bundle: ProofBundle | null;
-}
-
-function ok<T>(res: GqlResponse<T>): T {
-  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-  return res.data!;
-}
-
-async function untilAnchored<T>(what: string, read: () => Promise<T>, proofsOf: (v: T) => ProofView[]): Promise<T> {
-  const deadline = Date.now() + ANCHOR_TIMEOUT_MS;
-  for (;;) {
-    const v = await read();
-    const proofs = proofsOf(v);
-    if (proofs.length > 0 && proofs.every((p) => p.status === 'ANCHORED')) return v;
-    if (Date.now() > deadline) throw new Error(`${what} not anchored after ${ANCHOR_TIMEOUT_MS} ms: ${proofs.map((p) => p.status).join(', ')}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 describe('secretary and members → API → indexer → chain → lianjian-verify', () => {
   let meetingId: string;
@@ -143,7 +122,7 @@ describe('secretary and members → API → indexer → chain → lianjian-verif
       ...v.meeting.feedback.edges.map((e) => e.node.proof),
       v.p1.proof,
       v.p2.proof,
-    ]);
+    ], ANCHOR_TIMEOUT_MS);
 
     const versions = d.history.edges.map((e) => e.node);
     expect(versions.map((v) => [v.version, v.data.status])).toEqual([

@@ -7,7 +7,7 @@ import { recordData, type Member } from '@lianjian/db';
 import { appendRecords } from '@lianjian/indexer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiKeyFor, createFixture, sessionFor, type Fixture } from './fixtures.js';
-import { codeOf, startHarness, type Caller, type GqlResponse, type Harness } from './harness.js';
+import { ok, codeOf, startHarness, type Caller, type GqlResponse, type Harness } from './harness.js';
 
 let h: Harness;
 let fx: Fixture;
@@ -60,11 +60,6 @@ beforeAll(async () => {
   as.partnerAll = { apiKey: (await apiKeyFor(h.prisma, fx.units.g1.id, ['Meeting:read', 'Attendance:read'], 'meetings-attendance')).key };
 });
 afterAll(() => h?.close());
-
-function ok<T>(res: GqlResponse<T>): T {
-  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-  return res.data!;
-}
 
 function fieldsOf(res: GqlResponse): string[] {
   return ((res.errors?.[0]?.extensions.fields as { field: string }[] | undefined) ?? []).map((f) => f.field);

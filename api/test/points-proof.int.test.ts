@@ -15,7 +15,7 @@ import { awardPoints } from '../src/points/award.js';
 import { ensureDefaultRules } from '../src/points/defaults.js';
 import { signInWithTotp, startE2eStack, type E2eStack } from './e2e-stack.js';
 import { sessionFor } from './fixtures.js';
-import { codeOf, type Caller, type GqlResponse } from './harness.js';
+import { ok, codeOf, type Caller, type GqlResponse } from './harness.js';
 
 const ANCHOR_TIMEOUT_MS = 60_000;
 
@@ -33,11 +33,6 @@ beforeAll(async () => {
   await ensureDefaultRules(s.h.prisma, s.fx.units.root.id, { now: s.h.clock.now });
 });
 afterAll(() => s?.stop());
-
-function ok<T>(res: GqlResponse<T>): T {
-  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-  return res.data!;
-}
 
 interface Node {
   id: string;

@@ -10,7 +10,7 @@ import { createContext, type Context } from '../src/context.js';
 import { awardPoints, type AwardEvent } from '../src/points/award.js';
 import { DEFAULT_RULES, ensureDefaultRules } from '../src/points/defaults.js';
 import { apiKeyFor, createFixture, sessionFor, type Fixture } from './fixtures.js';
-import { codeOf, startHarness, type Caller, type GqlResponse, type Harness } from './harness.js';
+import { ok, codeOf, startHarness, type Caller, type GqlResponse, type Harness } from './harness.js';
 
 let h: Harness;
 let fx: Fixture;
@@ -30,11 +30,6 @@ beforeAll(async () => {
   system = createContext({ prisma: h.prisma, config: h.config, ipLimiter: new IpLimiter(10, 1000) }, { kind: 'anonymous' }, { ip: '127.0.0.1', userAgent: null });
 });
 afterAll(() => h?.close());
-
-function ok<T>(res: GqlResponse<T>): T {
-  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-  return res.data!;
-}
 
 function fieldsOf(res: GqlResponse): string[] {
   return (res.errors?.[0]?.extensions.fields as { field: string }[] | undefined)?.map((f) => f.field) ?? [];

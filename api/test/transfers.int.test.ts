@@ -9,12 +9,7 @@ import { appendRecords } from '@lianjian/indexer';
 import type { ProofBundle } from '@lianjian/verify';
 import { createFixture, sessionFor, type Fixture } from './fixtures.js';
 import { signInWithTotp, startE2eStack, verifyWithCli, type E2eStack } from './e2e-stack.js';
-import { codeOf, startHarness, type Caller, type GqlResponse, type Harness } from './harness.js';
-
-function ok<T>(res: GqlResponse<T>): T {
-  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-  return res.data!;
-}
+import { ok, codeOf, startHarness, type Caller, type Harness } from './harness.js';
 
 const LONG = { expiresAt: new Date('2100-01-01T00:00:00Z') };
 const FIELDS = 'id version status memberId memberName orgUnitId fromUnitName toUnitId toUnitName toOrganisation fromProvince toProvince crossProvince letterNo issuedOn validUntil receivedOn receiptNo lapsed';

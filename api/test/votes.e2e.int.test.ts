@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChainChecker, recomputeTally, verifyBundle, type ProofBundle } from '@lianjian/verify';
 import { createHash } from 'node:crypto';
 import { sessionFor } from './fixtures.js';
-import { signInWithTotp, startE2eStack, verifyWithCli, type E2eStack } from './e2e-stack.js';
+import { signInWithTotp, startE2eStack, verifyWithCli, type E2eStack, type ProofView } from './e2e-stack.js';
 import type { Caller } from './harness.js';
 import { CAST, CLOSE_VOTE, CREATE_VOTE, OPEN_VOTE, accountFor, ok, type VoteView } from './votes-helpers.js';
 
@@ -25,10 +25,6 @@ beforeAll(async () => {
 });
 afterAll(() => s?.stop());
 
-interface ProofView {
-  status: string;
-  bundle: ProofBundle | null;
-}
 interface Served {
   vote: {
     status: string;

@@ -170,6 +170,34 @@ function checkWindow(ctx: Context, c: AppraisalCampaign): void {
   }
 }
 
+/**
+ * A member's own submission: under a SHARE lock on the campaign (so a phase change waits for it),
+ * in `phase`, within the campaign's window, by a member on its roster. A unique violation is a
+ * concurrent duplicate of the same submission and is reported as `duplicate()`.
+ */
+async function submitInPhase<T>(
+  ctx: Context,
+  found: CampaignWithUnit,
+  memberId: string,
+  phase: { status: AppraisalStatus; action: string; actionZh: string },
+  duplicate: () => Error,
+  write: (tx: Tx, c: AppraisalCampaign, roster: RosterEntry[]) => Promise<T>,
+): Promise<T> {
+  try {
+    return await ctx.prisma.$transaction(async (tx) => {
+      const c = await lockCampaign(tx, found.id, 'SHARE');
+      if (c.status !== phase.status) throw wrongPhase(phase.action, phase.actionZh, c.status, [phase.status]);
+      checkWindow(ctx, c);
+      const roster = await rosterOf(tx, c, found.orgUnit.path);
+      if (!onRoster(roster, memberId)) throw notOnRoster(found);
+      return write(tx, c, roster);
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw duplicate();
+    throw err;
+  }
+}
+
 export interface SelfAssessmentInput {
   summary: string;
   rating: AppraisalRating;
@@ -183,23 +211,15 @@ export async function submitSelfAssessment(ctx: Context, campaignId: string, inp
   errs.throwIfAny();
   const duplicate = () =>
     conflict('You have already submitted your self-assessment for this campaign; it cannot be submitted twice.', '您已提交本次评议的个人自评，不能重复提交。');
-  try {
-    return await ctx.prisma.$transaction(async (tx) => {
-      const c = await lockCampaign(tx, found.id, 'SHARE');
-      if (c.status !== 'SELF_ASSESSMENT') throw wrongPhase('submit a self-assessment', '提交个人自评', c.status, ['SELF_ASSESSMENT']);
-      checkWindow(ctx, c);
-      if (!onRoster(await rosterOf(tx, c, found.orgUnit.path), memberId)) throw notOnRoster(found);
-      if (await tx.selfAssessment.findUnique({ where: { campaignId_memberId: { campaignId: c.id, memberId } }, select: { id: true } })) throw duplicate();
-      const row = await tx.selfAssessment.create({
-        data: { orgUnitId: c.orgUnitId, campaignId: c.id, memberId, summary: input.summary.trim(), rating: input.rating, submittedAt: ctx.config.now() },
-      });
-      await writeRecord(tx, ctx, 'SelfAssessment', row);
-      return row;
+  const phase = { status: 'SELF_ASSESSMENT', action: 'submit a self-assessment', actionZh: '提交个人自评' } as const;
+  return submitInPhase(ctx, found, memberId, phase, duplicate, async (tx, c) => {
+    if (await tx.selfAssessment.findUnique({ where: { campaignId_memberId: { campaignId: c.id, memberId } }, select: { id: true } })) throw duplicate();
+    const row = await tx.selfAssessment.create({
+      data: { orgUnitId: c.orgUnitId, campaignId: c.id, memberId, summary: input.summary.trim(), rating: input.rating, submittedAt: ctx.config.now() },
     });
-  } catch (err) {
-    if (isUniqueViolation(err)) throw duplicate();
-    throw err;
-  }
+    await writeRecord(tx, ctx, 'SelfAssessment', row);
+    return row;
+  });
 }
 
 export interface PeerAssessmentInput {
@@ -217,27 +237,18 @@ export async function submitPeerAssessment(ctx: Context, campaignId: string, inp
   checkText(errs, 'input.comment', input.comment, 0, 1000, false);
   errs.throwIfAny();
   const duplicate = () => conflict('You have already assessed this member in this campaign; each pair is assessed once.', '您已在本次评议中评价过该党员，每人只能评价一次。', { subjectId });
-  try {
-    return await ctx.prisma.$transaction(async (tx) => {
-      const c = await lockCampaign(tx, found.id, 'SHARE');
-      if (c.status !== 'PEER_ASSESSMENT') throw wrongPhase('submit a peer assessment', '提交党员互评', c.status, ['PEER_ASSESSMENT']);
-      checkWindow(ctx, c);
-      const roster = await rosterOf(tx, c, found.orgUnit.path);
-      if (!onRoster(roster, assessorId)) throw notOnRoster(found);
-      if (!onRoster(roster, subjectId)) throw badArgument('input.subjectId', `names member ${subjectId}, who is not on this campaign's roster.`, `指向的党员 ${subjectId} 不在本次评议的参评名单中。`);
-      const existing = await tx.peerAssessment.findUnique({ where: { campaignId_assessorId_subjectId: { campaignId: c.id, assessorId, subjectId } }, select: { id: true } });
-      if (existing) throw duplicate();
-      const comment = input.comment?.trim() || null;
-      const row = await tx.peerAssessment.create({
-        data: { orgUnitId: c.orgUnitId, campaignId: c.id, assessorId, subjectId, rating: input.rating, comment, submittedAt: ctx.config.now() },
-      });
-      await writeRecord(tx, ctx, 'PeerAssessment', row);
-      return row;
+  const phase = { status: 'PEER_ASSESSMENT', action: 'submit a peer assessment', actionZh: '提交党员互评' } as const;
+  return submitInPhase(ctx, found, assessorId, phase, duplicate, async (tx, c, roster) => {
+    if (!onRoster(roster, subjectId)) throw badArgument('input.subjectId', `names member ${subjectId}, who is not on this campaign's roster.`, `指向的党员 ${subjectId} 不在本次评议的参评名单中。`);
+    const existing = await tx.peerAssessment.findUnique({ where: { campaignId_assessorId_subjectId: { campaignId: c.id, assessorId, subjectId } }, select: { id: true } });
+    if (existing) throw duplicate();
+    const comment = input.comment?.trim() || null;
+    const row = await tx.peerAssessment.create({
+      data: { orgUnitId: c.orgUnitId, campaignId: c.id, assessorId, subjectId, rating: input.rating, comment, submittedAt: ctx.config.now() },
     });
-  } catch (err) {
-    if (isUniqueViolation(err)) throw duplicate();
-    throw err;
-  }
+    await writeRecord(tx, ctx, 'PeerAssessment', row);
+    return row;
+  });
 }
 
 // ── ratings by the branch ─────────────────────────────────────────────────────────────────────────
