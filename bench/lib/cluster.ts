@@ -141,32 +141,46 @@ export function metaKey(cluster: Cluster, database: string): string {
  * seed 1 — the densities the 100k/1M datasets use, so every size of the scale curve holds the
  * same kind of data.
  */
+/** Member count and primary key of a dataset: a database still loading has no keys yet and fewer members. */
+async function completeness(url: string, members: number): Promise<{ complete: boolean; text: string }> {
+  const [ready] = await adminQuery<{ n: string; pk: boolean }>(
+    url,
+    `SELECT (SELECT count(*) FROM member)::text AS n, EXISTS (SELECT 1 FROM pg_indexes WHERE tablename = 'member' AND indexname = 'member_pkey') AS pk`,
+  ).catch(() => [{ n: '0', pk: false }]);
+  return { complete: Number(ready!.n) === members && ready!.pk, text: `${Number(ready!.n).toLocaleString('en-US')} members, primary key ${ready!.pk ? 'present' : 'missing'}` };
+}
+
 export async function ensureSeeded(cluster: Cluster, members: number, say: (s: string) => void): Promise<{ database: string; url: string }> {
   const label = sizeLabel(members);
   const database = `lj_${label}_bench`;
   const url = cluster.urlFor(database);
   const key = metaKey(cluster, database);
   const meta = readMeta()[key];
-  if ((await databaseExists(cluster, database)) && meta?.seededAt) return { database, url };
+  const exists = await databaseExists(cluster, database);
+  if (exists && meta?.seededAt) return { database, url };
+  if (exists) {
+    // Not recorded as made here (another checkout, or a seed that was interrupted): adopt it when
+    // complete; on a server that is not the benchmark's own, never wipe it by reseeding.
+    const state = await completeness(url, members);
+    if (state.complete) {
+      say(`adopting the existing ${database} (${state.text})`);
+      writeMeta(key, { database, members, source: 'existing database, adopted', seededAt: new Date().toISOString(), seedSeconds: 0 });
+      return { database, url };
+    }
+    if (!cluster.embedded) throw new Error(`${database} exists but is not a complete ${label} dataset (${state.text}): drop it to have it made again`);
+  }
   const source = `lj_${label}`;
   if (!cluster.embedded && (await databaseExists(cluster, source))) {
-    // A dataset still loading has no keys yet and fewer members: never copy it half-made.
-    const [ready] = await adminQuery<{ n: string; pk: boolean }>(
-      cluster.urlFor(source),
-      `SELECT (SELECT count(*) FROM member)::text AS n, EXISTS (SELECT 1 FROM pg_indexes WHERE tablename = 'member' AND indexname = 'member_pkey') AS pk`,
-    );
-    if (Number(ready!.n) !== members || !ready!.pk) {
-      throw new Error(`${source} is not complete yet (${Number(ready!.n).toLocaleString('en-US')} members, primary key ${ready!.pk ? 'present' : 'missing'}): still being seeded`);
-    }
+    const state = await completeness(cluster.urlFor(source), members);
+    if (!state.complete) throw new Error(`${source} is not complete yet (${state.text}): still being seeded`);
     say(`copying ${source} → ${database} (CREATE DATABASE … TEMPLATE)…`);
     const t = Date.now();
-    await adminQuery(cluster.adminUrl, `DROP DATABASE IF EXISTS ${pg.escapeIdentifier(database)}`);
     await adminQuery(cluster.adminUrl, `CREATE DATABASE ${pg.escapeIdentifier(database)} TEMPLATE ${pg.escapeIdentifier(source)}`);
     writeMeta(key, { database, members, source: `copy of ${source}`, seededAt: new Date().toISOString(), seedSeconds: (Date.now() - t) / 1000 });
     return { database, url };
   }
   say(`seeding ${members.toLocaleString('en-US')} members into ${database} (profile scale, seed 1; cached for later runs)…`);
-  if (!(await databaseExists(cluster, database))) await adminQuery(cluster.adminUrl, `CREATE DATABASE ${pg.escapeIdentifier(database)}`);
+  if (!exists) await adminQuery(cluster.adminUrl, `CREATE DATABASE ${pg.escapeIdentifier(database)}`);
   const t = Date.now();
   await seed(url, { members, seed: 1, profile: 'scale', reset: true, progress: false });
   const seedSeconds = (Date.now() - t) / 1000;
