@@ -6,6 +6,7 @@ import { describePrincipal } from '../auth/principal.js';
 import type { Context } from '../context.js';
 import { badArgument, conflict, forbidden, type FieldErrors } from '../errors.js';
 import { requireUuid } from '../ids.js';
+import { refused } from './errors.js';
 
 export async function writableUnit(ctx: Context, field: string, id: string | number): Promise<OrgUnit> {
   const unit = await ctx.prisma.orgUnit.findUnique({ where: { id: requireUuid(field, id) } });
@@ -13,6 +14,24 @@ export async function writableUnit(ctx: Context, field: string, id: string | num
   assertCanWriteUnit(ctx, unit);
   if (unit.dissolvedOn) throw badArgument(field, `names ${unit.name}, which was dissolved.`, `${unit.name} 已撤销。`);
   return unit;
+}
+
+/** Where a bank item (question, quiz) belongs: a course the caller may write and that is open, or a unit's general bank. */
+export async function bankOwner(
+  ctx: Context,
+  input: { courseId?: string | number | null; orgUnitId?: string | number | null },
+  text: { archived: (courseId: string) => [string, string]; missing: [string, string] },
+): Promise<{ orgUnitId: string; courseId: string | null }> {
+  if (input.courseId != null) {
+    const courseId = requireUuid('input.courseId', input.courseId);
+    const course = await ctx.prisma.course.findUnique({ where: { id: courseId }, include: { orgUnit: true } });
+    if (!course) throw badArgument('input.courseId', `names course ${courseId}, which does not exist.`, `指向的课程 ${courseId} 不存在。`);
+    assertCanWriteUnit(ctx, course.orgUnit);
+    if (course.status === 'ARCHIVED') throw refused('COURSE_ARCHIVED', ...text.archived(course.id));
+    return { orgUnitId: course.orgUnitId, courseId };
+  }
+  if (input.orgUnitId != null) return { orgUnitId: (await writableUnit(ctx, 'input.orgUnitId', input.orgUnitId)).id, courseId: null };
+  throw badArgument('input.courseId', ...text.missing);
 }
 
 export interface CallerMember {

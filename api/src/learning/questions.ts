@@ -6,8 +6,7 @@ import type { Context } from '../context.js';
 import { badArgument, FieldErrors, notFound } from '../errors.js';
 import { requireUuid } from '../ids.js';
 import { writeRecord } from '../records/write.js';
-import { intInRange, optionalText, staleVersion, text, writableUnit } from './common.js';
-import { refused } from './errors.js';
+import { bankOwner, intInRange, optionalText, staleVersion, text } from './common.js';
 import { checkQuestion, keyedQuestion, MAX_PROMPT_LENGTH, TRUE_FALSE_OPTIONS } from './scoring.js';
 
 export interface QuestionInput {
@@ -22,22 +21,12 @@ export interface QuestionInput {
 }
 
 export async function addQuizQuestion(ctx: Context, input: QuestionInput): Promise<QuizQuestion> {
-  let orgUnitId: string;
-  let courseId: string | null = null;
-  if (input.courseId != null) {
-    courseId = requireUuid('input.courseId', input.courseId);
-    const course = await ctx.prisma.course.findUnique({ where: { id: courseId }, include: { orgUnit: true } });
-    if (!course) throw badArgument('input.courseId', `names course ${courseId}, which does not exist.`, `指向的课程 ${courseId} 不存在。`);
-    assertCanWriteUnit(ctx, course.orgUnit);
-    if (course.status === 'ARCHIVED') throw refused('COURSE_ARCHIVED', `Course ${course.id} is archived; its question bank is closed.`, `课程 ${course.id} 已归档，题库不再接受新题。`);
-    if (input.orgUnitId != null && requireUuid('input.orgUnitId', input.orgUnitId) !== course.orgUnitId) {
-      throw badArgument('input.orgUnitId', "must be the course's unit (or be left out).", '应为课程所属组织（或不填）。');
-    }
-    orgUnitId = course.orgUnitId;
-  } else if (input.orgUnitId != null) {
-    orgUnitId = (await writableUnit(ctx, 'input.orgUnitId', input.orgUnitId)).id;
-  } else {
-    throw badArgument('input.courseId', 'give the course (or, for a general bank, input.orgUnitId).', '请指定课程（通用题库则指定 input.orgUnitId）。');
+  const { orgUnitId, courseId } = await bankOwner(ctx, input, {
+    archived: (id) => [`Course ${id} is archived; its question bank is closed.`, `课程 ${id} 已归档，题库不再接受新题。`],
+    missing: ['give the course (or, for a general bank, input.orgUnitId).', '请指定课程（通用题库则指定 input.orgUnitId）。'],
+  });
+  if (courseId && input.orgUnitId != null && requireUuid('input.orgUnitId', input.orgUnitId) !== orgUnitId) {
+    throw badArgument('input.orgUnitId', "must be the course's unit (or be left out).", '应为课程所属组织（或不填）。');
   }
   const errors = new FieldErrors();
   const prompt = text(errors, 'input.prompt', input.prompt, MAX_PROMPT_LENGTH);

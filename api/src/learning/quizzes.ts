@@ -5,7 +5,7 @@ import type { Context } from '../context.js';
 import { badArgument, FieldErrors, notFound } from '../errors.js';
 import { requireUuid } from '../ids.js';
 import { writeRecord, type Tx } from '../records/write.js';
-import { intInRange, staleVersion, text, writableUnit } from './common.js';
+import { bankOwner, intInRange, staleVersion, text } from './common.js';
 import { refused } from './errors.js';
 
 export interface QuizInput {
@@ -26,20 +26,10 @@ export function bankWhere(quiz: { courseId: string | null; orgUnitId: string }) 
 }
 
 export async function createQuiz(ctx: Context, input: QuizInput): Promise<Quiz> {
-  let orgUnitId: string;
-  let courseId: string | null = null;
-  if (input.courseId != null) {
-    courseId = requireUuid('input.courseId', input.courseId);
-    const course = await ctx.prisma.course.findUnique({ where: { id: courseId }, include: { orgUnit: true } });
-    if (!course) throw badArgument('input.courseId', `names course ${courseId}, which does not exist.`, `指向的课程 ${courseId} 不存在。`);
-    assertCanWriteUnit(ctx, course.orgUnit);
-    if (course.status === 'ARCHIVED') throw refused('COURSE_ARCHIVED', `Course ${course.id} is archived; it takes no new quizzes.`, `课程 ${course.id} 已归档，不能再创建测验。`);
-    orgUnitId = course.orgUnitId;
-  } else if (input.orgUnitId != null) {
-    orgUnitId = (await writableUnit(ctx, 'input.orgUnitId', input.orgUnitId)).id;
-  } else {
-    throw badArgument('input.courseId', 'give the course (or, for a quiz over a general bank, input.orgUnitId).', '请指定课程（通用题库测验则指定 input.orgUnitId）。');
-  }
+  const { orgUnitId, courseId } = await bankOwner(ctx, input, {
+    archived: (id) => [`Course ${id} is archived; it takes no new quizzes.`, `课程 ${id} 已归档，不能再创建测验。`],
+    missing: ['give the course (or, for a quiz over a general bank, input.orgUnitId).', '请指定课程（通用题库测验则指定 input.orgUnitId）。'],
+  });
   const errors = new FieldErrors();
   const title = text(errors, 'input.title', input.title, 200);
   const questionCount = intInRange(errors, 'input.questionCount', input.questionCount, 1, 100);
