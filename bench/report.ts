@@ -46,7 +46,14 @@ export function render(): string {
     p(`- ${m.cores} cores (${m.cpuModel}), ${m.memoryGiB} GiB memory`);
     p(`- Node ${m.node}; PostgreSQL ${m.postgres ?? graphql?.machine?.postgres ?? '—'}; ${m.go ?? 'Go: not found'}; Chromium ${verify?.machine?.chromium ?? '—'}`);
   }
-  p('- **The machine is shared**: other work ran during these measurements (load averages 1/5/15 min below, per benchmark). Absolute figures are therefore low and noisy; the side-by-side figures alternate the two servers run by run so both see the same background.');
+  // The machine is shared: whether other work ran is read from the load each benchmark recorded.
+  const loads = [graphql, physical, indexer, verify, scale, analytics].map((r) => (r?.machine?.loadavgAtStart ?? r?.machine?.loadavg ?? r?.loadavg)?.[0]).filter((x): x is number => typeof x === 'number');
+  const busiest = loads.length ? Math.max(...loads) : 0;
+  p(
+    busiest > 2 * (m?.cores ?? 2)
+      ? `- **The machine is shared and was busy** (1-minute load up to ${busiest.toFixed(1)} on ${m?.cores ?? '?'} cores; per benchmark below): absolute figures are low and noisy. The side-by-side figures alternate the two servers run by run so both see the same background.`
+      : `- **A quiet run** on a shared machine (1-minute load at most ${busiest.toFixed(1)} on ${m?.cores ?? '?'} cores; per benchmark below). Under the load other work puts on this machine (10–25) absolute figures drop several-fold; the side-by-side figures alternate the two servers run by run so both see the same background either way.`,
+  );
   for (const [name, r] of [['graphql', graphql], ['physical', physical], ['indexer', indexer], ['verify', verify], ['scale', scale], ['analytics', analytics]] as const) {
     if (r) p(`  - ${name}: ${r.at}, load at start ${load(r.machine?.loadavgAtStart ?? r.machine?.loadavg ?? r.loadavg)}, at end ${load(r.machine?.loadavg ?? r.loadavg)}`);
   }
@@ -68,7 +75,7 @@ export function render(): string {
     if (h) {
       p(`**Headline: Lianjian (with proofs) / PostGraphile throughput = ${h.geomeanRatio.toFixed(2)}** (geometric mean of req/s ratios over ${h.cells - h.zeroCells} of the ${h.cells} query × concurrency cells; lowest ${h.minRatio.toFixed(2)}, highest ${h.maxRatio.toFixed(2)}${h.zeroCells ? `; in ${h.zeroCells} cell(s) Lianjian completed no request within autocannon's 10 s timeout, ratio 0, left out of the mean` : ''}). Goal ≥ 1.0 with proofs: **${h.geomeanRatio >= 1 && !h.zeroCells ? 'met' : 'not met'}**.`);
       const bare = (graphql.cells as Json[]).map((c) => (c.servers.lianjianBare && c.servers.postgraphile?.requestsPerSecond.median ? c.servers.lianjianBare.requestsPerSecond.median / c.servers.postgraphile.requestsPerSecond.median : 0)).filter((r: number) => r > 0);
-      if (bare.length) p(`Without proofs the same API reaches ${geomean(bare).toFixed(2)} of PostGraphile's throughput (geometric mean): most of the gap is the API's per-request cost, not the proofs.`);
+      if (bare.length) p(`Without proofs the same API reaches ${geomean(bare).toFixed(2)} of PostGraphile's throughput (geometric mean), so the gap has two parts: the API's per-request cost (sign-in check, Apollo/graphql-js, Pothos, Prisma) takes it to ${geomean(bare).toFixed(2)}, and the proofs (one more query, and 5–17× the bytes: sizes below) from there to ${h.geomeanRatio.toFixed(2)}.`);
     }
     p();
     const t = graphql.targets;
@@ -176,7 +183,7 @@ export function render(): string {
     }
     for (const x of (scale.pending ?? []) as Json[]) p(`| ${n(x.members)} | — | pending | — | — | — |`);
     p();
-    p('Records per member differ between datasets made by different revisions of the seed (the 100k copy was made by its first scale profile, ~41 records per member; later seeds ~25): compare the “records” column, not only members. The API figures at each size were taken minutes apart on a machine whose load moved between 10 and 25, so the curve is only as smooth as that allows.');
+    p(`Records per member differ between datasets made by different revisions of the seed (the 100k copy was made by its first scale profile, ~41 records per member; later seeds ~25): compare the “records” column, not only members. The API figures at each size were taken minutes apart on a shared machine (load ${load(scale.machine?.loadavgAtStart ?? scale.machine?.loadavg)} at the start, ${load(scale.machine?.loadavg)} at the end), so the curve is only as smooth as that allows; the indexer figures come from the hour each dataset was anchored, under the load shown.`);
     for (const x of (scale.pending ?? []) as Json[]) p(`\n${n(x.members)} members: not measured in this run — ${String(x.reason).split('\n')[0]}`);
   }
   p();
@@ -190,7 +197,7 @@ export function render(): string {
 
   p('## Run time / 运行时间');
   p();
-  p('Measured on this machine (2 shared cores, load 10–25): seeding 10k members 2.5–3 min and anchoring them 10–30 s; 100k members 17 min to seed and 3 min to anchor (4.1 M records at ~23k records/s); the 1M dataset about 60 min to seed (the datasets helper’s log) plus, by the same anchoring rate, ~20–30 min to anchor. The measurements themselves: graphql ~15 min, scale ~5 min per size, verify ~10 min, physical ~2 min, indexer ~5 min. So `npm run bench` on a fresh clone takes roughly **2.5–3 hours** (mostly seeding and anchoring 1M members, done once); later runs reuse the cached datasets and take about **45–60 minutes**. `npm run bench -- --sizes 10000,100000` leaves the 1M point out (about 35 minutes of seeding on a fresh clone).');
+  p(`Seeding and anchoring, once per dataset, measured on this machine under load 10–25: 10k members 2.5–3 min to seed and 10–30 s to anchor; 100k members 17 min to seed and 3 min to anchor (4.1 M records at ~23k records/s); 1M members about 2 h to seed (COPY load 56 min, keys and indexes 5 min, analytics rollups 56 min) and 16.4 min to anchor (24.2 M records at 24.5k records/s). The measurements themselves reuse the cached datasets: ${run && !run.quick ? `the last whole run took **${n(run.totalSeconds / 60, 1)} min** (see "Machine" for its load; under load 10–25 the GraphQL and scale steps take about twice as long)` : 'about 30–60 minutes depending on load'}. So \`npm run bench\` on a fresh clone takes roughly **3 hours** the first time (mostly the 1M dataset) and about half an hour after that. \`npm run bench -- --sizes 10000,100000\` leaves the 1M point out (about 25 minutes of seeding and anchoring on a fresh clone).`);
   p();
   p('## Datasets / 数据集');
   p();
