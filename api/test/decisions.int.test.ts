@@ -3,8 +3,8 @@
 // version in `history`; who may see and write.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiKeyFor, createFixture, sessionFor, type Fixture } from './fixtures.js';
-import { codeOf, startHarness, type Caller, type GqlResponse, type Harness } from './harness.js';
-import { CAST, CLOSE_VOTE, CREATE_VOTE, OPEN_VOTE, accountFor, memberWithAccount, ok, type VoteView } from './votes-helpers.js';
+import { codeOf, ok, startHarness, type Caller, type GqlResponse, type Harness } from './harness.js';
+import { CAST, CLOSE_VOTE, CREATE_VOTE, OPEN_VOTE, accountFor, memberWithAccount, type VoteView } from './votes-helpers.js';
 
 let h: Harness;
 let fx: Fixture;

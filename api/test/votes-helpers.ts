@@ -3,7 +3,7 @@
 import { hashPassword, recordData, type Member, type PrismaClient } from '@lianjian/db';
 import { appendRecords } from '@lianjian/indexer';
 import { sessionFor } from './fixtures.js';
-import type { Caller, GqlResponse } from './harness.js';
+import type { Caller } from './harness.js';
 
 let cheapHash: string | undefined;
 
@@ -67,7 +67,3 @@ export interface VoteView {
   tally: null | { id: string; eligibleCount: number; ballotsCast: number; quorumMet: boolean; passed: boolean; ballotsRoot: string | null; results: { optionId: string; count: number; elected: boolean | null }[] };
 }
 
-export function ok<T>(res: GqlResponse<T>): T {
-  if (res.errors?.length) throw new Error(JSON.stringify(res.errors));
-  return res.data!;
-}

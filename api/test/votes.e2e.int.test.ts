@@ -9,8 +9,8 @@ import { createChainChecker, recomputeTally, verifyBundle, type ProofBundle } fr
 import { createHash } from 'node:crypto';
 import { sessionFor } from './fixtures.js';
 import { signInWithTotp, startE2eStack, verifyWithCli, type E2eStack, type ProofView } from './e2e-stack.js';
-import type { Caller } from './harness.js';
-import { CAST, CLOSE_VOTE, CREATE_VOTE, OPEN_VOTE, accountFor, ok, type VoteView } from './votes-helpers.js';
+import { ok, type Caller } from './harness.js';
+import { CAST, CLOSE_VOTE, CREATE_VOTE, OPEN_VOTE, accountFor, type VoteView } from './votes-helpers.js';
 
 const ANCHOR_TIMEOUT_MS = 30_000;
 

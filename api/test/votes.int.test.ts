@@ -7,8 +7,8 @@ import { createHash } from 'node:crypto';
 import { standardPlan, type PlannedStep } from '../src/pipeline/walk.js';
 import { rollHash } from '../src/votes/service.js';
 import { apiKeyFor, createFixture, sessionFor, type Fixture } from './fixtures.js';
-import { codeOf, startHarness, type Caller, type GqlResponse, type Harness } from './harness.js';
-import { CAST, CLOSE_VOTE, CREATE_VOTE, OPEN_VOTE, VERIFY_MY_BALLOT, accountFor, memberWithAccount, ok, type VoteView } from './votes-helpers.js';
+import { codeOf, ok, startHarness, type Caller, type GqlResponse, type Harness } from './harness.js';
+import { CAST, CLOSE_VOTE, CREATE_VOTE, OPEN_VOTE, VERIFY_MY_BALLOT, accountFor, memberWithAccount, type VoteView } from './votes-helpers.js';
 
 let h: Harness;
 let fx: Fixture;
