@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, inject } from 'vitest';
 import './context.js';
+import { withClient } from './pg-client.js';
 
 export interface TestDatabase {
   url: string;
@@ -10,15 +11,7 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: inject('pgAdminUrl') });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
+const admin = <T>(fn: (c: pg.Client) => Promise<T>): Promise<T> => withClient(inject('pgAdminUrl'), fn);
 
 /** Creates a fresh migrated database and drops it after the file's tests. */
 export async function createTestDatabase(): Promise<TestDatabase> {

@@ -1,6 +1,7 @@
 // Shared by the indexer's integration tests.
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { withClient } from '../../test/pg-client.js';
 import { appendRecords, type RecordInput } from '../src/outbox.js';
 
 export const ORG = '00000000-0000-4000-8000-000000000001';
@@ -9,15 +10,7 @@ export function fakeRecord(i: number, type = 'Member'): RecordInput {
   return { type, id: randomUUID(), version: 1, org: ORG, actor: 'system', data: { name: `成员 ${i}`, n: i } };
 }
 
-export async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
+export { withClient };
 
 /** Appends `n` unrelated records in one committed transaction. */
 export async function writeRecords(url: string, n: number, start = 0): Promise<void> {

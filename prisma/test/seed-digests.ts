@@ -1,6 +1,6 @@
 // Reading seeded databases back in the seed tests: a model's table, a short-lived connection,
 // and one digest per table to compare two databases row for row.
-import pg from 'pg';
+import { withClient } from '../../test/pg-client.js';
 import { dmmf } from '../src/dmmf.js';
 
 export const tableOf = (model: string) => {
@@ -8,15 +8,7 @@ export const tableOf = (model: string) => {
   return m.dbName ?? m.name;
 };
 
-export async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
+export { withClient };
 
 /**
  * Row count and digest of every table but those `skip` names; xid (the cluster's transaction id)
