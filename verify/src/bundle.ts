@@ -50,13 +50,21 @@ export interface ChainChecker {
 
 export type CheckName = 'document' | 'path' | 'chain' | 'fields';
 
-/** ok: true passed, false failed, null not run (reason says why). */
-export type Check = { name: CheckName; ok: boolean | null; reason?: string; detail?: string };
+/**
+ * ok: true passed, false failed, null not run (reason says why). `pending` marks a chain check
+ * that could not run only because the batch is not anchored yet: a wait, never a failure.
+ */
+export type Check = { name: CheckName; ok: boolean | null; reason?: string; detail?: string; pending?: true };
 
 export type VerifyReport = {
   verified: boolean;
   /** True when no chain checker was given: the chain was not consulted. */
   offline: boolean;
+  /**
+   * True when nothing failed and the chain was asked for but could not be consulted yet because
+   * the batch is not anchored: verify again once the proof has its anchor.
+   */
+  pending: boolean;
   checks: Check[];
 };
 
@@ -149,7 +157,8 @@ export async function verifyBundle(bundle: ProofBundle, opts: VerifyOptions = {}
   const fields = checkFields(bundle, opts.fields);
   const checks = [document, path, chain, fields];
   const verified = document.ok === true && path.ok === true && (offline || chain.ok === true) && fields.ok !== false;
-  return { verified, offline, checks };
+  const pending = !verified && chain.pending === true && checks.every((c) => c.ok !== false);
+  return { verified, offline, pending, checks };
 }
 
 function checkDocument(bundle: ProofBundle): Check {
@@ -191,7 +200,8 @@ async function checkChain(bundle: ProofBundle, chain: ChainChecker | undefined, 
   if (bundle.anchor === null) {
     return {
       name: 'chain',
-      ok: false,
+      ok: null,
+      pending: true,
       reason: `batch ${bundle.batch.seq} is not anchored on chain yet (anchor is null); fetch the proof again once it is`,
     };
   }

@@ -89,6 +89,25 @@ describe('verifySnapshot', () => {
     expect(asked).toBe(1);
   });
 
+  it('calls a snapshot whose records are not anchored yet pending, an unreachable node unavailable, and neither failed', async () => {
+    const { snapshot, inputs } = publish('composition', memberDocs);
+    const chain: ChainChecker = { checkBatchRoot: async () => ({ ok: true, height: 10 }) };
+    const anchored = inputs.map((i) => ({ ...i, bundle: { ...i.bundle, anchor: anchor() } }));
+    // The snapshot's own batch is not on chain yet (anchor null), its inputs are.
+    const pending = await verifySnapshot(snapshot, anchored, { chain });
+    expect(pending).toMatchObject({ verified: false, undecided: 'pending' });
+    expect(pending.checks.filter((c) => !c.ok).map((c) => [c.name, c.undecided])).toEqual([['snapshot', 'pending']]);
+    const down: ChainChecker = { checkBatchRoot: async () => ({ ok: false, unavailable: true, reason: 'connect ECONNREFUSED' }) };
+    const unavailable = await verifySnapshot({ ...snapshot, anchor: anchor() }, anchored, { chain: down });
+    expect(unavailable).toMatchObject({ verified: false, undecided: 'unavailable' });
+    // Pending does not hide a real failure: a changed figure still fails the snapshot.
+    const figures = { ...(snapshot.document.data.figures as Record<string, unknown>), total: 999 };
+    const changed = { ...snapshot, document: { ...snapshot.document, data: { ...snapshot.document.data, figures } } };
+    const failed = await verifySnapshot(changed, anchored, { chain });
+    expect(failed.verified).toBe(false);
+    expect(failed.undecided).toBeUndefined();
+  });
+
   it('names the input whose record changed after publication', async () => {
     const { snapshot, inputs } = publish('composition', memberDocs);
     const forged = { ...inputs[1]!.bundle, document: { ...inputs[1]!.bundle.document, data: { ...inputs[1]!.bundle.document.data, gender: 'MALE' } } };

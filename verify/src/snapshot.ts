@@ -37,6 +37,11 @@ export type SnapshotCheckName = 'snapshot' | 'input' | 'inputList' | 'inputRoot'
 export interface SnapshotCheck {
   name: SnapshotCheckName;
   ok: boolean;
+  /**
+   * On a failed check: it is not disproven, only not proven yet — 'pending' (a record's batch is
+   * not anchored yet) or 'unavailable' (the chain node could not be asked). Ask again later.
+   */
+  undecided?: 'pending' | 'unavailable';
   reason?: string;
   /** The input concerned, as "#ordinal Type id vVersion". */
   input?: string;
@@ -47,6 +52,12 @@ export interface SnapshotCheck {
 export interface SnapshotReport {
   verified: boolean;
   offline: boolean;
+  /**
+   * Why a snapshot that did not verify is not proven false: every failed check is undecided, and
+   * this is 'pending' when each waits for anchoring, 'unavailable' when the chain could not be
+   * asked. Undefined when verified or when something failed for real.
+   */
+  undecided?: 'pending' | 'unavailable';
   metric: string | null;
   /** Only the failures, plus one summary entry per kind that passed. */
   checks: SnapshotCheck[];
@@ -120,6 +131,13 @@ function memoChain(chain: ChainChecker): ChainChecker {
   };
 }
 
+/** Whether a bundle that did not verify is only not proven yet (see SnapshotCheck.undecided). */
+function bundleUndecided(report: VerifyReport): SnapshotCheck['undecided'] {
+  if (report.verified || report.checks.some((c) => c.ok === false)) return undefined;
+  if (report.pending) return 'pending';
+  return !report.offline && report.checks.some((c) => c.name === 'chain' && c.ok === null) ? 'unavailable' : undefined;
+}
+
 function failedBundleReason(report: VerifyReport): string {
   return report.checks
     .filter((c) => c.ok === false || (!report.offline && c.name === 'chain' && c.ok !== true))
@@ -139,7 +157,8 @@ export async function verifySnapshot(snapshot: ProofBundle, inputs: readonly Sna
 
   // 1. The snapshot record itself.
   const own = await verifyBundle(snapshot, chain ? { chain } : {});
-  if (!own.verified) fail({ name: 'snapshot', reason: `the snapshot's own record does not verify: ${failedBundleReason(own)}` });
+  const ownUndecided = bundleUndecided(own);
+  if (!own.verified) fail({ name: 'snapshot', reason: `the snapshot's own record does not verify: ${failedBundleReason(own)}`, ...(ownUndecided ? { undecided: ownUndecided } : {}) });
   let data: SnapshotData;
   try {
     data = snapshotData(validateDocument(snapshot.document));
@@ -197,9 +216,9 @@ export async function verifySnapshot(snapshot: ProofBundle, inputs: readonly Sna
   const reports = await Promise.all(inputs.map((inp) => verifyBundle(inp.bundle, chain ? { chain } : {}).catch((e: unknown) => e)));
   inputs.forEach((inp, i) => {
     const name = describeInput(inp);
-    const bad = (reason: string) => {
+    const bad = (reason: string, undecided?: SnapshotCheck['undecided']) => {
       inputsOk = false;
-      fail({ name: 'input', input: name, reason: `input ${name}: ${reason}` });
+      fail({ name: 'input', input: name, reason: `input ${name}: ${reason}`, ...(undecided ? { undecided } : {}) });
     };
     const doc = inp.bundle.document;
     if (doc.type !== inp.entityType || doc.id !== inp.entityId || doc.version !== inp.entityVersion) {
@@ -217,7 +236,7 @@ export async function verifySnapshot(snapshot: ProofBundle, inputs: readonly Sna
     if (computed !== inp.leaf) bad(`its record document hashes to ${computed}, not the committed leaf ${inp.leaf}: the record was changed after publication`);
     const r = reports[i];
     if (!(r && typeof r === 'object' && 'verified' in r)) bad(`its proof could not be checked: ${errorMessage(r)}`);
-    else if (!(r as VerifyReport).verified) bad(`its proof does not verify: ${failedBundleReason(r as VerifyReport)}`);
+    else if (!(r as VerifyReport).verified) bad(`its proof does not verify: ${failedBundleReason(r as VerifyReport)}`, bundleUndecided(r as VerifyReport));
   });
   if (inputsOk) checks.push({ name: 'input', ok: true, reason: `${inputs.length} input records verified${offline ? ' offline' : ' on chain'}` });
 
@@ -233,5 +252,13 @@ export async function verifySnapshot(snapshot: ProofBundle, inputs: readonly Sna
     if (diffs.length === 0) checks.push({ name: 'figure', ok: true });
   }
 
-  return { verified: checks.every((c) => c.ok), offline, metric: data.metric, checks };
+  const verified = checks.every((c) => c.ok);
+  const undecided = verified ? undefined : reportUndecided(checks);
+  return { verified, offline, ...(undecided ? { undecided } : {}), metric: data.metric, checks };
+}
+
+function reportUndecided(checks: SnapshotCheck[]): SnapshotReport['undecided'] {
+  const failed = checks.filter((c) => !c.ok);
+  if (failed.length === 0 || failed.some((c) => c.undecided === undefined)) return undefined;
+  return failed.some((c) => c.undecided === 'unavailable') ? 'unavailable' : 'pending';
 }

@@ -120,15 +120,19 @@ describe('verifyBundle', () => {
     expect(check(thrown, 'chain')).toMatchObject({ ok: null, reason: 'chain check could not run: connect ECONNREFUSED' });
   });
 
-  it('reports a pending batch (anchor null): fine offline, not anchored online', async () => {
+  it('reports a pending batch (anchor null): fine offline, pending (not failed) online', async () => {
     const pending = sampleBundle(5, 1, null);
     const offline = await verifyBundle(pending);
     expect(offline.verified).toBe(true);
     expect(check(offline, 'chain').reason).toMatch(/not anchored yet/);
     const calls: unknown[][] = [];
     const online = await verifyBundle(pending, { chain: tableChain({ 42: pending.batch.root }, calls) });
-    expect(online.verified).toBe(false);
-    expect(check(online, 'chain')).toMatchObject({ ok: false, reason: expect.stringMatching(/batch 42 is not anchored on chain yet/) });
+    expect(online).toMatchObject({ verified: false, pending: true });
+    expect(check(online, 'chain')).toMatchObject({ ok: null, pending: true, reason: expect.stringMatching(/batch 42 is not anchored on chain yet/) });
+    // A pending bundle whose document was changed is a failure, not a wait.
+    const changed = copy(pending);
+    changed.document.data.name = 'x';
+    expect(await verifyBundle(changed, { chain: tableChain({ 42: pending.batch.root }, calls) })).toMatchObject({ verified: false, pending: false });
     expect(calls).toEqual([]);
   });
 

@@ -70,7 +70,7 @@ describe('a proof whose batch is not anchored yet', () => {
     for (; retryDelay('anchoring', attempt) !== null; attempt++) total += retryDelay('anchoring', attempt)!;
     expect(attempt).toBeGreaterThan(10);
     expect(total).toBeLessThan(6 * 60_000);
-    const outcome = { state: 'anchoring' as const, report: { verified: false, offline: false, checks: [] }, provenAt: null };
+    const outcome = { state: 'anchoring' as const, report: { verified: false, offline: false, pending: false, checks: [] }, provenAt: null };
     const last = settle(outcome, attempt);
     expect(last.state.status).toBe('done');
     expect(proofStateName(true, last.state)).toBe('anchoring');

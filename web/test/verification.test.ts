@@ -62,8 +62,10 @@ describe('verifyInBrowser', () => {
   });
 
   it('classifies reports', () => {
-    expect(outcomeState({ verified: true, offline: false, checks: [] })).toBe('verified');
-    expect(outcomeState({ verified: false, offline: false, checks: [{ name: 'chain', ok: null }] })).toBe('undecided');
-    expect(outcomeState({ verified: false, offline: false, checks: [{ name: 'path', ok: false }] })).toBe('failed');
+    expect(outcomeState({ verified: true, offline: false, pending: false, checks: [] })).toBe('verified');
+    expect(outcomeState({ verified: false, offline: false, pending: false, checks: [{ name: 'chain', ok: null }] })).toBe('undecided');
+    expect(outcomeState({ verified: false, offline: false, pending: false, checks: [{ name: 'path', ok: false }] })).toBe('failed');
+    // Not anchored yet is a wait, never a failure.
+    expect(outcomeState({ verified: false, offline: false, pending: true, checks: [{ name: 'chain', ok: null, pending: true }] })).toBe('anchoring');
   });
 });

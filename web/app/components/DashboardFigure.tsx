@@ -126,7 +126,7 @@ function VerificationBadge({ verification }: { verification: FigureVerification 
   } else {
     key = state.outcome.verdict;
     cls = key === 'verified' || key === 'offline' ? 'badge-pass' : key === 'failed' ? 'badge-fail' : 'badge-waiting';
-    text = key === 'verified' || key === 'offline' ? v.verified : key === 'failed' ? v.failed : v.undecided;
+    text = key === 'verified' || key === 'offline' ? v.verified : key === 'failed' ? v.failed : key === 'pending' ? v.waiting : v.undecided;
   }
   const same = sameFigures(snapshot.figures, current);
   return (

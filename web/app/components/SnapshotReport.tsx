@@ -39,6 +39,7 @@ export function SnapshotVerdict({ outcome, total }: { outcome: SnapshotOutcome; 
     verified: { cls: 'pass', title: s.verified, text: s.verifiedText(total) },
     offline: { cls: 'pass', title: s.verified, text: s.verifiedText(total) },
     failed: { cls: 'fail', title: s.failed, text: s.failedText },
+    pending: { cls: 'waiting', title: s.pending, text: s.pendingText },
     undecided: { cls: 'skip', title: s.undecided, text: s.undecidedText },
   }[outcome.verdict];
   return (

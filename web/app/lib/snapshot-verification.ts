@@ -32,14 +32,38 @@ async function getJson(url: string): Promise<InputsResponse> {
   return body;
 }
 
+const isAnchored = (bundle: unknown): boolean => typeof bundle === 'object' && bundle !== null && (bundle as ProofBundle).anchor != null;
+
+/** The first attempts end at once; a verdict that is only "not yet" (pending, undecided) is asked again after this many ms. */
+export function snapshotRetryDelay(verdict: string, attempt: number): number | null {
+  if (verdict !== 'pending' && verdict !== 'undecided') return null;
+  if (attempt >= (verdict === 'pending' ? 40 : 8)) return null;
+  return Math.min(1500 * 2 ** Math.min(attempt, 2), 6000);
+}
+
+/**
+ * Verifies until the verdict is final: a snapshot or input that is not anchored yet, or a chain
+ * node that cannot answer yet, is shown as such and checked again by itself.
+ */
 export async function runSnapshotVerification(id: string, rpcUrl: string | null, set: (s: SnapshotState) => void, live: () => boolean): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    const verdict = await verifyOnce(id, rpcUrl, set, live);
+    const delay = verdict === null ? null : snapshotRetryDelay(verdict, attempt);
+    if (delay === null || !live()) return;
+    await sleep(delay);
+    if (!live()) return;
+  }
+}
+
+async function verifyOnce(id: string, rpcUrl: string | null, set: (s: SnapshotState) => void, live: () => boolean): Promise<string | null> {
   const base = `/snapshots/${encodeURIComponent(id)}/inputs.json`;
   let snapshot: ProofBundle | null = null;
   let first: InputsResponse;
   for (;;) {
     first = await getJson(base);
-    if (!live()) return;
-    if (first.snapshot?.bundle) {
+    if (!live()) return null;
+    // In a batch is not yet on chain: wait for the anchor rather than check what cannot pass yet.
+    if (first.snapshot?.bundle && isAnchored(first.snapshot.bundle)) {
       snapshot = first.snapshot.bundle as ProofBundle;
       break;
     }
@@ -52,12 +76,12 @@ export async function runSnapshotVerification(id: string, rpcUrl: string | null,
   let after: string | null = null;
   set({ phase: 'fetching', fetched: 0, total });
   for (;;) {
-    const pending = page.nodes.filter((n) => !n.proof?.bundle).length;
+    const pending = page.nodes.filter((n) => !isAnchored(n.proof?.bundle)).length;
     if (pending > 0) {
       // Recently changed members may not be in a batch yet: ask for this page again.
       set({ phase: 'inputsPending', pending });
       await sleep(POLL_MS);
-      if (!live()) return;
+      if (!live()) return null;
       page = (await getJson(after ? `${base}?after=${encodeURIComponent(after)}` : base)).page;
       continue;
     }
@@ -66,7 +90,7 @@ export async function runSnapshotVerification(id: string, rpcUrl: string | null,
     if (!page.hasNextPage || !page.endCursor) break;
     after = page.endCursor;
     page = (await getJson(`${base}?after=${encodeURIComponent(after)}`)).page;
-    if (!live()) return;
+    if (!live()) return null;
   }
   let last = 0;
   const outcome = await verifySnapshotWithProgress(
@@ -83,6 +107,7 @@ export async function runSnapshotVerification(id: string, rpcUrl: string | null,
     },
   );
   if (live()) set({ phase: 'done', outcome, total });
+  return outcome.verdict;
 }
 
 /** Verifies the snapshot `id` once the page runs in the browser (null: nothing to verify). */

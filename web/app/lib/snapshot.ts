@@ -100,7 +100,8 @@ export interface Progress {
   total: number;
 }
 
-export type SnapshotVerdict = 'verified' | 'offline' | 'failed' | 'undecided';
+/** pending: a record is not anchored yet; undecided: the chain node could not be asked. Neither is a failure. */
+export type SnapshotVerdict = 'verified' | 'offline' | 'failed' | 'pending' | 'undecided';
 
 export interface SnapshotOutcome {
   verdict: SnapshotVerdict;
@@ -145,10 +146,8 @@ export async function verifySnapshotWithProgress(
 
 export function snapshotVerdict(report: SnapshotReport): SnapshotVerdict {
   if (report.verified) return report.offline ? 'offline' : 'verified';
-  // Only an unreachable chain node (nothing proven false) leaves the question open.
-  const failures = report.checks.filter((c) => !c.ok);
-  const unreachable = failures.length > 0 && failures.every((c) => (c.name === 'snapshot' || c.name === 'input') && /chain check could not run/.test(c.reason ?? ''));
-  return unreachable ? 'undecided' : 'failed';
+  if (report.undecided === 'pending') return 'pending';
+  return report.undecided === 'unavailable' ? 'undecided' : 'failed';
 }
 
 /** Each published figure as a path ("byStage.FULL") with its value, for a per-figure result list. */

@@ -24,6 +24,7 @@ export function resolveRpcUrl(url: string, base: string = globalThis.location?.h
 
 export function outcomeState(report: VerifyReport): OutcomeState {
   if (report.verified) return report.offline ? 'offline' : 'verified';
+  if (report.pending) return 'anchoring';
   return report.checks.some((c) => c.ok === false) ? 'failed' : 'undecided';
 }
 
@@ -63,16 +64,6 @@ export async function verifyInBrowser(
   opts: { rpcUrl: string | null; fields?: Record<string, unknown> },
 ): Promise<Outcome> {
   const bundle = parseBundle(input);
-  if (bundle.anchor === null && opts.rpcUrl) {
-    // verifyBundle fails the chain check of an unanchored bundle ("not anchored yet"), which a
-    // page would show as a failed proof for the seconds between batching and anchoring. Check
-    // what can be checked now (document, path, fields); only a failure there is a failure.
-    const report = await verifyBundle(bundle, opts.fields ? { fields: opts.fields } : {});
-    const state = report.checks.some((c) => c.ok === false) ? 'failed' : 'anchoring';
-    const waiting = `batch ${bundle.batch.seq} is not anchored on chain yet; the chain check runs once it is`;
-    const checks = report.checks.map((c) => (c.name === 'chain' ? { ...c, reason: waiting } : c));
-    return { state, report: { verified: false, offline: false, checks }, provenAt: null };
-  }
   let provenAt: number | null = null;
   let chain: ChainChecker | undefined;
   if (opts.rpcUrl) {
