@@ -2,9 +2,9 @@
 // session expiry and revocation, partner keys.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../src/auth/tokens.js';
-import { base32Decode, hotp, timeStep, totp } from '../src/auth/totp.js';
+import { base32Decode, base32Encode, hotp, timeStep, totp } from '../src/auth/totp.js';
 import { apiKeyFor, createFixture, PASSWORD, sessionFor, type Fixture } from './fixtures.js';
-import { codeOf, startHarness, type Harness } from './harness.js';
+import { codeOf, startHarness, type GqlResponse, type Harness } from './harness.js';
 
 let h: Harness;
 let fx: Fixture;
@@ -56,13 +56,15 @@ describe('password sign-in', () => {
     await h.prisma.account.update({ where: { id: fx.accounts.member.id }, data: { failedAttempts: 0 } });
   });
 
-  it('locks an account after repeated failures, even for the right password, until the lockout ends', async () => {
+  // Since issue #16 the block is per username *at an address*: the owner elsewhere is unaffected.
+  it('blocks a username at an address after repeated failures, even for the right password, until the delay ends', async () => {
     const ip = freshIp();
-    for (let i = 0; i < 3; i++) expect(codeOf(await h.gql(SIGN_IN, { u: 'member', p: 'wrong' }, { ip: freshIp() }))).toBe('UNAUTHENTICATED');
+    for (let i = 0; i < 3; i++) expect(codeOf(await h.gql(SIGN_IN, { u: 'member', p: 'wrong' }, { ip }))).toBe('UNAUTHENTICATED');
     const locked = await h.gql(SIGN_IN, { u: 'member', p: PASSWORD }, { ip });
     expect(codeOf(locked)).toBe('RATE_LIMITED');
-    expect(locked.errors![0]!.extensions.retryAfterSeconds).toBeGreaterThan(0);
-    expect(locked.errors![0]!.message).toMatch(/locked/);
+    expect(locked.errors![0]!.extensions.retryAfterSeconds).toBe(h.config.lockoutMs / 1000);
+    expect(locked.errors![0]!.message).toMatch(/Too many failed sign-in attempts; try again in 15 min/);
+    expect((await h.gql<SignInData>(SIGN_IN, { u: 'member', p: PASSWORD }, { ip: freshIp() })).data?.signIn.__typename).toBe('SignedIn');
     h.clock.advance(h.config.lockoutMs + 1000);
     const ok = await h.gql<SignInData>(SIGN_IN, { u: 'member', p: PASSWORD }, { ip });
     expect(ok.data!.signIn.__typename).toBe('SignedIn');
@@ -222,5 +224,176 @@ describe('partner API keys', () => {
     const after = await h.gql(`{ me { kind } }`, {}, { apiKey: key });
     expect(codeOf(after)).toBe('UNAUTHENTICATED');
     expect(after.errors![0]!.message).toMatch(/revoked/);
+  });
+});
+
+// Issue #16 (3, 4): limits that parallel requests cannot outrun, a second factor with its own
+// counter, and throttling that neither locks the owner out from elsewhere nor tells which names exist.
+describe('sign-in limits under attack', () => {
+  const WRONG = 'not the password';
+  const codes = (rs: { errors?: { extensions: { code: string; reason?: unknown } }[] }[]) => rs.map((r) => (r.errors ? (r.errors[0]!.extensions.reason as string | undefined) ?? r.errors[0]!.extensions.code : 'OK'));
+  const count = (list: string[], what: string) => list.filter((c) => c === what).length;
+  const parallel = <T>(n: number, f: (i: number) => Promise<T>) => Promise.all(Array.from({ length: n }, (_, i) => f(i)));
+  const extra: Record<string, { id: string; secret: string }> = {};
+  const code = (who: string, at = h.clock.now) => totp(base32Decode(extra[who]!.secret), at);
+  /** A fresh time step, so no code of this test is refused as a replay of an earlier one. */
+  const nextStep = () => h.clock.advance(30_000);
+
+  beforeAll(async () => {
+    const { passwordHash } = await h.prisma.account.findUniqueOrThrow({ where: { id: fx.accounts.secretary.id } });
+    for (const username of ['guard1', 'guard2', 'guard3', 'guard4', 'guard5', 'guardm']) {
+      const secret = username === 'guardm' ? null : base32Encode(Buffer.from(`${username}-secret-0123456789`));
+      const a = await h.prisma.account.create({
+        data: { username, displayName: username, passwordHash, role: secret ? 'SECRETARY' : 'LEADER', scopeUnitId: fx.units.b1.id, totpSecret: secret, totpEnabledAt: secret ? new Date() : null },
+      });
+      extra[username] = { id: a.id, secret: secret ?? '' };
+    }
+  });
+
+  it('checks at most maxFailedAttempts of 40 parallel wrong passwords for one username', async () => {
+    const ip = freshIp();
+    const res = codes(await parallel(40, () => h.gql(SIGN_IN, { u: 'member', p: WRONG }, { ip })));
+    expect(count(res, 'BAD_CREDENTIALS')).toBe(h.config.maxFailedAttempts);
+    expect(count(res, 'RATE_LIMITED')).toBe(40 - h.config.maxFailedAttempts);
+  });
+
+  it('checks at most ipMaxFailures of 60 parallel failures from one address', async () => {
+    const ip = freshIp();
+    const res = codes(await parallel(60, (i) => h.gql(SIGN_IN, { u: `spray${i}`, p: WRONG }, { ip })));
+    expect(count(res, 'BAD_CREDENTIALS')).toBe(h.config.ipMaxFailures);
+    expect(count(res, 'RATE_LIMITED')).toBe(60 - h.config.ipMaxFailures);
+  });
+
+  it('counts wrong TOTP codes across challenges: a correct password does not reset them', async () => {
+    nextStep();
+    const wrong = hotp(base32Decode(extra.guard1!.secret), timeStep(h.clock.now) + 7);
+    const seen: string[] = [];
+    for (let round = 0; round < 3; round++) {
+      const ip = freshIp();
+      const start = await h.gql<SignInData>(SIGN_IN, { u: 'guard1', p: PASSWORD }, { ip });
+      expect(start.data?.signIn.__typename).toBe('TotpRequired');
+      for (let i = 0; i < h.config.maxFailedAttempts - 1; i++) seen.push(...codes([await h.gql(VERIFY, { c: start.data!.signIn.challenge, code: wrong }, { ip })]));
+    }
+    expect(count(seen, 'BAD_TOTP')).toBe(h.config.maxFailedAttempts);
+    expect(seen.slice(h.config.maxFailedAttempts).every((c) => c === 'RATE_LIMITED')).toBe(true);
+    // Locked for the account, from any address, even with the right code …
+    const again = await h.gql<SignInData>(SIGN_IN, { u: 'guard1', p: PASSWORD }, { ip: freshIp() });
+    const refused = await h.gql(VERIFY, { c: again.data!.signIn.challenge, code: code('guard1') }, { ip: freshIp() });
+    expect(codeOf(refused)).toBe('RATE_LIMITED');
+    expect(refused.errors![0]!.extensions.retryAfterSeconds).toBeGreaterThan(0);
+    // … until the lock ends.
+    h.clock.advance(h.config.lockoutMs + 1000);
+    const later = await h.gql<SignInData>(SIGN_IN, { u: 'guard1', p: PASSWORD }, { ip: freshIp() });
+    expect((await h.gql(VERIFY, { c: later.data!.signIn.challenge, code: code('guard1') }, { ip: freshIp() })).errors).toBeUndefined();
+  });
+
+  it('checks at most maxFailedAttempts of 30 parallel wrong codes on one challenge, which then is dead', async () => {
+    nextStep();
+    const ip = freshIp();
+    const start = await h.gql<SignInData>(SIGN_IN, { u: 'guard2', p: PASSWORD }, { ip });
+    const challenge = start.data!.signIn.challenge!;
+    const res = codes(await parallel(30, (i) => h.gql(VERIFY, { c: challenge, code: String(100000 + i) }, { ip })));
+    expect(count(res, 'BAD_TOTP')).toBe(h.config.maxFailedAttempts);
+    expect(res.every((c) => ['BAD_TOTP', 'RATE_LIMITED', 'BAD_CHALLENGE'].includes(c))).toBe(true);
+    const row = await h.prisma.session.findUniqueOrThrow({ where: { tokenHash: sha256(challenge) } });
+    expect(row.revokedAt).not.toBeNull();
+    h.clock.advance(h.config.lockoutMs * 4);
+    expect(codes([await h.gql(VERIFY, { c: challenge, code: code('guard2') }, { ip })])).toEqual(['BAD_CHALLENGE']);
+  });
+
+  it('refuses a reused TOTP code with its own message, without counting it toward a lock', async () => {
+    nextStep();
+    const ip = freshIp();
+    const first = await h.gql<SignInData>(SIGN_IN, { u: 'guard3', p: PASSWORD }, { ip });
+    const used = code('guard3');
+    expect((await h.gql(VERIFY, { c: first.data!.signIn.challenge, code: used }, { ip })).errors).toBeUndefined();
+    const second = await h.gql<SignInData>(SIGN_IN, { u: 'guard3', p: PASSWORD }, { ip });
+    for (let i = 0; i < h.config.maxFailedAttempts + 2; i++) {
+      const replay = await h.gql(VERIFY, { c: second.data!.signIn.challenge, code: used }, { ip });
+      expect(replay.errors![0]!.extensions.reason).toBe('TOTP_REPLAYED');
+      expect(replay.errors![0]!.message).toMatch(/already used/);
+    }
+    nextStep();
+    expect((await h.gql(VERIFY, { c: second.data!.signIn.challenge, code: code('guard3') }, { ip })).errors).toBeUndefined();
+  });
+
+  it('counts wrong current passwords of changePassword against the same limit', async () => {
+    const ip = freshIp();
+    const token = await sessionFor(h.prisma, extra.guardm!.id, { expiresAt: new Date(h.clock.now.getTime() + 3600_000) });
+    const CHANGE = 'mutation($c: String!, $n: String!) { changePassword(current: $c, next: $n) { id } }';
+    const res = codes(await parallel(20, (i) => h.gql(CHANGE, { c: `${WRONG} ${i}`, n: 'a brand new passphrase' }, { token, ip })));
+    expect(count(res, 'BAD_USER_INPUT')).toBe(h.config.maxFailedAttempts);
+    expect(count(res, 'RATE_LIMITED')).toBe(20 - h.config.maxFailedAttempts);
+    // The same budget as signing in from that address.
+    expect(codeOf(await h.gql(SIGN_IN, { u: 'guardm', p: PASSWORD }, { ip }))).toBe('RATE_LIMITED');
+  });
+
+  it('does not let a stranger lock the owner out: failures elsewhere do not block the owner’s address', async () => {
+    const stranger = freshIp();
+    // The attack of the report: the limit of wrong passwords every lockout period, for an hour.
+    for (let round = 0; round < 4; round++) {
+      for (let i = 0; i < h.config.maxFailedAttempts; i++) await h.gql(SIGN_IN, { u: 'guard4', p: WRONG }, { ip: stranger });
+      h.clock.advance(h.config.lockoutMs + 1000);
+    }
+    for (let i = 0; i < h.config.maxFailedAttempts; i++) await h.gql(SIGN_IN, { u: 'guard4', p: WRONG }, { ip: stranger });
+    expect(codeOf(await h.gql(SIGN_IN, { u: 'guard4', p: PASSWORD }, { ip: stranger }))).toBe('RATE_LIMITED');
+    nextStep();
+    const owner = freshIp();
+    const start = await h.gql<SignInData>(SIGN_IN, { u: 'guard4', p: PASSWORD }, { ip: owner });
+    expect(start.data?.signIn.__typename).toBe('TotpRequired');
+    expect((await h.gql(VERIFY, { c: start.data!.signIn.challenge, code: code('guard4') }, { ip: owner })).errors).toBeUndefined();
+  });
+
+  it('throttles an unknown username exactly like a known one, with one answer (no oracle)', async () => {
+    const known = freshIp();
+    const unknown = freshIp();
+    const a: GqlResponse[] = [];
+    const b: GqlResponse[] = [];
+    for (let i = 0; i <= h.config.maxFailedAttempts; i++) {
+      a.push(await h.gql(SIGN_IN, { u: 'guard5', p: WRONG }, { ip: known }));
+      b.push(await h.gql(SIGN_IN, { u: 'no-such-user', p: WRONG }, { ip: unknown }));
+    }
+    const shape = (r: GqlResponse) => ({
+      code: codeOf(r),
+      message: r.errors![0]!.message.replace(/\d+/g, 'N'),
+      messageZh: String(r.errors![0]!.extensions.messageZh).replace(/\d+/g, 'N'),
+      extensions: Object.keys(r.errors![0]!.extensions).sort(),
+    });
+    expect(a.map(shape)).toEqual(b.map(shape));
+    expect(codeOf(a.at(-1)!)).toBe('RATE_LIMITED');
+    expect(a.at(-1)!.errors![0]!.extensions.retryAfterSeconds).toBe(b.at(-1)!.errors![0]!.extensions.retryAfterSeconds);
+    expect(a.at(-1)!.errors![0]!.message).not.toMatch(/account|locked/i);
+  });
+
+  it('an administrator’s password reset lifts the username’s blocks and the second-factor lock', async () => {
+    const ip = freshIp();
+    for (let i = 0; i < h.config.maxFailedAttempts; i++) await h.gql(SIGN_IN, { u: 'guard2', p: WRONG }, { ip });
+    expect(codeOf(await h.gql(SIGN_IN, { u: 'guard2', p: PASSWORD }, { ip }))).toBe('RATE_LIMITED');
+    const other = freshIp();
+    const start = await h.gql<SignInData>(SIGN_IN, { u: 'guard2', p: PASSWORD }, { ip: other });
+    for (let i = 0; i < h.config.maxFailedAttempts; i++) await h.gql(VERIFY, { c: start.data!.signIn.challenge, code: String(200000 + i) }, { ip: other });
+    expect((await h.prisma.account.findUniqueOrThrow({ where: { id: extra.guard2!.id } })).lockedUntil!.getTime()).toBeGreaterThan(h.clock.now.getTime());
+
+    const admin = await sessionFor(h.prisma, fx.accounts.admin.id, { expiresAt: new Date(h.clock.now.getTime() + 3600_000) });
+    const reset = await h.gql<{ resetPassword: { password: string } }>(`mutation($id: ID!) { resetPassword(id: $id) { password } }`, { id: extra.guard2!.id }, { token: admin });
+    expect(reset.errors).toBeUndefined();
+    nextStep();
+    const again = await h.gql<SignInData>(SIGN_IN, { u: 'guard2', p: reset.data!.resetPassword.password }, { ip });
+    expect(again.data?.signIn.__typename).toBe('TotpRequired');
+    expect((await h.gql(VERIFY, { c: again.data!.signIn.challenge, code: code('guard2') }, { ip })).errors).toBeUndefined();
+  });
+
+  it('doubles the delay each time the limit is reached again', async () => {
+    const ip = freshIp();
+    const waits: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < h.config.maxFailedAttempts; i++) expect(codeOf(await h.gql(SIGN_IN, { u: 'nobody-else', p: WRONG }, { ip }))).toBe('UNAUTHENTICATED');
+      const limited = await h.gql(SIGN_IN, { u: 'nobody-else', p: WRONG }, { ip });
+      expect(codeOf(limited)).toBe('RATE_LIMITED');
+      waits.push(limited.errors![0]!.extensions.retryAfterSeconds as number);
+      h.clock.advance(waits.at(-1)! * 1000 + 1000);
+    }
+    const base = h.config.lockoutMs / 1000;
+    expect(waits).toEqual([base, base * 2, base * 4]);
   });
 });

@@ -7,6 +7,7 @@ import type { Context } from '../context.js';
 import { badArgument, conflict, FieldErrors, notFound } from '../errors.js';
 import { requireUuid } from '../ids.js';
 import { inSubtree, isPrivileged } from '../auth/principal.js';
+import { forgetUsername, throttled } from '../auth/rate-limit.js';
 import { assertCanManageAccount, requireAccountManager } from './access.js';
 import { MIN_PASSWORD_LENGTH, oneTimePassword } from './password.js';
 
@@ -162,6 +163,7 @@ export async function setAccountDisabled(ctx: Context, id: string, disabled: boo
     data: disabled ? { disabledAt: ctx.config.now() } : { disabledAt: null, failedAttempts: 0, lockedUntil: null },
   });
   if (disabled) await revokeSessions(ctx, account.id);
+  else await forgetUsername(ctx.prisma, account.username);
   return updated;
 }
 
@@ -182,6 +184,7 @@ export async function resetPassword(ctx: Context, id: string, resetTotp: boolean
       ...(resetTotp ? { totpSecret: null, totpEnabledAt: null } : {}),
     },
   });
+  await forgetUsername(ctx.prisma, account.username);
   await revokeSessions(ctx, account.id);
   return { accountId: account.id, password };
 }
@@ -192,7 +195,9 @@ export async function changeOwnPassword(ctx: Context, current: string, next: str
   if (p.kind !== 'account') throw badArgument('current', 'needs an account session.', '需要以账号登录。');
   const account = await ctx.prisma.account.findUniqueOrThrow({ where: { id: p.accountId } });
   const errs = new FieldErrors();
-  if (!(await verifyPassword(current, account.passwordHash).catch(() => false))) errs.add('current', 'is not your current password.', '当前密码不正确。');
+  // Counted like a sign-in at this address, or a stolen session could guess the password freely.
+  const matches = await throttled(ctx, account.username, () => verifyPassword(current, account.passwordHash).catch(() => false), (ok) => !ok);
+  if (!matches) errs.add('current', 'is not your current password.', '当前密码不正确。');
   if (next.length < MIN_PASSWORD_LENGTH || next.length > 1024) errs.add('next', `must be ${MIN_PASSWORD_LENGTH} to 1024 characters.`, `长度应为 ${MIN_PASSWORD_LENGTH} 到 1024 个字符。`);
   else if (next === current) errs.add('next', 'must differ from the current password.', '不能与当前密码相同。');
   errs.throwIfAny();
