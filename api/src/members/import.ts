@@ -1,13 +1,16 @@
 // Member import (a branch's roster from a spreadsheet): every row is checked the way createMember
-// checks one member, plus duplicates by ID number within the file and against the database; then
-// either every row is written, in one transaction, or none. A dry run only reports.
+// checks one member, plus duplicates by ID number within the file and against the members the
+// caller may see (a number someone outside their scope has is accepted and held, as createMember
+// does: identity.ts); then either every row is written, in one transaction, or none. A dry run
+// only reports.
 //
 // Cells arrive as text, as a CSV holds them, so a bad date or an unknown education level is a
 // field error on its row rather than a refusal of the whole request by GraphQL's type checks.
-import type { Education, Gender, Member, MemberStage } from '@lianjian/db';
+import type { Education, Gender, Member, MemberStage, OrgUnit } from '@lianjian/db';
 import { GraphQLError } from 'graphql';
 import type { Context } from '../context.js';
 import { badArgument, conflict, type FieldError } from '../errors.js';
+import { claimFor, countIdentityLookups, findIdentities, hex, insertHolds, placeholderHash, type Claim, type NewHold } from './identity.js';
 import { hashNationalId, parseNationalId } from './national-id.js';
 import { insertMemberInTx, isDuplicateNationalId, newMemberRow, unitForMembers, validateNewMember } from './service.js';
 import type { CreateMemberFields } from './validate.js';
@@ -30,7 +33,7 @@ export interface RowResult {
   row: number;
   ok: boolean;
   errors: FieldError[];
-  /** An existing member with the same ID number (only when the caller may see them). */
+  /** An existing member with the same ID number, within the caller's scope. */
   duplicateOfMemberId: string | null;
   /** An earlier row of this file with the same ID number. */
   duplicateOfRow: number | null;
@@ -129,7 +132,44 @@ function validate(ctx: Context, fields: Partial<CreateMemberFields>): FieldError
   }
 }
 
-const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
+type Checked = { fields: Partial<CreateMemberFields>; hash: Uint8Array<ArrayBuffer> | null; result: RowResult; claim?: Claim };
+
+/** Marks rows whose number a member in the caller's scope has; notes the claims to hold. */
+async function checkOnRecord(ctx: Context, unit: OrgUnit, checked: Checked[]): Promise<void> {
+  const owners = await findIdentities(ctx.prisma, checked.flatMap((c) => (c.hash ? [c.hash] : [])));
+  for (const c of checked) {
+    if (!c.hash || c.result.duplicateOfRow !== null) continue;
+    c.claim = claimFor(ctx, unit.path, owners.get(hex(c.hash)), null);
+    if (c.claim.kind !== 'duplicate') continue;
+    c.result.duplicateOfMemberId = c.claim.memberId;
+    c.result.errors.push({
+      field: 'nationalId',
+      message: 'belongs to a member already on record; leave this row out or update that member instead.',
+      messageZh: '该身份证号码的党员已在册，请删除此行或修改已有记录。',
+    });
+  }
+}
+
+async function write(ctx: Context, unit: OrgUnit, checked: Checked[]): Promise<Member[]> {
+  return ctx.prisma.$transaction(
+    async (tx) => {
+      const out: Member[] = [];
+      const holds: NewHold[] = [];
+      for (const c of checked) {
+        const row = newMemberRow(ctx, c.fields as CreateMemberFields, unit.id);
+        const claim = c.claim;
+        if (claim?.kind === 'hold') row.nationalIdHash = placeholderHash();
+        const member = await insertMemberInTx(tx, ctx, row);
+        if (claim?.kind === 'hold') holds.push({ memberId: member.id, existingMemberId: claim.existingMemberId, hash: c.hash!, coveringPath: claim.coveringPath });
+        out.push(member);
+      }
+      // Also when nothing is held: a held row must not cost a statement a new number does not.
+      if (checked.some((c) => c.hash)) await insertHolds(tx, ctx, holds);
+      return out;
+    },
+    { timeout: 120_000, maxWait: 10_000 },
+  );
+}
 
 export async function importMembers(ctx: Context, unitId: string, rows: MemberImportRow[], dryRun: boolean): Promise<ImportResult> {
   if (rows.length === 0) throw badArgument('rows', 'is empty: give at least one member.', '为空：请至少提供一名党员。');
@@ -138,7 +178,7 @@ export async function importMembers(ctx: Context, unitId: string, rows: MemberIm
   }
   const unit = await unitForMembers(ctx, 'unitId', unitId);
 
-  const checked = rows.map((raw, i) => {
+  const checked: Checked[] = rows.map((raw, i) => {
     const { fields, errors } = readRow(raw);
     const seen = new Set(errors.map((e) => e.field));
     // A cell that could not be read already has its error; the rule it then fails adds nothing.
@@ -161,50 +201,39 @@ export async function importMembers(ctx: Context, unitId: string, rows: MemberIm
     }
   }
 
-  const hashes = checked.flatMap((c) => (c.hash ? [c.hash] : []));
-  const existing = hashes.length
-    ? await ctx.prisma.member.findMany({ where: { nationalIdHash: { in: hashes } }, select: { id: true, nationalIdHash: true, orgUnit: { select: { path: true } } } })
-    : [];
-  const p = ctx.principal;
-  const onRecord = new Map(existing.map((m) => [hex(m.nationalIdHash!), m]));
-  for (const c of checked) {
-    const m = c.hash ? onRecord.get(hex(c.hash)) : undefined;
-    if (!m) continue;
-    const visible = p.kind === 'account' && (p.role === 'ADMIN' || m.orgUnit.path.startsWith(p.scopePath));
-    c.result.duplicateOfMemberId = visible ? m.id : null;
-    c.result.errors.push({
-      field: 'nationalId',
-      message: 'belongs to a member already on record; leave this row out or update that member instead.',
-      messageZh: '该身份证号码的党员已在册，请删除此行或修改已有记录。',
-    });
+  if (firstRowOf.size) {
+    await countIdentityLookups(ctx, firstRowOf.size);
+    await checkOnRecord(ctx, unit, checked);
   }
 
-  for (const c of checked) c.result.ok = c.result.errors.length === 0;
-  const results = checked.map((c) => c.result);
-  const errorCount = results.filter((r) => !r.ok).length;
-  const summary = { dryRun, total: rows.length, okCount: rows.length - errorCount, errorCount, rows: results };
-  if (dryRun || errorCount > 0) return { ...summary, written: false };
+  const summarise = () => {
+    for (const c of checked) c.result.ok = c.result.errors.length === 0;
+    const results = checked.map((c) => c.result);
+    const errorCount = results.filter((r) => !r.ok).length;
+    return { dryRun, total: rows.length, okCount: rows.length - errorCount, errorCount, rows: results };
+  };
+  let summary = summarise();
+  if (dryRun || summary.errorCount > 0) return { ...summary, written: false };
 
-  const data = checked.map((c) => newMemberRow(ctx, c.fields as CreateMemberFields, unit.id));
   let members: Member[];
   try {
-    members = await ctx.prisma.$transaction(
-      async (tx) => {
-        const out: Member[] = [];
-        for (const row of data) out.push(await insertMemberInTx(tx, ctx, row));
-        return out;
-      },
-      { timeout: 120_000, maxWait: 10_000 },
-    );
+    members = await write(ctx, unit, checked);
   } catch (err) {
-    if (isDuplicateNationalId(err)) {
+    if (!isDuplicateNationalId(err)) throw err;
+    // Someone wrote one of these numbers meanwhile: check again, and answer as if it had been there.
+    await checkOnRecord(ctx, unit, checked);
+    summary = summarise();
+    if (summary.errorCount > 0) return { ...summary, written: false };
+    try {
+      members = await write(ctx, unit, checked);
+    } catch (again) {
+      if (!isDuplicateNationalId(again)) throw again;
       throw conflict(
         'Someone added a member with one of these ID numbers while you were importing; nothing was imported — check the file again.',
         '导入期间有人添加了使用其中某个身份证号码的党员，本次未导入任何记录，请重新检查文件。',
       );
     }
-    throw err;
   }
-  members.forEach((m, i) => (results[i]!.memberId = m.id));
+  members.forEach((m, i) => (summary.rows[i]!.memberId = m.id));
   return { ...summary, written: true };
 }

@@ -6,6 +6,7 @@ import { actorOf, assertCanWriteUnit } from '../auth/access.js';
 import type { Context } from '../context.js';
 import { badArgument, conflict, notFound } from '../errors.js';
 import { requireUuid } from '../ids.js';
+import { claimFor, countIdentityLookups, findIdentities, hex, insertHolds, placeholderHash, withdrawHolds } from './identity.js';
 import { hashNationalId } from './national-id.js';
 import { validateCreate, validateUpdate, type CreateMemberFields, type UpdateMemberFields } from './validate.js';
 
@@ -37,15 +38,6 @@ function duplicateId(existingVisible: string | null) {
     '已存在使用该身份证号码的党员记录，请查找该记录，不要重复添加。',
     existingVisible ? { memberId: existingVisible } : undefined,
   );
-}
-
-async function checkNationalIdFree(ctx: Context, hash: Uint8Array<ArrayBuffer>, selfId: string | null): Promise<void> {
-  const existing = await ctx.prisma.member.findUnique({ where: { nationalIdHash: hash }, select: { id: true, orgUnit: { select: { path: true } } } });
-  if (existing && existing.id !== selfId) {
-    const p = ctx.principal;
-    const visible = p.kind === 'account' && (p.role === 'ADMIN' || existing.orgUnit.path.startsWith(p.scopePath));
-    throw duplicateId(visible ? existing.id : null);
-  }
 }
 
 function isUniqueViolation(err: unknown, field: string): boolean {
@@ -113,17 +105,42 @@ export function isDuplicateNationalId(err: unknown): boolean {
   return isUniqueViolation(err, 'national_id_hash') || isUniqueViolation(err, 'nationalIdHash');
 }
 
-export async function createMember(ctx: Context, input: CreateMemberFields): Promise<Member> {
-  validateNewMember(ctx, input);
-  const unit = await unitForMembers(ctx, 'input.orgUnitId', input.orgUnitId);
-  const data = newMemberRow(ctx, input, unit.id);
-  if (data.nationalIdHash) await checkNationalIdFree(ctx, data.nationalIdHash, null);
+/**
+ * Runs `write` a second time when another request wrote the same number between its check and its
+ * write: the second check sees that member, and answers as for any number on record.
+ */
+async function againOnDuplicate<T>(write: () => Promise<T>): Promise<T> {
   try {
-    return await ctx.prisma.$transaction((tx) => insertMemberInTx(tx, ctx, data));
+    return await write();
+  } catch (err) {
+    if (!isDuplicateNationalId(err)) throw err;
+  }
+  try {
+    return await write();
   } catch (err) {
     if (isDuplicateNationalId(err)) throw duplicateId(null);
     throw err;
   }
+}
+
+export async function createMember(ctx: Context, input: CreateMemberFields): Promise<Member> {
+  validateNewMember(ctx, input);
+  const unit = await unitForMembers(ctx, 'input.orgUnitId', input.orgUnitId);
+  const data = newMemberRow(ctx, input, unit.id);
+  const hash = data.nationalIdHash;
+  if (!hash) return ctx.prisma.$transaction((tx) => insertMemberInTx(tx, ctx, data));
+  await countIdentityLookups(ctx, 1);
+  // A number someone outside the caller's scope has is written like a new one (identity.ts).
+  return againOnDuplicate(async () => {
+    const claim = claimFor(ctx, unit.path, (await findIdentities(ctx.prisma, [hash])).get(hex(hash)), null);
+    if (claim.kind === 'duplicate') throw duplicateId(claim.memberId);
+    return ctx.prisma.$transaction(async (tx) => {
+      const member = await insertMemberInTx(tx, ctx, { ...data, nationalIdHash: claim.kind === 'hold' ? placeholderHash() : hash });
+      const holds = claim.kind === 'hold' ? [{ memberId: member.id, existingMemberId: claim.existingMemberId, hash, coveringPath: claim.coveringPath }] : [];
+      await insertHolds(tx, ctx, holds);
+      return member;
+    });
+  });
 }
 
 async function loadForChange(ctx: Context, id: string, expectedVersion: number | null | undefined) {
@@ -154,10 +171,20 @@ export async function writeMemberVersion(tx: Tx, ctx: Context, id: string, versi
   return member;
 }
 
-/** Writes `data` as the next version, refusing if another change got there first. */
-async function nextVersion(ctx: Context, id: string, version: number, data: Prisma.MemberUncheckedUpdateInput): Promise<Member> {
+/** Writes `data` as the next version (and `also` in the same transaction), refusing if another change got there first. */
+async function nextVersion(
+  ctx: Context,
+  id: string,
+  version: number,
+  data: Prisma.MemberUncheckedUpdateInput,
+  also?: (tx: Tx) => Promise<void>,
+): Promise<Member> {
   try {
-    return await ctx.prisma.$transaction((tx) => writeMemberVersion(tx, ctx, id, version, data));
+    return await ctx.prisma.$transaction(async (tx) => {
+      const member = await writeMemberVersion(tx, ctx, id, version, data);
+      await also?.(tx);
+      return member;
+    });
   } catch (err) {
     if (isUniqueViolation(err, 'national_id_hash') || isUniqueViolation(err, 'nationalIdHash')) throw duplicateId(null);
     throw err;
@@ -184,16 +211,31 @@ export async function updateMember(
   if (input.nativePlace !== undefined) data.nativePlace = clean(input.nativePlace) ?? null;
   if (input.phone !== undefined) data.phone = clean(input.phone) ?? null;
   if (input.address !== undefined) data.address = clean(input.address) ?? null;
+  let identity: ((tx: Tx) => Promise<void>) | undefined;
   if (input.nationalId !== undefined) {
     const hash = clean(input.nationalId) ? hashNationalId(input.nationalId!, ctx.config.idSalt) : null;
-    if (hash) await checkNationalIdFree(ctx, hash, member.id);
-    data.nationalIdHash = hash;
+    if (!hash) {
+      data.nationalIdHash = null;
+      identity = (tx) => withdrawHolds(tx, ctx, member.id, null);
+    } else {
+      // As in createMember: the same statements whether or not someone outside the scope has it.
+      await countIdentityLookups(ctx, 1);
+      const claim = claimFor(ctx, member.orgUnit.path, (await findIdentities(ctx.prisma, [hash])).get(hex(hash)), member.id);
+      if (claim.kind === 'duplicate') throw duplicateId(claim.memberId);
+      const newHold = claim.kind === 'hold' && !claim.alreadyHeld;
+      if (claim.kind === 'free') data.nationalIdHash = hash;
+      else if (newHold) data.nationalIdHash = placeholderHash();
+      identity = async (tx) => {
+        await withdrawHolds(tx, ctx, member.id, claim.kind === 'hold' ? hash : null);
+        await insertHolds(tx, ctx, newHold ? [{ memberId: member.id, existingMemberId: claim.existingMemberId, hash, coveringPath: claim.coveringPath }] : []);
+      };
+    }
   }
   if (input.status != null && input.status !== member.status) {
     data.status = input.status;
     data.statusChangedOn = input.statusChangedOn ?? today(ctx);
   }
-  return nextVersion(ctx, member.id, member.version, data);
+  return nextVersion(ctx, member.id, member.version, data, identity);
 }
 
 export async function transferMember(

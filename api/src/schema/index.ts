@@ -9,6 +9,7 @@ import './org-unit.js';
 import './member.js';
 import './member-mutations.js';
 import './member-import.js';
+import './identity-holds.js';
 import './account.js';
 import './accounts.js';
 import './auth.js';

@@ -26,7 +26,7 @@ const ImportRowResult = builder.objectRef<RowResult>('MemberImportRowResult').im
     duplicateOfRow: t.exposeInt('duplicateOfRow', { nullable: true, description: 'An earlier row of the same call with the same ID number' }),
     duplicateOfMemberId: t.exposeID('duplicateOfMemberId', {
       nullable: true,
-      description: 'The member already on record with this ID number, when you may see them',
+      description: 'The member in your scope who already has this ID number. A number someone outside your scope has is not reported: the row passes as a new one would, and the level above both decides (identityHolds)',
     }),
     memberId: t.exposeID('memberId', { nullable: true, description: 'The new member (only when written)' }),
   }),
@@ -48,8 +48,9 @@ builder.mutationField('importMembers', (t) =>
     type: ImportResultRef,
     description:
       `Imports members into a branch or group of your subtree (ADMIN, SECRETARY). Each row is checked as createMember checks input, ` +
-      `and for duplicate ID numbers in the file and on record. dryRun: true only reports; false writes every row with its record in ` +
-      `one transaction — or, if any row has an error, nothing. At most ${MAX_IMPORT_ROWS} rows per call.`,
+      `and for duplicate ID numbers in the file and among members of your scope. dryRun: true only reports; false writes every row with its ` +
+      `record in one transaction — or, if any row has an error, nothing. At most ${MAX_IMPORT_ROWS} rows per call; the distinct ID numbers ` +
+      `count against your daily identity lookup limit (RATE_LIMITED beyond it).`,
     args: {
       unitId: t.arg.id({ required: true }),
       rows: t.arg({ type: [MemberImportRowInput], required: true }),

@@ -21,7 +21,10 @@ const CreateMemberInput = builder.inputType('CreateMemberInput', {
     candidateSince: t.field({ type: 'Date' }),
     probationarySince: t.field({ type: 'Date' }),
     fullMemberSince: t.field({ type: 'Date' }),
-    nationalId: t.string({ description: 'Resident ID number: checked, then only its keyed hash is kept (duplicate detection)' }),
+    nationalId: t.string({
+      description:
+        'Resident ID number: checked, then only its keyed hash is kept. CONFLICT if a member in your scope has it; one outside your scope is not revealed (identityHolds). Counts against your daily identity lookup limit.',
+    }),
     phone: t.string(),
     address: t.string(),
   }),
@@ -37,7 +40,7 @@ const UpdateMemberInput = builder.inputType('UpdateMemberInput', {
     education: t.field({ type: EducationEnum }),
     occupation: t.string(),
     nativePlace: t.string(),
-    nationalId: t.string(),
+    nationalId: t.string({ description: 'As in CreateMemberInput; null removes it' }),
     phone: t.string(),
     address: t.string(),
     status: t.field({ type: MemberStatusEnum, description: 'ACTIVE, WITHDRAWN, EXPELLED or DECEASED' }),
