@@ -7,6 +7,9 @@
 // scripts or tests leave it off (their parent prepared already).
 import { spawn } from 'node:child_process';
 import { buildChain, buildVerify, ensureInstalled, fail, generatePrismaClient, tsNodeArgs } from './lib/bootstrap.mjs';
+import { ensureNode24 } from './lib/runtime.mjs';
+
+await ensureNode24();
 
 const argv = process.argv.slice(2);
 const prepare = argv[0] === '--prepare' || argv[0] === '--prepare-chain' ? argv.shift() : null;

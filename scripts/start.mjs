@@ -5,6 +5,9 @@ import { spawn } from 'node:child_process';
 import { buildChain, buildVerify, ensureInstalled, fail, generatePrismaClient, root, step, tsNodeArgs } from './lib/bootstrap.mjs';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { ensureNode24 } from './lib/runtime.mjs';
+
+await ensureNode24();
 
 const t0 = Date.now();
 try {

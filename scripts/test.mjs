@@ -5,6 +5,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { buildChain, buildVerify, ensureInstalled, fail, generatePrismaClient, hasCommand, root, step } from './lib/bootstrap.mjs';
+import { ensureNode24 } from './lib/runtime.mjs';
+
+await ensureNode24();
 
 const results = [];
 const t0 = Date.now();

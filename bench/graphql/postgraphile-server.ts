@@ -2,7 +2,7 @@
 // recommend for production (amber preset, no watch, no GraphiQL, no explain), with the same
 // connection pool size as the Lianjian API. Run in its own process:
 //   NODE_ENV=production DATABASE_URL=… PORT=… POOL_SIZE=10 \
-//   node --import ./bench/graphql/polyfill.mjs --import tsx bench/graphql/postgraphile-server.ts
+//   node --import tsx bench/graphql/postgraphile-server.ts   (Node 24: PostGraphile needs Promise.withResolvers)
 import { createServer } from 'node:http';
 import { postgraphile } from 'postgraphile';
 import { makePgService } from 'postgraphile/adaptors/pg';

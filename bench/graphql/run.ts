@@ -52,7 +52,7 @@ export async function startPostGraphile(url: string): Promise<RunningService & {
   const svc = await startService({
     name: 'postgraphile',
     command: process.execPath,
-    args: ['--import', path.join(repoRoot, 'bench/graphql/polyfill.mjs'), '--import', 'tsx', path.join(repoRoot, 'bench/graphql/postgraphile-server.ts')],
+    args: ['--import', 'tsx', path.join(repoRoot, 'bench/graphql/postgraphile-server.ts')],
     cwd: repoRoot,
     env: { DATABASE_URL: url, PORT: String(port), POOL_SIZE: String(POOL_SIZE), NODE_ENV: 'production' },
     logFile: path.join(logDir, 'postgraphile.log'),
