@@ -44,6 +44,9 @@ export function armor() {
     },
     maxAliases: {
       n: LIMITS.maxAliases,
+      // armor exempts `__typename` by default, so `a1: __typename … a1000: __typename` passed:
+      // each alias is a field the server resolves and serialises, whatever it names.
+      allowList: [],
       propagateOnRejection: false,
       onReject: reject(ErrorCode.TOO_MANY_ALIASES, `别名过多（最多 ${LIMITS.maxAliases} 个）。`),
     },

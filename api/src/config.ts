@@ -25,6 +25,11 @@ export interface ApiConfig {
    * limits see the browser's address, not the web server's. Null: the headers are ignored.
    */
   forwardSecret: string | null;
+  /**
+   * Whether `__schema`/`__type` queries are answered (and GraphiQL offered). Off in production:
+   * the schema then is not a map handed to anyone who asks. LIANJIAN_INTROSPECTION=1/0 overrides.
+   */
+  introspection: boolean;
   /** Largest `first`/`last` of any connection. */
   maxPageSize: number;
   defaultPageSize: number;
@@ -45,7 +50,16 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     chainId: env.LIANJIAN_CHAIN_ID || null,
     trustProxy: env.LIANJIAN_TRUST_PROXY === '1',
     forwardSecret: env.LIANJIAN_FORWARD_SECRET || null,
+    introspection: introspectionFromEnv(env),
   };
+}
+
+export function introspectionFromEnv(env: NodeJS.ProcessEnv): boolean {
+  const given = env.LIANJIAN_INTROSPECTION;
+  if (given === undefined || given === '') return env.NODE_ENV !== 'production';
+  if (given === '1' || given === '0') return given === '1';
+  // A typo must not silently leave the schema open (or closed) in production.
+  throw new Error(`LIANJIAN_INTROSPECTION must be 1 or 0, not "${given}"`);
 }
 
 export function defaultConfig(overrides: Partial<ApiConfig> = {}): ApiConfig {
@@ -62,6 +76,7 @@ export function defaultConfig(overrides: Partial<ApiConfig> = {}): ApiConfig {
     ipWindowMs: 15 * 60_000,
     trustProxy: false,
     forwardSecret: null,
+    introspection: true,
     maxPageSize: 100,
     defaultPageSize: 20,
     now: () => new Date(),

@@ -25,14 +25,6 @@ export async function loader({ request }: Route.LoaderArgs): Promise<RootData> {
   return { locale, rpcUrl: webConfig().rpcPublic, viewer: signed ? viewerSummary(signed.account) : null };
 }
 
-export function headers(): HeadersInit {
-  return {
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'same-origin',
-    'X-Frame-Options': 'DENY',
-  };
-}
-
 export function Layout({ children }: { children: ReactNode }) {
   const locale = useLocale();
   return (

@@ -13,10 +13,28 @@ function buildFailed(res: ServerResponse, err: unknown): number {
   return 500;
 }
 
-export async function serveGraphiqlPage(res: ServerResponse): Promise<number> {
+// GraphiQL needs the schema to work at all; without introspection it would only show a fetch error.
+const INTROSPECTION_OFF = `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>链建 Lianjian GraphQL · 内省已关闭 / Introspection is off</title>
+<link rel="icon" href="data:,">
+</head>
+<body>
+<h1>GraphiQL 不可用：此服务器已关闭内省查询</h1>
+<p>这是生产环境的默认设置。接口 <code>/graphql</code> 本身仍可用（POST）；设置 <code>LIANJIAN_INTROSPECTION=1</code> 并重启 API 可开启内省与本页面。</p>
+<h1 lang="en">GraphiQL is unavailable: introspection is off on this server</h1>
+<p lang="en">That is the default in production. The API at <code>/graphql</code> still works (POST); set <code>LIANJIAN_INTROSPECTION=1</code> and restart the API to turn introspection and this page on.</p>
+</body>
+</html>
+`;
+
+export async function serveGraphiqlPage(res: ServerResponse, introspection = true): Promise<number> {
   let html: string;
   try {
-    html = renderPage(await graphiqlBundle());
+    html = introspection ? renderPage(await graphiqlBundle()) : INTROSPECTION_OFF;
   } catch (err) {
     return buildFailed(res, err);
   }

@@ -28,6 +28,12 @@ export interface HttpDeps {
 
 const DEFAULT_GRAPHQL_SLOTS = 16;
 
+const API_HEADERS = {
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
+
 class BodyTooLarge extends Error {}
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -103,7 +109,7 @@ export function createRequestHandler(deps: HttpDeps): RequestHandler {
 
   async function graphql(req: IncomingMessage, res: ServerResponse, url: URL): Promise<number> {
     const method = (req.method ?? 'GET').toUpperCase();
-    if (method === 'GET' && !url.search && (req.headers.accept ?? '').includes('text/html')) return serveGraphiqlPage(res);
+    if (method === 'GET' && !url.search && (req.headers.accept ?? '').includes('text/html')) return serveGraphiqlPage(res, deps.config.introspection);
     const headers = new HeaderMap();
     for (const [k, v] of Object.entries(req.headers)) {
       if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
@@ -184,6 +190,8 @@ export function createRequestHandler(deps: HttpDeps): RequestHandler {
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const t0 = process.hrtime.bigint();
+    // Every answer is data, never a page to render or frame; the GraphiQL page sets its own CSP.
+    for (const [k, v] of Object.entries(API_HEADERS)) res.setHeader(k, v);
     const url = new URL(req.url ?? '/', 'http://localhost');
     const isAsset = url.pathname.startsWith(ASSET_PREFIX);
     const route = ['/graphql', '/health', '/metrics'].includes(url.pathname) ? url.pathname : url.pathname === '/' ? '/' : isAsset ? ASSET_PREFIX : 'other';

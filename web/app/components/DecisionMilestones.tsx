@@ -7,6 +7,7 @@ import type { FormFailure } from '../lib/meetings-form';
 import { MILESTONE_NEXT } from '../lib/votes';
 import { FieldError, FormAlert, invalidProps } from './MeetingFields';
 import { ProofBadge } from './ProofBadge';
+import { UserText } from './UserText';
 
 export interface MilestoneRow {
   id: string;
@@ -67,7 +68,7 @@ export function DecisionMilestones({
                 return (
                   <tr key={m.id} className={m.overdue ? 'row-overdue' : undefined} data-status={m.status}>
                     <th scope="row">
-                      {m.title}
+                      <UserText>{m.title}</UserText>
                       {m.notes ? <span className="muted small"> · {m.notes}</span> : null}
                     </th>
                     <td>

@@ -3,6 +3,7 @@
 import { useT } from '../i18n/use-t';
 import { formatDateTime } from '../lib/format';
 import { ProofBadge } from './ProofBadge';
+import { UserText } from './UserText';
 
 type RowProof = { status: string; batchSeq: number | null; anchor: { height: number } | null };
 
@@ -91,7 +92,7 @@ export function MeetingParticipation({ registrations, attendances, feedback }: {
             <ul className="plain" data-testid="registrations">
               {registrations.edges.map(({ node: r }) => (
                 <li key={r.id}>
-                  {r.member.name} <span className="muted small">{formatDateTime(r.registeredAt)}</span> <ProofBadge proof={r.proof} />
+                  <UserText>{r.member.name}</UserText> <span className="muted small">{formatDateTime(r.registeredAt)}</span> <ProofBadge proof={r.proof} />
                 </li>
               ))}
             </ul>
@@ -110,7 +111,7 @@ export function MeetingParticipation({ registrations, attendances, feedback }: {
                   <span className="stars" aria-label={m.ratingN(f.rating)}>
                     {m.stars(f.rating)}
                   </span>{' '}
-                  {f.member.name}
+                  <UserText>{f.member.name}</UserText>
                   {f.comment ? <span className="muted"> — {f.comment}</span> : null} <ProofBadge proof={f.proof} />
                 </li>
               ))}

@@ -1,14 +1,16 @@
 // A member's profile, development dates and record versions, each version verified in the browser.
 import type { ProofBundle } from '@lianjian/verify';
+import type { ReactNode } from 'react';
 import { useT } from '../i18n/use-t';
 import { formatDateTime } from '../lib/format';
 import { DEVELOPMENT_DATES, provenFields, type HistoryNode, type MemberNode, type ProofNode } from '../lib/fragments';
 import { ProofStatus } from './ProofStatus';
+import { UserText } from './UserText';
 
 export function MemberProfile({ member, proof, titleId }: { member: MemberNode; proof: ProofNode; titleId: string }) {
   const t = useT();
   const none = t.common.none;
-  const rows: Array<[string, string]> = [
+  const rows: Array<[string, ReactNode]> = [
     [t.me.name, member.name],
     [t.me.gender, t.genders[member.gender] ?? member.gender],
     [t.me.birthDate, member.birthDate],
@@ -16,7 +18,12 @@ export function MemberProfile({ member, proof, titleId }: { member: MemberNode; 
     [t.me.education, t.educations[member.education] ?? member.education],
     [t.me.nativePlace, member.nativePlace ?? none],
     [t.me.occupation, member.occupation ?? none],
-    [t.me.unit, `${member.orgUnit.name} · ${t.unitKinds[member.orgUnit.kind] ?? member.orgUnit.kind}`],
+    [
+      t.me.unit,
+      <>
+        <UserText>{member.orgUnit.name}</UserText> · {t.unitKinds[member.orgUnit.kind] ?? member.orgUnit.kind}
+      </>,
+    ],
     [t.me.stage, t.stages[member.stage] ?? member.stage],
     [t.me.status, t.statuses[member.status] ?? member.status],
     [t.me.partyAge, member.partyAgeYears === null ? none : t.me.years(member.partyAgeYears)],

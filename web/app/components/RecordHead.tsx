@@ -1,5 +1,6 @@
 // The top of one record's page: the way back to its list, and its title with its status.
 import { Link } from 'react-router';
+import { UserText } from './UserText';
 
 export function RecordHead({
   id,
@@ -19,7 +20,7 @@ export function RecordHead({
         <Link to={back.to}>← {back.label}</Link>
       </p>
       <h1 id={id}>
-        {title}{' '}
+        <UserText>{title}</UserText>{' '}
         <span className={status.className ?? 'pill'} data-testid={status.testId} data-status={status.value}>
           {status.label}
         </span>

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { Form, Link, NavLink, useLocation } from 'react-router';
 import { useRootData, useT } from '../i18n/use-t';
 import { navFor } from '../lib/roles';
+import { isolatedIn } from './UserText';
 
 export function Shell({ children }: { children: ReactNode }) {
   const t = useT();
@@ -39,7 +40,7 @@ export function Shell({ children }: { children: ReactNode }) {
             {viewer ? (
               <Form method="post" action="/signout" className="inline-form">
                 <span className="viewer" data-testid="viewer">
-                  {t.nav.signedInAs(viewer.displayName, t.roles[viewer.role] ?? viewer.role)}
+                  {isolatedIn((name) => t.nav.signedInAs(name, t.roles[viewer.role] ?? viewer.role), viewer.displayName)}
                 </span>
                 <button type="submit" className="btn btn-quiet">
                   {t.nav.signOut}

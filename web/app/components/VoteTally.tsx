@@ -4,6 +4,7 @@ import { useT } from '../i18n/use-t';
 import { formatDateTime } from '../lib/format';
 import { tallyProvenFields, type TallyNode, type VoteNode } from '../lib/votes';
 import { ProofStatus } from './ProofStatus';
+import { UserText } from './UserText';
 
 export function VoteTally({ vote, tally }: { vote: VoteNode; tally: TallyNode }) {
   const t = useT();
@@ -81,7 +82,7 @@ export function VoteTally({ vote, tally }: { vote: VoteNode; tally: TallyNode })
             return (
               <tr key={o.id} data-option={o.label}>
                 <th scope="row">
-                  {o.label} {r?.elected ? <span className="pill pill-pass">{v.elected}</span> : null}
+                  <UserText>{o.label}</UserText> {r?.elected ? <span className="pill pill-pass">{v.elected}</span> : null}
                 </th>
                 <td className="num" data-testid="option-count">
                   {n}

@@ -1,0 +1,21 @@
+// Text people typed (names, titles, notes) shown among the page's own words. A stored bidi
+// control such as U+202E (RIGHT-TO-LEFT OVERRIDE) would otherwise reorder everything after it up
+// to the end of the paragraph — a status, a date, a role — so that "张三‮ (书记)" reads as
+// "张三)记书( ". <bdi> ends every embedding and override at its own end, and sets the text's
+// direction from its first letter. app.css isolates the inline elements that routes put such text
+// in (links, spans, strong, labels); these are for text that stands bare beside other words.
+import type { ReactNode } from 'react';
+
+export function UserText({ children }: { children: string | null | undefined }) {
+  return <bdi>{children}</bdi>;
+}
+
+// Private use: no message contains it.
+const SLOT = '\uE000';
+
+/** A message built around user text (`t.nav.signedInAs(name, role)`), with that text isolated. */
+export function isolatedIn(message: (text: string) => string, text: string): ReactNode {
+  return message(SLOT)
+    .split(SLOT)
+    .flatMap((part, i) => (i === 0 ? [part] : [<bdi key={i}>{text}</bdi>, part]));
+}
