@@ -11,10 +11,14 @@ export interface ApiConfig {
   chainId: string | null;
   sessionTtlMs: number;
   challengeTtlMs: number;
-  /** Failed sign-ins (password or TOTP) before an account locks. */
+  /**
+   * Wrong passwords for one username at one client address before it is blocked for lockoutMs
+   * (doubling at each further block); also wrong TOTP codes per account before the second factor
+   * locks (auth/rate-limit.ts, auth/sign-in.ts).
+   */
   maxFailedAttempts: number;
   lockoutMs: number;
-  /** Failed sign-ins per client address per window before it is refused. */
+  /** Wrong passwords from one client address (any username) before it is blocked for ipWindowMs, doubling likewise. */
   ipMaxFailures: number;
   ipWindowMs: number;
   /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */

@@ -3,7 +3,6 @@
 import type { PrismaClient } from '@lianjian/db';
 import type { Principal } from './auth/principal.js';
 import type { ApiConfig } from './config.js';
-import type { IpLimiter } from './auth/rate-limit.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
 export interface Context {
@@ -16,14 +15,11 @@ export interface Context {
   loaders: Loaders;
   /** The client address (for per-IP sign-in limits) and user agent (stored on sessions). */
   request: { ip: string; userAgent: string | null };
-  /** Per-IP failure limiter shared by the process. */
-  ipLimiter: IpLimiter;
 }
 
 export interface ContextDeps {
   prisma: PrismaClient;
   config: ApiConfig;
-  ipLimiter: IpLimiter;
 }
 
 export function createContext(deps: ContextDeps, principal: Principal, request: Context['request']): Context {

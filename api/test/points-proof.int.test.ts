@@ -9,7 +9,6 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChainChecker, parseBundle, verifyBundle, type ChainChecker, type ProofBundle } from '@lianjian/verify';
-import { IpLimiter } from '../src/auth/rate-limit.js';
 import { createContext } from '../src/context.js';
 import { awardPoints } from '../src/points/award.js';
 import { ensureDefaultRules } from '../src/points/defaults.js';
@@ -88,7 +87,7 @@ describe('a member recomputes their total from their own proven entries', () => 
     const big = ok(await grant({ memberId: m1, points: 10, reason: '优秀志愿者', occurredOn: '2026-03-03' })).grantPoints.entry;
     ok(await s.h.gql(`mutation($id: ID!, $input: CorrectPointsEntryInput!) { correctPointsEntry(entryId: $id, input: $input) { id } }`, { id: big.id, input: { points: -4, reason: '多记4分' } }, secretary));
     ok(await grant({ memberId: s.fx.members.m2.id, points: 8, reason: '别人的积分', occurredOn: '2026-03-03' }));
-    const system = createContext({ prisma: s.h.prisma, config: s.h.config, ipLimiter: new IpLimiter(10, 1000) }, { kind: 'anonymous' }, { ip: '127.0.0.1', userAgent: null });
+    const system = createContext({ prisma: s.h.prisma, config: s.h.config }, { kind: 'anonymous' }, { ip: '127.0.0.1', userAgent: null });
     for (const ruleCode of ['COURSE_COMPLETED', 'QUIZ_PASSED']) {
       const entry = await s.h.prisma.$transaction((tx) =>
         awardPoints(tx, system, { memberId: m1, orgUnitId: s.fx.units.b1.id, ruleCode, occurredOn: new Date('2026-03-04T00:00:00.000Z'), sourceType: 'CourseCompletion', sourceId: randomUUID(), reason: ruleCode }),

@@ -5,7 +5,6 @@ import { randomUUID } from 'node:crypto';
 import type { Prisma } from '@lianjian/db';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IpLimiter } from '../src/auth/rate-limit.js';
 import { createContext, type Context } from '../src/context.js';
 import { awardPoints, type AwardEvent } from '../src/points/award.js';
 import { DEFAULT_RULES, ensureDefaultRules } from '../src/points/defaults.js';
@@ -27,7 +26,7 @@ beforeAll(async () => {
   as.partner = { apiKey: (await apiKeyFor(h.prisma, fx.units.g1.id, ['PointsEntry:read', 'PointsRule:read'])).key };
   as.unscopedPartner = { apiKey: (await apiKeyFor(h.prisma, fx.units.g1.id, ['Member:read'], 'no-points')).key };
   as.anonymous = {};
-  system = createContext({ prisma: h.prisma, config: h.config, ipLimiter: new IpLimiter(10, 1000) }, { kind: 'anonymous' }, { ip: '127.0.0.1', userAgent: null });
+  system = createContext({ prisma: h.prisma, config: h.config }, { kind: 'anonymous' }, { ip: '127.0.0.1', userAgent: null });
 });
 afterAll(() => h?.close());
 

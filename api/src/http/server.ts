@@ -7,7 +7,6 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { isIP } from 'node:net';
 import { authenticate, credentialsFromHeaders } from '../auth/authenticate.js';
-import { IpLimiter } from '../auth/rate-limit.js';
 import type { ApiConfig } from '../config.js';
 import { createContext, type Context } from '../context.js';
 import { createGate } from './gate.js';
@@ -101,7 +100,6 @@ export interface RequestHandler {
 }
 
 export function createRequestHandler(deps: HttpDeps): RequestHandler {
-  const ipLimiter = new IpLimiter(deps.config.ipMaxFailures, deps.config.ipWindowMs);
   const gate = createGate(deps.graphqlSlots ?? DEFAULT_GRAPHQL_SLOTS);
   // A client that hangs up does not stop its request's resolvers; shutdown waits for them.
   let inflight = 0;
@@ -144,7 +142,7 @@ export function createRequestHandler(deps: HttpDeps): RequestHandler {
       httpGraphQLRequest: { method, headers, search: url.search, body },
       context: async () => {
         const principal = await authenticate(deps.prisma, deps.config, credentialsFromHeaders(headers));
-        return createContext({ prisma: deps.prisma, config: deps.config, ipLimiter }, principal, {
+        return createContext({ prisma: deps.prisma, config: deps.config }, principal, {
           ip: clientIp(req, deps.config),
           userAgent: req.headers['user-agent'] ?? null,
         });
