@@ -38,10 +38,12 @@ const MEMBER_WRITES = new Set([
 /** Queries for staff (ADMIN, LEADER, SECRETARY) only: subtree lists, reports, administration. */
 const STAFF_READS = new Set([
   'members', 'orgUnits', 'pipelineDue', 'analytics', 'analyticsSnapshot', 'analyticsSnapshots', 'meetingCompliance', 'transfers',
-  'pointsRanking', 'decisions', 'memberFeedback', 'quizQuestions',
+  'pointsRanking', 'decisions', 'memberFeedback', 'quizQuestions', 'identityHolds',
 ]);
 /** What the test's partner key (scopes Member:read, OrgUnit:read) may read. */
 const PARTNER_READS = new Set(['me', 'member', 'members', 'orgUnit', 'orgUnits']);
+/** Decided by the level covering both units: ADMIN, or LEADER or SECRETARY scoped at or above it. */
+const COVERING_LEVEL_WRITES = new Set(['resolveIdentityHold']);
 /** Publishing figures is leadership's: ADMIN or LEADER. */
 const LEADER_WRITES = new Set(['publishAnalyticsSnapshot']);
 /** Member accounts are managed by ADMIN and by SECRETARY (members of their subtree). */
@@ -66,6 +68,7 @@ function expected(kind: 'query' | 'mutation', name: string, role: Role): Outcome
   if (SELF_WRITES.has(name)) return 'passes';
   // The fixture's staff accounts have no member record of their own.
   if (MEMBER_WRITES.has(name)) return role === 'member' ? 'passes' : 'denied';
+  if (COVERING_LEVEL_WRITES.has(name)) return role === 'member' ? 'denied' : 'passes';
   if (LEADER_WRITES.has(name)) return role === 'admin' || role === 'leader' ? 'passes' : 'denied';
   return role === 'admin' || role === 'secretary' ? 'passes' : 'denied';
 }
