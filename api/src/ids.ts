@@ -2,10 +2,6 @@ import { badArgument } from './errors.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function isUuid(value: unknown): value is string {
-  return typeof value === 'string' && UUID.test(value);
-}
-
 /** An ID argument that must be an entity id (UUID); anything else is BAD_USER_INPUT naming `field`. */
 export function requireUuid(field: string, value: string | number): string {
   const s = String(value);

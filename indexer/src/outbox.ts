@@ -1,4 +1,4 @@
-// The outbox contract (DESIGN.md "Record documents and leaves"): every change to a verifiable
+// The outbox contract (verify/PROOF-FORMAT.md, "Record documents"): every change to a verifiable
 // entity appends its record document in the same transaction as the change. This is the one
 // place documents are made: a fresh salt, JCS text, leaf = SHA-256(0x00 ‖ text).
 import { canonicalize, makeDocument, toHex, type RecordDocument } from '@lianjian/verify';

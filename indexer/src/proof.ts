@@ -1,4 +1,4 @@
-// Proof serving (DESIGN.md "Proof storage"): a record's bundle v1 assembled from the stored
+// Proof serving (docs/decisions/003-proof-storage-by-levels.md): a record's bundle v1 assembled from the stored
 // levels of its batch in ONE indexed query. Per path element the query reads one 32-byte
 // substring of a level (an uncompressed out-of-line value, so only the TOAST chunk holding that
 // node is fetched): O(log n) work, no tree rebuilt.

@@ -44,12 +44,6 @@ export function verifiableTables(): VerifiableTable[] {
   return cached;
 }
 
-export function verifiableTable(type: string): VerifiableTable {
-  const t = verifiableTables().find((x) => x.type === type);
-  if (!t) throw new Error(`"${type}" is not a verifiable entity type`);
-  return t;
-}
-
 /** Record data of a row read with SQL (column names; DATE parsed as UTC midnight, see db.ts). */
 export function dataFromColumns(t: VerifiableTable, row: Record<string, unknown>): Record<string, unknown> {
   const byField: Record<string, unknown> = {};

@@ -1,5 +1,5 @@
-// What a record document's `data` holds for a row of a verifiable entity (DESIGN.md "Record
-// documents"): the entity's fields after the change, as JSON, minus the envelope (id, version,
+// What a record document's `data` holds for a row of a verifiable entity (verify/PROOF-FORMAT.md,
+// "Record documents"): the entity's fields after the change, as JSON, minus the envelope (id, version,
 // org, timestamps) and minus what must never leave the database (national ID hash, phone,
 // address, check-in codes, answer keys). The seed and the API both build `data` here, so a
 // verifier comparing shown fields with `document.data` sees one representation everywhere.

@@ -19,7 +19,7 @@ export type Anchor = {
   time: string;
 };
 
-/** Proof bundle v1 (DESIGN.md): one record document and what proves it. Hashes are lowercase hex. */
+/** Proof bundle v1 (PROOF-FORMAT.md): one record document and what proves it. Hashes are lowercase hex. */
 export type ProofBundle = {
   v: 1;
   document: RecordDocument;
@@ -144,7 +144,7 @@ export function createBundle(input: {
 }
 
 /**
- * Runs DESIGN.md's checks: (1) leaf = hash of the document; (2) the path leads from leaf,
+ * Runs the checks of PROOF-FORMAT.md: (1) leaf = hash of the document; (2) the path leads from leaf,
  * index and size to batch.root; (3) the chain holds batch seq with that root (only with
  * opts.chain; offline it is reported as not run); (4) opts.fields equal document.data.
  * Never throws; `verified` is true only if every check that applies passed.

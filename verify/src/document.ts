@@ -1,7 +1,7 @@
 import { DocumentError, errorMessage } from './errors.js';
 import { canonicalize } from './jcs.js';
 
-/** One change to a verifiable entity (proof format v1, DESIGN.md "Record documents and leaves"). */
+/** One change to a verifiable entity (proof format v1, PROOF-FORMAT.md "Record documents"). */
 export type RecordDocument = {
   v: 1;
   /** GraphQL type name of the entity. */

@@ -1,5 +1,5 @@
-// Verifying a published analytics snapshot (DESIGN.md "Verifiable analytics"): the snapshot's own
-// record proves what was published (figures, input count, input root); each input's record
+// Verifying a published analytics snapshot (docs/decisions/001-analytics-rollups.md): the
+// snapshot's own record proves what was published (figures, input count, input root); each input's record
 // proves the exact version it was computed from; the inputs' leaves must rebuild the input root;
 // and the figures must come out again from the inputs' documents with the same pure functions
 // the API used (snapshot-figures.ts). Every failure names the input (ordinal, type, id, version)

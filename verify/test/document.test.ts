@@ -22,7 +22,7 @@ describe('record documents (proof format v1)', () => {
   it('canonicalise and hash as the public contract says (golden vector)', () => {
     const doc = makeDocument(input, counting);
     expect(doc.salt).toBe('AAECAwQFBgcICQoLDA0ODw');
-    // Written by hand from DESIGN.md: JCS of the document (keys sorted), UTF-8.
+    // Written by hand from PROOF-FORMAT.md: JCS of the document (keys sorted), UTF-8.
     const canonical =
       '{"actor":"acc-2","at":"2026-11-22T09:42:21.998Z","data":{"mentors":["m-8","m-9"],"name":"张三","partyAge":0,"stage":"ACTIVIST"},' +
       '"id":"m-1","org":"unit-7","salt":"AAECAwQFBgcICQoLDA0ODw","type":"Member","v":1,"version":3}';

@@ -4,13 +4,6 @@ import type { AppraisalRating, AppraisalStatus } from '@lianjian/db';
 
 export const RATINGS: readonly AppraisalRating[] = ['EXCELLENT', 'QUALIFIED', 'BASICALLY_QUALIFIED', 'UNQUALIFIED'];
 
-export const RATING_ZH: Record<AppraisalRating, string> = {
-  EXCELLENT: '优秀',
-  QUALIFIED: '合格',
-  BASICALLY_QUALIFIED: '基本合格',
-  UNQUALIFIED: '不合格',
-};
-
 export const STATUS_ZH: Record<AppraisalStatus, string> = {
   DRAFT: '草稿',
   SELF_ASSESSMENT: '个人自评',

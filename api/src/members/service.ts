@@ -6,6 +6,7 @@ import { actorOf, assertCanWriteUnit } from '../auth/access.js';
 import type { Context } from '../context.js';
 import { badArgument, conflict, notFound } from '../errors.js';
 import { requireUuid } from '../ids.js';
+import { PROBATION_YEARS } from '../pipeline/engine.js';
 import { claimFor, countIdentityLookups, findIdentities, hex, insertHolds, placeholderHash, withdrawHolds } from './identity.js';
 import { hashNationalId } from './national-id.js';
 import { validateCreate, validateUpdate, type CreateMemberFields, type UpdateMemberFields } from './validate.js';
@@ -69,7 +70,7 @@ export function newMemberRow(ctx: Context, input: CreateMemberFields, unitId: st
   let probationEndsOn: Date | null = null;
   if (stage === 'PROBATIONARY' && input.probationarySince) {
     probationEndsOn = new Date(input.probationarySince);
-    probationEndsOn.setUTCFullYear(probationEndsOn.getUTCFullYear() + 1);
+    probationEndsOn.setUTCFullYear(probationEndsOn.getUTCFullYear() + PROBATION_YEARS);
   }
   return {
     orgUnitId: unitId,

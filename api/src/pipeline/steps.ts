@@ -5,14 +5,6 @@
 export const STAGES = ['APPLICANT', 'ACTIVIST', 'CANDIDATE', 'PROBATIONARY', 'FULL'] as const;
 export type Stage = (typeof STAGES)[number];
 
-export const STAGE_NAMES: Record<Stage, { zh: string; en: string }> = {
-  APPLICANT: { zh: '入党申请人', en: 'applicant' },
-  ACTIVIST: { zh: '入党积极分子', en: 'activist' },
-  CANDIDATE: { zh: '发展对象', en: 'candidate for admission' },
-  PROBATIONARY: { zh: '预备党员', en: 'probationary member' },
-  FULL: { zh: '正式党员', en: 'full member' },
-};
-
 export const STEP_KINDS = [
   'APPLICATION',
   'TALK',
@@ -48,7 +40,7 @@ export interface StepSpec {
   kind: StepKind;
   /** 1–25. Extension and revocation are outcomes of step 23's discussion, so they carry 23. */
   no: number;
-  /** The stage whose entry or timers the step serves (DESIGN.md table); stored on the record. */
+  /** The stage whose entry or timers the step serves (RULES.md, the table); stored on the record. */
   stage: Stage;
   /** The official grouping of the 25 steps into five phases (细则 chapters 2–6). */
   phase: 1 | 2 | 3 | 4 | 5;

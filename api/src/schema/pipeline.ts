@@ -1,4 +1,4 @@
-// Member development (DESIGN.md "Member development"): types, the pipeline fields of Member,
+// Member development (../pipeline/RULES.md): types, the pipeline fields of Member,
 // step mutations and the due list. The rules live in ../pipeline (pure engine).
 import './pipeline-types.js';
 import './pipeline-mutations.js';

@@ -38,22 +38,6 @@ export function ymd(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** n working days (Mon–Fri) after d. */
-export function addWorkingDays(d: Date, n: number): Date {
-  let out = d;
-  let left = n;
-  while (left > 0) {
-    out = addDays(out, 1);
-    const wd = out.getUTCDay();
-    if (wd !== 0 && wd !== 6) left--;
-  }
-  return out;
-}
-
-export function minDate(a: Date, b: Date): Date {
-  return a.getTime() <= b.getTime() ? a : b;
-}
-
 export function maxDate(a: Date, b: Date): Date {
   return a.getTime() >= b.getTime() ? a : b;
 }

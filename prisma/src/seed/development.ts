@@ -1,4 +1,4 @@
-// A member's development history (DESIGN.md: 5 stages, 25 steps, timers), generated so that the
+// A member's development history (api/src/pipeline/RULES.md: 5 stages, 25 steps, timers), generated so that the
 // member is in the requested stage on BASE_DATE and the API's rules engine (api/src/pipeline,
 // RULES.md) would have accepted every step: application at 18 or older, talk within a month,
 // nomination at least 6 months after application, a year as activist with an assessment per

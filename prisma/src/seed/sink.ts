@@ -1,5 +1,5 @@
 // Collects generated rows as COPY text per table and appends, for every row of a verifiable
-// entity, its outbox record: record document v1 (DESIGN.md), canonical JCS text and leaf hash.
+// entity, its outbox record: record document v1 (verify/PROOF-FORMAT.md), canonical JCS text and leaf hash.
 import { canonicalize, leafHash, makeDocument, type RecordDocument } from '@lianjian/verify';
 import { createHash, hash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';

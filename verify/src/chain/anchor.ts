@@ -21,7 +21,7 @@ const MAX_UINT64 = (1n << 64n) - 1n;
 // The SDK refuses proofs at heights ≤ 1 ("cannot query with proof when height <= 1").
 const MIN_PROOF_HEIGHT = 2;
 
-/** 0x01 ‖ big-endian(seq): the store key of batch `seq` (DESIGN.md, public contract). */
+/** 0x01 ‖ big-endian(seq): the store key of batch `seq` (PROOF-FORMAT.md, public contract). */
 export function batchKey(seq: bigint | number): Uint8Array {
   const s = BigInt(seq);
   if (s < 1n || s > MAX_UINT64) throw new RangeError(`batch seq must be between 1 and 2^64-1, got ${s}`);

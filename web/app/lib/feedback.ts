@@ -5,10 +5,6 @@ export const FEEDBACK_STATUSES = ['SUBMITTED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'R
 export type FeedbackCategory = (typeof FEEDBACK_CATEGORIES)[number];
 export type FeedbackStatus = (typeof FEEDBACK_STATUSES)[number];
 
-export function isFeedbackCategory(v: unknown): v is FeedbackCategory {
-  return typeof v === 'string' && (FEEDBACK_CATEGORIES as readonly string[]).includes(v);
-}
-
 export function isFeedbackStatus(v: unknown): v is FeedbackStatus {
   return typeof v === 'string' && (FEEDBACK_STATUSES as readonly string[]).includes(v);
 }

@@ -81,8 +81,6 @@ export interface RequestOptions {
   token?: string | null;
   /** The browser's request: its User-Agent is passed on (the API shows it in session lists). */
   request?: Request;
-  /** The API's response extensions (e.g. the latest anchored batch) are handed here. */
-  onExtensions?: (extensions: Record<string, unknown>) => void;
   timeoutMs?: number;
 }
 
@@ -115,7 +113,6 @@ export async function apiRequest<T>(query: string, variables: Record<string, unk
       cause: error,
     });
   }
-  if (body.extensions && opts.onExtensions) opts.onExtensions(body.extensions);
   const first = body.errors?.[0];
   if (first) {
     const ext = first.extensions ?? {};
