@@ -5,12 +5,13 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { PothosValidationError } from '@pothos/core';
 import type { PrismaClient } from '@lianjian/db';
 import { randomUUID } from 'node:crypto';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, Kind, visit, BREAK, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import { armor, LIMITS } from './armor.js';
 import type { Context } from './context.js';
 import { ErrorCode } from './errors.js';
 import { noUnsupportedOperations } from './no-subscriptions.js';
 import type { Metrics } from './http/metrics.js';
+import { hostileArguments } from './http/text-guard.js';
 import { schema } from './schema/index.js';
 
 export interface LatestBatch {
@@ -78,6 +79,58 @@ function metricsPlugin(metrics: Metrics): ApolloServerPlugin<Context> {
   };
 }
 
+/**
+ * Refuses `__schema`/`__type` unless the server's config allows introspection. A plugin rather
+ * than Apollo's `introspection` option because ApiConfig (what the GraphiQL page reads too) is
+ * known per request, not when the server is built. `__typename` stays: clients need it.
+ */
+function introspectionPlugin(): ApolloServerPlugin<Context> {
+  // Apollo reuses the parsed document of a query it has seen, so each is walked once.
+  const asks = new WeakMap<DocumentNode, boolean>();
+  const asksForSchema = (doc: DocumentNode): boolean => {
+    let found = asks.get(doc);
+    if (found === undefined) {
+      found = false;
+      visit(doc, {
+        [Kind.FIELD](node) {
+          if (node.name.value !== '__schema' && node.name.value !== '__type') return undefined;
+          found = true;
+          return BREAK;
+        },
+      });
+      asks.set(doc, found);
+    }
+    return found;
+  };
+  return {
+    async requestDidStart({ contextValue }) {
+      if (contextValue.config.introspection) return;
+      return {
+        async didResolveOperation({ document }) {
+          if (!asksForSchema(document)) return;
+          throw new GraphQLError('Introspection is off on this server (the default in production; LIANJIAN_INTROSPECTION=1 turns it on).', {
+            extensions: { code: 'GRAPHQL_VALIDATION_FAILED', messageZh: '此服务器已关闭内省查询（生产环境默认关闭；设置 LIANJIAN_INTROSPECTION=1 可开启）。', http: { status: 400 } },
+          });
+        },
+      };
+    },
+  };
+}
+
+/** Refuses hostile arguments (http/text-guard.ts) after validation, before any resolver runs. */
+function argumentGuardPlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, operation, request }) {
+          const refused = operation && hostileArguments(schema, document, operation, request.variables);
+          if (refused) throw refused;
+        },
+      };
+    },
+  };
+}
+
 // graphql-js words it "more that N tokens" (sic); accept either spelling.
 const TOKEN_LIMIT = /Document contains more tha[nt] \d+ tokens/;
 
@@ -123,6 +176,7 @@ export function createApollo(opts: { prisma: PrismaClient; metrics: Metrics }): 
   const limits = armor();
   return new ApolloServer<Context>({
     schema,
+    // Decided per server by ApiConfig.introspection, in introspectionPlugin.
     introspection: true,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true,
@@ -137,6 +191,8 @@ export function createApollo(opts: { prisma: PrismaClient; metrics: Metrics }): 
       ApolloServerPluginLandingPageDisabled(),
       // No cache hints are used; the plugin's per-field hook cost ~10% of a 100-member page.
       ApolloServerPluginCacheControlDisabled(),
+      introspectionPlugin(),
+      argumentGuardPlugin(),
       metricsPlugin(opts.metrics),
       extensionsPlugin(latestBatchSource(opts.prisma)),
     ],

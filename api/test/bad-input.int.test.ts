@@ -51,6 +51,8 @@ function codes(res: GqlResponse): string[] {
   return (res.errors ?? []).map((e) => String((e.extensions as { limitCode?: string }).limitCode ?? e.extensions.code));
 }
 
+const BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
+
 const MEMBER_TEXT_FIELDS = ['name', 'ethnicity', 'occupation', 'nativePlace', 'nationalId', 'phone', 'address'] as const;
 /** Longest value each free-text field accepts (api/src/members/validate.ts). */
 const MAX: Partial<Record<(typeof MEMBER_TEXT_FIELDS)[number], number>> = { name: 50, ethnicity: 20, occupation: 100, nativePlace: 100, address: 200 };
@@ -138,6 +140,12 @@ describe('hostile strings in every text field of createMember and updateMember',
         const res = await h.gql<{ createMember: Record<string, string> & { id: string } }>(CREATE, { input: { ...validInput(), [field]: s.value } }, secretary);
         const label = `${field} = ${s.name}`;
         const expected = s.value.trim();
+        // A bidi control in a name would make it display as another name (see the names test below).
+        if (field === 'name' && BIDI.test(expected)) {
+          expect(codes(res), label).toEqual(['BAD_USER_INPUT']);
+          expect(await tableCounts(), label).toEqual(before);
+          continue;
+        }
         if ([...expected].length > MAX[field]! && expected.length > MAX[field]!) {
           expect(codes(res), label).toEqual(['BAD_USER_INPUT']);
           expect(await tableCounts(), label).toEqual(before);
@@ -172,5 +180,145 @@ describe('hostile strings in every text field of createMember and updateMember',
     const read = await h.gql<{ member: { occupation: string } }>(`query($id: ID!) { member(id: $id) { occupation } }`, { id: m.id }, secretary);
     expect(read.data!.member.occupation).toBe(sql);
     expect(await h.prisma.member.count()).toBeGreaterThan(4);
+  });
+});
+
+/** The fields a BAD_USER_INPUT error names. */
+function fieldsOf(res: GqlResponse): string[] {
+  return ((res.errors?.[0]?.extensions.fields ?? []) as { field: string }[]).map((f) => f.field);
+}
+
+/** An error naming exactly these fields, each with an English and a Chinese message. */
+function expectFieldError(res: GqlResponse, fields: string[], label = ''): void {
+  expect(codes(res), `${label} ${JSON.stringify(res.errors)?.slice(0, 400)}`).toEqual(['BAD_USER_INPUT']);
+  expect(fieldsOf(res), label).toEqual(fields);
+  for (const f of res.errors![0]!.extensions.fields as { message: string; messageZh: string }[]) {
+    expect(f.message.length, label).toBeGreaterThan(0);
+    expect(f.messageZh.length, label).toBeGreaterThan(0);
+  }
+}
+
+describe('dates, periods and years far out of range (issue #16, 2)', () => {
+  const FIGURES = 'from to meetings { cadence { kind required } } byUnit { unitId }';
+
+  it('refuses analytics(asOf: "9999-12-31") at once, naming asOf, and does not hold up other requests', async () => {
+    const t0 = Date.now();
+    const [far, other] = await Promise.all([
+      h.gql(`{ analytics(asOf: "9999-12-31") { ${FIGURES} } }`, {}, secretary),
+      new Promise((r) => setTimeout(r, 20)).then(async () => {
+        const t = Date.now();
+        const res = await h.gql(`{ me { kind } }`, {}, secretary);
+        return { res, ms: Date.now() - t };
+      }),
+    ]);
+    expectFieldError(far, ['asOf']);
+    expect(far.status).toBe(400);
+    expect(other.res.errors).toBeUndefined();
+    // It looped about a million times on the event loop (3–12 s) before.
+    expect(Date.now() - t0).toBeLessThan(2000);
+  });
+
+  it('refuses out-of-range from/to as variables and literals, and years outside 1900–2100', async () => {
+    const vars = await h.gql(`query($from: Date, $to: Date) { analytics(from: $from, to: $to) { ${FIGURES} } }`, { from: '9999-12-01', to: '9999-12-01' }, secretary);
+    expectFieldError(vars, ['from', 'to']);
+    expectFieldError(await h.gql(`{ analytics(from: "1899-12-01") { from } }`, {}, secretary), ['from']);
+    expectFieldError(await h.gql(`{ pipelineDue(asOf: "2101-01-01") { totalCount } }`, {}, secretary), ['asOf']);
+    // Postgres refused the year as a date: INTERNAL_SERVER_ERROR before.
+    expectFieldError(await h.gql(`{ analytics { points(year: 2147483647) { total } } }`, {}, secretary), ['year']);
+    expectFieldError(await h.gql(`{ analytics { appraisal(year: -1) { total } } }`, {}, secretary), ['year']);
+    // The edges of the range are answered.
+    const edge = await h.gql<{ analytics: { from: string; to: string } }>(`{ analytics(asOf: "2100-12-31", from: "1900-01-01") { ${FIGURES} } }`, {}, secretary);
+    expect(edge.errors).toBeUndefined();
+    expect(edge.data!.analytics).toMatchObject({ from: '1900-01', to: '2100-12' });
+  });
+
+  it('refuses DateTime and Date values that name no real moment instead of rolling them over', async () => {
+    const plan = `mutation($input: PlanMeetingInput!) { planMeeting(input: $input) { id } }`;
+    const input = (startsAt: string) => ({ unitId: fx.units.b1.id, kind: 'BRANCH_COMMITTEE', title: '支委会', startsAt, endsAt: '2099-03-03T10:00:00.000Z' });
+    for (const bad of ['2099-02-30T08:00:00.000Z', '2099-04-31T08:00:00Z', '2099-03-01T24:00:00Z', '2099-03-01T08:60:00Z', '2099-03-01T08:00:00+24:00', '2099-03-01 08:00:00Z']) {
+      const res = await h.gql(plan, { input: input(bad) }, secretary);
+      expect(codes(res), bad).toEqual(['BAD_USER_INPUT']);
+      expect(res.errors![0]!.message, bad).toContain('DateTime must be an RFC 3339 time');
+    }
+    const literal = await h.gql(`{ analytics(asOf: "2026-02-30") { from } }`, {}, secretary);
+    expect(literal.errors?.[0]?.message).toContain('Date must be a calendar date');
+  });
+});
+
+describe('text arguments however they arrive (issue #16, 5)', () => {
+  it('refuses NUL in string literals, anonymously too, naming the argument (Postgres 22021 before)', async () => {
+    const signIn = await h.gql(`mutation { signIn(username: "adm\\u0000in", password: "x") { __typename } }`);
+    expectFieldError(signIn, ['username']);
+    expect(signIn.status).toBe(400);
+    // A raw NUL inside the literal, not only the escape.
+    expectFieldError(await h.gql(`mutation { signIn(username: "adm\u0000in", password: "x") { __typename } }`), ['username']);
+    expectFieldError(await h.gql(`{ members(search: "a\\u0000") { totalCount } }`, {}, secretary), ['search']);
+    expectFieldError(await h.gql(`mutation { grantPoints(input: { memberId: "${fx.members.m1.id}", points: 1, reason: "x\\u0000" }) { __typename } }`, {}, secretary), ['input.reason']);
+    // Nested in a list of input objects, and through a fragment.
+    expectFieldError(
+      await h.gql(`mutation { importMembers(unitId: "${fx.units.b1.id}", dryRun: true, rows: [{ name: "ok" }, { name: "a\\u0000" }]) { __typename } }`, {}, secretary),
+      ['rows[1].name'],
+    );
+    expectFieldError(await h.gql(`query { ...F } fragment F on Query { orgUnits(search: "\\u0000") { totalCount } }`, {}, secretary), ['search']);
+  });
+
+  it('limits the length of text: searches to 100 characters, anything to 20 000, at once', async () => {
+    const t0 = Date.now();
+    expectFieldError(await h.gql(`{ members(search: "${'x'.repeat(900_000)}") { totalCount } }`, {}, secretary), ['search']);
+    expectFieldError(await h.gql(`query($s: String) { members(search: $s) { totalCount } }`, { s: 'x'.repeat(900_000) }, secretary), ['search']);
+    expect(Date.now() - t0).toBeLessThan(2000);
+    expectFieldError(await h.gql(`{ members(search: "${'长'.repeat(101)}") { totalCount } }`, {}, secretary), ['search']);
+    expect((await h.gql(`{ members(search: "${'长'.repeat(100)}") { totalCount } }`, {}, secretary)).errors).toBeUndefined();
+    const minutes = await h.gql(`mutation($m: String!) { recordMinutes(id: "${fx.members.m1.id}", minutes: $m) { id } }`, { m: 'x'.repeat(20_001) }, secretary);
+    expectFieldError(minutes, ['minutes']);
+  });
+
+  it('matches % and _ in searches literally, in every search', async () => {
+    const created = await h.gql<{ createMember: { id: string } }>(CREATE, { input: { ...validInput(), name: 'Under_score' } }, secretary);
+    expect(created.errors).toBeUndefined();
+    const admin = { token: await sessionFor(h.prisma, fx.accounts.admin.id) };
+    const count = async (field: string, search: string) => {
+      const res = await h.gql<Record<string, { totalCount: number }>>(`query($s: String) { ${field}(search: $s) { totalCount } }`, { s: search }, admin);
+      expect(res.errors, `${field} ${search}`).toBeUndefined();
+      return res.data![field]!.totalCount;
+    };
+    const course = await h.gql(`mutation { createCourse(input: { orgUnitId: "${fx.units.b1.id}", title: "党章学习" }) { id } }`, {}, secretary);
+    expect(course.errors).toBeUndefined();
+    // The names holding the term as typed (earlier tests stored some hostile ones).
+    const names = (await h.prisma.member.findMany({ select: { name: true } })).map((m) => m.name);
+    const holding = (term: string) => names.filter((n) => n.toLowerCase().includes(term.toLowerCase())).length;
+    for (const term of ['_', 'r_s', '%', 'der%', 'Under\\', '\\_']) expect(await count('members', term), term).toBe(holding(term));
+    expect(await count('members', 'r_s')).toBe(1);
+    // "_" and "%" listed everyone in scope before.
+    expect(holding('_')).toBeLessThan(names.length);
+    for (const field of ['accounts', 'orgUnits', 'courses']) {
+      expect(await count(field, '_'), field).toBe(0);
+      expect(await count(field, '%'), field).toBe(0);
+    }
+  });
+
+  it('refuses bidirectional controls in names and titles, and keeps them as data elsewhere', async () => {
+    const rlo = '张\u202egnp.exe';
+    expectFieldError(await h.gql(CREATE, { input: { ...validInput(), name: rlo } }, secretary), ['input.name']);
+    expectFieldError(await h.gql(`mutation { createMember(input: { orgUnitId: "${fx.units.b1.id}", name: "a\u2067b", gender: MALE, birthDate: "1990-05-17", ethnicity: "汉族", education: BACHELOR, appliedOn: "2025-01-06" }) { id } }`, {}, secretary), ['input.name']);
+    const titled: [string, string, Record<string, unknown>][] = [
+      ['planMeeting', 'PlanMeetingInput', { unitId: fx.units.b1.id, kind: 'BRANCH_COMMITTEE', startsAt: '2099-03-03T08:00:00.000Z', endsAt: '2099-03-03T10:00:00.000Z' }],
+      ['createVote', 'CreateVoteInput', { orgUnitId: fx.units.b1.id, kind: 'MOTION' }],
+      ['createDecision', 'CreateDecisionInput', { orgUnitId: fx.units.b1.id, content: '内容', decidedOn: '2026-01-05' }],
+      ['createCourse', 'CreateCourseInput', { orgUnitId: fx.units.b1.id }],
+    ];
+    for (const [field, type, rest] of titled) {
+      for (const mark of ['\u202a', '\u200f', '\u061c']) {
+        const res = await h.gql(`mutation($input: ${type}!) { ${field}(input: $input) { __typename } }`, { input: { ...rest, title: `标题${mark}` } }, secretary);
+        expectFieldError(res, ['input.title'], field);
+      }
+    }
+    const before = dataCounts(await tableCounts());
+    expectFieldError(await h.gql(`mutation { signIn(username: "admin\u202e", password: "x") { __typename } }`), ['username']);
+    expect(dataCounts(await tableCounts())).toEqual(before);
+    // Not a name: stored as sent.
+    const ok = await h.gql<{ createMember: { occupation: string } }>(CREATE, { input: { ...validInput(), occupation: rlo } }, secretary);
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data!.createMember.occupation).toBe(rlo);
   });
 });

@@ -166,16 +166,11 @@ export const CADENCE: readonly { kind: string; unitKind: 'BRANCH' | 'GROUP'; eve
 
 /** Month starts from `from` to `to` inclusive (YYYY-MM-01). */
 export function monthsOf(p: Period): string[] {
+  // Counted, not compared as text: "10000-01-01" sorts before "9999-12-01", and the loop ran
+  // a million times. Periods are bounded (schema/analytics.ts), so the count is small.
+  const index = (iso: string) => Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
   const out: string[] = [];
-  let y = Number(p.from.slice(0, 4));
-  let m = Number(p.from.slice(5, 7));
-  for (;;) {
-    const s = `${y}-${String(m).padStart(2, '0')}-01`;
-    if (s > p.to) break;
-    out.push(s);
-    m += 1;
-    if (m === 13) [y, m] = [y + 1, 1];
-  }
+  for (let i = index(p.from); i <= index(p.to); i++) out.push(`${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-01`);
   return out;
 }
 

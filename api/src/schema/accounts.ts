@@ -5,6 +5,7 @@ import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { forbidden, notFound } from '../errors.js';
 import { requireUuid } from '../ids.js';
+import { containsText } from '../search.js';
 import { inSubtree } from '../auth/principal.js';
 import { requireAccountManager } from '../accounts/access.js';
 import { changeAccountAccess, changeOwnPassword, createAccount, resetPassword, setAccountDisabled, type IssuedPassword } from '../accounts/service.js';
@@ -63,7 +64,7 @@ async function accountWhere(ctx: Context, args: AccountListArgs): Promise<Prisma
   if (args.role) where.role = m.role === 'SECRETARY' && args.role !== 'MEMBER' ? { in: [] } : args.role;
   if (!args.includeDisabled) where.disabledAt = null;
   const search = args.search?.trim();
-  if (search) where.OR = [{ username: { contains: search, mode: 'insensitive' } }, { displayName: { contains: search, mode: 'insensitive' } }];
+  if (search) where.OR = [{ username: containsText(search) }, { displayName: containsText(search) }];
   return where;
 }
 

@@ -16,6 +16,7 @@ import { publishSnapshot } from '../analytics/publish.js';
 import { refreshAnalytics } from '../analytics/refresh.js';
 import { todayInChina } from '../pipeline/dates.js';
 import { badArgument, FieldErrors, forbidden, notFound } from '../errors.js';
+import { MAX_YEAR, MIN_YEAR } from '../http/text-guard.js';
 import { requireUuid } from '../ids.js';
 import type { LoadedProof } from '../loaders.js';
 import { decodeIntCursor, encodeIntCursor } from './pagination.js';
@@ -209,6 +210,13 @@ async function childrenOf(ctx: Context, unitId: string, first: number, offset: n
   });
 }
 
+/** A `year` argument, within the years dates may take (http/text-guard.ts): it becomes a Postgres date. */
+function figureYear(year: number | null | undefined, asOf: string): number {
+  if (year == null) return Number(asOf.slice(0, 4));
+  if (year < MIN_YEAR || year > MAX_YEAR) throw badArgument('year', `must be a year from ${MIN_YEAR} to ${MAX_YEAR}.`, `应为 ${MIN_YEAR} 至 ${MAX_YEAR} 之间的年份。`);
+  return year;
+}
+
 function byUnitPage(args: { first?: number | null; offset?: number | null }): { first: number; offset: number } {
   const first = args.first ?? BY_UNIT_DEFAULT;
   const offset = args.offset ?? 0;
@@ -250,7 +258,7 @@ const Dashboard = builder.objectRef<DashboardShape>('AnalyticsDashboard').implem
     appraisal: t.field({
       type: Appraisal,
       args: { year: t.arg.int({ description: 'Default: the year of asOf' }) },
-      resolve: (s, a, ctx) => d.appraisal(ctx.prisma, s.unit.id, a.year ?? Number(s.asOf.slice(0, 4))),
+      resolve: (s, a, ctx) => d.appraisal(ctx.prisma, s.unit.id, figureYear(a.year, s.asOf)),
     }),
     points: t.field({
       type: Points,
@@ -258,7 +266,7 @@ const Dashboard = builder.objectRef<DashboardShape>('AnalyticsDashboard').implem
       resolve: (s, a, ctx) => {
         const top = a.top ?? 10;
         if (top < 1 || top > 100) throw badArgument('top', 'must be between 1 and 100.', '应在 1 到 100 之间。');
-        return d.points(ctx.prisma, s.unit, a.year ?? Number(s.asOf.slice(0, 4)), top);
+        return d.points(ctx.prisma, s.unit, figureYear(a.year, s.asOf), top);
       },
     }),
     feedback: t.field({ type: Feedback, resolve: (s, _a, ctx) => d.feedback(ctx.prisma, s.unit.id, s.period) }),

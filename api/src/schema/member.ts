@@ -5,6 +5,7 @@ import { assertCanSeeMemberRow, listRoot } from '../auth/access.js';
 import type { Context } from '../context.js';
 import { notFound } from '../errors.js';
 import { requireUuid } from '../ids.js';
+import { containsText } from '../search.js';
 import { EducationEnum, GenderEnum, MemberStageEnum, MemberStatusEnum } from './enums.js';
 import { defaultPageSize, idConnectionMaxSize } from './pagination.js';
 import { Verifiable } from './verifiable.js';
@@ -92,7 +93,7 @@ async function memberWhere(ctx: Context, args: MemberListArgs): Promise<Prisma.M
   if (args.stage) where.stage = args.stage;
   if (args.status) where.status = args.status;
   const search = args.search?.trim();
-  if (search) where.name = { contains: search, mode: 'insensitive' };
+  if (search) where.name = containsText(search);
   return where;
 }
 

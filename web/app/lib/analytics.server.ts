@@ -2,7 +2,8 @@
 // pick, the way back up to their scope, and the latest published snapshot of each metric.
 import { data } from 'react-router';
 import type { AccountContext } from './auth.server';
-import { DASHBOARD_QUERY, monthParam, type DashboardData } from './analytics';
+import { DASHBOARD_QUERY, FIRST_MONTH, LAST_MONTH, MAX_PERIOD_MONTHS, monthCount, monthParam, type DashboardData } from './analytics';
+import { chinaToday } from './format';
 import { PROOF_FIELDS, type ProofNode } from './fragments';
 
 export interface UnitOption {
@@ -84,17 +85,27 @@ export function unitsOffsetParam(request: Request): number {
   return Number(v);
 }
 
-/** The period parameters (YYYY-MM), refused with a 400 when malformed. */
-export function periodParams(request: Request): { from: string | null; to: string | null } {
+function badPeriod(message: string, messageZh: string): never {
+  throw data({ code: 'BAD_USER_INPUT', message, messageZh }, { status: 400 });
+}
+
+/** The period parameters (YYYY-MM), refused with a 400 when malformed, out of range or too long. */
+export function periodParams(request: Request, now: number = Date.now()): { from: string | null; to: string | null } {
   const q = new URL(request.url).searchParams;
   const out: { from: string | null; to: string | null } = { from: null, to: null };
   for (const k of ['from', 'to'] as const) {
     const v = monthParam(q.get(k));
-    if (v === false) throw data({ code: 'BAD_USER_INPUT', message: `"${q.get(k)}" is not a month (YYYY-MM) for ${k}.`, messageZh: `${k} 的“${q.get(k)}”不是月份（YYYY-MM）。` }, { status: 400 });
+    if (v === false) badPeriod(`"${q.get(k)}" is not a month (YYYY-MM) for ${k}.`, `${k} 的“${q.get(k)}”不是月份（YYYY-MM）。`);
+    // A link such as ?from=9999-12 must not reach the API, which refuses it anyway.
+    if (v !== null && (v < FIRST_MONTH || v > LAST_MONTH)) {
+      badPeriod(`${k} "${v}" is outside the months the dashboard covers, ${FIRST_MONTH} to ${LAST_MONTH}.`, `${k} 的“${v}”超出看板可查询的月份范围（${FIRST_MONTH} 至 ${LAST_MONTH}）。`);
+    }
     out[k] = v;
   }
-  if (out.from && out.to && out.from > out.to) {
-    throw data({ code: 'BAD_USER_INPUT', message: 'The first month is after the last one.', messageZh: '起始月份晚于截止月份。' }, { status: 400 });
+  if (out.from && out.to && out.from > out.to) badPeriod('The first month is after the last one.', '起始月份晚于截止月份。');
+  // Without `to` the period ends this month (the API's default).
+  if (out.from && monthCount(out.from, out.to ?? chinaToday(now).slice(0, 7)) > MAX_PERIOD_MONTHS) {
+    badPeriod(`The period is longer than ${MAX_PERIOD_MONTHS / 12} years; choose a shorter one.`, `统计区间超过 ${MAX_PERIOD_MONTHS / 12} 年，请缩短。`);
   }
   return out;
 }

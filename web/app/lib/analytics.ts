@@ -150,12 +150,24 @@ export function isFigureId(v: string): v is FigureId {
   return (FIGURE_IDS as readonly string[]).includes(v);
 }
 
+/** Months the dashboard covers: the API takes dates from 1900 to 2100 only. */
+export const FIRST_MONTH = '1900-01';
+export const LAST_MONTH = '2100-12';
+/** Longest period a dashboard shows (50 years): each monthly figure has a row per month. */
+export const MAX_PERIOD_MONTHS = 600;
+
+/** Months from `from` to `to` (YYYY-MM), both counted; 0 when `to` is before `from`. */
+export function monthCount(from: string, to: string): number {
+  const index = (ym: string) => Number(ym.slice(0, 4)) * 12 + Number(ym.slice(5, 7));
+  return Math.max(0, index(to) - index(from) + 1);
+}
+
 /** Every month from `from` to `to` (YYYY-MM), inclusive. */
 export function monthsBetween(from: string, to: string): string[] {
   const out: string[] = [];
   let [y, m] = from.split('-').map(Number) as [number, number];
   const [ty, tm] = to.split('-').map(Number) as [number, number];
-  while ((y < ty || (y === ty && m <= tm)) && out.length < 600) {
+  while ((y < ty || (y === ty && m <= tm)) && out.length < MAX_PERIOD_MONTHS) {
     out.push(`${y}-${String(m).padStart(2, '0')}`);
     m++;
     if (m > 12) {

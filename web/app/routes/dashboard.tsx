@@ -6,7 +6,7 @@ import type { Route } from './+types/dashboard';
 import { DashboardFigure, type FigureVerification } from '../components/DashboardFigure';
 import { FieldError, FormAlert, invalidProps } from '../components/MeetingFields';
 import { useT } from '../i18n/use-t';
-import { buildFigures, UNITS_PAGE, type DashboardData, type Figure } from '../lib/analytics';
+import { buildFigures, FIRST_MONTH, LAST_MONTH, UNITS_PAGE, type DashboardData, type Figure } from '../lib/analytics';
 import { dashboardPage, publishSnapshot, type SnapshotSummary } from '../lib/analytics.server';
 import { assertSameOrigin, requireAccount } from '../lib/auth.server';
 import { formatNumber } from '../lib/format';
@@ -140,11 +140,11 @@ export default function Dashboard() {
         </div>
         <div className="field">
           <label htmlFor="dash-from">{a.picker.from}</label>
-          <input id="dash-from" name="from" type="month" defaultValue={period.from ?? d.from} key={`f${d.from}`} />
+          <input id="dash-from" name="from" type="month" min={FIRST_MONTH} max={LAST_MONTH} defaultValue={period.from ?? d.from} key={`f${d.from}`} />
         </div>
         <div className="field">
           <label htmlFor="dash-to">{a.picker.to}</label>
-          <input id="dash-to" name="to" type="month" defaultValue={period.to ?? d.to} key={`t${d.to}`} />
+          <input id="dash-to" name="to" type="month" min={FIRST_MONTH} max={LAST_MONTH} defaultValue={period.to ?? d.to} key={`t${d.to}`} />
         </div>
         <div className="field field-actions">
           <button type="submit" className="btn btn-primary">

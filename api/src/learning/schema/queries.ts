@@ -7,6 +7,7 @@ import { inSubtree } from '../../auth/principal.js';
 import { assertCanSeeMember } from '../../auth/access.js';
 import { forbidden, notFound } from '../../errors.js';
 import { requireUuid } from '../../ids.js';
+import { containsText } from '../../search.js';
 import { defaultPageSize, idConnectionMaxSize } from '../../schema/pagination.js';
 import { materialWhere, memberRowWhere, outsideError, unitPath, viewerOf, type Viewer } from '../access.js';
 import { CourseStatusEnum, QuizStatusEnum } from './types.js';
@@ -35,7 +36,7 @@ async function courseWhere(ctx: Context, args: CourseArgs): Promise<Prisma.Cours
   if (under) and.push({ orgUnit: { path: { startsWith: under } } });
   if (args.status) and.push({ status: args.status });
   const search = args.search?.trim();
-  if (search) and.push({ title: { contains: search, mode: 'insensitive' } });
+  if (search) and.push({ title: containsText(search) });
   return { AND: and };
 }
 
