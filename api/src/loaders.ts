@@ -2,7 +2,7 @@
 // page costs the same number of queries whatever its size.
 import DataLoader from 'dataloader';
 import type { OrgUnit, PrismaClient } from '@lianjian/db';
-import { getProofs, type RecordProof } from '@lianjian/indexer';
+import { getProofs, type RecordProof } from '@lianjian/indexer/proof';
 import type { ApiConfig } from './config.js';
 
 export interface RecordKey {

@@ -1,11 +1,11 @@
 // Member changes. Each writes the new row version and its record document (outbox) in one
 // transaction, so the database never holds a change without its record (DESIGN.md data flow).
 import { Prisma, recordData, type Member, type OrgUnit } from '@lianjian/db';
-import { appendRecord } from '@lianjian/indexer';
 import { actorOf, assertCanWriteUnit } from '../auth/access.js';
 import type { Context } from '../context.js';
 import { badArgument, conflict, notFound } from '../errors.js';
 import { requireUuid } from '../ids.js';
+import { writeRecord } from '../records/write.js';
 import { PROBATION_YEARS } from '../pipeline/engine.js';
 import { claimFor, countIdentityLookups, findIdentities, hex, insertHolds, placeholderHash, withdrawHolds } from './identity.js';
 import { hashNationalId } from './national-id.js';
@@ -47,15 +47,7 @@ function isUniqueViolation(err: unknown, field: string): boolean {
 }
 
 async function writeVersion(tx: Tx, ctx: Context, member: Member): Promise<void> {
-  await appendRecord(tx, {
-    type: 'Member',
-    id: member.id,
-    version: member.version,
-    org: member.orgUnitId,
-    actor: actorOf(ctx),
-    at: ctx.config.now(),
-    data: recordData('Member', member),
-  });
+  await writeRecord(tx, ctx, 'Member', member);
 }
 
 /** createMember's checks of the fields alone (no database): BAD_USER_INPUT naming every field. */

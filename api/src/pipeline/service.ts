@@ -1,12 +1,12 @@
 // Recording development steps: the rules engine decides, this file writes. One transaction holds
 // the member row lock, the step row, the member's new version (when its fields change), mentor
-// and sponsor assignments, and the record document of every one of those rows (appendRecord).
+// and sponsor assignments, and the record document of every one of those rows (writeRecord).
 import { Prisma, recordData, type DevelopmentStep, type Member, type MentorAssignment, type OrgUnit } from '@lianjian/db';
-import { appendRecord } from '@lianjian/indexer';
 import { actorOf, assertCanSeeMember, assertCanWriteUnit } from '../auth/access.js';
 import type { Context } from '../context.js';
 import { badArgument, notFound } from '../errors.js';
 import { requireUuid } from '../ids.js';
+import { writeRecord } from '../records/write.js';
 import { branchVoteOfTally } from '../votes/pipeline-link.js';
 import { configuredCalendar } from './calendar-config.js';
 import { todayInChina } from './dates.js';
@@ -148,15 +148,7 @@ function memberUpdate(fields: MemberFieldUpdate): Prisma.MemberUncheckedUpdateIn
 }
 
 async function record(tx: Tx, ctx: Context, type: 'DevelopmentStep' | 'Member' | 'MentorAssignment', row: { id: string; version: number; orgUnitId: string }) {
-  await appendRecord(tx, {
-    type,
-    id: row.id,
-    version: row.version,
-    org: row.orgUnitId,
-    actor: actorOf(ctx),
-    at: ctx.config.now(),
-    data: recordData(type, row as unknown as Record<string, unknown>),
-  });
+  await writeRecord(tx, ctx, type, row);
 }
 
 /** Makes the member's current mentors (or sponsors) exactly `ids`, from `on`. */

@@ -2,7 +2,7 @@
 // (prisma/src/seed/catalog.ts, its current revisions). Schema migrations hold no data, so a
 // deployment without the demo seed calls ensureDefaultRules once for its root unit.
 import { recordData, type PointsRule, type PrismaClient } from '@lianjian/db';
-import { appendRecord } from '@lianjian/indexer';
+import { recordInput, writeRecords } from '../records/write.js';
 
 export interface DefaultRule {
   code: string;
@@ -38,15 +38,7 @@ export async function ensureDefaultRules(prisma: PrismaClient, rootUnitId: strin
     for (const d of DEFAULT_RULES) {
       if (have.has(d.code)) continue;
       const row = await tx.pointsRule.create({ data: { ...d, orgUnitId: rootUnitId, revision: 1, effectiveFrom: DEFAULT_EFFECTIVE_FROM } });
-      await appendRecord(tx, {
-        type: 'PointsRule',
-        id: row.id,
-        version: row.version,
-        org: row.orgUnitId,
-        actor: opts.actor ?? 'system',
-        at: now,
-        data: recordData('PointsRule', row),
-      });
+      await writeRecords(tx, [recordInput('PointsRule', row, opts.actor ?? 'system', now)]);
       created.push(row);
     }
     return created;
