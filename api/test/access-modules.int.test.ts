@@ -38,8 +38,9 @@ const MEMBER_WRITES = new Set([
 /** Queries for staff (ADMIN, LEADER, SECRETARY) only: subtree lists, reports, administration. */
 const STAFF_READS = new Set([
   'members', 'orgUnits', 'pipelineDue', 'analytics', 'analyticsSnapshot', 'analyticsSnapshots', 'meetingCompliance', 'transfers',
-  'pointsRanking', 'decisions', 'memberFeedback', 'quizQuestions', 'identityHolds',
+  'pointsRanking', 'memberFeedback', 'quizQuestions', 'identityHolds',
 ]);
+// Not `decisions`: a member lists their own branch's (党务公开; decisions.int.test.ts).
 /** What the test's partner key (scopes Member:read, OrgUnit:read) may read. */
 const PARTNER_READS = new Set(['me', 'member', 'members', 'orgUnit', 'orgUnits']);
 /** Decided by the level covering both units: ADMIN, or LEADER or SECRETARY scoped at or above it. */

@@ -28,7 +28,13 @@ beforeAll(async () => {
   h = await startHarness();
   fx = await createFixture(h.prisma);
   for (const who of ['admin', 'leader', 'secretary', 'member', 'otherSecretary'] as const) as[who] = { token: await sessionFor(h.prisma, fx.accounts[who].id) };
-  as.partnerB1 = { apiKey: (await apiKeyFor(h.prisma, fx.units.b1.id, ['Analytics:read'])).key };
+  // Issued the way an administrator issues it: createApiKey must accept the scope analytics asks for.
+  const issued = await h.gql<{ createApiKey: { key: string } }>(
+    `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key } }`,
+    { input: { name: 'analytics partner', scopes: ['Analytics:read'], unitId: fx.units.b1.id } },
+    as.admin,
+  );
+  as.partnerB1 = { apiKey: ok(issued).createApiKey.key };
   as.partnerNoScope = { apiKey: (await apiKeyFor(h.prisma, fx.units.b1.id, ['Member:read'], 'p2')).key };
   const { b1, b2 } = fx.units;
   const { m1, m2, m3 } = fx.members;

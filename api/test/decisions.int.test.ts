@@ -130,6 +130,19 @@ describe('milestones and status over time', () => {
     expect(codeOf(await h.gql(MOVE, { id: late, status: 'PLANNED' }, as.secretary))).toBe('STATUS_TRANSITION_INVALID');
   });
 
+  it('refuses IMPLEMENTED while milestones are unfinished, naming them (both languages)', async () => {
+    const res = await h.gql(STATUS, { id: decision.id, status: 'IMPLEMENTED' }, as.secretary);
+    expect(codeOf(res)).toBe('CONFLICT');
+    const err = res.errors![0]!;
+    expect(err.message).toContain('完成第一次集中学习');
+    expect(err.extensions.messageZh).toContain('完成第一次集中学习');
+    expect(err.extensions.messageZh).not.toContain('制定学习计划'); // DONE: not unfinished
+    expect(err.extensions.unfinished).toEqual([{ id: late, title: '完成第一次集中学习', status: 'PLANNED' }]);
+    expect(fieldsOf(res)).toEqual(['status']);
+    expect(ok(await h.gql<{ decision: DecisionView }>(GET, { id: decision.id }, as.secretary)).decision).toMatchObject({ status: 'IMPLEMENTING', version: 2 });
+    ok(await h.gql(MOVE, { id: late, status: 'CANCELLED' }, as.secretary));
+  });
+
   it('moves the decision along its flow; every change is a new version in history', async () => {
     expect(ok(await h.gql<{ updateDecisionStatus: DecisionView }>(STATUS, { id: decision.id, status: 'IMPLEMENTED' }, as.secretary)).updateDecisionStatus).toMatchObject({ status: 'IMPLEMENTED', version: 3 });
     expect(codeOf(await h.gql(STATUS, { id: decision.id, status: 'IMPLEMENTING' }, as.secretary))).toBe('STATUS_TRANSITION_INVALID');
@@ -156,16 +169,55 @@ describe('who may see decisions', () => {
     id = ok(await create({ title: '可见性' })).createDecision.id;
   });
 
-  it('staff and partner keys of the subtree; members and other subtrees are refused', async () => {
+  it('staff and partner keys of the subtree; other subtrees are refused', async () => {
     for (const who of [as.secretary, as.leader, as.admin]) expect(ok(await h.gql<{ decision: { id: string } }>(`query($id: ID!) { decision(id: $id) { id } }`, { id }, who)).decision.id).toBe(id);
     expect(codeOf(await h.gql(`query($id: ID!) { decision(id: $id) { id } }`, { id }, as.otherSecretary))).toBe('FORBIDDEN');
-    expect(codeOf(await h.gql(`query($id: ID!) { decision(id: $id) { id } }`, { id }, as.member))).toBe('FORBIDDEN');
-    expect(codeOf(await h.gql(`{ decisions(first: 5) { totalCount } }`, {}, as.member))).toBe('FORBIDDEN');
     const partner = { apiKey: (await apiKeyFor(h.prisma, fx.units.g1.id, ['Decision:read'])).key };
     const list = ok(await h.gql<{ decisions: { totalCount: number; edges: { node: { id: string } }[] } }>(`{ decisions(first: 50) { totalCount edges { node { id } } } }`, {}, partner));
     expect(list.decisions.edges.map((e) => e.node.id)).toContain(id);
     const outside = { apiKey: (await apiKeyFor(h.prisma, fx.units.g2.id, ['Decision:read'])).key };
     expect(ok(await h.gql<{ decisions: { totalCount: number } }>(`{ decisions(first: 5) { totalCount } }`, {}, outside)).decisions.totalCount).toBe(0);
     expect(codeOf(await h.gql(`query($id: ID!) { decision(id: $id) { id } }`, { id }, outside))).toBe('FORBIDDEN');
+  });
+});
+
+describe('decisions published to the branch (党务公开)', () => {
+  const ONE = `query($id: ID!) { decision(id: $id) { id title status milestones { id title status } proof { status } } }`;
+  const LIST = `{ decisions(first: 50) { totalCount edges { node { id orgUnitId milestones { id } } } } }`;
+  type List = { decisions: { totalCount: number; edges: { node: { id: string; orgUnitId: string; milestones: { id: string }[] } }[] } };
+  const ids = {} as Record<'b1' | 'b1g' | 'b2' | 'g1', string>;
+
+  beforeAll(async () => {
+    for (const unit of ['b1', 'b1g', 'b2', 'g1'] as const) {
+      const who = unit === 'b1' || unit === 'b1g' ? as.secretary : as.admin;
+      ids[unit] = ok(await create({ orgUnitId: fx.units[unit].id, title: `${unit} 的决议` }, who)).createDecision.id;
+    }
+    ok(await h.gql(ADD, { input: { decisionId: ids.b1, title: '支部公开的节点', dueOn: '2026-04-01' } }, as.secretary));
+  });
+
+  it('a member reads the decisions of their own branch with milestones and proofs', async () => {
+    const d = ok(await h.gql<{ decision: { id: string; milestones: { title: string }[]; proof: { status: string } } }>(ONE, { id: ids.b1 }, as.member)).decision;
+    expect(d.id).toBe(ids.b1);
+    expect(d.milestones.map((m) => m.title)).toEqual(['支部公开的节点']);
+    expect(d.proof.status).toBeTruthy();
+    const list = ok(await h.gql<List>(LIST, {}, as.member)).decisions;
+    const inB1 = await h.prisma.decision.count({ where: { orgUnitId: fx.units.b1.id } });
+    expect(list.totalCount).toBe(inB1);
+    expect(new Set(list.edges.map((e) => e.node.orgUnitId))).toEqual(new Set([fx.units.b1.id]));
+    expect(list.edges.map((e) => e.node.id)).toContain(ids.b1);
+  });
+
+  it('and nothing outside it: not another branch, not the unit above, not a group of the branch they are not in', async () => {
+    for (const unit of ['b2', 'g1', 'b1g'] as const) {
+      expect(codeOf(await h.gql(ONE, { id: ids[unit] }, as.member)), unit).toBe('FORBIDDEN');
+    }
+    expect(codeOf(await h.gql(`query($u: ID) { decisions(first: 5, under: $u) { totalCount } }`, { u: fx.units.g1.id }, as.member))).toBe('FORBIDDEN');
+  });
+
+  it('a member of a group reads their group’s decisions and their branch’s', async () => {
+    const list = ok(await h.gql<List>(LIST, {}, voters[1]!)).decisions;
+    expect(new Set(list.edges.map((e) => e.node.orgUnitId))).toEqual(new Set([fx.units.b1.id, fx.units.b1g.id]));
+    expect(ok(await h.gql<{ decision: { id: string } }>(ONE, { id: ids.b1 }, voters[1]!)).decision.id).toBe(ids.b1);
+    expect(codeOf(await h.gql(ONE, { id: ids.b2 }, voters[1]!))).toBe('FORBIDDEN');
   });
 });

@@ -131,6 +131,25 @@ describe('handling feedback', () => {
     expect(after.errors![0]!.extensions.allowed).toEqual([]);
   });
 
+  it('resolves acknowledged feedback directly, without passing through IN_PROGRESS', async () => {
+    const quick = ok(await h.gql<{ submitFeedback: Fb }>(SUBMIT, { input: { category: 'REQUEST', topic: '借阅书目', content: '希望支部书架增加两本党史读物。' } }, as.member)).submitFeedback;
+    ok(await h.gql(RESPOND, { id: quick.id, status: 'ACKNOWLEDGED', response: '已收到。' }, as.secretary));
+    expect(codeOf(await h.gql(RESPOND, { id: quick.id, status: 'RESOLVED' }, as.secretary))).toBe('BAD_USER_INPUT'); // resolving still needs a response
+    const done = ok(await h.gql<{ respondToFeedback: Fb }>(RESPOND, { id: quick.id, status: 'RESOLVED', response: '已购入并上架。' }, as.secretary)).respondToFeedback;
+    expect(done).toMatchObject({ version: 3, status: 'RESOLVED', response: '已购入并上架。' });
+  });
+
+  it('tells clients where each item may go next (the one flow the pages read)', async () => {
+    const NEXT = `query($id: ID!) { feedback(id: $id) { status nextStatuses } }`;
+    const item = ok(await h.gql<{ submitFeedback: Fb }>(SUBMIT, { input: { category: 'OPINION', topic: '会议时间', content: '建议支部大会改在周五下午举行。' } }, as.m2)).submitFeedback;
+    const next = async () => ok(await h.gql<{ feedback: { nextStatuses: string[] } }>(NEXT, { id: item.id }, as.secretary)).feedback.nextStatuses;
+    expect(await next()).toEqual(['ACKNOWLEDGED', 'CLOSED']);
+    ok(await h.gql(RESPOND, { id: item.id, status: 'ACKNOWLEDGED' }, as.secretary));
+    expect(await next()).toEqual(['IN_PROGRESS', 'RESOLVED', 'CLOSED']);
+    ok(await h.gql(RESPOND, { id: item.id, status: 'CLOSED', response: '已与党员沟通。' }, as.secretary));
+    expect(await next()).toEqual([]);
+  });
+
   it('closes declined feedback only with a reason', async () => {
     expect(codeOf(await h.gql(RESPOND, { id: declinedId, status: 'CLOSED' }, as.secretary))).toBe('BAD_USER_INPUT');
     const closed = ok(await h.gql<{ respondToFeedback: Fb }>(RESPOND, { id: declinedId, status: 'CLOSED', response: '场地由上级统一安排，暂无法更换。' }, as.secretary)).respondToFeedback;

@@ -191,6 +191,48 @@ describe('transfer letters', () => {
     expect(codeOf(await h.gql(CANCEL, { id: old.id }, as.secretary))).toBe('TRANSFER_EXPIRED');
     expect((await h.prisma.membershipTransfer.findUniqueOrThrow({ where: { id: old.id } })).status).toBe('EXPIRED');
   });
+
+  it('refuses a letter past its window (3 months, 6 across provinces) whatever later validUntil it carries, saying the day it expired', async () => {
+    // A letter written before the window was enforced (or by hand): valid "until" far beyond it.
+    const row = await h.prisma.$transaction(async (tx) => {
+      const m = await tx.member.create({ data: { orgUnitId: fx.units.b1.id, name: '旧信', gender: 'FEMALE', birthDate: new Date('1991-01-01'), ethnicity: '汉族', education: 'BACHELOR', stage: 'FULL', fullMemberSince: new Date('2016-01-01') } });
+      await appendRecords(tx, [{ type: 'Member', id: m.id, version: 1, org: m.orgUnitId, actor: 'system', data: recordData('Member', m) }]);
+      const t = await tx.membershipTransfer.create({
+        data: { orgUnitId: fx.units.b1.id, memberId: m.id, toUnitId: fx.units.b2.id, fromProvince: '北京', toProvince: '北京', crossProvince: false, letterNo: 'L-stale', issuedOn: new Date('2026-08-03'), validUntil: new Date('2027-08-03') },
+      });
+      await appendRecords(tx, [{ type: 'MembershipTransfer', id: t.id, version: 1, org: t.orgUnitId, actor: 'system', data: recordData('MembershipTransfer', t) }]);
+      return t;
+    });
+    day('2026-11-03');
+    expect(ok(await h.gql<{ transfer: T }>(ONE, { id: row.id }, as.secB2)).transfer).toMatchObject({ status: 'ISSUED', lapsed: false });
+    day('2026-11-04');
+    expect(ok(await h.gql<{ transfer: T }>(ONE, { id: row.id }, as.secB2)).transfer).toMatchObject({ status: 'ISSUED', lapsed: true });
+    const late = await h.gql(RECEIVE, { id: row.id }, as.secB2);
+    expect(codeOf(late)).toBe('TRANSFER_EXPIRED');
+    expect(late.errors![0]!.extensions).toMatchObject({ validUntil: '2026-11-03', today: '2026-11-04' });
+    expect(late.errors![0]!.message).toContain('2026-11-03');
+    expect(late.errors![0]!.extensions.messageZh).toContain('2026-11-03');
+    const after = ok(await h.gql<{ transfer: T & { lastValidDay: string } }>(`query($id: ID!) { transfer(id: $id) { ${FIELDS} lastValidDay } }`, { id: row.id }, as.secB2)).transfer;
+    expect(after).toMatchObject({ status: 'EXPIRED', version: 2, validUntil: '2027-08-03', lastValidDay: '2026-11-03' });
+    expect((await h.prisma.member.findUniqueOrThrow({ where: { id: row.memberId } })).orgUnitId).toBe(fx.units.b1.id);
+  });
+
+  it('sweeps a letter past its window though its recorded validUntil is later', async () => {
+    const row = await h.prisma.$transaction(async (tx) => {
+      const m = await tx.member.create({ data: { orgUnitId: fx.units.b1.id, name: '旧信二', gender: 'MALE', birthDate: new Date('1991-01-01'), ethnicity: '汉族', education: 'BACHELOR', stage: 'FULL', fullMemberSince: new Date('2016-01-01') } });
+      await appendRecords(tx, [{ type: 'Member', id: m.id, version: 1, org: m.orgUnitId, actor: 'system', data: recordData('Member', m) }]);
+      const t = await tx.membershipTransfer.create({
+        data: { orgUnitId: fx.units.b1.id, memberId: m.id, toUnitId: sh.id, fromProvince: '北京', toProvince: '上海市', crossProvince: true, letterNo: 'L-stale-2', issuedOn: new Date('2026-05-04'), validUntil: new Date('2027-05-04') },
+      });
+      await appendRecords(tx, [{ type: 'MembershipTransfer', id: t.id, version: 1, org: t.orgUnitId, actor: 'system', data: recordData('MembershipTransfer', t) }]);
+      return t;
+    });
+    day('2026-11-04'); // its last day across provinces: not yet
+    expect(ok(await h.gql<{ expireTransferLetters: unknown[] }>(SWEEP, {}, as.secretary)).expireTransferLetters).toEqual([]);
+    day('2026-11-05');
+    const swept = ok(await h.gql<{ expireTransferLetters: { id: string; status: string; version: number }[] }>(SWEEP, {}, as.secretary)).expireTransferLetters;
+    expect(swept).toEqual([{ id: row.id, status: 'EXPIRED', version: 2 }]);
+  });
 });
 
 describe('end to end: transfer, feedback and appraisal records anchored on chain and verified online', () => {

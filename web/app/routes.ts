@@ -13,6 +13,7 @@ export default [
   route('me/points/proofs.json', 'routes/me-points-proofs.tsx'),
   route('me/appraisal', 'routes/me-appraisal.tsx'),
   route('me/ballots', 'routes/me-ballots.tsx'),
+  route('me/decisions', 'routes/me-decisions.tsx'),
   route('learning', 'routes/learning.tsx'),
   route('learning/courses/:id', 'routes/learning-course.tsx'),
   route('learning/resources/:id', 'routes/learning-resource.tsx'),

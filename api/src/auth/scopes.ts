@@ -1,10 +1,33 @@
-// The scope loaders behind builder.ts's AuthScopes, and the error a failed check becomes.
+// The scope loaders behind builder.ts's AuthScopes, the error a failed check becomes, and the one
+// list of scopes a partner key can hold, which the checks and createApiKey both answer to.
 import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import type { Role } from '@lianjian/db';
 import { AuthScopeFailureType, type AuthFailure, type ForbiddenResult } from '@pothos/plugin-scope-auth';
 import type { Context } from '../context.js';
 import { forbidden, unauthenticated } from '../errors.js';
+import { VERIFIABLE_TYPES } from '../records/types.js';
 import { describePrincipal, partnerScope, STAFF_ROLES, WRITER_ROLES } from './principal.js';
+
+/**
+ * Every scope a partner key can be granted: reading each verifiable type ("<Type>:read", what
+ * `read` and the record rules ask for) and the named scopes some field checks with `partner`.
+ * A `partner` check naming a scope outside it fails loudly (below); auth/scopes.test.ts holds every
+ * check written in the source to it.
+ */
+export const PARTNER_SCOPES: readonly string[] = [...VERIFIABLE_TYPES.map((t) => partnerScope(t)), 'Analytics:read', 'Member:contact'];
+const GRANTABLE = new Set(PARTNER_SCOPES);
+
+/** A check asked for a scope no key can hold: a bug in the schema, never the caller's fault (an internal error). */
+class UngrantableScope extends Error {
+  constructor(scope: string) {
+    super(`The schema checks the partner scope "${scope}", which no API key can be granted: add it to PARTNER_SCOPES (auth/scopes.ts).`);
+  }
+}
+
+function grantable(scope: string): string {
+  if (!GRANTABLE.has(scope)) throw new UngrantableScope(scope);
+  return scope;
+}
 
 export function scopeLoaders(ctx: Context) {
   const p = ctx.principal;
@@ -15,8 +38,9 @@ export function scopeLoaders(ctx: Context) {
     writer: account !== null && WRITER_ROLES.includes(account.role),
     admin: account?.role === 'ADMIN',
     role: (role: Role) => account?.role === role,
+    // Not held to PARTNER_SCOPES at run time: history(type: …) passes the caller's own argument.
     read: (type: string) => account !== null || (p.kind === 'partner' && p.scopes.has(partnerScope(type))),
-    partner: (scope: string) => p.kind === 'partner' && p.scopes.has(scope),
+    partner: (scope: string) => p.kind === 'partner' && p.scopes.has(grantable(scope)),
   };
 }
 

@@ -11,7 +11,7 @@ import { todayInChina } from '../pipeline/dates.js';
 import { writeRecord } from '../records/write.js';
 import { unpassedVoteError } from '../votes/errors.js';
 import { resultsOf } from '../votes/service.js';
-import { DECISION_ENDED, DECISION_FLOW, MILESTONE_FLOW, statusMoveError } from './status.js';
+import { DECISION_ENDED, DECISION_FLOW, MILESTONE_FLOW, statusMoveError, unfinishedMilestonesError } from './status.js';
 
 export interface CreateDecisionRequest {
   orgUnitId: string;
@@ -102,6 +102,14 @@ export async function updateDecisionStatus(ctx: Context, id: string, status: Dec
     const [row] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM decision WHERE id = ${found.id}::uuid FOR UPDATE`;
     const d = await tx.decision.findUniqueOrThrow({ where: { id: row!.id } });
     if (!DECISION_FLOW[d.status].includes(status)) throw statusMoveError('Decision', d.id, d.status, status, DECISION_FLOW[d.status]);
+    if (status === 'IMPLEMENTED') {
+      const unfinished = await tx.milestone.findMany({
+        where: { decisionId: d.id, status: { in: ['PLANNED', 'IN_PROGRESS'] } },
+        select: { id: true, title: true, status: true },
+        orderBy: [{ dueOn: 'asc' }, { id: 'asc' }],
+      });
+      if (unfinished.length > 0) throw unfinishedMilestonesError(unfinished);
+    }
     const updated = await tx.decision.update({ where: { id: d.id }, data: { status, version: d.version + 1 } });
     await writeRecord(tx, ctx, 'Decision', updated);
     return updated;

@@ -1,6 +1,7 @@
 // The status flows of decisions and their milestones, and the refusal of a move outside them.
 import type { DecisionStatus, MilestoneStatus } from '@lianjian/db';
 import { GraphQLError } from 'graphql';
+import { conflict } from '../errors.js';
 
 /** ADOPTED 已通过 → IMPLEMENTING 执行中 → IMPLEMENTED 已落实; SUPERSEDED 已被取代 and REVOKED 已撤销 end it. */
 export const DECISION_FLOW: Readonly<Record<DecisionStatus, readonly DecisionStatus[]>> = {
@@ -33,5 +34,23 @@ export function statusMoveError(what: 'Decision' | 'Milestone', id: string, from
       to,
       allowed,
     },
+  });
+}
+
+const MILESTONE_EN: Record<MilestoneStatus, string> = { PLANNED: 'planned', IN_PROGRESS: 'in progress', DONE: 'done', CANCELLED: 'cancelled' };
+const MILESTONE_ZH: Record<MilestoneStatus, string> = { PLANNED: '计划中', IN_PROGRESS: '进行中', DONE: '已完成', CANCELLED: '已取消' };
+
+/**
+ * A decision is implemented when its milestones are: each DONE, or CANCELLED with its reason. The
+ * message names those still open; `fields` puts it beside the status field of a form.
+ */
+export function unfinishedMilestonesError(unfinished: readonly { id: string; title: string; status: MilestoneStatus }[]): GraphQLError {
+  const message = `cannot be marked implemented while ${unfinished.length === 1 ? 'this milestone is' : `these ${unfinished.length} milestones are`} unfinished: ${unfinished
+    .map((m) => `“${m.title}” (${MILESTONE_EN[m.status]})`)
+    .join(', ')}. Mark ${unfinished.length === 1 ? 'it' : 'them'} done or cancel ${unfinished.length === 1 ? 'it' : 'them'} first.`;
+  const messageZh = `尚有 ${unfinished.length} 个落实节点未完成，不能标记为已落实：${unfinished.map((m) => `「${m.title}」（${MILESTONE_ZH[m.status]}）`).join('、')}。请先将其标记为已完成或取消。`;
+  return conflict(`The decision ${message}`, `该决议${messageZh}`, {
+    unfinished: unfinished.map(({ id, title, status }) => ({ id, title, status })),
+    fields: [{ field: 'status', message: `The decision ${message}`, messageZh }],
   });
 }

@@ -1,8 +1,9 @@
 // Feedback from members to the organisation (党员意见建议). A member submits about their own
 // unit; secretaries of that unit (or above, or an admin) move it along
 //   SUBMITTED → ACKNOWLEDGED → IN_PROGRESS → RESOLVED → CLOSED
-// with a response, and may close it unresolved (declined) from any open status with a response
-// saying why. The enum has no REJECTED: CLOSED without RESOLVED is the refusal.
+// with a response — an acknowledged item settled at once may go straight to RESOLVED — and may
+// close it unresolved (declined) from any open status with a response saying why. The enum has
+// no REJECTED: CLOSED without RESOLVED is the refusal.
 import { Prisma, type FeedbackCategory, type FeedbackStatus, type MemberFeedback } from '@lianjian/db';
 import { assertCanWriteUnit } from '../auth/access.js';
 import type { Context } from '../context.js';
@@ -11,9 +12,11 @@ import { requireUuid } from '../ids.js';
 import { checkText } from '../appraisal/text.js';
 import { writeRecord } from '../records/write.js';
 
+/** The one copy of the flow: the pages read it through MemberFeedback.nextStatuses. */
 export const NEXT: Readonly<Record<FeedbackStatus, readonly FeedbackStatus[]>> = {
   SUBMITTED: ['ACKNOWLEDGED', 'CLOSED'],
-  ACKNOWLEDGED: ['IN_PROGRESS', 'CLOSED'],
+  // Many requests are settled by the secretary on the spot: IN_PROGRESS would be a formality.
+  ACKNOWLEDGED: ['IN_PROGRESS', 'RESOLVED', 'CLOSED'],
   IN_PROGRESS: ['RESOLVED', 'CLOSED'],
   RESOLVED: ['CLOSED'],
   CLOSED: [],

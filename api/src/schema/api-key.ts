@@ -6,11 +6,8 @@ import { conflict, FieldErrors, forbidden, notFound, unauthenticated } from '../
 import { requireUuid } from '../ids.js';
 import { newApiKey } from '../auth/tokens.js';
 import { describePrincipal } from '../auth/principal.js';
-import { VERIFIABLE_TYPES } from '../records/types.js';
+import { PARTNER_SCOPES } from '../auth/scopes.js';
 import { defaultPageSize, idConnectionMaxSize } from './pagination.js';
-
-/** What a key may be granted: reading any verifiable type, and members' contact details. */
-export const GRANTABLE_SCOPES: readonly string[] = [...VERIFIABLE_TYPES.map((t) => `${t}:read`), 'Member:contact'];
 
 function assertAdminOrSelfKey(ctx: Context, keyId: string): void {
   const p = ctx.principal;
@@ -82,9 +79,13 @@ builder.mutationFields((t) => ({
       if (!name || name.length > 100) errs.add('input.name', 'must be 1 to 100 characters.', '长度应为 1 到 100 个字符。');
       const scopes = [...new Set(input.scopes.map((s) => s.trim()))];
       if (scopes.length === 0) errs.add('input.scopes', 'must name at least one scope.', '至少需要一个权限。');
-      const unknown = scopes.filter((s) => !GRANTABLE_SCOPES.includes(s));
+      const unknown = scopes.filter((s) => !PARTNER_SCOPES.includes(s));
       if (unknown.length > 0) {
-        errs.add('input.scopes', `has unknown scopes ${unknown.join(', ')}; use "<Type>:read" for a verifiable type or "Member:contact".`, `包含未知权限 ${unknown.join('、')}；请使用 "<类型>:read" 或 "Member:contact"。`);
+        errs.add(
+          'input.scopes',
+          `has unknown scopes ${unknown.join(', ')}; use "<Type>:read" for a verifiable type, "Analytics:read" or "Member:contact".`,
+          `包含未知权限 ${unknown.join('、')}；请使用 "<类型>:read"、"Analytics:read" 或 "Member:contact"。`,
+        );
       }
       if (input.expiresAt && input.expiresAt <= ctx.config.now()) errs.add('input.expiresAt', 'must be in the future.', '应晚于当前时间。');
       const unitId = requireUuid('input.unitId', input.unitId);

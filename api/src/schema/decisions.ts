@@ -1,13 +1,13 @@
 // Decisions (决议) and implementation milestones (落实节点) in the graph. Staff and partner keys
-// see those of their subtree; a decision's status over time is its `history` (every change is a
-// new record version).
+// see those of their subtree, members those of their own branch (decisions/access.ts); a
+// decision's status over time is its `history` (every change is a new record version).
 import { DecisionStatus, MilestoneStatus, type Prisma } from '@lianjian/db';
 import { builder } from '../builder.js';
-import { assertCanSeeUnit, listRoot } from '../auth/access.js';
 import type { Context } from '../context.js';
-import { forbidden, notFound } from '../errors.js';
+import { notFound } from '../errors.js';
 import { requireUuid } from '../ids.js';
 import { todayInChina } from '../pipeline/dates.js';
+import { assertCanSeeDecisionUnit, decisionUnitWhere } from '../decisions/access.js';
 import { addMilestone, createDecision, isOverdue, overdueDays, updateDecisionStatus, updateMilestoneStatus } from '../decisions/service.js';
 import { defaultPageSize, idConnectionMaxSize } from './pagination.js';
 import { Verifiable } from './verifiable.js';
@@ -21,14 +21,6 @@ export const MilestoneStatusEnum = builder.enumType(MilestoneStatus, {
   description: 'PLANNED 计划中 → IN_PROGRESS 进行中 → DONE 已完成; CANCELLED 已取消',
 });
 
-/** Decisions are the unit's business: staff and partner keys of the subtree (members: no). */
-async function assertCanSeeUnitRow(ctx: Context, orgUnitId: string): Promise<void> {
-  const p = ctx.principal;
-  if (p.kind === 'account' && p.role === 'MEMBER') throw forbidden('Members may only see their own records.', '党员只能查看本人的记录。');
-  const unit = await ctx.loaders.orgUnit.load(orgUnitId);
-  assertCanSeeUnit(ctx, { id: orgUnitId, path: unit?.path ?? '\u0000' });
-}
-
 const todayOf = (ctx: Context) => todayInChina(ctx.config.now());
 
 builder.prismaObject('Decision', {
@@ -36,7 +28,7 @@ builder.prismaObject('Decision', {
   interfaces: [Verifiable],
   select: { id: true, version: true, orgUnitId: true },
   authScopes: async (d, ctx) => {
-    await assertCanSeeUnitRow(ctx, d.orgUnitId);
+    await assertCanSeeDecisionUnit(ctx, d.orgUnitId);
     return { read: 'Decision' };
   },
   fields: (t) => ({
@@ -71,7 +63,7 @@ builder.prismaObject('Milestone', {
   interfaces: [Verifiable],
   select: { id: true, version: true, orgUnitId: true },
   authScopes: async (m, ctx) => {
-    await assertCanSeeUnitRow(ctx, m.orgUnitId);
+    await assertCanSeeDecisionUnit(ctx, m.orgUnitId);
     return { read: 'Milestone' };
   },
   fields: (t) => ({
@@ -123,13 +115,11 @@ const AddMilestoneInput = builder.inputType('AddMilestoneInput', {
 });
 
 async function decisionWhere(ctx: Context, under: string | number | null | undefined, status: DecisionStatus | null | undefined): Promise<Prisma.DecisionWhereInput> {
-  const p = ctx.principal;
-  if (p.kind === 'account' && p.role === 'MEMBER') throw forbidden('Members may only see their own records.', '党员只能查看本人的记录。');
   const unit = under != null ? await ctx.loaders.orgUnit.load(requireUuid('under', under)) : null;
   if (under != null && !unit) throw notFound('Org unit', '组织', String(under));
-  const root = listRoot(ctx, unit);
+  const units = await decisionUnitWhere(ctx, unit);
   const where: Prisma.DecisionWhereInput = {};
-  if (root) where.orgUnit = { path: { startsWith: root } };
+  if (units) where.orgUnit = units;
   if (status) where.status = status;
   return where;
 }
@@ -143,16 +133,16 @@ builder.queryFields((t) => ({
       const id = requireUuid('id', args.id);
       const d = await ctx.prisma.decision.findUnique({ ...query, where: { id } });
       if (!d) throw notFound('Decision', '决议', id);
-      await assertCanSeeUnitRow(ctx, d.orgUnitId);
+      await assertCanSeeDecisionUnit(ctx, d.orgUnitId);
       return d;
     },
   }),
   decisions: t.prismaConnection({
     type: 'Decision',
     cursor: 'id',
-    description: 'Decisions of a subtree (default: all you may see), newest first',
+    description: 'Decisions of a subtree (default: all you may see; a member: those of their own branch), newest first',
     args: { under: t.arg.id(), status: t.arg({ type: DecisionStatusEnum }) },
-    authScopes: { $any: { staff: true, partner: 'Decision:read' } },
+    authScopes: { $any: { staff: true, role: 'MEMBER', partner: 'Decision:read' } },
     maxSize: idConnectionMaxSize,
     defaultSize: defaultPageSize,
     totalCount: async (_p, args, ctx) => ctx.prisma.decision.count({ where: await decisionWhere(ctx, args.under, args.status) }),

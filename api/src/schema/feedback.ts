@@ -7,7 +7,7 @@ import { assertCanSeeMember, listRoot } from '../auth/access.js';
 import type { Context } from '../context.js';
 import { forbidden, notFound, unauthenticated } from '../errors.js';
 import { requireUuid } from '../ids.js';
-import { respondToFeedback, submitFeedback } from '../feedback/service.js';
+import { NEXT, respondToFeedback, submitFeedback } from '../feedback/service.js';
 import { defaultPageSize, idConnectionMaxSize } from './pagination.js';
 import { Verifiable } from './verifiable.js';
 
@@ -17,7 +17,7 @@ export const FeedbackCategoryEnum = builder.enumType(FeedbackCategory, {
 });
 export const FeedbackStatusEnum = builder.enumType(FeedbackStatus, {
   name: 'FeedbackStatus',
-  description: 'SUBMITTED 已提交 → ACKNOWLEDGED 已受理 → IN_PROGRESS 办理中 → RESOLVED 已办结 → CLOSED 已关闭 (CLOSED before RESOLVED: declined, with the reason)',
+  description: 'SUBMITTED 已提交 → ACKNOWLEDGED 已受理 → IN_PROGRESS 办理中 → RESOLVED 已办结 → CLOSED 已关闭 (ACKNOWLEDGED may go straight to RESOLVED; CLOSED before RESOLVED: declined, with the reason)',
 });
 
 async function assertCanSeeFeedback(ctx: Context, row: { memberId: string; orgUnitId: string }): Promise<void> {
@@ -44,6 +44,12 @@ builder.prismaObject('MemberFeedback', {
     topic: t.exposeString('topic', { description: 'Title' }),
     content: t.exposeString('content', { description: 'Body' }),
     status: t.expose('status', { type: FeedbackStatusEnum }),
+    nextStatuses: t.field({
+      type: [FeedbackStatusEnum],
+      select: { status: true },
+      description: 'Where respondToFeedback may move it now (empty once CLOSED)',
+      resolve: (row) => [...NEXT[row.status]],
+    }),
     submittedAt: t.expose('submittedAt', { type: 'DateTime' }),
     response: t.exposeString('response', { nullable: true, description: 'The organisation’s latest response' }),
     respondedById: t.exposeID('respondedById', { nullable: true }),

@@ -7,7 +7,7 @@ import { assertCanSeeMember, assertCanSeeUnit, canSeeUnit, listRoot } from '../a
 import type { Context } from '../context.js';
 import { forbidden, notFound, unauthenticated } from '../errors.js';
 import { requireUuid } from '../ids.js';
-import { cancelTransfer, expireLapsedLetters, issueTransferLetter, receiveTransfer, todayOf } from '../transfers/service.js';
+import { cancelTransfer, expireLapsedLetters, issueTransferLetter, lastDayOf, receiveTransfer, todayOf } from '../transfers/service.js';
 import { lapsed } from '../transfers/rules.js';
 import { defaultPageSize, idConnectionMaxSize } from './pagination.js';
 import { Verifiable } from './verifiable.js';
@@ -58,12 +58,18 @@ builder.prismaObject('MembershipTransfer', {
     crossProvince: t.exposeBoolean('crossProvince'),
     letterNo: t.exposeString('letterNo'),
     issuedOn: t.expose('issuedOn', { type: 'Date' }),
-    validUntil: t.expose('validUntil', { type: 'Date', description: 'Last day it can be received' }),
+    validUntil: t.expose('validUntil', { type: 'Date', description: 'As recorded on the letter; see lastValidDay' }),
+    lastValidDay: t.field({
+      type: 'Date',
+      select: { issuedOn: true, validUntil: true, crossProvince: true },
+      description: 'Last day it can be received: validUntil, but never past 3 months from issuedOn (6 across provinces)',
+      resolve: (r) => lastDayOf(r),
+    }),
     status: t.expose('status', { type: TransferStatusEnum }),
     lapsed: t.boolean({
-      select: { status: true, validUntil: true },
-      description: 'ISSUED but past validUntil: it can no longer be received (the next receive, cancel or sweep records it as EXPIRED)',
-      resolve: (r, _a, ctx) => r.status === 'ISSUED' && lapsed(r.validUntil.toISOString().slice(0, 10), todayOf(ctx)),
+      select: { status: true, issuedOn: true, validUntil: true, crossProvince: true },
+      description: 'ISSUED but past lastValidDay: it can no longer be received (the next receive, cancel or sweep records it as EXPIRED)',
+      resolve: (r, _a, ctx) => r.status === 'ISSUED' && lapsed(lastDayOf(r), todayOf(ctx)),
     }),
     receivedOn: t.expose('receivedOn', { type: 'Date', nullable: true }),
     receiptNo: t.exposeString('receiptNo', { nullable: true }),

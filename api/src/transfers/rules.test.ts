@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crossesProvinces, lapsed, validUntil } from './rules.js';
+import { crossesProvinces, lapsed, lastValidDay, validUntil } from './rules.js';
 
 describe('transfer letter validity', () => {
   it('is 3 months within a province and 6 across, through the corresponding day', () => {
@@ -17,5 +17,11 @@ describe('transfer letter validity', () => {
   it('lapses the day after the last valid day', () => {
     expect(lapsed('2026-04-15', '2026-04-15')).toBe(false);
     expect(lapsed('2026-04-15', '2026-04-16')).toBe(true);
+  });
+
+  it('never lets a recorded validUntil outlast the window from the day of issue', () => {
+    expect(lastValidDay({ issuedOn: '2026-01-15', validUntil: '2027-01-15', crossProvince: false })).toBe('2026-04-15');
+    expect(lastValidDay({ issuedOn: '2026-01-15', validUntil: '2027-01-15', crossProvince: true })).toBe('2026-07-15');
+    expect(lastValidDay({ issuedOn: '2026-01-15', validUntil: '2026-03-01', crossProvince: true })).toBe('2026-03-01'); // shorter stays
   });
 });

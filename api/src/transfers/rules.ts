@@ -19,6 +19,16 @@ export function validUntil(issuedOn: IsoDate, crossProvince: boolean): IsoDate {
   return addMonths(issuedOn, crossProvince ? VALID_MONTHS.crossProvince : VALID_MONTHS.sameProvince);
 }
 
+/**
+ * The last day a letter can actually be received: its recorded validUntil, but never later than
+ * its window from the day of issue — a row written by hand, by an import or by older code may
+ * carry a later date, and the rule, not the row, decides.
+ */
+export function lastValidDay(t: { issuedOn: IsoDate; validUntil: IsoDate; crossProvince: boolean }): IsoDate {
+  const window = validUntil(t.issuedOn, t.crossProvince);
+  return t.validUntil < window ? t.validUntil : window;
+}
+
 export function lapsed(validUntilOn: IsoDate, today: IsoDate): boolean {
   return today > validUntilOn;
 }

@@ -2,7 +2,8 @@
 // system or to an outside organisation; the receiving unit's secretary receives it within its
 // validity, which moves the member (members/service.ts moveMemberInTx: a new Member version);
 // for an outside organisation the issuing unit records the receipt (回执) and the member becomes
-// TRANSFERRED_OUT. A letter past its validity is marked EXPIRED as a new record version — when
+// TRANSFERRED_OUT. A letter past its validity (its recorded validUntil, capped by the window from
+// its issue: rules.ts lastValidDay) is marked EXPIRED as a new record version — when
 // someone tries to receive or cancel it, when a new letter is issued for the member, and by the
 // sweep expireTransferLetters — and can never be received.
 import { Prisma, type MembershipTransfer, type OrgUnit } from '@lianjian/db';
@@ -15,25 +16,34 @@ import { moveMemberInTx, writeMemberVersion } from '../members/service.js';
 import { todayInChina } from '../pipeline/dates.js';
 import { writeRecord, type Tx } from '../records/write.js';
 import { checkText } from '../appraisal/text.js';
-import { crossesProvinces, lapsed, validUntil } from './rules.js';
+import { crossesProvinces, lapsed, lastValidDay, VALID_MONTHS, validUntil } from './rules.js';
 
 const isoOf = (d: Date) => d.toISOString().slice(0, 10);
 const dateOf = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 export const todayOf = (ctx: Context) => todayInChina(ctx.config.now());
 
+/** The day after which the letter cannot be received (transfers/rules.ts lastValidDay). */
+export const lastDayOf = (t: Pick<MembershipTransfer, 'issuedOn' | 'validUntil' | 'crossProvince'>) =>
+  lastValidDay({ issuedOn: isoOf(t.issuedOn), validUntil: isoOf(t.validUntil), crossProvince: t.crossProvince });
+
 const STATUS_ZH = { ISSUED: '已开具', RECEIVED: '已接收', EXPIRED: '已过期', CANCELLED: '已撤销' } as const;
 
 type Loaded = MembershipTransfer & { orgUnit: OrgUnit; toUnit: OrgUnit | null };
 
-function expiredError(t: Pick<MembershipTransfer, 'letterNo' | 'validUntil'>, today: string): GraphQLError {
-  return new GraphQLError(`Transfer letter ${t.letterNo} was valid through ${isoOf(t.validUntil)} and has expired (today is ${today}); issue a new letter.`, {
-    extensions: {
-      code: 'TRANSFER_EXPIRED',
-      messageZh: `介绍信 ${t.letterNo} 的有效期至 ${isoOf(t.validUntil)}，已过期（今天是 ${today}），请重新开具。`,
-      validUntil: isoOf(t.validUntil),
-      today,
+function expiredError(t: Pick<MembershipTransfer, 'letterNo' | 'issuedOn' | 'validUntil' | 'crossProvince'>, today: string): GraphQLError {
+  const last = lastDayOf(t);
+  const months = t.crossProvince ? VALID_MONTHS.crossProvince : VALID_MONTHS.sameProvince;
+  return new GraphQLError(
+    `Transfer letter ${t.letterNo} (issued ${isoOf(t.issuedOn)}, valid ${months} months${t.crossProvince ? ' across provinces' : ''}) was valid through ${last} and expired after that day (today is ${today}); issue a new letter.`,
+    {
+      extensions: {
+        code: 'TRANSFER_EXPIRED',
+        messageZh: `介绍信 ${t.letterNo}（${isoOf(t.issuedOn)} 开具，${t.crossProvince ? '跨省' : ''}有效期 ${months} 个月）的有效期至 ${last}，已过期（今天是 ${today}），请重新开具。`,
+        validUntil: last,
+        today,
+      },
     },
-  });
+  );
 }
 
 function wrongStatus(t: MembershipTransfer, action: string, actionZh: string): GraphQLError {
@@ -64,7 +74,7 @@ async function lockIssued(ctx: Context, tx: Tx, id: string, action: [string, str
   await tx.$queryRaw`SELECT 1 FROM membership_transfer WHERE id = ${id}::uuid FOR UPDATE`;
   const t = await tx.membershipTransfer.findUniqueOrThrow({ where: { id } });
   if (t.status !== 'ISSUED') throw wrongStatus(t, action[0], action[1]);
-  if (lapsed(isoOf(t.validUntil), todayOf(ctx))) throw new LapsedLetter(t);
+  if (lapsed(lastDayOf(t), todayOf(ctx))) throw new LapsedLetter(t);
   return t;
 }
 
@@ -145,11 +155,11 @@ export async function issueTransferLetter(ctx: Context, input: IssueInput): Prom
       await tx.$queryRaw`SELECT 1 FROM member WHERE id = ${memberId}::uuid FOR UPDATE`;
       const open = await tx.membershipTransfer.findMany({ where: { memberId, status: 'ISSUED' } });
       for (const o of open) {
-        if (lapsed(isoOf(o.validUntil), today)) await markExpired(tx, ctx, o);
+        if (lapsed(lastDayOf(o), today)) await markExpired(tx, ctx, o);
         else {
           throw conflict(
-            `Member already has an open transfer letter (${o.letterNo}, valid through ${isoOf(o.validUntil)}); cancel it before issuing another.`,
-            `该党员已有未办结的介绍信（${o.letterNo}，有效期至 ${isoOf(o.validUntil)}），请先撤销再重新开具。`,
+            `Member already has an open transfer letter (${o.letterNo}, valid through ${lastDayOf(o)}); cancel it before issuing another.`,
+            `该党员已有未办结的介绍信（${o.letterNo}，有效期至 ${lastDayOf(o)}），请先撤销再重新开具。`,
             { transferId: o.id },
           );
         }
@@ -233,13 +243,19 @@ export async function expireLapsedLetters(ctx: Context, under: OrgUnit | null): 
   if (!under && root) assertCanWriteUnit(ctx, { id: '', path: root });
   const today = todayOf(ctx);
   return ctx.prisma.$transaction(async (tx) => {
+    // The SQL keeps only letters that may have lapsed (past validUntil, or older than the shortest
+    // window); lastValidDay decides, so the window is written down once.
     const rows = await tx.$queryRaw<{ id: string }[]>`
       SELECT t.id::text FROM membership_transfer t JOIN org_unit u ON u.id = t.org_unit_id
-       WHERE t.status = 'ISSUED' AND t.valid_until < ${today}::date AND (${root}::text IS NULL OR u.path LIKE ${root} || '%')
+       WHERE t.status = 'ISSUED' AND (${root}::text IS NULL OR u.path LIKE ${root} || '%')
+         AND (t.valid_until < ${today}::date OR t.issued_on + make_interval(months => ${VALID_MONTHS.sameProvince}::int) < ${today}::date)
        ORDER BY t.valid_until, t.id
        FOR UPDATE OF t`;
     const out: MembershipTransfer[] = [];
-    for (const { id } of rows) out.push(await markExpired(tx, ctx, await tx.membershipTransfer.findUniqueOrThrow({ where: { id } })));
+    for (const { id } of rows) {
+      const t = await tx.membershipTransfer.findUniqueOrThrow({ where: { id } });
+      if (lapsed(lastDayOf(t), today)) out.push(await markExpired(tx, ctx, t));
+    }
     return out;
   });
 }

@@ -4,7 +4,7 @@ import { data, Form, Link, useActionData, useLoaderData, useNavigation } from 'r
 import type { Route } from './+types/decisions-detail';
 import pageStyles from '../components/MeetingVote.css?url';
 import { DecisionMilestones, type MilestoneRow } from '../components/DecisionMilestones';
-import { FormAlert } from '../components/MeetingFields';
+import { FieldError, FormAlert, invalidProps } from '../components/MeetingFields';
 import { ProofStatus } from '../components/ProofStatus';
 import { RecordHead } from '../components/RecordHead';
 import { useT } from '../i18n/use-t';
@@ -110,6 +110,10 @@ export default function DecisionPage() {
   const done = result?.ok ? result : null;
   const busy = useNavigation().state === 'submitting';
   const next = DECISION_NEXT[d.status] ?? [];
+  // The API refuses IMPLEMENTED while milestones are open; offer it only once they are closed.
+  const unfinished = d.milestones.filter((m) => m.status === 'PLANNED' || m.status === 'IN_PROGRESS').length;
+  const blocked = (s: string) => s === 'IMPLEMENTED' && unfinished > 0;
+  const statusFieldError = failure?.intent === 'status' && failure.fields.some((f) => f.field === 'status');
   const notices: Record<string, string> = { status: v.statusChanged, 'add-milestone': v.milestoneAdded, 'milestone-status': v.milestoneChanged };
   const tally = d.vote?.tally ?? null;
   return (
@@ -185,16 +189,17 @@ export default function DecisionPage() {
               <h2 id="status-title">{v.changeStatus}</h2>
               <Form method="post" className="form form-inline">
                 <input type="hidden" name="intent" value="status" />
-                <FormAlert result={failure} intent="status" />
+                {statusFieldError ? null : <FormAlert result={failure} intent="status" />}
                 <div className="field">
                   <label htmlFor="decision-new-status">{v.newStatus}</label>
-                  <select id="decision-new-status" name="status">
+                  <select id="decision-new-status" name="status" defaultValue={next.find((s) => !blocked(s))} {...invalidProps(failure, 'status', 'status', 'decision-new-status')}>
                     {next.map((s) => (
-                      <option key={s} value={s}>
-                        {v.decisionStatuses[s] ?? s}
+                      <option key={s} value={s} disabled={blocked(s)}>
+                        {blocked(s) ? v.implementedBlocked(unfinished) : (v.decisionStatuses[s] ?? s)}
                       </option>
                     ))}
                   </select>
+                  <FieldError result={failure} intent="status" name="status" id="decision-new-status" />
                 </div>
                 <button type="submit" className="btn btn-primary" disabled={busy} data-testid="decision-status-submit">
                   {v.apply}

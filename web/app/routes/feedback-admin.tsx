@@ -1,5 +1,6 @@
 // Feedback handling (secretaries, admins): members' feedback of the subtree, moved through its
-// status flow (SUBMITTED → ACKNOWLEDGED → IN_PROGRESS → RESOLVED → CLOSED) with responses.
+// status flow (SUBMITTED → ACKNOWLEDGED → IN_PROGRESS → RESOLVED → CLOSED) with responses. Where
+// an item may go next is the API's answer (nextStatuses), not a copy of its flow.
 import { data, Form, useActionData, useLoaderData, useNavigation } from 'react-router';
 import type { Route } from './+types/feedback-admin';
 import type { FeedbackNode } from '../components/FeedbackList';
@@ -10,6 +11,7 @@ import * as text from '../i18n/areas/feedback-admin';
 import { useLocale, useT } from '../i18n/use-t';
 import { assertSameOrigin, requireAccount, rethrowForPage } from '../lib/auth.server';
 import { localMessage, type ErrorPayload } from '../lib/errors';
+import { FEEDBACK_STATUSES } from '../lib/feedback';
 import { formatDateTime } from '../lib/format';
 import { ApiError, type FieldError } from '../lib/graphql.server';
 import { titleFor } from '../lib/meta';
@@ -19,25 +21,16 @@ import { PAGE_ROLES } from '../lib/roles';
 export const meta: Route.MetaFunction = ({ matches }) => titleFor(matches, (t) => t.nav.feedbackAdmin);
 
 const PAGE_SIZE = 20;
-const STATUSES = ['SUBMITTED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'RESOLVED', 'CLOSED'] as const;
-// The API's flow (api/src/feedback/service.ts NEXT); the API refuses anything else.
-const NEXT: Record<string, readonly string[]> = {
-  SUBMITTED: ['ACKNOWLEDGED', 'CLOSED'],
-  ACKNOWLEDGED: ['IN_PROGRESS', 'CLOSED'],
-  IN_PROGRESS: ['RESOLVED', 'CLOSED'],
-  RESOLVED: ['CLOSED'],
-  CLOSED: [],
-};
 const LIST = `query Feedback($first: Int, $after: String, $last: Int, $before: String, $status: FeedbackStatus) {
   memberFeedback(first: $first, after: $after, last: $last, before: $before, status: $status) {
     totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    edges { node { id version category topic content status submittedAt response respondedAt orgUnit { name } } }
+    edges { node { id version category topic content status nextStatuses submittedAt response respondedAt orgUnit { name } } }
   }
 }`;
 const RESPOND = `mutation Respond($id: ID!, $status: FeedbackStatus!, $response: String, $v: Int) { respondToFeedback(id: $id, status: $status, response: $response, expectedVersion: $v) { id } }`;
 
 // Staff see whose unit an item came from; the proof is on the member's own page.
-type Item = Omit<FeedbackNode, 'proof'> & { orgUnit: { name: string } };
+type Item = Omit<FeedbackNode, 'proof'> & { orgUnit: { name: string }; nextStatuses: string[] };
 
 type ActionResult = { ok: true } | { ok: false; id: string; error: ErrorPayload; fields: FieldError[] };
 
@@ -47,7 +40,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   const status = p.get('status');
   const before = p.get('before');
   const after = p.get('after');
-  const filter = (STATUSES as readonly string[]).includes(status ?? '') ? { status } : {};
+  const filter = (FEEDBACK_STATUSES as readonly string[]).includes(status ?? '') ? { status } : {};
   const paging = before ? { last: PAGE_SIZE, before } : { first: PAGE_SIZE, ...(after ? { after } : {}) };
   const r = await ctx.query<{ memberFeedback: Connection<Item> }>(LIST, { ...filter, ...paging });
   return { status: filter.status ?? '', list: r.memberFeedback };
@@ -87,7 +80,7 @@ export default function FeedbackAdmin() {
         </p>
       ) : null}
       <FilterForm label={x.filter} submit={x.filter}>
-        <SelectField id="fa-status" name="status" label={x.status} defaultValue={status} any={x.any} choices={STATUSES.map((s) => ({ value: s, label: t.feedback.statuses[s] ?? s }))} />
+        <SelectField id="fa-status" name="status" label={x.status} defaultValue={status} any={x.any} choices={FEEDBACK_STATUSES.map((s) => ({ value: s, label: t.feedback.statuses[s] ?? s }))} />
       </FilterForm>
       <p className="muted" role="status">
         {x.total(list.totalCount)}
@@ -116,7 +109,7 @@ export default function FeedbackAdmin() {
                 {localMessage(failed.error, locale)}
               </p>
             ) : null}
-            {NEXT[f.status]!.length === 0 ? (
+            {f.nextStatuses.length === 0 ? (
               <p className="muted">{x.closed}</p>
             ) : (
               <Form method="post" className="form">
@@ -124,7 +117,7 @@ export default function FeedbackAdmin() {
                 <input type="hidden" name="version" value={f.version} />
                 <label htmlFor={`st-${f.id}`}>{x.moveTo}</label>
                 <select id={`st-${f.id}`} name="status">
-                  {NEXT[f.status]!.map((s) => (
+                  {f.nextStatuses.map((s) => (
                     <option key={s} value={s}>
                       {t.feedback.statuses[s] ?? s}
                     </option>

@@ -1,7 +1,8 @@
 // The member portal: my account, my profile and development history from my member record, and
 // every version of that record with its proof, verified in the browser and downloadable. Tabs
-// lead to the other records about me (meetings, learning, points, appraisal, ballots, feedback).
-import { Form, useLoaderData } from 'react-router';
+// lead to the other records about me (meetings, learning, points, appraisal, ballots, feedback);
+// a member also finds their branch's published decisions (/me/decisions) from here.
+import { Form, Link, useLoaderData } from 'react-router';
 import type { Route } from './+types/me';
 import { DevelopmentTimeline, MemberProfile, RecordVersions } from '../components/MemberProfile';
 import { useT } from '../i18n/use-t';
@@ -88,6 +89,13 @@ export default function Me() {
     <section className="page" aria-labelledby="me-title">
       <h1 id="me-title">{t.me.title}</h1>
       <PortalTabs />
+      {member && account.role === 'MEMBER' ? (
+        <p className="notice">
+          <Link to="/me/decisions" data-testid="branch-decisions-link">
+            {t.votes.branchDecisionsLink}
+          </Link>
+        </p>
+      ) : null}
       <div className="grid-2">
         <article className="card" aria-labelledby="account-title">
           <h2 id="account-title">{t.me.account}</h2>

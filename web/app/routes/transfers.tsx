@@ -1,5 +1,6 @@
 // Transfer letters: issue (validity 3 months, 6 across provinces), list with validity and
-// EXPIRED / past-validity flags, receive as the receiving unit, cancel, and the expiry sweep.
+// EXPIRED / past-validity flags, receive as the receiving unit, cancel, and the expiry sweep. A
+// letter past its validity (the API's `lapsed`) is never offered for receipt or cancelling.
 import { data, Form, useActionData, useLoaderData, useNavigation } from 'react-router';
 import type { Route } from './+types/transfers';
 import { FilterForm } from '../components/FilterForm';
@@ -23,7 +24,7 @@ const DIRECTIONS = ['ANY', 'OUTGOING', 'INCOMING'] as const;
 const LIST = `query Transfers($first: Int, $after: String, $last: Int, $before: String, $status: TransferStatus, $direction: TransferDirection) {
   transfers(first: $first, after: $after, last: $last, before: $before, status: $status, direction: $direction) {
     totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    edges { node { id letterNo memberName fromUnitName toUnitName toOrganisation crossProvince issuedOn validUntil status lapsed receivedOn receiptNo } }
+    edges { node { id letterNo memberName fromUnitName toUnitName toOrganisation crossProvince issuedOn lastValidDay status lapsed receivedOn receiptNo } }
   }
   full: members(first: 100, status: ACTIVE, stage: FULL) { edges { node { id name orgUnit { name } } } }
   probationary: members(first: 100, status: ACTIVE, stage: PROBATIONARY) { edges { node { id name orgUnit { name } } } }
@@ -43,7 +44,8 @@ interface Letter {
   toOrganisation: string | null;
   crossProvince: boolean;
   issuedOn: string;
-  validUntil: string;
+  /** Not the recorded validUntil: the API caps it at the window from issuedOn, and decides `lapsed` by it. */
+  lastValidDay: string;
   status: string;
   lapsed: boolean;
   receivedOn: string | null;
@@ -217,7 +219,7 @@ export default function Transfers() {
                 {l.crossProvince ? <span className="badge badge-skip">{t.transfers.crossProvince}</span> : null}
               </td>
               <td>{l.issuedOn}</td>
-              <td>{l.validUntil}</td>
+              <td>{l.lastValidDay}</td>
               <td>
                 <span className={`badge ${l.status === 'RECEIVED' ? 'badge-pass' : l.status === 'ISSUED' && !l.lapsed ? 'badge-pending' : 'badge-fail'}`} data-status={l.status}>
                   {t.transfers.statuses[l.status] ?? l.status}

@@ -2,7 +2,7 @@
 // Read by routes/feedback-admin.tsx directly; category and status names come from t.feedback.
 export const zh = {
   title: '处理党员意见',
-  intro: '受理、办理并答复党员提出的意见建议：已提交 → 已受理 → 办理中 → 已办结 → 已关闭（任何阶段均可关闭）。办结和关闭须附答复。',
+  intro: '受理、办理并答复党员提出的意见建议：已提交 → 已受理 → 办理中 → 已办结 → 已关闭（受理后能当即办结的可直接办结，任何阶段均可关闭）。办结和关闭须附答复。',
   status: '状态',
   category: '类别',
   any: '全部',
@@ -23,7 +23,7 @@ export const zh = {
 
 export const en: typeof zh = {
   title: 'Handle member feedback',
-  intro: 'Acknowledge, work on and answer members\' feedback: submitted → acknowledged → in progress → resolved → closed (closing is possible at any step). Resolving and closing need a response.',
+  intro: 'Acknowledge, work on and answer members\' feedback: submitted → acknowledged → in progress → resolved → closed (an acknowledged item settled at once may be resolved directly; closing is possible at any step). Resolving and closing need a response.',
   status: 'Status',
   category: 'Category',
   any: 'Any',
