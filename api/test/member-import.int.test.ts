@@ -20,12 +20,17 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 
 const IMPORT = `mutation($unit: ID!, $rows: [MemberImportRow!]!, $dry: Boolean!) { importMembers(unitId: $unit, rows: $rows, dryRun: $dry) {
-  dryRun written total okCount errorCount rows { row ok duplicateOfRow duplicateOfMemberId memberId errors { field message messageZh } } } }`;
+  dryRun written total okCount errorCount skippedCount rows { row ok skipped duplicateOfRow duplicateOfMemberId likelyDuplicateOfMemberId memberId errors { field message messageZh } } } }`;
+const IMPORT_CONFIRMED = `mutation($unit: ID!, $rows: [MemberImportRow!]!, $dry: Boolean!, $confirm: [Int!]) { importMembers(unitId: $unit, rows: $rows, dryRun: $dry, confirmRows: $confirm) {
+  written okCount errorCount skippedCount rows { row ok skipped likelyDuplicateOfMemberId duplicateOfMemberId memberId } } }`;
 
 type Result = {
   importMembers: {
-    dryRun: boolean; written: boolean; total: number; okCount: number; errorCount: number;
-    rows: { row: number; ok: boolean; duplicateOfRow: number | null; duplicateOfMemberId: string | null; memberId: string | null; errors: { field: string; message: string; messageZh: string }[] }[];
+    dryRun: boolean; written: boolean; total: number; okCount: number; errorCount: number; skippedCount: number;
+    rows: {
+      row: number; ok: boolean; skipped: boolean; duplicateOfRow: number | null; duplicateOfMemberId: string | null; likelyDuplicateOfMemberId: string | null;
+      memberId: string | null; errors: { field: string; message: string; messageZh: string }[];
+    }[];
   };
 };
 
@@ -106,6 +111,57 @@ describe('importing members', () => {
     // The same file again: every row is now a duplicate of a member on record.
     const again = ok(await importRun(rows.slice(0, 3), true, as.secretary, fx.units.b1g.id));
     expect(again.importMembers.rows.map((r) => r.duplicateOfMemberId)).toEqual(ids.slice(0, 3));
+  });
+
+  it('reports a member of your scope with the same name and birth date as a likely duplicate, and imports it only when confirmed', async () => {
+    // 李四 (b1g) and 赵六 (b3, outside the secretary's b1) were born 1990-05-17 and have no ID number on file.
+    const noId = (name: string) => ({ ...row(0), name, birthDate: '1990-5-17', nationalId: null });
+    const rows = [noId('李 四'), noId('赵六'), noId('新人甲')];
+    const dry = ok(await importRun(rows, true));
+    expect(dry.importMembers).toMatchObject({ okCount: 3, errorCount: 0, skippedCount: 1 });
+    expect(dry.importMembers.rows.map((r) => [r.likelyDuplicateOfMemberId, r.skipped])).toEqual([[fx.members.m2.id, true], [null, false], [null, false]]);
+    // ADMIN sees b3 too.
+    const admin = ok(await importRun(rows, true, as.admin));
+    expect(admin.importMembers.rows.map((r) => r.likelyDuplicateOfMemberId)).toEqual([fx.members.m2.id, fx.members.m4.id, null]);
+    // Someone with a different ID number on file is not the same person.
+    expect(ok(await importRun([{ ...row(0), name: '张三', birthDate: '1990-05-17', nationalId: makeNationalId('310101', '1990-05-17', 111) }], true)).importMembers.rows[0]!.likelyDuplicateOfMemberId).toBeNull();
+
+    const confirmed = (confirm: number[]) => h.gql<Result>(IMPORT_CONFIRMED, { unit: fx.units.b1.id, rows: [noId('李四')], dry: false, confirm }, as.secretary);
+    const before = await countIn(fx.units.b1.id);
+    const skipped = ok(await confirmed([]));
+    expect(skipped.importMembers).toMatchObject({ written: false, skippedCount: 1, rows: [{ skipped: true, memberId: null }] });
+    expect(await countIn(fx.units.b1.id)).toBe(before);
+    const taken = ok(await confirmed([1]));
+    expect(taken.importMembers).toMatchObject({ written: true, skippedCount: 0, rows: [{ skipped: false, likelyDuplicateOfMemberId: fx.members.m2.id }] });
+    expect(await countIn(fx.units.b1.id)).toBe(before + 1);
+  });
+
+  it('importing the same file twice adds no one twice', async () => {
+    const file = [
+      { ...row(0), name: `刘晓东`, birthDate: '1979-03-08', nationalId: null },
+      { ...row(7), name: '重复导入乙' },
+      { ...row(8), name: '重复导入丙', nationalId: null },
+    ];
+    const first = ok(await importRun(file, false, as.secretary, fx.units.b1g.id));
+    expect(first.importMembers).toMatchObject({ written: true, skippedCount: 0 });
+    const ids = first.importMembers.rows.map((r) => r.memberId);
+    const count = await h.prisma.member.count();
+
+    const dry = ok(await importRun(file, true, as.secretary, fx.units.b1g.id));
+    expect(dry.importMembers).toMatchObject({ okCount: 3, errorCount: 0, skippedCount: 3 });
+    expect(dry.importMembers.rows.map((r) => r.likelyDuplicateOfMemberId ?? r.duplicateOfMemberId)).toEqual(ids);
+    // Into the parent branch as well: the scope is the caller's, not the unit's.
+    const again = ok(await importRun(file, false, as.secretary, fx.units.b1.id));
+    expect(again.importMembers).toMatchObject({ written: false, skippedCount: 3 });
+    expect(again.importMembers.rows.every((r) => r.skipped && r.memberId === null)).toBe(true);
+    expect(await h.prisma.member.count()).toBe(count);
+    expect(await h.prisma.member.count({ where: { name: '刘晓东' } })).toBe(1);
+
+    // A file with one new row: only that one is written.
+    const more = ok(await importRun([...file, { ...row(9), name: '重复导入丁', nationalId: null }], false, as.secretary, fx.units.b1g.id));
+    expect(more.importMembers).toMatchObject({ written: true, skippedCount: 3 });
+    expect(more.importMembers.rows.map((r) => r.memberId !== null)).toEqual([false, false, false, true]);
+    expect(await h.prisma.member.count()).toBe(count + 1);
   });
 
   it('refuses an empty file and more than the row limit', async () => {

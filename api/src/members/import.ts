@@ -4,10 +4,16 @@
 // does: identity.ts); then either every row is written, in one transaction, or none. A dry run
 // only reports.
 //
+// Importing the same file twice must not double the roster, and many rows carry no ID number: a
+// row whose number and name match a member in the caller's scope is that member, and is skipped;
+// a row with the name and birth date of such a member (and no different number on file) is
+// likely them, and is skipped unless the caller confirms it is someone else (confirmRows).
+//
 // Cells arrive as text, as a CSV holds them, so a bad date or an unknown education level is a
 // field error on its row rather than a refusal of the whole request by GraphQL's type checks.
 import type { Education, Gender, Member, MemberStage, OrgUnit } from '@lianjian/db';
 import { GraphQLError } from 'graphql';
+import { visibleRoot } from '../auth/principal.js';
 import type { Context } from '../context.js';
 import { badArgument, conflict, type FieldError } from '../errors.js';
 import { claimFor, countIdentityLookups, findIdentities, hex, insertHolds, placeholderHash, type Claim, type NewHold } from './identity.js';
@@ -37,6 +43,10 @@ export interface RowResult {
   duplicateOfMemberId: string | null;
   /** An earlier row of this file with the same ID number. */
   duplicateOfRow: number | null;
+  /** A member in the caller's scope with the same name and birth date and no other ID number on file. */
+  likelyDuplicateOfMemberId: string | null;
+  /** Not written: the member on record (same ID number and name), or a likely duplicate not confirmed. */
+  skipped: boolean;
   memberId: string | null;
 }
 
@@ -46,6 +56,7 @@ export interface ImportResult {
   total: number;
   okCount: number;
   errorCount: number;
+  skippedCount: number;
   rows: RowResult[];
 }
 
@@ -132,22 +143,67 @@ function validate(ctx: Context, fields: Partial<CreateMemberFields>): FieldError
   }
 }
 
-type Checked = { fields: Partial<CreateMemberFields>; hash: Uint8Array<ArrayBuffer> | null; result: RowResult; claim?: Claim };
+type Checked = { fields: Partial<CreateMemberFields>; hash: Uint8Array<ArrayBuffer> | null; result: RowResult; claim?: Claim; onRecord?: boolean };
+
+/** Spreadsheets often hold 刘 晓东 for 刘晓东. */
+const nameKey = (name: string | null | undefined) => (name ?? '').replace(/\s+/g, '');
+const dayKey = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : '');
 
 /** Marks rows whose number a member in the caller's scope has; notes the claims to hold. */
 async function checkOnRecord(ctx: Context, unit: OrgUnit, checked: Checked[]): Promise<void> {
   const owners = await findIdentities(ctx.prisma, checked.flatMap((c) => (c.hash ? [c.hash] : [])));
   for (const c of checked) {
-    if (!c.hash || c.result.duplicateOfRow !== null) continue;
+    if (!c.hash || c.result.duplicateOfRow !== null || c.result.duplicateOfMemberId !== null) continue;
     c.claim = claimFor(ctx, unit.path, owners.get(hex(c.hash)), null);
-    if (c.claim.kind !== 'duplicate') continue;
-    c.result.duplicateOfMemberId = c.claim.memberId;
-    c.result.errors.push({
-      field: 'nationalId',
-      message: 'belongs to a member already on record; leave this row out or update that member instead.',
-      messageZh: '该身份证号码的党员已在册，请删除此行或修改已有记录。',
-    });
+    if (c.claim.kind === 'duplicate') c.result.duplicateOfMemberId = c.claim.memberId;
   }
+}
+
+/**
+ * Compares rows with the members of the caller's scope (visible to them anyway, so nothing leaks):
+ * the member with the row's number is the same person if the name agrees too, else the row is an
+ * error (a mistyped number, most likely); a member with the row's name and birth date is a likely
+ * duplicate unless both have ID numbers, which then differ. One query whatever the rows, so the
+ * statements do not depend on who has a number outside the scope.
+ */
+async function checkRoster(ctx: Context, checked: Checked[]): Promise<void> {
+  const root = visibleRoot(ctx.principal);
+  const roster = await ctx.prisma.member.findMany({
+    where: {
+      OR: [
+        { birthDate: { in: [...new Set(checked.flatMap((c) => (c.fields.birthDate ? [dayKey(c.fields.birthDate)] : [])))].map((d) => new Date(`${d}T00:00:00Z`)) } },
+        { id: { in: checked.flatMap((c) => (c.result.duplicateOfMemberId ? [c.result.duplicateOfMemberId] : [])) } },
+      ],
+      ...(root === null ? {} : { orgUnit: { path: { startsWith: root } } }),
+    },
+    select: { id: true, name: true, birthDate: true, nationalIdHash: true },
+    orderBy: { createdAt: 'asc' },
+  });
+  for (const c of checked) {
+    const r = c.result;
+    if (r.duplicateOfMemberId) {
+      const held = roster.find((m) => m.id === r.duplicateOfMemberId);
+      c.onRecord = held !== undefined && nameKey(held.name) === nameKey(c.fields.name);
+      if (!c.onRecord && !r.errors.some((e) => e.field === 'nationalId')) {
+        r.errors.push({
+          field: 'nationalId',
+          message: 'belongs to a member already on record under another name; check the number, or update that member instead.',
+          messageZh: '该身份证号码属于已在册的另一名党员，请核对号码，或修改已有记录。',
+        });
+      }
+      continue;
+    }
+    if (!c.fields.name || !c.fields.birthDate) continue;
+    const like = roster.find(
+      (m) => nameKey(m.name) === nameKey(c.fields.name) && dayKey(m.birthDate) === dayKey(c.fields.birthDate) && !(c.hash && m.nationalIdHash),
+    );
+    r.likelyDuplicateOfMemberId = like?.id ?? null;
+  }
+}
+
+async function checkAgainstRecords(ctx: Context, unit: OrgUnit, checked: Checked[], lookups: number): Promise<void> {
+  if (lookups) await checkOnRecord(ctx, unit, checked);
+  await checkRoster(ctx, checked);
 }
 
 async function write(ctx: Context, unit: OrgUnit, checked: Checked[]): Promise<Member[]> {
@@ -171,7 +227,7 @@ async function write(ctx: Context, unit: OrgUnit, checked: Checked[]): Promise<M
   );
 }
 
-export async function importMembers(ctx: Context, unitId: string, rows: MemberImportRow[], dryRun: boolean): Promise<ImportResult> {
+export async function importMembers(ctx: Context, unitId: string, rows: MemberImportRow[], dryRun: boolean, confirmRows: readonly number[] = []): Promise<ImportResult> {
   if (rows.length === 0) throw badArgument('rows', 'is empty: give at least one member.', '为空：请至少提供一名党员。');
   if (rows.length > MAX_IMPORT_ROWS) {
     throw badArgument('rows', `has ${rows.length} rows; at most ${MAX_IMPORT_ROWS} can be imported at once — split the file.`, `共 ${rows.length} 行，单次最多导入 ${MAX_IMPORT_ROWS} 行，请拆分文件。`);
@@ -185,7 +241,7 @@ export async function importMembers(ctx: Context, unitId: string, rows: MemberIm
     for (const e of validate(ctx, fields)) if (!seen.has(e.field)) errors.push(e);
     const idOk = fields.nationalId != null && typeof parseNationalId(fields.nationalId) !== 'string';
     const hash = idOk ? hashNationalId(fields.nationalId!, ctx.config.idSalt) : null;
-    const result: RowResult = { row: i + 1, ok: false, errors, duplicateOfMemberId: null, duplicateOfRow: null, memberId: null };
+    const result: RowResult = { row: i + 1, ok: false, errors, duplicateOfMemberId: null, duplicateOfRow: null, likelyDuplicateOfMemberId: null, skipped: false, memberId: null };
     return { fields, hash, result };
   });
 
@@ -201,31 +257,36 @@ export async function importMembers(ctx: Context, unitId: string, rows: MemberIm
     }
   }
 
-  if (firstRowOf.size) {
-    await countIdentityLookups(ctx, firstRowOf.size);
-    await checkOnRecord(ctx, unit, checked);
-  }
+  if (firstRowOf.size) await countIdentityLookups(ctx, firstRowOf.size);
+  await checkAgainstRecords(ctx, unit, checked, firstRowOf.size);
 
+  const confirmed = new Set(confirmRows);
   const summarise = () => {
-    for (const c of checked) c.result.ok = c.result.errors.length === 0;
+    for (const c of checked) {
+      const r = c.result;
+      r.ok = r.errors.length === 0;
+      r.skipped = r.ok && (c.onRecord === true || (r.likelyDuplicateOfMemberId !== null && !confirmed.has(r.row)));
+    }
     const results = checked.map((c) => c.result);
     const errorCount = results.filter((r) => !r.ok).length;
-    return { dryRun, total: rows.length, okCount: rows.length - errorCount, errorCount, rows: results };
+    const skippedCount = results.filter((r) => r.skipped).length;
+    return { dryRun, total: rows.length, okCount: rows.length - errorCount, errorCount, skippedCount, rows: results };
   };
   let summary = summarise();
-  if (dryRun || summary.errorCount > 0) return { ...summary, written: false };
+  const toWrite = () => checked.filter((c) => !c.result.skipped);
+  if (dryRun || summary.errorCount > 0 || toWrite().length === 0) return { ...summary, written: false };
 
   let members: Member[];
   try {
-    members = await write(ctx, unit, checked);
+    members = await write(ctx, unit, toWrite());
   } catch (err) {
     if (!isDuplicateNationalId(err)) throw err;
     // Someone wrote one of these numbers meanwhile: check again, and answer as if it had been there.
-    await checkOnRecord(ctx, unit, checked);
+    await checkAgainstRecords(ctx, unit, checked, firstRowOf.size);
     summary = summarise();
-    if (summary.errorCount > 0) return { ...summary, written: false };
+    if (summary.errorCount > 0 || toWrite().length === 0) return { ...summary, written: false };
     try {
-      members = await write(ctx, unit, checked);
+      members = await write(ctx, unit, toWrite());
     } catch (again) {
       if (!isDuplicateNationalId(again)) throw again;
       throw conflict(
@@ -234,6 +295,6 @@ export async function importMembers(ctx: Context, unitId: string, rows: MemberIm
       );
     }
   }
-  members.forEach((m, i) => (summary.rows[i]!.memberId = m.id));
+  toWrite().forEach((c, i) => (c.result.memberId = members[i]!.id));
   return { ...summary, written: true };
 }

@@ -28,6 +28,13 @@ const ImportRowResult = builder.objectRef<RowResult>('MemberImportRowResult').im
       nullable: true,
       description: 'The member in your scope who already has this ID number. A number someone outside your scope has is not reported: the row passes as a new one would, and the level above both decides (identityHolds)',
     }),
+    likelyDuplicateOfMemberId: t.exposeID('likelyDuplicateOfMemberId', {
+      nullable: true,
+      description: 'A member in your scope with the same name and birth date (and no other ID number on file): perhaps the same person. Skipped unless the row is in confirmRows',
+    }),
+    skipped: t.exposeBoolean('skipped', {
+      description: 'Not imported: the member on record (duplicateOfMemberId with the same name), or a likely duplicate not confirmed',
+    }),
     memberId: t.exposeID('memberId', { nullable: true, description: 'The new member (only when written)' }),
   }),
 });
@@ -39,6 +46,7 @@ const ImportResultRef = builder.objectRef<ImportResult>('MemberImportResult').im
     total: t.exposeInt('total'),
     okCount: t.exposeInt('okCount'),
     errorCount: t.exposeInt('errorCount'),
+    skippedCount: t.exposeInt('skippedCount', { description: 'Rows without errors that are (or would be) left out as duplicates' }),
     rows: t.field({ type: [ImportRowResult], resolve: (r) => r.rows }),
   }),
 });
@@ -50,13 +58,16 @@ builder.mutationField('importMembers', (t) =>
       `Imports members into a branch or group of your subtree (ADMIN, SECRETARY). Each row is checked as createMember checks input, ` +
       `and for duplicate ID numbers in the file and among members of your scope. dryRun: true only reports; false writes every row with its ` +
       `record in one transaction — or, if any row has an error, nothing. At most ${MAX_IMPORT_ROWS} rows per call; the distinct ID numbers ` +
-      `count against your daily identity lookup limit (RATE_LIMITED beyond it).`,
+      `count against your daily identity lookup limit (RATE_LIMITED beyond it). A row that is a member already on record (same ID number and ` +
+      `name) is skipped, so importing a file twice adds no one twice; so is a likely duplicate (same name and birth date) unless its row ` +
+      `number is in confirmRows.`,
     args: {
       unitId: t.arg.id({ required: true }),
       rows: t.arg({ type: [MemberImportRowInput], required: true }),
       dryRun: t.arg.boolean({ required: true }),
+      confirmRows: t.arg.intList({ required: false, description: 'Rows (1-based) whose likely duplicate you checked: a different person, import them' }),
     },
     authScopes: { writer: true },
-    resolve: (_r, args, ctx) => importMembers(ctx, String(args.unitId), args.rows, args.dryRun),
+    resolve: (_r, args, ctx) => importMembers(ctx, String(args.unitId), args.rows, args.dryRun, args.confirmRows ?? []),
   }),
 );

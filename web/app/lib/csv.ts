@@ -14,9 +14,10 @@ export function toCsv(rows: unknown[][]): string {
 /**
  * Parses RFC 4180 CSV (quoted fields may hold commas, doubled quotes and line breaks; CRLF or LF
  * line ends; a leading byte-order mark is dropped). Blank lines are skipped. Returns the rows of
- * cells, or the 1-based line of an unterminated quote.
+ * cells, or the 1-based line of an unterminated quote. `delimiter` is a tab for Excel's "Unicode
+ * text", which separates cells that way.
  */
-export function parseCsv(text: string): { rows: string[][] } | { error: 'unterminated-quote'; line: number } {
+export function parseCsv(text: string, delimiter = ','): { rows: string[][] } | { error: 'unterminated-quote'; line: number } {
   const src = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const rows: string[][] = [];
   let row: string[] = [];
@@ -45,7 +46,7 @@ export function parseCsv(text: string): { rows: string[][] } | { error: 'untermi
     } else if (c === '"' && cell === '') {
       quoted = true;
       quoteLine = line;
-    } else if (c === ',') {
+    } else if (c === delimiter) {
       row.push(cell);
       cell = '';
     } else if (c === '\n' || c === '\r') {
@@ -57,4 +58,10 @@ export function parseCsv(text: string): { rows: string[][] } | { error: 'untermi
   if (quoted) return { error: 'unterminated-quote', line: quoteLine };
   if (cell !== '' || row.length > 0) endRow();
   return { rows };
+}
+
+/** A tab when the first line has more tabs than commas (Excel's "Unicode text"), else a comma. */
+export function delimiterOf(text: string): ',' | '\t' {
+  const first = text.slice(0, text.search(/\r|\n|$/));
+  return first.split('\t').length > first.split(',').length ? '\t' : ',';
 }

@@ -1,6 +1,6 @@
 // Member import files: the columns (Chinese headers, as the template has them; the API's field
 // names work too), the template, and turning parsed CSV rows into the API's MemberImportRow.
-import { parseCsv, toCsv } from './csv';
+import { delimiterOf, parseCsv, toCsv } from './csv';
 
 export const IMPORT_COLUMNS = [
   ['name', '姓名', true],
@@ -44,9 +44,9 @@ export type ReadResult =
   | { ok: true; rows: ImportRow[]; columns: ImportField[] }
   | { ok: false; problem: 'empty' | 'unterminated-quote' | 'unknown-columns' | 'missing-columns' | 'too-many-rows'; detail: string };
 
-/** The rows of a CSV file as MemberImportRow objects, or what is wrong with the file as a whole. */
+/** The rows of a CSV file (or tab-separated text) as MemberImportRow objects, or what is wrong with the file as a whole. */
 export function readImportCsv(text: string): ReadResult {
-  const parsed = parseCsv(text);
+  const parsed = parseCsv(text, delimiterOf(text));
   if ('error' in parsed) return { ok: false, problem: 'unterminated-quote', detail: String(parsed.line) };
   const [header, ...body] = parsed.rows;
   if (!header || body.length === 0) return { ok: false, problem: 'empty', detail: '' };
