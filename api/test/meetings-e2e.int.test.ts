@@ -31,7 +31,8 @@ beforeAll(async () => {
   m2 = { token: await sessionFor(s.h.prisma, m2Account.id, { expiresAt: new Date('2100-01-01') }) };
   await s.h.prisma.$transaction(async (tx) => {
     const rule = await tx.pointsRule.create({
-      data: { orgUnitId: s.fx.units.root.id, code: 'MEETING_ATTENDED', revision: 1, name: '参加组织生活', points: 2, effectiveFrom: new Date('2000-01-01') },
+      // A themed day is booked under its own rule, not the general meeting rule.
+      data: { orgUnitId: s.fx.units.root.id, code: 'THEMED_DAY', revision: 1, name: '参加主题党日', points: 2, effectiveFrom: new Date('2000-01-01') },
     });
     await appendRecords(tx, [{ type: 'PointsRule', id: rule.id, version: 1, org: rule.orgUnitId, actor: 'system', data: recordData('PointsRule', rule) }]);
   });
@@ -67,6 +68,7 @@ describe('secretary and members → API → indexer → chain → lianjian-verif
     code = opened.code;
     const checked = ok(await s.h.gql<{ checkIn: { status: string; method: string } }>(`mutation($id: ID!, $code: String!) { checkIn(meetingId: $id, code: $code) { status method } }`, { id: meetingId, code }, member)).checkIn;
     expect(checked).toEqual({ status: 'PRESENT', method: 'CODE' });
+    s.h.clock.now = new Date(start.getTime() + 5 * MIN); // marking by hand waits for the start
     const marked = ok(await s.h.gql<{ recordAttendance: { status: string; method: string }[] }>(
       `mutation($id: ID!, $e: [AttendanceEntryInput!]!) { recordAttendance(meetingId: $id, entries: $e) { status method } }`,
       { id: meetingId, e: [{ memberId: s.fx.members.m2.id, status: 'PRESENT' }] },

@@ -42,9 +42,13 @@ beforeAll(async () => {
     const rule = await tx.pointsRule.create({
       data: { orgUnitId: fx.units.root.id, code: 'MEETING_ATTENDED', revision: 1, name: '参加组织生活', points: 2, dailyCap: 10, effectiveFrom: new Date('2000-01-01') },
     });
+    // A themed day earns under its own rule (meetings-fieldwork.int.test.ts covers the kinds).
+    const themed = await tx.pointsRule.create({
+      data: { orgUnitId: fx.units.root.id, code: 'THEMED_DAY', revision: 1, name: '参加主题党日', points: 2, dailyCap: 10, effectiveFrom: new Date('2000-01-01') },
+    });
     await appendRecords(tx, [
       { type: 'Member', id: m.id, version: 1, org: m.orgUnitId, actor: 'system', data: recordData('Member', m) },
-      { type: 'PointsRule', id: rule.id, version: 1, org: rule.orgUnitId, actor: 'system', data: recordData('PointsRule', rule) },
+      ...[rule, themed].map((r) => ({ type: 'PointsRule', id: r.id, version: 1, org: r.orgUnitId, actor: 'system', data: recordData('PointsRule', r) })),
     ]);
     return m;
   });
@@ -244,7 +248,7 @@ describe('a themed day from plan to feedback', () => {
     expect(c).toMatchObject({ status: 'PRESENT', method: 'CODE', version: 1 });
     expect(codeOf(await h.gql(CHECK_IN, { id, code }, as.member))).toBe('ALREADY_CHECKED_IN');
     const points = await h.prisma.pointsEntry.findMany({ where: { memberId: fx.members.m1.id }, include: { rule: true } });
-    expect(points.map((p) => [p.rule?.code, p.points, p.sourceType])).toEqual([['MEETING_ATTENDED', 2, 'Attendance']]);
+    expect(points.map((p) => [p.rule?.code, p.points, p.sourceType])).toEqual([['THEMED_DAY', 2, 'Attendance']]);
   });
 
   it('refuses the ineligible and members of other units', async () => {

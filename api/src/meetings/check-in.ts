@@ -7,7 +7,7 @@ import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 export const CODE_DIGITS = 6;
 export const DEFAULT_CHECK_IN_MINUTES = 15;
 export const MAX_CHECK_IN_MINUTES = 240;
-/** Check-in (and manual attendance) may start this long before the meeting. */
+/** Check-in may open this long before the meeting (marking attendance by hand waits for the start). */
 export const OPENS_BEFORE_START_MS = 60 * 60_000;
 /** Checked in more than this after the start counts as LATE. */
 export const LATE_AFTER_MS = 10 * 60_000;

@@ -140,6 +140,33 @@ const AttendanceEntryInput = builder.inputType('AttendanceEntryInput', {
   }),
 });
 
+const UpdateMeetingInput = builder.inputType('UpdateMeetingInput', {
+  description: 'A draft’s new fields (its unit stays); the same rules as planning',
+  fields: (t) => ({
+    kind: t.field({ type: MeetingKindEnum, required: true }),
+    title: t.string({ required: true }),
+    agenda: t.string(),
+    place: t.string(),
+    startsAt: t.field({ type: 'DateTime', required: true, description: 'Must be in the future' }),
+    endsAt: t.field({ type: 'DateTime', required: true, description: 'After startsAt, within 24 hours' }),
+  }),
+});
+
+const PastMeetingInput = builder.inputType('PastMeetingInput', {
+  description: 'A meeting that already took place (补录): it ended before now and started within the last 12 months',
+  fields: (t) => ({
+    unitId: t.id({ required: true }),
+    kind: t.field({ type: MeetingKindEnum, required: true }),
+    title: t.string({ required: true }),
+    agenda: t.string(),
+    place: t.string(),
+    startsAt: t.field({ type: 'DateTime', required: true }),
+    endsAt: t.field({ type: 'DateTime', required: true }),
+    minutes: t.string({ required: true }),
+    attendance: t.field({ type: [AttendanceEntryInput], description: 'Optional: attendance can also be recorded afterwards with recordAttendance' }),
+  }),
+});
+
 builder.mutationFields((t) => ({
   planMeeting: t.prismaField({
     type: 'Meeting',
@@ -148,6 +175,36 @@ builder.mutationFields((t) => ({
     authScopes: { writer: true },
     resolve: async (query, _root, { input }, ctx) => {
       const m = await svc.planMeeting(ctx, { ...input, unitId: String(input.unitId) });
+      return ctx.prisma.meeting.findUniqueOrThrow({ ...query, where: { id: m.id } });
+    },
+  }),
+  updateMeeting: t.prismaField({
+    type: 'Meeting',
+    description: 'Changes a DRAFT meeting’s fields (a new version)',
+    args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateMeetingInput, required: true }) },
+    authScopes: { writer: true },
+    resolve: async (query, _root, args, ctx) => {
+      const m = await svc.updateMeeting(ctx, args.id, args.input);
+      return ctx.prisma.meeting.findUniqueOrThrow({ ...query, where: { id: m.id } });
+    },
+  }),
+  recordPastMeeting: t.prismaField({
+    type: 'Meeting',
+    description: 'Enters a meeting that already took place (补录) with its minutes and attendance: COMPLETED, recordedAfterwards, counted by compliance',
+    args: { input: t.arg({ type: PastMeetingInput, required: true }) },
+    authScopes: { writer: true },
+    resolve: async (query, _root, { input }, ctx) => {
+      const m = await svc.recordPastMeeting(ctx, { ...input, unitId: String(input.unitId) });
+      return ctx.prisma.meeting.findUniqueOrThrow({ ...query, where: { id: m.id } });
+    },
+  }),
+  endMeeting: t.prismaField({
+    type: 'Meeting',
+    description: 'Ends a meeting under way now (records the actual end, closes check-in); minutes are then accepted',
+    args: { id: t.arg.id({ required: true }) },
+    authScopes: { writer: true },
+    resolve: async (query, _root, args, ctx) => {
+      const m = await svc.endMeeting(ctx, args.id);
       return ctx.prisma.meeting.findUniqueOrThrow({ ...query, where: { id: m.id } });
     },
   }),

@@ -60,6 +60,11 @@ const MeetingRef = builder.prismaObject('Meeting', {
     endedAt: t.expose('endedAt', { type: 'DateTime', nullable: true }),
     minutes: t.exposeString('minutes', { nullable: true, description: 'Minutes (会议纪要); for a CANCELLED meeting, the reason it was cancelled' }),
     minutesRecordedAt: t.expose('minutesRecordedAt', { type: 'DateTime', nullable: true }),
+    recordedAfterwards: t.boolean({
+      select: { recordedAfterwards: true },
+      description: 'Entered after it took place (补录), not run through check-in',
+      resolve: (m) => m.recordedAfterwards === true,
+    }),
     cancelReason: t.string({
       nullable: true,
       select: { status: true, minutes: true },

@@ -1,11 +1,12 @@
 // Organisational life: planning, publishing, cancelling, check-in, attendance, minutes,
 // registration and feedback. Every change writes the row's next version and its record document
 // in one transaction (a Meeting's check-in code and expiry are private columns: changing only
-// them is not a new version). Attendance earns MEETING_ATTENDED points in the same transaction.
+// them is not a new version). Attendance earns points under its kind's rule (ATTENDANCE_RULE) in the same transaction.
 //
-// Meeting status: DRAFT → PUBLISHED → IN_PROGRESS (check-in opened) → COMPLETED (minutes
-// recorded); DRAFT or PUBLISHED → CANCELLED. Attendance may also be recorded by hand for a
-// published meeting once it is about to start, and minutes recorded after its end.
+// Meeting status: DRAFT → PUBLISHED → IN_PROGRESS (check-in opened, or ended early) → COMPLETED
+// (minutes recorded); DRAFT or PUBLISHED → CANCELLED. Attendance may also be recorded by hand once
+// the meeting has started, and minutes after its end (scheduled, or recorded by "end now"). A
+// meeting that already took place may be entered afterwards (补录) straight as COMPLETED.
 import { Prisma, type Attendance, type AttendanceStatus, type Meeting, type MeetingFeedback, type MeetingKind, type MeetingRegistration, type Member, type MeetingStatus, type OrgUnit } from '@lianjian/db';
 import { assertCanWriteUnit } from '../auth/access.js';
 import type { Context } from '../context.js';
@@ -130,21 +131,28 @@ export interface PlanInput {
   unitId: string;
 }
 
-export async function planMeeting(ctx: Context, input: PlanInput): Promise<Meeting> {
-  const unitId = requireUuid('input.unitId', input.unitId);
+/** A meeting already held may be entered afterwards (补录) if it took place within this long. */
+export const RECORD_AFTER_MAX_MS = 366 * 24 * 3600_000;
+
+async function writableUnit(ctx: Context, id: string | number): Promise<OrgUnit> {
+  const unitId = requireUuid('input.unitId', id);
   const unit = await ctx.prisma.orgUnit.findUnique({ where: { id: unitId } });
   if (!unit) throw badArgument('input.unitId', `names org unit ${unitId}, which does not exist.`, `指向的组织 ${unitId} 不存在。`);
   assertCanWriteUnit(ctx, unit);
+  return unit;
+}
 
+/** Checks a meeting's fields (ahead: planned for the future; held: already over); returns them cleaned. */
+function checkedFields(input: Omit<PlanInput, 'unitId'>, unit: OrgUnit, now: Date, when: 'ahead' | 'held', errors = new FieldErrors()) {
   const rule = RULES[input.kind];
-  const now = ctx.config.now();
-  const errors = new FieldErrors();
   const title = clean(input.title);
   if (!title) errors.add('input.title', 'is required.', '必须填写。');
   else if (title.length > MAX_TITLE) errors.add('input.title', `must be at most ${MAX_TITLE} characters.`, `不能超过 ${MAX_TITLE} 个字符。`);
   if ((clean(input.agenda)?.length ?? 0) > MAX_AGENDA) errors.add('input.agenda', `must be at most ${MAX_AGENDA} characters.`, `不能超过 ${MAX_AGENDA} 个字符。`);
   if ((clean(input.place)?.length ?? 0) > MAX_PLACE) errors.add('input.place', `must be at most ${MAX_PLACE} characters.`, `不能超过 ${MAX_PLACE} 个字符。`);
-  if (input.startsAt.getTime() <= now.getTime()) errors.add('input.startsAt', 'is in the past: a meeting is planned for a time still ahead.', '已经过去：只能为将来的时间安排会议。');
+  if (when === 'ahead' && input.startsAt.getTime() <= now.getTime()) errors.add('input.startsAt', 'is in the past: a meeting is planned for a time still ahead.', '已经过去：只能为将来的时间安排会议。');
+  if (when === 'held' && input.endsAt.getTime() > now.getTime()) errors.add('input.endsAt', 'is still ahead: only a meeting that has already ended can be recorded afterwards.', '尚未到来：只能补录已经结束的会议。');
+  if (when === 'held' && input.startsAt.getTime() < now.getTime() - RECORD_AFTER_MAX_MS) errors.add('input.startsAt', 'is more than 12 months ago: a meeting is recorded afterwards within 12 months.', '超过 12 个月：只能补录 12 个月内召开的会议。');
   const duration = input.endsAt.getTime() - input.startsAt.getTime();
   if (duration <= 0) errors.add('input.endsAt', 'must be after startsAt.', '必须晚于开始时间。');
   else if (duration > MAX_DURATION_MS) errors.add('input.endsAt', 'must be within 24 hours of startsAt.', '会议时长不能超过 24 小时。');
@@ -158,24 +166,71 @@ export async function planMeeting(ctx: Context, input: PlanInput): Promise<Meeti
   }
   if (unit.dissolvedOn) errors.add('input.unitId', `names ${unit.name}, which was dissolved.`, `${unit.name} 已撤销。`);
   errors.throwIfAny();
+  return { kind: input.kind, title: title!, agenda: clean(input.agenda), location: clean(input.place), scheduledAt: input.startsAt, durationMinutes: duration / 60_000 };
+}
 
+export async function planMeeting(ctx: Context, input: PlanInput): Promise<Meeting> {
+  const unit = await writableUnit(ctx, input.unitId);
+  const fields = checkedFields(input, unit, ctx.config.now(), 'ahead');
   return ctx.prisma.$transaction(async (tx) => {
     const row = await tx.meeting.create({
-      data: {
-        orgUnitId: unit.id,
-        kind: input.kind,
-        title: title!,
-        agenda: clean(input.agenda),
-        location: clean(input.place),
-        scheduledAt: input.startsAt,
-        durationMinutes: duration / 60_000,
-        status: 'DRAFT',
-        createdById: ctx.principal.kind === 'account' ? ctx.principal.accountId : null,
-      },
+      data: { ...fields, orgUnitId: unit.id, status: 'DRAFT', createdById: ctx.principal.kind === 'account' ? ctx.principal.accountId : null },
     });
     await writeRecord(tx, ctx, 'Meeting', row);
     return row;
   });
+}
+
+/** A draft's fields may change until it is published; its unit stays. */
+export async function updateMeeting(ctx: Context, id: string | number, input: Omit<PlanInput, 'unitId'>): Promise<Meeting> {
+  const m = await meetingToChange(ctx, id);
+  requireStatus(m, ['DRAFT'], 'edit the meeting', '修改会议');
+  const fields = checkedFields(input, m.orgUnit, ctx.config.now(), 'ahead');
+  return ctx.prisma.$transaction((tx) => nextMeetingVersion(tx, ctx, m, fields));
+}
+
+export interface PastMeetingInput extends PlanInput {
+  minutes: string;
+  attendance?: readonly AttendanceEntry[] | null;
+}
+
+/**
+ * Enters a meeting that already took place (补录), with its minutes and any attendance, as
+ * COMPLETED and marked recordedAfterwards in its record, so compliance counts it and a reader
+ * of the record can tell it from one run through check-in.
+ */
+export async function recordPastMeeting(ctx: Context, input: PastMeetingInput): Promise<Meeting> {
+  const unit = await writableUnit(ctx, input.unitId);
+  const now = ctx.config.now();
+  const errors = new FieldErrors();
+  const text = clean(input.minutes);
+  if (!text) errors.add('input.minutes', 'is required: a meeting recorded afterwards needs its minutes.', '必须填写：补录会议需要会议纪要。');
+  else if (text.length > MAX_MINUTES_TEXT) errors.add('input.minutes', `must be at most ${MAX_MINUTES_TEXT} characters.`, `不能超过 ${MAX_MINUTES_TEXT} 个字符。`);
+  const fields = checkedFields(input, unit, now, 'held', errors);
+  const draft = { ...fields, orgUnit: unit, orgUnitId: unit.id } as MeetingWithUnit;
+  const entries = input.attendance ?? [];
+  const checked = entries.length > 0 ? await checkedAttendance(ctx, draft, entries, 'input.attendance') : null;
+  return ctx.prisma.$transaction(
+    async (tx) => {
+      const row = await tx.meeting.create({
+        data: {
+          ...fields,
+          orgUnitId: unit.id,
+          status: 'COMPLETED',
+          startedAt: fields.scheduledAt,
+          endedAt: endsAt(fields),
+          minutes: text,
+          minutesRecordedAt: now,
+          recordedAfterwards: true,
+          createdById: ctx.principal.kind === 'account' ? ctx.principal.accountId : null,
+        },
+      });
+      await writeRecord(tx, ctx, 'Meeting', row);
+      if (checked) await writeAttendance(tx, ctx, row, entries, checked, now);
+      return row;
+    },
+    { timeout: 30_000 },
+  );
 }
 
 export async function publishMeeting(ctx: Context, id: string | number): Promise<Meeting> {
@@ -218,7 +273,7 @@ export async function openCheckIn(ctx: Context, id: string | number, validMinute
   if (now.getTime() < m.scheduledAt.getTime() - OPENS_BEFORE_START_MS) {
     throw refuse('MEETING_NOT_STARTED', 'Check-in opens at most one hour before the meeting starts.', '签到最早在会议开始前一小时开启。', { startsAt: m.scheduledAt.toISOString() });
   }
-  if (now.getTime() >= endsAt(m).getTime()) {
+  if (m.endedAt || now.getTime() >= endsAt(m).getTime()) {
     throw refuse('MEETING_IN_PAST', 'The meeting has ended: record attendance by hand instead of opening check-in.', '会议已结束，不能开启签到；请手工登记出勤。', { endsAt: endsAt(m).toISOString() });
   }
   const code = newCode();
@@ -303,12 +358,21 @@ async function nextAttendanceVersion(tx: Tx, ctx: Context, a: Attendance, data: 
   return row;
 }
 
+/** The points rule attendance is booked under: themed days and lectures have rules of their own (points/defaults.ts). */
+export const ATTENDANCE_RULE: Readonly<Record<MeetingKind, string>> = {
+  BRANCH_GENERAL: 'MEETING_ATTENDED',
+  BRANCH_COMMITTEE: 'MEETING_ATTENDED',
+  PARTY_GROUP: 'MEETING_ATTENDED',
+  PARTY_LECTURE: 'PARTY_LECTURE',
+  THEMED_DAY: 'THEMED_DAY',
+};
+
 async function awardAttendance(tx: Tx, ctx: Context, a: Attendance, memberUnitId: string, meeting: Meeting): Promise<void> {
   if (a.status !== 'PRESENT' && a.status !== 'LATE') return;
   await awardPoints(tx, ctx, {
     memberId: a.memberId,
     orgUnitId: memberUnitId,
-    ruleCode: 'MEETING_ATTENDED',
+    ruleCode: ATTENDANCE_RULE[meeting.kind],
     occurredOn: chinaDay(meeting.scheduledAt),
     sourceType: 'Attendance',
     sourceId: a.id,
@@ -326,18 +390,27 @@ export interface AttendanceEntry {
 
 export async function recordAttendance(ctx: Context, meetingId: string | number, entries: readonly AttendanceEntry[]): Promise<Attendance[]> {
   const meeting = await meetingToChange(ctx, meetingId);
-  if (entries.length === 0 || entries.length > MAX_ATTENDANCE_ENTRIES) {
-    throw badArgument('entries', `must list 1 to ${MAX_ATTENDANCE_ENTRIES} members.`, `应列出 1 到 ${MAX_ATTENDANCE_ENTRIES} 名党员。`);
-  }
   requireStatus(meeting, ['PUBLISHED', 'IN_PROGRESS', 'COMPLETED'], 'record attendance', '登记出勤');
   const now = ctx.config.now();
-  if (now.getTime() < meeting.scheduledAt.getTime() - OPENS_BEFORE_START_MS) {
-    throw refuse('MEETING_NOT_STARTED', 'Attendance is recorded from one hour before the meeting starts.', '会议开始前一小时起才能登记出勤。', { startsAt: meeting.scheduledAt.toISOString() });
+  // Marking by hand earns points: nobody has attended a meeting that has not begun.
+  if (now.getTime() < meeting.scheduledAt.getTime()) {
+    throw refuse('MEETING_NOT_STARTED', 'Attendance is recorded once the meeting has started.', '会议开始后才能登记出勤。', { startsAt: meeting.scheduledAt.toISOString() });
+  }
+  const checked = await checkedAttendance(ctx, meeting, entries, 'entries');
+  return ctx.prisma.$transaction((tx) => writeAttendance(tx, ctx, meeting, entries, checked, now), { timeout: 30_000 });
+}
+
+type MemberFacts = Pick<Member, 'id' | 'status' | 'stage' | 'orgUnitId'> & { orgUnit: { path: string } };
+
+/** Validates attendance entries for the meeting; returns the member ids (as given order) and their facts. */
+async function checkedAttendance(ctx: Context, meeting: MeetingWithUnit, entries: readonly AttendanceEntry[], at: string): Promise<{ ids: string[]; byId: Map<string, MemberFacts> }> {
+  if (entries.length === 0 || entries.length > MAX_ATTENDANCE_ENTRIES) {
+    throw badArgument(at, `must list 1 to ${MAX_ATTENDANCE_ENTRIES} members.`, `应列出 1 到 ${MAX_ATTENDANCE_ENTRIES} 名党员。`);
   }
   const errors = new FieldErrors();
   const ids = entries.map((e, i) => {
     const s = String(e.memberId);
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s)) errors.add(`entries[${i}].memberId`, 'must be a member id (a UUID).', '应为党员 ID（UUID）。');
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s)) errors.add(`${at}[${i}].memberId`, 'must be a member id (a UUID).', '应为党员 ID（UUID）。');
     return s.toLowerCase();
   });
   errors.throwIfAny();
@@ -346,7 +419,7 @@ export async function recordAttendance(ctx: Context, meetingId: string | number,
   const seen = new Set<string>();
   entries.forEach((e, i) => {
     const id = ids[i]!;
-    const field = `entries[${i}]`;
+    const field = `${at}[${i}]`;
     if (seen.has(id)) errors.add(`${field}.memberId`, 'is listed twice.', '重复列出。');
     seen.add(id);
     const m = byId.get(id);
@@ -358,35 +431,33 @@ export async function recordAttendance(ctx: Context, meetingId: string | number,
     if ((clean(e.note)?.length ?? 0) > 500) errors.add(`${field}.note`, 'must be at most 500 characters.', '不能超过 500 个字符。');
   });
   errors.throwIfAny();
+  return { ids, byId };
+}
 
-  return ctx.prisma.$transaction(
-    async (tx) => {
-      const existing = await tx.attendance.findMany({ where: { meetingId: meeting.id, memberId: { in: ids } } });
-      const had = new Map(existing.map((a) => [a.memberId, a]));
-      const out: Attendance[] = [];
-      for (const [i, e] of entries.entries()) {
-        const memberId = ids[i]!;
-        const note = clean(e.note);
-        const present = e.status === 'PRESENT' || e.status === 'LATE';
-        const prev = had.get(memberId);
-        let row: Attendance;
-        if (!prev) {
-          row = await tx.attendance.create({
-            data: { orgUnitId: meeting.orgUnitId, meetingId: meeting.id, memberId, status: e.status, method: 'MANUAL', checkedInAt: present ? now : null, note },
-          });
-          await writeRecord(tx, ctx, 'Attendance', row);
-        } else if (prev.status === e.status && (prev.note ?? null) === note) {
-          row = prev; // unchanged: no new version
-        } else {
-          row = await nextAttendanceVersion(tx, ctx, prev, { status: e.status, method: 'MANUAL', checkedInAt: present ? (prev.checkedInAt ?? now) : null, note });
-        }
-        await awardAttendance(tx, ctx, row, byId.get(memberId)!.orgUnitId, meeting);
-        out.push(row);
-      }
-      return out;
-    },
-    { timeout: 30_000 },
-  );
+async function writeAttendance(tx: Tx, ctx: Context, meeting: Meeting, entries: readonly AttendanceEntry[], { ids, byId }: { ids: string[]; byId: Map<string, MemberFacts> }, now: Date): Promise<Attendance[]> {
+  const existing = await tx.attendance.findMany({ where: { meetingId: meeting.id, memberId: { in: ids } } });
+  const had = new Map(existing.map((a) => [a.memberId, a]));
+  const out: Attendance[] = [];
+  for (const [i, e] of entries.entries()) {
+    const memberId = ids[i]!;
+    const note = clean(e.note);
+    const present = e.status === 'PRESENT' || e.status === 'LATE';
+    const prev = had.get(memberId);
+    let row: Attendance;
+    if (!prev) {
+      row = await tx.attendance.create({
+        data: { orgUnitId: meeting.orgUnitId, meetingId: meeting.id, memberId, status: e.status, method: 'MANUAL', checkedInAt: present ? now : null, note },
+      });
+      await writeRecord(tx, ctx, 'Attendance', row);
+    } else if (prev.status === e.status && (prev.note ?? null) === note) {
+      row = prev; // unchanged: no new version
+    } else {
+      row = await nextAttendanceVersion(tx, ctx, prev, { status: e.status, method: 'MANUAL', checkedInAt: present ? (prev.checkedInAt ?? now) : null, note });
+    }
+    await awardAttendance(tx, ctx, row, byId.get(memberId)!.orgUnitId, meeting);
+    out.push(row);
+  }
+  return out;
 }
 
 // ───────────── minutes ─────────────
@@ -398,9 +469,9 @@ export async function recordMinutes(ctx: Context, id: string | number, minutes: 
   if (text.length > MAX_MINUTES_TEXT) throw badArgument('minutes', `must be at most ${MAX_MINUTES_TEXT} characters.`, `不能超过 ${MAX_MINUTES_TEXT} 个字符。`);
   requireStatus(m, ['PUBLISHED', 'IN_PROGRESS', 'COMPLETED'], 'record minutes', '记录会议纪要');
   const now = ctx.config.now();
-  const end = endsAt(m);
+  const end = m.endedAt ?? endsAt(m);
   if (now.getTime() < end.getTime()) {
-    throw refuse('MEETING_NOT_ENDED', 'Minutes are recorded after the meeting has ended.', '会议结束后才能记录会议纪要。', { endsAt: end.toISOString() });
+    throw refuse('MEETING_NOT_ENDED', 'Minutes are recorded after the meeting has ended (or once it is ended now).', '会议结束后（或点击“立即结束会议”后）才能记录会议纪要。', { endsAt: end.toISOString() });
   }
   return ctx.prisma.$transaction((tx) =>
     nextMeetingVersion(tx, ctx, m, {
@@ -412,6 +483,22 @@ export async function recordMinutes(ctx: Context, id: string | number, minutes: 
       checkInCode: null,
       checkInExpiresAt: null,
     }),
+  );
+}
+
+/** Ends a meeting that has started, before its scheduled end: records the actual end and closes check-in. */
+export async function endMeeting(ctx: Context, id: string | number): Promise<Meeting> {
+  const m = await meetingToChange(ctx, id);
+  requireStatus(m, ['PUBLISHED', 'IN_PROGRESS'], 'end the meeting', '结束会议');
+  const now = ctx.config.now();
+  if (m.endedAt || now.getTime() >= endsAt(m).getTime()) {
+    throw refuse('MEETING_IN_PAST', 'The meeting has already ended; record its minutes.', '会议已结束，请记录会议纪要。', { endsAt: (m.endedAt ?? endsAt(m)).toISOString() });
+  }
+  if (now.getTime() < m.scheduledAt.getTime()) {
+    throw refuse('MEETING_NOT_STARTED', 'A meeting can be ended only after it has started.', '会议开始后才能结束会议。', { startsAt: m.scheduledAt.toISOString() });
+  }
+  return ctx.prisma.$transaction((tx) =>
+    nextMeetingVersion(tx, ctx, m, { status: 'IN_PROGRESS', startedAt: m.startedAt ?? m.scheduledAt, endedAt: now, checkInCode: null, checkInExpiresAt: null }),
   );
 }
 
@@ -451,6 +538,10 @@ export async function submitMeetingFeedback(ctx: Context, meetingId: string | nu
   if ((text?.length ?? 0) > MAX_COMMENT) errors.add('comment', `must be at most ${MAX_COMMENT} characters.`, `不能超过 ${MAX_COMMENT} 个字符。`);
   errors.throwIfAny();
   const { member, meeting } = await selfAndMeeting(ctx, meetingId);
+  const end = meeting.endedAt ?? endsAt(meeting);
+  if (meeting.status !== 'COMPLETED' && ctx.config.now().getTime() < end.getTime()) {
+    throw refuse('MEETING_NOT_ENDED', 'A meeting can be rated once it has ended.', '会议结束后才能评价。', { endsAt: end.toISOString() });
+  }
   const attended = await ctx.prisma.attendance.findUnique({ where: { meetingId_memberId: { meetingId: meeting.id, memberId: member.id } }, select: { status: true } });
   if (!attended || (attended.status !== 'PRESENT' && attended.status !== 'LATE')) {
     throw refuse('NOT_ATTENDED', 'Only members who attended the meeting can give feedback on it.', '只有参加了会议的党员才能评价该会议。', { meetingId: meeting.id });

@@ -1,8 +1,12 @@
 // Attendance for the whole unit in one form: a status (and an optional note) per eligible
-// member, pre-filled with what is on record; rows left "not recorded" are not sent.
+// member, pre-filled with what is on record; rows left "not recorded" are not sent. "All present"
+// marks every row present so that only the exceptions need changing; members of the unit the
+// form does not list are named, not just counted.
+import { useRef } from 'react';
 import { Form, useNavigation } from 'react-router';
 import { useT } from '../i18n/use-t';
 import { ATTENDANCE_STATUSES } from '../lib/meetings';
+import { useHydrated } from '../lib/use-hydrated';
 import type { FormFailure } from '../lib/meetings-form';
 import { FieldError, FormAlert, invalidProps } from './MeetingFields';
 import type { AttendanceRow } from './MeetingParticipation';
@@ -13,21 +17,48 @@ export interface RosterMember {
   stage: string;
 }
 
-export function MeetingAttendanceForm({ roster, recorded, failure }: { roster: { total: number; members: RosterMember[] }; recorded: AttendanceRow[]; failure: FormFailure | null }) {
+export interface Roster {
+  /** Active members of the unit's subtree, loaded or not. */
+  total: number;
+  /** Those who may attend this kind of meeting. */
+  members: RosterMember[];
+  /** Loaded but not eligible for this kind of meeting. */
+  missing: RosterMember[];
+}
+
+export function MeetingAttendanceForm({ roster, started, recorded, failure }: { roster: Roster; started: boolean; recorded: AttendanceRow[]; failure: FormFailure | null }) {
   const t = useT();
   const m = t.meetings;
   const busy = useNavigation().state === 'submitting';
+  const hydrated = useHydrated();
+  const form = useRef<HTMLFormElement>(null);
   const byMember = new Map(recorded.map((a) => [a.member.id, a]));
+  const notLoaded = roster.total - roster.members.length - roster.missing.length;
+  const allPresent = () => {
+    for (const el of form.current?.querySelectorAll<HTMLSelectElement>('select[name^="status:"]') ?? []) el.value = 'PRESENT';
+  };
   return (
     <article className="card" aria-labelledby="attendance-title">
       <h2 id="attendance-title">{m.recordAttendance}</h2>
       <p className="muted small">{m.attendanceIntro}</p>
-      {roster.members.length === 0 ? (
+      {!started ? (
+        <p className="muted" data-testid="attendance-not-started">
+          {m.notStartedYet}
+        </p>
+      ) : roster.members.length === 0 ? (
         <p className="muted">{m.noEligible}</p>
       ) : (
-        <Form method="post" data-testid="attendance-form">
+        <Form method="post" data-testid="attendance-form" ref={form}>
           <input type="hidden" name="intent" value="attendance" />
           <FormAlert result={failure} intent="attendance" />
+          <p className="inline-form">
+            <button type="button" className="btn" onClick={allPresent} disabled={!hydrated} aria-describedby="all-present-hint" data-testid="all-present">
+              {m.allPresent}
+            </button>{' '}
+            <span className="muted small" id="all-present-hint">
+              {m.allPresentHint}
+            </span>
+          </p>
           <div className="table-wrap">
             <table className="table attendance-table">
               <caption className="visually-hidden">{m.recordAttendance}</caption>
@@ -76,7 +107,12 @@ export function MeetingAttendanceForm({ roster, recorded, failure }: { roster: {
               </tbody>
             </table>
           </div>
-          {roster.total > roster.members.length ? <p className="muted small">{m.membersShown(roster.members.length, roster.total)}</p> : null}
+          {roster.missing.length > 0 ? (
+            <p className="muted small" data-testid="roster-missing">
+              {m.rosterMissing(roster.missing.map((p) => m.withStage(p.name, t.stages[p.stage] ?? p.stage)))}
+            </p>
+          ) : null}
+          {notLoaded > 0 ? <p className="muted small">{m.rosterNotLoaded(notLoaded)}</p> : null}
           <button type="submit" className="btn btn-primary" disabled={busy} data-testid="save-attendance">
             {m.saveAttendance}
           </button>

@@ -14,7 +14,7 @@ interface Mine {
   myFeedback: { id: string; rating: number; comment: string | null } | null;
 }
 
-export function MeetingMemberActions({ meeting, failure }: { meeting: MeetingNode & Mine; failure: FormFailure | null }) {
+export function MeetingMemberActions({ meeting, ended, failure }: { meeting: MeetingNode & Mine; ended: boolean; failure: FormFailure | null }) {
   const t = useT();
   const m = t.meetings;
   const busy = useNavigation().state === 'submitting';
@@ -80,7 +80,8 @@ export function MeetingMemberActions({ meeting, failure }: { meeting: MeetingNod
         )
       ) : null}
       {attended && meeting.myFeedback ? <p data-testid="my-feedback">{m.myFeedback(meeting.myFeedback.rating)}</p> : null}
-      {attended && !meeting.myFeedback && meeting.status !== 'CANCELLED' ? (
+      {/* A meeting is rated once it has ended (the API refuses earlier). */}
+      {attended && ended && !meeting.myFeedback && meeting.status !== 'CANCELLED' ? (
         <Form method="post" className="form" data-testid="feedback-form">
           <input type="hidden" name="intent" value="feedback" />
           <FormAlert result={failure} intent="feedback" />

@@ -1,21 +1,36 @@
-// The secretary's actions on one meeting, offered by its status: publish or cancel (with the
-// reason), open check-in or a new code, and record the minutes.
+// The secretary's actions on one meeting, offered by its status and times: edit, publish or
+// cancel a draft (with the reason), open check-in or a new code, end it early, and record the
+// minutes once it has ended.
 import type { ReactNode } from 'react';
 import { Form, useNavigation } from 'react-router';
 import { useT } from '../i18n/use-t';
 import type { MeetingNode } from '../lib/meetings';
 import type { FormFailure } from '../lib/meetings-form';
+import { MeetingEdit } from './MeetingEdit';
 import { FieldError, FormAlert, invalidProps } from './MeetingFields';
 
-export function MeetingStaffActions({ meeting, failure, children }: { meeting: MeetingNode; failure: FormFailure | null; children?: ReactNode }) {
+export function MeetingStaffActions({
+  meeting,
+  times,
+  failure,
+  children,
+}: {
+  meeting: MeetingNode;
+  times: { started: boolean; ended: boolean };
+  failure: FormFailure | null;
+  children?: ReactNode;
+}) {
   const m = useT().meetings;
   const busy = useNavigation().state === 'submitting';
   const s = meeting.status;
   const canCancel = s === 'DRAFT' || s === 'PUBLISHED';
-  const canCheckIn = s === 'PUBLISHED' || s === 'IN_PROGRESS';
-  const canMinutes = s === 'PUBLISHED' || s === 'IN_PROGRESS' || s === 'COMPLETED';
+  const under = s === 'PUBLISHED' || s === 'IN_PROGRESS';
+  const canCheckIn = under && !times.ended;
+  const canEnd = under && times.started && !times.ended;
+  const canMinutes = s === 'COMPLETED' || (under && times.ended);
   return (
     <>
+      {s === 'DRAFT' ? <MeetingEdit meeting={meeting} failure={failure} /> : null}
       {s === 'DRAFT' || canCancel ? (
         <article className="card" aria-labelledby="publish-title">
           <h2 id="publish-title">{s === 'DRAFT' ? m.publish : m.cancel}</h2>
@@ -62,6 +77,19 @@ export function MeetingStaffActions({ meeting, failure, children }: { meeting: M
             </div>
             <button type="submit" className="btn btn-primary" disabled={busy} data-testid="open-checkin">
               {s === 'IN_PROGRESS' ? m.newCode : m.openCheckIn}
+            </button>
+          </Form>
+        </article>
+      ) : null}
+      {canEnd ? (
+        <article className="card" aria-labelledby="end-title">
+          <h2 id="end-title">{m.endMeeting}</h2>
+          <p className="muted small">{m.endMeetingIntro}</p>
+          <Form method="post" className="inline-form">
+            <input type="hidden" name="intent" value="end" />
+            <FormAlert result={failure} intent="end" />
+            <button type="submit" className="btn" disabled={busy} data-testid="end-meeting">
+              {m.endMeeting}
             </button>
           </Form>
         </article>

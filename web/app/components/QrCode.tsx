@@ -16,15 +16,17 @@ export function qrPath(text: string): { size: number; d: string } {
   return { size: n + 8, d };
 }
 
-export function QrCode({ text, label, px = 256 }: { text: string; label: string; px?: number }) {
+/** `px` is a number of pixels or any CSS length (e.g. "70vmin" on a projector). */
+export function QrCode({ text, label, px = 256 }: { text: string; label: string; px?: number | string }) {
   const { size, d } = useMemo(() => qrPath(text), [text]);
   return (
     <svg
       className="qr"
       role="img"
       aria-label={label}
-      width={px}
-      height={px}
+      width={typeof px === 'number' ? px : undefined}
+      height={typeof px === 'number' ? px : undefined}
+      style={typeof px === 'string' ? { width: px, height: px } : undefined}
       viewBox={`0 0 ${size} ${size}`}
       shapeRendering="crispEdges"
       data-testid="qr"

@@ -42,7 +42,7 @@ export function isoToChinaLocal(iso: string | number): string {
 }
 
 export const MEETING_FIELDS = `id version orgUnitId orgUnitName kind kindZh title agenda location scheduledAt durationMinutes startsAt endsAt
-  status publishedAt startedAt endedAt minutes minutesRecordedAt cancelReason checkInOpen ${PROOF_FIELDS}`;
+  status publishedAt startedAt endedAt minutes minutesRecordedAt recordedAfterwards cancelReason checkInOpen ${PROOF_FIELDS}`;
 
 export interface MeetingNode {
   id: string;
@@ -64,6 +64,7 @@ export interface MeetingNode {
   endedAt: string | null;
   minutes: string | null;
   minutesRecordedAt: string | null;
+  recordedAfterwards: boolean;
   cancelReason: string | null;
   checkInOpen: boolean;
   proof: ProofNode;
@@ -72,6 +73,12 @@ export interface MeetingNode {
 /** Meeting fields the page shows that the record document holds under the same names. */
 export function meetingProvenFields(m: MeetingNode): Record<string, unknown> {
   return { kind: m.kind, title: m.title, status: m.status, durationMinutes: m.durationMinutes };
+}
+
+/** Whether a meeting has begun and ended, as of `now` (read once by the loader, so server and browser agree). */
+export function meetingTimes(m: Pick<MeetingNode, 'status' | 'startsAt' | 'endsAt' | 'endedAt'>, now: number): { started: boolean; ended: boolean } {
+  const ended = m.status === 'COMPLETED' || m.endedAt !== null || now >= Date.parse(m.endsAt);
+  return { started: ended || now >= Date.parse(m.startsAt), ended };
 }
 
 export interface CheckInShown {

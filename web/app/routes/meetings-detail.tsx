@@ -1,10 +1,11 @@
-// One meeting. Secretaries and administrators publish or cancel it, open check-in (the code and
-// its QR code shown once), record everyone's attendance in one form and the minutes, and see
-// registrations and feedback; members register, check in with the code and rate it afterwards.
+// One meeting. Secretaries and administrators edit a draft, publish or cancel it, open check-in
+// (the code and its QR code shown at once, full-screen for a projector), end it early, record
+// everyone's attendance in one form once it has started and the minutes once it has ended, and see
+// registrations and feedback; members register, check in with the code and rate it after its end.
 import { data, useActionData, useLoaderData } from 'react-router';
 import type { Route } from './+types/meetings-detail';
 import pageStyles from '../components/MeetingVote.css?url';
-import { MeetingAttendanceForm, type RosterMember } from '../components/MeetingAttendance';
+import { MeetingAttendanceForm, type Roster, type RosterMember } from '../components/MeetingAttendance';
 import { MeetingCheckIn } from '../components/MeetingCheckIn';
 import { MeetingMemberActions } from '../components/MeetingMember';
 import { MeetingParticipation, type AttendanceRow, type FeedbackRow, type RegistrationRow } from '../components/MeetingParticipation';
@@ -15,7 +16,18 @@ import { useT } from '../i18n/use-t';
 import { assertSameOrigin, requireAccount } from '../lib/auth.server';
 import { formatDateTime } from '../lib/format';
 import { PROOF_FIELDS, type ProofNode } from '../lib/fragments';
-import { ATTENDING_STAGES, isAttendanceStatus, MEETING_FIELDS, meetingProvenFields, WRITER_ROLES, type CheckInShown, type MeetingNode } from '../lib/meetings';
+import {
+  ATTENDING_STAGES,
+  chinaLocalToIso,
+  isAttendanceStatus,
+  isMeetingKind,
+  MEETING_FIELDS,
+  meetingProvenFields,
+  meetingTimes,
+  WRITER_ROLES,
+  type CheckInShown,
+  type MeetingNode,
+} from '../lib/meetings';
 import type { FieldError, FormResult } from '../lib/meetings-form';
 import { badForm, formFailure, unknownIntent } from '../lib/meetings.server';
 import { titleFor } from '../lib/meta';
@@ -40,6 +52,8 @@ const ROSTER = `query Roster($under: ID!) { members(under: $under, status: ACTIV
 
 const MUTATIONS = {
   publish: `mutation($id: ID!) { publishMeeting(id: $id) { id } }`,
+  update: `mutation($id: ID!, $input: UpdateMeetingInput!) { updateMeeting(id: $id, input: $input) { id } }`,
+  end: `mutation($id: ID!) { endMeeting(id: $id) { id } }`,
   cancel: `mutation($id: ID!, $reason: String!) { cancelMeeting(id: $id, reason: $reason) { id } }`,
   'open-checkin': `mutation($id: ID!, $validMinutes: Int) { openCheckIn(id: $id, validMinutes: $validMinutes) { code qrPayload expiresAt } }`,
   attendance: `mutation($meetingId: ID!, $entries: [AttendanceEntryInput!]!) { recordAttendance(meetingId: $meetingId, entries: $entries) { id } }`,
@@ -71,13 +85,14 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const staff = ctx.account.role !== 'MEMBER';
   const { meeting } = await ctx.query<MeetingResult>(meetingQuery(staff), { id: params.id });
   const canWrite = (WRITER_ROLES as readonly string[]).includes(ctx.account.role);
-  let roster: { total: number; members: RosterMember[] } | null = null;
+  let roster: Roster | null = null;
   if (canWrite && ['PUBLISHED', 'IN_PROGRESS', 'COMPLETED'].includes(meeting.status)) {
     const r = await ctx.query<{ members: Conn<RosterMember> }>(ROSTER, { under: meeting.orgUnitId });
     const stages = ATTENDING_STAGES[meeting.kind];
-    roster = { total: r.members.totalCount, members: r.members.edges.map((e) => e.node).filter((m) => stages.includes(m.stage)) };
+    const all = r.members.edges.map((e) => e.node);
+    roster = { total: r.members.totalCount, members: all.filter((m) => stages.includes(m.stage)), missing: all.filter((m) => !stages.includes(m.stage)) };
   }
-  return { meeting, canWrite, hasMember: ctx.account.memberId !== null, roster };
+  return { meeting, canWrite, hasMember: ctx.account.memberId !== null, roster, times: meetingTimes(meeting, Date.now()) };
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
@@ -94,8 +109,22 @@ export async function action({ request, params }: Route.ActionArgs) {
   let entryIds: string[] = [];
   switch (intent) {
     case 'publish':
+    case 'end':
       vars = { id };
       break;
+    case 'update': {
+      const kind = text('kind');
+      const startsAt = chinaLocalToIso(text('startsAt'));
+      const endsAt = chinaLocalToIso(text('endsAt'));
+      const bad = [
+        ...(startsAt ? [] : [{ field: 'startsAt', message: 'is not a date and time.', messageZh: '请填写日期和时间。' }]),
+        ...(endsAt ? [] : [{ field: 'endsAt', message: 'is not a date and time.', messageZh: '请填写日期和时间。' }]),
+        ...(isMeetingKind(kind) ? [] : [{ field: 'kind', message: 'is not a kind of meeting.', messageZh: '请选择会议类型。' }]),
+      ];
+      if (bad.length > 0) return badForm(intent, 'Please correct the marked fields.', '请修改标出的内容。', bad);
+      vars = { id, input: { kind, title: text('title'), agenda: text('agenda') || null, place: text('place') || null, startsAt, endsAt } };
+      break;
+    }
     case 'cancel':
       vars = { id, reason: text('reason') };
       break;
@@ -157,7 +186,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 export default function MeetingPage() {
   const t = useT();
   const m = t.meetings;
-  const { meeting, canWrite, hasMember, roster } = useLoaderData<typeof loader>();
+  const { meeting, canWrite, hasMember, roster, times } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as MeetingActionResult | undefined;
   const failure = result && !result.ok ? result : null;
   const done = result?.ok ? result : null;
@@ -167,6 +196,7 @@ export default function MeetingPage() {
     [m.when, `${formatDateTime(meeting.startsAt)} – ${formatDateTime(meeting.endsAt).slice(11)} (${m.duration(meeting.durationMinutes)})`],
     [m.place, meeting.location ?? m.noPlace],
     [m.status, m.statuses[meeting.status] ?? meeting.status],
+    ...(meeting.endedAt && meeting.status !== 'CANCELLED' ? ([[m.endedAt, formatDateTime(meeting.endedAt)]] as Array<[string, string]>) : []),
   ];
   return (
     <section className="page" aria-labelledby="meeting-title">
@@ -186,6 +216,11 @@ export default function MeetingPage() {
             what={`${meeting.title} ${t.me.versionN(meeting.version)}`}
             downloadHref={`/proof/Meeting/${meeting.id}/${meeting.version}`}
           />
+          {meeting.recordedAfterwards ? (
+            <p className="notice" data-testid="recorded-afterwards">
+              <span className="pill">{m.recordedAfterwards}</span> {m.recordedAfterwardsNote}
+            </p>
+          ) : null}
           <dl className="facts">
             {facts.map(([k, v]) => (
               <div key={k} className="fact">
@@ -216,16 +251,17 @@ export default function MeetingPage() {
         </article>
         <div>
           {canWrite ? (
-            <MeetingStaffActions meeting={meeting} failure={failure}>
+            <MeetingStaffActions meeting={meeting} times={times} failure={failure}>
               {done?.intent === 'open-checkin' && done.session ? <MeetingCheckIn session={done.session} /> : null}
             </MeetingStaffActions>
           ) : null}
-          {hasMember ? <MeetingMemberActions meeting={meeting} failure={failure} /> : null}
+          {hasMember ? <MeetingMemberActions meeting={meeting} ended={times.ended} failure={failure} /> : null}
         </div>
       </div>
       {canWrite && roster ? (
         <MeetingAttendanceForm
           roster={roster}
+          started={times.started}
           recorded={meeting.attendances?.edges.map((e) => e.node) ?? []}
           failure={failure}
           // Recorded marks are the form's defaults: a new set of marks remounts it with them.
@@ -243,6 +279,8 @@ function Notice({ intent, result }: { intent: string; result: Extract<MeetingAct
   const m = useT().meetings;
   const text: Record<string, string | undefined> = {
     publish: m.published,
+    update: m.edited,
+    end: m.meetingEnded,
     cancel: m.cancelled,
     attendance: result.count !== undefined ? m.attendanceSaved(result.count) : undefined,
     minutes: m.minutesSaved,

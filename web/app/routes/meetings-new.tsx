@@ -1,5 +1,6 @@
-// Plan a meeting (secretaries and administrators): saved as a draft; the API's field errors are
-// shown next to the fields they name.
+// Plan a meeting (secretaries and administrators): saved as a draft; or record one that already
+// took place (补录) with its minutes, saved as completed. The API's field errors are shown next to
+// the fields they name.
 import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from 'react-router';
 import type { Route } from './+types/meetings-new';
 import pageStyles from '../components/MeetingVote.css?url';
@@ -19,13 +20,17 @@ export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: page
 export const meta: Route.MetaFunction = ({ matches }) => titleFor(matches, (t) => t.meetings.planTitle);
 
 const PLAN = `mutation Plan($input: PlanMeetingInput!) { planMeeting(input: $input) { id } }`;
+const PAST = `mutation Past($input: PastMeetingInput!) { recordPastMeeting(input: $input) { id } }`;
 
 export async function loader({ request }: Route.LoaderArgs) {
   const ctx = await requireAccount(request, WRITER_ROLES);
-  // A sensible default: next week, 14:00–16:00 China time.
-  const start = new Date(Date.now() + 7 * 86_400_000);
+  const past = new URL(request.url).searchParams.get('past') === '1';
+  // A sensible default: next week (a week ago, when recording afterwards), 14:00–16:00 China time.
+  const start = new Date(Date.now() + (past ? -7 : 7) * 86_400_000);
   const day = isoToChinaLocal(start.getTime()).slice(0, 10);
   return {
+    // A link, not a client-side switch: the form works the same before (or without) scripts.
+    past,
     units: await unitOptions(ctx),
     defaults: { startsAt: `${day}T14:00`, endsAt: `${day}T16:00` },
   };
@@ -42,18 +47,13 @@ export async function action({ request }: Route.ActionArgs) {
     ...(isMeetingKind(kind) ? [] : [{ field: 'kind', message: 'is not a kind of meeting.', messageZh: '请选择会议类型。' }]),
   ];
   if (bad.length > 0) return badForm('plan', 'Please correct the marked fields.', '请修改标出的内容。', bad);
+  const input = { unitId: text('unitId'), kind, title: text('title'), agenda: text('agenda') || null, place: text('place') || null, startsAt, endsAt };
   try {
-    const r = await ctx.call<{ planMeeting: { id: string } }>(PLAN, {
-      input: {
-        unitId: text('unitId'),
-        kind,
-        title: text('title'),
-        agenda: text('agenda') || null,
-        place: text('place') || null,
-        startsAt,
-        endsAt,
-      },
-    });
+    if (text('past') === 'on') {
+      const r = await ctx.call<{ recordPastMeeting: { id: string } }>(PAST, { input: { ...input, minutes: text('minutes') } });
+      return redirect(`/meetings/${r.recordPastMeeting.id}`);
+    }
+    const r = await ctx.call<{ planMeeting: { id: string } }>(PLAN, { input });
     return redirect(`/meetings/${r.planMeeting.id}`);
   } catch (error) {
     return formFailure(error, request, ctx, 'plan');
@@ -63,7 +63,7 @@ export async function action({ request }: Route.ActionArgs) {
 export default function PlanMeeting() {
   const t = useT();
   const m = t.meetings;
-  const { units, defaults } = useLoaderData<typeof loader>();
+  const { units, defaults, past } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as FormFailure | undefined;
   const busy = useNavigation().state === 'submitting';
   const field = (name: string, id: string) => ({ ...invalidProps(result, 'plan', name, id) });
@@ -72,10 +72,20 @@ export default function PlanMeeting() {
       <p>
         <Link to="/meetings">← {m.back}</Link>
       </p>
-      <h1 id="plan-title">{m.planTitle}</h1>
-      <p className="lead">{m.planIntro}</p>
-      <Form method="post" className="form card" data-testid="plan-form" noValidate>
+      <h1 id="plan-title">{past ? m.pastMode : m.planTitle}</h1>
+      <p className="lead">{past ? m.pastHint : m.planIntro}</p>
+      <p>
+        {past ? (
+          <Link to="/meetings/new">{m.planTitle}</Link>
+        ) : (
+          <Link to="/meetings/new?past=1" data-testid="record-past">
+            {m.pastMode}
+          </Link>
+        )}
+      </p>
+      <Form method="post" className="form card" data-testid="plan-form" noValidate key={String(past)}>
         <FormAlert result={result} intent="plan" />
+        {past ? <input type="hidden" name="past" value="on" /> : null}
         <label htmlFor="plan-kind">{m.kind}</label>
         <select id="plan-kind" name="kind" required defaultValue="BRANCH_COMMITTEE" {...field('kind', 'plan-kind')}>
           {MEETING_KINDS.map((k) => (
@@ -114,8 +124,15 @@ export default function PlanMeeting() {
         <label htmlFor="plan-agenda">{m.agenda}</label>
         <textarea id="plan-agenda" name="agenda" rows={4} maxLength={5000} {...field('agenda', 'plan-agenda')} />
         <FieldError result={result} intent="plan" name="agenda" id="plan-agenda" />
+        {past ? (
+          <>
+            <label htmlFor="plan-minutes">{m.minutes}</label>
+            <textarea id="plan-minutes" name="minutes" rows={5} maxLength={20000} required {...field('minutes', 'plan-minutes')} />
+            <FieldError result={result} intent="plan" name="minutes" id="plan-minutes" />
+          </>
+        ) : null}
         <button type="submit" className="btn btn-primary" disabled={busy}>
-          {m.save}
+          {past ? m.savePast : m.save}
         </button>
       </Form>
     </section>

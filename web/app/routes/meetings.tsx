@@ -106,6 +106,14 @@ export default function Meetings() {
     <section className="page" aria-labelledby="meetings-title">
       <ListHead id="meetings-title" title={m.title} intro={m.intro} create={canPlan ? { to: '/meetings/new', label: m.plan, testId: 'plan-meeting' } : null} />
       {compliance && 'rows' in compliance ? <MeetingCompliance from={compliance.from} to={compliance.to} rows={compliance.rows} /> : null}
+      {canPlan ? (
+        <p>
+          {/* An overdue period may be a meeting held but never entered: it can be recorded afterwards. */}
+          <Link to="/meetings/new?past=1" data-testid="record-past-meeting">
+            {m.pastMode}
+          </Link>
+        </p>
+      ) : null}
       {compliance && 'error' in compliance ? (
         <p className="notice" role="status">
           {m.complianceUnavailable}
