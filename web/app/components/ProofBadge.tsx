@@ -5,7 +5,9 @@ import { useT } from '../i18n/use-t';
 export function ProofBadge({ proof }: { proof: { status: string; batchSeq: number | null; anchor: { height: number } | null } }) {
   const t = useT();
   return proof.status === 'ANCHORED' && proof.anchor ? (
-    <span className="badge badge-anchored">{t.proof.batchHeight(proof.batchSeq ?? 0, proof.anchor.height)}</span>
+    <span className="badge badge-anchored" title={t.proof.batchHeightTitle(proof.batchSeq ?? 0, proof.anchor.height)}>
+      {t.proof.batchHeight(proof.batchSeq ?? 0, proof.anchor.height)}
+    </span>
   ) : (
     <span className="badge badge-pending">{t.proof.pending}</span>
   );

@@ -5,6 +5,8 @@ import { useT } from '../i18n/use-t';
 import { proofStateName } from '../lib/proof-state';
 import { useVerification } from '../lib/use-verification';
 import { CheckList } from './CheckList';
+import { Folded } from './Folded';
+import { PlainOutcome } from './PlainOutcome';
 
 export interface ProofInfo {
   status: 'PENDING' | 'ANCHORED';
@@ -30,7 +32,7 @@ export function ProofStatus({
   const t = useT();
   const bundle = (proof.bundle ?? null) as ProofBundle | null;
   const state = useVerification(bundle, fields);
-  let badge: { cls: string; text: string; sub?: string };
+  let badge: { cls: string; text: string; sub?: string; title?: string };
   if (!bundle) {
     badge = { cls: 'pending', text: t.proof.pending, sub: t.proof.pendingText };
   } else if (state.status === 'waiting') {
@@ -45,7 +47,8 @@ export function ProofStatus({
     const o = state.outcome;
     const height = bundle.anchor?.height ?? proof.anchor?.height ?? null;
     const sub = height !== null && proof.batchSeq !== null ? t.proof.batchHeight(proof.batchSeq, height) : undefined;
-    if (o.state === 'verified') badge = { cls: 'pass', text: t.proof.verifiedOnChain, ...(sub ? { sub } : {}) };
+    const title = height !== null && proof.batchSeq !== null ? t.proof.batchHeightTitle(proof.batchSeq, height) : undefined;
+    if (o.state === 'verified') badge = { cls: 'pass', text: t.proof.verifiedOnChain, ...(sub ? { sub, title } : {}) };
     else if (o.state === 'offline') badge = { cls: 'pass', text: t.proof.offlineOnly, ...(sub ? { sub } : {}) };
     else if (o.state === 'undecided') badge = { cls: 'skip', text: t.proof.undecided, ...(sub ? { sub } : {}) };
     else badge = { cls: 'fail', text: t.proof.failed, ...(sub ? { sub } : {}) };
@@ -55,17 +58,30 @@ export function ProofStatus({
     <div className="proof" data-testid="proof" data-proof-state={proofStateName(bundle !== null, state)}>
       <p className="proof-line" role="status" aria-live="polite">
         <span className={`badge badge-${badge.cls}`}>{badge.text}</span>
-        {badge.sub ? <span className="proof-sub">{badge.sub}</span> : null}
+        {badge.sub ? (
+          <span className="proof-sub" title={badge.title}>
+            {badge.sub}
+          </span>
+        ) : null}
         {bundle && downloadHref ? (
           <a className="proof-download" href={downloadHref} download aria-label={t.proof.downloadLabel(what)}>
             {t.proof.download}
           </a>
         ) : null}
       </p>
-      {checks ? (
+      {checks && bundle && (state.status === 'done' || state.status === 'retrying') ? (
         <details className="proof-details">
           <summary>{t.proof.details}</summary>
-          <CheckList checks={checks} provenAt={state.status === 'done' || state.status === 'retrying' ? state.outcome.provenAt : null} />
+          <PlainOutcome bundle={bundle} outcome={state.outcome} />
+          <Folded summary={t.verify.technical} testId="proof-technical">
+            <CheckList checks={checks} provenAt={state.outcome.provenAt} />
+            {bundle.anchor ? (
+              <p className="small" data-testid="proof-heights">
+                {t.verify.heights(bundle.anchor.height)}
+                {state.outcome.provenAt !== null ? <> {t.verify.provenHeight(state.outcome.provenAt)}</> : null}
+              </p>
+            ) : null}
+          </Folded>
         </details>
       ) : null}
     </div>

@@ -3,6 +3,7 @@
 // inputs that failed. Shared by the snapshot page and the public verify page.
 import type { SnapshotCheck } from '@lianjian/verify';
 import { useT } from '../i18n/use-t';
+import { Folded } from './Folded';
 import { figurePaths, type SnapshotOutcome } from '../lib/snapshot';
 import type { SnapshotState } from '../lib/snapshot-verification';
 
@@ -70,19 +71,26 @@ export function SnapshotChecks({ checks }: { checks: SnapshotCheck[] }) {
             </span>
             <div className="check-body">
               <p className="check-title">
-                <strong>{a.checks[k] ?? k}</strong> <span className={`pill pill-${state}`}>{state === 'pass' ? t.verify.pass : t.verify.fail}</span>
+                <strong>{a.checks[k] ?? k}</strong>{' '}
+                <span className={`pill pill-${state}`} title={state === 'pass' ? passed?.reason || undefined : undefined}>
+                  {state === 'pass' ? t.verify.pass : t.verify.fail}
+                </span>
               </p>
               <p className="check-help">{a.checkHelp[k]}</p>
-              {failed.slice(0, 20).map((c, i) => (
-                <p key={i} className="check-reason" lang="en" data-testid={`snapshot-reason-${k}`}>
-                  {c.reason}
-                </p>
-              ))}
-              {failed.length > 20 ? <p className="check-reason">… +{failed.length - 20}</p> : null}
-              {passed?.reason && state === 'pass' ? (
-                <p className="check-detail" lang="en">
-                  {passed.reason}
-                </p>
+              {failed.length ? (
+                <>
+                  <p className="check-reason" data-testid={`snapshot-plain-${k}`}>
+                    {a.plainFailure[k] ?? t.verify.failureOther}
+                  </p>
+                  <Folded summary={a.snapshot.technicalReasons} testId={`snapshot-technical-${k}`}>
+                    {failed.slice(0, 20).map((c, i) => (
+                      <p key={i} className="check-reason" lang="en" data-testid={`snapshot-reason-${k}`}>
+                        {c.reason}
+                      </p>
+                    ))}
+                    {failed.length > 20 ? <p className="check-reason">… +{failed.length - 20}</p> : null}
+                  </Folded>
+                </>
               ) : null}
             </div>
           </li>
@@ -129,14 +137,11 @@ export function SnapshotFigures({ figures, outcome }: { figures: Record<string, 
                   {state === 'waiting' ? (
                     <span className="pill">…</span>
                   ) : (
-                    <span className={`pill pill-${state}`}>{state === 'pass' ? t.verify.pass : t.verify.fail}</span>
-                  )}
-                  {reason ? (
-                    <span className="check-reason small" lang="en">
-                      {' '}
-                      {reason}
+                    <span className={`pill pill-${state}`} title={reason || undefined}>
+                      {state === 'pass' ? t.verify.pass : t.verify.fail}
                     </span>
-                  ) : null}
+                  )}
+                  {reason !== undefined ? <span className="check-reason small"> {a.plainFailure.figure}</span> : null}
                 </td>
               </tr>
             );

@@ -114,3 +114,67 @@ export function verifyQueued(bundle: ProofBundle, opts: { rpcUrl: string | null;
   }
   return hit;
 }
+
+// ── Display helpers: how an outcome and a proven record read to people ──
+
+/** The checks that failed, in the verifier's order (document, path, chain, fields). */
+export function failedChecks(report: VerifyReport): string[] {
+  return report.checks.filter((c) => c.ok === false).map((c) => c.name);
+}
+
+/** The key of the plain sentence an outcome leads with. */
+export function plainKey(outcome: Pick<Outcome, 'state'>, anchorTime: string | null | undefined): 'verified' | 'verifiedNoTime' | 'offline' | 'failed' | 'undecided' | 'anchoring' {
+  if (outcome.state === 'verified') return anchorTime ? 'verified' : 'verifiedNoTime';
+  return outcome.state;
+}
+
+/** A record's data fields in order: labelled ones first (in the label map's order), then the rest by key. */
+export function recordFieldRows(data: Record<string, unknown>, labels: Record<string, string>): Array<{ key: string; label: string | null; value: unknown }> {
+  const order = Object.keys(labels);
+  const keys = Object.keys(data).sort((a, b) => {
+    const ia = order.indexOf(a);
+    const ib = order.indexOf(b);
+    if (ia >= 0 && ib >= 0) return ia - ib;
+    if (ia >= 0) return -1;
+    if (ib >= 0) return 1;
+    return a < b ? -1 : a > b ? 1 : 0;
+  });
+  return keys.map((key) => ({ key, label: labels[key] ?? null, value: data[key] }));
+}
+
+interface ValueLabels {
+  stages: Record<string, string>;
+  statuses: Record<string, string>;
+  genders: Record<string, string>;
+  educations: Record<string, string>;
+  unitKinds: Record<string, string>;
+  verify: { yes: string; no: string };
+}
+
+const DATE_ONLY = /^(\d{4}-\d{2}-\d{2})(T00:00:00(\.000)?Z)?$/;
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+const CHINA_OFFSET_MS = 8 * 3600_000;
+
+/**
+ * One field's value in the page's language: enum codes through the app's label maps, yes/no,
+ * dates as dates, times in China time; anything else as it is (raw: shown small and monospaced).
+ */
+export function fieldValue(key: string, value: unknown, t: ValueLabels): { text: string; raw: boolean } {
+  if (value === null || value === undefined || value === '') return { text: '—', raw: false };
+  if (typeof value === 'boolean') return { text: value ? t.verify.yes : t.verify.no, raw: false };
+  if (typeof value === 'number') return { text: String(value), raw: false };
+  if (typeof value === 'string') {
+    const maps: Record<string, Record<string, string>> = { stage: t.stages, status: t.statuses, gender: t.genders, education: t.educations, kind: t.unitKinds };
+    const label = maps[key]?.[value] ?? (/stage$/i.test(key) ? t.stages[value] : undefined);
+    if (label) return { text: label, raw: false };
+    const date = DATE_ONLY.exec(value);
+    if (date) return { text: date[1]!, raw: false };
+    if (TIMESTAMP.test(value) && Number.isFinite(Date.parse(value))) {
+      const d = new Date(Date.parse(value) + CHINA_OFFSET_MS).toISOString();
+      return { text: `${d.slice(0, 10)} ${d.slice(11, 16)}`, raw: false };
+    }
+    // An id, hash or enum code the app has no words for.
+    return { text: value, raw: /^[0-9a-f-]{32,}$/i.test(value) || /^[A-Z][A-Z_]+$/.test(value) };
+  }
+  return { text: JSON.stringify(value), raw: true };
+}

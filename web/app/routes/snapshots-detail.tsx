@@ -1,7 +1,7 @@
 // /snapshots/:id — a published snapshot: waits for its record to be anchored, then fetches its
 // inputs with their proofs page by page and runs verifySnapshot in this browser, showing how many
 // inputs are checked and the result per figure; the whole snapshot downloads as one JSON file.
-import { Link, useLoaderData } from 'react-router';
+import { Link, useLoaderData, useSearchParams } from 'react-router';
 import type { Route } from './+types/snapshots-detail';
 import { SnapshotChecks, SnapshotFigures, SnapshotInputs, SnapshotProgress, SnapshotVerdict } from '../components/SnapshotReport';
 import { useT } from '../i18n/use-t';
@@ -29,11 +29,35 @@ export default function SnapshotPage() {
   const { snapshot: s, unitName, anchor, batchSeq } = useLoaderData<typeof loader>();
   const state = useSnapshotVerification(s.id);
   const outcome = state?.phase === 'done' ? state.outcome : null;
+  // The dashboard's publish lands here with ?published=1: say so until dismissed (which drops it
+  // from the address, so a reload or a shared link does not claim it was just published).
+  const [search, setSearch] = useSearchParams();
+  const published = search.get('published') === '1';
+  const dismiss = () =>
+    setSearch(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        next.delete('published');
+        return next;
+      },
+      { replace: true, preventScrollReset: true },
+    );
   return (
     <section className="page" aria-labelledby="snapshot-title">
       <p className="eyebrow">
         <Link to={`/dashboard?unit=${encodeURIComponent(s.orgUnitId)}`}>← {a.snapshot.back}</Link>
       </p>
+      {published ? (
+        <div className="banner banner-pass banner-dismissible" role="status" data-testid="snapshot-published">
+          <p className="banner-title">{a.snapshot.published}</p>
+          <p>{a.snapshot.publishedText}</p>
+          <p className="actions">
+            <button type="button" className="btn" onClick={dismiss}>
+              {a.snapshot.dismiss}
+            </button>
+          </p>
+        </div>
+      ) : null}
       <h1 id="snapshot-title">
         {a.snapshot.title}：<span data-testid="snapshot-name">{s.title}</span>
       </h1>

@@ -6,6 +6,9 @@ import { parseBundle, parseJson, type ProofBundle } from '@lianjian/verify';
 import { useId, useRef, useState, type DragEvent, type FormEvent } from 'react';
 import type { Route } from './+types/verify';
 import { CheckList } from '../components/CheckList';
+import { Folded } from '../components/Folded';
+import { PlainOutcome } from '../components/PlainOutcome';
+import { RecordFacts, RecordTable } from '../components/RecordTable';
 import { SnapshotChecks, SnapshotFigures, SnapshotInputs, SnapshotProgress, SnapshotVerdict } from '../components/SnapshotReport';
 import '../components/Dashboard.css';
 import { useRootData, useT } from '../i18n/use-t';
@@ -214,57 +217,79 @@ function Result({ state }: { state: Phase }) {
   }
   const { bundle, outcome } = state;
   const banner = {
-    verified: { cls: 'pass', title: t.verify.verified, text: t.verify.verifiedText(bundle.batch.seq, outcome.provenAt) },
-    offline: { cls: 'pass', title: t.verify.offlineOk, text: t.verify.offlineOkText },
-    failed: { cls: 'fail', title: t.verify.notVerified, text: t.verify.notVerifiedText },
-    undecided: { cls: 'skip', title: t.verify.undecided, text: t.verify.undecidedText },
-    anchoring: { cls: 'skip', title: t.proof.anchoring, text: t.proof.anchoringText },
+    verified: { cls: 'pass', title: t.verify.verified },
+    offline: { cls: 'pass', title: t.verify.offlineOk },
+    failed: { cls: 'fail', title: t.verify.notVerified },
+    undecided: { cls: 'skip', title: t.verify.undecided },
+    anchoring: { cls: 'skip', title: t.proof.anchoring },
   }[outcome.state];
-  const doc = bundle.document;
   return (
     <>
       <div className={`banner banner-${banner.cls}`} role={outcome.state === 'failed' ? 'alert' : 'status'}>
         <p className="banner-title" data-testid="verify-verdict">
           {banner.title}
         </p>
-        <p>{banner.text}</p>
+        <PlainOutcome bundle={bundle} outcome={outcome} />
       </div>
-      <h2 className="h3">{t.verify.checks}</h2>
+      <h2 className="h3">{t.verify.record}</h2>
+      <RecordFacts bundle={bundle} proven={outcome.state === 'verified'} />
+      <RecordTable data={bundle.document.data} />
+      <Folded summary={t.verify.technical} testId="verify-technical">
+        <TechnicalDetail bundle={bundle} outcome={outcome} />
+      </Folded>
+    </>
+  );
+}
+
+/** Hashes, path, heights (each explained) and the checks with the verifier's own words. */
+function TechnicalDetail({ bundle, outcome }: { bundle: ProofBundle; outcome: Outcome }) {
+  const t = useT();
+  const v = t.verify;
+  const doc = bundle.document;
+  return (
+    <>
+      <p className="muted small">{v.verifiedText(bundle.batch.seq, outcome.provenAt)}</p>
+      <h3 className="h3">{v.checks}</h3>
       {/* This page shows no fields of its own, so check (4) does not apply here. */}
       <CheckList checks={outcome.report.checks.filter((c) => c.name !== 'fields')} provenAt={outcome.provenAt} />
-      <h2 className="h3">{t.verify.record}</h2>
+      {bundle.anchor ? (
+        <p data-testid="verify-heights">
+          {v.heights(bundle.anchor.height)}
+          {outcome.provenAt !== null ? <> {v.provenHeight(outcome.provenAt)}</> : null}
+        </p>
+      ) : null}
       <dl className="facts">
-        <dt>{t.verify.type}</dt>
-        <dd>{doc.type}</dd>
-        <dt>{t.verify.id}</dt>
+        <dt>{v.type}</dt>
+        <dd className="mono">{doc.type}</dd>
+        <dt>{v.id}</dt>
         <dd className="mono">{doc.id}</dd>
-        <dt>{t.verify.version}</dt>
-        <dd>{doc.version}</dd>
-        <dt>{t.verify.at}</dt>
-        <dd>{doc.at}</dd>
-        <dt>{t.verify.batch}</dt>
+        <dt>{v.at}</dt>
+        <dd className="mono">{doc.at}</dd>
+        <dt>{v.batch}</dt>
         <dd>
-          {bundle.batch.seq} · {t.verify.leafIndex} {bundle.index} / {bundle.batch.size}
+          {bundle.batch.seq} · {v.leafIndex} {bundle.index} / {bundle.batch.size}
         </dd>
-        <dt>{t.verify.anchoredAt}</dt>
+        <dt>{v.leaf}</dt>
+        <dd className="mono small break">{bundle.leaf}</dd>
+        <dt>{v.root}</dt>
+        <dd className="mono small break">{bundle.batch.root}</dd>
+        <dt>{v.path}</dt>
+        <dd className="mono small break">{bundle.path.length ? bundle.path.join(' ') : '—'}</dd>
+        <dt>{v.anchoredAt}</dt>
         <dd>
           {bundle.anchor ? (
             <>
-              {t.verify.chainId} {bundle.anchor.chainId} · {t.verify.height} {bundle.anchor.height} · {bundle.anchor.time}
+              {v.chainId} {bundle.anchor.chainId} · {v.height} {bundle.anchor.height} · {bundle.anchor.time}
               <br />
               <span className="mono small">
-                {t.verify.tx} {bundle.anchor.txHash}
+                {v.tx} {bundle.anchor.txHash}
               </span>
             </>
           ) : (
-            t.verify.notAnchored
+            v.notAnchored
           )}
         </dd>
       </dl>
-      <details>
-        <summary>{t.verify.data}</summary>
-        <pre className="mono small data-json">{JSON.stringify(doc.data, null, 2)}</pre>
-      </details>
     </>
   );
 }
