@@ -3,7 +3,7 @@
 import { subscribe } from 'node:diagnostics_channel';
 import type { IncomingMessage } from 'node:http';
 import { webConfig } from './config.server';
-import type { ErrorPayload } from './errors';
+import { apiUnavailableMessage, isServiceFailure, type ErrorPayload } from './errors';
 
 /** Carries the browser's address from this server's HTTP layer to its loaders and actions, and on to the API. */
 const CLIENT_IP_HEADER = 'x-lianjian-client-ip';
@@ -57,14 +57,22 @@ export class ApiError extends Error {
   readonly fields: FieldError[];
   readonly status: number;
   readonly retryAfterSeconds: number | undefined;
+  /** The dates and counts behind a rule's refusal (`extensions.facts`, e.g. its field and earliest date). */
+  readonly facts: Record<string, unknown>;
 
-  constructor(code: string, message: string, opts: { messageZh?: string; fields?: FieldError[]; retryAfterSeconds?: number; cause?: unknown } = {}) {
+  constructor(
+    code: string,
+    message: string,
+    opts: { messageZh?: string; fields?: FieldError[]; retryAfterSeconds?: number; facts?: Record<string, unknown>; cause?: unknown } = {},
+  ) {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.code = code;
     this.messageZh = opts.messageZh;
     this.fields = opts.fields ?? [];
-    this.status = STATUS_BY_CODE[code] ?? 500;
+    // A domain code (DATE_BEFORE_PREREQUISITE, VOTE_NOT_OPEN …) refuses the request as it stands.
+    this.status = STATUS_BY_CODE[code] ?? (isServiceFailure(code) ? 500 : 409);
     this.retryAfterSeconds = opts.retryAfterSeconds;
+    this.facts = opts.facts ?? {};
   }
 
   payload(): ErrorPayload {
@@ -74,7 +82,7 @@ export class ApiError extends Error {
 
 interface RawError {
   message?: string;
-  extensions?: { code?: string; limitCode?: string; messageZh?: string; fields?: FieldError[]; retryAfterSeconds?: number };
+  extensions?: { code?: string; limitCode?: string; messageZh?: string; fields?: FieldError[]; retryAfterSeconds?: number; facts?: Record<string, unknown> };
 }
 
 export interface RequestOptions {
@@ -99,19 +107,17 @@ export async function apiRequest<T>(query: string, variables: Record<string, unk
       signal: AbortSignal.timeout(opts.timeoutMs ?? 30_000),
     });
   } catch (error) {
-    throw new ApiError('API_UNAVAILABLE', `The Lianjian API at ${apiUrl} is not reachable: ${describe(error)}`, {
-      messageZh: `无法连接链建接口 ${apiUrl}：${describe(error)}`,
-      cause: error,
-    });
+    // The address and the cause are for whoever runs the server, not for the person on the page.
+    console.error(`web: the Lianjian API at ${apiUrl} is not reachable: ${describe(error)}`);
+    const { message, messageZh } = apiUnavailableMessage(error);
+    throw new ApiError('API_UNAVAILABLE', message, { messageZh, cause: error });
   }
   let body: { data?: T | null; errors?: RawError[]; extensions?: Record<string, unknown> };
   try {
     body = (await res.json()) as typeof body;
   } catch (error) {
-    throw new ApiError('API_BAD_RESPONSE', `The Lianjian API answered HTTP ${res.status} without JSON`, {
-      messageZh: `链建接口返回 HTTP ${res.status}，但内容不是 JSON`,
-      cause: error,
-    });
+    console.error(`web: the Lianjian API at ${apiUrl} answered HTTP ${res.status} without JSON`);
+    throw new ApiError('API_BAD_RESPONSE', BAD_RESPONSE.message, { messageZh: BAD_RESPONSE.messageZh, cause: error });
   }
   const first = body.errors?.[0];
   if (first) {
@@ -121,15 +127,20 @@ export async function apiRequest<T>(query: string, variables: Record<string, unk
       ...(ext.messageZh ? { messageZh: ext.messageZh } : {}),
       ...(ext.fields ? { fields: ext.fields } : {}),
       ...(ext.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: ext.retryAfterSeconds }),
+      ...(ext.facts ? { facts: ext.facts } : {}),
     });
   }
   if (body.data === undefined || body.data === null) {
-    throw new ApiError('API_BAD_RESPONSE', `The Lianjian API answered HTTP ${res.status} with neither data nor errors`, {
-      messageZh: `链建接口返回 HTTP ${res.status}，既没有数据也没有错误信息`,
-    });
+    console.error(`web: the Lianjian API at ${apiUrl} answered HTTP ${res.status} with neither data nor errors`);
+    throw new ApiError('API_BAD_RESPONSE', BAD_RESPONSE.message, { messageZh: BAD_RESPONSE.messageZh });
   }
   return body.data;
 }
+
+const BAD_RESPONSE = {
+  message: 'The Lianjian service gave an answer this page cannot read. Try again in a minute.',
+  messageZh: '链建接口的应答无法识别，请一分钟后重试。',
+};
 
 function describe(error: unknown): string {
   if (error instanceof Error) {
