@@ -1,6 +1,6 @@
 // The member portal's frame: tabs between its pages, a pager for each list, and one record with
 // its facts and its proof verified in the browser.
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { NavLink, useLocation } from 'react-router';
 import type { ProofNode } from '../lib/fragments';
 import { pageHref, type PageInfo } from '../lib/portal';
@@ -21,9 +21,20 @@ const TABS = [
 
 export function PortalTabs() {
   const p = usePortalT();
+  const { pathname } = useLocation();
+  const list = useRef<HTMLUListElement>(null);
+  // On a phone the tabs are one scrolling row: keep the current one in view.
+  useEffect(() => {
+    const ul = list.current;
+    const active = ul?.querySelector<HTMLElement>('.portal-tab.active');
+    if (!ul || !active || ul.scrollWidth <= ul.clientWidth) return;
+    const box = ul.getBoundingClientRect();
+    const tab = active.getBoundingClientRect();
+    if (tab.left < box.left || tab.right > box.right) ul.scrollLeft += tab.left - box.left - 8;
+  }, [pathname]);
   return (
     <nav className="portal-tabs" aria-label={p.tabs.label}>
-      <ul>
+      <ul ref={list}>
         {TABS.map((tab) => (
           <li key={tab.to}>
             <NavLink to={tab.to} end={'end' in tab} className={({ isActive }) => `portal-tab${isActive ? ' active' : ''}`} prefetch="intent">

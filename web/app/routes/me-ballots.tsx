@@ -73,7 +73,7 @@ export default function MyBallots() {
   const check = useActionData<typeof action>() as CheckResult | undefined;
   const busy = useNavigation().state === 'submitting';
   return (
-    <PortalPage id="ballots-title" title={p.ballots.title} intro={<p className="lead">{p.ballots.intro}</p>}>
+    <PortalPage id="ballots-title" title={p.ballots.title} intro={<p className="lead">{votes && votes.length > 0 ? p.ballots.intro : p.ballots.introNone}</p>}>
       {!votes ? (
         <p className="notice">{p.noMember}</p>
       ) : votes.length === 0 ? (

@@ -1,4 +1,5 @@
-// The member portal: my account, my profile and development history from my member record, and
+// The member portal: first what is due (open votes I can still cast, my next meetings, required
+// courses I have not completed), then my account, my profile and development history from my member record, and
 // every version of that record with its proof, verified in the browser and downloadable. Tabs
 // lead to the other records about me (meetings, learning, points, appraisal, ballots, feedback);
 // a member also finds their branch's published decisions (/me/decisions) from here.
@@ -10,7 +11,8 @@ import { assertSameOrigin, requireAccount } from '../lib/auth.server';
 import { MEMBER_FIELDS, PROOF_FIELDS, STEP_FIELDS, type HistoryNode, type MemberNode, type ProofNode, type StepNode } from '../lib/fragments';
 import { DevelopmentSteps } from '../components/DevelopmentSteps';
 import { PortalTabs } from '../components/Portal';
-import { formatDateTime } from '../lib/format';
+import { WhatsDue, type Due } from '../components/WhatsDue';
+import { chinaToday, formatDateTime } from '../lib/format';
 import { titleFor } from '../lib/meta';
 import { PAGE_ROLES } from '../lib/roles';
 
@@ -28,6 +30,39 @@ const ME_WITH_MEMBER = `query MyRecords($id: ID!) {
   me { ${accountSelection(true)} }
   history(type: "Member", id: $id, first: 100) { edges { node { version at actor data ${PROOF_FIELDS} } } }
 }`;
+
+// What is due for me: open votes (I see those I am entitled to), meetings from today on of my
+// unit and those above it, and the published courses with whether I completed them — the same
+// queries /votes, /meetings and /learning use.
+const DUE = `query MyDue($today: Date!) {
+  votes(status: OPEN, first: 50) { edges { node { id title status hasVoted closesAt } } }
+  meetings(from: $today, first: 50) { edges { node { id title status startsAt location } } }
+  courses(status: PUBLISHED, first: 100) { edges { node { id title mandatory myCompletion { id } } } }
+}`;
+
+interface DueResult {
+  votes: { edges: Array<{ node: { id: string; title: string; status: string; hasVoted: boolean | null; closesAt: string | null } }> };
+  meetings: { edges: Array<{ node: { id: string; title: string; status: string; startsAt: string; location: string | null } }> };
+  courses: { edges: Array<{ node: { id: string; title: string; mandatory: boolean; myCompletion: { id: string } | null } }> };
+}
+
+const DUE_MEETINGS = 3;
+const DUE_COURSES = 5;
+
+function dueFrom(r: DueResult): Due {
+  const votes = r.votes.edges
+    .map((e) => e.node)
+    .filter((v) => v.status === 'OPEN' && v.hasVoted === false)
+    .map(({ id, title, closesAt }) => ({ id, title, closesAt }));
+  const meetings = r.meetings.edges
+    .map((e) => e.node)
+    .filter((m) => m.status === 'PUBLISHED' || m.status === 'IN_PROGRESS')
+    .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
+    .slice(0, DUE_MEETINGS)
+    .map(({ id, title, startsAt, location }) => ({ id, title, startsAt, location }));
+  const open = r.courses.edges.map((e) => e.node).filter((c) => c.mandatory && !c.myCompletion);
+  return { votes, meetings, courses: open.slice(0, DUE_COURSES).map(({ id, title }) => ({ id, title })), moreCourses: Math.max(0, open.length - DUE_COURSES) };
+}
 
 const ME = `query Me { me { ${accountSelection(false)} } }`;
 
@@ -59,14 +94,18 @@ interface MeResult {
 
 export async function loader({ request }: Route.LoaderArgs) {
   const ctx = await requireAccount(request, PAGE_ROLES.me);
-  const r = ctx.account.memberId
-    ? await ctx.query<MeResult>(ME_WITH_MEMBER, { id: ctx.account.memberId })
-    : await ctx.query<MeResult>(ME);
+  const memberId = ctx.account.memberId;
+  const [r, due] = await Promise.all([
+    memberId ? ctx.query<MeResult>(ME_WITH_MEMBER, { id: memberId }) : ctx.query<MeResult>(ME),
+    // The to-do list is a convenience: if one of its lists is refused, the page still shows.
+    memberId ? ctx.query<DueResult>(DUE, { today: chinaToday() }).then(dueFrom, () => null) : Promise.resolve(null),
+  ]);
   const account = r.me.account;
   if (!account) throw new Error('the API did not return the signed-in account');
   return {
     account,
     member: account.member ?? null,
+    due,
     history: r.history?.edges.map((e) => e.node) ?? [],
   };
 }
@@ -84,11 +123,12 @@ export async function action({ request }: Route.ActionArgs) {
 
 export default function Me() {
   const t = useT();
-  const { account, member, history } = useLoaderData<typeof loader>();
+  const { account, member, history, due } = useLoaderData<typeof loader>();
   return (
     <section className="page" aria-labelledby="me-title">
       <h1 id="me-title">{t.me.title}</h1>
       <PortalTabs />
+      {due ? <WhatsDue due={due} /> : null}
       {member && account.role === 'MEMBER' ? (
         <p className="notice">
           <Link to="/me/decisions" data-testid="branch-decisions-link">
