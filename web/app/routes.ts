@@ -30,6 +30,7 @@ export default [
   route('members/import/template.csv', 'routes/members-import-template.tsx'),
   route('members/:id', 'routes/member.tsx'),
   route('pipeline', 'routes/pipeline.tsx'),
+  route('overdue', 'routes/overdue.tsx'),
   route('meetings', 'routes/meetings.tsx'),
   route('meetings/new', 'routes/meetings-new.tsx'),
   route('meetings/:id', 'routes/meetings-detail.tsx'),

@@ -67,6 +67,14 @@ builder.queryField('apiKeys', (t) =>
   }),
 );
 
+builder.queryField('partnerScopes', (t) =>
+  t.stringList({
+    description: 'Every scope a partner key can be granted (ADMIN), the list createApiKey accepts',
+    authScopes: { admin: true },
+    resolve: () => [...PARTNER_SCOPES],
+  }),
+);
+
 builder.mutationFields((t) => ({
   createApiKey: t.field({
     type: CreatedApiKey,

@@ -16,6 +16,7 @@ import {
   YAxis,
 } from 'recharts';
 import { useEffect, useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
 import type { Figure } from '../lib/analytics';
 import { STAGE_COLOURS, isStage } from '../lib/stages';
 import { useHydrated } from '../lib/use-hydrated';
@@ -55,8 +56,32 @@ function ChartFrame({ label, height, children, testId, eager }: { label: string;
 }
 
 /** The chart of one dashboard figure, by its kind. */
-export function FigureChart({ figure, label, testId, eager = false }: { figure: Figure; label: string; testId: string; eager?: boolean }) {
+export function FigureChart({
+  figure,
+  label,
+  testId,
+  eager = false,
+  drillHref,
+}: {
+  figure: Figure;
+  label: string;
+  testId: string;
+  eager?: boolean;
+  /** For per-unit figures: where clicking a unit's bar leads (that unit's dashboard, as the table's links do). */
+  drillHref?: (unitId: string) => string;
+}) {
   const narrow = useNarrow();
+  const navigate = useNavigate();
+  // A bar of a per-unit figure drills down: the row carries the unit's id (else its index in unitIds).
+  const onBar =
+    drillHref && figure.unitIds
+      ? (entry: unknown, index: number) => {
+          const row = (entry as { payload?: Record<string, unknown> } | null)?.payload;
+          const unitId = typeof row?.unitId === 'string' ? row.unitId : figure.unitIds?.[index];
+          if (unitId) void navigate(drillHref(unitId));
+        }
+      : undefined;
+  const barCursor = onBar ? { cursor: 'pointer' } : undefined;
   const labelOf = (key: string) => figure.columns.find((c) => c.key === key)?.label ?? key;
   const tick = { fontSize: narrow ? 11 : 12 };
 
@@ -91,7 +116,7 @@ export function FigureChart({ figure, label, testId, eager = false }: { figure: 
             <Tooltip />
             <Legend />
             {figure.series.map((s, i) => (
-              <Line key={s} type="monotone" dataKey={s} name={labelOf(s)} stroke={colourOf(s, i)} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
+              <Line key={s} type="linear" dataKey={s} name={labelOf(s)} stroke={colourOf(s, i)} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
             ))}
           </LineChart>
         </ResponsiveContainer>
@@ -111,7 +136,7 @@ export function FigureChart({ figure, label, testId, eager = false }: { figure: 
             <Tooltip />
             <Legend itemSorter={null} />
             {figure.series.map((s, i) => (
-              <Bar key={s} dataKey={s} name={labelOf(s)} stackId="stack" fill={colourOf(s, i)} isAnimationActive={false} />
+              <Bar key={s} dataKey={s} name={labelOf(s)} stackId="stack" fill={colourOf(s, i)} isAnimationActive={false} onClick={onBar} style={barCursor} />
             ))}
           </BarChart>
         </ResponsiveContainer>
@@ -131,7 +156,7 @@ export function FigureChart({ figure, label, testId, eager = false }: { figure: 
           <Tooltip />
           {single ? null : <Legend />}
           {figure.series.map((s, i) => (
-            <Bar key={s} dataKey={s} name={labelOf(s)} fill={colourOf(s, i)} isAnimationActive={false}>
+            <Bar key={s} dataKey={s} name={labelOf(s)} fill={colourOf(s, i)} isAnimationActive={false} onClick={onBar} style={barCursor}>
               {single ? figure.rows.map((r, j) => <Cell key={String(r[figure.category])} fill={colourOf(String(r.code ?? ''), j)} />) : null}
             </Bar>
           ))}

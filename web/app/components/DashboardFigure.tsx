@@ -47,7 +47,7 @@ export function DashboardFigure({
         </h3>
         {figure.metric ? <VerificationBadge verification={verification ?? null} /> : null}
       </div>
-      {hasData ? <FigureChart figure={figure} label={a.table.chartOf(figure.title)} testId={TEST_IDS[figure.id] ?? `chart-${figure.id.replace(/\./g, '-')}`} eager={figure.id in TEST_IDS} /> : <p className="empty">{figure.unitIds ? a.noChildren : a.table.empty}</p>}
+      {hasData ? <FigureChart figure={figure} label={a.table.chartOf(figure.title)} testId={TEST_IDS[figure.id] ?? `chart-${figure.id.replace(/\./g, '-')}`} eager={figure.id in TEST_IDS} drillHref={figure.unitIds ? drillHref : undefined} /> : <p className="empty">{figure.unitIds ? a.noChildren : a.table.empty}</p>}
       {hasData ? (
         <details className="figure-table" open={tableOpen}>
           <summary>{a.table.show}</summary>

@@ -3,8 +3,10 @@
 import type { ReactNode } from 'react';
 import { Form, Link, NavLink, useLocation } from 'react-router';
 import { useRootData, useT } from '../i18n/use-t';
-import { navFor } from '../lib/roles';
+import { navGroupsFor } from '../lib/roles';
+import { NavProgress } from './NavProgress';
 import { isolatedIn } from './UserText';
+import './Shell.css';
 
 export function Shell({ children }: { children: ReactNode }) {
   const t = useT();
@@ -15,6 +17,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const otherLocale = root?.locale === 'en' ? 'zh-CN' : 'en';
   return (
     <>
+      <NavProgress />
       <a className="skip-link" href="#main">
         {t.app.skip}
       </a>
@@ -54,12 +57,24 @@ export function Shell({ children }: { children: ReactNode }) {
           </div>
         </div>
         <nav aria-label={t.nav.label} className="site-nav">
-          <ul>
-            {navFor(viewer?.role ?? null).map((item) => (
-              <li key={item.to}>
-                <NavLink to={item.to} className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')}>
-                  {t.nav[item.key]}
-                </NavLink>
+          {/* Grouped (work, statistics, management) and wrapping: every item stays on screen at any width. */}
+          <ul className="nav-groups">
+            {navGroupsFor(viewer?.role ?? null).map(({ group, items }, _i, groups) => (
+              <li key={group} className="nav-group" data-group={group}>
+                {groups.length > 1 ? (
+                  <span className="nav-group-label" id={`nav-group-${group}`}>
+                    {t.nav.groups[group]}
+                  </span>
+                ) : null}
+                <ul aria-labelledby={groups.length > 1 ? `nav-group-${group}` : undefined}>
+                  {items.map((item) => (
+                    <li key={item.to}>
+                      <NavLink to={item.to} className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')}>
+                        {t.nav[item.key]}
+                      </NavLink>
+                    </li>
+                  ))}
+                </ul>
               </li>
             ))}
           </ul>

@@ -398,3 +398,22 @@ export function monthParam(value: string | null): string | null | false {
   if (value === null || value === '') return null;
   return /^\d{4}-(0[1-9]|1[0-2])$/.test(value) ? value : false;
 }
+
+/**
+ * The points ranking with the members' names beside their ids, where the viewer may see them
+ * (names the page looked up; an id without a name stays as it is). The chart's bars are labelled
+ * by name; the CSV keeps its id column.
+ */
+export function withMemberNames(figures: Figure[], names: Record<string, string>, t: Messages): Figure[] {
+  if (Object.keys(names).length === 0) return figures;
+  return figures.map((f) => {
+    if (f.id !== 'points.top') return f;
+    const at = f.columns.findIndex((c) => c.key === 'rank') + 1;
+    return {
+      ...f,
+      category: 'name',
+      columns: [...f.columns.slice(0, at), { key: 'name', label: t.analytics.pointsMember, format: 'text' as const }, ...f.columns.slice(at)],
+      rows: f.rows.map((r) => ({ ...r, name: names[String(r.memberId)] ?? `#${String(r.rank)}` })),
+    };
+  });
+}

@@ -9,30 +9,38 @@ export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
 
-type NavKey = keyof Pick<Messages['nav'], 'verify' | 'me' | 'dashboard' | 'members' | 'pipeline' | 'admin' | 'meetings' | 'votes' | 'decisions' | 'learning' | 'feedback' | 'appraisal' | 'transfers' | 'feedbackAdmin' | 'memberImport'>;
+type NavKey = keyof Pick<Messages['nav'], 'verify' | 'me' | 'dashboard' | 'overdue' | 'members' | 'pipeline' | 'admin' | 'meetings' | 'votes' | 'decisions' | 'learning' | 'feedback' | 'appraisal' | 'transfers' | 'feedbackAdmin' | 'memberImport'>;
+
+/** The menu's groups, in order: daily work, figures (and checking proofs), management. */
+export const NAV_GROUPS = ['work', 'stats', 'system'] as const;
+export type NavGroup = (typeof NAV_GROUPS)[number];
 
 export interface NavItem {
   to: string;
   key: NavKey;
   roles: readonly Role[] | 'public';
+  group: NavGroup;
 }
 
+// Listed group by group, so the menu (which draws each group's items together) keeps this order.
 export const NAV: readonly NavItem[] = [
-  { to: '/me', key: 'me', roles: ['MEMBER', 'SECRETARY', 'LEADER', 'ADMIN'] },
-  { to: '/dashboard', key: 'dashboard', roles: ['LEADER', 'ADMIN', 'SECRETARY'] },
-  { to: '/members', key: 'members', roles: ['SECRETARY', 'LEADER', 'ADMIN'] },
-  { to: '/pipeline', key: 'pipeline', roles: ['SECRETARY', 'ADMIN'] },
-  { to: '/meetings', key: 'meetings', roles: ['MEMBER', 'SECRETARY', 'LEADER', 'ADMIN'] },
-  { to: '/votes', key: 'votes', roles: ['MEMBER', 'SECRETARY', 'LEADER', 'ADMIN'] },
-  { to: '/decisions', key: 'decisions', roles: ['SECRETARY', 'LEADER', 'ADMIN'] },
-  { to: '/learning', key: 'learning', roles: ['MEMBER'] },
-  { to: '/feedback', key: 'feedback', roles: ['MEMBER'] },
-  { to: '/appraisal', key: 'appraisal', roles: ['SECRETARY', 'ADMIN', 'MEMBER'] },
-  { to: '/transfers', key: 'transfers', roles: ['SECRETARY', 'ADMIN'] },
-  { to: '/feedback-admin', key: 'feedbackAdmin', roles: ['SECRETARY', 'ADMIN'] },
-  { to: '/members/import', key: 'memberImport', roles: ['SECRETARY', 'ADMIN'] },
-  { to: '/admin', key: 'admin', roles: ['ADMIN'] },
-  { to: '/verify', key: 'verify', roles: 'public' },
+  { to: '/me', key: 'me', roles: ['MEMBER', 'SECRETARY', 'LEADER', 'ADMIN'], group: 'work' },
+  { to: '/members', key: 'members', roles: ['SECRETARY', 'LEADER', 'ADMIN'], group: 'work' },
+  { to: '/pipeline', key: 'pipeline', roles: ['SECRETARY', 'ADMIN'], group: 'work' },
+  { to: '/meetings', key: 'meetings', roles: ['MEMBER', 'SECRETARY', 'LEADER', 'ADMIN'], group: 'work' },
+  { to: '/votes', key: 'votes', roles: ['MEMBER', 'SECRETARY', 'LEADER', 'ADMIN'], group: 'work' },
+  { to: '/decisions', key: 'decisions', roles: ['SECRETARY', 'LEADER', 'ADMIN'], group: 'work' },
+  { to: '/learning', key: 'learning', roles: ['MEMBER'], group: 'work' },
+  { to: '/feedback', key: 'feedback', roles: ['MEMBER'], group: 'work' },
+  { to: '/appraisal', key: 'appraisal', roles: ['SECRETARY', 'ADMIN', 'MEMBER'], group: 'work' },
+  { to: '/transfers', key: 'transfers', roles: ['SECRETARY', 'ADMIN'], group: 'work' },
+  { to: '/dashboard', key: 'dashboard', roles: ['LEADER', 'ADMIN', 'SECRETARY'], group: 'stats' },
+  // The leader's read-only list of late development steps (secretaries and admins work them in /pipeline).
+  { to: '/overdue', key: 'overdue', roles: ['LEADER'], group: 'stats' },
+  { to: '/verify', key: 'verify', roles: 'public', group: 'stats' },
+  { to: '/members/import', key: 'memberImport', roles: ['SECRETARY', 'ADMIN'], group: 'system' },
+  { to: '/feedback-admin', key: 'feedbackAdmin', roles: ['SECRETARY', 'ADMIN'], group: 'system' },
+  { to: '/admin', key: 'admin', roles: ['ADMIN'], group: 'system' },
 ];
 
 /** Who may open a page; the same lists drive the navigation. */
@@ -41,6 +49,8 @@ export const PAGE_ROLES = {
   dashboard: ['LEADER', 'ADMIN', 'SECRETARY'],
   members: ['SECRETARY', 'LEADER', 'ADMIN'],
   pipeline: ['SECRETARY', 'ADMIN'],
+  // Read-only: which branch has which development step overdue (the pipeline's list, without its forms).
+  overdue: ['LEADER', 'SECRETARY', 'ADMIN'],
   meetings: ['MEMBER', 'SECRETARY', 'LEADER', 'ADMIN'],
   votes: ['MEMBER', 'SECRETARY', 'LEADER', 'ADMIN'],
   decisions: ['SECRETARY', 'LEADER', 'ADMIN'],
@@ -57,6 +67,12 @@ export const PAGE_ROLES = {
 
 export function navFor(role: Role | null): NavItem[] {
   return NAV.filter((item) => item.roles === 'public' || (role !== null && item.roles.includes(role)));
+}
+
+/** A role's menu, group by group (empty groups left out), in NAV's order. */
+export function navGroupsFor(role: Role | null): Array<{ group: NavGroup; items: NavItem[] }> {
+  const items = navFor(role);
+  return NAV_GROUPS.map((group) => ({ group, items: items.filter((i) => i.group === group) })).filter((g) => g.items.length > 0);
 }
 
 /** Where each role lands after signing in. */

@@ -27,6 +27,10 @@ const LIST = `query Accounts($first: Int, $after: String, $last: Int, $before: S
   }
   orgUnits(first: 100, maxDepth: 3) { edges { node { id name level } } }
 }`;
+// The create form's member picker: the member opened from a member's page ("open an account") and
+// the members whose name matches the search, within the administrator's scope.
+const PICK = `query PickMember($id: ID!) { member(id: $id) { id name orgUnit { name } } }`;
+const PICK_SEARCH = `query PickMembers($search: String) { members(first: 30, search: $search) { edges { node { id name orgUnit { name } } } } }`;
 const CREATE = `mutation CreateAccount($input: CreateAccountInput!) { createAccount(input: $input) { password account { id username } } }`;
 const CHANGE = `mutation ChangeAccess($id: ID!, $role: Role, $unit: ID) { changeAccountAccess(id: $id, role: $role, scopeUnitId: $unit) { id username } }`;
 const DISABLE = `mutation Disable($id: ID!) { disableAccount(id: $id) { id username } }`;
@@ -44,6 +48,14 @@ interface AccountNode {
   scopeUnit: { id: string; name: string };
   member: { id: string; name: string } | null;
 }
+
+interface MemberChoice {
+  id: string;
+  name: string;
+  orgUnit: { name: string };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type ActionResult =
   | { ok: true; password: { username: string; password: string } }
@@ -63,7 +75,12 @@ export async function loader({ request }: Route.LoaderArgs) {
     accounts: Connection<AccountNode>;
     orgUnits: { edges: Array<{ node: { id: string; name: string; level: number } }> };
   }>(LIST, { ...paging, ...(isRole(role) ? { role } : {}), ...(search ? { search } : {}), all });
+  const memberParam = p.get('member') ?? '';
+  const picked = UUID.test(memberParam) ? ((await ctx.query<{ member: MemberChoice | null }>(PICK, { id: memberParam }).catch(() => null))?.member ?? null) : null;
+  const memberSearch = (p.get('mq') ?? '').trim().slice(0, 50);
+  const found = memberSearch ? (await ctx.query<{ members: { edges: Array<{ node: MemberChoice }> } }>(PICK_SEARCH, { search: memberSearch })).members.edges.map((e) => e.node) : [];
   return {
+    pick: { picked, search: memberSearch, found: found.filter((m) => m.id !== picked?.id) },
     filters: { role: isRole(role) ? role : '', q: search, all: all ? '1' : '' },
     accounts: r.accounts,
     units: withDepth(r.orgUnits.edges.map((e) => e.node)),
@@ -115,7 +132,8 @@ export async function action({ request }: Route.ActionArgs) {
 export default function AdminAccounts() {
   const t = useT();
   const locale = useLocale();
-  const { filters, accounts, units, self } = useLoaderData<typeof loader>();
+  const { filters, accounts, units, self, pick } = useLoaderData<typeof loader>();
+  const picking = pick.picked !== null || pick.search !== '';
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const busy = useNavigation().state === 'submitting';
   const failed = result && !result.ok ? result : null;
@@ -157,15 +175,27 @@ export default function AdminAccounts() {
         </p>
       ) : null}
 
-      <details className="card" open={failed?.intent === 'create'}>
+      <details className="card" open={failed?.intent === 'create' || (picking && !(result && result.ok))}>
         <summary>{t.accounts.create}</summary>
-        <Form method="post" className="form" key={result && result.ok && 'password' in result ? result.password.username : 'create'}>
+        {/* Finding the member to link: a search by name within your scope (a GET, so it works without scripts). */}
+        <Form method="get" className="form inline-search">
+          {pick.picked ? <input type="hidden" name="member" value={pick.picked.id} /> : null}
+          <label htmlFor="acc-member-search">{t.accounts.memberFind}</label>
+          <div className="wf-actions">
+            <input id="acc-member-search" name="mq" type="search" defaultValue={pick.search} maxLength={50} autoComplete="off" />
+            <button type="submit" className="btn btn-small">
+              {t.accounts.memberFindSubmit}
+            </button>
+          </div>
+          {pick.search && pick.found.length === 0 ? <p className="muted small">{t.accounts.memberFindNone}</p> : null}
+        </Form>
+        <Form method="post" className="form" key={result && result.ok && 'password' in result ? result.password.username : `create-${pick.picked?.id ?? ''}`}>
           <input type="hidden" name="intent" value="create" />
           <label htmlFor="acc-username">{t.accounts.username}</label>
           <input id="acc-username" name="username" required maxLength={32} autoComplete="off" aria-invalid={!!fieldError('username')} />
           {fieldError('username')}
           <label htmlFor="acc-displayName">{t.accounts.displayName}</label>
-          <input id="acc-displayName" name="displayName" required maxLength={50} />
+          <input id="acc-displayName" name="displayName" required maxLength={50} defaultValue={pick.picked?.name ?? ''} />
           {fieldError('displayName')}
           <label htmlFor="acc-role">{t.accounts.role}</label>
           <select id="acc-role" name="role" defaultValue="MEMBER">
@@ -182,10 +212,17 @@ export default function AdminAccounts() {
             {unitOptions}
           </select>
           {fieldError('scopeUnitId')}
-          <label htmlFor="acc-memberId">{t.accounts.member}</label>
-          <input id="acc-memberId" name="memberId" className="mono" aria-describedby="acc-memberId-hint" autoComplete="off" />
+          <label htmlFor="acc-memberId">{t.accounts.memberPick}</label>
+          <select id="acc-memberId" name="memberId" defaultValue={pick.picked?.id ?? (pick.found.length === 1 ? pick.found[0]!.id : '')} aria-describedby="acc-memberId-hint">
+            <option value="">{t.accounts.memberNone}</option>
+            {[...(pick.picked ? [pick.picked] : []), ...pick.found].map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name} · {m.orgUnit.name}
+              </option>
+            ))}
+          </select>
           <p id="acc-memberId-hint" className="muted small">
-            {t.accounts.memberHint}
+            {t.accounts.memberPickHint}
           </p>
           {fieldError('memberId')}
           <button type="submit" className="btn btn-primary" disabled={busy} data-testid="account-create">

@@ -1,6 +1,6 @@
 // Administration: anchoring status (the indexer's /health, refreshed live) and partner API keys
 // (create — the secret is shown once — and revoke); accounts and tamper alerts have sub-pages.
-import { useEffect } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { data, Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from 'react-router';
 import type { Route } from './+types/admin';
 import { useLocale, useT } from '../i18n/use-t';
@@ -11,12 +11,14 @@ import { ApiError } from '../lib/graphql.server';
 import { readIndexerHealth, type HealthReading } from '../lib/indexer.server';
 import { titleFor } from '../lib/meta';
 import { PAGE_ROLES } from '../lib/roles';
+import '../components/Admin.css';
 
 export const meta: Route.MetaFunction = ({ matches }) => titleFor(matches, (t) => t.admin.title);
 
 const KEYS = `query Keys {
   apiKeys(first: 100, includeRevoked: true) { totalCount edges { node { id name prefix scopes createdAt lastUsedAt expiresAt revokedAt unit { id name } } } }
   orgUnits(first: 100, maxDepth: 2) { edges { node { id name level } } }
+  partnerScopes
 }`;
 
 const CREATE = `mutation CreateKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { key apiKey { id name prefix } } }`;
@@ -42,10 +44,10 @@ type ActionResult =
 export async function loader({ request }: Route.LoaderArgs) {
   const ctx = await requireAccount(request, PAGE_ROLES.admin);
   const [keys, health] = await Promise.all([
-    ctx.query<{ apiKeys: { totalCount: number; edges: Array<{ node: KeyNode }> }; orgUnits: { edges: Array<{ node: { id: string; name: string; level: number } }> } }>(KEYS),
+    ctx.query<{ apiKeys: { totalCount: number; edges: Array<{ node: KeyNode }> }; orgUnits: { edges: Array<{ node: { id: string; name: string; level: number } }> }; partnerScopes: string[] }>(KEYS),
     readIndexerHealth(),
   ]);
-  return { keys: keys.apiKeys.edges.map((e) => e.node), units: keys.orgUnits.edges.map((e) => e.node), health };
+  return { keys: keys.apiKeys.edges.map((e) => e.node), units: keys.orgUnits.edges.map((e) => e.node), scopes: keys.partnerScopes, health };
 }
 
 export async function action({ request }: Route.ActionArgs) {
@@ -55,8 +57,10 @@ export async function action({ request }: Route.ActionArgs) {
   const intent = form.get('intent');
   try {
     if (intent === 'create') {
-      const scopes = String(form.get('scopes') ?? '')
-        .split(/[\s,]+/)
+      // One checkbox per grantable scope (each posts "scopes"); a typed list still splits on spaces and commas.
+      const scopes = form
+        .getAll('scopes')
+        .flatMap((v) => String(v).split(/[\s,]+/))
         .map((s) => s.trim())
         .filter(Boolean);
       const expires = String(form.get('expiresAt') ?? '').trim();
@@ -85,7 +89,7 @@ export async function action({ request }: Route.ActionArgs) {
 export default function Admin() {
   const t = useT();
   const locale = useLocale();
-  const { keys, units, health } = useLoaderData<typeof loader>();
+  const { keys, units, scopes, health } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const navigation = useNavigation();
   const busy = navigation.state === 'submitting';
@@ -100,11 +104,7 @@ export default function Admin() {
           <div className="banner banner-pass" role="status" data-testid="key-created">
             <p className="banner-title">{result.created.name}</p>
             <p>{t.admin.secretOnce}</p>
-            <p>
-              <code className="secret" data-testid="key-secret">
-                {result.created.key}
-              </code>
-            </p>
+            <CopySecret secret={result.created.key} />
           </div>
         ) : null}
         {result && 'revoked' in result ? (
@@ -182,11 +182,21 @@ export default function Admin() {
                 </option>
               ))}
             </select>
-            <label htmlFor="key-scopes">{t.admin.keyScopes}</label>
-            <textarea id="key-scopes" name="scopes" rows={3} required aria-describedby="key-scopes-hint" defaultValue={'Member:read\nOrgUnit:read'} className="mono" />
-            <p id="key-scopes-hint" className="muted small">
-              {t.admin.scopesHint}
-            </p>
+            <fieldset className="scope-picks" aria-describedby="key-scopes-hint" data-testid="key-scopes">
+              <legend>{t.admin.keyScopes}</legend>
+              <p id="key-scopes-hint" className="muted small">
+                {t.admin.scopesPick}
+              </p>
+              <ul>
+                {scopes.map((s) => (
+                  <li key={s}>
+                    <label>
+                      <input type="checkbox" name="scopes" value={s} defaultChecked={s === 'Member:read' || s === 'OrgUnit:read'} /> {t.admin.scopeLabels[s] ?? s} <code className="mono small">{s}</code>
+                    </label>
+                  </li>
+                ))}
+              </ul>
+            </fieldset>
             <label htmlFor="key-expires">{t.admin.expiresOptional}</label>
             <input id="key-expires" name="expiresAt" type="date" />
             <button type="submit" className="btn btn-primary" disabled={busy}>
@@ -199,6 +209,50 @@ export default function Admin() {
         <Link to="/admin/accounts">{t.accounts.links.accounts}</Link> · <Link to="/admin/tamper">{t.accounts.links.tamper}</Link>
       </nav>
     </section>
+  );
+}
+
+/**
+ * The new key and a button that copies it: the Clipboard API where the page may use it, otherwise
+ * the key is selected for Ctrl+C (and on the server, before hydration, it is plain selectable text).
+ */
+function CopySecret({ secret }: { secret: string }) {
+  const t = useT();
+  const ref = useRef<HTMLElement>(null);
+  const [state, setState] = useState<'' | 'copied' | 'selected'>('');
+  const selectAll = () => {
+    const el = ref.current;
+    const selection = window.getSelection();
+    if (!el || !selection) return;
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    selection.removeAllRanges();
+    selection.addRange(range);
+  };
+  const copy = async () => {
+    try {
+      if (!navigator.clipboard?.writeText) throw new Error('no clipboard');
+      await navigator.clipboard.writeText(secret);
+      setState('copied');
+    } catch {
+      selectAll();
+      setState('selected');
+    }
+  };
+  return (
+    <>
+      <p className="key-secret-line">
+        <code className="secret" data-testid="key-secret" ref={ref}>
+          {secret}
+        </code>
+        <button type="button" className="btn btn-small" onClick={() => void copy()}>
+          {t.admin.copy}
+        </button>
+      </p>
+      <p className="muted small" role="status" aria-live="polite" data-testid="key-copy-state">
+        {state === 'copied' ? t.admin.copied : state === 'selected' ? t.admin.copySelected : ''}
+      </p>
+    </>
   );
 }
 

@@ -6,9 +6,9 @@ import type { Route } from './+types/dashboard';
 import { DashboardFigure, type FigureVerification } from '../components/DashboardFigure';
 import { FieldError, FormAlert, invalidProps } from '../components/MeetingFields';
 import { useT } from '../i18n/use-t';
-import { buildFigures, FIRST_MONTH, LAST_MONTH, UNITS_PAGE, type DashboardData, type Figure } from '../lib/analytics';
+import { buildFigures, withMemberNames, FIRST_MONTH, LAST_MONTH, UNITS_PAGE, type DashboardData, type Figure } from '../lib/analytics';
 import { dashboardPage, publishSnapshot, type SnapshotSummary } from '../lib/analytics.server';
-import { assertSameOrigin, requireAccount } from '../lib/auth.server';
+import { assertSameOrigin, requireAccount, type AccountContext } from '../lib/auth.server';
 import { formatNumber } from '../lib/format';
 import type { FormFailure } from '../lib/meetings-form';
 import { badForm, formFailure } from '../lib/meetings.server';
@@ -23,7 +23,24 @@ const PUBLISH_METRICS = ['composition', 'funnel'] as const;
 
 export async function loader({ request }: Route.LoaderArgs) {
   const ctx = await requireAccount(request, PAGE_ROLES.dashboard);
-  return dashboardPage(ctx, request);
+  const page = await dashboardPage(ctx, request);
+  return { ...page, memberNames: await memberNames(ctx, page.data.points.top.map((r) => r.memberId)) };
+}
+
+/**
+ * The names of the points ranking's members, looked up as the viewer (so only those they may see):
+ * the analytics API gives ids only. Any refusal leaves the ranking by id, as before.
+ */
+async function memberNames(ctx: AccountContext, ids: string[]): Promise<Record<string, string>> {
+  const wanted = [...new Set(ids)].filter((id) => /^[0-9a-f-]{36}$/i.test(id)).slice(0, 50);
+  if (wanted.length === 0) return {};
+  const q = `query RankNames(${wanted.map((_, i) => `$m${i}: ID!`).join(', ')}) { ${wanted.map((_, i) => `m${i}: member(id: $m${i}) { id name }`).join(' ')} }`;
+  try {
+    const r = await ctx.query<Record<string, { id: string; name: string } | null>>(q, Object.fromEntries(wanted.map((id, i) => [`m${i}`, id])));
+    return Object.fromEntries(Object.values(r).flatMap((m) => (m ? [[m.id, m.name]] : [])));
+  } catch {
+    return {};
+  }
 }
 
 export async function action({ request }: Route.ActionArgs) {
@@ -39,7 +56,7 @@ export async function action({ request }: Route.ActionArgs) {
   if (title.length > 200) return badForm('publish', 'The title is too long.', '标题过长。', [{ field: 'title', message: 'at most 200 characters.', messageZh: '最多 200 个字。' }]);
   try {
     const s = await publishSnapshot(ctx, { unitId, metric, title: title || null });
-    return redirect(`/snapshots/${s.id}`);
+    return redirect(`/snapshots/${s.id}?published=1`);
   } catch (error) {
     return formFailure(error, request, ctx, 'publish');
   }
@@ -61,8 +78,8 @@ export default function Dashboard() {
   const t = useT();
   const a = t.analytics;
   const page = useLoaderData<typeof loader>();
-  const { data: d, units, crumbs, snapshots, canPublish, period, unitsOffset } = page;
-  const figures = buildFigures(d, t);
+  const { data: d, units, crumbs, snapshots, canPublish, period, unitsOffset, memberNames: names } = page;
+  const figures = withMemberNames(buildFigures(d, t), names, t);
   const keep = { from: period.from, to: period.to };
   const drillHref = (unitId: string) => `/dashboard${query({ unit: unitId, ...keep })}`;
   const unitsHref = (offset: number) => `/dashboard${query({ unit: d.unitId, ...keep, units: offset > 0 ? String(offset) : null })}`;
@@ -75,9 +92,10 @@ export default function Dashboard() {
 
   const sections = [...new Set(figures.map((f) => f.section))];
   const minLevel = Math.min(...units.map((u) => u.level));
-  const stats: Array<[string, string, string?]> = [
+  // [label, value, test id, where the tile leads]: the overdue tile opens the list of those steps.
+  const stats: Array<[string, string, string?, string?]> = [
     [a.stats.total, formatNumber(d.composition.total), 'stat-total'],
-    [a.stats.overdue, formatNumber(d.funnel.overdueSteps)],
+    [a.stats.overdue, formatNumber(d.funnel.overdueSteps), 'stat-overdue', `/overdue${query({ unit: d.unitId, asOf: d.asOf })}`],
     [a.stats.expired, formatNumber(d.funnel.expiredSteps)],
     [a.stats.attendanceRate, d.meetings.attendance.rate === null ? '—' : `${(d.meetings.attendance.rate * 100).toFixed(1)}%`],
     [a.stats.completions, formatNumber(d.learning.completions)],
@@ -157,14 +175,23 @@ export default function Dashboard() {
       </Form>
 
       <div className="stats">
-        {stats.map(([label, value, testId]) => (
-          <div className="stat" key={label}>
-            <span className="stat-label">{label}</span>
-            <span className="stat-value" data-testid={testId}>
-              {value}
-            </span>
-          </div>
-        ))}
+        {stats.map(([label, value, testId, to]) =>
+          to ? (
+            <Link className="stat stat-link" key={label} to={to} aria-label={a.overdue.tileLink(value)}>
+              <span className="stat-label">{label} →</span>
+              <span className="stat-value" data-testid={testId}>
+                {value}
+              </span>
+            </Link>
+          ) : (
+            <div className="stat" key={label}>
+              <span className="stat-label">{label}</span>
+              <span className="stat-value" data-testid={testId}>
+                {value}
+              </span>
+            </div>
+          ),
+        )}
       </div>
 
       {sections.map((section) => (

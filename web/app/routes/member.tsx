@@ -7,9 +7,9 @@ import { DevelopmentSteps } from '../components/DevelopmentSteps';
 import { DevelopmentTimeline, MemberProfile, RecordVersions } from '../components/MemberProfile';
 import { NextActions } from '../components/NextActions';
 import { RecordStep } from '../components/RecordStep';
-import { useLocale, useT } from '../i18n/use-t';
-import { assertSameOrigin, requireAccount, rethrowForPage } from '../lib/auth.server';
-import { localMessage, type ErrorPayload } from '../lib/errors';
+import { useLocale, useRootData, useT } from '../i18n/use-t';
+import { requireAccount } from '../lib/auth.server';
+import { readPostedForm } from '../lib/form-action.server';
 import {
   ACTION_FIELDS,
   MEMBER_FIELDS,
@@ -21,11 +21,11 @@ import {
   type ProofNode,
   type StepNode,
 } from '../lib/fragments';
-import { ApiError } from '../lib/graphql.server';
 import { titleFor } from '../lib/meta';
 import { PAGE_ROLES } from '../lib/roles';
 import { chinaToday } from '../lib/format';
-import { fieldsFor, stepInput, StepInputError } from '../lib/step-inputs';
+import type { FormFailure } from '../lib/meetings-form';
+import { fieldsFor, stepFormField, stepInput, StepInputError, stepRuleField, stepValues } from '../lib/step-inputs';
 
 export const meta: Route.MetaFunction = ({ matches }) => titleFor(matches, (t) => t.members.history);
 
@@ -64,7 +64,9 @@ type MemberResult = {
   history: { edges: Array<{ node: HistoryNode }> };
 };
 
-type ActionResult = { ok: true; recorded: { nameZh: string; nameEn: string } } | { ok: false; error: ErrorPayload };
+/** A refused step keeps what was typed, to show it again. */
+export type StepFailure = FormFailure & { values: Record<string, string | string[]> };
+type ActionResult = { ok: true; recorded: { nameZh: string; nameEn: string } } | StepFailure;
 
 const WRITERS = ['SECRETARY', 'ADMIN'] as const;
 
@@ -82,30 +84,30 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
-  assertSameOrigin(request);
-  const ctx = await requireAccount(request, WRITERS);
-  const form = await request.formData();
-  if (form.get('intent') !== 'record-step') {
+  const { ctx, form, intent, text, fail } = await readPostedForm(request, WRITERS);
+  if (intent !== 'record-step') {
     throw data({ code: 'BAD_USER_INPUT', message: 'Unknown action.', messageZh: '未知操作。' }, { status: 400 });
   }
-  const kind = String(form.get('kind') ?? '');
+  const kind = text('kind');
+  const values = stepValues(form);
   try {
     const input = stepInput(kind, form);
     const r = await ctx.call<{ recordDevelopmentStep: { step: { nameZh: string; nameEn: string } } }>(RECORD, {
       memberId: params.id,
       step: kind,
-      occurredOn: String(form.get('occurredOn') ?? ''),
+      occurredOn: text('occurredOn'),
       input,
     });
     return data<ActionResult>({ ok: true, recorded: r.recordDevelopmentStep.step });
   } catch (error) {
     if (error instanceof StepInputError) {
-      return data<ActionResult>({ ok: false, error: { code: 'BAD_USER_INPUT', message: error.message, messageZh: error.messageZh } }, { status: 400 });
+      const fields = [{ field: error.field, message: error.message, messageZh: error.messageZh }];
+      return data<ActionResult>({ ok: false, intent, error: { code: 'BAD_USER_INPUT', message: error.message, messageZh: error.messageZh }, fields, values }, { status: 400 });
     }
-    if (error instanceof ApiError && error.status >= 400 && error.status < 500 && error.code !== 'UNAUTHENTICATED') {
-      return data<ActionResult>({ ok: false, error: error.payload() }, { status: error.status });
-    }
-    return rethrowForPage(error, request, ctx.session);
+    // A rule's refusal stays on the form, beside the field it is about, with what was typed.
+    const failed = await fail(error, intent, { fieldFor: stepRuleField });
+    const fields = failed.data.fields.map((f) => ({ ...f, field: stepFormField(f.field) }));
+    return data<ActionResult>({ ...failed.data, fields, values }, failed.init ?? undefined);
   }
 }
 
@@ -120,6 +122,13 @@ export default function MemberPage() {
         <Link to="/members">← {t.members.back}</Link>
       </p>
       <h1 id="member-title">{member.name}</h1>
+      {useRootData()?.viewer?.role === 'ADMIN' ? (
+        <p>
+          <Link to={`/admin/accounts?member=${encodeURIComponent(member.id)}`} className="btn btn-small">
+            {t.accounts.openAccount}
+          </Link>
+        </p>
+      ) : null}
       {result?.ok ? (
         <p className="notice" role="status" data-testid="step-recorded">
           {t.steps.recorded(locale === 'zh-CN' ? result.recorded.nameZh : result.recorded.nameEn)}
@@ -152,7 +161,9 @@ export default function MemberPage() {
               actions={member.nextActions}
               people={people}
               today={today}
-              error={result && !result.ok ? localMessage(result.error, locale) : null}
+              history={member.developmentHistory}
+              since={member}
+              failure={result && !result.ok ? result : null}
             />
           ) : null}
         </div>

@@ -52,6 +52,13 @@ export const zh = {
   detail: '详情',
   noAlerts: '没有篡改告警。',
   alertsTotal: (n: number) => `共 ${n} 条告警`,
+  memberPick: '关联党员',
+  memberPickHint: 'MEMBER 账号必填：在上方按姓名查找本管辖范围内的党员后选择，或在党员页面点“开通账号”。',
+  memberNone: '（不关联党员）',
+  memberFind: '查找党员',
+  memberFindSubmit: '查找',
+  memberFindNone: '没有姓名匹配的党员。',
+  openAccount: '开通账号',
 };
 
 export const en: typeof zh = {
@@ -107,4 +114,11 @@ export const en: typeof zh = {
   detail: 'Detail',
   noAlerts: 'No tamper alerts.',
   alertsTotal: (n: number) => `${n} alerts`,
+  memberPick: 'Linked member',
+  memberPickHint: 'Required for MEMBER accounts: find the member by name above (within your scope) and pick them, or use "Open an account" on the member\'s page.',
+  memberNone: '(no linked member)',
+  memberFind: 'Find a member',
+  memberFindSubmit: 'Find',
+  memberFindNone: 'No member has a matching name.',
+  openAccount: 'Open an account',
 };
