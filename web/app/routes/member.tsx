@@ -26,6 +26,7 @@ import { PAGE_ROLES } from '../lib/roles';
 import { chinaToday } from '../lib/format';
 import type { FormFailure } from '../lib/meetings-form';
 import { fieldsFor, stepFormField, stepInput, StepInputError, stepRuleField, stepValues } from '../lib/step-inputs';
+import type { DueStep } from '../lib/due';
 
 export const meta: Route.MetaFunction = ({ matches }) => titleFor(matches, (t) => t.members.history);
 
@@ -48,16 +49,7 @@ const RECORD = `mutation RecordStep($memberId: ID!, $step: DevelopmentStepKind!,
   }
 }`;
 
-interface DueNode {
-  stepNo: number;
-  kind: string;
-  nameZh: string;
-  nameEn: string;
-  dueOn: string;
-  deadline: string | null;
-  daysLeft: number;
-  status: string;
-}
+type DueNode = DueStep;
 
 type MemberResult = {
   member: MemberNode & { proof: ProofNode; developmentHistory: StepNode[]; nextActions: ActionNode[]; pipelineDue: DueNode[] };

@@ -8,6 +8,7 @@ import { useLocale, useT } from '../i18n/use-t';
 import { requireAccount } from '../lib/auth.server';
 import { titleFor } from '../lib/meta';
 import { PAGE_ROLES } from '../lib/roles';
+import type { DueItem } from '../lib/due';
 
 export const meta: Route.MetaFunction = ({ matches }) => titleFor(matches, (t) => t.analytics.overdue.title);
 
@@ -23,17 +24,7 @@ const ITEMS = `pipelineDue(unitId: $unit, asOf: $asOf, withinDays: 0, status: [O
 const IN_UNIT = `query OverdueIn($unit: ID!, $asOf: Date, $after: String) { orgUnit(id: $unit) { id name } ${ITEMS} }`;
 const IN_SCOPE = `query Overdue($unit: ID, $asOf: Date, $after: String) { me { account { scopeUnit { id name } } } ${ITEMS} }`;
 
-interface OverdueNode {
-  stepNo: number;
-  kind: string;
-  nameZh: string;
-  nameEn: string;
-  dueOn: string;
-  deadline: string | null;
-  daysLeft: number;
-  status: string;
-  member: { id: string; name: string; orgUnit: { id: string; name: string } };
-}
+type OverdueNode = DueItem;
 interface Items {
   totalCount: number;
   pageInfo: { hasNextPage: boolean; endCursor: string | null };

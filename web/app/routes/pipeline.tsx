@@ -10,6 +10,7 @@ import { ACTION_FIELDS, type ActionNode } from '../lib/fragments';
 import { titleFor } from '../lib/meta';
 import { PAGE_ROLES } from '../lib/roles';
 import { STAGE_COLOURS, STAGES, type Stage } from '../lib/stages';
+import type { DueItem } from '../lib/due';
 
 export const meta: Route.MetaFunction = ({ matches }) => titleFor(matches, (t) => t.pipeline.title);
 
@@ -34,17 +35,7 @@ const BOARD = `query Board {
 }`;
 
 type Card = { id: string; name: string; orgUnit: { name: string }; nextActions?: ActionNode[] } & Record<string, unknown>;
-interface DueNode {
-  stepNo: number;
-  kind: string;
-  nameZh: string;
-  nameEn: string;
-  dueOn: string;
-  deadline: string | null;
-  daysLeft: number;
-  status: string;
-  member: { id: string; name: string; orgUnit: { name: string } };
-}
+type DueNode = DueItem;
 
 type BoardResult = Record<Stage, { totalCount: number; edges: Array<{ node: Card }> }> & {
   pipelineDue: { totalCount: number; edges: Array<{ node: DueNode }> };
