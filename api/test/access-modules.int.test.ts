@@ -57,7 +57,7 @@ const ACCOUNT_ADMIN = new Set(['accounts', 'createAccount', 'changeAccountAccess
  */
 const ROW_DECIDED = new Set(['castBallot', 'checkIn', 'completeCourse']);
 /** ADMIN only. */
-const ADMIN_ONLY = new Set(['apiKeys', 'createApiKey', 'revokeApiKey', 'tamperAlerts']);
+const ADMIN_ONLY = new Set(['apiKeys', 'createApiKey', 'revokeApiKey', 'tamperAlerts', 'partnerScopes']);
 
 function expected(kind: 'query' | 'mutation', name: string, role: Role): Outcome {
   if (PUBLIC.has(name)) return 'passes';

@@ -46,7 +46,8 @@ describe('secretary builds a course and quiz → member takes it → chain → l
       ids.questions.push(q.id);
       keys.set(q.id, spec.correct);
     }
-    ids.quiz = (await gql<{ createQuiz: { id: string } }>(`mutation($i: CreateQuizInput!) { createQuiz(input: $i) { id } }`, { i: { courseId: ids.course, title: '结业测验', questionCount: 3, passScore: 60, timeLimitMinutes: 15, maxAttempts: 2 } }, secretary)).createQuiz.id;
+    // One attempt, so the result carries the key (it is kept back while attempts remain).
+    ids.quiz = (await gql<{ createQuiz: { id: string } }>(`mutation($i: CreateQuizInput!) { createQuiz(input: $i) { id } }`, { i: { courseId: ids.course, title: '结业测验', questionCount: 3, passScore: 60, timeLimitMinutes: 15, maxAttempts: 1 } }, secretary)).createQuiz.id;
     await gql(`mutation($id: ID!) { publishQuiz(id: $id) { id } }`, { id: ids.quiz }, secretary);
 
     const attempt = (await gql<{ startQuizAttempt: { id: string; questionIds: string[] } }>(`mutation($q: ID!) { startQuizAttempt(quizId: $q) { id questionIds } }`, { q: ids.quiz }, member)).startQuizAttempt;

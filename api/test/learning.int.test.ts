@@ -1,6 +1,7 @@
 // Learning through GraphQL on a real database: courses and resources, the question bank, quizzes,
 // attempts and completions — every rule with its error code, the answer key hidden from members
-// on every path until they submitted an attempt containing the question, non-repeating draws,
+// on every path until they submitted an attempt containing the question and have no attempts
+// left (learning-reveal.int.test.ts has the rest of that rule), non-repeating draws,
 // time limits on the movable clock, scoring, attempt limits, points, and who sees what.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordData } from '@lianjian/db';
@@ -377,7 +378,7 @@ describe('taking a quiz', () => {
     expect((await h.prisma.quizAttempt.findUniqueOrThrow({ where: { id: first.id } })).version).toBe(1);
   });
 
-  it('submits once: scored on the server, passed, the key shown for that attempt, points awarded; a second submit is refused', async () => {
+  it('submits once: scored on the server, passed, points awarded, the key kept back while attempts remain; a second submit is refused', async () => {
     const key = keyOf(qs);
     h.clock.advance(60_000);
     const res = ok(await h.gql<{ submitQuizAttempt: Attempt & { answers: Record<string, number[]>; results: { question: { id: string }; chosen: number[]; isCorrect: boolean; correct: number[]; explanation: string; earned: number }[] } }>(
@@ -387,15 +388,11 @@ describe('taking a quiz', () => {
     )).submitQuizAttempt;
     expect(res).toMatchObject({ status: 'SUBMITTED', version: 2, score: first.maxScore, maxScore: first.maxScore, passed: true });
     expect(res.results.map((r) => r.question.id)).toEqual(first.questionIds);
-    for (const r of res.results) {
-      expect(r.isCorrect).toBe(true);
-      expect(r.correct).toEqual(key.get(r.question.id)!.correct);
-      expect(r.explanation).toMatch(/^EXPL-/);
-    }
-    // The key of those questions is now readable by this member through the bank question too.
+    // Two attempts are left, so nothing tells the answers yet (the key is shown once the limit is reached, below).
+    for (const r of res.results) expect(r).toMatchObject({ isCorrect: null, earned: null, correct: null, explanation: null });
     const drawnId = first.questionIds[0]!;
-    expect(ok(await h.gql<{ quizQuestion: { correct: number[] } }>(`query($id: ID!) { quizQuestion(id: $id) { correct explanation } }`, { id: drawnId }, as.member)).quizQuestion.correct).toEqual(key.get(drawnId)!.correct);
-    // …but not by another member.
+    expect(codeOf(await h.gql(`query($id: ID!) { quizQuestion(id: $id) { correct explanation } }`, { id: drawnId }, as.member))).toBe('FORBIDDEN');
+    // …nor to another member.
     expect(codeOf(await h.gql(`query($id: ID!) { quizAttempt(id: $id) { results { correct } } }`, { id: first.id }, as.member2))).toBe('FORBIDDEN');
 
     const twice = await h.gql(SUBMIT, { a: first.id, answers: [] }, as.member);
@@ -437,6 +434,16 @@ describe('taking a quiz', () => {
     expect(limit.errors![0]!.extensions.maxAttempts).toBe(3);
     expect(await h.prisma.quizAttempt.count({ where: { quizId, memberId: fx.members.m1.id } })).toBe(3);
     expect(ok(await h.gql<{ quiz: { attemptsLeft: number; myAttempts: { totalCount: number } } }>(`query($q: ID!) { quiz(id: $q) { attemptsLeft myAttempts { totalCount } } }`, { q: quizId }, as.member)).quiz).toEqual({ attemptsLeft: 0, myAttempts: { totalCount: 3 } });
+    // No attempts left: the key of the submitted attempts is the member's to see, through the bank question too.
+    const key = keyOf(qs);
+    const shown = ok(await h.gql<{ quizAttempt: { results: { question: { id: string }; isCorrect: boolean; correct: number[]; explanation: string }[] } }>(`query($id: ID!) { quizAttempt(id: $id) { results { question { id } isCorrect correct explanation } } }`, { id: first.id }, as.member)).quizAttempt;
+    for (const r of shown.results) {
+      expect(r.isCorrect).toBe(true);
+      expect(r.correct).toEqual(key.get(r.question.id)!.correct);
+      expect(r.explanation).toMatch(/^EXPL-/);
+    }
+    const drawnId = first.questionIds[0]!;
+    expect(ok(await h.gql<{ quizQuestion: { correct: number[] } }>(`query($id: ID!) { quizQuestion(id: $id) { correct explanation } }`, { id: drawnId }, as.member)).quizQuestion.correct).toEqual(key.get(drawnId)!.correct);
     h.clock.now = new Date();
   });
 
@@ -462,7 +469,15 @@ describe('taking a quiz', () => {
       as.member2,
     )).submitQuizAttempt;
     expect(res).toMatchObject({ score: 1 + 3 + 5, maxScore: 21, passed: false }); // 9/21 = 43 % < 50 %
-    const byQ = new Map(res.results.map((r) => [r.question.id, r]));
+    // member2 may still take other quizzes over this bank, so the per-question outcome is theirs to
+    // see only later; the secretary who keeps the bank reads it now.
+    expect(res.results.every((r) => r.isCorrect === null && r.earned === null)).toBe(true);
+    const staff = ok(await h.gql<{ quizAttempt: { results: { question: { id: string }; isCorrect: boolean; earned: number; chosen: number[] }[] } }>(
+      `query($id: ID!) { quizAttempt(id: $id) { results { question { id } isCorrect earned chosen } } }`,
+      { id: a.id },
+      as.secretary,
+    )).quizAttempt;
+    const byQ = new Map(staff.results.map((r) => [r.question.id, r]));
     expect(qs.map((q) => byQ.get(q.id)!.isCorrect)).toEqual([true, false, true, false, true, false]);
     expect(qs.map((q) => byQ.get(q.id)!.earned)).toEqual([1, 0, 3, 0, 5, 0]);
     expect(byQ.get(qs[2]!.id)!.chosen).toEqual([0, 3]);

@@ -80,6 +80,15 @@ describe('creating a vote', () => {
     expect(codeOf(await h.gql(CREATE_VOTE, { input: motionInput({ title: ' ' }) }, as.secretary))).toBe('BAD_USER_INPUT');
   });
 
+  it('says, while a draft, how many the roll would freeze if opened now (for the confirmation before opening)', async () => {
+    const q = `query($id: ID!) { vote(id: $id) { status eligibleNow eligibleCount } }`;
+    const v = await newVote(motionInput());
+    // b1's five full members (m1, m2 in b1g, 投票人3–5); the probationary member has no vote.
+    expect(ok(await h.gql<{ vote: unknown }>(q, { id: v.id }, as.secretary)).vote).toEqual({ status: 'DRAFT', eligibleNow: 5, eligibleCount: null });
+    ok(await h.gql(OPEN_VOTE, { id: v.id }, as.secretary));
+    expect(ok(await h.gql<{ vote: unknown }>(q, { id: v.id }, as.secretary)).vote).toEqual({ status: 'OPEN', eligibleNow: null, eligibleCount: 5 });
+  });
+
   it('is for writers of the unit only', async () => {
     expect(codeOf(await h.gql(CREATE_VOTE, { input: motionInput() }, as.member))).toBe('FORBIDDEN');
     expect(codeOf(await h.gql(CREATE_VOTE, { input: motionInput() }, as.leader))).toBe('FORBIDDEN');

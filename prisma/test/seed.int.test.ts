@@ -173,8 +173,8 @@ describe('seed', () => {
     const [counts] = await q<Record<string, string>>(`SELECT
       (SELECT count(DISTINCT kind) FROM meeting)::text AS kinds,
       (SELECT count(*) FROM attendance)::text AS attendance,
-      (SELECT count(*) FROM quiz_attempt WHERE cardinality(question_ids) = 10)::text AS attempts,
-      (SELECT count(*) FROM quiz_attempt WHERE (SELECT count(DISTINCT x) FROM unnest(question_ids) x) <> 10)::text AS repeated,
+      (SELECT count(*) FROM quiz_attempt a JOIN quiz z ON z.id = a.quiz_id WHERE cardinality(a.question_ids) = z.question_count)::text AS attempts,
+      (SELECT count(*) FROM quiz_attempt a JOIN quiz z ON z.id = a.quiz_id WHERE (SELECT count(DISTINCT x) FROM unnest(a.question_ids) x) <> z.question_count)::text AS repeated,
       (SELECT count(*) FROM vote_tally t JOIN vote v ON v.id = t.vote_id WHERE t.ballots_cast <> (SELECT count(*) FROM ballot b WHERE b.vote_id = v.id)
          OR t.ballots_cast <> (SELECT count(*) FROM voter_roll_entry r WHERE r.vote_id = v.id))::text AS tally_mismatch,
       (SELECT count(*) FROM vote_tally)::text AS tallies,

@@ -3,6 +3,7 @@
 // minutes — and puts a motion to the vote; the demo member, in a browser context of their own,
 // registers, checks in with the code, casts a secret ballot, keeps and checks the receipt, and
 // rates the meeting; the secretary closes the vote and reads the tally, anchored and verified.
+// Opening, casting and closing cannot be undone: each asks first, with the numbers that matter.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { account, launchBrowser, newContext, PHONE, screenshot, signIn, stackInfo } from './browser/harness.js';
@@ -13,6 +14,7 @@ let mem: { context: BrowserContext; page: Page; errors: string[] };
 let meetingUrl = '';
 let meetingEndsAt = 0;
 let voteUrl = '';
+let rollSize = 0;
 let receipt = '';
 const stamp = Date.now().toString(36);
 const meetingTitle = `主题党日 浏览器测试 ${stamp}`;
@@ -143,6 +145,9 @@ describe('secretary workflows: meetings and votes', { timeout: 300_000 }, () => 
 
   it('records the attendance of the unit in one form', async () => {
     const { page } = sec;
+    // Attendance is marked by hand once the meeting has started (it starts a minute before it ends).
+    const wait = meetingEndsAt - 60_000 - Date.now() + 1_000;
+    if (wait > 0) await page.waitForTimeout(wait);
     await page.goto(meetingUrl);
     const form = page.getByTestId('attendance-form');
     await form.waitFor();
@@ -187,6 +192,15 @@ describe('secretary workflows: meetings and votes', { timeout: 300_000 }, () => 
     await page.locator('[data-testid="vote-status"][data-status="DRAFT"]').waitFor();
     expect(await page.getByTestId('vote-options').locator('li').allInnerTexts()).toEqual(['赞成', '反对', '弃权']);
     await page.getByTestId('open-vote').click();
+    // Opening freezes the roll: the page asks first, saying how many it will hold, and the vote stays a draft.
+    const openStep = page.getByTestId('confirm-step');
+    await openStep.waitFor();
+    expect(await openStep.getByTestId('confirm-text').innerText()).toMatch(/开始投票将冻结表决名册：现有 \d+ 名有表决权的正式党员。名册冻结后不能修改/);
+    rollSize = Number(/现有 (\d+) 名/.exec(await openStep.innerText())![1]);
+    expect(rollSize).toBeGreaterThan(2);
+    expect(await page.locator('[data-testid="vote-status"][data-status="DRAFT"]').count()).toBe(1);
+    await screenshot(page, 'workflows-vote-open-confirm');
+    await page.getByTestId('confirm-yes').click();
     await page.getByTestId('vote-notice').waitFor();
     await page.locator('[data-testid="vote-status"][data-status="OPEN"]').waitFor();
 
@@ -196,6 +210,13 @@ describe('secretary workflows: meetings and votes', { timeout: 300_000 }, () => 
     await m.waitForURL((u) => u.pathname === new URL(voteUrl).pathname);
     await m.getByLabel('赞成').check();
     await m.getByTestId('cast').click();
+    // A ballot cannot be changed once cast: the page names the choice and asks first; nothing is cast yet.
+    const castStep = m.getByTestId('confirm-step');
+    await castStep.waitFor();
+    expect(await castStep.getByTestId('confirm-text').innerText()).toMatch(/您的选择：赞成[\s\S]*选票投出后不能更改，也不能撤回/);
+    expect(await m.getByTestId('receipt').count()).toBe(0);
+    expect(await m.getByLabel('赞成').isChecked()).toBe(true);
+    await m.getByTestId('confirm-yes').click();
     const shown = m.getByTestId('receipt');
     await shown.waitFor();
     receipt = (await shown.innerText()).trim();
@@ -232,6 +253,15 @@ describe('secretary workflows: meetings and votes', { timeout: 300_000 }, () => 
     await page.goto(voteUrl);
     expect(await page.getByTestId('roll').innerText()).toContain(account('MEMBER').displayName);
     await page.getByTestId('close-vote').click();
+    // Closing ends the voting for good: the page says the turnout first, and the vote stays open.
+    const closeStep = page.getByTestId('confirm-step');
+    await closeStep.waitFor();
+    const turnout = /已投 (\d+) \/ (\d+) 人，关闭后不能再投票。/.exec(await closeStep.getByTestId('confirm-text').innerText());
+    expect(turnout?.[1]).toBe('1');
+    expect(Number(turnout?.[2])).toBe(rollSize);
+    expect(await page.locator('[data-testid="vote-status"][data-status="OPEN"]').count()).toBe(1);
+    await screenshot(page, 'workflows-vote-close-confirm');
+    await page.getByTestId('confirm-yes').click();
     await page.getByTestId('tally').waitFor();
     await page.locator('[data-testid="vote-status"][data-status="TALLIED"]').waitFor();
     const cast = await page.getByTestId('tally-cast').innerText();

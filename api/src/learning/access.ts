@@ -3,11 +3,14 @@
 // partner keys also see everything, drafts included, in their subtree. Attempts and completions
 // follow the member rule (own rows; staff their subtree). Bank questions are staff material: a
 // member sees a question's prompt and options only once it was drawn for them, and its answer
-// key only after submitting an attempt that contained it.
-import type { Prisma } from '@lianjian/db';
+// key only after submitting an attempt that contained it, of a quiz they cannot take again (no
+// attempts left, or closed) — and while no other quiz they may still take draws from that bank.
+// Shown earlier, the key of a failed first attempt would answer the retake.
+import type { Prisma, QuizStatus } from '@lianjian/db';
 import type { Context } from '../context.js';
 import { forbidden, unauthenticated } from '../errors.js';
 import { describePrincipal, inSubtree, visibleRoot, WRITER_ROLES } from '../auth/principal.js';
+import { SUBMIT_GRACE_MS } from './common.js';
 
 export interface Viewer {
   /** Subtree whose rows (drafts included) the caller reads; undefined: none (members). null: all. */
@@ -84,7 +87,7 @@ export function memberRowWhere<W extends Prisma.QuizAttemptWhereInput | Prisma.C
 export interface QuestionExposure {
   /** Questions drawn for the caller (their prompt and options may be shown). */
   drawn: Set<string>;
-  /** Questions of attempts the caller submitted (their answer key may be shown too). */
+  /** Questions whose answer key the caller may see: submitted in a quiz they are done with (see the top of this file). */
   revealed: Set<string>;
 }
 
@@ -93,20 +96,58 @@ export function forgetExposure(ctx: Context): void {
   cache.get(ctx)?.delete('exposure');
 }
 
+const QUIZ_FACTS = { id: true, status: true, closesAt: true, maxAttempts: true, courseId: true, orgUnitId: true } as const;
+interface QuizFacts {
+  id: string;
+  status: QuizStatus;
+  closesAt: Date | null;
+  maxAttempts: number;
+  courseId: string | null;
+  orgUnitId: string;
+}
+
+const bankOf = (q: QuizFacts) => (q.courseId ? `course:${q.courseId}` : `unit:${q.orgUnitId}`);
+
+/** May the member still answer this quiz: an attempt running, or one left to start before it closes? */
+function stillOpenTo(now: Date, quiz: QuizFacts, attempts: readonly { status: string; deadlineAt: Date }[]): boolean {
+  if (quiz.status === 'CLOSED' || (quiz.closesAt && now >= quiz.closesAt)) return false;
+  const running = attempts.some((a) => a.status === 'IN_PROGRESS' && now.getTime() <= a.deadlineAt.getTime() + SUBMIT_GRACE_MS);
+  return running || attempts.length < quiz.maxAttempts;
+}
+
 export function exposureOf(ctx: Context): Promise<QuestionExposure> {
   return perRequest(ctx, 'exposure', async () => {
     const p = ctx.principal;
     const memberId = p.kind === 'account' ? p.memberId : null;
     const drawn = new Set<string>();
     const revealed = new Set<string>();
-    if (memberId) {
-      const rows = await ctx.prisma.quizAttempt.findMany({ where: { memberId }, select: { status: true, questionIds: true } });
-      for (const r of rows) {
-        for (const id of r.questionIds) {
-          drawn.add(id);
-          if (r.status === 'SUBMITTED') revealed.add(id);
-        }
-      }
+    if (!memberId) return { drawn, revealed };
+    const rows = await ctx.prisma.quizAttempt.findMany({ where: { memberId }, select: { quizId: true, status: true, deadlineAt: true, questionIds: true, quiz: { select: QUIZ_FACTS } } });
+    const byQuiz = new Map<string, typeof rows>();
+    for (const r of rows) {
+      for (const id of r.questionIds) drawn.add(id);
+      byQuiz.set(r.quizId, [...(byQuiz.get(r.quizId) ?? []), r]);
+    }
+    const now = ctx.config.now();
+    const done = [...byQuiz.values()].filter((as) => !stillOpenTo(now, as[0]!.quiz, as));
+    if (done.length === 0) return { drawn, revealed };
+    // Another quiz over the same bank that the member may still take would be answered by the key.
+    const others = await ctx.prisma.quiz.findMany({
+      where: {
+        status: 'OPEN',
+        id: { notIn: done.map((as) => as[0]!.quizId) },
+        orgUnit: { path: { in: (await viewerOf(ctx)).audience } },
+        AND: [
+          { OR: done.map(([a]) => (a!.quiz.courseId ? { courseId: a!.quiz.courseId } : { courseId: null, orgUnitId: a!.quiz.orgUnitId })) },
+          { OR: [{ courseId: null }, { course: { status: 'PUBLISHED' } }] },
+        ],
+      },
+      select: QUIZ_FACTS,
+    });
+    const live = new Set(others.filter((q) => stillOpenTo(now, q, byQuiz.get(q.id) ?? [])).map(bankOf));
+    for (const as of done) {
+      if (live.has(bankOf(as[0]!.quiz))) continue;
+      for (const a of as) if (a.status === 'SUBMITTED') for (const id of a.questionIds) revealed.add(id);
     }
     return { drawn, revealed };
   });
@@ -129,15 +170,19 @@ export async function assertCanSeeQuestion(ctx: Context, q: { id: string; orgUni
 
 /**
  * May the caller see a question's answer key and explanation? ADMIN/SECRETARY accounts who may
- * write its bank, and members who submitted an attempt containing it. Never anyone else.
+ * write its bank, and members it was revealed to (see exposureOf). Never anyone else.
  */
-export async function assertCanSeeAnswer(ctx: Context, q: { id: string; orgUnitId: string }): Promise<void> {
+export async function canSeeAnswer(ctx: Context, q: { id: string; orgUnitId: string }): Promise<boolean> {
   const p = ctx.principal;
-  if (p.kind === 'account' && WRITER_ROLES.includes(p.role) && inSubtree(visibleRoot(p), await unitPath(ctx, q.orgUnitId))) return;
-  if ((await exposureOf(ctx)).revealed.has(q.id)) return;
+  if (p.kind === 'account' && WRITER_ROLES.includes(p.role) && inSubtree(visibleRoot(p), await unitPath(ctx, q.orgUnitId))) return true;
+  return (await exposureOf(ctx)).revealed.has(q.id);
+}
+
+export async function assertCanSeeAnswer(ctx: Context, q: { id: string; orgUnitId: string }): Promise<void> {
+  if (await canSeeAnswer(ctx, q)) return;
   throw forbidden(
-    `${describePrincipal(ctx.principal)} may not see the answer to question ${q.id}: it is shown after you submit an attempt containing it (or to secretaries who maintain the question bank).`,
-    `${describePrincipal(ctx.principal)} 无权查看题目 ${q.id} 的答案：提交包含该题的作答后方可查看（或由维护题库的书记查看）。`,
+    `${describePrincipal(ctx.principal)} may not see the answer to question ${q.id}: it is shown once you can no longer take the quiz — no attempts left, or the quiz closed — (or to secretaries who maintain the question bank).`,
+    `${describePrincipal(ctx.principal)} 无权查看题目 ${q.id} 的答案：用完作答次数或测验截止后方可查看（或由维护题库的书记查看）。`,
     { questionId: q.id },
   );
 }

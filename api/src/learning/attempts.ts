@@ -9,14 +9,13 @@ import { requireUuid } from '../ids.js';
 import { awardPoints } from '../points/award.js';
 import { writeRecord } from '../records/write.js';
 import { forgetExposure, pathsAbove } from './access.js';
-import { callerMember, isUniqueViolation } from './common.js';
+import { callerMember, isUniqueViolation, SUBMIT_GRACE_MS } from './common.js';
 import { drawQuestions } from './draw.js';
 import { refused } from './errors.js';
 import { bankWhere, notEnoughQuestions } from './quizzes.js';
 import { checkAnswers, isPassed, keyedQuestion, scoreAnswers, type SubmittedAnswer } from './scoring.js';
 
-/** Submissions this long after the deadline still count: the answers were sent in time. */
-export const SUBMIT_GRACE_MS = 30_000;
+export { SUBMIT_GRACE_MS };
 
 function isOverdue(ctx: Context, a: { deadlineAt: Date }): boolean {
   return ctx.config.now().getTime() > a.deadlineAt.getTime() + SUBMIT_GRACE_MS;

@@ -8,6 +8,9 @@ import { badArgument, conflict, forbidden, type FieldErrors } from '../errors.js
 import { requireUuid } from '../ids.js';
 import { refused } from './errors.js';
 
+/** Submissions this long after the deadline still count: the answers were sent in time. */
+export const SUBMIT_GRACE_MS = 30_000;
+
 export async function writableUnit(ctx: Context, field: string, id: string | number): Promise<OrgUnit> {
   const unit = await ctx.prisma.orgUnit.findUnique({ where: { id: requireUuid(field, id) } });
   if (!unit) throw badArgument(field, `names org unit ${id}, which does not exist.`, `指向的组织 ${id} 不存在。`);

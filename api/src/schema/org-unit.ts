@@ -6,6 +6,7 @@ import type { Context } from '../context.js';
 import { forbidden, notFound } from '../errors.js';
 import { describePrincipal } from '../auth/principal.js';
 import { requireUuid } from '../ids.js';
+import { containsText } from '../search.js';
 import { OrgUnitKindEnum } from './enums.js';
 import { defaultPageSize, idConnectionMaxSize } from './pagination.js';
 import { Verifiable } from './verifiable.js';
@@ -95,7 +96,7 @@ builder.queryFields((t) => ({
   orgUnits: t.prismaConnection({
     type: 'OrgUnit',
     cursor: 'id',
-    description: 'The org units of a subtree in tree order (depth first). Defaults to the subtree you may see.',
+    description: 'The org units of a subtree in tree order (depth first, siblings by sortOrder). Defaults to the subtree you may see.',
     args: {
       under: t.arg.id({ description: 'Root of the subtree (included); default: your scope unit' }),
       kind: t.arg({ type: OrgUnitKindEnum }),
@@ -106,10 +107,46 @@ builder.queryFields((t) => ({
     maxSize: idConnectionMaxSize,
     defaultSize: defaultPageSize,
     totalCount: async (_p, args, ctx) => ctx.prisma.orgUnit.count({ where: await orgUnitWhere(ctx, args) }),
-    resolve: async (query, _root, args, ctx) =>
-      ctx.prisma.orgUnit.findMany({ ...query, where: await orgUnitWhere(ctx, args), orderBy: { path: 'asc' } }),
+    resolve: async (query, _root, args, ctx) => {
+      const { take, skip, cursor, ...rest } = query;
+      const ids = pageOf(await inTreeOrder(ctx, await orgUnitWhere(ctx, args)), { take, skip, cursor });
+      const rows = await ctx.prisma.orgUnit.findMany({ ...rest, where: { id: { in: ids } } });
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.flatMap((id) => byId.get(id) ?? []);
+    },
   }),
 }));
+
+/**
+ * Ids of the matching units in tree order: depth first, siblings in their set order (sortOrder,
+ * then number). Ordering by the path text would put unit 10 before unit 9 and ignore sortOrder.
+ */
+async function inTreeOrder(ctx: Context, where: Prisma.OrgUnitWhereInput): Promise<string[]> {
+  const ids = (await ctx.prisma.orgUnit.findMany({ where, select: { id: true } })).map((r) => r.id);
+  if (ids.length === 0) return [];
+  const rows = await ctx.prisma.$queryRaw<{ id: string }[]>`
+    WITH RECURSIVE tree AS (
+      SELECT id, ARRAY[sort_order, no] AS k FROM org_unit WHERE parent_id IS NULL
+      UNION ALL
+      SELECT c.id, t.k || ARRAY[c.sort_order, c.no] FROM org_unit c JOIN tree t ON c.parent_id = t.id
+    )
+    SELECT id::text AS id FROM tree WHERE id = ANY(${ids}::uuid[]) ORDER BY k`;
+  return rows.map((r) => r.id);
+}
+
+/** The page Prisma would return for take/skip/cursor over rows in this order (take < 0 pages backwards). */
+export function pageOf(ids: readonly string[], q: { take?: number | undefined; skip?: number | undefined; cursor?: { id?: string } | undefined }): string[] {
+  const at = q.cursor?.id != null ? ids.indexOf(q.cursor.id) : null;
+  if (at === -1) return [];
+  const take = q.take ?? ids.length;
+  const skip = q.skip ?? 0;
+  if (take >= 0) {
+    const start = (at ?? 0) + skip;
+    return ids.slice(start, start + take);
+  }
+  const end = (at ?? ids.length - 1) + 1 - skip;
+  return ids.slice(Math.max(0, end + take), Math.max(0, end));
+}
 
 function levelOf(path: string): number {
   return path.split('/').filter(Boolean).length - 1;
@@ -129,7 +166,8 @@ async function orgUnitWhere(ctx: Context, args: OrgUnitListArgs): Promise<Prisma
   const where: Prisma.OrgUnitWhereInput = {};
   if (root) where.path = { startsWith: root };
   if (args.kind) where.kind = args.kind as Prisma.OrgUnitWhereInput['kind'];
-  if (args.search) where.OR = [{ name: { contains: args.search, mode: 'insensitive' } }, { code: { contains: args.search, mode: 'insensitive' } }];
+  const search = args.search?.trim();
+  if (search) where.OR = [{ name: containsText(search) }, { code: containsText(search) }];
   if (args.maxDepth != null) where.level = { lte: (root ? levelOf(root) : 0) + args.maxDepth };
   return where;
 }

@@ -10,7 +10,7 @@ import { requireUuid } from '../ids.js';
 import { assertCanSeeRollRow, assertCanSeeVote } from '../votes/access.js';
 import { VoteErrorCode, voteError } from '../votes/errors.js';
 import { checkReceipt } from '../votes/receipt.js';
-import { castBallot, closeVote, createVote, hexOf, openVote, resultsOf, verifyMyBallot, type BallotCheck, type CastResult } from '../votes/service.js';
+import { castBallot, closeVote, createVote, hexOf, openVote, resultsOf, rollWhere, verifyMyBallot, type BallotCheck, type CastResult } from '../votes/service.js';
 import { defaultPageSize, idConnectionMaxSize } from './pagination.js';
 import { Verifiable } from './verifiable.js';
 
@@ -62,6 +62,15 @@ export const VoteRef = builder.prismaObject('Vote', {
     openedAt: t.expose('openedAt', { type: 'DateTime', nullable: true }),
     closedAt: t.expose('closedAt', { type: 'DateTime', nullable: true }),
     eligibleCount: t.exposeInt('eligibleCount', { nullable: true, description: 'Size of the roll frozen at opening (应到会有表决权人数)' }),
+    eligibleNow: t.int({
+      nullable: true,
+      description: 'A draft: how many full members with voting rights opening it now would freeze onto the roll (said before opening, which cannot be undone); null once opened',
+      resolve: async (v, _a, ctx) => {
+        if (v.status !== 'DRAFT') return null;
+        const unit = await ctx.loaders.orgUnit.load(v.orgUnitId);
+        return unit ? ctx.prisma.member.count({ where: rollWhere(unit.path) }) : null;
+      },
+    }),
     eligibleRollHash: t.string({
       nullable: true,
       select: { eligibleRollHash: true },

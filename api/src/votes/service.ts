@@ -152,10 +152,14 @@ export function rollHash(memberIds: readonly string[]): Uint8Array<ArrayBuffer> 
   return Uint8Array.from(createHash('sha256').update(canonicalize([...memberIds].sort()), 'utf8').digest());
 }
 
+/** Who has a vote in the unit now: the full members (stage FULL, status ACTIVE) of it and its groups. */
+export function rollWhere(unitPath: string): Prisma.MemberWhereInput {
+  return { stage: 'FULL', status: 'ACTIVE', orgUnit: { path: { startsWith: unitPath } } };
+}
+
 /**
- * Opens the vote and freezes its roll: the full members (stage FULL, status ACTIVE) of the unit
- * and its groups at this moment. Probationary members have no vote; anyone who joins later is
- * not on the roll.
+ * Opens the vote and freezes its roll (rollWhere) at this moment. Probationary members have no
+ * vote; anyone who joins later is not on the roll.
  */
 export async function openVote(ctx: Context, voteId: string): Promise<Vote> {
   const found = await writableVote(ctx, voteId);
@@ -168,7 +172,7 @@ export async function openVote(ctx: Context, voteId: string): Promise<Vote> {
     const now = ctx.config.now();
     if (vote.closesAt && vote.closesAt.getTime() <= now.getTime()) throw badArgument('id', 'names a vote whose closing time has passed.', '该表决的截止时间已过。');
     const members = await tx.member.findMany({
-      where: { stage: 'FULL', status: 'ACTIVE', orgUnit: { path: { startsWith: unit.path } } },
+      where: rollWhere(unit.path),
       select: { id: true },
       orderBy: { id: 'asc' },
     });

@@ -2,10 +2,13 @@
 // from the seed alone, so every chunk generator can refer to the same ids.
 import { addDays, atOfficeHours, BASE_DATE } from './dates.js';
 import { Prng } from './prng.js';
+import { QUESTION_BANKS } from './questions.js';
 
 export interface QuestionPlan {
   id: string;
   kind: 'SINGLE_CHOICE' | 'MULTIPLE_CHOICE' | 'TRUE_FALSE';
+  prompt: string;
+  explanation: string;
   options: string[];
   correct: number[];
   points: number;
@@ -52,8 +55,6 @@ const COURSES: ReadonlyArray<readonly [string, string, boolean]> = [
   ['保密知识', '专题', false],
 ];
 
-const TRUE_FALSE = ['正确', '错误'];
-
 export function planCatalog(seed: string | number): Catalog {
   const rng = new Prng(seed, 'catalog');
   const courses: CoursePlan[] = COURSES.map(([title, category, mandatory]) => {
@@ -68,18 +69,10 @@ export function planCatalog(seed: string | number): Catalog {
         durationMinutes: kind === 'VIDEO' || kind === 'AUDIO' ? rng.int(10, 60) : null,
       };
     });
-    const questions: QuestionPlan[] = Array.from({ length: 20 }, () => {
-      const kind = rng.weighted([
-        ['SINGLE_CHOICE', 6],
-        ['MULTIPLE_CHOICE', 2],
-        ['TRUE_FALSE', 2],
-      ] as const);
-      const options = kind === 'TRUE_FALSE' ? TRUE_FALSE : ['A', 'B', 'C', 'D'].map((l) => `选项${l}`);
-      const correct =
-        kind === 'MULTIPLE_CHOICE'
-          ? rng.sample([0, 1, 2, 3], rng.int(2, 3)).sort((a, b) => a - b)
-          : [rng.int(0, options.length - 1)];
-      return { id: rng.uuid(), kind, options, correct, points: 10 };
+    // Real questions on the course's subject (questions.ts), the options in a seeded order.
+    const questions: QuestionPlan[] = QUESTION_BANKS[title]!.map(([prompt, answer, wrong, explanation]) => {
+      const options = rng.sample([answer, ...wrong], 4);
+      return { id: rng.uuid(), kind: 'SINGLE_CHOICE', prompt, explanation, options, correct: [options.indexOf(answer)], points: 10 };
     });
     return {
       id,
@@ -93,7 +86,7 @@ export function planCatalog(seed: string | number): Catalog {
       quiz: {
         id: rng.uuid(),
         title: `${title}测验`,
-        questionCount: 10,
+        questionCount: 5,
         timeLimitSeconds: 900,
         passScore: 60,
         maxAttempts: 3,

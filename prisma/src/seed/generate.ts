@@ -121,7 +121,7 @@ export function generateGlobal(spec: SeedSpec): GeneratedChunk {
         c.publishedAt,
       ),
     );
-    c.questions.forEach((q, i) =>
+    c.questions.forEach((q) =>
       sink.record(
         'QuizQuestion',
         {
@@ -129,10 +129,10 @@ export function generateGlobal(spec: SeedSpec): GeneratedChunk {
           orgUnitId: committee,
           courseId: c.id,
           kind: q.kind,
-          prompt: `《${c.title}》第${i + 1}题`,
+          prompt: q.prompt,
           options: q.options,
           correct: q.correct,
-          explanation: '参见课程相关章节。',
+          explanation: q.explanation,
           points: q.points,
           active: true,
         },

@@ -31,6 +31,13 @@ export interface QuestionNode {
   points: number;
 }
 
+/** Handing in with questions unanswered is asked about first; the answers so far come back to keep them ticked without JavaScript. */
+export interface SubmitConfirm {
+  unanswered: number;
+  firstUnanswered: string;
+  answers: Record<string, number[]>;
+}
+
 /** Form fields `q.<questionId>` (one per ticked option) as the API's answers; unanswered questions are left out. */
 export function answersFromForm(form: FormData, questionIds: readonly string[]): Array<{ questionId: string; choices: number[] }> {
   const out: Array<{ questionId: string; choices: number[] }> = [];

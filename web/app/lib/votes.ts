@@ -77,6 +77,8 @@ export interface VoteNode {
   openedAt: string | null;
   closedAt: string | null;
   eligibleCount: number | null;
+  /** Staff, a draft: the roll opening it now would freeze. */
+  eligibleNow?: number | null;
   eligibleRollHash: string | null;
   createdAt: string;
   hasVoted: boolean | null;

@@ -1,16 +1,19 @@
 // /learning/attempts/:id — one quiz attempt. While it runs: the drawn questions (never their
-// answers) with a countdown to the server's deadline; once submitted: the score, whether it
-// passed, and every question's answer key and explanation; the attempt record verified on chain.
+// answers) with a countdown to the server's deadline; handing in with questions unanswered asks
+// first. Once submitted: the score, whether it passed, and every question's answer key and
+// explanation once the API shows them (no attempts left, or the quiz closed); the attempt record
+// verified on chain.
 import { data, Link, redirect, useActionData, useLoaderData } from 'react-router';
 import type { Route } from './+types/learning-attempt';
 import { PortalRecord } from '../components/Portal';
+import { isConfirmed } from '../components/Confirm';
 import { QuizCountdown, QuizForm, QuizResults, type ResultNode } from '../components/QuizAttempt';
 import { useLocale, useT } from '../i18n/use-t';
 import { assertSameOrigin, requireAccount, rethrowForPage } from '../lib/auth.server';
 import { localMessage, type ErrorPayload } from '../lib/errors';
 import { formatDateTime } from '../lib/format';
 import { PROOF_FIELDS, type ProofNode } from '../lib/fragments';
-import { answersFromForm, type QuestionNode } from '../lib/learning';
+import { answersFromForm, type QuestionNode, type SubmitConfirm } from '../lib/learning';
 import { isRefusal } from '../lib/learning.server';
 import { titleFor } from '../lib/meta';
 import { proofHref } from '../lib/portal';
@@ -59,15 +62,22 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return { attempt: { ...a, questions: running ? a.questions : [] }, running };
 }
 
-type ActionResult = { error: ErrorPayload };
+type ActionResult = { error: ErrorPayload; confirm?: undefined } | { confirm: SubmitConfirm; error?: undefined };
 
 export async function action({ request, params }: Route.ActionArgs) {
   assertSameOrigin(request);
   const ctx = await requireAccount(request, PAGE_ROLES.learning);
   const form = await request.formData();
   try {
-    const r = await ctx.call<{ quizAttempt: { questionIds: string[] } }>('query Ids($id: ID!) { quizAttempt(id: $id) { questionIds } }', { id: params.id });
-    const answers = answersFromForm(form, r.quizAttempt.questionIds);
+    const r = await ctx.call<{ quizAttempt: { questionIds: string[]; secondsLeft: number | null } }>('query Ids($id: ID!) { quizAttempt(id: $id) { questionIds secondsLeft } }', { id: params.id });
+    const { questionIds, secondsLeft } = r.quizAttempt;
+    const answers = answersFromForm(form, questionIds);
+    const open = questionIds.filter((id) => !answers.some((a) => a.questionId === id));
+    // Unanswered questions are asked about first; once time is up the answers go in as they stand.
+    if (open.length > 0 && !isConfirmed(form) && (secondsLeft ?? 0) > 0) {
+      const confirm = { unanswered: open.length, firstUnanswered: open[0]!, answers: Object.fromEntries(answers.map((a) => [a.questionId, a.choices])) };
+      return data<ActionResult>({ confirm });
+    }
     await ctx.call('mutation Submit($attemptId: ID!, $answers: [QuizAnswerInput!]!) { submitQuizAttempt(attemptId: $attemptId, answers: $answers) { id status } }', {
       attemptId: params.id,
       answers,
@@ -107,7 +117,7 @@ export default function Attempt() {
       {running ? (
         <>
           <QuizCountdown secondsLeft={a.secondsLeft ?? 0} deadline={formatDateTime(a.deadlineAt)} formId={formId} />
-          <QuizForm questions={a.questions} formId={formId} />
+          <QuizForm questions={a.questions} formId={formId} asked={result?.confirm ?? null} />
         </>
       ) : a.status === 'SUBMITTED' ? (
         <>

@@ -1,5 +1,7 @@
 // Sign-in: password, then (ADMIN, LEADER, SECRETARY) the TOTP code. The pending challenge waits
-// in the signed session cookie, never in the page.
+// in the signed session cookie, never in the page. Each step's field has focus when it appears,
+// and the page signed in to gets it on its main heading (focus would otherwise fall to the body).
+import { useEffect, useRef } from 'react';
 import { data, Form, Link, redirect, useActionData, useLoaderData, useNavigation, useSearchParams } from 'react-router';
 import type { Route } from './+types/signin';
 import { useLocale, useT } from '../i18n/use-t';
@@ -127,12 +129,30 @@ async function signedIn(session: WebSession, r: SignedInResult, next: string | n
   return redirect(safeRedirect(next, homeFor(account.role)), { headers: { 'Set-Cookie': await commitSession(session) } });
 }
 
+/** Focus on the main heading of the page now shown (or on <main>). */
+function focusMainHeading() {
+  const target = document.querySelector<HTMLElement>('#main h1') ?? document.getElementById('main');
+  if (!target) return;
+  if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+  target.focus();
+}
+
 export default function SignIn() {
   const t = useT();
   const locale = useLocale();
   const loaded = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionResult | undefined;
   const navigation = useNavigation();
+  // Signing in ends in a redirect away from /signin: when this page unmounts after one, the page
+  // signed in to has rendered, and its heading takes the focus the submit button held.
+  const signingIn = useRef(false);
+  if (navigation.state === 'loading' && navigation.formMethod && navigation.location.pathname !== '/signin') signingIn.current = true;
+  useEffect(
+    () => () => {
+      if (signingIn.current) requestAnimationFrame(focusMainHeading);
+    },
+    [],
+  );
   const [params] = useSearchParams();
   const busy = navigation.state !== 'idle';
   const step = actionData?.step ?? loaded.step;
@@ -156,7 +176,7 @@ export default function SignIn() {
         <Form method="post" className="form card" aria-describedby={error ? 'signin-error' : undefined}>
           <input type="hidden" name="intent" value="password" />
           <label htmlFor="username">{t.signIn.username}</label>
-          <input id="username" name="username" autoComplete="username" required defaultValue={actionData?.username ?? ''} autoCapitalize="none" spellCheck={false} />
+          <input id="username" name="username" autoComplete="username" required defaultValue={actionData?.username ?? ''} autoCapitalize="none" spellCheck={false} autoFocus />
           <label htmlFor="password">{t.signIn.password}</label>
           <input id="password" name="password" type="password" autoComplete="current-password" required />
           <button type="submit" className="btn btn-primary" disabled={busy}>

@@ -1,9 +1,11 @@
 // One vote. Secretaries and administrators open it (freezing the roll) and close it (the tally);
 // staff see who voted, never how. Members on the roll cast their secret ballot (the receipt is
 // shown once) and check it later with the receipt, with the ballot record's proof once tallied.
+// Opening, closing and casting cannot be undone: each asks first (ConfirmStep).
 import { data, Form, Link, useActionData, useLoaderData, useNavigation } from 'react-router';
 import type { Route } from './+types/votes-detail';
 import pageStyles from '../components/MeetingVote.css?url';
+import { ConfirmStep, isConfirmed } from '../components/Confirm';
 import { FieldError, FormAlert, invalidProps } from '../components/MeetingFields';
 import { ProofStatus } from '../components/ProofStatus';
 import { RecordHead } from '../components/RecordHead';
@@ -26,7 +28,7 @@ export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: page
 export const meta: Route.MetaFunction = ({ matches }) => titleFor(matches, (t) => t.votes.details);
 
 const ROLL = `rollEntries(first: 100) { totalCount edges { node { id memberId votedAt proof { status batchSeq anchor { height } } } } }`;
-const voteQuery = (staff: boolean) => `query Vote($id: ID!) { vote(id: $id) { ${VOTE_FIELDS} ${staff ? `orgUnit { id name } ${ROLL}` : ''} } }`;
+const voteQuery = (staff: boolean) => `query Vote($id: ID!) { vote(id: $id) { ${VOTE_FIELDS} ${staff ? `orgUnit { id name } eligibleNow ${ROLL}` : ''} } }`;
 const NAMES = `query Names($under: ID!) { members(under: $under, first: 100) { edges { node { id name } } } }`;
 
 const OPEN = `mutation($id: ID!) { openVote(id: $id) { id } }`;
@@ -46,7 +48,12 @@ interface BallotCheck {
   ballot: { id: string; version: number; choices: string[]; receiptHash: string; proof: ProofNode } | null;
 }
 
-export type VoteActionResult = FormResult<{ receipt?: { receipt: string; receiptHash: string }; check?: BallotCheck & { hashMatches: boolean | null } }>;
+export type VoteActionResult = FormResult<{
+  receipt?: { receipt: string; receiptHash: string };
+  check?: BallotCheck & { hashMatches: boolean | null };
+  /** Not done yet: the page asks for confirmation (with the choices, to keep them ticked without JavaScript). */
+  confirm?: { choices: string[] };
+}>;
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const ctx = await requireAccount(request, PAGE_ROLES.votes);
@@ -56,6 +63,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   if (staff && (vote.rollEntries?.totalCount ?? 0) > 0) {
     const r = await ctx.query<{ members: { edges: Array<{ node: { id: string; name: string } }> } }>(NAMES, { under: vote.orgUnitId });
     names = Object.fromEntries(r.members.edges.map((e) => [e.node.id, e.node.name]));
+    // A roster reads by pinyin, not in the order ballots came in.
+    const byName = new Intl.Collator('zh-CN');
+    vote.rollEntries?.edges.sort((a, b) => byName.compare(names[a.node.memberId] ?? '', names[b.node.memberId] ?? ''));
   }
   return {
     vote,
@@ -73,11 +83,13 @@ export async function action({ request, params }: Route.ActionArgs) {
   const ctx = await requireAccount(request, intent === 'open' || intent === 'close' ? WRITER_ROLES : PAGE_ROLES.votes);
   try {
     if (intent === 'open' || intent === 'close') {
+      if (!isConfirmed(form)) return data<VoteActionResult>({ ok: true, intent, confirm: { choices: [] } });
       await ctx.call(intent === 'open' ? OPEN : CLOSE, { id: params.id });
       return data<VoteActionResult>({ ok: true, intent });
     }
     if (intent === 'cast') {
       const choices = form.getAll('choice').map(String);
+      if (!isConfirmed(form)) return data<VoteActionResult>({ ok: true, intent, confirm: { choices } });
       const r = await ctx.call<{ castBallot: { receipt: string; receiptHash: string } }>(CAST, { voteId: params.id, choices });
       return data<VoteActionResult>({ ok: true, intent, receipt: r.castBallot });
     }
@@ -105,7 +117,7 @@ export default function VotePage() {
   return (
     <section className="page" aria-labelledby="vote-title">
       <RecordHead id="vote-title" back={{ to: '/votes', label: v.back }} title={vote.title} status={{ value: vote.status, label: v.statuses[vote.status] ?? vote.status, testId: 'vote-status' }} />
-      {done && (done.intent === 'open' || done.intent === 'close') ? (
+      {done && !done.confirm && (done.intent === 'open' || done.intent === 'close') ? (
         <p className="notice" role="status" data-testid="vote-notice">
           {done.intent === 'open' ? v.opened : v.closed}
         </p>
@@ -180,11 +192,25 @@ export default function VotePage() {
                 <button type="submit" className={vote.status === 'DRAFT' ? 'btn btn-primary' : 'btn btn-danger'} disabled={busy} data-testid={vote.status === 'DRAFT' ? 'open-vote' : 'close-vote'}>
                   {vote.status === 'DRAFT' ? v.open : v.close}
                 </button>
+                {done?.confirm && done.intent === (vote.status === 'DRAFT' ? 'open' : 'close') ? (
+                  vote.status === 'DRAFT' ? (
+                    <ConfirmStep id="open-confirm" title={v.openConfirmTitle} confirmLabel={v.openConfirmYes} cancel={{ to: `/votes/${vote.id}`, label: v.cancel }} asked={done} busy={busy}>
+                      <p>{v.openConfirm(vote.eligibleNow ?? 0)}</p>
+                    </ConfirmStep>
+                  ) : (
+                    <ConfirmStep id="close-confirm" title={v.closeConfirmTitle} confirmLabel={v.closeConfirmYes} cancel={{ to: `/votes/${vote.id}`, label: v.cancel }} asked={done} busy={busy}>
+                      <p>
+                        <strong>{v.closeConfirm(vote.rollEntries?.totalCount ?? 0, vote.eligibleCount ?? 0)}</strong>
+                      </p>
+                      <p>{v.closeConfirmTally}</p>
+                    </ConfirmStep>
+                  )
+                ) : null}
               </Form>
             </article>
           ) : null}
           {hasMember && vote.hasVoted !== null && vote.status !== 'DRAFT' ? (
-            <VoterPanel vote={vote} failure={failure} busy={busy} />
+            <VoterPanel vote={vote} failure={failure} busy={busy} asked={done?.intent === 'cast' ? done : null} />
           ) : null}
           {hasMember && vote.hasVoted ? (
             <article className="card" aria-labelledby="check-title" data-testid="check-card">
@@ -268,9 +294,11 @@ export default function VotePage() {
   );
 }
 
-function VoterPanel({ vote, failure, busy }: { vote: VoteNode; failure: FormFailure | null; busy: boolean }) {
+function VoterPanel({ vote, failure, busy, asked }: { vote: VoteNode; failure: FormFailure | null; busy: boolean; asked: VoteActionResult | null }) {
   const v = useT().votes;
   const motion = vote.kind !== 'ELECTION';
+  const confirm = asked?.ok ? asked.confirm : undefined;
+  const chosen = confirm?.choices.map((id) => vote.options.find((o) => o.id === id)?.label ?? '').filter(Boolean) ?? [];
   return (
     <article className="card" aria-labelledby="ballot-title" data-testid="ballot-card">
       <h2 id="ballot-title">{v.myBallot}</h2>
@@ -291,7 +319,7 @@ function VoterPanel({ vote, failure, busy }: { vote: VoteNode; failure: FormFail
             <legend>{motion ? v.chooseOne : v.chooseUpTo(vote.seats)}</legend>
             {vote.options.map((o) => (
               <label key={o.id} className="checkbox ballot-option">
-                <input type={motion ? 'radio' : 'checkbox'} name="choice" value={o.id} required={motion} /> {o.label}
+                <input type={motion ? 'radio' : 'checkbox'} name="choice" value={o.id} required={motion} defaultChecked={confirm?.choices.includes(o.id)} /> {o.label}
               </label>
             ))}
           </fieldset>
@@ -299,6 +327,14 @@ function VoterPanel({ vote, failure, busy }: { vote: VoteNode; failure: FormFail
           <button type="submit" className="btn btn-primary" disabled={busy} data-testid="cast">
             {v.cast}
           </button>
+          {confirm ? (
+            <ConfirmStep id="cast-confirm" title={v.castConfirmTitle} confirmLabel={v.castConfirmYes} cancel={{ to: `/votes/${vote.id}`, label: v.cancel }} asked={asked} busy={busy}>
+              <p>
+                <strong>{v.castConfirmChoice(chosen.length ? chosen.join('、') : v.blank)}</strong>
+              </p>
+              <p>{v.castConfirm}</p>
+            </ConfirmStep>
+          ) : null}
         </Form>
       )}
     </article>

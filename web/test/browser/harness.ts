@@ -95,8 +95,11 @@ function lastSteps(): Record<string, number> {
   }
 }
 
-/** Signs in through /signin (and the TOTP step for privileged roles); resolves on the landing page. */
-export async function signIn(page: Page, who: DemoAccount): Promise<void> {
+/**
+ * Signs in through /signin (and the TOTP step for privileged roles); resolves on the landing page.
+ * `onCodeStep` runs when the TOTP step shows, before anything is typed into it.
+ */
+export async function signIn(page: Page, who: DemoAccount, opts: { onCodeStep?: (page: Page) => Promise<void> } = {}): Promise<void> {
   const { webUrl } = stackInfo();
   await page.goto(`${webUrl}/signin`);
   await page.getByLabel(/用户名|Username/).fill(who.username);
@@ -105,6 +108,7 @@ export async function signIn(page: Page, who: DemoAccount): Promise<void> {
   if (who.totpSecret) {
     const code = page.getByLabel(/6 位动态码|6-digit code/);
     await code.waitFor();
+    await opts.onCodeStep?.(page);
     // A code works once and the step is 30 s: never reuse this account's last step, and do not
     // start a step that ends in under 2 s.
     const last = lastSteps()[who.username] ?? -1;

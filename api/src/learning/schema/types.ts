@@ -1,6 +1,6 @@
 // The learning types of the graph. Every row type is Verifiable and checks, per object reached
 // by any path, that the caller may see it (access.ts); a bank question's answer key is a field
-// of its own that only bank writers and members who submitted an attempt containing it get.
+// of its own that only bank writers get, and members once they are done with the quiz (access.ts).
 import { AttemptStatus, CourseStatus, QuestionKind, QuizStatus, ResourceKind, type QuizQuestion } from '@lianjian/db';
 import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
@@ -10,6 +10,7 @@ import { Verifiable } from '../../schema/verifiable.js';
 import {
   assertCanSeeAnswer,
   assertCanSeeQuestion,
+  canSeeAnswer,
   canSeeMaterial,
   canSeeMemberRow,
   outsideError,
@@ -117,7 +118,7 @@ function answerKey(q: QuizQuestion) {
 
 export const QuizQuestionRef = builder.prismaObject('QuizQuestion', {
   description:
-    'A question of a bank (题目). Members see one only when it is drawn in their attempt, and its answer (`correct`, `explanation`) only after submitting an attempt containing it; bank writers (ADMIN, SECRETARY of its unit) always.',
+    'A question of a bank (题目). Members see one only when it is drawn in their attempt, and its answer (`correct`, `explanation`) only after submitting an attempt containing it, once they can no longer take that quiz (no attempts left, or it closed) nor another over the same bank; bank writers (ADMIN, SECRETARY of its unit) always.',
   interfaces: [Verifiable],
   authScopes: async (q, ctx) => {
     await assertCanSeeQuestion(ctx, q);
@@ -217,30 +218,31 @@ export const QuizRef = builder.prismaObject('Quiz', {
 interface AnswerResultShape {
   item: ScoredItem;
   question: QuizQuestion;
+  /** The caller may see this question's key (access.ts canSeeAnswer). */
+  keyShown: boolean;
+  /** The caller took the attempt: without the key they get nulls; anyone else is refused the key. */
+  own: boolean;
+}
+
+/** The answer key, or null for the attempt's own member before it is shown; others are refused. */
+async function keyOrNull<T>(r: AnswerResultShape, ctx: Context, value: T): Promise<T | null> {
+  if (r.keyShown) return value;
+  if (r.own) return null;
+  await assertCanSeeAnswer(ctx, r.question);
+  return value;
 }
 
 export const QuizAnswerResult = builder.objectRef<AnswerResultShape>('QuizAnswerResult').implement({
-  description: 'How one drawn question was answered in a submitted attempt, with the answer key',
+  description:
+    'How one drawn question was answered in a submitted attempt. For the member who took it, `isCorrect`, `earned`, `correct` and `explanation` are null until the answer key is shown to them (see QuizQuestion): on a true/false question right-or-wrong is the key.',
   fields: (t) => ({
     question: t.field({ type: QuizQuestionRef, resolve: (r) => r.question }),
     chosen: t.intList({ description: 'The options chosen (indexes)', resolve: (r) => r.item.chosen }),
-    isCorrect: t.boolean({ resolve: (r) => r.item.isCorrect }),
+    isCorrect: t.boolean({ nullable: true, resolve: (r) => (r.keyShown || !r.own ? r.item.isCorrect : null) }),
     points: t.int({ resolve: (r) => r.item.points }),
-    earned: t.int({ resolve: (r) => r.item.earned }),
-    correct: t.intList({
-      nullable: true,
-      resolve: async (r, _a, ctx) => {
-        await assertCanSeeAnswer(ctx, r.question);
-        return r.item.correct;
-      },
-    }),
-    explanation: t.string({
-      nullable: true,
-      resolve: async (r, _a, ctx) => {
-        await assertCanSeeAnswer(ctx, r.question);
-        return r.question.explanation;
-      },
-    }),
+    earned: t.int({ nullable: true, resolve: (r) => (r.keyShown || !r.own ? r.item.earned : null) }),
+    correct: t.intList({ nullable: true, resolve: (r, _a, ctx) => keyOrNull(r, ctx, r.item.correct) }),
+    explanation: t.string({ nullable: true, resolve: (r, _a, ctx) => keyOrNull(r, ctx, r.question.explanation) }),
   }),
 });
 
@@ -289,13 +291,14 @@ export const QuizAttemptRef = builder.prismaObject('QuizAttempt', {
     results: t.field({
       type: [QuizAnswerResult],
       nullable: true,
-      description: 'Per question: what was chosen, whether it was right, and the answer key. Null until the attempt is submitted.',
+      description: 'Per question: what was chosen, whether it was right, and the answer key (see QuizAnswerResult). Null until the attempt is submitted.',
       resolve: async (a, _args, ctx) => {
         if (a.status !== 'SUBMITTED') return null;
         const questions = await drawnQuestions(ctx, a.questionIds);
         const answers = (a.answers ?? {}) as Record<string, number[]>;
         const scored = scoreAnswers(questions.map(keyedQuestion), answers);
-        return scored.items.map((item, i) => ({ item, question: questions[i]! }));
+        const own = ctx.principal.kind === 'account' && ctx.principal.memberId === a.memberId;
+        return Promise.all(scored.items.map(async (item, i) => ({ item, question: questions[i]!, own, keyShown: await canSeeAnswer(ctx, questions[i]!) })));
       },
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
