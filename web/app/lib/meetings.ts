@@ -1,6 +1,7 @@
 // Organisational life on the web: the kinds, statuses and who may attend (mirroring the API's
 // api/src/meetings/cadence.ts RULES), China-time form values, and the GraphQL selections.
 import { PROOF_FIELDS, type ProofNode } from './fragments';
+import type { FieldError } from './meetings-form';
 
 /** Who plans and runs meetings, votes and decisions (the API: ADMIN, or SECRETARY of the unit). */
 export const WRITER_ROLES = ['SECRETARY', 'ADMIN'] as const;
@@ -85,4 +86,23 @@ export interface CheckInShown {
   code: string;
   qrPayload: string;
   expiresAt: string;
+}
+
+/**
+ * A meeting's fields as the plan and edit forms post them, with an error per field the API would
+ * refuse for its shape (times in China time, a known kind); one reading for both forms.
+ */
+export function postedMeetingFields(text: (name: string) => string): {
+  fields: { kind: string; title: string; agenda: string | null; place: string | null; startsAt: string | null; endsAt: string | null };
+  bad: FieldError[];
+} {
+  const kind = text('kind');
+  const startsAt = chinaLocalToIso(text('startsAt'));
+  const endsAt = chinaLocalToIso(text('endsAt'));
+  const bad = [
+    ...(startsAt ? [] : [{ field: 'startsAt', message: 'is not a date and time.', messageZh: '请填写日期和时间。' }]),
+    ...(endsAt ? [] : [{ field: 'endsAt', message: 'is not a date and time.', messageZh: '请填写日期和时间。' }]),
+    ...(isMeetingKind(kind) ? [] : [{ field: 'kind', message: 'is not a kind of meeting.', messageZh: '请选择会议类型。' }]),
+  ];
+  return { fields: { kind, title: text('title'), agenda: text('agenda') || null, place: text('place') || null, startsAt, endsAt }, bad };
 }

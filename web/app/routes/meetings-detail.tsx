@@ -18,12 +18,11 @@ import { formatDateTime } from '../lib/format';
 import { PROOF_FIELDS, type ProofNode } from '../lib/fragments';
 import {
   ATTENDING_STAGES,
-  chinaLocalToIso,
   isAttendanceStatus,
-  isMeetingKind,
   MEETING_FIELDS,
   meetingProvenFields,
   meetingTimes,
+  postedMeetingFields,
   WRITER_ROLES,
   type CheckInShown,
   type MeetingNode,
@@ -113,16 +112,9 @@ export async function action({ request, params }: Route.ActionArgs) {
       vars = { id };
       break;
     case 'update': {
-      const kind = text('kind');
-      const startsAt = chinaLocalToIso(text('startsAt'));
-      const endsAt = chinaLocalToIso(text('endsAt'));
-      const bad = [
-        ...(startsAt ? [] : [{ field: 'startsAt', message: 'is not a date and time.', messageZh: '请填写日期和时间。' }]),
-        ...(endsAt ? [] : [{ field: 'endsAt', message: 'is not a date and time.', messageZh: '请填写日期和时间。' }]),
-        ...(isMeetingKind(kind) ? [] : [{ field: 'kind', message: 'is not a kind of meeting.', messageZh: '请选择会议类型。' }]),
-      ];
+      const { fields, bad } = postedMeetingFields(text);
       if (bad.length > 0) return badForm(intent, 'Please correct the marked fields.', '请修改标出的内容。', bad);
-      vars = { id, input: { kind, title: text('title'), agenda: text('agenda') || null, place: text('place') || null, startsAt, endsAt } };
+      vars = { id, input: fields };
       break;
     }
     case 'cancel':

@@ -9,7 +9,7 @@ import { Options, unitChoices } from '../components/SelectField';
 import { useT } from '../i18n/use-t';
 import { requireAccount } from '../lib/auth.server';
 import { readPostedForm } from '../lib/form-action.server';
-import { chinaLocalToIso, isMeetingKind, isoToChinaLocal, MEETING_KINDS, WRITER_ROLES } from '../lib/meetings';
+import { isoToChinaLocal, MEETING_KINDS, postedMeetingFields, WRITER_ROLES } from '../lib/meetings';
 import type { FormFailure } from '../lib/meetings-form';
 import { badForm, formFailure } from '../lib/meetings.server';
 import { titleFor } from '../lib/meta';
@@ -38,16 +38,9 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const { ctx, text } = await readPostedForm(request, WRITER_ROLES);
-  const kind = text('kind');
-  const startsAt = chinaLocalToIso(text('startsAt'));
-  const endsAt = chinaLocalToIso(text('endsAt'));
-  const bad = [
-    ...(startsAt ? [] : [{ field: 'startsAt', message: 'is not a date and time.', messageZh: '请填写日期和时间。' }]),
-    ...(endsAt ? [] : [{ field: 'endsAt', message: 'is not a date and time.', messageZh: '请填写日期和时间。' }]),
-    ...(isMeetingKind(kind) ? [] : [{ field: 'kind', message: 'is not a kind of meeting.', messageZh: '请选择会议类型。' }]),
-  ];
+  const { fields, bad } = postedMeetingFields(text);
   if (bad.length > 0) return badForm('plan', 'Please correct the marked fields.', '请修改标出的内容。', bad);
-  const input = { unitId: text('unitId'), kind, title: text('title'), agenda: text('agenda') || null, place: text('place') || null, startsAt, endsAt };
+  const input = { unitId: text('unitId'), ...fields };
   try {
     if (text('past') === 'on') {
       const r = await ctx.call<{ recordPastMeeting: { id: string } }>(PAST, { input: { ...input, minutes: text('minutes') } });
