@@ -3,6 +3,7 @@ FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json tsconfig.json ./
 COPY verify/package.json verify/
+COPY rules/package.json rules/
 COPY prisma/package.json prisma/
 COPY indexer/package.json indexer/
 COPY api/package.json api/

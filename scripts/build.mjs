@@ -5,7 +5,7 @@ import { ensureNode24 } from './lib/runtime.mjs';
 
 await ensureNode24();
 
-const ORDER = ['@lianjian/verify', '@lianjian/db', '@lianjian/indexer', '@lianjian/api', '@lianjian/web'];
+const ORDER = ['@lianjian/verify', '@lianjian/rules', '@lianjian/db', '@lianjian/indexer', '@lianjian/api', '@lianjian/web'];
 
 try {
   ensureInstalled();

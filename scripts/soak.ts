@@ -14,7 +14,7 @@ import path from 'node:path';
 import { freePort } from '@lianjian/db/postgres';
 import { committerChain, Indexer, type AnchorChain } from '@lianjian/indexer';
 import { bytesEqual } from '@lianjian/verify';
-import { ChainCommitter } from '../indexer/src/chain/index.js';
+import { ChainCommitter } from '@lianjian/indexer/chain';
 import { ledgerInvariants, withClient, writeRecords } from '../indexer/test/helpers.js';
 import { formatFigures, loadScenario } from '../test/reliability/lib/scenario.js';
 import { anchoredAll, freshDatabase, query, soakPostgres, soakScenarioStack, startLocalnet4, waitAnchored } from '../test/reliability/lib/soak-stack.js';

@@ -15,9 +15,9 @@ import { createPrisma, seed } from '@lianjian/db';
 import { startPostgres } from '@lianjian/db/postgres';
 import { getProofs, Indexer } from '@lianjian/indexer';
 import pg from 'pg';
-import { newSessionToken } from '../src/auth/tokens.js';
-import { configFromEnv } from '../src/config.js';
-import { startApi } from '../src/server.js';
+import { newSessionToken } from '../src/modules/auth/tokens.js';
+import { configFromEnv } from '../src/shared/config.js';
+import { startApi } from '../src/start-api.js';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);

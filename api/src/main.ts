@@ -5,8 +5,8 @@
 // holding or awaiting a connection at once, default half the pool; the rest queue in-process),
 // LIANJIAN_DB_TX_WAIT_MS (longest a write waits for its turn before failing as BUSY, default 30000),
 // LIANJIAN_DB_TX_TIMEOUT_MS (longest a write transaction may run, default 30000).
-import { configFromEnv } from './config.js';
-import { startApi } from './server.js';
+import { configFromEnv } from './shared/config.js';
+import { startApi } from './start-api.js';
 
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) {

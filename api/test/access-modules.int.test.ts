@@ -18,7 +18,7 @@ import {
   type GraphQLInputType,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { schema } from '../src/schema/index.js';
+import { schema } from '../src/schema.js';
 import { apiKeyFor, createFixture, sessionFor, type Fixture } from './fixtures.js';
 import { startHarness, type Caller, type Harness } from './harness.js';
 

@@ -2,7 +2,7 @@
 // issued through createApiKey (the list the checks themselves are held to, see auth/scopes.ts),
 // and a key so issued opens what its scope names — "Analytics:read" once could not be issued.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PARTNER_SCOPES } from '../src/auth/scopes.js';
+import { PARTNER_SCOPES } from '../src/graphql/scopes.js';
 import { createFixture, sessionFor, type Fixture } from './fixtures.js';
 import { codeOf, ok, startHarness, type Caller, type Harness } from './harness.js';
 

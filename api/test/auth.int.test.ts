@@ -1,8 +1,8 @@
 // Sign-in, TOTP second factor (RFC 6238, replay refused), lockout and per-address limits,
 // session expiry and revocation, partner keys.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sha256 } from '../src/auth/tokens.js';
-import { base32Decode, base32Encode, hotp, timeStep, totp } from '../src/auth/totp.js';
+import { sha256 } from '../src/modules/auth/tokens.js';
+import { base32Decode, base32Encode, hotp, timeStep, totp } from '../src/modules/auth/totp.js';
 import { apiKeyFor, createFixture, PASSWORD, sessionFor, type Fixture } from './fixtures.js';
 import { codeOf, startHarness, type GqlResponse, type Harness } from './harness.js';
 

@@ -54,7 +54,7 @@ function codes(res: GqlResponse): string[] {
 const BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
 
 const MEMBER_TEXT_FIELDS = ['name', 'ethnicity', 'occupation', 'nativePlace', 'nationalId', 'phone', 'address'] as const;
-/** Longest value each free-text field accepts (api/src/members/validate.ts). */
+/** Longest value each free-text field accepts (api/src/modules/members/validate.ts). */
 const MAX: Partial<Record<(typeof MEMBER_TEXT_FIELDS)[number], number>> = { name: 50, ethnicity: 20, occupation: 100, nativePlace: 100, address: 200 };
 
 const CREATE = `mutation($input: CreateMemberInput!) { createMember(input: $input) { id name ethnicity occupation nativePlace address version } }`;

@@ -11,10 +11,10 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { committerChain, Indexer } from '@lianjian/indexer';
 import type { ProofBundle } from '@lianjian/verify';
-import { ChainCommitter } from '../../indexer/src/chain/index.js';
+import { ChainCommitter } from '@lianjian/indexer/chain';
 import { ownChain } from '../../indexer/test/helpers.js';
 import { repoRoot } from '../../scripts/lib/chain-node.js';
-import { base32Decode, totp } from '../src/auth/totp.js';
+import { base32Decode, totp } from '../src/modules/auth/totp.js';
 import { createFixture, PASSWORD, type Fixture } from './fixtures.js';
 import { startHarness, type Harness } from './harness.js';
 

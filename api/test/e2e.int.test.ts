@@ -6,7 +6,7 @@
 // a listed member's bundle verifies online too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProofBundle } from '@lianjian/verify';
-import { standardPlan, planUntil, type PlannedStep } from '../src/pipeline/walk.js';
+import { standardPlan, planUntil, type PlannedStep } from '@lianjian/rules/pipeline';
 import { signInWithTotp, startE2eStack, untilAnchored, verifyWithCli, type E2eStack, type ProofView } from './e2e-stack.js';
 import { ok, codeOf, type Caller } from './harness.js';
 

@@ -11,9 +11,9 @@
 import { hashPassword, recordData, type Member, type OrgUnit, type PrismaClient, type Role } from '@lianjian/db';
 import { appendRecords, Indexer, type RecordInput } from '@lianjian/indexer';
 import pg from 'pg';
-import { base32Encode } from '../src/auth/totp.js';
-import { newApiKey, newSessionToken } from '../src/auth/tokens.js';
-import { hashNationalId, makeNationalId } from '../src/members/national-id.js';
+import { base32Encode } from '../src/modules/auth/totp.js';
+import { newApiKey, newSessionToken } from '../src/modules/auth/tokens.js';
+import { hashNationalId, makeNationalId } from '../src/modules/members/national-id.js';
 
 export const PASSWORD = 'correct horse battery staple';
 const CHEAP_SCRYPT = { N: 1024, r: 8, p: 1 };

@@ -3,8 +3,8 @@
 import { createPrisma, PrismaClient } from '@lianjian/db';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { expect } from 'vitest';
-import { defaultConfig, type ApiConfig } from '../src/config.js';
-import { startApi, type RunningApi } from '../src/server.js';
+import { defaultConfig, type ApiConfig } from '../src/shared/config.js';
+import { startApi, type RunningApi } from '../src/start-api.js';
 import { createTestDatabase } from '../../test/db.js';
 
 export interface GqlResponse<T = Record<string, unknown>> {

@@ -2,8 +2,8 @@
 // alias counts towards the alias limit (`__typename` too), and every response says it is not a
 // page to sniff or frame.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LIMITS } from '../src/armor.js';
-import { configFromEnv } from '../src/config.js';
+import { LIMITS } from '../src/http/armor.js';
+import { configFromEnv } from '../src/shared/config.js';
 import { codeOf, ok, startHarness, type Harness } from './harness.js';
 
 const SALT = { LIANJIAN_ID_SALT: 'a-production-salt' };

@@ -5,8 +5,8 @@
 // number of IDs an account may check per day is limited atomically and logged.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ID_LOOKUPS_PER_DAY } from '../src/members/identity.js';
-import { hashNationalId, makeNationalId } from '../src/members/national-id.js';
+import { ID_LOOKUPS_PER_DAY } from '../src/modules/members/identity.js';
+import { hashNationalId, makeNationalId } from '../src/modules/members/national-id.js';
 import { callersFor, createFixture, type AccountName, type Fixture } from './fixtures.js';
 import { codeOf, ok, startHarness, type Caller, type GqlResponse, type Harness } from './harness.js';
 

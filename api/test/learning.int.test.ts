@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordData } from '@lianjian/db';
 import { appendRecords } from '@lianjian/indexer';
-import { SUBMIT_GRACE_MS } from '../src/learning/attempts.js';
+import { SUBMIT_GRACE_MS } from '../src/modules/learning/attempts.js';
 import { apiKeyFor, createFixture, sessionFor, type Fixture } from './fixtures.js';
 import { ok, codeOf, startHarness, type Caller, type GqlResponse, type Harness } from './harness.js';
 

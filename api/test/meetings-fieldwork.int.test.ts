@@ -69,7 +69,7 @@ beforeAll(async () => {
   h = await startHarness();
   h.clock.now = BASE;
   fx = await createFixture(h.prisma, { bulk: 0 });
-  // Each kind's own rule, as the defaults define them (api/src/points/defaults.ts), with distinct points.
+  // Each kind's own rule, as the defaults define them (api/src/modules/points/defaults.ts), with distinct points.
   await h.prisma.$transaction(async (tx) => {
     const rules = [];
     for (const [code, points] of [['MEETING_ATTENDANCE', 2], ['THEMED_DAY', 4], ['PARTY_LECTURE', 5]] as const) {

@@ -3,8 +3,8 @@
 // document; duplicate ID numbers are caught within the file and against members on record in the
 // caller's scope; the row limit; and who may import into which unit.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeNationalId } from '../src/members/national-id.js';
-import { MAX_IMPORT_ROWS } from '../src/members/import.js';
+import { makeNationalId } from '../src/modules/members/national-id.js';
+import { MAX_IMPORT_ROWS } from '../src/modules/members/import.js';
 import { callersFor, createFixture, type AccountName, type Fixture } from './fixtures.js';
 import { codeOf, ok, startHarness, type Caller, type Harness } from './harness.js';
 

@@ -1,7 +1,7 @@
 // Members and org units: pagination, filters, validation, versioned changes with records,
 // duplicate detection, history with proofs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeNationalId } from '../src/members/national-id.js';
+import { makeNationalId } from '../src/modules/members/national-id.js';
 import { createFixture, sessionFor, type Fixture } from './fixtures.js';
 import { codeOf, startHarness, type Harness } from './harness.js';
 

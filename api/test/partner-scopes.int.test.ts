@@ -1,7 +1,7 @@
 // partnerScopes: the web's scope checkboxes list exactly what createApiKey accepts (PARTNER_SCOPES),
 // and only an administrator may read the list.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PARTNER_SCOPES } from '../src/auth/scopes.js';
+import { PARTNER_SCOPES } from '../src/graphql/scopes.js';
 import { createFixture, sessionFor, type Fixture } from './fixtures.js';
 import { codeOf, ok, startHarness, type Harness } from './harness.js';
 

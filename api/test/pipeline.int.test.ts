@@ -2,8 +2,8 @@
 // membership whose dates meet every rule, refusals with their rule codes (and nothing written),
 // extension and revocation, the due list, and who may record steps.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, addMonths, addYears } from '../src/pipeline/dates.js';
-import { standardPlan, type PlannedStep } from '../src/pipeline/walk.js';
+import { addDays, addMonths, addYears } from '@lianjian/rules/dates';
+import { standardPlan, type PlannedStep } from '@lianjian/rules/pipeline';
 import { parseBundle, verifyBundle } from '@lianjian/verify';
 import { anchorPending, apiKeyFor, createFixture, sessionFor, type Fixture } from './fixtures.js';
 import { codeOf, startHarness, type Caller, type GqlResponse, type Harness } from './harness.js';

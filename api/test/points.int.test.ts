@@ -5,9 +5,9 @@ import { randomUUID } from 'node:crypto';
 import type { Prisma } from '@lianjian/db';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContext, type Context } from '../src/context.js';
-import { awardPoints, type AwardEvent } from '../src/points/award.js';
-import { DEFAULT_RULES, ensureDefaultRules } from '../src/points/defaults.js';
+import { createContext, type Context } from '../src/shared/context.js';
+import { awardPoints, type AwardEvent } from '../src/modules/points/award.js';
+import { DEFAULT_RULES, ensureDefaultRules } from '../src/modules/points/defaults.js';
 import { apiKeyFor, createFixture, sessionFor, type Fixture } from './fixtures.js';
 import { ok, codeOf, startHarness, type Caller, type GqlResponse, type Harness } from './harness.js';
 

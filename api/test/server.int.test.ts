@@ -1,7 +1,7 @@
 // The HTTP surface: query limits with their codes, the browser page, /health, /metrics, and
 // the per-response extensions.lianjian.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LIMITS } from '../src/armor.js';
+import { LIMITS } from '../src/http/armor.js';
 import { anchorPending, createFixture, sessionFor, type Fixture } from './fixtures.js';
 import { codeOf, startHarness, type Harness } from './harness.js';
 

@@ -7,9 +7,9 @@ import { GraphQLError } from 'graphql';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/db.js';
-import { defaultConfig } from '../src/config.js';
-import { startApi, type RunningApi } from '../src/server.js';
-import { queueTransactions, Slots } from '../src/tx-queue.js';
+import { defaultConfig } from '../src/shared/config.js';
+import { startApi, type RunningApi } from '../src/start-api.js';
+import { queueTransactions, Slots } from '../src/shared/tx-queue.js';
 import { createFixture, sessionFor, type Fixture } from './fixtures.js';
 
 const CREATE = `mutation($input: CreateMemberInput!) { createMember(input: $input) { id version } }`;

@@ -4,8 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recomputeTally, toHex, type RecordDocument } from '@lianjian/verify';
 import { createHash } from 'node:crypto';
-import { standardPlan, type PlannedStep } from '../src/pipeline/walk.js';
-import { rollHash } from '../src/votes/service.js';
+import { standardPlan, type PlannedStep } from '@lianjian/rules/pipeline';
+import { rollHash } from '../src/modules/votes/service.js';
 import { apiKeyFor, createFixture, sessionFor, type Fixture } from './fixtures.js';
 import { codeOf, ok, startHarness, type Caller, type GqlResponse, type Harness } from './harness.js';
 import { CAST, CLOSE_VOTE, CREATE_VOTE, OPEN_VOTE, VERIFY_MY_BALLOT, accountFor, memberWithAccount, type VoteView } from './votes-helpers.js';

@@ -1,5 +1,5 @@
 // Analytics benchmark: p50/p95 of each dashboard query, as the GraphQL resolvers run them
-// (api/src/analytics: the catch-up refresh, then the rollup reads), over units at three depths
+// (api/src/modules/analytics: the catch-up refresh, then the rollup reads), over units at three depths
 // of the database it is pointed at.
 //
 //   DATABASE_URL=postgres://… npm run bench:analytics -- [--iterations 200] [--rebuild]
@@ -12,8 +12,8 @@ import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createPrisma } from '@lianjian/db';
-import * as d from '../../api/src/analytics/dashboard.js';
-import { foldRollups, refreshAnalytics, refreshDueItems } from '../../api/src/analytics/refresh.js';
+import * as d from '@lianjian/api/analytics';
+import { foldRollups, refreshAnalytics, refreshDueItems } from '@lianjian/api/analytics';
 import { repoRoot } from '../../scripts/lib/chain-node.js';
 
 const { values: args } = parseArgs({

@@ -8,7 +8,7 @@ import pg from 'pg';
 import { chainAvailable, pickChainPorts, startChainNode, type ChainNode } from '../../scripts/lib/chain-node.js';
 import { sleep, type RunningService } from '../../scripts/lib/process.js';
 import { startApi, startIndexer } from '../../scripts/lib/services.js';
-import { newSessionToken } from '../../api/src/auth/tokens.js';
+import { newSessionToken } from '@lianjian/api';
 import { dataDir, metaKey, readMeta, writeMeta, type AnchorStats, type Cluster } from './cluster.js';
 
 export const logDir = path.join(dataDir, 'logs');

@@ -6,7 +6,7 @@ import { createBundle, leafHash, makeDocument, buildTree, inclusionPath, treeRoo
 import { createChainChecker } from '@lianjian/verify/chain';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sharedChain } from '../../test/db.js';
-import { run, type CliIo } from '../../verify/src/cli.js';
+import { run, type CliIo } from '@lianjian/verify/cli';
 import { ChainCommitter, PrevRootMismatchError, SeqOutOfOrderError, type CommitResult } from '../src/chain/index.js';
 
 const chain = sharedChain();

@@ -2,7 +2,7 @@
 // each with four distinct options and its right one keyed, enough per course for a retake to draw
 // new ones, and the same catalogue from the same seed.
 import { describe, expect, it } from 'vitest';
-import { checkQuestion } from '../../api/src/learning/scoring.js';
+import { checkQuestion } from '@lianjian/rules/learning';
 import { planCatalog } from '../src/seed/catalog.js';
 import { QUESTION_BANKS } from '../src/seed/questions.js';
 

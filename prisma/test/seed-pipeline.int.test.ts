@@ -5,10 +5,10 @@
 // relative path here only: @lianjian/db does not depend on the API at runtime.
 import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { applyStep } from '../../api/src/pipeline/engine.js';
-import { foldHistory } from '../../api/src/pipeline/state.js';
-import { STEP, type Stage } from '../../api/src/pipeline/steps.js';
-import type { MemberFacts, MemberStatus, PersonRef, StepDetails, StepEvent, StepInput } from '../../api/src/pipeline/types.js';
+import { applyStep } from '@lianjian/rules/pipeline';
+import { foldHistory } from '@lianjian/rules/pipeline';
+import { STEP, type Stage } from '@lianjian/rules/pipeline';
+import type { MemberFacts, MemberStatus, PersonRef, StepDetails, StepEvent, StepInput } from '@lianjian/rules/pipeline';
 import { createTestDatabase } from '../../test/db.js';
 import { seed } from '../src/seed/run.js';
 

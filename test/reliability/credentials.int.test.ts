@@ -3,7 +3,7 @@
 // that never completed TOTP, and a key of another shape sent as a session. Each refusal is
 // UNAUTHENTICATED with its reason, on reads and on writes alike, and writes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newSessionToken } from '../../api/src/auth/tokens.js';
+import { newSessionToken } from '@lianjian/api';
 import { apiKeyFor, createFixture, sessionFor, type Fixture } from '../../api/test/fixtures.js';
 import { codeOf, startHarness, type Harness } from '../../api/test/harness.js';
 

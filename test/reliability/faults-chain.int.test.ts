@@ -8,7 +8,7 @@ import path from 'node:path';
 import { committerChain, Indexer, type AnchorChain } from '@lianjian/indexer';
 import { bytesEqual } from '@lianjian/verify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ChainCommitter } from '../../indexer/src/chain/index.js';
+import { ChainCommitter } from '@lianjian/indexer/chain';
 import { ledgerInvariants, waitFor, withClient, writeRecords } from '../../indexer/test/helpers.js';
 import { createTestDatabase } from '../db.js';
 import { killableChain, type KillableChain } from './lib/chain.js';

@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import fc from 'fast-check';
 import { BundleError, buildTree, createBundle, inclusionPath, leafHash, makeDocument, parseBundle, treeRoot, verifyBundle, verifyInclusion, type ProofBundle } from '@lianjian/verify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run, type CliIo } from '../../verify/src/cli.js';
+import { run, type CliIo } from '@lianjian/verify/cli';
 import { sampleBundle } from '../../verify/test/fixtures.js';
 import { repoRoot } from '../../scripts/lib/chain-node.js';
 import { BAD_BUNDLES } from './corpus/bad-bundles.js';

@@ -24,19 +24,15 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
-import { badInput, type FieldError } from '../errors.js';
+import { badInput, type FieldError } from '../shared/errors.js';
 
 const MAX_REPORTED = 20;
 // String.prototype.isWellFormed is ES2024; the project's lib is ES2023.
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
 
-/** The longest text any field takes (meeting minutes, decision text); fields' own limits are lower. */
-export const MAX_TEXT = 20_000;
-export const MAX_SEARCH = 100;
-export const MAX_NAME = 200;
-export const MIN_YEAR = 1900;
-export const MAX_YEAR = 2100;
+export { MAX_NAME, MAX_SEARCH, MAX_TEXT, MAX_YEAR, MIN_YEAR } from '../shared/bounds.js';
+import { MAX_NAME, MAX_SEARCH, MAX_TEXT, MAX_YEAR, MIN_YEAR } from '../shared/bounds.js';
 
 /** Arguments and input fields holding a name or title (of a person, unit, meeting, vote, course…). */
 const NAME_KEYS = new Set(['name', 'title', 'displayName', 'username', 'topic', 'label', 'toOrganisation']);

@@ -1,78 +1,27 @@
-// A member's development history (api/src/pipeline/RULES.md: 5 stages, 25 steps, timers), generated so that the
-// member is in the requested stage on BASE_DATE and the API's rules engine (api/src/pipeline,
+// A member's development history (rules/RULES.md: 5 stages, 25 steps, timers), generated so that
+// the member is in the requested stage on BASE_DATE and the rules engine (@lianjian/rules/pipeline,
 // RULES.md) would have accepted every step: application at 18 or older, talk within a month,
 // nomination at least 6 months after application, a year as activist with an assessment per
 // completed half-year, a public notice of at least 5 working days from the committee review ending
 // by the pre-review, approval within 3 months of the branch meeting and after the committee talk,
 // probation of one year from the meeting (or extended once by 6–12 months). Step numbers, stages
 // and details are those the engine records, so seeded and API-written rows read the same.
+import { STAGES, STEPS as RULE_STEPS, type Stage, type StepKind } from '@lianjian/rules/pipeline';
 import { addDays, addMonths, addYears, BASE_DATE, daysBetween, maxDate, ymd } from './dates.js';
 import type { Prng } from './prng.js';
 
-export type Stage = 'APPLICANT' | 'ACTIVIST' | 'CANDIDATE' | 'PROBATIONARY' | 'FULL';
-export type StepKind =
-  | 'APPLICATION'
-  | 'TALK'
-  | 'NOMINATION'
-  | 'ACTIVIST_FILING'
-  | 'MENTORS_ASSIGNED'
-  | 'ACTIVIST_ASSESSMENT'
-  | 'CANDIDATE_DECISION'
-  | 'CANDIDATE_FILING'
-  | 'SPONSORS_ASSIGNED'
-  | 'POLITICAL_REVIEW'
-  | 'INTENSIVE_TRAINING'
-  | 'COMMITTEE_REVIEW'
-  | 'HIGHER_PRE_REVIEW'
-  | 'APPLICATION_FORM'
-  | 'ADMISSION_MEETING'
-  | 'COMMITTEE_TALK'
-  | 'ADMISSION_APPROVAL'
-  | 'DEPARTMENT_FILING'
-  | 'PLACEMENT'
-  | 'OATH'
-  | 'PROBATION_ASSESSMENT'
-  | 'FULL_MEMBERSHIP_APPLICATION'
-  | 'CONFIRMATION_MEETING'
-  | 'CONFIRMATION_APPROVAL'
-  | 'FILES_ARCHIVED'
-  | 'PROBATION_EXTENDED'
-  | 'MEMBERSHIP_REVOKED';
+export type { Stage, StepKind };
 
-export const STAGE_ORDER: readonly Stage[] = ['APPLICANT', 'ACTIVIST', 'CANDIDATE', 'PROBATIONARY', 'FULL'];
+export const STAGE_ORDER: readonly Stage[] = STAGES;
 
 /**
- * Step number → kind and the stage it serves, as the engine stores it (STEP in api/src/pipeline/
- * steps.ts): 15–17 serve PROBATIONARY, 22–24 FULL, although the member changes stage only with the
- * approvals 17 and 24. Extension and revocation are the other outcomes of step 23's discussion.
+ * Step number → kind and the stage it serves, as the engine stores it (@lianjian/rules/pipeline):
+ * 15–17 serve PROBATIONARY, 22–24 FULL, although the member changes stage only with the approvals
+ * 17 and 24. Extension and revocation are the other outcomes of step 23's discussion.
  */
-export const STEPS: Readonly<Record<number, { kind: StepKind; stage: Stage; title: string }>> = {
-  1: { kind: 'APPLICATION', stage: 'APPLICANT', title: '递交入党申请书' },
-  2: { kind: 'TALK', stage: 'APPLICANT', title: '党组织派人谈话' },
-  3: { kind: 'NOMINATION', stage: 'ACTIVIST', title: '推荐和确定入党积极分子' },
-  4: { kind: 'ACTIVIST_FILING', stage: 'ACTIVIST', title: '上级党委备案' },
-  5: { kind: 'MENTORS_ASSIGNED', stage: 'ACTIVIST', title: '指定培养联系人' },
-  6: { kind: 'ACTIVIST_ASSESSMENT', stage: 'ACTIVIST', title: '培养教育考察' },
-  7: { kind: 'CANDIDATE_DECISION', stage: 'CANDIDATE', title: '确定发展对象' },
-  8: { kind: 'CANDIDATE_FILING', stage: 'CANDIDATE', title: '报上级党委备案' },
-  9: { kind: 'SPONSORS_ASSIGNED', stage: 'CANDIDATE', title: '确定入党介绍人' },
-  10: { kind: 'POLITICAL_REVIEW', stage: 'CANDIDATE', title: '进行政治审查' },
-  11: { kind: 'INTENSIVE_TRAINING', stage: 'CANDIDATE', title: '开展集中培训' },
-  12: { kind: 'COMMITTEE_REVIEW', stage: 'CANDIDATE', title: '支部委员会审查' },
-  13: { kind: 'HIGHER_PRE_REVIEW', stage: 'CANDIDATE', title: '上级党委预审' },
-  14: { kind: 'APPLICATION_FORM', stage: 'CANDIDATE', title: '填写入党志愿书' },
-  15: { kind: 'ADMISSION_MEETING', stage: 'PROBATIONARY', title: '支部大会讨论' },
-  16: { kind: 'COMMITTEE_TALK', stage: 'PROBATIONARY', title: '上级党委派人谈话' },
-  17: { kind: 'ADMISSION_APPROVAL', stage: 'PROBATIONARY', title: '上级党委审批' },
-  18: { kind: 'DEPARTMENT_FILING', stage: 'PROBATIONARY', title: '报组织部门备案' },
-  19: { kind: 'PLACEMENT', stage: 'PROBATIONARY', title: '编入党支部和党小组' },
-  20: { kind: 'OATH', stage: 'PROBATIONARY', title: '入党宣誓' },
-  21: { kind: 'PROBATION_ASSESSMENT', stage: 'PROBATIONARY', title: '继续教育考察' },
-  22: { kind: 'FULL_MEMBERSHIP_APPLICATION', stage: 'FULL', title: '提出转正申请' },
-  23: { kind: 'CONFIRMATION_MEETING', stage: 'FULL', title: '支部大会讨论转正' },
-  24: { kind: 'CONFIRMATION_APPROVAL', stage: 'FULL', title: '上级党委审批转正' },
-  25: { kind: 'FILES_ARCHIVED', stage: 'FULL', title: '材料归档' },
-};
+export const STEPS: Readonly<Record<number, { kind: StepKind; stage: Stage; title: string }>> = Object.fromEntries(
+  RULE_STEPS.filter((x) => x.kind !== 'PROBATION_EXTENDED' && x.kind !== 'MEMBERSHIP_REVOKED').map((x) => [x.no, { kind: x.kind, stage: x.stage, title: x.zh }]),
+);
 
 export interface PlannedStep {
   stepNo: number;

@@ -3,10 +3,10 @@
 // chain; then every record written during the run must be anchored and verify against the chain.
 import { getProofs } from '@lianjian/indexer';
 import { createChainChecker, verifyBundle, type ChainChecker } from '@lianjian/verify';
-import { startApi, type RunningApi } from '../../../api/src/server.js';
+import { startApi, type RunningApi } from '@lianjian/api';
 import { percentile, startLoad } from './load.js';
 import type { PrismaClient } from '@lianjian/db';
-import type { ApiConfig } from '../../../api/src/config.js';
+import type { ApiConfig } from '@lianjian/api';
 
 export interface LoadFigures {
   clients: number;

@@ -6,8 +6,8 @@ import { ensureDatabase, freePort, startPostgres, type RunningPostgres } from '@
 import { committerChain, Indexer } from '@lianjian/indexer';
 import path from 'node:path';
 import pg from 'pg';
-import { ChainCommitter } from '../../../indexer/src/chain/index.js';
-import { defaultConfig } from '../../../api/src/config.js';
+import { ChainCommitter } from '@lianjian/indexer/chain';
+import { defaultConfig } from '@lianjian/api';
 import { createFixture, sessionFor } from '../../../api/test/fixtures.js';
 import { readSubmitterMnemonics, repoRoot } from '../../../scripts/lib/chain-node.js';
 import { startService, type RunningService } from '../../../scripts/lib/process.js';

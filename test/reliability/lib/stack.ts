@@ -7,7 +7,7 @@ import path from 'node:path';
 import { committerChain, Indexer } from '@lianjian/indexer';
 import { createChainChecker, parseBundle, verifyBundle, type VerifyReport } from '@lianjian/verify';
 import pg from 'pg';
-import { ChainCommitter } from '../../../indexer/src/chain/index.js';
+import { ChainCommitter } from '@lianjian/indexer/chain';
 import { createFixture, sessionFor, type Fixture } from '../../../api/test/fixtures.js';
 import { startHarness, type Caller, type Harness } from '../../../api/test/harness.js';
 import { killableChain, type KillableChain } from './chain.js';

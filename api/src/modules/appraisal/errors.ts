@@ -1,0 +1,29 @@
+// Refusals of the appraisal rules. Wrong-phase actions and duplicates are CONFLICT (retrying
+// the same request cannot succeed); the one-third rule has its own code with its numbers.
+import { GraphQLError } from 'graphql';
+import type { AppraisalStatus } from '@lianjian/db';
+import { conflict } from '../../shared/errors.js';
+import { STATUS_ZH, type CapBreach } from './rules.js';
+
+export function wrongPhase(action: string, actionZh: string, status: AppraisalStatus, allowed: readonly AppraisalStatus[]): GraphQLError {
+  return conflict(
+    `Cannot ${action}: the campaign is ${status}; this is allowed only while it is ${allowed.join(' or ')}.`,
+    `不能${actionZh}：评议当前处于「${STATUS_ZH[status]}」阶段，只有在「${allowed.map((s) => STATUS_ZH[s]).join('」或「')}」阶段才可以。`,
+    { status, allowed },
+  );
+}
+
+export function capExceeded(b: CapBreach): GraphQLError {
+  return new GraphQLError(
+    `At most one third of the ${b.rosterSize} members on the roster may be rated EXCELLENT: floor(${b.rosterSize}/3) = ${b.cap}, but these ratings give ${b.excellent}.`,
+    {
+      extensions: {
+        code: 'EXCELLENT_QUOTA_EXCEEDED',
+        messageZh: `评为「优秀」的党员不得超过参评党员的三分之一：参评 ${b.rosterSize} 人，最多 ${b.cap} 人（${b.rosterSize}÷3 向下取整），现有 ${b.excellent} 人。`,
+        rosterSize: b.rosterSize,
+        cap: b.cap,
+        excellent: b.excellent,
+      },
+    },
+  );
+}

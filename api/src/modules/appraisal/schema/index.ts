@@ -1,0 +1,401 @@
+// Democratic appraisal (民主评议党员): campaigns, self- and peer assessments, results, and the
+// mutations that run a campaign. Rules: appraisal/service.ts; who sees what: appraisal/access.ts.
+import { AppraisalRating, AppraisalStatus, type Prisma } from '@lianjian/db';
+import { builder } from '../../../graphql/builder.js';
+import { listRoot } from '../../../shared/access.js';
+import type { Context } from '../../../shared/context.js';
+import { forbidden, notFound, unauthenticated } from '../../../shared/errors.js';
+import { requireUuid } from '../../../shared/ids.js';
+import { assertCanSeeCampaign, assertCanSeePeerAssessment, assertCanSeeResult, assertCanSeeSelfAssessment, ownUnitPath, unitPathOf } from '../access.js';
+import { rosterOf, type RosterEntry } from '../roster.js';
+import { excellentCap, tallyPeerRatings, type PeerTally } from '../rules.js';
+import {
+  closeCampaign,
+  createCampaign,
+  finaliseCampaign,
+  loadCampaign,
+  openCampaign,
+  peerTallies,
+  proposeRatings,
+  startPeerAssessment,
+  submitPeerAssessment,
+  submitSelfAssessment,
+} from '../service.js';
+import { MemberStageEnum } from '../../../graphql/enums.js';
+import { defaultPageSize, idConnectionMaxSize } from '../../../graphql/pagination.js';
+import { Verifiable } from '../../../graphql/verifiable.js';
+
+export const AppraisalStatusEnum = builder.enumType(AppraisalStatus, {
+  name: 'AppraisalStatus',
+  description: 'DRAFT 草稿 → SELF_ASSESSMENT 个人自评 → PEER_ASSESSMENT 党员互评 → RATING 组织评定 → PUBLISHED 已通报 → CLOSED 已结束',
+});
+export const AppraisalRatingEnum = builder.enumType(AppraisalRating, {
+  name: 'AppraisalRating',
+  description: 'EXCELLENT 优秀 / QUALIFIED 合格 / BASICALLY_QUALIFIED 基本合格 / UNQUALIFIED 不合格',
+});
+
+const PeerTallyRef = builder.objectRef<PeerTally>('PeerTally').implement({
+  description: 'How many peers gave each rating (互评汇总) — never who gave which',
+  fields: (t) => ({
+    excellent: t.int({ resolve: (x) => x.EXCELLENT }),
+    qualified: t.int({ resolve: (x) => x.QUALIFIED }),
+    basicallyQualified: t.int({ resolve: (x) => x.BASICALLY_QUALIFIED }),
+    unqualified: t.int({ resolve: (x) => x.UNQUALIFIED }),
+    total: t.int({ resolve: (x) => x.EXCELLENT + x.QUALIFIED + x.BASICALLY_QUALIFIED + x.UNQUALIFIED }),
+  }),
+});
+
+interface RosterShape extends RosterEntry {
+  campaignId: string;
+}
+
+const RosterEntryRef = builder.objectRef<RosterShape>('AppraisalRosterEntry').implement({
+  description: 'A member on a campaign’s roster (参评党员): fixed when the campaign opens',
+  fields: (t) => ({
+    memberId: t.id({ resolve: (r) => r.memberId }),
+    name: t.exposeString('name'),
+    stage: t.field({ type: MemberStageEnum, resolve: (r) => r.stage }),
+    peerTally: t.field({
+      type: PeerTallyRef,
+      description: 'Peer ratings received so far (staff, for proposing ratings)',
+      authScopes: { $any: { staff: true, partner: 'PeerAssessment:read' } },
+      resolve: async (r, _a, ctx) => (await peerTallies(ctx.prisma, r.campaignId)).get(r.memberId) ?? tallyPeerRatings([]),
+    }),
+  }),
+});
+
+function memberIdOf(ctx: Context): string {
+  const p = ctx.principal;
+  if (p.kind === 'anonymous') throw unauthenticated();
+  if (p.kind !== 'account' || !p.memberId) throw forbidden('This account has no member record of its own.', '该账号没有对应的党员记录。');
+  return p.memberId;
+}
+
+const staffOr = (type: string) => ({ $any: { staff: true, partner: `${type}:read` } });
+
+export const AppraisalCampaignRef = builder.prismaObject('AppraisalCampaign', {
+  description: 'A yearly democratic appraisal of one branch (年度民主评议党员)',
+  interfaces: [Verifiable],
+  select: { id: true, version: true, orgUnitId: true },
+  authScopes: async (c, ctx) => {
+    await assertCanSeeCampaign(ctx, c);
+    return { read: 'AppraisalCampaign' };
+  },
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    version: t.exposeInt('version'),
+    orgUnitId: t.exposeID('orgUnitId'),
+    orgUnit: t.relation('orgUnit'),
+    year: t.exposeInt('year', { description: 'The year appraised' }),
+    title: t.exposeString('title'),
+    status: t.expose('status', { type: AppraisalStatusEnum }),
+    opensOn: t.expose('opensOn', { type: 'Date' }),
+    closesOn: t.expose('closesOn', { type: 'Date', description: 'Last day for self- and peer assessments' }),
+    publishedAt: t.expose('publishedAt', { type: 'DateTime', nullable: true, description: 'When results were told to the members' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    roster: t.field({
+      type: [RosterEntryRef],
+      select: { status: true },
+      description: 'Full and probationary members of the branch as the records stood at opening (before opening: as they stand now)',
+      resolve: async (c, _a, ctx) => (await rosterOf(ctx.prisma, c, await unitPathOf(ctx, c.orgUnitId))).map((r) => ({ ...r, campaignId: c.id })),
+    }),
+    excellentCap: t.int({
+      select: { status: true },
+      description: 'The most members that may be rated EXCELLENT: one third of the roster, rounded down',
+      resolve: async (c, _a, ctx) => excellentCap((await rosterOf(ctx.prisma, c, await unitPathOf(ctx, c.orgUnitId))).length),
+    }),
+    selfAssessments: t.relatedConnection('selfAssessments', {
+      cursor: 'id',
+      totalCount: true,
+      maxSize: idConnectionMaxSize,
+      defaultSize: defaultPageSize,
+      authScopes: staffOr('SelfAssessment'),
+      query: () => ({ orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }] }),
+    }),
+    peerAssessments: t.relatedConnection('peerAssessments', {
+      cursor: 'id',
+      totalCount: true,
+      maxSize: idConnectionMaxSize,
+      defaultSize: defaultPageSize,
+      description: 'Every peer assessment with its author (staff only; members see their own via myPeerAssessments)',
+      authScopes: staffOr('PeerAssessment'),
+      args: { subjectId: t.arg.id() },
+      query: (args) => ({ where: args.subjectId ? { subjectId: requireUuid('subjectId', args.subjectId) } : {}, orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }] }),
+    }),
+    results: t.relatedConnection('results', {
+      cursor: 'id',
+      totalCount: true,
+      maxSize: idConnectionMaxSize,
+      defaultSize: defaultPageSize,
+      description: 'Proposed (notifiedAt null) and published results (staff)',
+      authScopes: staffOr('AppraisalResult'),
+      args: { rating: t.arg({ type: AppraisalRatingEnum }) },
+      query: (args) => ({ where: args.rating ? { rating: args.rating } : {}, orderBy: [{ memberId: 'asc' }] }),
+    }),
+    mySelfAssessment: t.prismaField({
+      type: 'SelfAssessment',
+      nullable: true,
+      authScopes: { signedIn: true },
+      resolve: (query, c, _a, ctx) => ctx.prisma.selfAssessment.findUnique({ ...query, where: { campaignId_memberId: { campaignId: c.id, memberId: memberIdOf(ctx) } } }),
+    }),
+    myPeerAssessments: t.prismaField({
+      type: ['PeerAssessment'],
+      description: 'The peer assessments you wrote in this campaign',
+      authScopes: { signedIn: true },
+      resolve: (query, c, _a, ctx) => ctx.prisma.peerAssessment.findMany({ ...query, where: { campaignId: c.id, assessorId: memberIdOf(ctx) }, orderBy: { submittedAt: 'asc' } }),
+    }),
+    myResult: t.prismaField({
+      type: 'AppraisalResult',
+      nullable: true,
+      description: 'Your result, once published (null before)',
+      authScopes: { signedIn: true },
+      resolve: (query, c, _a, ctx) =>
+        ctx.prisma.appraisalResult.findFirst({ ...query, where: { campaignId: c.id, memberId: memberIdOf(ctx), notifiedAt: { not: null } } }),
+    }),
+  }),
+});
+
+builder.prismaObject('SelfAssessment', {
+  description: 'A member’s self-assessment (个人自评)',
+  interfaces: [Verifiable],
+  select: { id: true, version: true, orgUnitId: true, memberId: true },
+  authScopes: async (row, ctx) => {
+    await assertCanSeeSelfAssessment(ctx, row);
+    return { read: 'SelfAssessment' };
+  },
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    version: t.exposeInt('version'),
+    campaignId: t.exposeID('campaignId'),
+    memberId: t.exposeID('memberId'),
+    member: t.relation('member'),
+    summary: t.exposeString('summary'),
+    rating: t.expose('rating', { type: AppraisalRatingEnum, description: 'The rating the member gives themselves' }),
+    submittedAt: t.expose('submittedAt', { type: 'DateTime' }),
+  }),
+});
+
+builder.prismaObject('PeerAssessment', {
+  description: 'One member’s rating of another (党员互评). Visible to its author and to staff; the assessed member sees only the tally.',
+  interfaces: [Verifiable],
+  select: { id: true, version: true, orgUnitId: true, assessorId: true },
+  authScopes: async (row, ctx) => {
+    await assertCanSeePeerAssessment(ctx, row);
+    return { read: 'PeerAssessment' };
+  },
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    version: t.exposeInt('version'),
+    campaignId: t.exposeID('campaignId'),
+    assessorId: t.exposeID('assessorId'),
+    subjectId: t.exposeID('subjectId'),
+    rating: t.expose('rating', { type: AppraisalRatingEnum }),
+    comment: t.exposeString('comment', { nullable: true }),
+    submittedAt: t.expose('submittedAt', { type: 'DateTime' }),
+  }),
+});
+
+builder.prismaObject('AppraisalResult', {
+  description: 'A member’s appraisal rating (评议结果): a proposal until published, then told to the member (notifiedAt)',
+  interfaces: [Verifiable],
+  select: { id: true, version: true, orgUnitId: true, memberId: true, notifiedAt: true },
+  authScopes: async (row, ctx) => {
+    await assertCanSeeResult(ctx, row);
+    return { read: 'AppraisalResult' };
+  },
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    version: t.exposeInt('version'),
+    campaignId: t.exposeID('campaignId'),
+    campaign: t.relation('campaign'),
+    memberId: t.exposeID('memberId'),
+    rating: t.expose('rating', { type: AppraisalRatingEnum }),
+    ratingZh: t.string({ select: { rating: true }, resolve: (r) => ({ EXCELLENT: '优秀', QUALIFIED: '合格', BASICALLY_QUALIFIED: '基本合格', UNQUALIFIED: '不合格' })[r.rating] }),
+    peerSummary: t.field({
+      type: PeerTallyRef,
+      select: { peerSummary: true },
+      description: 'How many peers gave each rating, as stored on the result record',
+      resolve: (r) => ({ ...tallyPeerRatings([]), ...((r.peerSummary ?? {}) as Partial<PeerTally>) }),
+    }),
+    decidedAt: t.expose('decidedAt', { type: 'DateTime' }),
+    decidedById: t.exposeID('decidedById', { nullable: true }),
+    notifiedAt: t.expose('notifiedAt', { type: 'DateTime', nullable: true }),
+  }),
+});
+
+interface CampaignListArgs {
+  under?: string | number | null;
+  year?: number | null;
+  status?: AppraisalStatus | null;
+}
+
+/** Staff and partners: their subtree. Members: the campaigns of the branch they belong to. */
+async function campaignWhere(ctx: Context, args: CampaignListArgs): Promise<Prisma.AppraisalCampaignWhereInput> {
+  const where: Prisma.AppraisalCampaignWhereInput = {};
+  if (args.year != null) where.year = args.year;
+  if (args.status) where.status = args.status;
+  const p = ctx.principal;
+  if (p.kind === 'account' && p.role === 'MEMBER' && args.under == null) {
+    const own = await ownUnitPath(ctx);
+    if (!own) throw forbidden('This account has no member record of its own.', '该账号没有对应的党员记录。');
+    const parts = own.split('/').filter(Boolean);
+    where.orgUnit = { path: { in: parts.map((_, i) => `/${parts.slice(0, i + 1).join('/')}/`) } };
+    return where;
+  }
+  const under = args.under != null ? await ctx.loaders.orgUnit.load(requireUuid('under', args.under)) : null;
+  if (args.under != null && !under) throw notFound('Org unit', '组织', String(args.under));
+  const root = listRoot(ctx, under);
+  if (root) where.orgUnit = { path: { startsWith: root } };
+  return where;
+}
+
+const RatingInputRef = builder.inputType('AppraisalRatingInput', {
+  fields: (t) => ({
+    memberId: t.id({ required: true }),
+    rating: t.field({ type: AppraisalRatingEnum, required: true }),
+  }),
+});
+
+const ratingsOf = (list: readonly { memberId: string | number; rating: AppraisalRating }[] | null | undefined) =>
+  (list ?? []).map((r) => ({ memberId: String(r.memberId), rating: r.rating }));
+
+builder.queryFields((t) => ({
+  appraisalCampaign: t.prismaField({
+    type: 'AppraisalCampaign',
+    args: { id: t.arg.id({ required: true }) },
+    authScopes: { read: 'AppraisalCampaign' },
+    resolve: async (query, _root, args, ctx) => {
+      const c = await loadCampaign(ctx, String(args.id), 'id');
+      await assertCanSeeCampaign(ctx, c);
+      return ctx.prisma.appraisalCampaign.findUniqueOrThrow({ ...query, where: { id: c.id } });
+    },
+  }),
+  appraisalCampaigns: t.prismaConnection({
+    type: 'AppraisalCampaign',
+    cursor: 'id',
+    description: 'Appraisal campaigns: of your subtree (staff, partners), or of your own branch (members); newest year first',
+    args: {
+      under: t.arg.id({ description: 'Org unit whose subtree to list; default: your scope (members: your branch)' }),
+      year: t.arg.int(),
+      status: t.arg({ type: AppraisalStatusEnum }),
+    },
+    authScopes: { read: 'AppraisalCampaign' },
+    maxSize: idConnectionMaxSize,
+    defaultSize: defaultPageSize,
+    totalCount: async (_p, args, ctx) => ctx.prisma.appraisalCampaign.count({ where: await campaignWhere(ctx, args) }),
+    resolve: async (query, _root, args, ctx) =>
+      ctx.prisma.appraisalCampaign.findMany({ ...query, where: await campaignWhere(ctx, args), orderBy: [{ year: 'desc' }, { id: 'asc' }] }),
+  }),
+  myAppraisalResults: t.prismaConnection({
+    type: 'AppraisalResult',
+    cursor: 'id',
+    description: 'Your own published appraisal results (what the branch told you), newest first',
+    authScopes: { signedIn: true },
+    maxSize: idConnectionMaxSize,
+    defaultSize: defaultPageSize,
+    totalCount: (_p, _a, ctx) => ctx.prisma.appraisalResult.count({ where: { memberId: memberIdOf(ctx), notifiedAt: { not: null } } }),
+    resolve: (query, _root, _args, ctx) =>
+      ctx.prisma.appraisalResult.findMany({ ...query, where: { memberId: memberIdOf(ctx), notifiedAt: { not: null } }, orderBy: [{ notifiedAt: 'desc' }, { id: 'asc' }] }),
+  }),
+}));
+
+const CreateCampaignInput = builder.inputType('CreateAppraisalCampaignInput', {
+  fields: (t) => ({
+    orgUnitId: t.id({ required: true, description: 'A branch in your subtree' }),
+    year: t.int({ required: true, description: 'The year appraised (one campaign per branch and year)' }),
+    title: t.string({ required: true }),
+    opensOn: t.field({ type: 'Date', required: true }),
+    closesOn: t.field({ type: 'Date', required: true, description: 'Last day for self- and peer assessments' }),
+  }),
+});
+
+const SelfAssessmentInput = builder.inputType('SelfAssessmentInput', {
+  fields: (t) => ({
+    summary: t.string({ required: true, description: '10–5000 characters' }),
+    rating: t.field({ type: AppraisalRatingEnum, required: true }),
+  }),
+});
+
+const PeerAssessmentInput = builder.inputType('PeerAssessmentInput', {
+  fields: (t) => ({
+    subjectId: t.id({ required: true, description: 'Another member on the roster' }),
+    rating: t.field({ type: AppraisalRatingEnum, required: true }),
+    comment: t.string({ description: 'At most 1000 characters' }),
+  }),
+});
+
+const phase = (
+  name: string,
+  description: string,
+  run: (ctx: Context, id: string, expectedVersion?: number | null) => Promise<{ id: string }>,
+) =>
+  builder.mutationField(name, (t) =>
+    t.prismaField({
+      type: 'AppraisalCampaign',
+      description,
+      args: { id: t.arg.id({ required: true }), expectedVersion: t.arg.int() },
+      authScopes: { writer: true },
+      resolve: async (query, _root, args, ctx) => {
+        const c = await run(ctx, String(args.id), args.expectedVersion);
+        return ctx.prisma.appraisalCampaign.findUniqueOrThrow({ ...query, where: { id: c.id } });
+      },
+    }),
+  );
+
+phase('openAppraisalCampaign', 'DRAFT → SELF_ASSESSMENT: members may submit self-assessments; the roster is fixed now', openCampaign);
+phase('startPeerAssessment', 'SELF_ASSESSMENT → PEER_ASSESSMENT: members rate each other', startPeerAssessment);
+phase('closeAppraisalCampaign', 'PUBLISHED → CLOSED', closeCampaign);
+
+builder.mutationFields((t) => ({
+  createAppraisalCampaign: t.prismaField({
+    type: 'AppraisalCampaign',
+    description: 'Creates the yearly appraisal of a branch, as DRAFT (secretary of the branch or admin)',
+    args: { input: t.arg({ type: CreateCampaignInput, required: true }) },
+    authScopes: { writer: true },
+    resolve: async (query, _root, { input }, ctx) => {
+      const c = await createCampaign(ctx, { ...input, orgUnitId: String(input.orgUnitId) });
+      return ctx.prisma.appraisalCampaign.findUniqueOrThrow({ ...query, where: { id: c.id } });
+    },
+  }),
+  submitSelfAssessment: t.prismaField({
+    type: 'SelfAssessment',
+    description: 'Your own self-assessment, once, while the campaign is in SELF_ASSESSMENT',
+    args: { campaignId: t.arg.id({ required: true }), input: t.arg({ type: SelfAssessmentInput, required: true }) },
+    authScopes: { signedIn: true },
+    resolve: async (query, _root, args, ctx) => {
+      const row = await submitSelfAssessment(ctx, String(args.campaignId), args.input);
+      return ctx.prisma.selfAssessment.findUniqueOrThrow({ ...query, where: { id: row.id } });
+    },
+  }),
+  submitPeerAssessment: t.prismaField({
+    type: 'PeerAssessment',
+    description: 'Your rating of another member on the roster, once per member, while the campaign is in PEER_ASSESSMENT',
+    args: { campaignId: t.arg.id({ required: true }), input: t.arg({ type: PeerAssessmentInput, required: true }) },
+    authScopes: { signedIn: true },
+    resolve: async (query, _root, args, ctx) => {
+      const row = await submitPeerAssessment(ctx, String(args.campaignId), { ...args.input, subjectId: String(args.input.subjectId) });
+      return ctx.prisma.peerAssessment.findUniqueOrThrow({ ...query, where: { id: row.id } });
+    },
+  }),
+  proposeAppraisalRatings: t.prismaField({
+    type: 'AppraisalCampaign',
+    description: 'Proposed ratings (not yet shown to members); the first moves PEER_ASSESSMENT → RATING. At most one third EXCELLENT.',
+    args: { campaignId: t.arg.id({ required: true }), ratings: t.arg({ type: [RatingInputRef], required: true }) },
+    authScopes: { writer: true },
+    resolve: async (query, _root, args, ctx) => {
+      const c = await proposeRatings(ctx, String(args.campaignId), ratingsOf(args.ratings));
+      return ctx.prisma.appraisalCampaign.findUniqueOrThrow({ ...query, where: { id: c.id } });
+    },
+  }),
+  finaliseAppraisalCampaign: t.prismaField({
+    type: 'AppraisalCampaign',
+    description: 'Final ratings (over the proposals): every roster member rated, at most one third EXCELLENT; members are told (RATING → PUBLISHED)',
+    args: { campaignId: t.arg.id({ required: true }), ratings: t.arg({ type: [RatingInputRef] }) },
+    authScopes: { writer: true },
+    resolve: async (query, _root, args, ctx) => {
+      const c = await finaliseCampaign(ctx, String(args.campaignId), ratingsOf(args.ratings));
+      return ctx.prisma.appraisalCampaign.findUniqueOrThrow({ ...query, where: { id: c.id } });
+    },
+  }),
+}));

@@ -1,0 +1,245 @@
+// Organisational life in the graph: Meeting, MeetingRegistration, Attendance and MeetingFeedback
+// (each a verifiable record), and the compliance report's shapes.
+import { AttendanceStatus, CheckInMethod, MeetingKind, MeetingStatus, RegistrationStatus } from '@lianjian/db';
+import { builder } from '../../../graphql/builder.js';
+import type { Context } from '../../../shared/context.js';
+import { defaultPageSize, idConnectionMaxSize } from '../../../graphql/pagination.js';
+import { OrgUnitRef } from '../../org-units/schema/index.js';
+import { Verifiable } from '../../../graphql/verifiable.js';
+import { assertCanSeeMeeting, assertCanSeeParticipation } from '../access.js';
+import { RULES, type Cadence } from '../cadence.js';
+import type { ComplianceReport } from '../compliance.js';
+import { endsAt, type OpenedCheckIn } from '../service.js';
+
+export const MeetingKindEnum = builder.enumType(MeetingKind, {
+  name: 'MeetingKind',
+  description: '支部党员大会 / 支委会 / 党小组会 / 党课 / 主题党日',
+});
+export const MeetingStatusEnum = builder.enumType(MeetingStatus, { name: 'MeetingStatus', description: '草稿 / 已发布 / 进行中（已开启签到）/ 已结束（已记录纪要）/ 已取消' });
+export const RegistrationStatusEnum = builder.enumType(RegistrationStatus, { name: 'RegistrationStatus' });
+export const AttendanceStatusEnum = builder.enumType(AttendanceStatus, { name: 'AttendanceStatus', description: '出席 / 迟到 / 请假 / 缺席' });
+export const CheckInMethodEnum = builder.enumType(CheckInMethod, { name: 'CheckInMethod', description: '签到码 / 扫码 / 书记登记' });
+export const CadenceEnum = builder.enumType('CadenceInterval', { values: ['MONTHLY', 'QUARTERLY'] as const, description: '每月 / 每季度' });
+
+function ownMemberId(ctx: Context): string | null {
+  return ctx.principal.kind === 'account' ? ctx.principal.memberId : null;
+}
+
+const participationScopes = { $any: { staff: true, partner: 'Attendance:read' } } as const;
+
+const MeetingRef = builder.prismaObject('Meeting', {
+  description: 'A meeting of organisational life (三会一课、主题党日), with its proof. Check-in codes are never shown here.',
+  interfaces: [Verifiable],
+  select: { id: true, version: true, orgUnitId: true, status: true },
+  authScopes: async (m, ctx) => {
+    await assertCanSeeMeeting(ctx, m);
+    return { read: 'Meeting' };
+  },
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    version: t.exposeInt('version'),
+    orgUnitId: t.exposeID('orgUnitId', { description: 'The unit holding the meeting' }),
+    orgUnit: t.relation('orgUnit'),
+    // A member may attend a lecture of a unit above their own, whose OrgUnit they may not read.
+    orgUnitName: t.string({
+      description: 'Name of the unit holding the meeting, readable by everyone who may see the meeting',
+      resolve: async (m, _a, ctx) => (await ctx.loaders.orgUnit.load(m.orgUnitId))?.name ?? '',
+    }),
+    kind: t.expose('kind', { type: MeetingKindEnum }),
+    kindZh: t.string({ select: { kind: true }, resolve: (m) => RULES[m.kind].zh }),
+    title: t.exposeString('title'),
+    agenda: t.exposeString('agenda', { nullable: true }),
+    location: t.exposeString('location', { nullable: true, description: 'The place (planMeeting’s `place`)' }),
+    scheduledAt: t.expose('scheduledAt', { type: 'DateTime', description: 'Start (as in the record)' }),
+    durationMinutes: t.exposeInt('durationMinutes'),
+    startsAt: t.field({ type: 'DateTime', select: { scheduledAt: true }, resolve: (m) => m.scheduledAt }),
+    endsAt: t.field({ type: 'DateTime', select: { scheduledAt: true, durationMinutes: true }, resolve: (m) => endsAt(m) }),
+    status: t.expose('status', { type: MeetingStatusEnum }),
+    publishedAt: t.expose('publishedAt', { type: 'DateTime', nullable: true }),
+    startedAt: t.expose('startedAt', { type: 'DateTime', nullable: true }),
+    endedAt: t.expose('endedAt', { type: 'DateTime', nullable: true }),
+    minutes: t.exposeString('minutes', { nullable: true, description: 'Minutes (会议纪要); for a CANCELLED meeting, the reason it was cancelled' }),
+    minutesRecordedAt: t.expose('minutesRecordedAt', { type: 'DateTime', nullable: true }),
+    recordedAfterwards: t.boolean({
+      select: { recordedAfterwards: true },
+      description: 'Entered after it took place (补录), not run through check-in',
+      resolve: (m) => m.recordedAfterwards === true,
+    }),
+    cancelReason: t.string({
+      nullable: true,
+      select: { status: true, minutes: true },
+      description: 'Why it was cancelled (stored as the cancelled meeting’s minutes)',
+      resolve: (m) => (m.status === 'CANCELLED' ? m.minutes : null),
+    }),
+    checkInOpen: t.boolean({
+      select: { status: true, checkInExpiresAt: true },
+      description: 'Whether members can check in now',
+      resolve: (m, _a, ctx) => m.status === 'IN_PROGRESS' && m.checkInExpiresAt !== null && m.checkInExpiresAt > ctx.config.now(),
+    }),
+    createdById: t.exposeID('createdById', { nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    registrations: t.relatedConnection('registrations', {
+      cursor: 'id',
+      totalCount: true,
+      maxSize: idConnectionMaxSize,
+      defaultSize: defaultPageSize,
+      authScopes: participationScopes,
+      description: 'Who registered (staff; members see only myRegistration)',
+      query: () => ({ orderBy: [{ registeredAt: 'asc' }, { id: 'asc' }] }),
+    }),
+    attendances: t.relatedConnection('attendances', {
+      cursor: 'id',
+      totalCount: true,
+      maxSize: idConnectionMaxSize,
+      defaultSize: defaultPageSize,
+      authScopes: participationScopes,
+      description: 'Attendance of every member recorded (staff; members see only myAttendance)',
+      query: () => ({ orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+    }),
+    feedback: t.relatedConnection('feedback', {
+      cursor: 'id',
+      totalCount: true,
+      maxSize: idConnectionMaxSize,
+      defaultSize: defaultPageSize,
+      authScopes: participationScopes,
+      query: () => ({ orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+    }),
+    myRegistration: t.prismaField({
+      type: 'MeetingRegistration',
+      nullable: true,
+      description: 'The caller’s own registration, if any',
+      resolve: (query, m, _a, ctx) => {
+        const memberId = ownMemberId(ctx);
+        return memberId ? ctx.prisma.meetingRegistration.findUnique({ ...query, where: { meetingId_memberId: { meetingId: m.id, memberId } } }) : null;
+      },
+    }),
+    myAttendance: t.prismaField({
+      type: 'Attendance',
+      nullable: true,
+      description: 'The caller’s own attendance, if recorded',
+      resolve: (query, m, _a, ctx) => {
+        const memberId = ownMemberId(ctx);
+        return memberId ? ctx.prisma.attendance.findUnique({ ...query, where: { meetingId_memberId: { meetingId: m.id, memberId } } }) : null;
+      },
+    }),
+    myFeedback: t.prismaField({
+      type: 'MeetingFeedback',
+      nullable: true,
+      resolve: (query, m, _a, ctx) => {
+        const memberId = ownMemberId(ctx);
+        return memberId ? ctx.prisma.meetingFeedback.findUnique({ ...query, where: { meetingId_memberId: { meetingId: m.id, memberId } } }) : null;
+      },
+    }),
+  }),
+});
+
+builder.prismaObject('MeetingRegistration', {
+  description: 'A member’s registration for a meeting (报名), with its proof',
+  interfaces: [Verifiable],
+  select: { id: true, version: true, orgUnitId: true, memberId: true },
+  authScopes: async (r, ctx) => {
+    await assertCanSeeParticipation(ctx, r, 'registrations', '报名记录');
+    return { read: 'MeetingRegistration' };
+  },
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    version: t.exposeInt('version'),
+    orgUnitId: t.exposeID('orgUnitId', { description: 'The unit holding the meeting' }),
+    meetingId: t.exposeID('meetingId'),
+    meeting: t.relation('meeting'),
+    memberId: t.exposeID('memberId'),
+    member: t.relation('member'),
+    status: t.expose('status', { type: RegistrationStatusEnum }),
+    registeredAt: t.expose('registeredAt', { type: 'DateTime' }),
+  }),
+});
+
+builder.prismaObject('Attendance', {
+  description: 'A member’s attendance at a meeting (出勤), with its proof',
+  interfaces: [Verifiable],
+  select: { id: true, version: true, orgUnitId: true, memberId: true },
+  authScopes: async (a, ctx) => {
+    await assertCanSeeParticipation(ctx, a, 'attendance', '出勤记录');
+    return { read: 'Attendance' };
+  },
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    version: t.exposeInt('version'),
+    orgUnitId: t.exposeID('orgUnitId', { description: 'The unit holding the meeting' }),
+    meetingId: t.exposeID('meetingId'),
+    meeting: t.relation('meeting'),
+    memberId: t.exposeID('memberId'),
+    member: t.relation('member'),
+    status: t.expose('status', { type: AttendanceStatusEnum }),
+    method: t.expose('method', { type: CheckInMethodEnum, nullable: true }),
+    checkedInAt: t.expose('checkedInAt', { type: 'DateTime', nullable: true }),
+    note: t.exposeString('note', { nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+  }),
+});
+
+builder.prismaObject('MeetingFeedback', {
+  description: 'A member’s rating of a meeting they attended (1–5, once), with its proof',
+  interfaces: [Verifiable],
+  select: { id: true, version: true, orgUnitId: true, memberId: true },
+  authScopes: async (f, ctx) => {
+    await assertCanSeeParticipation(ctx, f, 'meeting feedback', '会议评价');
+    return { read: 'MeetingFeedback' };
+  },
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    version: t.exposeInt('version'),
+    orgUnitId: t.exposeID('orgUnitId'),
+    meetingId: t.exposeID('meetingId'),
+    meeting: t.relation('meeting'),
+    memberId: t.exposeID('memberId'),
+    member: t.relation('member'),
+    rating: t.exposeInt('rating'),
+    comment: t.exposeString('comment', { nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
+
+type Row = ComplianceReport['rows'][number];
+
+export const MeetingComplianceRow = builder.objectRef<Row>('MeetingComplianceRow').implement({
+  description: 'One branch and one kind of meeting over the period (see api/src/modules/meetings/cadence.ts for the rules)',
+  fields: (t) => ({
+    unitId: t.exposeID('unitId'),
+    unit: t.field({ type: OrgUnitRef, resolve: async (r, _a, ctx) => (await ctx.loaders.orgUnit.load(r.unitId))! }),
+    kind: t.field({ type: MeetingKindEnum, resolve: (r) => r.kind }),
+    kindZh: t.exposeString('kindZh'),
+    cadence: t.field({ type: CadenceEnum, resolve: (r): Cadence => r.cadence }),
+    periods: t.stringList({ description: 'The months or quarters counted, e.g. 2026-03 or 2026-Q1', resolve: (r) => r.slots.map((s) => s.label) }),
+    required: t.exposeInt('required', { description: 'Meetings required: one per period (per group, for party group meetings)' }),
+    held: t.exposeInt('held', { description: 'Completed meetings (minutes recorded) in those periods' }),
+    met: t.exposeInt('met', { description: 'Periods with at least one completed meeting' }),
+    due: t.exposeInt('due', { description: 'Unmet periods whose deadline is still ahead' }),
+    overdue: t.exposeInt('overdue', { description: 'Unmet periods whose deadline has passed' }),
+    nextDeadline: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.nextDeadline }),
+    compliant: t.boolean({ description: 'No period overdue', resolve: (r) => r.overdue === 0 }),
+  }),
+});
+
+export const MeetingComplianceReport = builder.objectRef<ComplianceReport>('MeetingComplianceReport').implement({
+  description: 'Organisational-life compliance of the branches of a subtree (三会一课落实情况)',
+  fields: (t) => ({
+    unitId: t.exposeID('unitId'),
+    from: t.field({ type: 'Date', resolve: (r) => r.from }),
+    to: t.field({ type: 'Date', resolve: (r) => r.to }),
+    asOf: t.field({ type: 'DateTime', resolve: (r) => r.asOf }),
+    rows: t.field({ type: [MeetingComplianceRow], resolve: (r) => r.rows }),
+  }),
+});
+
+export const CheckInSession = builder.objectRef<OpenedCheckIn>('CheckInSession').implement({
+  description: 'An open check-in: the code and QR payload are shown only here, to the secretary who opened it',
+  fields: (t) => ({
+    meeting: t.field({ type: MeetingRef, resolve: (s) => s.meeting }),
+    code: t.exposeString('code', { description: 'Six digits members enter' }),
+    qrPayload: t.exposeString('qrPayload', { description: 'The string to show as a QR code; members scan it to check in' }),
+    expiresAt: t.field({ type: 'DateTime', resolve: (s) => s.expiresAt }),
+  }),
+});

@@ -1,0 +1,210 @@
+// Transfer letters (组织关系介绍信): the type, lists of a subtree (letters issued there and
+// letters addressed to it), the member's own, and issuing, receiving, cancelling and the expiry
+// sweep. Rules: transfers/service.ts and transfers/rules.ts.
+import { TransferStatus, type Prisma } from '@lianjian/db';
+import { builder } from '../../../graphql/builder.js';
+import { assertCanSeeMember, assertCanSeeUnit, canSeeUnit, listRoot } from '../../../shared/access.js';
+import type { Context } from '../../../shared/context.js';
+import { forbidden, notFound, unauthenticated } from '../../../shared/errors.js';
+import { requireUuid } from '../../../shared/ids.js';
+import { cancelTransfer, expireLapsedLetters, issueTransferLetter, lastDayOf, receiveTransfer, todayOf } from '../service.js';
+import { lapsed } from '../rules.js';
+import { defaultPageSize, idConnectionMaxSize } from '../../../graphql/pagination.js';
+import { Verifiable } from '../../../graphql/verifiable.js';
+
+export const TransferStatusEnum = builder.enumType(TransferStatus, {
+  name: 'TransferStatus',
+  description: 'ISSUED 已开具 / RECEIVED 已接收 / EXPIRED 已过期 / CANCELLED 已撤销',
+});
+
+const TransferDirectionEnum = builder.enumType('TransferDirection', {
+  values: ['OUTGOING', 'INCOMING', 'ANY'] as const,
+  description: 'OUTGOING: issued by units of the subtree; INCOMING: addressed to them; ANY: either',
+});
+
+const pathOf = async (ctx: Context, id: string | null) => (id ? ((await ctx.loaders.orgUnit.load(id))?.path ?? '\u0000') : null);
+
+/** The member; staff of the issuing or of the receiving subtree; partners likewise. */
+async function assertCanSeeTransfer(ctx: Context, row: { memberId: string; orgUnitId: string; toUnitId: string | null }): Promise<void> {
+  const from = (await pathOf(ctx, row.orgUnitId))!;
+  const p = ctx.principal;
+  if (p.kind === 'account' && p.role === 'MEMBER') return assertCanSeeMember(ctx, { id: row.memberId, unitPath: from });
+  if (canSeeUnit(p, { id: row.orgUnitId, path: from })) return;
+  const to = await pathOf(ctx, row.toUnitId);
+  if (to && canSeeUnit(p, { id: row.toUnitId!, path: to })) return;
+  assertCanSeeUnit(ctx, { id: row.orgUnitId, path: from });
+}
+
+builder.prismaObject('MembershipTransfer', {
+  description: 'A transfer letter of membership (组织关系介绍信): valid 3 months, 6 across provinces',
+  interfaces: [Verifiable],
+  select: { id: true, version: true, orgUnitId: true, memberId: true, toUnitId: true },
+  authScopes: async (row, ctx) => {
+    await assertCanSeeTransfer(ctx, row);
+    return { read: 'MembershipTransfer' };
+  },
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    version: t.exposeInt('version'),
+    orgUnitId: t.exposeID('orgUnitId', { description: 'The issuing unit (the member’s unit when issued)' }),
+    fromUnitName: t.string({ select: { orgUnit: { select: { name: true } } }, resolve: (r) => r.orgUnit.name }),
+    memberId: t.exposeID('memberId'),
+    memberName: t.string({ select: { member: { select: { name: true } } }, description: 'So that the receiving unit knows whom to expect', resolve: (r) => r.member.name }),
+    toUnitId: t.exposeID('toUnitId', { nullable: true }),
+    toUnitName: t.string({ nullable: true, select: { toUnit: { select: { name: true } } }, resolve: (r) => r.toUnit?.name ?? null }),
+    toOrganisation: t.exposeString('toOrganisation', { nullable: true, description: 'An organisation outside the system' }),
+    fromProvince: t.exposeString('fromProvince'),
+    toProvince: t.exposeString('toProvince'),
+    crossProvince: t.exposeBoolean('crossProvince'),
+    letterNo: t.exposeString('letterNo'),
+    issuedOn: t.expose('issuedOn', { type: 'Date' }),
+    validUntil: t.expose('validUntil', { type: 'Date', description: 'As recorded on the letter; see lastValidDay' }),
+    lastValidDay: t.field({
+      type: 'Date',
+      select: { issuedOn: true, validUntil: true, crossProvince: true },
+      description: 'Last day it can be received: validUntil, but never past 3 months from issuedOn (6 across provinces)',
+      resolve: (r) => lastDayOf(r),
+    }),
+    status: t.expose('status', { type: TransferStatusEnum }),
+    lapsed: t.boolean({
+      select: { status: true, issuedOn: true, validUntil: true, crossProvince: true },
+      description: 'ISSUED but past lastValidDay: it can no longer be received (the next receive, cancel or sweep records it as EXPIRED)',
+      resolve: (r, _a, ctx) => r.status === 'ISSUED' && lapsed(lastDayOf(r), todayOf(ctx)),
+    }),
+    receivedOn: t.expose('receivedOn', { type: 'Date', nullable: true }),
+    receiptNo: t.exposeString('receiptNo', { nullable: true }),
+    receivedById: t.exposeID('receivedById', { nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+  }),
+});
+
+interface TransferListArgs {
+  under?: string | number | null;
+  status?: TransferStatus | null;
+  direction?: 'OUTGOING' | 'INCOMING' | 'ANY' | null;
+  memberId?: string | number | null;
+}
+
+async function transferWhere(ctx: Context, args: TransferListArgs): Promise<Prisma.MembershipTransferWhereInput> {
+  const under = args.under != null ? await ctx.loaders.orgUnit.load(requireUuid('under', args.under)) : null;
+  if (args.under != null && !under) throw notFound('Org unit', '组织', String(args.under));
+  const root = listRoot(ctx, under);
+  const where: Prisma.MembershipTransferWhereInput = {};
+  if (args.status) where.status = args.status;
+  if (args.memberId != null) where.memberId = requireUuid('memberId', args.memberId);
+  if (root) {
+    const out: Prisma.MembershipTransferWhereInput = { orgUnit: { path: { startsWith: root } } };
+    const into: Prisma.MembershipTransferWhereInput = { toUnit: { path: { startsWith: root } } };
+    const direction = args.direction ?? 'ANY';
+    where.AND = [direction === 'OUTGOING' ? out : direction === 'INCOMING' ? into : { OR: [out, into] }];
+  } else if (args.direction === 'INCOMING') {
+    where.toUnitId = { not: null };
+  }
+  return where;
+}
+
+function ownMemberId(ctx: Context): string {
+  const p = ctx.principal;
+  if (p.kind === 'anonymous') throw unauthenticated();
+  if (p.kind !== 'account' || !p.memberId) throw forbidden('This account has no member record of its own.', '该账号没有对应的党员记录。');
+  return p.memberId;
+}
+
+builder.queryFields((t) => ({
+  transfer: t.prismaField({
+    type: 'MembershipTransfer',
+    args: { id: t.arg.id({ required: true }) },
+    authScopes: { read: 'MembershipTransfer' },
+    resolve: async (query, _root, args, ctx) => {
+      const id = requireUuid('id', args.id);
+      const row = await ctx.prisma.membershipTransfer.findUnique({ ...query, where: { id } });
+      if (!row) throw notFound('Transfer letter', '组织关系介绍信', id);
+      return row;
+    },
+  }),
+  transfers: t.prismaConnection({
+    type: 'MembershipTransfer',
+    cursor: 'id',
+    description: 'Transfer letters issued in or addressed to a subtree (staff, or an API key with "MembershipTransfer:read"), newest first. `status` is the recorded status; see `lapsed` for ISSUED letters past validity not yet swept.',
+    args: {
+      under: t.arg.id({ description: 'Org unit whose subtree to list; default: your scope unit' }),
+      status: t.arg({ type: TransferStatusEnum }),
+      direction: t.arg({ type: TransferDirectionEnum, description: 'Default ANY' }),
+      memberId: t.arg.id(),
+    },
+    authScopes: { $any: { staff: true, partner: 'MembershipTransfer:read' } },
+    maxSize: idConnectionMaxSize,
+    defaultSize: defaultPageSize,
+    totalCount: async (_p, args, ctx) => ctx.prisma.membershipTransfer.count({ where: await transferWhere(ctx, args) }),
+    resolve: async (query, _root, args, ctx) =>
+      ctx.prisma.membershipTransfer.findMany({ ...query, where: await transferWhere(ctx, args), orderBy: [{ issuedOn: 'desc' }, { id: 'asc' }] }),
+  }),
+  myTransfers: t.prismaConnection({
+    type: 'MembershipTransfer',
+    cursor: 'id',
+    description: 'Transfer letters issued for you, newest first',
+    authScopes: { signedIn: true },
+    maxSize: idConnectionMaxSize,
+    defaultSize: defaultPageSize,
+    totalCount: (_p, _a, ctx) => ctx.prisma.membershipTransfer.count({ where: { memberId: ownMemberId(ctx) } }),
+    resolve: (query, _root, _args, ctx) =>
+      ctx.prisma.membershipTransfer.findMany({ ...query, where: { memberId: ownMemberId(ctx) }, orderBy: [{ issuedOn: 'desc' }, { id: 'asc' }] }),
+  }),
+}));
+
+const IssueTransferInput = builder.inputType('IssueTransferLetterInput', {
+  fields: (t) => ({
+    memberId: t.id({ required: true, description: 'A full or probationary member of your subtree' }),
+    letterNo: t.string({ required: true, description: 'The letter’s number, unique' }),
+    toUnitId: t.id({ description: 'A branch or group in the system (or give toOrganisation)' }),
+    toOrganisation: t.string({ description: 'An organisation outside the system (then toProvince is required)' }),
+    toProvince: t.string({ description: 'Province of an outside organisation; for a unit in the system its own province is used' }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  issueTransferLetter: t.prismaField({
+    type: 'MembershipTransfer',
+    description: 'Issues a transfer letter dated today, valid 3 months (6 across provinces); secretary of the member’s unit or admin',
+    args: { input: t.arg({ type: IssueTransferInput, required: true }) },
+    authScopes: { writer: true },
+    resolve: async (query, _root, { input }, ctx) => {
+      const row = await issueTransferLetter(ctx, { ...input, memberId: String(input.memberId), toUnitId: input.toUnitId == null ? null : String(input.toUnitId) });
+      return ctx.prisma.membershipTransfer.findUniqueOrThrow({ ...query, where: { id: row.id } });
+    },
+  }),
+  receiveTransfer: t.prismaField({
+    type: 'MembershipTransfer',
+    description:
+      'Receives a letter within its validity: the receiving unit’s secretary, which moves the member there (a new Member version); for an outside organisation, the issuing unit records the returned receipt and the member becomes TRANSFERRED_OUT. An expired letter is refused (TRANSFER_EXPIRED) and recorded as EXPIRED.',
+    args: { id: t.arg.id({ required: true }), receiptNo: t.arg.string({ description: '回执编号; required for an outside organisation' }) },
+    authScopes: { writer: true },
+    resolve: async (query, _root, args, ctx) => {
+      const row = await receiveTransfer(ctx, String(args.id), args.receiptNo);
+      return ctx.prisma.membershipTransfer.findUniqueOrThrow({ ...query, where: { id: row.id } });
+    },
+  }),
+  cancelTransfer: t.prismaField({
+    type: 'MembershipTransfer',
+    description: 'Withdraws an ISSUED letter (issuing unit’s secretary or admin)',
+    args: { id: t.arg.id({ required: true }) },
+    authScopes: { writer: true },
+    resolve: async (query, _root, args, ctx) => {
+      const row = await cancelTransfer(ctx, String(args.id));
+      return ctx.prisma.membershipTransfer.findUniqueOrThrow({ ...query, where: { id: row.id } });
+    },
+  }),
+  expireTransferLetters: t.prismaField({
+    type: ['MembershipTransfer'],
+    description: 'The expiry sweep: records every ISSUED letter of your subtree past its validity as EXPIRED, and returns them',
+    args: { under: t.arg.id({ description: 'Default: your scope unit' }) },
+    authScopes: { writer: true },
+    resolve: async (query, _root, args, ctx) => {
+      const under = args.under != null ? await ctx.loaders.orgUnit.load(requireUuid('under', args.under)) : null;
+      if (args.under != null && !under) throw notFound('Org unit', '组织', String(args.under));
+      const rows = await expireLapsedLetters(ctx, under);
+      return ctx.prisma.membershipTransfer.findMany({ ...query, where: { id: { in: rows.map((r) => r.id) } }, orderBy: { validUntil: 'asc' } });
+    },
+  }),
+}));

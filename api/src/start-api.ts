@@ -1,0 +1,62 @@
+// Assembles the API: Prisma client, Apollo Server (started before it serves), HTTP server.
+import { createPrisma, type PrismaClient } from '@lianjian/db';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApollo } from './http/apollo.js';
+import { schema } from './schema.js';
+import type { ApiConfig } from './shared/config.js';
+import { createHttpServer } from './http/server.js';
+import { Metrics } from './http/metrics.js';
+import { queueTransactions, txQueueDefaults, type TxQueueOptions } from './shared/tx-queue.js';
+
+export interface RunningApi {
+  url: string;
+  port: number;
+  prisma: PrismaClient;
+  server: Server;
+  close(): Promise<void>;
+}
+
+export interface StartApiOptions {
+  databaseUrl: string;
+  port?: number;
+  host?: string;
+  config: ApiConfig;
+  poolSize?: number;
+  /** Write-transaction queue (tx-queue.ts); defaults from the pool size. */
+  transactions?: Partial<TxQueueOptions>;
+  /** A client to use instead of creating one (tests pass one that reports its queries); not closed by close(). */
+  prisma?: PrismaClient;
+}
+
+export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
+  const poolSize = opts.poolSize ?? 10;
+  const prisma = opts.prisma ?? createPrisma(opts.databaseUrl, { max: poolSize });
+  queueTransactions(prisma, { ...txQueueDefaults(poolSize), ...opts.transactions });
+  const metrics = new Metrics();
+  const apollo = createApollo({ schema, prisma, metrics });
+  await apollo.start();
+  const { server, drain } = createHttpServer({ apollo, prisma, config: opts.config, metrics });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, opts.host ?? '0.0.0.0', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    prisma,
+    server,
+    async close() {
+      // Stop accepting, then let requests in flight finish (up to 5 s) before the pool goes away.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await drain(5000);
+      server.closeAllConnections();
+      await closed;
+      await apollo.stop();
+      if (!opts.prisma) await prisma.$disconnect();
+    },
+  };
+}
