@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { freePort } from '@lianjian/db/postgres';
 import { startService, type RunningService } from './process.js';
+import { TRUST_ROOT_FILE, writeTrustRoot } from './trust-root.js';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
 export const chainBinary = path.join(repoRoot, 'chain/build/lianjiand');
@@ -13,6 +14,8 @@ export interface ChainNode extends RunningService {
   ports: ChainPorts;
   /** Mnemonics of the funded submitter keys the localnet created. */
   submitterMnemonics(): string[];
+  /** The root of trust written at start (<home>/trust-root.json; `lianjian-verify --trust`). */
+  trustRootFile: string;
 }
 
 export interface ChainPorts {
@@ -72,11 +75,17 @@ export async function startChainNode(opts: {
     ready: async () => (await latestHeight(rpcUrl)) >= 1,
     readyTimeoutMs: 120_000,
   });
+  // The root of trust of this chain, for verifiers (CLI --trust, LIANJIAN_TRUST_ROOT, the web build).
+  const trustRootFile = path.join(opts.home, TRUST_ROOT_FILE);
+  await writeTrustRoot({ rpcUrl, home: opts.home, file: trustRootFile }).catch((error: unknown) => {
+    process.stderr.write(`chain: could not write ${trustRootFile}: ${String(error)}\n`);
+  });
   return {
     ...svc,
     rpcUrl,
     home: opts.home,
     ports: opts.ports,
+    trustRootFile,
     submitterMnemonics() {
       return readSubmitterMnemonics(opts.home);
     },

@@ -5,6 +5,8 @@ import { bytesEqual, fromHex, toHex } from './hex.js';
 import { verifyInclusion } from './inclusion.js';
 import { canonicalize } from './jcs.js';
 import { parseJson } from './json.js';
+import type { TrustRefusalCode } from './chain/errors.js';
+import type { ChainTrust } from './chain/trust.js';
 
 /** Media type of a serialised proof bundle. */
 export const PROOF_MEDIA_TYPE = 'application/vnd.lianjian.proof+json';
@@ -45,7 +47,7 @@ export interface ChainChecker {
     root: Uint8Array,
     anchor: ProofBundle['anchor'],
     batch: { size: number; prevRoot: Uint8Array },
-  ): Promise<{ ok: true; height: number } | { ok: false; reason: string; unavailable?: boolean }>;
+  ): Promise<{ ok: true; height: number; trust?: ChainTrust } | { ok: false; reason: string; unavailable?: boolean; code?: TrustRefusalCode }>;
 }
 
 export type CheckName = 'document' | 'path' | 'chain' | 'fields';
@@ -54,7 +56,17 @@ export type CheckName = 'document' | 'path' | 'chain' | 'fields';
  * ok: true passed, false failed, null not run (reason says why). `pending` marks a chain check
  * that could not run only because the batch is not anchored yet: a wait, never a failure.
  */
-export type Check = { name: CheckName; ok: boolean | null; reason?: string; detail?: string; pending?: true };
+export type Check = {
+  name: CheckName;
+  ok: boolean | null;
+  reason?: string;
+  detail?: string;
+  pending?: true;
+  /** Chain check only: what it rested on (a root of trust and who signed, or the node's word). */
+  trust?: ChainTrust;
+  /** Chain check only: why a root of trust refused the node's answer (TRUST_REASONS has the wording). */
+  code?: TrustRefusalCode;
+};
 
 export type VerifyReport = {
   verified: boolean;
@@ -211,10 +223,15 @@ async function checkChain(bundle: ProofBundle, chain: ChainChecker | undefined, 
       prevRoot: fromHex(bundle.batch.prevRoot, HASH_SIZE),
     });
     if (result.ok) {
-      return { name: 'chain', ok: true, detail: `batch ${bundle.batch.seq} root verified in chain state at height ${result.height}` };
+      return {
+        name: 'chain',
+        ok: true,
+        detail: `batch ${bundle.batch.seq} root verified in chain state at height ${result.height}`,
+        ...(result.trust ? { trust: result.trust } : {}),
+      };
     }
     if (result.unavailable) return { name: 'chain', ok: null, reason: `chain check could not run: ${result.reason}` };
-    return { name: 'chain', ok: false, reason: result.reason };
+    return { name: 'chain', ok: false, reason: result.reason, ...(result.code ? { code: result.code } : {}) };
   } catch (error) {
     return { name: 'chain', ok: null, reason: `chain check could not run: ${errorMessage(error)}` };
   }

@@ -3,14 +3,15 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { parseBundle, verifyBundle, type ChainChecker, type Check, type ProofBundle, type VerifyReport } from './bundle.js';
-import { createChainChecker, DEFAULT_RPC_URL } from './chain/checker.js';
+import { createChainChecker, DEFAULT_RPC_URL, type ChainCheckerOptions } from './chain/checker.js';
+import { NODE_TRUST_NOTE, parseTrustRoot, signersText, type ChainTrust, type TrustRoot } from './chain/trust.js';
 import { errorMessage } from './errors.js';
 
 export const EXIT_VERIFIED = 0;
 export const EXIT_NOT_VERIFIED = 1;
 export const EXIT_BAD_INPUT = 2;
 
-export const USAGE = `Usage 用法: lianjian-verify [--offline] [--rpc URL] [--json] FILE|-
+export const USAGE = `Usage 用法: lianjian-verify [--offline] [--rpc URL] [--trust FILE] [--json] FILE|-
 
 Verifies a Lianjian proof bundle (application/vnd.lianjian.proof+json).
 校验链建证明包：记录文档哈希、默克尔路径、链上锚定。
@@ -18,6 +19,8 @@ Verifies a Lianjian proof bundle (application/vnd.lianjian.proof+json).
   FILE|-      the bundle file, or - for standard input  证明包文件，- 表示标准输入
   --offline   check document and Merkle path only, not the chain  仅离线校验，不查询链
   --rpc URL   CometBFT RPC of a chain node (default: $LIANJIAN_RPC or ${DEFAULT_RPC_URL})
+  --trust FILE  the organisation's root of trust (default: $LIANJIAN_TRUST_ROOT); without one the
+              chain check trusts the node's validator set  组织发布的信任根；未提供时链上检查信任节点
   --json      print the full report as JSON  以 JSON 输出完整报告
   -h, --help  show this help  显示帮助
 
@@ -30,7 +33,7 @@ export type CliIo = {
   readFile: (path: string) => Promise<string>;
   readStdin: () => Promise<string>;
   env: Record<string, string | undefined>;
-  createChainChecker: (rpcUrl: string) => ChainChecker;
+  createChainChecker: (rpcUrl: string, opts?: ChainCheckerOptions) => ChainChecker;
 };
 
 export function nodeIo(): CliIo {
@@ -57,7 +60,7 @@ const LABELS: Record<Check['name'], string> = {
 
 /** Runs the verifier on argv (without node and script); resolves to the exit status. */
 export async function run(argv: string[], io: CliIo = nodeIo()): Promise<number> {
-  let options: { offline: boolean; json: boolean; rpc?: string; help: boolean };
+  let options: { offline: boolean; json: boolean; rpc?: string; trust?: string; help: boolean };
   let input: string;
   try {
     const parsed = parseArgs({
@@ -68,6 +71,7 @@ export async function run(argv: string[], io: CliIo = nodeIo()): Promise<number>
         offline: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         rpc: { type: 'string' },
+        trust: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -80,6 +84,7 @@ export async function run(argv: string[], io: CliIo = nodeIo()): Promise<number>
       throw new Error(parsed.positionals.length === 0 ? 'no bundle file given' : 'give exactly one bundle file');
     }
     if (options.offline && options.rpc !== undefined) throw new Error('--rpc and --offline contradict each other');
+    if (options.offline && options.trust !== undefined) throw new Error('--trust and --offline contradict each other');
     input = parsed.positionals[0]!;
   } catch (error) {
     io.stderr(`lianjian-verify: bad usage 用法错误: ${errorMessage(error)}\n\n${USAGE}`);
@@ -102,18 +107,42 @@ export async function run(argv: string[], io: CliIo = nodeIo()): Promise<number>
     return EXIT_BAD_INPUT;
   }
 
+  // The root of trust: --trust, else LIANJIAN_TRUST_ROOT (a file path); none means trusting the node.
+  let trustRoot: TrustRoot | undefined;
+  const trustFile = options.offline ? undefined : (options.trust ?? (io.env.LIANJIAN_TRUST_ROOT || undefined));
+  if (trustFile !== undefined) {
+    try {
+      let text: string;
+      try {
+        text = await io.readFile(trustFile);
+      } catch (error) {
+        throw new Error(`cannot read ${trustFile}: ${errorMessage(error)}`);
+      }
+      trustRoot = parseTrustRoot(text);
+    } catch (error) {
+      const message = `unreadable root of trust 信任根无法读取或解析: ${errorMessage(error)}`;
+      if (options.json) io.stdout(JSON.stringify({ verified: false, error: message }, null, 2));
+      else io.stderr(`lianjian-verify: ${message}`);
+      return EXIT_BAD_INPUT;
+    }
+  }
+
   const rpcUrl = options.rpc ?? io.env.LIANJIAN_RPC ?? DEFAULT_RPC_URL;
-  const report = await verifyBundle(bundle, options.offline ? {} : { chain: io.createChainChecker(rpcUrl) });
-  if (options.json) io.stdout(JSON.stringify(jsonReport(bundle, report, options.offline ? null : rpcUrl), null, 2));
+  const report = await verifyBundle(
+    bundle,
+    options.offline ? {} : { chain: trustRoot ? io.createChainChecker(rpcUrl, { trustRoot }) : io.createChainChecker(rpcUrl) },
+  );
+  if (options.json) io.stdout(JSON.stringify(jsonReport(bundle, report, options.offline ? null : rpcUrl, trustRoot), null, 2));
   else io.stdout(summary(bundle, report));
   return report.verified ? EXIT_VERIFIED : EXIT_NOT_VERIFIED;
 }
 
-function jsonReport(bundle: ProofBundle, report: VerifyReport, rpcUrl: string | null) {
+function jsonReport(bundle: ProofBundle, report: VerifyReport, rpcUrl: string | null, root: TrustRoot | undefined) {
   const { type, id, version } = bundle.document;
   return {
     ...report,
     rpc: rpcUrl,
+    trustRoot: root ? { organisation: root.organisation, chainId: root.chainId, height: root.height, genesisHash: root.genesisHash } : null,
     record: { type, id, version },
     batch: { seq: bundle.batch.seq, size: bundle.batch.size, index: bundle.index, root: bundle.batch.root },
     anchor: bundle.anchor,
@@ -130,7 +159,7 @@ function summary(bundle: ProofBundle, report: VerifyReport): string {
       const pending = bundle.anchor === null ? ', batch not anchored yet 批次尚未上链' : '';
       return `VERIFIED OFFLINE 离线验证通过: ${what}; chain not checked 未查询链上状态${pending}`;
     }
-    return `VERIFIED 已验证: ${what}; ${chain?.detail ?? 'chain anchor verified'} on ${bundle.anchor?.chainId ?? 'chain'}`;
+    return `VERIFIED 已验证: ${what}; ${chain?.detail ?? 'chain anchor verified'} on ${bundle.anchor?.chainId ?? 'chain'}${trustText(chain?.trust)}`;
   }
   const failed =
     report.checks.find((check) => check.ok === false) ??
@@ -140,4 +169,14 @@ function summary(bundle: ProofBundle, report: VerifyReport): string {
     return `NOT VERIFIED 未通过验证: ${failed.reason ?? 'chain check could not run'} (无法完成链上检查; --offline checks the document and path only)`;
   }
   return `NOT VERIFIED 未通过验证: ${failed ? `${LABELS[failed.name]} — ${failed.reason ?? 'failed'}` : 'unknown reason'} [${what}]`;
+}
+
+/** Whose root the chain check rested on and who signed the anchoring block, or that it trusted the node. */
+function trustText(trust: ChainTrust | undefined): string {
+  if (trust === undefined || trust.mode === 'node') return `; ${NODE_TRUST_NOTE}`;
+  const r = trust.root;
+  const root = `; root of trust 信任根: ${r.organisation} (chain ${r.chainId} from height ${r.height})`;
+  if (!trust.signers) return root;
+  const t = signersText(trust.signers);
+  return `${root}; ${t.en} ${t.zh}`;
 }

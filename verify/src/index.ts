@@ -47,6 +47,19 @@ export {
   type VerifyReport,
   type VerifyOptions,
 } from './bundle.js';
-export { createChainChecker, DEFAULT_RPC_URL } from './chain/checker.js';
+export { createChainChecker, DEFAULT_RPC_URL, type ChainCheckerOptions } from './chain/checker.js';
+export { LightClient } from './chain/lightclient.js';
+export { TrustError, type TrustRefusalCode } from './chain/errors.js';
+export {
+  parseTrustRoot,
+  signersText,
+  trustReason,
+  TRUST_REASONS,
+  TRUST_ROOT_MEDIA_TYPE,
+  NODE_TRUST_NOTE,
+  type TrustRoot,
+  type SignerReport,
+  type ChainTrust,
+} from './chain/trust.js';
 export { countVotes, recomputeTally, ballotsRoot, ballotProblem, quorumMet, meetsMajority, isMotion, VOTE_KINDS, QUORUM_RULES, MAJORITY_RULES, type VoteKind, type QuorumRule, type MajorityRule, type TallyRules, type TallyOption, type OptionResult, type TallyOutcome, type TallyDocuments, type TallyCheck } from './tally.js';
 export * from './snapshot-exports.js';

@@ -67,7 +67,7 @@ describe('lianjian-verify (in-process)', () => {
     const chain: ChainChecker = { checkBatchRoot: async () => ({ ok: true, height: 99 }) };
     const r = await cli(['good.json'], files, { createChainChecker: () => chain });
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^VERIFIED 已验证: .*height 99 on lianjian-local$/);
+    expect(r.stdout).toMatch(/^VERIFIED 已验证: .*height 99 on lianjian-local; no root of trust: the chain check trusted the validator set the node presented/);
   });
 
   it('picks the RPC from --rpc, then LIANJIAN_RPC, then the default', async () => {
@@ -113,7 +113,7 @@ describe('lianjian-verify (in-process)', () => {
   it('prints help and exits 0 for --help', async () => {
     const r = await cli(['--help']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Usage 用法: lianjian-verify \[--offline\] \[--rpc URL\] \[--json\] FILE\|-/);
+    expect(r.stdout).toMatch(/Usage 用法: lianjian-verify \[--offline\] \[--rpc URL\] \[--trust FILE\] \[--json\] FILE\|-/);
   });
 });
 
@@ -157,5 +157,44 @@ describe('lianjian-verify (the built bin)', () => {
     const r = await exec(['--offline', '--json', '-'], JSON.stringify(good));
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ verified: true, offline: true });
+  });
+});
+
+describe('lianjian-verify --trust (in-process)', () => {
+  const root = JSON.stringify({
+    v: 1,
+    organisation: 'Org 组织',
+    chainId: 'lianjian-local',
+    genesisHash: '00'.repeat(32),
+    height: 1,
+    headerHash: null,
+    validators: [{ address: '4A9E6F0DF4A9D8B6B6E3B8D6F1CDB5A1F8C1D0E9', pubKey: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=', power: '1', name: 'L1' }],
+    names: {},
+    trustingPeriodSeconds: 60,
+  });
+  const files = { 'good.json': JSON.stringify(good), 'root.json': root };
+
+  it('passes the root from --trust or LIANJIAN_TRUST_ROOT to the chain checker, or none', async () => {
+    const seen: unknown[] = [];
+    const createChainChecker: CliIo['createChainChecker'] = (_url, opts) => {
+      seen.push(opts?.trustRoot?.organisation ?? null);
+      return { checkBatchRoot: async () => ({ ok: false, code: 'fork', reason: 'refused by the root of trust 信任根拒绝: forged' }) };
+    };
+    // The fixture's address is not its key's: the root is refused as bad input before any chain call.
+    const bad = await cli(['--trust', 'root.json', 'good.json'], files, { createChainChecker });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/unreadable root of trust 信任根无法读取或解析: .*does not belong to its public key/);
+    expect(seen).toEqual([]);
+    const none = await cli(['good.json'], files, { createChainChecker });
+    expect(none.code).toBe(1);
+    expect(none.stdout).toMatch(/^NOT VERIFIED 未通过验证: chain anchor 链上锚定 — refused by the root of trust/);
+    expect(seen).toEqual([null]);
+  });
+
+  it('refuses --trust with --offline, and a missing root file', async () => {
+    expect((await cli(['--offline', '--trust', 'root.json', 'good.json'], files)).code).toBe(2);
+    const missing = await cli(['good.json'], files, { env: { LIANJIAN_TRUST_ROOT: 'nope.json' } });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/cannot read nope.json/);
   });
 });

@@ -9,6 +9,7 @@ import { fromBase64 } from './bytes.js';
 import { ChainProofError, ChainRpcError, ChainUnavailableError, BatchNotFoundError } from './errors.js';
 import { Batch } from './gen/lianjian/anchor/v1/anchor.js';
 import { checkSignedHeader, type CheckedHeader, type HeaderCheckOptions } from './light.js';
+import { LightClient } from './lightclient.js';
 import { CometRpc, isFutureHeightError, type RawAbciQuery, type RawSignedHeader, type RawValidator, type RpcOptions } from './rpc.js';
 import { verifyStoreProof, type ProofOp } from './store-proof.js';
 
@@ -69,6 +70,11 @@ export interface ChainReadOptions extends HeaderCheckOptions, RpcOptions {
   height?: number;
   /** How long to wait for block H+1 when H is the newest block; default 15 s. */
   headerWaitMs?: number;
+  /**
+   * Verify headers with this light client (from a root of trust) instead of trusting the
+   * validator set the node presents.
+   */
+  lightClient?: LightClient;
 }
 
 // --------------------------------------------------------------------- pure verification
@@ -88,7 +94,7 @@ export interface KeyReadEvidence {
 export function verifyKeyRead(
   evidence: KeyReadEvidence,
   key: Uint8Array,
-  opts: HeaderCheckOptions & { height?: number } = {},
+  opts: HeaderCheckOptions & { height?: number; checkedHeader?: CheckedHeader } = {},
 ): { value: Uint8Array | undefined; proof: StateProof } {
   const { query } = evidence;
   if (query.code !== 0) throw new ChainRpcError(`abci_query failed (${query.codespace} ${query.code}): ${query.log}`, query.code);
@@ -107,7 +113,14 @@ export function verifyKeyRead(
     key: fromBase64(op.key, `proof op ${i} key`),
     data: fromBase64(op.data, `proof op ${i} data`),
   }));
-  const header = checkSignedHeader(evidence.signedHeader, evidence.validators, height + 1, opts);
+  let header: CheckedHeader;
+  if (opts.checkedHeader !== undefined) {
+    // Verified by the light client from a root of trust.
+    if (opts.checkedHeader.height !== height + 1) throw new ChainProofError(`the state at height ${height} needs header ${height + 1}, got ${opts.checkedHeader.height}`);
+    header = opts.checkedHeader;
+  } else {
+    header = checkSignedHeader(evidence.signedHeader, evidence.validators, height + 1, opts);
+  }
   const value = query.value === null || query.value === '' ? undefined : fromBase64(query.value, 'query value');
   verifyStoreProof({ ops, storeName: ANCHOR_STORE, key, value, appHash: header.appHash });
   return { value, proof: { height, header } };
@@ -179,6 +192,13 @@ export class AnchorReader {
   }
 
   async readKey(key: Uint8Array, height: number): Promise<{ value: Uint8Array | undefined; proof: StateProof }> {
+    const lc = this.opts.lightClient;
+    if (lc) {
+      const query = await this.rpc.abciQuery(`/store/${ANCHOR_STORE}/key`, key, height, true);
+      if (query.code !== 0) throw new ChainRpcError(`abci_query at height ${height} failed (${query.codespace} ${query.code}): ${query.log}`, query.code);
+      const block = await lc.verifyHeight(Number(query.height) + 1);
+      return verifyKeyRead({ query, signedHeader: block.signed, validators: undefined }, key, { ...this.opts, height, checkedHeader: LightClient.checked(block) });
+    }
     return verifyKeyRead(await this.gatherEvidence(key, height), key, { ...this.opts, height });
   }
 
@@ -247,6 +267,10 @@ export class AnchorReader {
 
   /** Header of `height`, checked (chain id, hash, signatures). */
   async checkedHeader(height: number): Promise<{ signed: RawSignedHeader; header: CheckedHeader }> {
+    if (this.opts.lightClient) {
+      const block = await this.opts.lightClient.verifyHeight(height);
+      return { signed: block.signed, header: LightClient.checked(block) };
+    }
     const signed = await this.waitForCommit(height);
     const validators = this.opts.verifySignatures === false ? undefined : await this.rpc.validators(height);
     return { signed, header: checkSignedHeader(signed, validators, height, this.opts) };

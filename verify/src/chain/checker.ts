@@ -1,7 +1,9 @@
 import type { Anchor, ChainChecker } from '../bundle.js';
 import { bytesEqual, toHex } from '../hex.js';
 import { AnchorReader, type ChainReadOptions } from './anchor.js';
-import { BatchNotFoundError, ChainProofError, ChainUnavailableError } from './errors.js';
+import { BatchNotFoundError, ChainProofError, ChainRpcError, ChainUnavailableError, TrustError } from './errors.js';
+import { LightClient, type LightClientOptions } from './lightclient.js';
+import { NODE_TRUST_NOTE, trustReason, type ChainTrust, type TrustRoot } from './trust.js';
 import { verifyAnchorTx } from './tx.js';
 
 /** Default CometBFT RPC of a local node. The CLI also honours the LIANJIAN_RPC variable. */
@@ -15,6 +17,16 @@ export interface ChainCheckerOptions extends Omit<ChainReadOptions, 'height'> {
   chainId?: string;
   /** Also check that anchor.txHash is a transaction in block anchor.height committing this batch (default true). */
   checkTx?: boolean;
+  /**
+   * The organisation's root of trust: headers are then verified with CometBFT light-client rules
+   * from it (lightclient.ts), never by the validator set the node presents, and the answer says
+   * who signed the anchoring block. Without it the answer says the check trusted the node.
+   */
+  trustRoot?: TrustRoot;
+  /** A light client to reuse (keeps verified headers between checkers); built from trustRoot if absent. */
+  lightClient?: LightClient;
+  /** Options for the light client built from trustRoot (clock, trusting period override). */
+  light?: LightClientOptions;
 }
 
 /**
@@ -26,15 +38,41 @@ export interface ChainCheckerOptions extends Omit<ChainReadOptions, 'height'> {
  * that block. Browser-safe: fetch only.
  */
 export function createChainChecker(rpcUrl: string = DEFAULT_RPC_URL, opts: ChainCheckerOptions = {}): ChainChecker {
+  const trustRoot = opts.lightClient?.root ?? opts.trustRoot;
+  const lc = opts.lightClient ?? (trustRoot ? new LightClient(trustRoot, rpcUrl, { ...opts, ...opts.light }) : undefined);
+  const trusted = trustRoot?.chainId ?? opts.chainId;
   return {
     async checkBatchRoot(seq, root, anchor, claimed) {
-      const chainId = opts.chainId ?? anchor?.chainId;
-      if (opts.chainId !== undefined && anchor && anchor.chainId !== opts.chainId) {
-        return { ok: false, reason: `the bundle is anchored on chain "${anchor.chainId}", but chain "${opts.chainId}" is the one trusted here` };
+      const chainId = trusted ?? anchor?.chainId;
+      if (trusted !== undefined && anchor && anchor.chainId !== trusted) {
+        if (trustRoot) {
+          const error = new TrustError('wrong-chain', `the bundle is anchored on chain "${anchor.chainId}", the root of trust is for chain "${trusted}"`);
+          return { ok: false, code: error.code, reason: trustReason(error, trustRoot) };
+        }
+        return { ok: false, reason: `the bundle is anchored on chain "${anchor.chainId}", but chain "${trusted}" is the one trusted here` };
       }
-      const reader = new AnchorReader(rpcUrl, { ...opts, ...(chainId === undefined ? {} : { chainId }) });
+      const base: ChainReadOptions = { ...opts, ...(chainId === undefined ? {} : { chainId }), ...(lc ? { lightClient: lc } : {}) };
+      let reader = new AnchorReader(lc ? lc.rpc : rpcUrl, base);
       try {
-        const { batch, proof } = await reader.readBatch(seq);
+        lc?.takeVerified();
+        let signersBlock: Awaited<ReturnType<LightClient['verifyHeight']>> | undefined;
+        let read: Awaited<ReturnType<AnchorReader['readBatch']>>;
+        if (lc && anchor) {
+          // From the root to the anchoring block first (who signed it), then its successor is
+          // one adjacent step; the state right after the anchoring block is the one proven.
+          signersBlock = await lc.verifyHeight(anchor.height);
+          try {
+            read = await new AnchorReader(lc.rpc, { ...base, height: Math.max(anchor.height, 2) }).readBatch(seq);
+          } catch (error) {
+            // A pruning node may not serve that height: prove the batch in the newest state.
+            if (!(error instanceof ChainRpcError)) throw error;
+            read = await reader.readBatch(seq);
+          }
+          reader = new AnchorReader(lc.rpc, base);
+        } else {
+          read = await reader.readBatch(seq);
+        }
+        const { batch, proof } = read;
         const where = `chain "${proof.header.chainId}" at height ${proof.height}`;
         if (!bytesEqual(batch.root, root)) {
           return { ok: false, reason: `${where} holds root ${toHex(batch.root)} for batch ${seq}, not the bundle's root ${toHex(root)}` };
@@ -51,8 +89,21 @@ export function createChainChecker(rpcUrl: string = DEFAULT_RPC_URL, opts: Chain
           if (mismatch) return { ok: false, reason: `${where}: ${mismatch}` };
           if (opts.checkTx !== false) await verifyAnchorTx(reader, anchor.height, anchor.txHash, BigInt(seq), root);
         }
-        return { ok: true, height: proof.height };
+        let trust: ChainTrust;
+        if (lc && trustRoot) {
+          const r = trustRoot;
+          trust = {
+            mode: 'root',
+            root: { organisation: r.organisation, chainId: r.chainId, height: r.height, validators: r.validators.length, genesisHash: r.genesisHash },
+            signers: signersBlock ? lc.signers(signersBlock) : null,
+            verified: lc.takeVerified(),
+          };
+        } else {
+          trust = { mode: 'node', note: NODE_TRUST_NOTE };
+        }
+        return { ok: true, height: proof.height, trust };
       } catch (error) {
+        if (error instanceof TrustError) return { ok: false, code: error.code, reason: trustReason(error, trustRoot) };
         return failure(error, rpcUrl, seq);
       }
     },

@@ -6,7 +6,7 @@
  *   op, header, signature or value fails a check). That is a verification failure.
  * ChainRpcError is an error the node itself returned; BatchNotFoundError is a proven absence.
  */
-export type ChainErrorKind = 'unavailable' | 'rpc' | 'proof' | 'not-found';
+export type ChainErrorKind = 'unavailable' | 'rpc' | 'proof' | 'not-found' | 'trust';
 
 export class ChainError extends Error {
   readonly kind: ChainErrorKind;
@@ -50,6 +50,31 @@ export class BatchNotFoundError extends ChainError {
   constructor(seq: bigint, height: number) {
     super('not-found', `batch ${seq} is not in x/anchor state at height ${height} (absence proven by the state proof)`);
     this.seq = seq;
+    this.height = height;
+  }
+}
+
+/**
+ * Why a root of trust refuses what a node serves (trust.ts has the English and Chinese wording of
+ * each code, for pages that show it in the reader's language).
+ */
+export type TrustRefusalCode =
+  | 'wrong-chain'
+  | 'fork'
+  | 'not-handed-over'
+  | 'validators-mismatch'
+  | 'expired'
+  | 'invalid-header'
+  | 'bad-root';
+
+/** The node's answer does not follow from the root of trust (light-client rules): a verification failure. */
+export class TrustError extends ChainError {
+  readonly code: TrustRefusalCode;
+  readonly height: number | undefined;
+
+  constructor(code: TrustRefusalCode, message: string, height?: number) {
+    super('trust', message);
+    this.code = code;
     this.height = height;
   }
 }

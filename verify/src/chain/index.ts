@@ -17,7 +17,38 @@ export {
   type VerifiedBatch,
   type VerifiedLatest,
 } from './anchor.js';
-export { ChainError, ChainUnavailableError, ChainRpcError, ChainProofError, BatchNotFoundError, type ChainErrorKind } from './errors.js';
+export { ChainError, ChainUnavailableError, ChainRpcError, ChainProofError, BatchNotFoundError, TrustError, type ChainErrorKind, type TrustRefusalCode } from './errors.js';
+export {
+  LightClient,
+  makeTrustRoot,
+  verifyRootBlock,
+  verifyStep,
+  verifyBackwardsStep,
+  verifyCommitLight,
+  verifyCommitLightTrusting,
+  MAX_CLOCK_DRIFT_MS,
+  type LightBlock,
+  type TrustedBlock,
+  type LightClientOptions,
+  type LightVerifyOptions,
+} from './lightclient.js';
+export {
+  parseTrustRoot,
+  rootValidators,
+  levelName,
+  signersText,
+  trustReason,
+  TRUST_REASONS,
+  TRUST_LEVEL,
+  TRUST_ROOT_MEDIA_TYPE,
+  DEFAULT_TRUSTING_PERIOD_SECONDS,
+  NODE_TRUST_NOTE,
+  type TrustRoot,
+  type TrustRootValidator,
+  type SignerReport,
+  type SignerEntry,
+  type ChainTrust,
+} from './trust.js';
 export { CometRpc, type RpcOptions } from './rpc.js';
 export { checkSignedHeader, headerHash, validatorSetHash, type CheckedHeader, type HeaderCheckOptions } from './light.js';
 export { verifyAnchorTx, txMessages, MSG_COMMIT_BATCH_TYPE_URL } from './tx.js';

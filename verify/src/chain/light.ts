@@ -3,10 +3,10 @@
  * the validator set it names, and the +2/3 precommit signatures over it. A port of CometBFT
  * v0.38 types.Header.Hash, types.ValidatorSet.Hash, types.VoteSignBytes and VerifyCommit.
  *
- * Trust: the validator set is taken from the node and checked against the header's
- * validators_hash; that proves the header was signed by *that* set, not that the set is the
- * chain's real one. Pin it with `trustedValidatorsHash` (or compare the reported hash with
- * one obtained out of band) to close that gap — see README.md in this folder.
+ * Trust: checkSignedHeader takes the validator set from the node and checks it against the
+ * header's validators_hash; that proves the header was signed by *that* set, not that the set is
+ * the chain's real one. With a root of trust, lightclient.ts follows the set from the root to the
+ * header with CometBFT's light-client rules instead (see README.md in this folder).
  */
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { sha256 } from '@noble/hashes/sha2.js';
@@ -104,13 +104,13 @@ export function headerHash(h: RawHeader): Uint8Array {
 
 // ------------------------------------------------------------------------- validator set
 
-interface Validator {
+export interface Validator {
   address: Uint8Array;
   pubKey: Uint8Array;
   power: bigint;
 }
 
-function parseValidator(v: RawValidator, i: number): Validator {
+export function parseValidator(v: RawValidator, i: number): Validator {
   if (v.pub_key?.type !== 'tendermint/PubKeyEd25519') {
     throw new ChainProofError(`validator ${i} has a ${v.pub_key?.type} key; only ed25519 validators are supported`);
   }
