@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { dmmf } from '@lianjian/db';
 import { describe, expect, it } from 'vitest';
+import { withErrorCodes } from '../src/codegen/error-codes.js';
 import { renderSchema } from '../src/codegen/print-schema.js';
 import { renderPrismaTypes } from '../src/codegen/prisma-types.js';
 
@@ -11,6 +12,11 @@ const stale = (file: string) => `${file} is stale: run \`npm run schema -w @lian
 describe('generated files', () => {
   it('api/schema.graphql is up to date', () => {
     expect(read('../schema.graphql') === renderSchema(), stale('api/schema.graphql')).toBe(true);
+  });
+
+  it("api/README.md's error-code list is the catalogue", () => {
+    const readme = read('../README.md');
+    expect(readme === withErrorCodes(readme), stale('the error codes in api/README.md')).toBe(true);
   });
 
   it('api/src/generated/prisma-types.ts is up to date', () => {

@@ -6,6 +6,7 @@ import { expect } from 'vitest';
 import { defaultConfig, type ApiConfig } from '../src/shared/config.js';
 import { startApi, type RunningApi } from '../src/start-api.js';
 import { createTestDatabase } from '../../test/db.js';
+import { isCatalogued } from '../src/shared/errors.js';
 
 export interface GqlResponse<T = Record<string, unknown>> {
   status: number;
@@ -67,6 +68,10 @@ export async function startHarness(overrides: Partial<ApiConfig> = {}): Promise<
       if (as.ip) headers['x-forwarded-for'] = as.ip;
       const res = await fetch(`${api.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
       const body = (await res.json()) as { data?: unknown; errors?: GqlResponse['errors']; extensions?: Record<string, unknown> };
+      // Partners switch on error codes: every code that reaches a client must be in the catalogue.
+      for (const e of body.errors ?? []) {
+        if (!isCatalogued(e.extensions?.code)) throw new Error(`error code ${String(e.extensions?.code)} is not in the error catalogue: ${JSON.stringify(e)}`);
+      }
       return { status: res.status, data: body.data as never, errors: body.errors, extensions: body.extensions };
     },
     async close() {

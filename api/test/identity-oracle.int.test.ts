@@ -9,6 +9,7 @@ import { ID_LOOKUPS_PER_DAY } from '../src/modules/members/identity.js';
 import { hashNationalId, makeNationalId } from '../src/modules/members/national-id.js';
 import { callersFor, createFixture, type AccountName, type Fixture } from './fixtures.js';
 import { codeOf, ok, startHarness, type Caller, type GqlResponse, type Harness } from './harness.js';
+import { chinaDayStart } from '../src/shared/today.js';
 
 let h: Harness;
 let fx: Fixture;
@@ -203,7 +204,7 @@ describe('the identity lookup limit', () => {
   it('holds under parallel requests, counts createMember too, and logs every request without the numbers', async () => {
     const who = fx.accounts.otherSecretary.id;
     const now = h.clock.now;
-    const windowStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+    const windowStart = chinaDayStart(now);
     await h.prisma.$executeRaw`INSERT INTO identity_lookup_quota (account_id, window_start, lookups) VALUES (${who}::uuid, ${windowStart}, ${ID_LOOKUPS_PER_DAY - 5})
       ON CONFLICT (account_id, window_start) DO UPDATE SET lookups = EXCLUDED.lookups`;
     const eventsBefore = await h.prisma.identityLookupEvent.count({ where: { accountId: who } });

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { GraphQLError, Kind, visit, BREAK, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { armor, LIMITS } from './armor.js';
 import type { Context } from '../shared/context.js';
-import { ErrorCode } from '../shared/errors.js';
+import { ErrorCode, isCatalogued } from '../shared/errors.js';
 import { noUnsupportedOperations } from './no-subscriptions.js';
 import type { Metrics } from './metrics.js';
 import { hostileArguments } from './text-guard.js';
@@ -133,7 +133,7 @@ function argumentGuardPlugin(): ApolloServerPlugin<Context> {
 // graphql-js words it "more that N tokens" (sic); accept either spelling.
 const TOKEN_LIMIT = /Document contains more tha[nt] \d+ tokens/;
 
-/** Gives every error a code from ErrorCode and a Chinese message; hides internals. */
+/** Gives every error a code from the catalogue and a Chinese message; hides internals. */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const ext = { ...formatted.extensions };
   const original = error instanceof GraphQLError ? error.originalError : error;
@@ -158,8 +158,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     ext.messageZh ??= `请求无效：${formatted.message}`;
     return { ...formatted, extensions: ext };
   }
-  if (ext.code === 'INTERNAL_SERVER_ERROR' || ext.code === undefined) {
+  if (ext.code === 'INTERNAL_SERVER_ERROR' || ext.code === undefined || !isCatalogued(ext.code)) {
     const id = randomUUID();
+    // A code outside the catalogue is a bug here, not something a partner could switch on.
+    if (ext.code !== undefined && !isCatalogued(ext.code)) console.error(`[api] error code ${String(ext.code)} is not in the error catalogue (${id})`);
     console.error(`[api] internal error ${id}:`, original ?? error);
     return {
       message: `Something went wrong on the server. Try again; if it persists, report error id ${id}.`,

@@ -1,7 +1,8 @@
 // The status flows of decisions and their milestones, and the refusal of a move outside them.
 import type { DecisionStatus, MilestoneStatus } from '@lianjian/db';
-import { GraphQLError } from 'graphql';
-import { conflict } from '../../shared/errors.js';
+import type { GraphQLError } from 'graphql';
+import { appError, conflict } from '../../shared/errors.js';
+import { DecisionCode } from './errors.js';
 
 /** ADOPTED 已通过 → IMPLEMENTING 执行中 → IMPLEMENTED 已落实; SUPERSEDED 已被取代 and REVOKED 已撤销 end it. */
 export const DECISION_FLOW: Readonly<Record<DecisionStatus, readonly DecisionStatus[]>> = {
@@ -26,14 +27,9 @@ export const DECISION_ENDED: ReadonlySet<DecisionStatus> = new Set(['SUPERSEDED'
 export function statusMoveError(what: 'Decision' | 'Milestone', id: string, from: string, to: string, allowed: readonly string[]): GraphQLError {
   const next = allowed.length ? allowed.join(', ') : 'none (it is final)';
   const nextZh = allowed.length ? allowed.join('、') : '无（已是最终状态）';
-  return new GraphQLError(`${what} ${id} cannot go from ${from} to ${to}; from ${from} it can go to: ${next}.`, {
-    extensions: {
-      code: 'STATUS_TRANSITION_INVALID',
-      messageZh: `${what === 'Decision' ? '决议' : '落实节点'} ${id} 不能从 ${from} 变为 ${to}；可变为：${nextZh}。`,
-      from,
-      to,
-      allowed,
-    },
+  return appError(DecisionCode.STATUS_TRANSITION_INVALID, `${what} ${id} cannot go from ${from} to ${to}; from ${from} it can go to: ${next}.`, {
+    messageZh: `${what === 'Decision' ? '决议' : '落实节点'} ${id} 不能从 ${from} 变为 ${to}；可变为：${nextZh}。`,
+    extensions: { from, to, allowed },
   });
 }
 

@@ -8,12 +8,13 @@ import { randomBytes } from 'node:crypto';
 import { Prisma, type PrismaClient } from '@lianjian/db';
 import { inSubtree, visibleRoot } from '../../shared/principal.js';
 import type { Context } from '../../shared/context.js';
-import { forbidden, rateLimited } from '../../shared/errors.js';
+import { forbidden, rateLimited } from '../../shared/errors.js';import { chinaDayStart } from '../../shared/today.js';
+
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
 /**
- * Distinct ID numbers one account may check per UTC day. A 1000-row file checked by a dry run and
+ * Distinct ID numbers one account may check per day (China time). A 1000-row file checked by a dry run and
  * then imported uses 2000; guessing one person's number from a known birth date and region takes
  * up to 1000 candidates.
  */
@@ -41,7 +42,7 @@ export async function countIdentityLookups(ctx: Context, n: number): Promise<voi
   if (n === 0) return;
   const accountId = accountOf(ctx);
   const now = ctx.config.now();
-  const windowStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  const windowStart = chinaDayStart(now);
   const rows = await ctx.prisma.$queryRaw<{ granted: boolean }[]>`
     WITH counted AS (
       INSERT INTO identity_lookup_quota AS q (account_id, window_start, lookups)
@@ -56,8 +57,8 @@ export async function countIdentityLookups(ctx: Context, n: number): Promise<voi
   const retryAfter = Math.ceil((windowStart.getTime() + 86_400_000 - now.getTime()) / 1000);
   throw rateLimited(
     retryAfter,
-    `This request checks ${n} ID numbers, which would take your account over its limit of ${ID_LOOKUPS_PER_DAY} a day (UTC); nothing was checked or saved. Try again tomorrow, or ask an administrator.`,
-    `本次请求需核对 ${n} 个身份证号码，将超出您的账号每天 ${ID_LOOKUPS_PER_DAY} 个的上限（按 UTC 日计），未核对也未保存任何内容。请明天再试，或联系管理员。`,
+    `This request checks ${n} ID numbers, which would take your account over its limit of ${ID_LOOKUPS_PER_DAY} a day (China time); nothing was checked or saved. Try again tomorrow, or ask an administrator.`,
+    `本次请求需核对 ${n} 个身份证号码，将超出您的账号每天 ${ID_LOOKUPS_PER_DAY} 个的上限（按北京时间日计），未核对也未保存任何内容。请明天再试，或联系管理员。`,
   );
 }
 

@@ -7,6 +7,7 @@ import { badArgument, conflict, notFound } from '../../shared/errors.js';
 import { requireUuid } from '../../shared/ids.js';
 import { writeRecord } from '../../shared/records/write.js';
 import { PROBATION_YEARS } from '@lianjian/rules/pipeline';
+import { chinaToday } from '../../shared/today.js';
 import { claimFor, countIdentityLookups, findIdentities, hex, insertHolds, placeholderHash, withdrawHolds } from './identity.js';
 import { hashNationalId } from './national-id.js';
 import { validateCreate, validateUpdate, type CreateMemberFields, type UpdateMemberFields } from './validate.js';
@@ -16,8 +17,7 @@ type Tx = Prisma.TransactionClient;
 const MEMBER_UNIT_KINDS: readonly OrgUnit['kind'][] = ['BRANCH', 'GROUP'];
 
 function today(ctx: Context): Date {
-  const now = ctx.config.now();
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  return chinaToday(ctx.config.now());
 }
 
 const clean = (v: string | null | undefined) => (v == null ? v : v.trim() === '' ? null : v.trim());

@@ -2,9 +2,19 @@
 // TOO_EARLY_FOR_CANDIDACY), `extensions.rule` its text in Chinese and English, `extensions.facts`
 // the dates and counts behind the refusal. Missing or malformed input is BAD_USER_INPUT with
 // the field named, as everywhere else in the API, and still carries the rule.
-import { GraphQLError } from 'graphql';
-import { STEP, isStepKind } from '@lianjian/rules/pipeline';
-import type { Refusal } from '@lianjian/rules/pipeline';
+import type { GraphQLError } from 'graphql';
+import { RULES, STEP, isStepKind, type Refusal, type RuleCode } from '@lianjian/rules/pipeline';
+import { appError, defineCodes, ErrorCode, type CodeEntry } from '../../shared/errors.js';
+
+/** Every rule of the engine is an error code (INPUT_MISSING/INPUT_INVALID reach clients as BAD_USER_INPUT). */
+export const PipelineCode = defineCodes(
+  'pipeline',
+  Object.fromEntries(
+    Object.values(RULES)
+      .filter((r) => r.code !== 'INPUT_MISSING' && r.code !== 'INPUT_INVALID')
+      .map((r) => [r.code, { en: r.en, zh: r.zh }]),
+  ) as Record<Exclude<RuleCode, 'INPUT_MISSING' | 'INPUT_INVALID'>, CodeEntry>,
+);
 
 function factText(facts: Refusal['facts']): { en: string; zh: string } {
   if (!facts) return { en: '', zh: '' };
@@ -26,11 +36,10 @@ export function refusalError(r: Refusal, kind: string): GraphQLError {
     const why = typeof r.facts?.why === 'string' ? r.facts.why : r.rule.en;
     const message = r.code === 'INPUT_MISSING' ? 'is required for this step.' : why;
     const messageZh = r.code === 'INPUT_MISSING' ? '该步骤必须填写此项。' : r.rule.zh;
-    return new GraphQLError(`Cannot record ${what.en}: ${field}: ${message}`, {
-      extensions: { code: 'BAD_USER_INPUT', messageZh: `不能记录${what.zh}：${field}：${messageZh}`, fields: [{ field, message, messageZh }], ...base },
+    return appError(ErrorCode.BAD_USER_INPUT, `Cannot record ${what.en}: ${field}: ${message}`, {
+      messageZh: `不能记录${what.zh}：${field}：${messageZh}`,
+      extensions: { fields: [{ field, message, messageZh }], ...base },
     });
   }
-  return new GraphQLError(`Cannot record ${what.en}: ${r.rule.en}${f.en}`, {
-    extensions: { code: r.code, messageZh: `不能记录${what.zh}：${r.rule.zh}${f.zh}`, ...base },
-  });
+  return appError(r.code, `Cannot record ${what.en}: ${r.rule.en}${f.en}`, { messageZh: `不能记录${what.zh}：${r.rule.zh}${f.zh}`, extensions: base });
 }

@@ -7,10 +7,11 @@
 // someone tries to receive or cancel it, when a new letter is issued for the member, and by the
 // sweep expireTransferLetters — and can never be received.
 import { Prisma, type MembershipTransfer, type OrgUnit } from '@lianjian/db';
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import { assertCanWriteUnit, listRoot } from '../../shared/access.js';
 import type { Context } from '../../shared/context.js';
-import { badArgument, conflict, FieldErrors, notFound } from '../../shared/errors.js';
+import { appError, badArgument, conflict, FieldErrors, notFound } from '../../shared/errors.js';
+import { TransferCode } from './errors.js';
 import { requireUuid } from '../../shared/ids.js';
 import { moveMemberInTx, writeMemberVersion } from '../members/service.js';
 import { todayInChina } from '@lianjian/rules/dates';
@@ -33,15 +34,12 @@ type Loaded = MembershipTransfer & { orgUnit: OrgUnit; toUnit: OrgUnit | null };
 function expiredError(t: Pick<MembershipTransfer, 'letterNo' | 'issuedOn' | 'validUntil' | 'crossProvince'>, today: string): GraphQLError {
   const last = lastDayOf(t);
   const months = t.crossProvince ? VALID_MONTHS.crossProvince : VALID_MONTHS.sameProvince;
-  return new GraphQLError(
+  return appError(
+    TransferCode.TRANSFER_EXPIRED,
     `Transfer letter ${t.letterNo} (issued ${isoOf(t.issuedOn)}, valid ${months} months${t.crossProvince ? ' across provinces' : ''}) was valid through ${last} and expired after that day (today is ${today}); issue a new letter.`,
     {
-      extensions: {
-        code: 'TRANSFER_EXPIRED',
-        messageZh: `介绍信 ${t.letterNo}（${isoOf(t.issuedOn)} 开具，${t.crossProvince ? '跨省' : ''}有效期 ${months} 个月）的有效期至 ${last}，已过期（今天是 ${today}），请重新开具。`,
-        validUntil: last,
-        today,
-      },
+      messageZh: `介绍信 ${t.letterNo}（${isoOf(t.issuedOn)} 开具，${t.crossProvince ? '跨省' : ''}有效期 ${months} 个月）的有效期至 ${last}，已过期（今天是 ${today}），请重新开具。`,
+      extensions: { validUntil: last, today },
     },
   );
 }

@@ -1,30 +1,29 @@
 // Refusals of the voting workflow. Each has its own machine code (extensions.code), like the
 // pipeline's rule codes, so a client can tell "you already voted" from "the vote is closed".
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
+import type { RuleCode } from '@lianjian/rules/pipeline';
+import { appError, defineCodes, ErrorCode } from '../../shared/errors.js';
 
 export const VoteErrorCode = {
-  /** The vote is not in the state the action needs (e.g. opening an open vote). */
-  VOTE_NOT_DRAFT: 'VOTE_NOT_DRAFT',
-  /** Casting on, or closing, a vote that is not open (draft, closed, tallied, past closesAt). */
-  VOTE_NOT_OPEN: 'VOTE_NOT_OPEN',
-  /** No full member with voting rights in the unit: the roll would be empty. */
-  NO_ELIGIBLE_VOTERS: 'NO_ELIGIBLE_VOTERS',
+  ...defineCodes('votes', {
+    VOTE_NOT_DRAFT: { en: 'The vote is not in the state the action needs (e.g. opening an open vote).', zh: '表决当前状态不允许此操作（如重复开启）。' },
+    VOTE_NOT_OPEN: { en: 'The vote is not open (draft, closed, tallied or past its closing time).', zh: '表决未在进行中（草稿、已截止、已计票或已过截止时间）。' },
+    NO_ELIGIBLE_VOTERS: { en: 'No full member with voting rights in the unit: the roll would be empty.', zh: '该组织没有有表决权的正式党员，名册为空。' },
+    ALREADY_VOTED: { en: 'The caller has already cast a ballot in this vote.', zh: '已在本次表决中投票。' },
+    BALLOTS_SEALED: { en: 'Ballots (and their proofs) stay sealed until the vote is tallied.', zh: '计票前选票及其证明保持密封。' },
+    VOTE_NOT_TALLIED: { en: 'A step or decision names a vote that has not been closed and tallied.', zh: '步骤或决议引用的表决尚未截止并计票。' },
+  }),
   /** The caller is not on the roll frozen at opening (extensions.reason says why). */
-  NOT_ELIGIBLE: 'NOT_ELIGIBLE',
-  ALREADY_VOTED: 'ALREADY_VOTED',
-  /** Ballots (and their proofs) stay sealed until the vote is tallied. */
-  BALLOTS_SEALED: 'BALLOTS_SEALED',
-  /** A step or decision names a vote that has not been closed and tallied. */
-  VOTE_NOT_TALLIED: 'VOTE_NOT_TALLIED',
-  /** A step or decision names a tallied vote that did not pass (quorum met, majority not reached). */
-  VOTE_NOT_PASSED: 'VOTE_NOT_PASSED',
-  /** A step or decision names a tallied vote whose quorum was not met. */
-  QUORUM_NOT_MET: 'QUORUM_NOT_MET',
+  NOT_ELIGIBLE: ErrorCode.NOT_ELIGIBLE,
+  /** A step or decision names a tallied vote whose quorum was not met: the pipeline rule's code. */
+  QUORUM_NOT_MET: 'QUORUM_NOT_MET' satisfies RuleCode,
+  /** A step or decision names a tallied vote that did not pass: the pipeline rule's code. */
+  VOTE_NOT_PASSED: 'VOTE_NOT_PASSED' satisfies RuleCode,
 } as const;
 export type VoteErrorCode = (typeof VoteErrorCode)[keyof typeof VoteErrorCode];
 
 export function voteError(code: VoteErrorCode, message: string, messageZh: string, extensions: Record<string, unknown> = {}): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, messageZh, ...extensions } });
+  return appError(code, message, { messageZh, extensions });
 }
 
 const STATUS_ZH: Record<string, string> = { DRAFT: '草稿', OPEN: '投票中', CLOSED: '已截止', TALLIED: '已计票', CANCELLED: '已取消' };

@@ -3,14 +3,14 @@
 // in the same transaction; the ballot's records are written so that they do not point back to
 // the voter — see castBallot and closeVote.
 import { createHash, randomInt } from 'node:crypto';
-import { Prisma, recordData, type Ballot, type Vote, type VoteKind, type QuorumRule, type MajorityRule } from '@lianjian/db';
-import { appendRecords, type RecordInput } from '@lianjian/indexer';
+import { Prisma, type Ballot, type Vote, type VoteKind, type QuorumRule, type MajorityRule } from '@lianjian/db';
+import type { RecordInput } from '@lianjian/indexer/outbox';
 import { ballotProblem, ballotsRoot, canonicalize, countVotes, isMotion, toHex, type OptionResult } from '@lianjian/verify';
 import { actorOf, assertCanSeeMember, assertCanWriteUnit } from '../../shared/access.js';
 import type { Context } from '../../shared/context.js';
 import { FieldErrors, badArgument, forbidden, notFound } from '../../shared/errors.js';
 import { requireUuid } from '../../shared/ids.js';
-import { writeRecord, type Tx } from '../../shared/records/write.js';
+import { recordInput, writeRecord, writeRecords, type Tx } from '../../shared/records/write.js';
 import { VoteErrorCode, statusZh, voteError } from './errors.js';
 import { newReceipt, receiptHash } from './receipt.js';
 
@@ -186,7 +186,7 @@ export async function openVote(ctx: Context, voteId: string): Promise<Vote> {
       where: { id: vote.id },
       data: { status: 'OPEN', openedAt: now, eligibleCount: roll.length, eligibleRollHash: rollHash(roll.map((r) => r.memberId)), version: vote.version + 1 },
     });
-    await appendRecords(tx, [
+    await writeRecords(tx, [
       ...roll.map((r) => input(ctx, 'VoteEligibleVoter', r, now)),
       input(ctx, 'Vote', opened, now),
     ]);
@@ -197,15 +197,7 @@ export async function openVote(ctx: Context, voteId: string): Promise<Vote> {
 type RecordType = 'Vote' | 'VoteEligibleVoter' | 'VoterRollEntry' | 'Ballot' | 'VoteTally';
 
 function input(ctx: Context | 'system', type: RecordType, row: { id: string; version: number; orgUnitId: string }, at: Date): RecordInput {
-  return {
-    type,
-    id: row.id,
-    version: row.version,
-    org: row.orgUnitId,
-    actor: ctx === 'system' ? 'system' : actorOf(ctx),
-    at,
-    data: recordData(type, row as unknown as Record<string, unknown>),
-  };
+  return recordInput(type, row, ctx === 'system' ? 'system' : actorOf(ctx), at);
 }
 
 function shuffled<T>(items: readonly T[]): T[] {
@@ -286,7 +278,7 @@ export async function castBallot(ctx: Context, voteId: string, choiceIds: readon
     const ballot = await tx.ballot.create({
       data: { orgUnitId: vote.orgUnitId, voteId: id, receiptHash: hash, choices, createdAt: sealedAt, updatedAt: sealedAt },
     });
-    await appendRecords(tx, shuffled([input(ctx, 'VoterRollEntry', entry, now), input('system', 'Ballot', ballot, sealedAt)]));
+    await writeRecords(tx, shuffled([input(ctx, 'VoterRollEntry', entry, now), input('system', 'Ballot', ballot, sealedAt)]));
     return { vote, rollEntryId: entry.id };
   }).catch((err: unknown) => {
     // Two ballots of one member racing: the roll's unique key lets one through.
@@ -320,7 +312,7 @@ export async function closeVote(ctx: Context, voteId: string): Promise<Vote> {
       options,
       ballots.map((b) => b.choices),
     );
-    const written = await appendRecords(tx, shuffled(ballots).map((b) => input('system', 'Ballot', b, now)));
+    const written = await writeRecords(tx, shuffled(ballots).map((b) => input('system', 'Ballot', b, now)));
     const root = ballotsRoot(written.map((w) => w.leaf));
     const tally = await tx.voteTally.create({
       data: {
@@ -336,7 +328,7 @@ export async function closeVote(ctx: Context, voteId: string): Promise<Vote> {
       },
     });
     const tallied = await tx.vote.update({ where: { id: vote.id }, data: { status: 'TALLIED', closedAt: now, version: vote.version + 1 } });
-    await appendRecords(tx, [input(ctx, 'VoteTally', tally, now), input(ctx, 'Vote', tallied, now)]);
+    await writeRecords(tx, [input(ctx, 'VoteTally', tally, now), input(ctx, 'Vote', tallied, now)]);
     return tallied;
   }, { timeout: 60_000 });
 }

@@ -3,7 +3,7 @@
 // record (the deferred record guard refuses the commit otherwise).
 import { Prisma, recordData, recordOrg, type VerifiableModel } from '@lianjian/db';
 // Only the outbox part of the indexer: the API never loads its chain client.
-import { appendRecords, type RecordInput } from '@lianjian/indexer/outbox';
+import { appendRecords, type AppendedRecord, type RecordInput } from '@lianjian/indexer/outbox';
 import { actorOf } from '../access.js';
 import type { Context } from '../context.js';
 
@@ -25,7 +25,7 @@ export async function writeRecord(tx: Tx, ctx: Context, type: VerifiableModel, r
   await appendRecords(tx, [recordInput(type, row, actorOf(ctx), ctx.config.now())]);
 }
 
-/** Appends many record documents in one statement (rolls, ballots, defaults). */
-export async function writeRecords(tx: Tx, inputs: RecordInput[]): Promise<void> {
-  await appendRecords(tx, inputs);
+/** Appends many record documents in one statement (rolls, ballots, defaults), in the order given. */
+export async function writeRecords(tx: Tx, inputs: RecordInput[]): Promise<AppendedRecord[]> {
+  return appendRecords(tx, inputs);
 }
