@@ -27,7 +27,7 @@ function printReport(r: AuditReport): void {
     `  log / 日志:     ${r.records} records in ${r.batches} batches / 条记录，${r.batches} 个批次 (${s(r.phaseMs.log)})`,
     `  chain / 链上:   ${r.chain === 'checked' ? `${r.chainChecked} anchored batches verified / 个已锚定批次已验证` : 'skipped (--offline or no RPC) / 已跳过'} (${s(r.phaseMs.chain)})`,
     `  rows / 业务行:  ${r.rows} verifiable rows compared with their records / 行已与记录比对 (${s(r.phaseMs.rows)})`,
-    `  throughput / 吞吐: ${Math.round(r.records / (r.phaseMs.log / 1000 || 1))} records/s (log phase)`,
+    `  throughput / 吞吐: ${Math.round(r.records / (r.phaseMs.log / 1000 || 1))} records/s (log phase), ${Math.round(r.chainChecked / (r.phaseMs.chain / 1000 || 1))} batches/s (chain), ${Math.round(r.rows / (r.phaseMs.rows / 1000 || 1))} rows/s (rows)`,
   ];
   if (r.mismatches === 0) {
     lines.push('No mismatch found. / 未发现不一致。');
@@ -71,6 +71,22 @@ async function main(): Promise<void> {
   const log = createLogger({ level: 'warn', write: (l) => process.stderr.write(l + '\n') });
   const pool = createPool(url, { max: 4, applicationName: 'lianjian-audit' });
   let last = 0;
+  // Progress on stderr every 2 s: how far each phase is, its rate since the phase began, and
+  // the time left at that rate.
+  const phaseStart = new Map<string, { t: number; done: number }>();
+  // A phase begins where the previous one reported last (the first at the start of the run).
+  let lastCall = performance.now();
+  const progressLine = (phase: string, done: number, total: number): string => {
+    const start = phaseStart.get(phase) ?? { t: lastCall, done: 0 };
+    if (!phaseStart.has(phase)) phaseStart.set(phase, start);
+    lastCall = performance.now();
+    const seconds = (performance.now() - start.t) / 1000;
+    const rate = seconds > 0 ? (done - start.done) / seconds : 0;
+    const unit = phase === 'chain' ? 'batches' : phase === 'rows' ? 'rows' : 'records';
+    const of = phase === 'rows' ? '' : ` / ${total}${total > 0 ? ` (${((done / total) * 100).toFixed(1)}%)` : ''}`;
+    const eta = phase !== 'rows' && rate > 0 && total > done ? `, ~${Math.ceil((total - done) / rate)} s left / 剩余约 ${Math.ceil((total - done) / rate)} 秒` : '';
+    return `  ${phase}: ${done}${of} ${unit}, ${Math.round(rate)} ${unit}/s${eta}\n`;
+  };
   try {
     const report = await audit(pool, {
       ...(rpcUrl ? { rpcUrl } : {}),
@@ -78,9 +94,11 @@ async function main(): Promise<void> {
       writeAlerts: !args['no-alerts'],
       log,
       progress: (phase, done, total) => {
-        if (args.json || Date.now() - last < 2_000) return;
+        const first = !phaseStart.has(phase);
+        const line = progressLine(phase, done, total);
+        if (args.json || (!first && Date.now() - last < 2_000)) return;
         last = Date.now();
-        process.stderr.write(`  ${phase}: ${done}${phase === 'rows' ? '' : ` / ${total}`}\n`);
+        process.stderr.write(line);
       },
     });
     if (args.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');

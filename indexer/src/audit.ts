@@ -5,7 +5,9 @@
 // the anchor transaction). Then it compares every verifiable row's current values with the data
 // of its latest record, through the same row → data mapping the API writes with: a row edited in
 // SQL behind the API's back differs. Each finding becomes a tamper_alert row naming the entity
-// and the batch. Work is streamed in chunks, so a million records need little memory.
+// and the batch. Work is streamed in chunks, so a million records need little memory. The checks
+// are exported one by one (loadBatches, checkBatchLinks, checkBatchGroup, checkOnChain,
+// checkTableChunk, checkOrphanRecords) for the continuous auditor (continuous-audit.ts).
 import { createHash } from 'node:crypto';
 import { bytesEqual, buildTree, canonicalize, toHex, validateDocument, type RecordDocument } from '@lianjian/verify';
 import { AnchorReader, sameInstant, verifyAnchorTx } from '@lianjian/verify/chain';
@@ -73,7 +75,7 @@ export interface AuditReport {
   phaseMs: { log: number; chain: number; rows: number };
 }
 
-interface BatchRow {
+export interface BatchRow {
   seq: number;
   first_position: string;
   last_position: string;
@@ -106,7 +108,7 @@ function leafOf(text: string): Buffer {
   return createHash('sha256').update(LEAF_PREFIX).update(text, 'utf8').digest();
 }
 
-class Findings {
+export class Findings {
   readonly byKind: Partial<Record<MismatchKind, number>> = {};
   readonly sample: Mismatch[] = [];
   total = 0;
@@ -116,9 +118,12 @@ class Findings {
   constructor(
     private readonly pool: pg.Pool,
     private readonly write: boolean,
+    /** Told of every finding as it is made (the continuous auditor counts them in its metrics). */
+    private readonly onFinding?: (m: Mismatch) => void,
   ) {}
 
   add(m: Mismatch): void {
+    this.onFinding?.(m);
     this.total++;
     this.byKind[m.kind] = (this.byKind[m.kind] ?? 0) + 1;
     if (this.sample.length < SAMPLE) this.sample.push(m);
@@ -181,25 +186,9 @@ export async function audit(pool: pg.Pool, opts: AuditOptions = {}): Promise<Aud
   const findings = new Findings(pool, opts.writeAlerts ?? true);
 
   // ── Phase 1: the log — documents, leaves, positions, trees, batch chain ──
-  const batches = (await pool.query<BatchRow>(
-    `SELECT seq, first_position::text, last_position::text, size, root, prev_root, status::text, chain_height::text, tx_hash, anchored_at, chain_id
-       FROM batch ORDER BY seq`,
-  )).rows;
+  const batches = await loadBatches(pool);
   let records = 0;
-  let expectFirst = 0;
-  let prevRoot: Uint8Array = ZERO_ROOT;
-  let expectSeq = 1;
-  for (const b of batches) {
-    if (b.seq !== expectSeq || Number(b.first_position) !== expectFirst || Number(b.last_position) - Number(b.first_position) + 1 !== b.size) {
-      findings.add({ kind: 'LOG_BROKEN', batchSeq: b.seq, detail: { reason: `batch ${b.seq} covers ${b.first_position}..${b.last_position} (size ${b.size}); expected seq ${expectSeq} from position ${expectFirst}` } });
-    }
-    if (!bytesEqual(b.prev_root, prevRoot)) {
-      findings.add({ kind: 'CHAIN_LINK_BROKEN', batchSeq: b.seq, detail: { prevRoot: toHex(b.prev_root), previousRoot: toHex(prevRoot) } });
-    }
-    prevRoot = b.root;
-    expectFirst = Number(b.last_position) + 1;
-    expectSeq = b.seq + 1;
-  }
+  checkBatchLinks(batches, undefined, findings);
   const totalLog = batches.reduce((a, b) => a + b.size, 0);
   for (let i = 0; i < batches.length; ) {
     // A group of whole batches of about chunkSize records.
@@ -208,71 +197,7 @@ export async function audit(pool: pg.Pool, opts: AuditOptions = {}): Promise<Aud
     while (j < batches.length && (j === i || n + batches[j]!.size <= chunkSize)) n += batches[j++]!.size;
     const group = batches.slice(i, j);
     i = j;
-    const from = Number(group[0]!.first_position);
-    const to = Number(group[group.length - 1]!.last_position);
-    // Positions first (a narrow index range), then their records by primary key: a join here
-    // tempts the planner into scanning the whole outbox once per chunk.
-    const positions = (await pool.query<{ position: string; record_id: string; batch_seq: number }>(
-      `SELECT rp.position::text, rp.record_id::text, rp.batch_seq FROM record_position rp WHERE rp.position BETWEEN $1 AND $2 ORDER BY rp.position`,
-      [from, to],
-    )).rows;
-    const byId = new Map(
-      (await pool.query<Omit<RecordRow, 'position' | 'batch_seq'> & { xid: string }>(
-        `SELECT id::text, xid::text, entity_type, entity_id::text, version, org_unit_id::text, document, leaf
-           FROM outbox_record WHERE id = ANY($1::bigint[])`,
-        [positions.map((p) => p.record_id)],
-      )).rows.map((r) => [r.id, r]),
-    );
-    const rows: (RecordRow & { xid: string })[] = [];
-    let prevKey: [bigint, bigint] | undefined;
-    for (const p of positions) {
-      const r = byId.get(p.record_id);
-      if (!r) {
-        findings.add({ kind: 'LOG_BROKEN', batchSeq: p.batch_seq, detail: { reason: `position ${p.position} names record ${p.record_id}, which is not in the outbox` } });
-        continue;
-      }
-      // Positions follow the claim order, (xid, id): anything else was rewritten.
-      const key: [bigint, bigint] = [BigInt(r.xid), BigInt(r.id)];
-      if (prevKey && (key[0] < prevKey[0] || (key[0] === prevKey[0] && key[1] <= prevKey[1]))) {
-        findings.add({ kind: 'LOG_BROKEN', entityType: r.entity_type, entityId: r.entity_id, batchSeq: p.batch_seq, detail: { reason: `position ${p.position} is out of commit order` } });
-      }
-      prevKey = key;
-      rows.push({ ...r, position: p.position, batch_seq: p.batch_seq });
-    }
-    const levels = (await pool.query<{ batch_seq: number; level: number; hashes: Buffer }>(
-      `SELECT batch_seq, level, hashes FROM batch_level WHERE batch_seq BETWEEN $1 AND $2 ORDER BY batch_seq, level`,
-      [group[0]!.seq, group[group.length - 1]!.seq],
-    )).rows;
-    let k = 0;
-    for (const b of group) {
-      const first = Number(b.first_position);
-      const mine: RecordRow[] = [];
-      while (k < rows.length && Number(rows[k]!.position) <= Number(b.last_position)) mine.push(rows[k++]!);
-      const misplaced = mine.some((r, x) => Number(r.position) !== first + x || r.batch_seq !== b.seq);
-      if (mine.length !== b.size || misplaced) {
-        findings.add({ kind: 'LOG_BROKEN', batchSeq: b.seq, detail: { reason: `batch ${b.seq} has ${mine.length} positioned records for size ${b.size}${misplaced ? ', not contiguous or labelled with another batch' : ''}` } });
-      }
-      for (const r of mine) {
-        const c = checkDocument(r);
-        if (!c.leafOk) {
-          findings.add({ kind: 'LEAF_MISMATCH', entityType: r.entity_type, entityId: r.entity_id, batchSeq: b.seq, detail: { version: r.version, position: Number(r.position), storedLeaf: r.leaf.toString('hex'), documentLeaf: leafOf(r.document).toString('hex') } });
-        }
-        if (c.problem) findings.add({ kind: 'DOCUMENT_INVALID', entityType: r.entity_type, entityId: r.entity_id, batchSeq: b.seq, detail: { version: r.version, position: Number(r.position), ...c.problem } });
-      }
-      if (mine.length === 0) continue;
-      const layers = buildTree(mine.map((r) => new Uint8Array(r.leaf)));
-      const stored = levels.filter((l) => l.batch_seq === b.seq);
-      const bad = layers
-        .map((layer, lv) => ({ lv, ok: stored.find((s) => s.level === lv)?.hashes.equals(Buffer.concat(layer)) === true }))
-        .filter((x) => !x.ok)
-        .map((x) => x.lv);
-      if (bad.length > 0 || stored.length !== layers.length) {
-        findings.add({ kind: 'LEVEL_MISMATCH', batchSeq: b.seq, detail: { levels: bad, storedLevels: stored.length, expectedLevels: layers.length } });
-      }
-      const root = layers[layers.length - 1]![0]!;
-      if (!bytesEqual(root, b.root)) findings.add({ kind: 'ROOT_MISMATCH', batchSeq: b.seq, detail: { storedRoot: toHex(b.root), rebuiltRoot: toHex(root) } });
-    }
-    records += rows.length;
+    records += await checkBatchGroup(pool, group, findings);
     await findings.flush();
     opts.progress?.('log', records, totalLog);
   }
@@ -360,7 +285,117 @@ export async function audit(pool: pg.Pool, opts: AuditOptions = {}): Promise<Aud
   };
 }
 
-async function checkOnChain(reader: AnchorReader, b: BatchRow): Promise<Record<string, unknown> | undefined> {
+/**
+ * The batch chain: consecutive seqs, contiguous position ranges, each prev_root the previous
+ * batch's root. `before` is the batch preceding `batches[0]` (undefined: they start the log).
+ */
+export function checkBatchLinks(batches: BatchRow[], before: BatchRow | undefined, findings: Findings): void {
+  let expectFirst = before ? Number(before.last_position) + 1 : 0;
+  let prevRoot: Uint8Array = before ? before.root : ZERO_ROOT;
+  let expectSeq = before ? before.seq + 1 : 1;
+  for (const b of batches) {
+    if (b.seq !== expectSeq || Number(b.first_position) !== expectFirst || Number(b.last_position) - Number(b.first_position) + 1 !== b.size) {
+      findings.add({ kind: 'LOG_BROKEN', batchSeq: b.seq, detail: { reason: `batch ${b.seq} covers ${b.first_position}..${b.last_position} (size ${b.size}); expected seq ${expectSeq} from position ${expectFirst}` } });
+    }
+    if (!bytesEqual(b.prev_root, prevRoot)) {
+      findings.add({ kind: 'CHAIN_LINK_BROKEN', batchSeq: b.seq, detail: { prevRoot: toHex(b.prev_root), previousRoot: toHex(prevRoot) } });
+    }
+    prevRoot = b.root;
+    expectFirst = Number(b.last_position) + 1;
+    expectSeq = b.seq + 1;
+  }
+}
+
+/** Batch rows, all or a seq range, in seq order. */
+export async function loadBatches(pool: pg.Pool, range?: { from: number; to: number }, status?: 'ANCHORED'): Promise<BatchRow[]> {
+  const where: string[] = [];
+  const values: unknown[] = [];
+  if (range) {
+    values.push(range.from, range.to);
+    where.push(`seq BETWEEN $1 AND $2`);
+  }
+  if (status) where.push(`status = 'ANCHORED'`);
+  return (await pool.query<BatchRow>(
+    `SELECT seq, first_position::text, last_position::text, size, root, prev_root, status::text, chain_height::text, tx_hash, anchored_at, chain_id
+       FROM batch ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq`,
+    values,
+  )).rows;
+}
+
+/**
+ * Re-derives the leaves of a group of consecutive whole batches from their stored documents,
+ * rebuilds their trees and compares levels and roots; returns the records checked. The findings
+ * are added to `findings` (the caller flushes).
+ */
+export async function checkBatchGroup(pool: pg.Pool, group: BatchRow[], findings: Findings): Promise<number> {
+  const from = Number(group[0]!.first_position);
+  const to = Number(group[group.length - 1]!.last_position);
+  // Positions first (a narrow index range), then their records by primary key: a join here
+  // tempts the planner into scanning the whole outbox once per chunk.
+  const positions = (await pool.query<{ position: string; record_id: string; batch_seq: number }>(
+    `SELECT rp.position::text, rp.record_id::text, rp.batch_seq FROM record_position rp WHERE rp.position BETWEEN $1 AND $2 ORDER BY rp.position`,
+    [from, to],
+  )).rows;
+  const byId = new Map(
+    (await pool.query<Omit<RecordRow, 'position' | 'batch_seq'> & { xid: string }>(
+      `SELECT id::text, xid::text, entity_type, entity_id::text, version, org_unit_id::text, document, leaf
+         FROM outbox_record WHERE id = ANY($1::bigint[])`,
+      [positions.map((p) => p.record_id)],
+    )).rows.map((r) => [r.id, r]),
+  );
+  const rows: (RecordRow & { xid: string })[] = [];
+  let prevKey: [bigint, bigint] | undefined;
+  for (const p of positions) {
+    const r = byId.get(p.record_id);
+    if (!r) {
+      findings.add({ kind: 'LOG_BROKEN', batchSeq: p.batch_seq, detail: { reason: `position ${p.position} names record ${p.record_id}, which is not in the outbox` } });
+      continue;
+    }
+    // Positions follow the claim order, (xid, id): anything else was rewritten.
+    const key: [bigint, bigint] = [BigInt(r.xid), BigInt(r.id)];
+    if (prevKey && (key[0] < prevKey[0] || (key[0] === prevKey[0] && key[1] <= prevKey[1]))) {
+      findings.add({ kind: 'LOG_BROKEN', entityType: r.entity_type, entityId: r.entity_id, batchSeq: p.batch_seq, detail: { reason: `position ${p.position} is out of commit order` } });
+    }
+    prevKey = key;
+    rows.push({ ...r, position: p.position, batch_seq: p.batch_seq });
+  }
+  const levels = (await pool.query<{ batch_seq: number; level: number; hashes: Buffer }>(
+    `SELECT batch_seq, level, hashes FROM batch_level WHERE batch_seq BETWEEN $1 AND $2 ORDER BY batch_seq, level`,
+    [group[0]!.seq, group[group.length - 1]!.seq],
+  )).rows;
+  let k = 0;
+  for (const b of group) {
+    const first = Number(b.first_position);
+    const mine: RecordRow[] = [];
+    while (k < rows.length && Number(rows[k]!.position) <= Number(b.last_position)) mine.push(rows[k++]!);
+    const misplaced = mine.some((r, x) => Number(r.position) !== first + x || r.batch_seq !== b.seq);
+    if (mine.length !== b.size || misplaced) {
+      findings.add({ kind: 'LOG_BROKEN', batchSeq: b.seq, detail: { reason: `batch ${b.seq} has ${mine.length} positioned records for size ${b.size}${misplaced ? ', not contiguous or labelled with another batch' : ''}` } });
+    }
+    for (const r of mine) {
+      const c = checkDocument(r);
+      if (!c.leafOk) {
+        findings.add({ kind: 'LEAF_MISMATCH', entityType: r.entity_type, entityId: r.entity_id, batchSeq: b.seq, detail: { version: r.version, position: Number(r.position), storedLeaf: r.leaf.toString('hex'), documentLeaf: leafOf(r.document).toString('hex') } });
+      }
+      if (c.problem) findings.add({ kind: 'DOCUMENT_INVALID', entityType: r.entity_type, entityId: r.entity_id, batchSeq: b.seq, detail: { version: r.version, position: Number(r.position), ...c.problem } });
+    }
+    if (mine.length === 0) continue;
+    const layers = buildTree(mine.map((r) => new Uint8Array(r.leaf)));
+    const stored = levels.filter((l) => l.batch_seq === b.seq);
+    const bad = layers
+      .map((layer, lv) => ({ lv, ok: stored.find((s) => s.level === lv)?.hashes.equals(Buffer.concat(layer)) === true }))
+      .filter((x) => !x.ok)
+      .map((x) => x.lv);
+    if (bad.length > 0 || stored.length !== layers.length) {
+      findings.add({ kind: 'LEVEL_MISMATCH', batchSeq: b.seq, detail: { levels: bad, storedLevels: stored.length, expectedLevels: layers.length } });
+    }
+    const root = layers[layers.length - 1]![0]!;
+    if (!bytesEqual(root, b.root)) findings.add({ kind: 'ROOT_MISMATCH', batchSeq: b.seq, detail: { storedRoot: toHex(b.root), rebuiltRoot: toHex(root) } });
+  }
+  return rows.length;
+}
+
+export async function checkOnChain(reader: AnchorReader, b: BatchRow): Promise<Record<string, unknown> | undefined> {
   try {
     const { batch } = await reader.readBatch(b.seq);
     const differs: string[] = [];
@@ -377,59 +412,77 @@ async function checkOnChain(reader: AnchorReader, b: BatchRow): Promise<Record<s
 }
 
 async function auditTable(pool: pg.Pool, t: VerifiableTable, chunkSize: number, findings: Findings): Promise<number> {
-  const cols = t.fields.map((f) => `t.${quoteIdent(f.column)}`).join(', ');
-  let last = '00000000-0000-0000-0000-000000000000';
+  let last = FIRST_ID;
   let checked = 0;
   for (;;) {
-    const { rows } = await pool.query<Record<string, unknown> & { __id: string; __version: number; __org: string; __document: string | null; __batch: number | null }>(
-      `SELECT t.id::text AS __id, t.version AS __version, t.${quoteIdent(t.orgColumn)}::text AS __org, ${cols},
-              o.document AS __document, rp.batch_seq AS __batch
-         FROM ${quoteIdent(t.table)} t
-         LEFT JOIN LATERAL (SELECT id, document FROM outbox_record
-                             WHERE entity_type = $1 AND entity_id = t.id ORDER BY version DESC LIMIT 1) o ON true
-         LEFT JOIN record_position rp ON rp.record_id = o.id
-        WHERE t.id > $2::uuid ORDER BY t.id LIMIT $3`,
-      [t.type, last, chunkSize],
-    );
-    for (const row of rows) {
-      const base = { entityType: t.type, entityId: row.__id, ...(row.__batch === null ? {} : { batchSeq: row.__batch }) };
-      if (row.__document === null) {
-        findings.add({ kind: 'ROW_WITHOUT_RECORD', ...base, detail: { version: row.__version } });
-        continue;
-      }
-      let doc: RecordDocument;
-      try {
-        doc = JSON.parse(row.__document) as RecordDocument;
-      } catch {
-        continue; // reported by the log phase
-      }
-      const problems: Record<string, unknown> = {};
-      if (doc.version !== row.__version) problems.version = { row: row.__version, record: doc.version };
-      if (doc.org !== row.__org) problems.org = { row: row.__org, record: doc.org };
-      let data: Record<string, unknown>;
-      try {
-        data = dataFromColumns(t, row);
-      } catch (error) {
-        problems.data = error instanceof Error ? error.message : String(error);
-        data = {};
-      }
-      if (canonicalize(data) !== canonicalize(doc.data ?? {})) {
-        // A key one side lacks and the other holds as null is no difference (a column added later).
-        const fields = Object.keys({ ...data, ...doc.data }).filter((k) => canonicalize(data[k] ?? null) !== canonicalize(doc.data?.[k] ?? null));
-        if (fields.length) problems.fields = fields;
-      }
-      if (Object.keys(problems).length) {
-        // The leaf the row's current values would have, for the record it claims to match.
-        const asRow = { ...doc, org: row.__org, version: row.__version, data };
-        findings.add({ kind: 'ROW_MISMATCH', ...base, detail: { ...problems, rowLeaf: leafOf(canonicalize(asRow)).toString('hex') } });
-      }
-    }
-    checked += rows.length;
+    const chunk = await checkTableChunk(pool, t, last, chunkSize, findings);
+    checked += chunk.checked;
     await findings.flush();
-    if (rows.length < chunkSize) break;
-    last = rows[rows.length - 1]!.__id;
+    if (chunk.checked < chunkSize) break;
+    last = chunk.last;
   }
-  // Records whose entity row is gone.
+  await checkOrphanRecords(pool, t, findings);
+  await findings.flush();
+  return checked;
+}
+
+/** Below every uuid: where a walk over a verifiable table starts. */
+export const FIRST_ID = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * Compares up to `limit` rows of a verifiable table (ids after `after`) with their latest
+ * records; returns how many were checked and the last id (the next chunk starts after it).
+ */
+export async function checkTableChunk(pool: pg.Pool, t: VerifiableTable, after: string, limit: number, findings: Findings): Promise<{ checked: number; last: string }> {
+  const cols = t.fields.map((f) => `t.${quoteIdent(f.column)}`).join(', ');
+  const { rows } = await pool.query<Record<string, unknown> & { __id: string; __version: number; __org: string; __document: string | null; __batch: number | null }>(
+    `SELECT t.id::text AS __id, t.version AS __version, t.${quoteIdent(t.orgColumn)}::text AS __org, ${cols},
+            o.document AS __document, rp.batch_seq AS __batch
+       FROM ${quoteIdent(t.table)} t
+       LEFT JOIN LATERAL (SELECT id, document FROM outbox_record
+                           WHERE entity_type = $1 AND entity_id = t.id ORDER BY version DESC LIMIT 1) o ON true
+       LEFT JOIN record_position rp ON rp.record_id = o.id
+      WHERE t.id > $2::uuid ORDER BY t.id LIMIT $3`,
+    [t.type, after, limit],
+  );
+  for (const row of rows) {
+    const base = { entityType: t.type, entityId: row.__id, ...(row.__batch === null ? {} : { batchSeq: row.__batch }) };
+    if (row.__document === null) {
+      findings.add({ kind: 'ROW_WITHOUT_RECORD', ...base, detail: { version: row.__version } });
+      continue;
+    }
+    let doc: RecordDocument;
+    try {
+      doc = JSON.parse(row.__document) as RecordDocument;
+    } catch {
+      continue; // reported by the log phase
+    }
+    const problems: Record<string, unknown> = {};
+    if (doc.version !== row.__version) problems.version = { row: row.__version, record: doc.version };
+    if (doc.org !== row.__org) problems.org = { row: row.__org, record: doc.org };
+    let data: Record<string, unknown>;
+    try {
+      data = dataFromColumns(t, row);
+    } catch (error) {
+      problems.data = error instanceof Error ? error.message : String(error);
+      data = {};
+    }
+    if (canonicalize(data) !== canonicalize(doc.data ?? {})) {
+      // A key one side lacks and the other holds as null is no difference (a column added later).
+      const fields = Object.keys({ ...data, ...doc.data }).filter((k) => canonicalize(data[k] ?? null) !== canonicalize(doc.data?.[k] ?? null));
+      if (fields.length) problems.fields = fields;
+    }
+    if (Object.keys(problems).length) {
+      // The leaf the row's current values would have, for the record it claims to match.
+      const asRow = { ...doc, org: row.__org, version: row.__version, data };
+      findings.add({ kind: 'ROW_MISMATCH', ...base, detail: { ...problems, rowLeaf: leafOf(canonicalize(asRow)).toString('hex') } });
+    }
+  }
+  return { checked: rows.length, last: rows.length ? rows[rows.length - 1]!.__id : after };
+}
+
+/** Records of this type whose entity row is gone. */
+export async function checkOrphanRecords(pool: pg.Pool, t: VerifiableTable, findings: Findings): Promise<void> {
   const orphans = await pool.query<{ entity_id: string; version: number; batch_seq: number | null }>(
     `SELECT DISTINCT ON (o.entity_id) o.entity_id::text, o.version, rp.batch_seq
        FROM outbox_record o LEFT JOIN record_position rp ON rp.record_id = o.id
@@ -440,8 +493,6 @@ async function auditTable(pool: pg.Pool, t: VerifiableTable, chunkSize: number, 
   for (const o of orphans.rows) {
     findings.add({ kind: 'RECORD_WITHOUT_ROW', entityType: t.type, entityId: o.entity_id, ...(o.batch_seq === null ? {} : { batchSeq: o.batch_seq }), detail: { version: o.version } });
   }
-  await findings.flush();
-  return checked;
 }
 
 function quoteIdent(name: string): string {

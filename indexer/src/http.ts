@@ -55,13 +55,16 @@ export async function metricsText(indexer: Indexer): Promise<string> {
     m.tamperAlerts.set(s.tamperAlerts);
     m.lastAnchoredSeq.set(s.lastAnchoredSeq);
     m.lastBatchSeq.set(s.lastBatchSeq);
+    m.dbUp.set(1);
   } catch {
+    m.dbUp.set(0);
     // Serve the process-local series even when the database is away; /health reports the outage.
   }
   return m.registry.render();
 }
 
-export function startHttp(indexer: Indexer, port: number, log: Logger): Promise<Server> {
+/** Listens on loopback unless LIANJIAN_HTTP_HOST names another address (0.0.0.0 under docker-compose, for Prometheus). */
+export function startHttp(indexer: Indexer, port: number, log: Logger, host = process.env.LIANJIAN_HTTP_HOST || '127.0.0.1'): Promise<Server> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const send = (code: number, type: string, body: string) => {
@@ -87,8 +90,8 @@ export function startHttp(indexer: Indexer, port: number, log: Logger): Promise<
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      log.info('http listening', { port: (server.address() as { port: number }).port });
+    server.listen(port, host, () => {
+      log.info('http listening', { host, port: (server.address() as { port: number }).port });
       resolve(server);
     });
   });

@@ -1,9 +1,13 @@
 // The indexer process: `node scripts/run-ts.mjs indexer/src/main.ts` (npm start runs it).
 // Environment: DATABASE_URL; LIANJIAN_RPC and LIANJIAN_CHAIN_HOME (the submitter key is read from
-// there) to anchor on chain; PORT for /health and /metrics; batch tuning in config.ts.
+// there) to anchor on chain; PORT for /health and /metrics; batch tuning in config.ts; the
+// continuous auditor's pace in continuous-audit.ts (LIANJIAN_AUDIT_*, docs/operations.md).
 import { committerChain } from './anchor-chain.js';
 import { ChainCommitter } from './chain/index.js';
+import { ChainWatch } from './chain-watch.js';
 import { ConfigError, describeConfig, loadConfig } from './config.js';
+import { auditSettingsFromEnv, ContinuousAuditor } from './continuous-audit.js';
+import { createPool } from './db.js';
 import { createFaultHook } from './faults.js';
 import { startHttp } from './http.js';
 import { Indexer } from './indexer.js';
@@ -11,8 +15,10 @@ import { createLogger } from './log.js';
 
 async function main(): Promise<void> {
   let config;
+  let auditSettings;
   try {
     config = loadConfig();
+    auditSettings = auditSettingsFromEnv();
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`indexer: ${error.message}\n`);
@@ -21,9 +27,9 @@ async function main(): Promise<void> {
     throw error;
   }
   const log = createLogger({ level: config.logLevel, base: { service: 'indexer', pid: process.pid } });
-  log.info('starting', describeConfig(config));
+  log.info('starting', { ...describeConfig(config), audit: auditSettings });
   const fault = createFaultHook(config.fault, log);
-  let chain;
+  let chain: ReturnType<typeof committerChain> | undefined;
   if (config.chain) {
     const committer = await ChainCommitter.create({
       rpcUrl: config.chain.rpcUrl,
@@ -38,6 +44,30 @@ async function main(): Promise<void> {
   }
   const indexer = new Indexer({ databaseUrl: config.databaseUrl, ...(chain ? { chain } : {}), policy: config.policy, log, fault });
   await indexer.start();
+  // The auditor has its own small pool, so its reads never take the API's or the builder's connections.
+  const auditPool = auditSettings.enabled ? createPool(config.databaseUrl, { max: 2, applicationName: 'lianjian-audit-continuous' }) : undefined;
+  const auditor = auditPool
+    ? new ContinuousAuditor({
+        pool: auditPool,
+        metrics: indexer.metrics,
+        log: log.child({ part: 'audit' }),
+        ...(config.chain ? { rpcUrl: config.chain.rpcUrl } : {}),
+        verifyAnchored: auditSettings.verifyAnchored,
+        recordsPerSecond: auditSettings.recordsPerSecond,
+        passIntervalMs: auditSettings.passIntervalMs,
+        chunkSize: auditSettings.chunkSize,
+      })
+    : undefined;
+  await auditor?.start();
+  const watch = config.chain
+    ? new ChainWatch({
+        rpcUrl: config.chain.rpcUrl,
+        metrics: indexer.metrics,
+        log,
+        ...(chain ? { latestBatchSeq: async () => (await chain.latest()).seq } : {}),
+      })
+    : undefined;
+  watch?.start();
   const server = await startHttp(indexer, config.port, log);
 
   let exiting = false;
@@ -46,6 +76,9 @@ async function main(): Promise<void> {
     exiting = true;
     log.info('stopping', { why });
     server.close();
+    watch?.stop();
+    await auditor?.stop();
+    await auditPool?.end().catch(() => {});
     await indexer.stop();
     process.exit(code);
   };

@@ -47,6 +47,39 @@ export class Gauge implements Metric {
   }
 }
 
+/** A gauge with no sample until it is first set: a series that is absent instead of a false 0. */
+export class OptionalGauge extends Gauge {
+  private isSet = false;
+  override set(v: number): void {
+    this.isSet = true;
+    super.set(v);
+  }
+  override render(): string {
+    const text = super.render();
+    return this.isSet ? text : text.split('\n').slice(0, 2).join('\n');
+  }
+}
+
+/** A gauge per label set (e.g. one per validator); `reset` drops the sets no longer reported. */
+export class LabeledGauge implements Metric {
+  private readonly values = new Map<string, { labels: Labels; value: number }>();
+  constructor(readonly name: string, readonly help: string) {}
+  set(labels: Labels, v: number): void {
+    this.values.set(labelText(labels), { labels, value: v });
+  }
+  get(labels: Labels): number | undefined {
+    return this.values.get(labelText(labels))?.value;
+  }
+  reset(): void {
+    this.values.clear();
+  }
+  render(): string {
+    const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} gauge`];
+    for (const { labels, value } of this.values.values()) lines.push(`${this.name}${labelText(labels)} ${value}`);
+    return lines.join('\n');
+  }
+}
+
 export class Histogram implements Metric {
   private readonly counts: number[];
   private sum = 0;
@@ -105,6 +138,33 @@ export function indexerMetrics() {
     anchorSeconds: registry.add(
       new Histogram('lianjian_indexer_anchor_seconds', 'Time from a batch built to its anchor recorded', [0.25, 0.5, 1, 2, 5, 10, 30, 60]),
     ),
+    dbUp: registry.add(new Gauge('lianjian_indexer_db_up', '1 while the database answered the last scrape, 0 when it did not')),
+    // The continuous auditor (continuous-audit.ts).
+    audit: {
+      batchesVerified: registry.add(new Counter('lianjian_audit_batches_verified_total', 'Batches re-verified against their documents and the chain, by check (anchor: as anchored; rolling: the full walk)')),
+      recordsChecked: registry.add(new Counter('lianjian_audit_records_checked_total', 'Records re-derived by the continuous auditor, by check')),
+      rowsChecked: registry.add(new Counter('lianjian_audit_rows_checked_total', 'Verifiable rows compared with their latest record by the rolling audit')),
+      mismatches: registry.add(new Counter('lianjian_audit_mismatches_total', 'Findings of the continuous auditor, by kind (each also a tamper_alert row)')),
+      errors: registry.add(new Counter('lianjian_audit_errors_total', 'Continuous audit steps that failed to run (database or chain unreachable), by check')),
+      lastVerifiedSeq: registry.add(new OptionalGauge('lianjian_audit_last_verified_seq', 'Seq of the last anchored batch re-verified as it was anchored')),
+      passes: registry.add(new Counter('lianjian_audit_full_passes_total', 'Rolling full audits completed')),
+      passProgress: registry.add(new Gauge('lianjian_audit_pass_progress_ratio', 'How far the current rolling audit is (0..1, batches then rows)')),
+      lastPassEnd: registry.add(new Gauge('lianjian_audit_last_full_pass_timestamp_seconds', 'End of the last completed rolling full audit (unix time; 0 before the first)')),
+      lastPassSeconds: registry.add(new Gauge('lianjian_audit_last_full_pass_seconds', 'Duration of the last completed rolling full audit')),
+      lastMismatch: registry.add(new Gauge('lianjian_audit_last_mismatch_timestamp_seconds', 'When the continuous auditor last found a mismatch (unix time; 0 never)')),
+    },
+    // The chain as the indexer's node shows it (chain-watch.ts).
+    chain: {
+      up: registry.add(new OptionalGauge('lianjian_chain_rpc_up', '1 while the chain node answered the last poll')),
+      height: registry.add(new OptionalGauge('lianjian_chain_latest_height', 'Latest block height of the chain node')),
+      blockTime: registry.add(new OptionalGauge('lianjian_chain_latest_block_timestamp_seconds', 'Time of the latest block (unix time)')),
+      catchingUp: registry.add(new OptionalGauge('lianjian_chain_catching_up', '1 while the node reports it is catching up')),
+      validators: registry.add(new OptionalGauge('lianjian_chain_validators', 'Validators in the set at the last committed height')),
+      missing: registry.add(new OptionalGauge('lianjian_chain_missing_validators', 'Validators of the set whose signature is absent from the last commit')),
+      signedPower: registry.add(new OptionalGauge('lianjian_chain_signed_power_ratio', 'Share of voting power that signed the last commit')),
+      validatorSigned: registry.add(new LabeledGauge('lianjian_chain_validator_signed', '1 if the validator signed the last commit, 0 if absent (label validator: consensus address hex)')),
+      latestBatchSeq: registry.add(new OptionalGauge('lianjian_chain_latest_batch_seq', 'Latest batch seq held by the chain (x/anchor)')),
+    },
   };
 }
 
