@@ -38,7 +38,7 @@ const MEMBER_WRITES = new Set([
 /** Queries for staff (ADMIN, LEADER, SECRETARY) only: subtree lists, reports, administration. */
 const STAFF_READS = new Set([
   'members', 'orgUnits', 'pipelineDue', 'analytics', 'analyticsSnapshot', 'analyticsSnapshots', 'meetingCompliance', 'transfers',
-  'pointsRanking', 'memberFeedback', 'quizQuestions', 'identityHolds',
+  'pointsRanking', 'memberFeedback', 'quizQuestions', 'identityHolds', 'duesSummary', 'duesReportCsv', 'duesRemittances',
 ]);
 // Not `decisions`: a member lists their own branch's (党务公开; decisions.int.test.ts).
 /** What the test's partner key (scopes Member:read, OrgUnit:read) may read. */
@@ -53,9 +53,10 @@ const ACCOUNT_ADMIN = new Set(['accounts', 'createAccount', 'changeAccountAccess
  * Decided by the resolver on real rows, which placeholders cannot show: who may check in, vote or
  * record a completion depends on the meeting, vote or member named. For accounts these only have
  * to answer with passes or denied (never unauthenticated, never an internal error); their row
- * rules are tested in their modules' own files (meetings, votes, learning).
+ * rules are tested in their modules' own files (meetings, votes, learning, dues: a member declares
+ * their own base, a secretary for the members of their subtree).
  */
-const ROW_DECIDED = new Set(['castBallot', 'checkIn', 'completeCourse']);
+const ROW_DECIDED = new Set(['castBallot', 'checkIn', 'completeCourse', 'declareDuesBase']);
 /** ADMIN only. */
 const ADMIN_ONLY = new Set(['apiKeys', 'createApiKey', 'revokeApiKey', 'tamperAlerts', 'partnerScopes']);
 

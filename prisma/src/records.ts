@@ -38,6 +38,11 @@ export const VERIFIABLE_MODELS = [
   'Milestone',
   'MembershipTransfer',
   'AnalyticsSnapshot',
+  'DuesBase',
+  'DuesHardship',
+  'DuesPayment',
+  'DuesArrearsCase',
+  'DuesRemittance',
 ] as const;
 export type VerifiableModel = (typeof VERIFIABLE_MODELS)[number];
 

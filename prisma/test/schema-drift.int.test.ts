@@ -40,7 +40,8 @@ const HAND_WRITTEN_CHECKS = [
 ];
 const RECORD_GUARDED = [
   'analytics_snapshot', 'appraisal_campaign', 'appraisal_result', 'attendance', 'ballot', 'course',
-  'course_completion', 'course_resource', 'decision', 'development_step', 'meeting', 'meeting_feedback',
+  'course_completion', 'course_resource', 'decision', 'development_step',
+  'dues_arrears_case', 'dues_base', 'dues_hardship', 'dues_payment', 'dues_remittance', 'meeting', 'meeting_feedback',
   'meeting_registration', 'member', 'member_feedback', 'membership_transfer', 'mentor_assignment', 'milestone',
   'org_unit', 'peer_assessment', 'points_entry', 'points_rule', 'quiz', 'quiz_attempt', 'quiz_question',
   'self_assessment', 'vote', 'vote_eligible_voter', 'vote_option', 'vote_tally', 'voter_roll_entry',
@@ -52,6 +53,7 @@ const ANALYTICS_CAPTURED = [
 const HAND_WRITTEN_TRIGGERS = [
   'batch.batch_guard',
   'batch_level.batch_level_append_only',
+  'dues_payment.dues_payment_append_only',
   'org_unit.org_unit_path_insert',
   'org_unit.org_unit_path_move',
   'org_unit.org_unit_path_update',

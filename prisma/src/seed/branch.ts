@@ -13,6 +13,7 @@ import type { BranchPlan, OrgPlan, UnitPlan } from './org.js';
 import { Prng } from './prng.js';
 import type { Density } from './profile.js';
 import type { Sink } from './sink.js';
+import { seedDues } from './dues.js';
 
 export interface BranchContext {
   seed: string | number;
@@ -491,6 +492,9 @@ export function generateBranch(ctx: BranchContext, sink: Sink, b: BranchPlan): {
 
   // ── a published, verifiable figure: members by stage ─────────────────────────────────────────
   if (b.index % 50 === 0) snapshot(rng, sink, b, members);
+
+  // ── dues (党费): its own random stream ───────────────────────────────────────────────────────
+  seedDues(ctx.seed, sink, b, members.map((m) => ({ id: m.id, unitId: m.unitId, status: m.status, probationarySince: m.t.probationarySince ?? null })));
 
   const demo = b.index === 0 ? members.find((m) => m.status === 'ACTIVE' && m.t.stage === 'FULL' && m.group) : undefined;
   return { demoMemberId: demo?.id ?? null };

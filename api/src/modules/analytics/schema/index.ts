@@ -227,7 +227,7 @@ function byUnitPage(args: { first?: number | null; offset?: number | null }): { 
   return { first, offset };
 }
 
-const Dashboard = builder.objectRef<DashboardShape>('AnalyticsDashboard').implement({
+export const AnalyticsDashboard = builder.objectRef<DashboardShape>('AnalyticsDashboard').implement({
   description: 'Figures over one unit’s subtree (统计看板). Each field is one dashboard query.',
   fields: (t) => ({
     unitId: t.id({ resolve: (s) => s.unit.id }),
@@ -383,7 +383,7 @@ builder.prismaObject('AnalyticsSnapshot', {
 
 builder.queryFields((t) => ({
   analytics: t.field({
-    type: Dashboard,
+    type: AnalyticsDashboard,
     description: 'Dashboard figures over a unit’s subtree (default: the top of what you may see)',
     authScopes: ANALYTICS_SCOPES,
     args: {

@@ -1,0 +1,175 @@
+// Reads: which dues rows a caller's lists cover, a member's statement for a year, and the
+// subtree's figures (collection rate, arrears) and report rows for the finance office.
+import type { DuesBase, DuesPayment, Member, OrgUnit } from '@lianjian/db';
+import { collectionRateBp, formatFen, monthRange, type Fen, type YearMonth } from '@lianjian/rules/dues';
+import { assertCanSeeMemberRow, listRoot } from '../../shared/access.js';
+import type { Context } from '../../shared/context.js';
+import { badArgument, forbidden, notFound, unauthenticated } from '../../shared/errors.js';
+import { requireUuid } from '../../shared/ids.js';
+import { lastDueMonth, loadDuesData, monthLines, trackingStart, type MonthLine } from './months.js';
+
+/** The member a caller asks about: a MEMBER account always itself. */
+export async function memberFor(ctx: Context, memberId: string | number | null | undefined): Promise<Member & { orgUnit: OrgUnit }> {
+  const p = ctx.principal;
+  if (p.kind === 'anonymous') throw unauthenticated();
+  let id = memberId != null ? requireUuid('memberId', memberId) : null;
+  if (!id) {
+    if (p.kind !== 'account' || !p.memberId) throw badArgument('memberId', 'is required: this account has no member record of its own.', '必须指定党员：该账号没有对应的党员记录。');
+    id = p.memberId;
+  }
+  const m = await ctx.prisma.member.findUnique({ where: { id }, include: { orgUnit: true } });
+  if (!m) throw notFound('Member', '党员', id);
+  await assertCanSeeMemberRow(ctx, m);
+  return m;
+}
+
+/** The rows a list covers: a member's own; staff and partner keys a subtree (`under`, default their own). */
+export async function scopeWhere(ctx: Context, under: string | number | null | undefined): Promise<{ memberId?: string; orgUnit?: { path: { startsWith: string } } }> {
+  const p = ctx.principal;
+  if (p.kind === 'anonymous') throw unauthenticated();
+  if (p.kind === 'account' && p.role === 'MEMBER') {
+    if (!p.memberId) throw forbidden('This account has no member record of its own.', '该账号没有对应的党员记录。');
+    return { memberId: p.memberId };
+  }
+  const unit = under != null ? await ctx.loaders.orgUnit.load(requireUuid('under', under)) : null;
+  if (under != null && !unit) throw notFound('Org unit', '组织', String(under));
+  const root = listRoot(ctx, unit);
+  return root ? { orgUnit: { path: { startsWith: root } } } : {};
+}
+
+export interface Statement {
+  member: Member;
+  year: number;
+  base: DuesBase | null;
+  lines: (MonthLine & { status: 'PAID' | 'UNPAID' | 'EXEMPT' | 'EXCUSED' | 'NOT_YET_DUE' | 'NO_BASE' | 'NOT_TRACKED' })[];
+  payments: DuesPayment[];
+  dueFen: Fen;
+  paidFen: Fen;
+  extraFen: Fen;
+}
+
+export async function statement(ctx: Context, memberId: string | number | null | undefined, year: number): Promise<Statement> {
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badArgument('year', 'must be a year from 2000 to 2100.', '年度须在 2000 至 2100 之间。');
+  const member = await memberFor(ctx, memberId);
+  const data = (await loadDuesData(ctx.prisma, [member.id])).get(member.id)!;
+  const start = trackingStart(member, data);
+  const last = lastDueMonth(ctx);
+  const lines = monthLines(data, `${year}-01`, `${year}-12`).map((l) => ({
+    ...l,
+    status:
+      l.paidFen > 0 && l.dueFen !== null && l.paidFen >= l.dueFen ? ('PAID' as const)
+      : l.dueFen === 0 ? ('EXEMPT' as const)
+      : l.excused ? ('EXCUSED' as const)
+      : start === null || l.month < start ? ('NOT_TRACKED' as const)
+      : l.dueFen === null ? ('NO_BASE' as const)
+      : l.month > last ? ('NOT_YET_DUE' as const)
+      : ('UNPAID' as const),
+  }));
+  const inYear = (m: string) => m.startsWith(`${year}-`);
+  const payments = data.payments.filter((p) => p.months.some(inYear));
+  const paidFen = payments.reduce((s, p) => s + p.months.reduce((a, m, i) => a + (inYear(m) ? p.monthAmounts[i]! : 0), 0), 0);
+  const extraFen = payments.filter((p) => inYear(p.months[0]!)).reduce((s, p) => s + p.extraFen, 0);
+  const dueFen = lines.filter((l) => l.status !== 'NOT_TRACKED' && l.month <= last).reduce((s, l) => s + (l.dueFen ?? 0), 0);
+  return { member, year, base: data.bases.find((b) => b.year === year) ?? null, lines, payments, dueFen, paidFen, extraFen };
+}
+
+export interface ReportRow {
+  member: Pick<Member, 'id' | 'name'>;
+  unitName: string;
+  base: DuesBase | null;
+  lines: MonthLine[];
+  dueFen: Fen;
+  paidFen: Fen;
+  unpaidMonths: number;
+}
+
+/** One row per tracked member of the subtree (a probationary or full member with a base). */
+export async function reportRows(ctx: Context, under: string | number | null | undefined, from: YearMonth, to: YearMonth): Promise<ReportRow[]> {
+  const scope = await scopeWhere(ctx, under);
+  const members = await ctx.prisma.member.findMany({
+    where: { ...(scope.memberId ? { id: scope.memberId } : {}), ...(scope.orgUnit ? { orgUnit: scope.orgUnit } : {}), duesBases: { some: {} }, stage: { in: ['PROBATIONARY', 'FULL'] } },
+    select: { id: true, name: true, probationarySince: true, fullMemberSince: true, orgUnit: { select: { name: true } } },
+    orderBy: [{ name: 'asc' }, { id: 'asc' }],
+  });
+  const data = await loadDuesData(ctx.prisma, members.map((m) => m.id));
+  const last = lastDueMonth(ctx);
+  return members.map((m) => {
+    const d = data.get(m.id)!;
+    const start = trackingStart(m, d)!;
+    const lines = monthLines(d, from, to).filter((l) => l.month >= start);
+    const due = lines.filter((l) => l.month <= last);
+    return {
+      member: { id: m.id, name: m.name },
+      unitName: m.orgUnit.name,
+      base: d.bases.find((b) => b.year === Number(to.slice(0, 4))) ?? null,
+      lines,
+      dueFen: due.reduce((s, l) => s + (l.dueFen ?? 0), 0),
+      paidFen: lines.reduce((s, l) => s + Math.max(0, l.paidFen), 0),
+      unpaidMonths: due.filter((l) => l.unpaid).length,
+    };
+  });
+}
+
+export interface Summary {
+  month: YearMonth;
+  trackedMembers: number;
+  dueFen: Fen;
+  collectedFen: Fen;
+  collectionRateBp: number | null;
+  /** Paid the month in full; exempt and excused members count in neither. */
+  paidMembers: number;
+  unpaidMembers: number;
+  membersInArrears: number;
+  openArrearsCases: number;
+}
+
+/** A month's figures over a subtree: what was due, what was collected against it, who is behind. */
+export async function summary(ctx: Context, under: string | number | null | undefined, month: YearMonth): Promise<Summary> {
+  const rows = await reportRows(ctx, under, `${month.slice(0, 4)}-01`, month);
+  const scope = await scopeWhere(ctx, under);
+  let dueFen = 0;
+  let collectedFen = 0;
+  let paidMembers = 0;
+  let unpaidMembers = 0;
+  let inArrears = 0;
+  for (const r of rows) {
+    const l = r.lines.find((x) => x.month === month);
+    if (l && l.dueFen !== null) {
+      dueFen += l.dueFen;
+      collectedFen += Math.min(Math.max(l.paidFen, 0), l.dueFen);
+    }
+    if (l?.unpaid) unpaidMembers++;
+    else if (l && l.dueFen !== null && l.dueFen > 0 && l.paidFen >= l.dueFen) paidMembers++;
+    if (r.unpaidMonths > 0) inArrears++;
+  }
+  const openArrearsCases = await ctx.prisma.duesArrearsCase.count({ where: { status: 'OPEN', ...scope } });
+  return { month, trackedMembers: rows.length, dueFen, collectedFen, collectionRateBp: collectionRateBp(dueFen, collectedFen), paidMembers, unpaidMembers, membersInArrears: inArrears, openArrearsCases };
+}
+
+const csvCell = (v: string | number) => {
+  const s = String(v);
+  // A leading =, +, - or @ would be a formula in a spreadsheet.
+  const safe = /^[=+\-@\t\r]/.test(s) && typeof v === 'string' ? `'${s}` : s;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+};
+
+/** The year's report as CSV (UTF-8 with BOM, so Excel in China opens it as UTF-8), amounts in yuan. */
+export function reportCsv(rows: ReportRow[], year: number): string {
+  const months = monthRange(`${year}-01`, `${year}-12`);
+  const head = ['党员 member', '组织 unit', '类别 category', '基数 base', '月应交 monthly due', ...months, '应交合计 due', '实交合计 paid', '欠交月数 unpaid months'];
+  const lines = rows.map((r) => {
+    const by = new Map(r.lines.map((l) => [l.month, l]));
+    return [
+      r.member.name,
+      r.unitName,
+      r.base?.category ?? '',
+      r.base?.baseFen != null ? formatFen(r.base.baseFen) : '',
+      r.base ? formatFen(r.base.monthlyDueFen) : '',
+      ...months.map((m) => (by.get(m) ? formatFen(by.get(m)!.paidFen) : '')),
+      formatFen(r.dueFen),
+      formatFen(r.paidFen),
+      r.unpaidMonths,
+    ];
+  });
+  return '\uFEFF' + [head, ...lines].map((l) => l.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}

@@ -1,0 +1,199 @@
+// The dues types: the five verifiable records, the member's statement and the subtree summary.
+import { DuesArrearsStatus, DuesBaseStatus, DuesCategory, DuesHardshipKind, DuesHardshipStatus, DuesPaymentMethod, DuesRemittanceStatus } from '@lianjian/db';
+import { builder } from '../../../graphql/builder.js';
+import { Verifiable } from '../../../graphql/verifiable.js';
+import { assertCanSeeUnit, canSeeUnit } from '../../../shared/access.js';
+import { forbidden } from '../../../shared/errors.js';
+import type { Context } from '../../../shared/context.js';
+import { assertCanSeeDuesRow } from '../access.js';
+import type { MonthLine } from '../months.js';
+import type { Statement, Summary } from '../reads.js';
+
+export const DuesCategoryEnum = builder.enumType(DuesCategory, {
+  name: 'DuesCategory',
+  description: 'IN_WORK 在职 / RETIRED 离退休 / FARMER 农民 / LOW_INCOME 学生、下岗失业、领取最低生活保障金 / OTHER 其他（按收入，适用在职标准）',
+});
+export const DuesBaseStatusEnum = builder.enumType(DuesBaseStatus, { name: 'DuesBaseStatus', description: 'DECLARED 已申报 / CHECKED 支部已核定' });
+export const DuesHardshipKindEnum = builder.enumType(DuesHardshipKind, { name: 'DuesHardshipKind', description: 'REDUCTION 减交 / EXEMPTION 免交' });
+export const DuesHardshipStatusEnum = builder.enumType(DuesHardshipStatus, { name: 'DuesHardshipStatus', description: 'PROPOSED 支部已决定、待上级批准 / APPROVED 已批准 / REJECTED 未批准' });
+export const DuesPaymentMethodEnum = builder.enumType(DuesPaymentMethod, { name: 'DuesPaymentMethod', description: 'CASH 现金 / TRANSFER 转账 / ONLINE 在线交纳' });
+export const DuesArrearsStatusEnum = builder.enumType(DuesArrearsStatus, {
+  name: 'DuesArrearsStatus',
+  description: 'OPEN 待处理 / EXCUSED 有正当理由（理由已记录）/ TREAT_AS_LEFT 按自行脱党处理 / SETTLED 已补交',
+});
+export const DuesRemittanceStatusEnum = builder.enumType(DuesRemittanceStatus, { name: 'DuesRemittanceStatus', description: 'SUBMITTED 已上交 / CONFIRMED 上级已确认收到' });
+
+const memberOwned = (type: 'DuesBase' | 'DuesHardship' | 'DuesPayment' | 'DuesArrearsCase') => async (row: { id: string; orgUnitId: string; memberId: string }, ctx: Context) => {
+  await assertCanSeeDuesRow(ctx, type, row);
+  return { read: type };
+};
+
+builder.prismaObject('DuesBase', {
+  description: 'A member’s dues base for a year (党费基数), declared once a year and checked by the branch. Money in fen.',
+  interfaces: [Verifiable],
+  select: { id: true, version: true, orgUnitId: true, memberId: true },
+  authScopes: memberOwned('DuesBase'),
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    version: t.exposeInt('version'),
+    orgUnitId: t.exposeID('orgUnitId'),
+    memberId: t.exposeID('memberId'),
+    memberName: t.string({ select: { member: { select: { name: true } } }, resolve: (r) => r.member.name }),
+    year: t.exposeInt('year'),
+    category: t.expose('category', { type: DuesCategoryEnum }),
+    baseFen: t.exposeInt('baseFen', { nullable: true, description: 'Monthly income in fen (IN_WORK, RETIRED, OTHER)' }),
+    fixedFen: t.exposeInt('fixedFen', { nullable: true, description: 'The fixed monthly amount (FARMER, LOW_INCOME)' }),
+    rateBp: t.exposeInt('rateBp', { nullable: true, description: 'Rate in basis points (50 = 0.5 %); null for a fixed amount' }),
+    monthlyDueFen: t.exposeInt('monthlyDueFen', { description: 'The rate applied to the base, rounded half up to the fen' }),
+    status: t.expose('status', { type: DuesBaseStatusEnum }),
+    checkedOn: t.expose('checkedOn', { type: 'Date', nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
+
+builder.prismaObject('DuesHardship', {
+  description: 'A hardship reduction or exemption (困难党员减免党费): the branch’s decision, approved by the level above',
+  interfaces: [Verifiable],
+  select: { id: true, version: true, orgUnitId: true, memberId: true },
+  authScopes: memberOwned('DuesHardship'),
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    version: t.exposeInt('version'),
+    orgUnitId: t.exposeID('orgUnitId'),
+    memberId: t.exposeID('memberId'),
+    memberName: t.string({ select: { member: { select: { name: true } } }, resolve: (r) => r.member.name }),
+    kind: t.expose('kind', { type: DuesHardshipKindEnum }),
+    reducedFen: t.exposeInt('reducedFen', { nullable: true }),
+    fromMonth: t.exposeString('fromMonth'),
+    toMonth: t.exposeString('toMonth'),
+    reason: t.exposeString('reason'),
+    branchDecision: t.exposeString('branchDecision', { description: 'The branch meeting’s decision it rests on' }),
+    status: t.expose('status', { type: DuesHardshipStatusEnum }),
+    decidedOn: t.expose('decidedOn', { type: 'Date', nullable: true }),
+    decisionNote: t.exposeString('decisionNote', { nullable: true }),
+  }),
+});
+
+export const DuesPaymentRef = builder.prismaObject('DuesPayment', {
+  description: 'A dues payment (党费交纳记录), append-only: one or more months, each its due (`monthAmounts`), any surplus a voluntary extra. A correction is a new entry reversing the one it names. Its proof bundle is the member’s receipt.',
+  interfaces: [Verifiable],
+  select: { id: true, version: true, orgUnitId: true, memberId: true },
+  authScopes: memberOwned('DuesPayment'),
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    version: t.exposeInt('version', { description: 'Always 1: entries are never changed' }),
+    orgUnitId: t.exposeID('orgUnitId'),
+    memberId: t.exposeID('memberId'),
+    memberName: t.string({ select: { member: { select: { name: true } } }, resolve: (r) => r.member.name }),
+    months: t.exposeStringList('months'),
+    monthAmounts: t.exposeIntList('monthAmounts', { description: 'Fen per month, parallel to `months` (negative in a correction)' }),
+    extraFen: t.exposeInt('extraFen', { description: 'Voluntary extra beyond the dues' }),
+    amountFen: t.exposeInt('amountFen'),
+    method: t.expose('method', { type: DuesPaymentMethodEnum }),
+    reference: t.exposeString('reference', { nullable: true }),
+    paidOn: t.expose('paidOn', { type: 'Date' }),
+    receiptNo: t.exposeString('receiptNo'),
+    correctsId: t.exposeID('correctsId', { nullable: true }),
+    correctedBy: t.id({ nullable: true, select: { correction: { select: { id: true } } }, resolve: (r) => r.correction?.id ?? null }),
+    reason: t.exposeString('reason', { nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
+
+builder.prismaObject('DuesArrearsCase', {
+  description: 'Six or more consecutive months unpaid without a recorded reason (党章第九条): raised by the system, decided by the branch',
+  interfaces: [Verifiable],
+  select: { id: true, version: true, orgUnitId: true, memberId: true },
+  authScopes: memberOwned('DuesArrearsCase'),
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    version: t.exposeInt('version'),
+    orgUnitId: t.exposeID('orgUnitId'),
+    memberId: t.exposeID('memberId'),
+    memberName: t.string({ select: { member: { select: { name: true } } }, resolve: (r) => r.member.name }),
+    fromMonth: t.exposeString('fromMonth'),
+    toMonth: t.exposeString('toMonth'),
+    months: t.exposeInt('months'),
+    status: t.expose('status', { type: DuesArrearsStatusEnum }),
+    decisionReason: t.exposeString('decisionReason', { nullable: true }),
+    decidedOn: t.expose('decidedOn', { type: 'Date', nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
+
+builder.prismaObject('DuesRemittance', {
+  description: 'A unit’s dues of a month passed to the level above (党费上交), which confirms receipt',
+  interfaces: [Verifiable],
+  select: { id: true, version: true, orgUnitId: true, toUnitId: true },
+  authScopes: async (row, ctx) => {
+    // Staff of the remitting unit or of the receiving unit (and partner keys likewise); not members.
+    const p = ctx.principal;
+    if (p.kind === 'account' && p.role === 'MEMBER') throw forbidden('Remittances are seen by the units that send and receive them.', '党费上交记录仅供上交和接收的组织查看。');
+    const [from, to] = await Promise.all([ctx.loaders.orgUnit.load(row.orgUnitId), ctx.loaders.orgUnit.load(row.toUnitId)]);
+    if (!(to && canSeeUnit(p, to))) assertCanSeeUnit(ctx, from ?? { id: row.orgUnitId, path: '\u0000' });
+    return { read: 'DuesRemittance' };
+  },
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    version: t.exposeInt('version'),
+    orgUnitId: t.exposeID('orgUnitId'),
+    unitName: t.string({ select: { orgUnit: { select: { name: true } } }, resolve: (r) => r.orgUnit.name }),
+    toUnitId: t.exposeID('toUnitId'),
+    toUnitName: t.string({ select: { toUnit: { select: { name: true } } }, resolve: (r) => r.toUnit.name }),
+    month: t.exposeString('month'),
+    paymentCount: t.exposeInt('paymentCount'),
+    memberCount: t.exposeInt('memberCount'),
+    amountFen: t.exposeInt('amountFen'),
+    status: t.expose('status', { type: DuesRemittanceStatusEnum }),
+    confirmedOn: t.expose('confirmedOn', { type: 'Date', nullable: true }),
+    receiptNo: t.exposeString('receiptNo', { nullable: true }),
+  }),
+});
+
+const DuesMonthStatusEnum = builder.enumType('DuesMonthStatus', {
+  values: ['PAID', 'UNPAID', 'EXEMPT', 'EXCUSED', 'NOT_YET_DUE', 'NO_BASE', 'NOT_TRACKED'] as const,
+  description: 'PAID 已交 / UNPAID 未交 / EXEMPT 免交 / EXCUSED 有正当理由 / NOT_YET_DUE 未到期 / NO_BASE 基数未核定 / NOT_TRACKED 尚未开始计算',
+});
+
+const DuesMonth = builder.objectRef<Statement['lines'][number]>('DuesMonth').implement({
+  fields: (t) => ({
+    month: t.exposeString('month'),
+    dueFen: t.exposeInt('dueFen', { nullable: true, description: 'After any approved hardship decision; null without a checked base' }),
+    paidFen: t.exposeInt('paidFen', { description: 'Net of corrections' }),
+    hardship: t.field({ type: DuesHardshipKindEnum, nullable: true, resolve: (l: MonthLine) => l.hardship }),
+    status: t.field({ type: DuesMonthStatusEnum, resolve: (l) => l.status }),
+  }),
+});
+
+export const DuesStatement = builder.objectRef<Statement>('DuesStatement').implement({
+  description: 'A member’s dues for a year: base, month by month, and every payment entry touching the year (each a verifiable record: recompute `paidFen` and `extraFen` from their proven documents)',
+  fields: (t) => ({
+    memberId: t.id({ resolve: (s) => s.member.id }),
+    memberName: t.string({ resolve: (s) => s.member.name }),
+    year: t.exposeInt('year'),
+    base: t.prismaField({ type: 'DuesBase', nullable: true, resolve: (q, s, _a, ctx) => (s.base ? ctx.prisma.duesBase.findUnique({ ...q, where: { id: s.base.id } }) : null) }),
+    months: t.field({ type: [DuesMonth], resolve: (s) => s.lines }),
+    payments: t.prismaField({
+      type: ['DuesPayment'],
+      resolve: (q, s, _a, ctx) => ctx.prisma.duesPayment.findMany({ ...q, where: { id: { in: s.payments.map((p) => p.id) } }, orderBy: [{ paidOn: 'asc' }, { createdAt: 'asc' }] }),
+    }),
+    dueFen: t.exposeInt('dueFen', { description: 'Due for the tracked months of the year up to last month' }),
+    paidFen: t.exposeInt('paidFen', { description: 'Sum of the entries’ month amounts for months of the year' }),
+    extraFen: t.exposeInt('extraFen', { description: 'Voluntary extras of entries whose first month is in the year' }),
+  }),
+});
+
+export const DuesSummary = builder.objectRef<Summary>('DuesSummary').implement({
+  description: 'A month’s dues over a subtree: collection rate (collected against what was due) and arrears',
+  fields: (t) => ({
+    month: t.exposeString('month'),
+    trackedMembers: t.exposeInt('trackedMembers'),
+    dueFen: t.exposeInt('dueFen'),
+    collectedFen: t.exposeInt('collectedFen', { description: 'Paid against the month’s dues, each member at most their due' }),
+    collectionRateBp: t.exposeInt('collectionRateBp', { nullable: true, description: 'Basis points (10000 = 100 %), rounded down; null when nothing was due' }),
+    paidMembers: t.exposeInt('paidMembers'),
+    unpaidMembers: t.exposeInt('unpaidMembers'),
+    membersInArrears: t.exposeInt('membersInArrears', { description: 'Members with any unpaid month this year up to last month' }),
+    openArrearsCases: t.exposeInt('openArrearsCases'),
+  }),
+});
