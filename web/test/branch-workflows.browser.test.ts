@@ -36,6 +36,13 @@ describe('branch workflows', () => {
     await page.waitForURL((u) => /^\/decisions\/[0-9a-f-]{36}$/.test(u.pathname));
     decisionId = new URL(page.url()).pathname.split('/').pop()!;
     await page.getByTestId('decision-status').waitFor();
+    // Until its record is anchored the page reloads its data now and then (the proof badge polls),
+    // which would show the milestone below before the submit: wait until no badge is still waiting.
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('[data-testid="proof"]')].every((p) => p.getAttribute('data-proof-state') !== 'waiting'),
+      undefined,
+      { timeout: 90_000 },
+    );
 
     // Meanwhile, in another tab, a milestone is added: this page still offers IMPLEMENTED.
     const other = await context.newPage();

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { errorView } from '../app/components/ErrorPage';
 import { isServiceFailure } from '../app/lib/errors';
 import { isRefusal } from '../app/lib/form-action.server';
-import { ApiError } from '../app/lib/graphql.server';
+import { apiRequest, ApiError } from '../app/lib/graphql.server';
+import { TypedDocumentString } from '../app/graphql/graphql';
 
 const LATIN = /[A-Za-z]/;
 
@@ -34,7 +35,7 @@ async function unavailable(url: string, timeoutMs?: number): Promise<ApiError> {
   const { apiRequest } = await import('../app/lib/graphql.server');
   const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
   try {
-    const error = await apiRequest('{ __typename }', {}, timeoutMs === undefined ? {} : { timeoutMs }).then(
+    const error = await apiRequest(new TypedDocumentString<unknown, Record<string, never>>('{ __typename }'), {}, timeoutMs === undefined ? {} : { timeoutMs }).then(
       () => null,
       (e: unknown) => e,
     );

@@ -2,20 +2,10 @@
 // rows with overdue periods first and highlighted.
 import { useT } from '../i18n/use-t';
 import { formatDateTime } from '../lib/format';
+import type { ComplianceQuery } from '../graphql/graphql';
 
-export interface ComplianceRow {
-  unitId: string;
-  unit: { name: string };
-  kind: string;
-  cadence: string;
-  required: number;
-  held: number;
-  met: number;
-  due: number;
-  overdue: number;
-  nextDeadline: string | null;
-  compliant: boolean;
-}
+/** One unit's cadence for one kind of meeting, as the compliance query answers it. */
+export type ComplianceRow = ComplianceQuery['meetingCompliance']['rows'][number];
 
 export function MeetingCompliance({ from, to, rows }: { from: string; to: string; rows: ComplianceRow[] }) {
   const m = useT().meetings;

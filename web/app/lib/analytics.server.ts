@@ -2,9 +2,10 @@
 // pick, the way back up to their scope, and the latest published snapshot of each metric.
 import { data } from 'react-router';
 import type { AccountContext } from './auth.server';
-import { DASHBOARD_QUERY, FIRST_MONTH, LAST_MONTH, MAX_PERIOD_MONTHS, monthCount, monthParam, type DashboardData } from './analytics';
+import { UNITS_PAGE, FIRST_MONTH, LAST_MONTH, MAX_PERIOD_MONTHS, monthCount, monthParam, type DashboardData } from './analytics';
 import { chinaToday } from './format';
-import { PROOF_FIELDS, type ProofNode } from './fragments';
+import type { DashboardUnitsQuery } from '../graphql/graphql';
+import { graphql } from '../graphql';
 
 export interface UnitOption {
   id: string;
@@ -17,15 +18,8 @@ export interface Crumb {
   name: string;
 }
 
-export interface SnapshotSummary {
-  id: string;
-  metric: string;
-  title: string;
-  publishedAt: string;
-  inputCount: number;
-  figures: Record<string, unknown>;
-  proof: Pick<ProofNode, 'status' | 'batchSeq'>;
-}
+/** The newest snapshots of a unit, as the dashboard lists them. */
+export type SnapshotSummary = DashboardUnitsQuery['analyticsSnapshots'][number];
 
 export interface DashboardPage {
   data: DashboardData;
@@ -40,23 +34,46 @@ export interface DashboardPage {
   unitsOffset: number;
 }
 
-const PICKER_LIMIT = 100;
+/** One query for the whole dashboard (depth 4, well under the API's limits). */
+const DASHBOARD_QUERY = graphql(`query Dashboard($unitId: ID, $from: Date, $to: Date, $unitsFirst: Int, $unitsOffset: Int) {
+  analytics(unitId: $unitId, from: $from, to: $to) {
+    unitId unitName asOf from to
+    composition { ...CompositionFields }
+    childCount byUnit(first: $unitsFirst, offset: $unitsOffset) { unitId unitName composition { ...CompositionFields } meetings { ...MeetingFigures } }
+    funnel { stages { stage current reached converted conversionRate medianDays } overdueSteps expiredSteps monthly { ...MonthFields } figures }
+    meetings { ...MeetingFigures }
+    learning { completions classHours scored averageScore scoreBands { key count } quizSubmitted quizPassed quizPassRate quizPercentBands { key count } monthly { ...MonthFields } }
+    appraisal { year total byRating { key count } excellentShare }
+    points { year members total bands { key count } top { rank memberId unitId points } monthly { ...MonthFields } }
+    feedback { total byCategory { key count } byStatus { key count } resolved medianResolutionDays monthly { ...MonthFields } }
+    transfers { open expired received cancelled issuedMonthly { ...MonthFields } }
+  }
+}`);
 
-const PAGE_QUERY = `query DashboardUnits($unitId: ID!, $scope: ID!) {
-  orgUnits(under: $scope, first: ${PICKER_LIMIT}) { edges { node { id name level } } }
+graphql(`fragment CompositionFields on MemberComposition { total byStage { key count } byGender { key count } byEducation { key count } byAgeBand { key count } figures }`);
+graphql(`fragment MeetingFigures on MeetingAnalytics { cadence { kind required held meetings rate } attendance { present late excused absent rate } monthly { month key count total } }`);
+graphql(`fragment MonthFields on AnalyticsPoint { month key count total }`);
+
+// The unit picker lists the first 100 units of the viewer's scope.
+const PAGE_QUERY = graphql(`query DashboardUnits($unitId: ID!, $scope: ID!) {
+  orgUnits(under: $scope, first: 100) { edges { node { id name level } } }
   orgUnit(id: $unitId) { id name level }
   scopeUnit: orgUnit(id: $scope) { id level }
   analyticsSnapshots(unitId: $unitId, first: 10) { id metric title publishedAt inputCount figures proof { status batchSeq } }
-}`;
+}`);
 
 /**
- * The unit with exactly `depth` ancestors: asking for the parent of the viewer's scope unit is
- * refused (FORBIDDEN) for anyone below the root, so the chain stops at the scope.
+ * The unit with `depth` ancestors (up to six): asking for the parent of the viewer's scope unit is
+ * refused (FORBIDDEN) for anyone below the root, so the chain stops at the scope ($pN: ask for the Nth parent).
  */
-function chainQuery(depth: number): string {
-  let fields = 'id name';
-  for (let i = 0; i < depth; i++) fields = `id name parent { ${fields} }`;
-  return `query DashboardCrumbs($unitId: ID!) { orgUnit(id: $unitId) { ${fields} } }`;
+const CHAIN_QUERY = graphql(`query DashboardCrumbs($unitId: ID!, $p1: Boolean!, $p2: Boolean!, $p3: Boolean!, $p4: Boolean!, $p5: Boolean!, $p6: Boolean!) {
+  orgUnit(id: $unitId) { id name parent @include(if: $p1) { id name parent @include(if: $p2) { id name parent @include(if: $p3) {
+    id name parent @include(if: $p4) { id name parent @include(if: $p5) { id name parent @include(if: $p6) { id name } } } } } }
+  }
+}`);
+
+function chainVariables(unitId: string, depth: number) {
+  return { unitId, p1: depth >= 1, p2: depth >= 2, p3: depth >= 3, p4: depth >= 4, p5: depth >= 5, p6: depth >= 6 };
 }
 
 interface ParentChain {
@@ -111,10 +128,11 @@ export function periodParams(request: Request, now: number = Date.now()): { from
 }
 
 export async function dashboardData(ctx: AccountContext, unitId: string | null, period: { from: string | null; to: string | null }, unitsOffset = 0): Promise<DashboardData> {
-  const r = await ctx.query<{ analytics: DashboardData }>(DASHBOARD_QUERY, {
+  const r = await ctx.query(DASHBOARD_QUERY, {
     unitId: unitId ?? ctx.account.scopeUnitId,
     from: period.from ? `${period.from}-01` : null,
     to: period.to ? `${period.to}-01` : null,
+    unitsFirst: UNITS_PAGE,
     unitsOffset,
   });
   return r.analytics;
@@ -124,14 +142,9 @@ export async function dashboardPage(ctx: AccountContext, request: Request): Prom
   const period = periodParams(request);
   const unitsOffset = unitsOffsetParam(request);
   const d = await dashboardData(ctx, unitParam(request), period, unitsOffset);
-  const r = await ctx.query<{
-    orgUnits: { edges: Array<{ node: UnitOption }> };
-    orgUnit: ParentChain & { level: number };
-    scopeUnit: { id: string; level: number };
-    analyticsSnapshots: SnapshotSummary[];
-  }>(PAGE_QUERY, { unitId: d.unitId, scope: ctx.account.scopeUnitId });
+  const r = await ctx.query(PAGE_QUERY, { unitId: d.unitId, scope: ctx.account.scopeUnitId });
   const depth = Math.max(0, r.orgUnit.level - r.scopeUnit.level);
-  const top = depth === 0 ? r.orgUnit : (await ctx.query<{ orgUnit: ParentChain }>(chainQuery(depth), { unitId: d.unitId })).orgUnit;
+  const top = depth === 0 ? r.orgUnit : (await ctx.query(CHAIN_QUERY, chainVariables(d.unitId, depth))).orgUnit;
   const chain: Crumb[] = [];
   for (let u: ParentChain | null | undefined = top; u; u = u.parent) {
     chain.unshift({ id: u.id, name: u.name });
@@ -146,12 +159,7 @@ export async function dashboardPage(ctx: AccountContext, request: Request): Prom
   return { data: d, units, crumbs, snapshots, canPublish: ctx.account.role === 'LEADER' || ctx.account.role === 'ADMIN', period, unitsOffset };
 }
 
-export const SNAPSHOT_FIELDS = `id version orgUnitId metric title params figures inputRoot inputCount publishedAt ${PROOF_FIELDS}`;
-
 export async function publishSnapshot(ctx: AccountContext, input: { unitId: string; metric: string; title: string | null }): Promise<{ id: string }> {
-  const r = await ctx.call<{ publishAnalyticsSnapshot: { id: string } }>(
-    'mutation Publish($unitId: ID!, $metric: String!, $title: String) { publishAnalyticsSnapshot(unitId: $unitId, metric: $metric, title: $title) { id } }',
-    input,
-  );
+  const r = await ctx.call(graphql(`mutation Publish($unitId: ID!, $metric: String!, $title: String) { publishAnalyticsSnapshot(unitId: $unitId, metric: $metric, title: $title) { id } }`), input);
   return r.publishAnalyticsSnapshot;
 }

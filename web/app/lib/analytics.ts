@@ -1,94 +1,21 @@
 // The dashboard's figures as tables: one definition per figure, read by the page (chart + data
 // table) and by the CSV export, so a chart, its table and its CSV cannot disagree.
+import type { CompositionFieldsFragment, DashboardQuery, MeetingFiguresFragment, MonthFieldsFragment } from '../graphql/graphql';
 import type { Messages } from '../i18n/messages';
 import { STAGES } from './stages';
 
-export interface KeyCount {
-  key: string;
-  count: number;
-}
+/** The dashboard query's answer, as GraphQL Code Generator types it (lib/analytics.server.ts). */
+export type DashboardData = DashboardQuery['analytics'];
+export type KeyCount = DashboardData['composition']['byStage'][number];
+export type MonthPoint = MonthFieldsFragment;
+export type CompositionData = CompositionFieldsFragment;
+export type MeetingsData = MeetingFiguresFragment;
 
-export interface MonthPoint {
-  month: string;
-  key: string;
-  count: number;
-  total: number;
-}
-
-export interface CompositionData {
-  total: number;
-  byStage: KeyCount[];
-  byGender: KeyCount[];
-  byEducation: KeyCount[];
-  byAgeBand: KeyCount[];
-  figures: Record<string, unknown>;
-}
-
-export interface MeetingsData {
-  cadence: Array<{ kind: string; required: number; held: number; meetings: number; rate: number | null }>;
-  attendance: { present: number; late: number; excused: number; absent: number; rate: number | null };
-  monthly: MonthPoint[];
-}
-
-export interface DashboardData {
-  unitId: string;
-  unitName: string;
-  asOf: string;
-  from: string;
-  to: string;
-  composition: CompositionData;
-  /** All direct sub-units; byUnit holds one page of them. */
-  childCount: number;
-  byUnit: Array<{ unitId: string; unitName: string; composition: CompositionData; meetings: MeetingsData }>;
-  funnel: {
-    stages: Array<{ stage: string; current: number; reached: number; converted: number; conversionRate: number | null; medianDays: number | null }>;
-    overdueSteps: number;
-    expiredSteps: number;
-    monthly: MonthPoint[];
-    figures: Record<string, unknown>;
-  };
-  meetings: MeetingsData;
-  learning: {
-    completions: number;
-    classHours: number;
-    scored: number;
-    averageScore: number | null;
-    scoreBands: KeyCount[];
-    quizSubmitted: number;
-    quizPassed: number;
-    quizPassRate: number | null;
-    quizPercentBands: KeyCount[];
-    monthly: MonthPoint[];
-  };
-  appraisal: { year: number; total: number; byRating: KeyCount[]; excellentShare: number | null };
-  points: { year: number; members: number; total: number; bands: KeyCount[]; top: Array<{ rank: number; memberId: string; unitId: string; points: number }>; monthly: MonthPoint[] };
-  feedback: { total: number; byCategory: KeyCount[]; byStatus: KeyCount[]; resolved: number; medianResolutionDays: number | null; monthly: MonthPoint[] };
-  transfers: { open: number; expired: number; received: number; cancelled: number; issuedMonthly: MonthPoint[] };
-}
-
-const COUNTS = 'key count';
-const COMPOSITION = `total byStage { ${COUNTS} } byGender { ${COUNTS} } byEducation { ${COUNTS} } byAgeBand { ${COUNTS} } figures`;
-const POINTS = 'month key count total';
-const MEETINGS = `cadence { kind required held meetings rate } attendance { present late excused absent rate } monthly { ${POINTS} }`;
+/** The metrics a leader may publish as a snapshot. */
+export const PUBLISH_METRICS = ['composition', 'funnel'] as const;
 
 /** Sub-units per page of the dashboard (a unit may have thousands). */
 export const UNITS_PAGE = 50;
-
-/** One query for the whole dashboard (depth 4, well under the API's limits). */
-export const DASHBOARD_QUERY = `query Dashboard($unitId: ID, $from: Date, $to: Date, $unitsOffset: Int) {
-  analytics(unitId: $unitId, from: $from, to: $to) {
-    unitId unitName asOf from to
-    composition { ${COMPOSITION} }
-    childCount byUnit(first: ${UNITS_PAGE}, offset: $unitsOffset) { unitId unitName composition { ${COMPOSITION} } meetings { ${MEETINGS} } }
-    funnel { stages { stage current reached converted conversionRate medianDays } overdueSteps expiredSteps monthly { ${POINTS} } figures }
-    meetings { ${MEETINGS} }
-    learning { completions classHours scored averageScore scoreBands { ${COUNTS} } quizSubmitted quizPassed quizPassRate quizPercentBands { ${COUNTS} } monthly { ${POINTS} } }
-    appraisal { year total byRating { ${COUNTS} } excellentShare }
-    points { year members total bands { ${COUNTS} } top { rank memberId unitId points } monthly { ${POINTS} } }
-    feedback { total byCategory { ${COUNTS} } byStatus { ${COUNTS} } resolved medianResolutionDays monthly { ${POINTS} } }
-    transfers { open expired received cancelled issuedMonthly { ${POINTS} } }
-  }
-}`;
 
 export type ChartKind = 'bar' | 'pie' | 'line' | 'stacked';
 

@@ -1,7 +1,7 @@
 // Page access: who is signed in, whether their role may open the page, and a GraphQL call that
 // turns API errors into the error page (or, for an expired session, into the sign-in page).
 import { data } from 'react-router';
-import { apiRequest, ApiError, type RequestOptions } from './graphql.server';
+import { apiRequest, ApiError, type Operation, type RequestOptions } from './graphql.server';
 import type { Role } from './roles';
 import { getSession, sessionAccount, signInRedirect, type SessionAccount, type WebSession } from './session.server';
 
@@ -10,9 +10,9 @@ export interface AccountContext {
   account: SessionAccount;
   token: string;
   /** GraphQL with this session; any API error becomes the page's error (sign-in when expired). */
-  query<T>(query: string, variables?: Record<string, unknown>, opts?: Omit<RequestOptions, 'token' | 'request'>): Promise<T>;
+  query<T, V>(query: Operation<T, V>, variables?: V, opts?: Omit<RequestOptions, 'token' | 'request'>): Promise<T>;
   /** GraphQL with this session; API errors are thrown as ApiError for the caller to show. */
-  call<T>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  call<T, V>(query: Operation<T, V>, variables?: V): Promise<T>;
 }
 
 export async function requireAccount(request: Request, roles?: readonly Role[]): Promise<AccountContext> {

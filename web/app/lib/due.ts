@@ -1,15 +1,8 @@
-// A development step that is due, as the API's pipelineDue and nextActions answer it: one shape
-// for the member page, the secretary's pipeline and the leader's overdue list.
-export interface DueStep {
-  stepNo: number;
-  kind: string;
-  nameZh: string;
-  nameEn: string;
-  dueOn: string;
-  deadline: string | null;
-  daysLeft: number;
-  status: string;
-}
+// A development step that is due, as the API's pipelineDue and nextActions answer it (the DueFields
+// fragment): one shape for the member page, the secretary's pipeline and the leader's overdue list.
+import type { DueFieldsFragment } from '../graphql/graphql';
+
+export type DueStep = DueFieldsFragment;
 
 /** A due step with the member it belongs to (lists across members). */
 export interface DueItem extends DueStep {

@@ -2,6 +2,7 @@
 // bearer token. API errors become ApiError with the API's code and both languages' messages.
 import { subscribe } from 'node:diagnostics_channel';
 import type { IncomingMessage } from 'node:http';
+import type { TypedDocumentString } from '../graphql/graphql';
 import { webConfig } from './config.server';
 import { apiUnavailableMessage, isServiceFailure, type ErrorPayload } from './errors';
 
@@ -92,7 +93,10 @@ export interface RequestOptions {
   timeoutMs?: number;
 }
 
-export async function apiRequest<T>(query: string, variables: Record<string, unknown> = {}, opts: RequestOptions = {}): Promise<T> {
+/** A GraphQL document with its result and variables types (generated into app/graphql/ from `graphql(`…`)` calls). */
+export type Operation<Result, Variables> = TypedDocumentString<Result, Variables>;
+
+export async function apiRequest<T, V>(query: Operation<T, V>, variables?: V, opts: RequestOptions = {}): Promise<T> {
   const { apiUrl } = webConfig();
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json', ...forwardedClient(opts.request) };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
@@ -103,7 +107,7 @@ export async function apiRequest<T>(query: string, variables: Record<string, unk
     res = await fetch(apiUrl, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query: query.toString(), variables: variables ?? {} }),
       signal: AbortSignal.timeout(opts.timeoutMs ?? 30_000),
     });
   } catch (error) {

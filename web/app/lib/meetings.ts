@@ -1,16 +1,16 @@
-// Organisational life on the web: the kinds, statuses and who may attend (mirroring the API's
-// api/src/meetings/cadence.ts RULES), China-time form values, and the GraphQL selections.
-import { PROOF_FIELDS, type ProofNode } from './fragments';
+// Organisational life on the web: the kinds and statuses in the order the pages offer them (typed
+// by the API's enums), who may attend (as the API's api/src/meetings/cadence.ts RULES), and the posted form.
+import type { AttendanceStatus as ApiAttendanceStatus, MeetingFieldsFragment, MeetingKind as ApiMeetingKind, MeetingStatus as ApiMeetingStatus } from '../graphql/graphql';
+import { chinaLocalToIso } from './china-time';
 import type { FieldError } from './meetings-form';
 
-/** Who plans and runs meetings, votes and decisions (the API: ADMIN, or SECRETARY of the unit). */
-export const WRITER_ROLES = ['SECRETARY', 'ADMIN'] as const;
+export { chinaLocalToIso, isoToChinaLocal } from './china-time';
 
-export const MEETING_KINDS = ['BRANCH_GENERAL', 'BRANCH_COMMITTEE', 'PARTY_GROUP', 'PARTY_LECTURE', 'THEMED_DAY'] as const;
+export const MEETING_KINDS = ['BRANCH_GENERAL', 'BRANCH_COMMITTEE', 'PARTY_GROUP', 'PARTY_LECTURE', 'THEMED_DAY'] as const satisfies readonly ApiMeetingKind[];
 export type MeetingKind = (typeof MEETING_KINDS)[number];
-export const MEETING_STATUSES = ['DRAFT', 'PUBLISHED', 'IN_PROGRESS', 'COMPLETED', 'CANCELLED'] as const;
+export const MEETING_STATUSES = ['DRAFT', 'PUBLISHED', 'IN_PROGRESS', 'COMPLETED', 'CANCELLED'] as const satisfies readonly ApiMeetingStatus[];
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
-export const ATTENDANCE_STATUSES = ['PRESENT', 'LATE', 'EXCUSED', 'ABSENT'] as const;
+export const ATTENDANCE_STATUSES = ['PRESENT', 'LATE', 'EXCUSED', 'ABSENT'] as const satisfies readonly ApiAttendanceStatus[];
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 
 export const isMeetingKind = (v: unknown): v is MeetingKind => typeof v === 'string' && (MEETING_KINDS as readonly string[]).includes(v);
@@ -27,49 +27,7 @@ export const ATTENDING_STAGES: Record<MeetingKind, readonly string[]> = {
   THEMED_DAY: PARTY_MEMBERS,
 };
 
-const CHINA_OFFSET_MS = 8 * 3600_000;
-
-/** A `datetime-local` value read as China time (UTC+8), as an ISO instant; null when malformed. */
-export function chinaLocalToIso(value: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return null;
-  const ms = Date.parse(`${value}:00+08:00`);
-  return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
-}
-
-/** An instant as a `datetime-local` value in China time. */
-export function isoToChinaLocal(iso: string | number): string {
-  const ms = typeof iso === 'number' ? iso : Date.parse(iso);
-  return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 16);
-}
-
-export const MEETING_FIELDS = `id version orgUnitId orgUnitName kind kindZh title agenda location scheduledAt durationMinutes startsAt endsAt
-  status publishedAt startedAt endedAt minutes minutesRecordedAt recordedAfterwards cancelReason checkInOpen ${PROOF_FIELDS}`;
-
-export interface MeetingNode {
-  id: string;
-  version: number;
-  orgUnitId: string;
-  orgUnitName: string;
-  kind: MeetingKind;
-  kindZh: string;
-  title: string;
-  agenda: string | null;
-  location: string | null;
-  scheduledAt: string;
-  durationMinutes: number;
-  startsAt: string;
-  endsAt: string;
-  status: MeetingStatus;
-  publishedAt: string | null;
-  startedAt: string | null;
-  endedAt: string | null;
-  minutes: string | null;
-  minutesRecordedAt: string | null;
-  recordedAfterwards: boolean;
-  cancelReason: string | null;
-  checkInOpen: boolean;
-  proof: ProofNode;
-}
+export type MeetingNode = MeetingFieldsFragment;
 
 /** Meeting fields the page shows that the record document holds under the same names. */
 export function meetingProvenFields(m: MeetingNode): Record<string, unknown> {

@@ -65,6 +65,14 @@ export const PAGE_ROLES = {
   admin: ['ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
 
+/** Who plans and runs meetings, votes and decisions (the API: ADMIN, or SECRETARY of the unit). */
+export const WRITER_ROLES = ['SECRETARY', 'ADMIN'] as const;
+
+/** Whether a role may plan and run meetings, votes and decisions (WRITER_ROLES). */
+export function isWriter(role: Role): boolean {
+  return (WRITER_ROLES as readonly Role[]).includes(role);
+}
+
 export function navFor(role: Role | null): NavItem[] {
   return NAV.filter((item) => item.roles === 'public' || (role !== null && item.roles.includes(role)));
 }

@@ -2,23 +2,11 @@
 // proof, its inputs a page at a time, and the whole file for download.
 import { data } from 'react-router';
 import type { AccountContext } from './auth.server';
-import { SNAPSHOT_FIELDS } from './analytics.server';
-import type { ProofNode } from './fragments';
+import type { SnapshotFieldsFragment } from '../graphql/graphql';
 import { SNAPSHOT_FILE_FORMAT, toSnapshotInput, type InputPage } from './snapshot';
+import { graphql } from '../graphql';
 
-export interface SnapshotNode {
-  id: string;
-  version: number;
-  orgUnitId: string;
-  metric: string;
-  title: string;
-  params: { asOf?: string; unitPath?: string };
-  figures: Record<string, unknown>;
-  inputRoot: string;
-  inputCount: number;
-  publishedAt: string;
-  proof: ProofNode;
-}
+export type SnapshotNode = SnapshotFieldsFragment;
 
 /** Inputs per request: the API's largest page. */
 export const INPUT_PAGE_SIZE = 100;
@@ -31,17 +19,17 @@ export function snapshotId(raw: string | undefined): string {
 }
 
 export async function loadSnapshot(ctx: AccountContext, id: string): Promise<{ snapshot: SnapshotNode; unitName: string }> {
-  const r = await ctx.query<{ analyticsSnapshot: SnapshotNode }>(`query Snapshot($id: ID!) { analyticsSnapshot(id: $id) { ${SNAPSHOT_FIELDS} } }`, { id });
-  const u = await ctx.query<{ orgUnit: { name: string } }>('query SnapshotUnit($id: ID!) { orgUnit(id: $id) { name } }', { id: r.analyticsSnapshot.orgUnitId });
+  const r = await ctx.query(graphql(`query Snapshot($id: ID!) { analyticsSnapshot(id: $id) { ...SnapshotFields } }`), { id });
+  const u = await ctx.query(graphql(`query SnapshotUnit($id: ID!) { orgUnit(id: $id) { name } }`), { id: r.analyticsSnapshot.orgUnitId });
   return { snapshot: r.analyticsSnapshot, unitName: u.orgUnit.name };
 }
 
-const INPUTS = `query SnapshotInputs($id: ID!, $first: Int!, $after: String) {
+const INPUTS = graphql(`query SnapshotInputs($id: ID!, $first: Int!, $after: String) {
   analyticsSnapshot(id: $id) { inputs(first: $first, after: $after) { totalCount hasNextPage endCursor nodes { ordinal entityType entityId entityVersion leaf proof { status bundle } } } }
-}`;
+}`);
 
 export async function inputPage(ctx: AccountContext, id: string, after: string | null): Promise<InputPage> {
-  const r = await ctx.query<{ analyticsSnapshot: { inputs: InputPage } }>(INPUTS, { id, first: INPUT_PAGE_SIZE, after });
+  const r = await ctx.query(INPUTS, { id, first: INPUT_PAGE_SIZE, after });
   return r.analyticsSnapshot.inputs;
 }
 

@@ -1,6 +1,8 @@
-export const STAGES = ['APPLICANT', 'ACTIVIST', 'CANDIDATE', 'PROBATIONARY', 'FULL'] as const;
+import type { MemberStage, MemberStatus } from '../graphql/graphql';
+
+export const STAGES = ['APPLICANT', 'ACTIVIST', 'CANDIDATE', 'PROBATIONARY', 'FULL'] as const satisfies readonly MemberStage[];
 export type Stage = (typeof STAGES)[number];
-export const STATUSES = ['ACTIVE', 'WITHDRAWN', 'EXPELLED', 'DECEASED', 'REVOKED', 'TRANSFERRED_OUT'] as const;
+export const STATUSES = ['ACTIVE', 'WITHDRAWN', 'EXPELLED', 'DECEASED', 'REVOKED', 'TRANSFERRED_OUT'] as const satisfies readonly MemberStatus[];
 export type Status = (typeof STATUSES)[number];
 
 export function isStage(v: unknown): v is Stage {

@@ -1,6 +1,7 @@
 // The units a page offers in a picker: the viewer's subtree three levels down, each with its depth
 // below the topmost one so that a flat <select> can indent them as a tree.
 import type { AccountContext } from './auth.server';
+import { graphql } from '../graphql';
 
 export interface UnitOption {
   id: string;
@@ -10,10 +11,10 @@ export interface UnitOption {
   depth: number;
 }
 
-const UNITS = `query Units { orgUnits(first: 100, maxDepth: 3) { edges { node { id name level kind } } } }`;
+const UNITS = graphql(`query Units { orgUnits(first: 100, maxDepth: 3) { edges { node { id name level kind } } } }`);
 
 export async function unitOptions(ctx: AccountContext): Promise<UnitOption[]> {
-  const r = await ctx.query<{ orgUnits: { edges: Array<{ node: Omit<UnitOption, 'depth'> }> } }>(UNITS);
+  const r = await ctx.query(UNITS);
   return withDepth(r.orgUnits.edges.map((e) => e.node));
 }
 

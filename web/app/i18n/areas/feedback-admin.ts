@@ -1,5 +1,5 @@
 // Interface text of the feedback handling page (secretaries), Chinese first; English typed by it.
-// Read by routes/feedback-admin.tsx directly; category and status names come from t.feedback.
+// Read by routes/feedback/admin.tsx directly; category and status names come from t.feedback.
 export const zh = {
   title: '处理党员意见',
   intro: '受理、办理并答复党员提出的意见建议：已提交 → 已受理 → 办理中 → 已办结 → 已关闭（受理后能当即办结的可直接办结，任何阶段均可关闭）。办结和关闭须附答复。',

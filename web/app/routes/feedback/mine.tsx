@@ -1,0 +1,65 @@
+// /feedback — a member sends feedback to their unit and follows each item's status and response.
+import { Form, useActionData, useLoaderData } from 'react-router';
+import type { Route } from './+types/mine';
+import { FeedbackForm, type FeedbackFormState } from '../../components/FeedbackForm';
+import { FeedbackList } from '../../components/FeedbackList';
+import { Pager, PortalTabs } from '../../components/Portal';
+import { SelectField } from '../../components/SelectField';
+import { useT } from '../../i18n/use-t';
+import { titleFor } from '../../lib/meta';
+import { FEEDBACK_STATUSES } from '../../lib/feedback';
+import type { loader, action } from './mine.server';
+
+export const meta: Route.MetaFunction = ({ matches }) => titleFor(matches, (t) => t.feedback.title);
+
+export { loader, action } from './mine.server';
+
+export default function Feedback() {
+  const t = useT();
+  const f = t.feedback;
+  const { list, status } = useLoaderData<typeof loader>();
+  const state = useActionData<typeof action>() as FeedbackFormState | undefined;
+  const hasFieldErrors = state?.fields && Object.keys(state.fields).length > 0;
+  return (
+    <section className="page portal" aria-labelledby="feedback-title">
+      <h1 id="feedback-title">{f.title}</h1>
+      <PortalTabs />
+      <p className="lead">{f.intro}</p>
+      {!list ? (
+        <p className="notice">{f.needMember}</p>
+      ) : (
+        <div className="grid-2">
+          <article className="card" aria-labelledby="fb-new-title">
+            <h2 id="fb-new-title">{f.submitTitle}</h2>
+            {state?.sentId ? (
+              <p className="notice" role="status" data-testid="feedback-sent">
+                {f.submitted}
+              </p>
+            ) : null}
+            {hasFieldErrors ? (
+              <p className="form-error" role="alert">
+                {f.fixErrors}
+              </p>
+            ) : null}
+            <FeedbackForm state={state} />
+          </article>
+          <article className="card" aria-labelledby="fb-mine-title">
+            <h2 id="fb-mine-title">
+              {f.mine} <span className="muted small">({list.totalCount})</span>
+            </h2>
+            <Form method="get" className="filters" aria-label={f.filterStatus}>
+              <SelectField id="fb-status" name="status" label={f.filterStatus} defaultValue={status} any={f.any} choices={FEEDBACK_STATUSES.map((s) => ({ value: s, label: f.statuses[s] }))} />
+              <div className="field field-actions">
+                <button type="submit" className="btn">
+                  {f.filter}
+                </button>
+              </div>
+            </Form>
+            <FeedbackList items={list.edges.map((e) => e.node)} />
+            <Pager pageInfo={list.pageInfo} />
+          </article>
+        </div>
+      )}
+    </section>
+  );
+}

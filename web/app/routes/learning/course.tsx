@@ -1,0 +1,148 @@
+// One course: its material, "mark completed" naming every item studied, and its quizzes with
+// my attempts; starting a quiz opens the timed attempt page.
+import { Form, Link, useActionData, useLoaderData, useNavigation } from 'react-router';
+import type { Route } from './+types/course';
+import { CourseResources } from '../../components/CourseResources';
+import { PortalRecord } from '../../components/Portal';
+import { useLocale, useT } from '../../i18n/use-t';
+import { localMessage, type ErrorPayload } from '../../lib/errors';
+import { formatDateTime } from '../../lib/format';
+import { titleFor } from '../../lib/meta';
+import { proofHref } from '../../lib/portal';
+import type { loader, action } from './course.server';
+
+export const meta: Route.MetaFunction = ({ matches, data: d }) => titleFor(matches, (t) => (d && 'course' in d ? d.course.title : t.learning.title));
+
+export { loader, action } from './course.server';
+
+export type ActionResult = { ok: true; intent: string } | { ok: false; intent: string; error: ErrorPayload | 'needAll' };
+
+export default function Course() {
+  const t = useT();
+  const l = t.learning;
+  const locale = useLocale();
+  const { course, resources, quizzes, hasMember } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const busy = useNavigation().state === 'submitting';
+  const done = course.myCompletion;
+  const errorText = (e: ErrorPayload | 'needAll') => (e === 'needAll' ? l.completeNeedAll : localMessage(e, locale));
+  return (
+    <section className="page portal" aria-labelledby="course-title">
+      <p className="eyebrow">
+        <Link to="/learning">{l.title}</Link>
+      </p>
+      <h1 id="course-title">{course.title}</h1>
+      <p>
+        <span className={`pill ${course.mandatory ? 'pill-fail' : ''}`}>{course.mandatory ? l.mandatory : l.optional}</span>{' '}
+        <span className="pill">{l.classHours(course.classHours)}</span> <span className="muted small">{l.courseLine(course.orgUnitName, resources.length)}</span>
+      </p>
+      {course.description ? <p className="lead">{course.description}</p> : null}
+      <article className="card" aria-labelledby="resources-title">
+        <h2 id="resources-title">{l.resources}</h2>
+        <CourseResources resources={resources} courseId={course.id} />
+      </article>
+
+      <article className="card" aria-labelledby="complete-title">
+        <h2 id="complete-title">{done ? l.completion : l.complete}</h2>
+        {done ? (
+          <ul className="records" data-testid="my-completion">
+            <PortalRecord
+              kind="CourseCompletion"
+              title={l.completedOn(formatDateTime(done.completedAt))}
+              facts={done.score !== null ? [{ label: l.score, value: `${done.score}%` }] : []}
+              proof={done.proof}
+              fields={{ courseId: course.id, classHours: done.classHours, completedAt: done.completedAt }}
+              what={l.completionWhat(course.title)}
+              downloadHref={proofHref('CourseCompletion', done.id, done.version, done.proof)}
+            />
+          </ul>
+        ) : !hasMember ? (
+          <p className="notice">{l.needMember}</p>
+        ) : (
+          <Form method="post" className="form" data-testid="complete-form">
+            <input type="hidden" name="intent" value="complete" />
+            {result && !result.ok && result.intent === 'complete' ? (
+              <p className="form-error" role="alert">
+                {errorText(result.error)}
+              </p>
+            ) : null}
+            <fieldset className="plain-fieldset">
+              <legend>{l.completeIntro}</legend>
+              {resources.map((r) => (
+                <label key={r.id} className="checkbox">
+                  <input type="hidden" name="allResources" value={r.id} />
+                  <input type="checkbox" name="resourceIds" value={r.id} /> {r.title}
+                </label>
+              ))}
+            </fieldset>
+            <button type="submit" className="btn btn-primary" disabled={busy}>
+              {l.complete}
+            </button>
+          </Form>
+        )}
+        {result?.ok && result.intent === 'complete' ? (
+          <p className="notice" role="status" data-testid="completed">
+            {l.completed}
+          </p>
+        ) : null}
+      </article>
+
+      <article className="card" aria-labelledby="quizzes-title">
+        <h2 id="quizzes-title">{l.quizzes}</h2>
+        {result && !result.ok && result.intent === 'start' ? (
+          <p className="form-error" role="alert">
+            {errorText(result.error)}
+          </p>
+        ) : null}
+        {quizzes.length === 0 ? <p className="empty">{l.quizzesNone}</p> : null}
+        <ul className="records" data-testid="quizzes">
+          {quizzes.map((q) => (
+            <li key={q.id} className="record" data-quiz={q.id}>
+              <p className="record-head">
+                <strong>{q.title}</strong>
+              </p>
+              <p className="small muted">
+                {l.quizFacts(q.questionCount, Math.round(q.timeLimitSeconds / 60), q.passScore)}
+                {q.opensAt ? ` · ${l.opensAt(formatDateTime(q.opensAt))}` : ''}
+                {q.closesAt ? ` · ${l.closesAt(formatDateTime(q.closesAt))}` : ''}
+              </p>
+              {q.myAttempts.edges.length > 0 ? (
+                <ul className="plain small">
+                  {q.myAttempts.edges.map(({ node: a }) => (
+                    <li key={a.id}>
+                      <Link to={`/learning/attempts/${a.id}`}>{l.attemptTitle(q.title, a.attemptNo)}</Link> · {l.statusLabel[a.status] ?? a.status}
+                      {a.score !== null ? ` · ${l.scoreLine(a.score, a.maxScore)} · ${a.passed ? l.passed : l.failed}` : ''}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              {!hasMember ? null : q.running ? (
+                <p>
+                  <Link className="btn btn-primary" to={`/learning/attempts/${q.running.id}`}>
+                    {l.resume}
+                  </Link>
+                </p>
+              ) : !q.openNow ? (
+                <p className="muted">{l.notOpen}</p>
+              ) : q.attemptsLeft === 0 ? (
+                <p className="muted">{l.noAttemptsLeft}</p>
+              ) : (
+                <Form method="post" className="actions">
+                  <input type="hidden" name="intent" value="start" />
+                  <input type="hidden" name="quizId" value={q.id} />
+                  <button type="submit" className="btn btn-primary" disabled={busy} aria-describedby={`quiz-note-${q.id}`}>
+                    {l.start}
+                  </button>
+                  <span id={`quiz-note-${q.id}`} className="small muted">
+                    {q.attemptsLeft !== null ? `${l.attemptsLeft(q.attemptsLeft, q.maxAttempts)} · ` : ''}
+                    {l.startConfirm}
+                  </span>
+                </Form>
+              )}
+            </li>
+          ))}
+        </ul>
+      </article>
+    </section>
+  );
+}

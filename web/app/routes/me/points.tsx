@@ -1,0 +1,64 @@
+// My points: the total the API claims, every entry with the rule revision that granted it,
+// each verified in the browser, and a recomputation of the total from the proven entries.
+import { useLoaderData } from 'react-router';
+import type { Route } from './+types/points';
+import { Pager, PortalPage, PortalRecord } from '../../components/Portal';
+import { PointsRecompute } from '../../components/PointsRecompute';
+import { useT } from '../../i18n/use-t';
+import { titleFor } from '../../lib/meta';
+import { proofHref } from '../../lib/portal';
+import { usePortalT } from '../../lib/portal-text';
+import type { loader } from './points.server';
+
+export const meta: Route.MetaFunction = ({ matches }) => titleFor(matches, (t) => t.points.title);
+
+export { loader } from './points.server';
+
+export default function MyPoints() {
+  const t = useT();
+  const p = usePortalT();
+  const { data } = useLoaderData<typeof loader>();
+  return (
+    <PortalPage id="points-title" title={t.points.title}>
+      {!data ? (
+        <p className="notice">{p.noMember}</p>
+      ) : (
+        <>
+          <article className="card" aria-labelledby="points-total-title">
+            <h2 id="points-total-title">{t.points.total}</h2>
+            <p className="portal-summary">
+              <span className="portal-total" data-testid="points-total">
+                {data.memberPointsTotal.total}
+              </span>
+              <span className="muted">{t.points.entries(data.memberPointsTotal.entryCount)}</span>
+            </p>
+            <PointsRecompute />
+          </article>
+          <article className="card" aria-labelledby="ledger-title">
+            <h2 id="ledger-title">{t.points.ledger}</h2>
+            {data.pointsLedger.edges.length === 0 ? <p className="empty">{t.points.none}</p> : null}
+            <ul className="records" data-testid="points-ledger">
+              {data.pointsLedger.edges.map(({ node: e }) => (
+                <PortalRecord
+                  key={e.id}
+                  kind="PointsEntry"
+                  title={`${e.points > 0 ? '+' : ''}${e.points} · ${e.reason}`}
+                  pill={e.correctsId ? <span className="pill pill-skip">{t.points.correction}</span> : e.netPoints !== e.points ? <span className="pill">{t.points.net(e.netPoints)}</span> : null}
+                  facts={[
+                    { label: t.points.occurredOn, value: e.occurredOn },
+                    { label: t.points.rule, value: e.rule ? t.points.ruleLine(e.rule.name, e.rule.code, e.rule.points, e.rule.revision) : t.points.noRule },
+                  ]}
+                  proof={e.proof}
+                  fields={{ points: e.points, reason: e.reason, occurredOn: e.occurredOn, ruleId: e.rule?.id ?? null, correctsId: e.correctsId }}
+                  what={t.points.what(e.reason, e.occurredOn)}
+                  downloadHref={proofHref('PointsEntry', e.id, e.version, e.proof)}
+                />
+              ))}
+            </ul>
+            <Pager pageInfo={data.pointsLedger.pageInfo} />
+          </article>
+        </>
+      )}
+    </PortalPage>
+  );
+}

@@ -1,0 +1,93 @@
+// The member portal: first what is due (open votes I can still cast, my next meetings, required
+// courses I have not completed), then my account, my profile and development history from my member record, and
+// every version of that record with its proof, verified in the browser and downloadable. Tabs
+// lead to the other records about me (meetings, learning, points, appraisal, ballots, feedback);
+// a member also finds their branch's published decisions (/me/decisions) from here.
+import { Form, Link, useLoaderData } from 'react-router';
+import type { Route } from './+types/profile';
+import { DevelopmentTimeline, MemberProfile, RecordVersions } from '../../components/MemberProfile';
+import { useT } from '../../i18n/use-t';
+import { DevelopmentSteps } from '../../components/DevelopmentSteps';
+import { PortalTabs } from '../../components/Portal';
+import { WhatsDue } from '../../components/WhatsDue';
+import { formatDateTime } from '../../lib/format';
+import { titleFor } from '../../lib/meta';
+import type { loader } from './profile.server';
+
+export const meta: Route.MetaFunction = ({ matches }) => titleFor(matches, (t) => t.me.title);
+
+export { loader, action } from './profile.server';
+
+export default function Me() {
+  const t = useT();
+  const { account, member, history, due } = useLoaderData<typeof loader>();
+  return (
+    <section className="page" aria-labelledby="me-title">
+      <h1 id="me-title">{t.me.title}</h1>
+      <PortalTabs />
+      {due ? <WhatsDue due={due} /> : null}
+      {member && account.role === 'MEMBER' ? (
+        <p className="notice">
+          <Link to="/me/decisions" data-testid="branch-decisions-link">
+            {t.votes.branchDecisionsLink}
+          </Link>
+        </p>
+      ) : null}
+      <div className="grid-2">
+        <article className="card" aria-labelledby="account-title">
+          <h2 id="account-title">{t.me.account}</h2>
+          <dl className="facts">
+            <div className="fact">
+              <dt>{t.me.username}</dt>
+              <dd>{account.username}</dd>
+            </div>
+            <div className="fact">
+              <dt>{t.me.role}</dt>
+              <dd>{t.roles[account.role] ?? account.role}</dd>
+            </div>
+            <div className="fact">
+              <dt>{t.me.scope}</dt>
+              <dd>{account.scopeUnit.name}</dd>
+            </div>
+            <div className="fact">
+              <dt>{t.me.lastLogin}</dt>
+              <dd>{formatDateTime(account.lastLoginAt)}</dd>
+            </div>
+          </dl>
+          <details>
+            <summary>{t.me.sessions}</summary>
+            <ul className="plain">
+              {account.sessions.edges.map(({ node: s }) => (
+                <li key={s.id} className="session-row">
+                  <span>
+                    {formatDateTime(s.createdAt)} · {s.userAgent?.slice(0, 60) ?? '—'}
+                    {s.current ? ' ✓' : ''}
+                  </span>
+                  {!s.current ? (
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="revoke-session" />
+                      <input type="hidden" name="sessionId" value={s.id} />
+                      <button type="submit" className="btn btn-quiet btn-small">
+                        {t.admin.revoke}
+                      </button>
+                    </Form>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </details>
+        </article>
+        {member ? <DevelopmentTimeline member={member} /> : null}
+      </div>
+      {member ? (
+        <>
+          <MemberProfile member={member} proof={member.proof} titleId="profile-title" />
+          <DevelopmentSteps steps={member.developmentHistory} />
+          <RecordVersions type="Member" id={member.id} history={history} title={t.me.records} note={t.me.recordsNote} />
+        </>
+      ) : (
+        <p className="notice">{t.me.noMember}</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,7 @@
+
+
+export { loader } from './not-found.server';
+
+export default function NotFound() {
+  return null;
+}

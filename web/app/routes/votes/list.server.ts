@@ -1,0 +1,30 @@
+// Server side of list.tsx: its loader and actions and the GraphQL documents they send.
+import type { Route } from './+types/list';
+import { requireAccount } from '../../lib/auth.server';
+import { PAGE_ROLES, isWriter } from '../../lib/roles';
+import { isVoteStatus } from '../../lib/votes';
+import { graphql } from '../../graphql';
+
+const PAGE_SIZE = 20;
+
+// Members may not read OrgUnit rows: the unit's name is asked for by staff only ($staff).
+const VOTES = graphql(`query Votes($first: Int, $after: String, $last: Int, $before: String, $status: VoteStatus, $staff: Boolean!) {
+  votes(first: $first, after: $after, last: $last, before: $before, status: $status) {
+    totalCount
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    edges { node { id title kind status createdAt closedAt eligibleCount hasVoted orgUnit @include(if: $staff) { name } tally { passed ballotsCast } proof { status batchSeq anchor { height } } } }
+  }
+}`);
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const ctx = await requireAccount(request, PAGE_ROLES.votes);
+  const p = new URL(request.url).searchParams;
+  const status = p.get('status');
+  const after = p.get('after');
+  const before = p.get('before');
+  const filters = { status: isVoteStatus(status) ? status : '' };
+  const paging = before ? { last: PAGE_SIZE, before } : { first: PAGE_SIZE, ...(after ? { after } : {}) };
+  // The demo's admin and leader accounts have no member record: `hasVoted` is null for them.
+  const r = await ctx.query(VOTES, { staff: ctx.account.role !== 'MEMBER', ...(isVoteStatus(status) ? { status } : {}), ...paging });
+  return { filters, votes: r.votes, canCreate: isWriter(ctx.account.role), hasMember: ctx.account.memberId !== null };
+}
