@@ -5,9 +5,12 @@
 //   2. indexer — the indexer process SIGKILLed at random moments of its batch cycle, over and
 //      over, while records arrive; every record anchored exactly once afterwards;
 //   3. load — 64 clients mixing reads and writes against the API for LIANJIAN_SOAK_SECONDS
-//      (default 120); zero errors, every record written anchored and verified online, p99.
+//      (default 120); zero errors, every record written anchored and verified online, p99;
+//   4. levels — four levels (中央/省/市/县) anchor while a fifth joins as a full node, catches up,
+//      is approved and becomes a validator, and 县 county leaves; anchoring never stops and every
+//      record written meanwhile verifies from the root of trust (scripts/lib/levels.ts).
 // Environment: LIANJIAN_SOAK_SECONDS, LIANJIAN_SOAK_INDEXER_KILLS (default 12), LIANJIAN_SOAK_CLIENTS (64),
-// LIANJIAN_SOAK_PHASES (default validators,indexer,load).
+// LIANJIAN_SOAK_PHASES (default validators,indexer,load,levels).
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,6 +21,11 @@ import { ChainCommitter } from '@lianjian/indexer/chain';
 import { ledgerInvariants, withClient, writeRecords } from '../indexer/test/helpers.js';
 import { formatFigures, loadScenario } from '../test/reliability/lib/scenario.js';
 import { anchoredAll, freshDatabase, query, soakPostgres, soakScenarioStack, startLocalnet4, waitAnchored } from '../test/reliability/lib/soak-stack.js';
+import { getProofs } from '@lianjian/indexer';
+import { createChainChecker, LightClient, verifyBundle } from '@lianjian/verify';
+import pg from 'pg';
+import { joinFullNode, leave, promote, startNetwork, validatorSet } from './lib/levels.js';
+import { readTrustRoot } from './lib/levels-anchoring.js';
 import { type RunningService } from './lib/process.js';
 import { startIndexer } from './lib/services.js';
 
@@ -80,7 +88,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'lianjian-soak-'));
   chmodSync(dir, 0o755);
   const pgServer = await soakPostgres(dir);
-  const phases = (process.env.LIANJIAN_SOAK_PHASES ?? 'validators,indexer,load').split(',');
+  const phases = (process.env.LIANJIAN_SOAK_PHASES ?? 'validators,indexer,load,levels').split(',');
   try {
     if (phases.includes('validators') || phases.includes('indexer')) await faultPhases(dir, pgServer);
     if (phases.includes('load')) {
@@ -91,6 +99,7 @@ async function main(): Promise<void> {
       check(f.recordsVerified === f.recordsWritten && f.recordsWritten > 0, `every record written is anchored and verified online (${f.recordsVerified} of ${f.recordsWritten})`);
       if (f.notVerified.length) report.push(`     not verified: ${f.notVerified.join('; ')}`);
     }
+    if (phases.includes('levels')) await levelsPhase(dir, pgServer);
   } finally {
     await pgServer.stop().catch(() => undefined);
     rmSync(dir, { recursive: true, force: true });
@@ -171,6 +180,85 @@ async function faultPhases(dir: string, pgServer: Awaited<ReturnType<typeof soak
     await net.stop();
     const totals = await anchoredAll(url);
     report.push(`   (validator and indexer phases: ${totals.total} records, ${totals.anchored} anchored)`);
+  }
+}
+
+/** 4. A fifth level joins and becomes a validator, one leaves; anchoring never stops. */
+async function levelsPhase(dir: string, pgServer: Awaited<ReturnType<typeof soakPostgres>>): Promise<void> {
+  report.push('4. Levels: four levels anchor while a fifth joins, is approved and validates, and one leaves:');
+  const url = await freshDatabase(pgServer, 'soak_levels');
+  say('starting four levels (中央 centre, 省 province, 市 city, 县 county)');
+  const net = await startNetwork({ root: path.join(dir, 'levels'), logDir: dir });
+  const fifthName = '乡 township';
+  let fifth: Awaited<ReturnType<typeof joinFullNode>> | undefined;
+  const committer = await ChainCommitter.create({ rpcUrl: net.rpcUrl(0), mnemonic: net.submitterMnemonics()[0]!, retry: { maxElapsedMs: 600_000 } });
+  const chain = committerChain(committer);
+  const indexer = new Indexer({ databaseUrl: url, chain, policy: { maxRecords: 200, maxWaitMs: 50 } });
+  try {
+    await indexer.start();
+    const w = writer(url, 0);
+    // Commits from the indexer, timed per batch, to find the longest pause.
+    const times: number[] = [];
+    let last = 0;
+    const watch = setInterval(() => {
+      void anchoredBatches(url).then((n) => {
+        if (n > last) times.push(Date.now());
+        last = n;
+      });
+    }, 250);
+    const sinceStart = () => (times.length ? times.reduce((m, t, i) => (i ? Math.max(m, t - times[i - 1]!) : m), 0) : Infinity);
+    await sleep(Number(process.env.LIANJIAN_SOAK_LEVELS_WARMUP_S ?? 60) * 1000);
+    fifth = await joinFullNode({ home: path.join(dir, 'level5'), genesisFile: net.genesisFile, peers: await net.peers(), moniker: 'township', logFile: path.join(dir, 'level5.log'), referenceRpc: net.rpcUrl(0) });
+    const c = fifth.catchUp;
+    check(true, `a fifth level joined as a full node and caught up ${c.blocks} blocks in ${(c.ms / 1000).toFixed(1)} s (${(c.blocks / (c.ms / 1000)).toFixed(0)} blocks/s incl. start-up)`);
+    const p = await promote({ admin: net.admin, node: net.rpcUrl(0), levelHome: fifth.home, name: fifthName, log: say });
+    check((await validatorSet(net.rpcUrl(0))).addresses.includes(fifth.address), `approved by the operator admin at height ${p.approvedAt} and a validator from height ${p.inSetFrom} (5 validators)`);
+    await sleep(15_000);
+    const gone = await leave({ levelHome: net.home(3), key: 'validator', node: net.rpcUrl(0) });
+    const set = await validatorSet(net.rpcUrl(0));
+    check(set.addresses.length === 4 && set.addresses.includes(fifth.address), `县 county left (unbonded at ${gone.height}, out of the set from ${gone.outFrom}); the set is 中央, 省, 市, 乡`);
+    await sleep(15_000);
+    const written = await w.stop();
+    await waitAnchored(url, 300_000).catch((e: unknown) => check(false, String(e)));
+    clearInterval(watch);
+    const cons = await consistent(url, chain);
+    check(cons.ok && cons.records === written, `all ${written} records anchored in ${cons.batches} batches, chain agrees; longest pause between two anchored batches ${(sinceStart() / 1000).toFixed(1)} s`);
+    check(sinceStart() < 20_000, 'anchoring never stopped (no pause of 20 s or more)');
+
+    // Every record written meanwhile, verified from the root of trust (the fifth level named).
+    const root = { ...readTrustRoot(net.trustRootFile), names: { [fifth.address]: fifthName } };
+    const checker = createChainChecker(net.rpcUrl(1), { lightClient: new LightClient(root, net.rpcUrl(1)) });
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    let verified = 0;
+    const failed: string[] = [];
+    const signedByFifth = new Set<number>();
+    const t = Date.now();
+    try {
+      const keys = (await client.query<{ type: string; entity_id: string; version: number }>('SELECT entity_type AS type, entity_id, version FROM outbox_record ORDER BY id')).rows;
+      for (let i = 0; i < keys.length; i += 500) {
+        const proofs = await getProofs(client, keys.slice(i, i + 500).map((k) => ({ type: k.type, id: k.entity_id, version: k.version })));
+        for (const proof of proofs) {
+          if (!proof?.bundle) {
+            failed.push('a record without a bundle');
+            continue;
+          }
+          const r = await verifyBundle(proof.bundle, { chain: checker });
+          const trust = r.checks.find((x) => x.name === 'chain')?.trust;
+          if (r.verified && trust?.mode === 'root') {
+            verified++;
+            if (trust.signers?.validators.some((v) => v.signed && v.name === fifthName)) signedByFifth.add(proof.bundle.batch.seq);
+          } else failed.push(r.checks.filter((x) => !x.ok).map((x) => x.reason).join('; '));
+        }
+      }
+    } finally {
+      await client.end();
+    }
+    check(failed.length === 0 && verified === written, `every record written meanwhile verifies from the root of trust: ${verified} of ${written} in ${((Date.now() - t) / 1000).toFixed(0)} s; ${signedByFifth.size} batches signed by ${fifthName}${failed.length ? ` (first failure: ${failed[0]})` : ''}`);
+  } finally {
+    await indexer.stop().catch(() => undefined);
+    await fifth?.service.stop().catch(() => undefined);
+    await net.stop();
   }
 }
 

@@ -172,6 +172,7 @@ func New(
 	app.AnchorKeeper = anchorkeeper.NewKeeper(
 		runtime.NewKVStoreService(keys[anchortypes.StoreKey]), appCodec, accAddrCodec,
 	)
+	app.AnchorKeeper.SetStakingKeeper(app.StakingKeeper)
 
 	app.ModuleManager = module.NewManager(
 		genutil.NewAppModule(app.AccountKeeper, app.StakingKeeper, app, txConfig),
@@ -242,7 +243,12 @@ func (app *App) setAnteHandler() {
 	if err != nil {
 		panic(err)
 	}
-	app.SetAnteHandler(h)
+	// Joining the validator set is permissioned (x/anchor operators): the gate runs first, so an
+	// unapproved create-validator is refused before it costs anything.
+	gate := anchorkeeper.NewOperatorGate(app.AnchorKeeper)
+	app.SetAnteHandler(func(ctx sdk.Context, tx sdk.Tx, simulate bool) (sdk.Context, error) {
+		return gate.AnteHandle(ctx, tx, simulate, h)
+	})
 }
 
 func (app *App) Name() string                                    { return app.BaseApp.Name() }

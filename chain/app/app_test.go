@@ -64,6 +64,7 @@ func startChain(t *testing.T) *testChain {
 	require.NoError(t, err)
 	gen[anchortypes.ModuleName] = cdc.MustMarshalJSON(&anchortypes.GenesisState{
 		Params: anchortypes.Params{AllowedSubmitters: []string{c.addr.String()}},
+		Admins: []string{c.addr.String()},
 	})
 	state, err := json.Marshal(gen)
 	require.NoError(t, err)

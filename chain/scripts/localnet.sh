@@ -50,6 +50,8 @@ init_single() {
     "$BIN" genesis add-genesis-account "${addrs[-1]}" "$ACCOUNT_FUNDS" --home "$tmp"
   done
   "$BIN" genesis allow-submitter "${addrs[@]}" --home "$tmp"
+  # The validator's account is the operator admin: only it can approve a new validator operator.
+  "$BIN" genesis operator-admin "$val_addr" --home "$tmp"
   "$BIN" genesis gentx validator "$SELF_BOND" --chain-id "$CHAIN_ID" "${KEYRING[@]}" --home "$tmp" >/dev/null 2>&1
   "$BIN" genesis collect-gentxs --home "$tmp" >/dev/null 2>&1
   "$BIN" genesis validate "$tmp/config/genesis.json" --home "$tmp" >/dev/null

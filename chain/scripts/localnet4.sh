@@ -15,6 +15,10 @@
 # Environment (all optional):
 #   LIANJIAN_LOCALNET4_HOME       network root (default chain/.localnet/four); node<i>/ inside
 #   LIANJIAN_LOCALNET4_BASE_PORT  validator i uses base+10i+0 p2p, +1 rpc, +2 grpc, +3 api (default 27000)
+#   LIANJIAN_LOCALNET4_PEER_HOSTS host of each validator, comma-separated (default 127.0.0.1 for all;
+#                                 docker-compose's profile "network" runs one container per validator)
+#   LIANJIAN_LOCALNET4_MONIKERS   validator names at init, comma-separated (default validator0,…,validator3);
+#                                 validator 0's account is the operator admin (approves new validators)
 #   LIANJIAN_CHAIN_ID, LIANJIAN_SUBMITTERS, LIANJIAN_TIMEOUT_COMMIT, LIANJIAN_LOG_LEVEL, LIANJIAN_BIN
 #                                 as for localnet.sh; submitter keys live in node0's keyring and
 #                                 their mnemonics and submitters.json in the network root.
@@ -52,9 +56,10 @@ init_network() {
   trap 'rm -rf "$INIT_TMP"' EXIT
   log "initialising a 4-validator network in $ROOT (chain-id $CHAIN_ID)"
 
-  local vals=() genesis0="$tmp/node0/config/genesis.json"
+  local vals=() genesis0="$tmp/node0/config/genesis.json" monikers=()
+  IFS=, read -r -a monikers <<<"${LIANJIAN_LOCALNET4_MONIKERS:-validator0,validator1,validator2,validator3}"
   for ((i = 0; i < N; i++)); do
-    "$BIN" init "validator$i" --chain-id "$CHAIN_ID" --default-denom "$DENOM" --home "$tmp/node$i" >/dev/null 2>&1
+    "$BIN" init "${monikers[$i]:-validator$i}" --chain-id "$CHAIN_ID" --default-denom "$DENOM" --home "$tmp/node$i" >/dev/null 2>&1
     vals+=("$(add_key "$tmp/node$i" validator)")
     "$BIN" genesis add-genesis-account "${vals[-1]}" "$ACCOUNT_FUNDS" --home "$tmp/node0"
   done
@@ -66,6 +71,8 @@ init_network() {
     "$BIN" genesis add-genesis-account "${addrs[-1]}" "$ACCOUNT_FUNDS" --home "$tmp/node0"
   done
   "$BIN" genesis allow-submitter "${addrs[@]}" --home "$tmp/node0"
+  # Validator 0's account (the first level) is the operator admin: it approves new validators.
+  "$BIN" genesis operator-admin "${vals[0]}" --home "$tmp/node0"
 
   # Every validator signs its gentx against the same account list, then node0 collects them all.
   mkdir -p "$tmp/node0/config/gentx"
@@ -99,11 +106,13 @@ require_init() {
   [[ -f "$ROOT/.initialised" ]] || die "no network at $ROOT; run '$0 init' first"
 }
 
-# peers_of i — every other validator, by node id, on its current port.
+# peers_of i — every other validator, by node id, on its current port; on 127.0.0.1, or on the
+# hosts in LIANJIAN_LOCALNET4_PEER_HOSTS (comma-separated, host of validator 0…3: one container each).
 peers_of() {
-  local i=$1 j peers=()
+  local i=$1 j peers=() hosts=()
+  IFS=, read -r -a hosts <<<"${LIANJIAN_LOCALNET4_PEER_HOSTS:-}"
   for ((j = 0; j < N; j++)); do
-    [[ $j == "$i" ]] || peers+=("$(cat "$(node_home "$j")/node_id")@127.0.0.1:$(p2p_port "$j")")
+    [[ $j == "$i" ]] || peers+=("$(cat "$(node_home "$j")/node_id")@${hosts[$j]:-127.0.0.1}:$(p2p_port "$j")")
   done
   local IFS=,
   echo "${peers[*]}"

@@ -57,6 +57,8 @@ export async function startChainNode(opts: {
   ports: ChainPorts;
   logFile: string;
   submitters?: number;
+  /** More localnet.sh settings, e.g. { LIANJIAN_TIMEOUT_COMMIT: '3s' } (applied at init). */
+  env?: Record<string, string>;
 }): Promise<ChainNode> {
   const rpcUrl = `http://127.0.0.1:${opts.ports.rpc}`;
   const svc = await startService({
@@ -70,6 +72,7 @@ export async function startChainNode(opts: {
       LIANJIAN_API_PORT: String(opts.ports.api),
       LIANJIAN_P2P_PORT: String(opts.ports.p2p),
       LIANJIAN_SUBMITTERS: String(opts.submitters ?? 1),
+      ...opts.env,
     },
     logFile: opts.logFile,
     ready: async () => (await latestHeight(rpcUrl)) >= 1,

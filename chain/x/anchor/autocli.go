@@ -20,6 +20,7 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 				},
 				{RpcMethod: "LatestBatch", Use: "latest-batch", Short: "Show the latest committed batch"},
 				{RpcMethod: "Batches", Use: "batches", Short: "List committed batches in seq order (paginated)"},
+				{RpcMethod: "Operators", Use: "operators", Short: "List the operator admins and the operators approved to run a validator"},
 			},
 		},
 		Tx: &autocliv1.ServiceCommandDescriptor{
@@ -33,6 +34,21 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{
 						{ProtoField: "seq"}, {ProtoField: "root"}, {ProtoField: "size"}, {ProtoField: "prev_root"},
 					},
+				},
+				{
+					RpcMethod: "ApproveOperator",
+					Use:       "approve-operator [operator] [name]",
+					Short:     "Let an account create a validator (signed by an operator admin, --from)",
+					Example:   "lianjiand tx anchor approve-operator lianjian1… '县 county' --from validator",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{
+						{ProtoField: "operator"}, {ProtoField: "name", Optional: true},
+					},
+				},
+				{
+					RpcMethod:      "RevokeOperator",
+					Use:            "revoke-operator [operator]",
+					Short:          "Withdraw an approval and jail the operator's validator (signed by an operator admin, --from)",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "operator"}},
 				},
 			},
 		},

@@ -80,6 +80,11 @@ const SDK_TX_IN_MEMPOOL_CACHE = 19;
 const SDK_WRONG_SEQUENCE = 32;
 const SDK_UNAUTHORIZED = 4;
 
+/** The node already holds this transaction (mempool or its cache): it is pending, not refused. */
+export function isAlreadyPending(message: string): boolean {
+  return /tx already exists in cache|already exists in (the )?mempool|tx already in mempool/i.test(message);
+}
+
 function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex').toUpperCase();
 }
@@ -206,7 +211,17 @@ export class ChainCommitter {
   }
 
   private async broadcastRaw(txBytes: Uint8Array): Promise<{ code: number; codespace: string; log: string }> {
-    return this.rpc.call('broadcast_tx_sync', { tx: Buffer.from(txBytes).toString('base64') });
+    try {
+      return await this.rpc.call('broadcast_tx_sync', { tx: Buffer.from(txBytes).toString('base64') });
+    } catch (error) {
+      // CometBFT answers a transaction it already holds with a JSON-RPC error ("tx already exists
+      // in cache"), not a result: while blocks are slow (a validator set change) a re-send of the
+      // same bytes gets it. The transaction is still pending, exactly as the SDK's code 19 says.
+      if (error instanceof ChainRpcError && isAlreadyPending(error.message)) {
+        return { code: SDK_TX_IN_MEMPOOL_CACHE, codespace: 'sdk', log: error.message };
+      }
+      throw error;
+    }
   }
 
   /** Signs and gets the transaction into the node's mempool; the account sequence moves on only then. */

@@ -33,7 +33,7 @@ func initRootCmd(rootCmd *cobra.Command, tempApp *app.App) {
 	)
 	server.AddCommandsWithStartCmdOptions(rootCmd, home, newApp, appExport, server.StartCmdOptions{})
 	genesisCmd := genutilcli.Commands(tempApp.TxConfig(), tempApp.BasicModuleManager, home)
-	genesisCmd.AddCommand(anchorcli.AllowSubmitterCmd(home))
+	genesisCmd.AddCommand(anchorcli.AllowSubmitterCmd(home), anchorcli.OperatorAdminCmd(home))
 	rootCmd.AddCommand(
 		server.StatusCommand(),
 		genesisCmd,

@@ -22,6 +22,14 @@ type Keeper struct {
 	Params    collections.Item[types.Params]
 	Batches   collections.Map[uint64, types.Batch]
 	LatestSeq collections.Item[uint64]
+	// Admins may approve and revoke validator operators (set in genesis). A map to a marker byte,
+	// not a KeySet: a KeySet stores empty values, and an ICS23 proof whose neighbour leaf has an
+	// empty value cannot be checked (the verifier's non-existence proofs in this store need it).
+	Admins collections.Map[[]byte, []byte]
+	// Operators approved to run a validator, by account address bytes.
+	Operators collections.Map[[]byte, types.Operator]
+
+	staking types.StakingKeeper
 }
 
 func NewKeeper(storeService store.KVStoreService, cdc codec.BinaryCodec, addressCodec address.Codec) *Keeper {
@@ -32,6 +40,8 @@ func NewKeeper(storeService store.KVStoreService, cdc codec.BinaryCodec, address
 		// Uint64Key encodes big-endian, so the store key is 0x01 ‖ be64(seq).
 		Batches:   collections.NewMap(sb, types.BatchesPrefix, "batches", collections.Uint64Key, codec.CollValue[types.Batch](cdc)),
 		LatestSeq: collections.NewItem(sb, types.LatestSeqPrefix, "latest_seq", collections.Uint64Value),
+		Admins:    collections.NewMap(sb, types.AdminsPrefix, "admins", collections.BytesKey, collections.BytesValue),
+		Operators: collections.NewMap(sb, types.OperatorsPrefix, "operators", collections.BytesKey, codec.CollValue[types.Operator](cdc)),
 	}
 	schema, err := sb.Build()
 	if err != nil {
@@ -42,6 +52,9 @@ func NewKeeper(storeService store.KVStoreService, cdc codec.BinaryCodec, address
 }
 
 func (k *Keeper) AddressCodec() address.Codec { return k.addressCodec }
+
+// SetStakingKeeper gives the keeper x/staking, needed to jail a revoked operator's validator.
+func (k *Keeper) SetStakingKeeper(sk types.StakingKeeper) { k.staking = sk }
 
 // GetLatestSeq returns 0 before the first batch.
 func (k *Keeper) GetLatestSeq(ctx context.Context) (uint64, error) {

@@ -23,3 +23,18 @@ func (s msgServer) CommitBatch(ctx context.Context, msg *types.MsgCommitBatch) (
 	}
 	return &types.MsgCommitBatchResponse{Seq: batch.Seq, Height: batch.Height}, nil
 }
+
+func (s msgServer) ApproveOperator(ctx context.Context, msg *types.MsgApproveOperator) (*types.MsgApproveOperatorResponse, error) {
+	if err := s.k.ApproveOperator(ctx, msg); err != nil {
+		return nil, err
+	}
+	return &types.MsgApproveOperatorResponse{}, nil
+}
+
+func (s msgServer) RevokeOperator(ctx context.Context, msg *types.MsgRevokeOperator) (*types.MsgRevokeOperatorResponse, error) {
+	jailed, err := s.k.RevokeOperator(ctx, msg)
+	if err != nil {
+		return nil, err
+	}
+	return &types.MsgRevokeOperatorResponse{Jailed: jailed}, nil
+}

@@ -73,3 +73,7 @@ func (q queryServer) Batches(ctx context.Context, req *types.QueryBatchesRequest
 	}
 	return &types.QueryBatchesResponse{Batches: batches, Pagination: page}, nil
 }
+
+func (q queryServer) Operators(ctx context.Context, _ *types.QueryOperatorsRequest) (*types.QueryOperatorsResponse, error) {
+	return q.k.ListOperators(ctx)
+}

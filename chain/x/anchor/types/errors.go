@@ -18,4 +18,8 @@ var (
 	ErrBatchNotFound       = errorsmod.RegisterWithGRPCCode(ModuleName, 9, codes.NotFound, "batch not found")
 	ErrInvalidGenesis      = errorsmod.RegisterWithGRPCCode(ModuleName, 10, codes.InvalidArgument, "invalid anchor genesis")
 	ErrInvalidParams       = errorsmod.RegisterWithGRPCCode(ModuleName, 11, codes.InvalidArgument, "invalid anchor params")
+	ErrOperatorNotApproved = errorsmod.RegisterWithGRPCCode(ModuleName, 12, codes.PermissionDenied, "validator operator not approved")
+	ErrNotAdmin            = errorsmod.RegisterWithGRPCCode(ModuleName, 13, codes.PermissionDenied, "not an operator admin")
+	ErrInvalidOperator     = errorsmod.RegisterWithGRPCCode(ModuleName, 14, codes.InvalidArgument, "invalid operator")
+	ErrLastValidator       = errorsmod.RegisterWithGRPCCode(ModuleName, 15, codes.FailedPrecondition, "cannot remove the last validator")
 )

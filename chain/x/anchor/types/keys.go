@@ -22,7 +22,13 @@ var (
 	ParamsPrefix    = collections.NewPrefix(0)
 	BatchesPrefix   = collections.NewPrefix(1)
 	LatestSeqPrefix = collections.NewPrefix(2)
+	// Validator operators (not part of the proof contract).
+	AdminsPrefix    = collections.NewPrefix(3)
+	OperatorsPrefix = collections.NewPrefix(4)
 )
+
+// GenesisApprover is Operator.approved_by for the validators created by genesis transactions.
+const GenesisApprover = "genesis"
 
 // BatchStoreKey is the raw KV key of batch seq in the anchor store.
 func BatchStoreKey(seq uint64) []byte {

@@ -56,3 +56,22 @@ func ValidateSize(size uint64) error {
 	}
 	return nil
 }
+
+var (
+	_ sdk.HasValidateBasic = (*MsgApproveOperator)(nil)
+	_ sdk.HasValidateBasic = (*MsgRevokeOperator)(nil)
+)
+
+func (m *MsgApproveOperator) ValidateBasic() error {
+	if m.Admin == "" || m.Operator == "" {
+		return errorsmod.Wrap(ErrInvalidOperator, "admin and operator are required")
+	}
+	return ValidateOperatorName(m.Name)
+}
+
+func (m *MsgRevokeOperator) ValidateBasic() error {
+	if m.Admin == "" || m.Operator == "" {
+		return errorsmod.Wrap(ErrInvalidOperator, "admin and operator are required")
+	}
+	return nil
+}

@@ -62,3 +62,69 @@ func AllowSubmitterCmd(defaultNodeHome string) *cobra.Command {
 	cmd.Flags().String(flags.FlagHome, defaultNodeHome, "The application home directory")
 	return cmd
 }
+
+// OperatorAdminCmd adds addresses to x/anchor admins in genesis.json: the accounts that may approve
+// (and revoke) the operators allowed to create a validator. Admins are set only in genesis.
+func OperatorAdminCmd(defaultNodeHome string) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "operator-admin [address]...",
+		Short: "Add addresses to x/anchor admins (may approve validator operators) in genesis.json",
+		Args:  cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return editAnchorGenesis(cmd, func(gs *types.GenesisState, ac addressCodec) error {
+				for _, addr := range args {
+					bz, err := ac.StringToBytes(addr)
+					if err != nil {
+						return fmt.Errorf("%q is not a valid address: %w", addr, err)
+					}
+					dup := false
+					for _, a := range gs.Admins {
+						if b, err := ac.StringToBytes(a); err == nil && string(b) == string(bz) {
+							dup = true
+						}
+					}
+					if !dup {
+						gs.Admins = append(gs.Admins, addr)
+					}
+				}
+				return nil
+			})
+		},
+	}
+	cmd.Flags().String(flags.FlagHome, defaultNodeHome, "The application home directory")
+	return cmd
+}
+
+type addressCodec interface {
+	StringToBytes(string) ([]byte, error)
+	BytesToString([]byte) (string, error)
+}
+
+func editAnchorGenesis(cmd *cobra.Command, edit func(*types.GenesisState, addressCodec) error) error {
+	clientCtx := client.GetClientContextFromCmd(cmd)
+	cfg := server.GetServerContextFromCmd(cmd).Config
+	cfg.SetRoot(clientCtx.HomeDir)
+	genFile := cfg.GenesisFile()
+	appState, appGenesis, err := genutiltypes.GenesisStateFromGenFile(genFile)
+	if err != nil {
+		return fmt.Errorf("reading %s: %w", genFile, err)
+	}
+	gs := types.DefaultGenesis()
+	if raw, ok := appState[types.ModuleName]; ok {
+		if err := clientCtx.Codec.UnmarshalJSON(raw, gs); err != nil {
+			return fmt.Errorf("decoding %s genesis: %w", types.ModuleName, err)
+		}
+	}
+	ac := clientCtx.InterfaceRegistry.SigningContext().AddressCodec()
+	if err := edit(gs, ac); err != nil {
+		return err
+	}
+	if err := gs.Validate(ac); err != nil {
+		return err
+	}
+	appState[types.ModuleName] = clientCtx.Codec.MustMarshalJSON(gs)
+	if appGenesis.AppState, err = json.Marshal(appState); err != nil {
+		return err
+	}
+	return genutil.ExportGenesisFile(appGenesis, genFile)
+}
