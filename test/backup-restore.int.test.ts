@@ -208,7 +208,8 @@ describe('backup and restore drill', () => {
         await appendRecords(c, [{ type: 'Probe', id: '00000000-0000-4000-8000-00000000d211', version: 1, org, actor: 'system', data: { drill: 'after restore' } }]);
         await c.query('COMMIT');
       });
-      await waitFor('the post-restore write anchored', () => allAnchored(restoredPg!.url), 60_000);
+      // Generous: under a loaded CI machine the restored node and indexer take a while to start.
+      await waitFor('the post-restore write anchored', () => allAnchored(restoredPg!.url), 150_000);
     } finally {
       await indexer.stop();
     }
@@ -220,7 +221,7 @@ describe('backup and restore drill', () => {
     } finally {
       await pool.end();
     }
-  });
+  }, 300_000);
 
   it('restore refuses a damaged backup and a database that is not empty', async () => {
     const { restore } = await import('../scripts/lib/backup.js');

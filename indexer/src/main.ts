@@ -43,21 +43,30 @@ async function main(): Promise<void> {
     log.warn('LIANJIAN_RPC not set: batches are built but not anchored');
   }
   const indexer = new Indexer({ databaseUrl: config.databaseUrl, ...(chain ? { chain } : {}), policy: config.policy, log, fault });
-  await indexer.start();
   // The auditor has its own small pool, so its reads never take the API's or the builder's connections.
   const auditPool = auditSettings.enabled ? createPool(config.databaseUrl, { max: 2, applicationName: 'lianjian-audit-continuous' }) : undefined;
+  // Where "anchored from now on" begins is read before the indexer starts: batches it anchors in
+  // its first moments must be re-verified as anchored too, not left to the rolling audit.
+  const fromSeq = auditPool
+    ? await auditPool
+        .query<{ seq: number | null }>(`SELECT max(seq) AS seq FROM batch WHERE status = 'ANCHORED'`)
+        .then((r) => Number(r.rows[0]?.seq ?? 0) + 1)
+        .catch(() => undefined)
+    : undefined;
   const auditor = auditPool
     ? new ContinuousAuditor({
         pool: auditPool,
         metrics: indexer.metrics,
         log: log.child({ part: 'audit' }),
         ...(config.chain ? { rpcUrl: config.chain.rpcUrl } : {}),
+        ...(fromSeq !== undefined ? { fromSeq } : {}),
         verifyAnchored: auditSettings.verifyAnchored,
         recordsPerSecond: auditSettings.recordsPerSecond,
         passIntervalMs: auditSettings.passIntervalMs,
         chunkSize: auditSettings.chunkSize,
       })
     : undefined;
+  await indexer.start();
   await auditor?.start();
   const watch = config.chain
     ? new ChainWatch({
