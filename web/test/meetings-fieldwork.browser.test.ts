@@ -96,7 +96,7 @@ describe('secretary: check-in on the projector, and a meeting recorded afterward
     expect(n).toBeGreaterThanOrEqual(3);
     expect(new Set(await selects.evaluateAll((s) => s.map((x) => (x as HTMLSelectElement).value)))).toEqual(new Set(['PRESENT']));
     const excused = form.locator('tbody tr').nth(1);
-    const excusedName = (await excused.locator('label').innerText()).trim();
+    const excusedName = (await excused.locator('label[for^="att-"]').innerText()).trim();
     await excused.locator('select').selectOption('EXCUSED');
     await excused.locator('input').fill('出差');
     await page.getByTestId('save-attendance').click();

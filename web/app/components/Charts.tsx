@@ -84,6 +84,8 @@ export function FigureChart({
   const barCursor = onBar ? { cursor: 'pointer' } : undefined;
   const labelOf = (key: string) => figure.columns.find((c) => c.key === key)?.label ?? key;
   const tick = { fontSize: narrow ? 11 : 12 };
+  // A tooltip naming a unit or a member shows user data: isolated, like the table's cells.
+  const tooltip = figure.category === 'unit' || figure.category === 'name' ? { labelFormatter: (l: unknown) => <bdi>{String(l)}</bdi> } : {};
 
   if (figure.chart === 'pie') {
     const key = figure.series[0]!;
@@ -113,7 +115,7 @@ export function FigureChart({
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey={figure.category} tick={tick} />
             <YAxis allowDecimals={false} width={48} tick={tick} />
-            <Tooltip />
+            <Tooltip {...tooltip} />
             <Legend />
             {figure.series.map((s, i) => (
               <Line key={s} type="linear" dataKey={s} name={labelOf(s)} stroke={colourOf(s, i)} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
@@ -133,7 +135,7 @@ export function FigureChart({
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" allowDecimals={false} />
             <YAxis type="category" dataKey={figure.category} width={narrow ? 96 : 132} tick={tick} />
-            <Tooltip />
+            <Tooltip {...tooltip} />
             <Legend itemSorter={null} />
             {figure.series.map((s, i) => (
               <Bar key={s} dataKey={s} name={labelOf(s)} stackId="stack" fill={colourOf(s, i)} isAnimationActive={false} onClick={onBar} style={barCursor} />
@@ -153,7 +155,7 @@ export function FigureChart({
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey={figure.category} tick={tick} interval={0} angle={narrow ? -30 : 0} textAnchor={narrow ? 'end' : 'middle'} height={narrow ? 52 : 30} />
           <YAxis allowDecimals={false} width={48} tick={tick} />
-          <Tooltip />
+          <Tooltip {...tooltip} />
           {single ? null : <Legend />}
           {figure.series.map((s, i) => (
             <Bar key={s} dataKey={s} name={labelOf(s)} fill={colourOf(s, i)} isAnimationActive={false} onClick={onBar} style={barCursor}>

@@ -15,10 +15,10 @@ export function CourseResources({ resources, courseId }: { resources: CourseReso
           <li key={r.id}>
             <span className="pill">{l.resourceKinds[r.kind] ?? r.kind}</span>
             {internal ? (
-              <a href={href}>{r.title}</a>
+              <a href={href}><bdi>{r.title}</bdi></a>
             ) : (
               <a href={href} target="_blank" rel="noopener noreferrer">
-                {r.title}
+                <bdi>{r.title}</bdi>
                 <span className="visually-hidden"> {l.external}</span> ↗
               </a>
             )}

@@ -73,9 +73,11 @@ export function DashboardFigure({
                         return (
                           <th key={c.key} scope="row">
                             {unitId && drillHref ? (
-                              <Link to={drillHref(unitId)} aria-label={a.drill(text)}>
-                                {text}
+                              <Link to={drillHref(unitId)}>
+                                <bdi>{text}</bdi>
                               </Link>
+                            ) : c.key === 'unit' || c.key === 'name' ? (
+                              <bdi>{text}</bdi>
                             ) : (
                               text
                             )}
@@ -84,7 +86,7 @@ export function DashboardFigure({
                       }
                       return (
                         <td key={c.key} className={c.format === 'text' ? 'mono small' : 'num'}>
-                          {text}
+                          {c.format === 'text' ? <bdi>{text}</bdi> : text}
                         </td>
                       );
                     })}

@@ -69,13 +69,13 @@ export function DecisionMilestones({
                   <tr key={m.id} className={m.overdue ? 'row-overdue' : undefined} data-status={m.status}>
                     <th scope="row">
                       <UserText>{m.title}</UserText>
-                      {m.notes ? <span className="muted small"> · {m.notes}</span> : null}
+                      {m.notes ? <span className="muted small"> · <bdi>{m.notes}</bdi></span> : null}
                     </th>
                     <td>
                       {m.dueOn}
                       {m.overdue ? <span className="badge badge-fail">{v.overdueDays(m.overdueDays)}</span> : null}
                     </td>
-                    <td>{m.owner?.name ?? v.noOwner}</td>
+                    <td>{m.owner ? <bdi>{m.owner.name}</bdi> : v.noOwner}</td>
                     <td>
                       <span className="pill">{v.milestoneStatuses[m.status] ?? m.status}</span>
                       {m.completedOn ? <span className="muted small"> {m.completedOn}</span> : null}
@@ -91,7 +91,7 @@ export function DecisionMilestones({
                             <input type="hidden" name="intent" value="milestone-status" />
                             <input type="hidden" name="milestoneId" value={m.id} />
                             <label className="visually-hidden" htmlFor={`ms-${m.id}`}>
-                              {`${m.title} ${v.newStatus}`}
+                              <bdi>{m.title}</bdi> {v.newStatus}
                             </label>
                             <select id={`ms-${m.id}`} name="status">
                               {next.map((s) => (
@@ -101,7 +101,7 @@ export function DecisionMilestones({
                               ))}
                             </select>
                             <label className="visually-hidden" htmlFor={`ms-on-${m.id}`}>
-                              {`${m.title} ${v.completedOn}`}
+                              <bdi>{m.title}</bdi> {v.completedOn}
                             </label>
                             <input id={`ms-on-${m.id}`} name="on" type="date" max={today} defaultValue={today} {...invalidProps(failure, intent, 'on', `ms-on-${m.id}`)} />
                             <button type="submit" className="btn btn-small" disabled={busy}>
@@ -140,7 +140,7 @@ export function DecisionMilestones({
               <select id="ms-owner" name="ownerId" {...inv('ownerId', 'ms-owner')}>
                 <option value="">{v.noOwner}</option>
                 {owners.map((o) => (
-                  <option key={o.id} value={o.id}>
+                  <option key={o.id} value={o.id} translate="no">
                     {o.name}
                   </option>
                 ))}

@@ -44,12 +44,14 @@ export function FeedbackList({ items }: { items: FeedbackNode[] }) {
           what={t.what(f.topic)}
           downloadHref={proofHref('MemberFeedback', f.id, f.version, f.proof)}
         >
-          <p className="feedback-content">{f.content}</p>
+          <p className="feedback-content"><bdi>{f.content}</bdi></p>
           {f.response ? (
             <div className="feedback-response">
               <strong>{t.response}</strong>
               {f.respondedAt ? <span className="muted small"> · {t.respondedAt(formatDateTime(f.respondedAt))}</span> : null}
-              <div>{f.response}</div>
+              <div>
+                <bdi>{f.response}</bdi>
+              </div>
             </div>
           ) : (
             <p className="muted small">{t.noResponse}</p>

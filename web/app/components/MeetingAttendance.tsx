@@ -77,7 +77,7 @@ export function MeetingAttendanceForm({ roster, started, recorded, failure }: { 
                   return (
                     <tr key={p.id} data-member={p.id}>
                       <th scope="row">
-                        <label htmlFor={sid}>{p.name}</label> <span className="muted small">{t.stages[p.stage] ?? p.stage}</span>
+                        <label htmlFor={sid}><bdi>{p.name}</bdi></label> <span className="muted small">{t.stages[p.stage] ?? p.stage}</span>
                       </th>
                       <td>
                         <select id={sid} name={`status:${p.id}`} defaultValue={prev?.status ?? ''} {...invalidProps(failure, 'attendance', `status:${p.id}`, sid)}>
@@ -91,12 +91,14 @@ export function MeetingAttendanceForm({ roster, started, recorded, failure }: { 
                         <FieldError result={failure} intent="attendance" name={`status:${p.id}`} id={sid} />
                       </td>
                       <td>
+                        <label className="visually-hidden" htmlFor={nid}>
+                          <bdi>{p.name}</bdi> {m.attendanceNote}
+                        </label>
                         <input
                           id={nid}
                           name={`note:${p.id}`}
                           maxLength={500}
                           defaultValue={prev?.note ?? ''}
-                          aria-label={`${p.name} ${m.attendanceNote}`}
                           {...invalidProps(failure, 'attendance', `note:${p.id}`, nid)}
                         />
                         <FieldError result={failure} intent="attendance" name={`note:${p.id}`} id={nid} />

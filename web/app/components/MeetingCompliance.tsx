@@ -52,7 +52,7 @@ export function MeetingCompliance({ from, to, rows }: { from: string; to: string
             <tbody>
               {sorted.map((r) => (
                 <tr key={`${r.unitId}-${r.kind}`} className={r.overdue > 0 ? 'row-overdue' : undefined} data-overdue={r.overdue > 0 ? 'true' : 'false'}>
-                  <th scope="row">{r.unit.name}</th>
+                  <th scope="row"><bdi>{r.unit.name}</bdi></th>
                   <td>
                     {m.kinds[r.kind] ?? r.kind} <span className="muted small">{m.cadence[r.cadence] ?? r.cadence}</span>
                   </td>

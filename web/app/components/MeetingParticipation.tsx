@@ -62,7 +62,7 @@ export function MeetingParticipation({ registrations, attendances, feedback }: {
               <tbody>
                 {attendances.edges.map(({ node: a }) => (
                   <tr key={a.id} data-status={a.status}>
-                    <th scope="row">{a.member.name}</th>
+                    <th scope="row"><bdi>{a.member.name}</bdi></th>
                     <td>
                       {m.attendance[a.status] ?? a.status}
                       {a.note ? <span className="muted small"> · {a.note}</span> : null}
@@ -112,7 +112,7 @@ export function MeetingParticipation({ registrations, attendances, feedback }: {
                     {m.stars(f.rating)}
                   </span>{' '}
                   <UserText>{f.member.name}</UserText>
-                  {f.comment ? <span className="muted"> — {f.comment}</span> : null} <ProofBadge proof={f.proof} />
+                  {f.comment ? <span className="muted"> — <bdi>{f.comment}</bdi></span> : null} <ProofBadge proof={f.proof} />
                 </li>
               ))}
             </ul>

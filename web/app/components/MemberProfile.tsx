@@ -11,13 +11,13 @@ export function MemberProfile({ member, proof, titleId }: { member: MemberNode; 
   const t = useT();
   const none = t.common.none;
   const rows: Array<[string, ReactNode]> = [
-    [t.me.name, member.name],
+    [t.me.name, <UserText>{member.name}</UserText>],
     [t.me.gender, t.genders[member.gender] ?? member.gender],
     [t.me.birthDate, member.birthDate],
-    [t.me.ethnicity, member.ethnicity],
+    [t.me.ethnicity, <UserText>{member.ethnicity}</UserText>],
     [t.me.education, t.educations[member.education] ?? member.education],
-    [t.me.nativePlace, member.nativePlace ?? none],
-    [t.me.occupation, member.occupation ?? none],
+    [t.me.nativePlace, member.nativePlace ? <UserText>{member.nativePlace}</UserText> : none],
+    [t.me.occupation, member.occupation ? <UserText>{member.occupation}</UserText> : none],
     [
       t.me.unit,
       <>
@@ -72,6 +72,7 @@ export function DevelopmentTimeline({ member }: { member: MemberNode }) {
 export function RecordVersions({ type, id, history, title, note }: { type: string; id: string; history: HistoryNode[]; title: string; note: string }) {
   const t = useT();
   const newestFirst = [...history].sort((a, b) => b.version - a.version);
+  const typeLabel = (t.verify.types as Record<string, string>)[type] ?? type;
   return (
     <article className="card" aria-labelledby="records-title">
       <h2 id="records-title">{title}</h2>
@@ -86,7 +87,7 @@ export function RecordVersions({ type, id, history, title, note }: { type: strin
             <li key={h.version} className="record" data-version={h.version}>
               <p className="record-head">
                 <strong>
-                  {type} · {t.me.versionN(h.version)}
+                  {typeLabel} · {t.me.versionN(h.version)}
                 </strong>
                 <span className="muted"> · {formatDateTime(h.at)}</span>
                 {typeof h.data.stage === 'string' ? <span className="pill">{t.stages[h.data.stage] ?? h.data.stage}</span> : null}
@@ -94,7 +95,7 @@ export function RecordVersions({ type, id, history, title, note }: { type: strin
               <ProofStatus
                 proof={h.proof}
                 fields={shown}
-                what={`${type} ${t.me.versionN(h.version)}`}
+                what={`${typeLabel} ${t.me.versionN(h.version)}`}
                 downloadHref={bundle ? `/proof/${type}/${id}/${h.version}` : undefined}
               />
             </li>

@@ -85,7 +85,7 @@ export function PortalRecord({
   return (
     <li className="record portal-record" data-record={kind}>
       <p className="record-head">
-        <strong>{title}</strong>
+        <strong>{typeof title === 'string' ? <bdi>{title}</bdi> : title}</strong>
         {pill}
       </p>
       {facts.length > 0 ? (

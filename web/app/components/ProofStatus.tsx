@@ -7,6 +7,7 @@ import { useVerification } from '../lib/use-verification';
 import { CheckList } from './CheckList';
 import { Folded } from './Folded';
 import { PlainOutcome } from './PlainOutcome';
+import { isolatedIn } from './UserText';
 
 export interface ProofInfo {
   status: 'PENDING' | 'ANCHORED';
@@ -64,8 +65,9 @@ export function ProofStatus({
           </span>
         ) : null}
         {bundle && downloadHref ? (
-          <a className="proof-download" href={downloadHref} download aria-label={t.proof.downloadLabel(what)}>
-            {t.proof.download}
+          <a className="proof-download" href={downloadHref} download>
+            <span aria-hidden="true">{t.proof.download}</span>
+            <span className="visually-hidden">{isolatedIn(t.proof.downloadLabel, what)}</span>
           </a>
         ) : null}
       </p>

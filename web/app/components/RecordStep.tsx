@@ -214,7 +214,7 @@ export function RecordStep({
               {...invalid('people')}
             >
               {people.map((p) => (
-                <option key={p.id} value={p.id}>
+                <option key={p.id} value={p.id} translate="no">
                   {p.name}
                 </option>
               ))}

@@ -4,6 +4,8 @@ import type { ReactNode } from 'react';
 export interface Choice {
   value: string;
   label: ReactNode;
+  /** The label is user data (a unit's name): an <option> cannot hold <bdi>, so it is marked translate="no". */
+  userText?: boolean;
 }
 
 export function SelectField({
@@ -38,7 +40,7 @@ export function Options({ choices }: { choices: readonly Choice[] }) {
   return (
     <>
       {choices.map((c) => (
-        <option key={c.value} value={c.value}>
+        <option key={c.value} value={c.value} {...(c.userText ? { translate: 'no' as const } : {})}>
           {c.label}
         </option>
       ))}
@@ -48,5 +50,5 @@ export function Options({ choices }: { choices: readonly Choice[] }) {
 
 /** Units as choices, indented by depth so the tree shows in a flat list; `kindOf` adds each one's kind. */
 export function unitChoices<U extends { id: string; name: string; depth: number }>(units: readonly U[], kindOf?: (unit: U) => string): Choice[] {
-  return units.map((u) => ({ value: u.id, label: `${'\u3000'.repeat(u.depth)}${u.name}${kindOf ? ` · ${kindOf(u)}` : ''}` }));
+  return units.map((u) => ({ value: u.id, label: `${'\u3000'.repeat(u.depth)}${u.name}${kindOf ? ` · ${kindOf(u)}` : ''}`, userText: true }));
 }

@@ -24,7 +24,7 @@ export function Shell({ children }: { children: ReactNode }) {
       <header className="site-header">
         <div className="header-inner">
           <Link to="/" className="brand" aria-label={`${t.app.name} — ${t.nav.home}`}>
-            <span className="brand-mark" aria-hidden="true">
+            <span className="brand-mark" aria-hidden="true" translate="no">
               链
             </span>
             <span className="brand-text">

@@ -10,7 +10,7 @@ export function TableCard({
   children,
 }: {
   testId: string;
-  caption: string;
+  caption: ReactNode;
   /** Shown under the table when it has no rows; null when it has some. */
   empty: string | null;
   /** True while the next page or filter loads. */

@@ -19,3 +19,15 @@ export function isolatedIn(message: (text: string) => string, text: string): Rea
     .split(SLOT)
     .flatMap((part, i) => (i === 0 ? [part] : [<bdi key={i}>{text}</bdi>, part]));
 }
+
+/** A message built around a code, command or address (`t.verify.cli(command)`), with that set in <code>. */
+export function codeIn(message: (code: string) => string, code: string): ReactNode {
+  return message(SLOT)
+    .split(SLOT)
+    .flatMap((part, i) => (i === 0 ? [part] : [<code key={i}>{code}</code>, part]));
+}
+
+/** A message whose `backquoted` parts are literal codes (a file's column headers), set in <code>. */
+export function codesMarked(message: string): ReactNode {
+  return message.split('`').map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part));
+}

@@ -41,7 +41,7 @@ export function WhatsDue({ due }: { due: Due }) {
             <li key={`v-${v.id}`} data-kind="vote">
               <span className="pill">{d.vote}</span>{' '}
               <Link to={`/votes/${v.id}`} data-due="vote">
-                {v.title}
+                <bdi>{v.title}</bdi>
               </Link>
               <span className="muted small"> · {v.closesAt ? d.closes(formatDateTime(v.closesAt)) : d.castNow}</span>
             </li>
@@ -50,12 +50,12 @@ export function WhatsDue({ due }: { due: Due }) {
             <li key={`m-${m.id}`} data-kind="meeting">
               <span className="pill">{d.meeting}</span>{' '}
               <Link to={`/meetings/${m.id}`} data-due="meeting">
-                {m.title}
+                <bdi>{m.title}</bdi>
               </Link>
               <span className="muted small">
                 {' '}
                 · {formatDateTime(m.startsAt)}
-                {m.location ? ` · ${m.location}` : ''}
+                {m.location ? <> · <bdi>{m.location}</bdi></> : ''}
               </span>
             </li>
           ))}
@@ -63,7 +63,7 @@ export function WhatsDue({ due }: { due: Due }) {
             <li key={`c-${c.id}`} data-kind="course">
               <span className="pill">{d.course}</span>{' '}
               <Link to={`/learning/courses/${c.id}`} data-due="course">
-                {c.title}
+                <bdi>{c.title}</bdi>
               </Link>
             </li>
           ))}

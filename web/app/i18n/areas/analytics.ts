@@ -88,6 +88,9 @@ export const zh = {
     attendanceRate: '出席率',
   },
   keys: {
+    total: '合计',
+    sum: '合计',
+    completions: '完成课程',
     PRESENT: '出席',
     LATE: '迟到',
     EXCUSED: '请假',
@@ -337,6 +340,9 @@ export const en: typeof zh = {
     attendanceRate: 'Attendance rate',
   },
   keys: {
+    total: 'Total',
+    sum: 'Total',
+    completions: 'Courses completed',
     PRESENT: 'Present',
     LATE: 'Late',
     EXCUSED: 'Excused',

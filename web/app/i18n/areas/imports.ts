@@ -102,5 +102,6 @@ export const en: typeof zh = {
     'unsupported-file': (d: string) => `Cannot read "${d}": upload a CSV (.csv) or an Excel workbook (.xlsx). Save an old .xls file as .xlsx or CSV in Excel first.`,
     'unreadable-xlsx': (d: string) => `"${d}" is not a valid Excel workbook, or its first worksheet is empty. Save it again in Excel and upload it.`,
   },
-  columnsHint: 'Required: 姓名 (name), 性别 (gender), 出生日期 (birth date), 民族 (ethnicity), 学历 (education); dates like 1990-05-17; 阶段 (stage) is 申请人, 积极分子, 发展对象, 预备党员 or 正式党员 (default 申请人), with that stage\'s date.',
+  // Column headers and stage values are the file's own (Chinese) words: `marked` ones are set as code.
+  columnsHint: 'Required: `姓名` (name), `性别` (gender), `出生日期` (birth date), `民族` (ethnicity), `学历` (education); dates like 1990-05-17; `阶段` (stage) is `申请人`, `积极分子`, `发展对象`, `预备党员` or `正式党员` (default `申请人`), with that stage\'s date.',
 };

@@ -141,7 +141,7 @@ export const zh = {
 
 export const en: typeof zh = {
   title: 'Organisational life',
-  intro: 'Meetings (三会一课) and themed days: plan, publish, check in, attendance, minutes and feedback. Every record carries an on-chain proof.',
+  intro: 'Meetings (the “three meetings and one lesson”) and themed days: plan, publish, check in, attendance, minutes and feedback. Every record carries an on-chain proof.',
   plan: 'Plan a meeting',
   kinds: {
     BRANCH_GENERAL: 'Branch general meeting',

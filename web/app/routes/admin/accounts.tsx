@@ -110,7 +110,7 @@ export default function AdminAccounts() {
           <select id="acc-memberId" name="memberId" defaultValue={pick.picked?.id ?? (pick.found.length === 1 ? pick.found[0]!.id : '')} aria-describedby="acc-memberId-hint">
             <option value="">{t.accounts.memberNone}</option>
             {[...(pick.picked ? [pick.picked] : []), ...pick.found].map((m) => (
-              <option key={m.id} value={m.id}>
+              <option key={m.id} value={m.id} translate="no">
                 {m.name} · {m.orgUnit.name}
               </option>
             ))}
@@ -159,11 +159,11 @@ export default function AdminAccounts() {
           {accounts.edges.map(({ node: a }) => (
             <tr key={a.id} data-username={a.username}>
               <th scope="row" className="mono">
-                {a.username}
+                <bdi>{a.username}</bdi>
               </th>
-              <td>{a.member ? <Link to={`/members/${a.member.id}`}>{a.displayName}</Link> : a.displayName}</td>
+              <td>{a.member ? <Link to={`/members/${a.member.id}`}><bdi>{a.displayName}</bdi></Link> : <bdi>{a.displayName}</bdi>}</td>
               <td>{t.roles[a.role] ?? a.role}</td>
-              <td>{a.scopeUnit.name}</td>
+              <td><bdi>{a.scopeUnit.name}</bdi></td>
               <td>{a.role === 'MEMBER' ? '—' : a.totpEnabled ? t.accounts.totpOn : t.accounts.totpOff}</td>
               <td>{formatDateTime(a.lastLoginAt)}</td>
               <td>{a.disabledAt ? <span className="badge badge-fail">{t.accounts.disabled}</span> : <span className="badge badge-pass">{t.accounts.enabled}</span>}</td>
@@ -173,8 +173,9 @@ export default function AdminAccounts() {
                     <Form method="post" className="inline-form" onSubmit={(e) => { if (!a.disabledAt && !window.confirm(t.accounts.disableConfirm(a.username))) e.preventDefault(); }}>
                       <input type="hidden" name="intent" value={a.disabledAt ? 'enable' : 'disable'} />
                       <input type="hidden" name="id" value={a.id} />
-                      <button type="submit" className={`btn btn-small ${a.disabledAt ? '' : 'btn-danger'}`} disabled={busy} aria-label={`${a.disabledAt ? t.accounts.enable : t.accounts.disable} ${a.username}`}>
+                      <button type="submit" className={`btn btn-small ${a.disabledAt ? '' : 'btn-danger'}`} disabled={busy}>
                         {a.disabledAt ? t.accounts.enable : t.accounts.disable}
+                        <span className="visually-hidden"> <bdi>{a.username}</bdi></span>
                       </button>
                     </Form>
                     <details>
@@ -187,8 +188,9 @@ export default function AdminAccounts() {
                             <input type="checkbox" name="resetTotp" /> {t.accounts.resetTotp}
                           </label>
                         ) : null}
-                        <button type="submit" className="btn btn-small" disabled={busy} aria-label={`${t.accounts.reset} ${a.username}`}>
+                        <button type="submit" className="btn btn-small" disabled={busy}>
                           {t.accounts.reset}
+                          <span className="visually-hidden"> <bdi>{a.username}</bdi></span>
                         </button>
                       </Form>
                     </details>

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from 'react-router';
 import type { Route } from './+types/overview';
+import { codeIn } from '../../components/UserText';
 import { useLocale, useT } from '../../i18n/use-t';
 import { localMessage, type ErrorPayload } from '../../lib/errors';
 import { formatDateTime, formatNumber } from '../../lib/format';
@@ -36,7 +37,7 @@ export default function Admin() {
         <h2 id="keys-title">{t.admin.keys}</h2>
         {result && 'created' in result ? (
           <div className="banner banner-pass" role="status" data-testid="key-created">
-            <p className="banner-title">{result.created.name}</p>
+            <p className="banner-title"><bdi>{result.created.name}</bdi></p>
             <p>{t.admin.secretOnce}</p>
             <CopySecret secret={result.created.key} />
           </div>
@@ -70,10 +71,10 @@ export default function Admin() {
             <tbody>
               {keys.map((k) => (
                 <tr key={k.id}>
-                  <th scope="row">{k.name}</th>
+                  <th scope="row"><bdi>{k.name}</bdi></th>
                   <td className="mono">{k.prefix}</td>
-                  <td>{k.scopes.join(', ')}</td>
-                  <td>{k.unit.name}</td>
+                  <td><code>{k.scopes.join(', ')}</code></td>
+                  <td><bdi>{k.unit.name}</bdi></td>
                   <td>{formatDateTime(k.createdAt)}</td>
                   <td>{formatDateTime(k.lastUsedAt)}</td>
                   <td>{k.revokedAt ? <span className="badge badge-fail">{t.admin.revoked}</span> : <span className="badge badge-pass">{t.admin.active}</span>}</td>
@@ -88,8 +89,9 @@ export default function Admin() {
                       >
                         <input type="hidden" name="intent" value="revoke" />
                         <input type="hidden" name="id" value={k.id} />
-                        <button type="submit" className="btn btn-danger btn-small" disabled={busy} aria-label={`${t.admin.revoke} ${k.name}`}>
+                        <button type="submit" className="btn btn-danger btn-small" disabled={busy}>
                           {t.admin.revoke}
+                          <span className="visually-hidden"> <bdi>{k.name}</bdi></span>
                         </button>
                       </Form>
                     ) : null}
@@ -110,7 +112,7 @@ export default function Admin() {
             <label htmlFor="key-unit">{t.admin.keyUnit}</label>
             <select id="key-unit" name="unitId" required>
               {units.map((u) => (
-                <option key={u.id} value={u.id}>
+                <option key={u.id} value={u.id} translate="no">
                   {'\u3000'.repeat(Math.max(0, u.level - (units[0]?.level ?? 0)))}
                   {u.name}
                 </option>
@@ -236,7 +238,7 @@ function Anchoring({ initial }: { initial: HealthReading }) {
         </p>
       )}
       <p className="muted small">
-        {t.admin.anchoringSource(reading.url)} · {formatDateTime(reading.at)}
+        {codeIn(t.admin.anchoringSource, `${reading.url}/health`)} · {formatDateTime(reading.at)}
       </p>
     </article>
   );

@@ -66,9 +66,9 @@ export default function Appraisal() {
               {campaigns.map((c) => (
                 <tr key={c.id}>
                   <th scope="row">
-                    <Link to={`?id=${c.id}`}>{c.title}</Link>
+                    <Link to={`?id=${c.id}`}><bdi>{c.title}</bdi></Link>
                   </th>
-                  {staff ? <td>{'orgUnit' in c ? (c.orgUnit as { name: string }).name : null}</td> : null}
+                  {staff ? <td>{'orgUnit' in c ? <bdi>{(c.orgUnit as { name: string }).name}</bdi> : null}</td> : null}
                   <td className="num">{c.year}</td>
                   <td>{t.appraisal.statuses[c.status] ?? c.status}</td>
                 </tr>
@@ -87,7 +87,7 @@ export default function Appraisal() {
             <label htmlFor="ap-unit">{t.appraisal.unit}</label>
             <select id="ap-unit" name="orgUnitId" required>
               {branches.map((b) => (
-                <option key={b.id} value={b.id}>
+                <option key={b.id} value={b.id} translate="no">
                   {b.name}
                 </option>
               ))}

@@ -25,7 +25,8 @@ export function CampaignDetail({ detail, staff, busy, myMemberId }: { detail: De
         <Link to="/appraisal">← {t.appraisal.back}</Link>
       </p>
       <h2 id="campaign-title">
-        {detail.orgUnit ? `${detail.title} · ${detail.orgUnit.name}` : detail.title}
+        <bdi>{detail.title}</bdi>
+        {detail.orgUnit ? <> · <bdi>{detail.orgUnit.name}</bdi></> : null}
       </h2>
       <p>
         {t.appraisal.status}: <strong data-testid="campaign-status">{t.appraisal.statuses[detail.status] ?? detail.status}</strong>
@@ -48,11 +49,15 @@ export function CampaignDetail({ detail, staff, busy, myMemberId }: { detail: De
               <tbody>
                 {detail.roster.map((r) => (
                   <tr key={r.memberId}>
-                    <th scope="row">{r.name}</th>
+                    <th scope="row"><bdi>{r.name}</bdi></th>
                     <td className="mono">{r.peerTally ? `${r.peerTally.excellent}/${r.peerTally.qualified}/${r.peerTally.basicallyQualified}/${r.peerTally.unqualified}` : '—'}</td>
                     <td>
                       {rating ? (
-                        <select name={`rating:${r.memberId}`} data-rating aria-label={`${t.appraisal.rating} ${r.name}`} defaultValue={proposed.get(r.memberId) ?? ''}>
+                        <>
+                        <label className="visually-hidden" htmlFor={`rating-${r.memberId}`}>
+                          {t.appraisal.rating} <bdi>{r.name}</bdi>
+                        </label>
+                        <select id={`rating-${r.memberId}`} name={`rating:${r.memberId}`} data-rating defaultValue={proposed.get(r.memberId) ?? ''}>
                           <option value="">—</option>
                           {RATINGS.map((x) => (
                             <option key={x} value={x}>
@@ -60,6 +65,7 @@ export function CampaignDetail({ detail, staff, busy, myMemberId }: { detail: De
                             </option>
                           ))}
                         </select>
+                        </>
                       ) : (
                         (t.appraisal.ratings[proposed.get(r.memberId) ?? ''] ?? '—')
                       )}
@@ -128,7 +134,7 @@ export function CampaignDetail({ detail, staff, busy, myMemberId }: { detail: De
             {detail.roster
               .filter((r) => r.memberId !== myMemberId)
               .map((r) => (
-                <option key={r.memberId} value={r.memberId}>
+                <option key={r.memberId} value={r.memberId} translate="no">
                   {r.name}
                 </option>
               ))}

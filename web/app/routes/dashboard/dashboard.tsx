@@ -77,11 +77,11 @@ export default function Dashboard() {
               {crumbs.map((c, i) =>
                 i === crumbs.length - 1 ? (
                   <li key={c.id} aria-current="page">
-                    <strong data-testid="scope-name">{c.name}</strong>
+                    <strong data-testid="scope-name"><bdi>{c.name}</bdi></strong>
                   </li>
                 ) : (
                   <li key={c.id}>
-                    <Link to={drillHref(c.id)}>{c.name}</Link>
+                    <Link to={drillHref(c.id)}><bdi>{c.name}</bdi></Link>
                   </li>
                 ),
               )}
@@ -106,7 +106,7 @@ export default function Dashboard() {
           <label htmlFor="dash-unit">{a.picker.unit}</label>
           <select id="dash-unit" name="unit" defaultValue={d.unitId} key={d.unitId}>
             {units.map((u) => (
-              <option key={u.id} value={u.id}>
+              <option key={u.id} value={u.id} translate="no">
                 {'\u3000'.repeat(Math.max(0, u.level - minLevel))}
                 {u.name}
               </option>

@@ -51,12 +51,14 @@ export default function SnapshotPage() {
         </div>
       ) : null}
       <h1 id="snapshot-title">
-        {a.snapshot.title}：<span data-testid="snapshot-name">{s.title}</span>
+        {a.snapshot.title}：<span data-testid="snapshot-name"><bdi>{s.title}</bdi></span>
       </h1>
       <dl className="facts">
         <div className="fact">
           <dt>{a.snapshot.unit}</dt>
-          <dd>{unitName}</dd>
+          <dd>
+            <bdi>{unitName}</bdi>
+          </dd>
         </div>
         <div className="fact">
           <dt>{a.snapshot.metric}</dt>

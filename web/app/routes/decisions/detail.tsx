@@ -57,11 +57,11 @@ export default function DecisionPage() {
           <dl className="facts">
             <div className="fact">
               <dt>{v.number}</dt>
-              <dd>{d.number ?? '—'}</dd>
+              <dd>{d.number ? <bdi>{d.number}</bdi> : '—'}</dd>
             </div>
             <div className="fact">
               <dt>{v.unit}</dt>
-              <dd>{d.orgUnit.name}</dd>
+              <dd><bdi>{d.orgUnit.name}</bdi></dd>
             </div>
             <div className="fact">
               <dt>{v.decidedOn}</dt>
@@ -78,7 +78,7 @@ export default function DecisionPage() {
               <dd>
                 {d.vote ? (
                   <>
-                    <Link to={`/votes/${d.vote.id}`}>{d.vote.title}</Link>
+                    <Link to={`/votes/${d.vote.id}`}><bdi>{d.vote.title}</bdi></Link>
                     {tally ? (
                       <span className="muted small">
                         {' '}
@@ -96,13 +96,15 @@ export default function DecisionPage() {
             <ul className="plain small" data-testid="vote-counts">
               {d.vote.options.map((o) => (
                 <li key={o.id}>
-                  {o.label}: {tally.results.find((r) => r.optionId === o.id)?.count ?? 0}
+                  <bdi>{o.label}</bdi>: {tally.results.find((r) => r.optionId === o.id)?.count ?? 0}
                 </li>
               ))}
             </ul>
           ) : null}
           <h3>{v.content}</h3>
-          <p className="prewrap">{d.content}</p>
+          <p className="prewrap">
+            <bdi>{d.content}</bdi>
+          </p>
         </article>
         <div>
           {canWrite && next.length > 0 ? (

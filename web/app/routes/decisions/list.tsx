@@ -58,7 +58,7 @@ export default function Decisions() {
                 <FormAlert result={result} intent="create-decision" />
                 {fromVote ? (
                   <p>
-                    {v.fromVote}: <Link to={`/votes/${fromVote.id}`}>{fromVote.title}</Link>
+                    {v.fromVote}: <Link to={`/votes/${fromVote.id}`}><bdi>{fromVote.title}</bdi></Link>
                     <input type="hidden" name="voteId" value={fromVote.id} />
                   </p>
                 ) : null}
@@ -103,10 +103,10 @@ export default function Decisions() {
         {decisions.edges.map(({ node: d }) => (
           <tr key={d.id}>
             <th scope="row">
-              <Link to={`/decisions/${d.id}`}>{d.title}</Link>
-              {d.number ? <span className="muted small"> {d.number}</span> : null}
+              <Link to={`/decisions/${d.id}`}><bdi>{d.title}</bdi></Link>
+              {d.number ? <span className="muted small"> <bdi>{d.number}</bdi></span> : null}
             </th>
-            <td>{d.orgUnit.name}</td>
+            <td><bdi>{d.orgUnit.name}</bdi></td>
             <td>{d.decidedOn}</td>
             <td className="small">{d.yesCount !== null ? `${v.yesCount} ${d.yesCount} · ${v.noCount} ${d.noCount ?? 0} · ${v.abstainCount} ${d.abstainCount ?? 0}` : '—'}</td>
             <td>

@@ -50,16 +50,16 @@ export default function FeedbackAdmin() {
         return (
           <article key={f.id} className="card" aria-labelledby={`fb-${f.id}`} data-feedback={f.id}>
             <h2 id={`fb-${f.id}`}>
-              {f.topic} <span className="badge">{t.feedback.categories[f.category] ?? f.category}</span>{' '}
+              <bdi>{f.topic}</bdi> <span className="badge">{t.feedback.categories[f.category] ?? f.category}</span>{' '}
               <span className="badge badge-pending">{t.feedback.statuses[f.status] ?? f.status}</span>
             </h2>
             <p className="muted small">
-              {f.orgUnit.name} · {x.submittedAt} {formatDateTime(f.submittedAt)}
+              <bdi>{f.orgUnit.name}</bdi> · {x.submittedAt} {formatDateTime(f.submittedAt)}
             </p>
-            <p>{f.content}</p>
+            <p><bdi>{f.content}</bdi></p>
             {f.response ? (
               <p className="notice">
-                {x.response}：{f.response}
+                {x.response}：<bdi>{f.response}</bdi>
               </p>
             ) : null}
             {failed ? (

@@ -14,6 +14,7 @@ import { type SubmitConfirm } from '../../lib/learning';
 import { titleFor } from '../../lib/meta';
 import { proofHref } from '../../lib/portal';
 import type { loader, action } from './attempt.server';
+import { isolatedIn } from '../../components/UserText';
 
 export const meta: Route.MetaFunction = ({ matches, data: d }) =>
   titleFor(matches, (t) => (d ? t.learning.attemptTitle(d.attempt.quiz.title, d.attempt.attemptNo) : t.learning.title));
@@ -40,7 +41,7 @@ export default function Attempt() {
           </>
         ) : null}
       </p>
-      <h1 id="attempt-title">{l.attemptTitle(a.quiz.title, a.attemptNo)}</h1>
+      <h1 id="attempt-title">{isolatedIn((x) => l.attemptTitle(x, a.attemptNo), a.quiz.title)}</h1>
       {result?.error ? (
         <p className="form-error" role="alert" data-testid="attempt-error">
           {localMessage(result.error, locale)}

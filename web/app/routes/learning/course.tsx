@@ -10,6 +10,7 @@ import { formatDateTime } from '../../lib/format';
 import { titleFor } from '../../lib/meta';
 import { proofHref } from '../../lib/portal';
 import type { loader, action } from './course.server';
+import { isolatedIn } from '../../components/UserText';
 
 export const meta: Route.MetaFunction = ({ matches, data: d }) => titleFor(matches, (t) => (d && 'course' in d ? d.course.title : t.learning.title));
 
@@ -31,12 +32,12 @@ export default function Course() {
       <p className="eyebrow">
         <Link to="/learning">{l.title}</Link>
       </p>
-      <h1 id="course-title">{course.title}</h1>
+      <h1 id="course-title"><bdi>{course.title}</bdi></h1>
       <p>
         <span className={`pill ${course.mandatory ? 'pill-fail' : ''}`}>{course.mandatory ? l.mandatory : l.optional}</span>{' '}
-        <span className="pill">{l.classHours(course.classHours)}</span> <span className="muted small">{l.courseLine(course.orgUnitName, resources.length)}</span>
+        <span className="pill">{l.classHours(course.classHours)}</span> <span className="muted small">{isolatedIn((u) => l.courseLine(u, resources.length), course.orgUnitName)}</span>
       </p>
-      {course.description ? <p className="lead">{course.description}</p> : null}
+      {course.description ? <p className="lead"><bdi>{course.description}</bdi></p> : null}
       <article className="card" aria-labelledby="resources-title">
         <h2 id="resources-title">{l.resources}</h2>
         <CourseResources resources={resources} courseId={course.id} />
@@ -71,7 +72,7 @@ export default function Course() {
               {resources.map((r) => (
                 <label key={r.id} className="checkbox">
                   <input type="hidden" name="allResources" value={r.id} />
-                  <input type="checkbox" name="resourceIds" value={r.id} /> {r.title}
+                  <input type="checkbox" name="resourceIds" value={r.id} /> <bdi>{r.title}</bdi>
                 </label>
               ))}
             </fieldset>
@@ -99,7 +100,7 @@ export default function Course() {
           {quizzes.map((q) => (
             <li key={q.id} className="record" data-quiz={q.id}>
               <p className="record-head">
-                <strong>{q.title}</strong>
+                <strong><bdi>{q.title}</bdi></strong>
               </p>
               <p className="small muted">
                 {l.quizFacts(q.questionCount, Math.round(q.timeLimitSeconds / 60), q.passScore)}
@@ -110,7 +111,7 @@ export default function Course() {
                 <ul className="plain small">
                   {q.myAttempts.edges.map(({ node: a }) => (
                     <li key={a.id}>
-                      <Link to={`/learning/attempts/${a.id}`}>{l.attemptTitle(q.title, a.attemptNo)}</Link> · {l.statusLabel[a.status] ?? a.status}
+                      <Link to={`/learning/attempts/${a.id}`}>{isolatedIn((x) => l.attemptTitle(x, a.attemptNo), q.title)}</Link> · {l.statusLabel[a.status] ?? a.status}
                       {a.score !== null ? ` · ${l.scoreLine(a.score, a.maxScore)} · ${a.passed ? l.passed : l.failed}` : ''}
                     </li>
                   ))}

@@ -7,6 +7,7 @@ import { useT } from '../../i18n/use-t';
 import { formatDateTime } from '../../lib/format';
 import { titleFor } from '../../lib/meta';
 import type { loader } from './courses.server';
+import { isolatedIn } from '../../components/UserText';
 
 export const meta: Route.MetaFunction = ({ matches }) => titleFor(matches, (t) => t.learning.title);
 
@@ -33,16 +34,16 @@ export default function Learning() {
           <li key={c.id}>
             <article className="card" aria-labelledby={`course-${c.id}`}>
               <h2 id={`course-${c.id}`} className="h3">
-                <Link to={`/learning/courses/${c.id}`}>{c.title}</Link>
+                <Link to={`/learning/courses/${c.id}`}><bdi>{c.title}</bdi></Link>
               </h2>
               <p>
                 <span className={`pill ${c.mandatory ? 'pill-fail' : ''}`}>{c.mandatory ? l.mandatory : l.optional}</span>{' '}
                 <span className="pill">{l.classHours(c.classHours)}</span>{' '}
                 {c.myCompletion ? <span className="pill pill-pass">{l.completedOn(formatDateTime(c.myCompletion.completedAt).slice(0, 10))}</span> : <span className="pill pill-skip">{l.notCompleted}</span>}
               </p>
-              {c.description ? <p className="small">{c.description}</p> : null}
+              {c.description ? <p className="small"><bdi>{c.description}</bdi></p> : null}
               <p className="muted small">
-                {l.courseLine(c.orgUnitName, c.resources.totalCount)}
+                {isolatedIn((u) => l.courseLine(u, c.resources.totalCount), c.orgUnitName)}
               </p>
             </article>
           </li>

@@ -20,11 +20,11 @@ export default function Resource() {
         {course ? (
           <>
             {' / '}
-            <Link to={`/learning/courses/${course.id}`}>{course.title}</Link>
+            <Link to={`/learning/courses/${course.id}`}><bdi>{course.title}</bdi></Link>
           </>
         ) : null}
       </p>
-      <h1 id="resource-title">{resource?.title ?? l.resourceTitle}</h1>
+      <h1 id="resource-title"><bdi>{resource?.title ?? l.resourceTitle}</bdi></h1>
       {resource && course ? (
         <article className="card">
           <p>

@@ -47,7 +47,7 @@ export default function MyBallots() {
             return (
               <li key={v.id} className="card" data-vote={v.id}>
                 <h2 className="h3">
-                  {v.title} <span className="pill">{p.ballots.status[v.status] ?? v.status}</span>
+                  <bdi>{v.title}</bdi> <span className="pill">{p.ballots.status[v.status] ?? v.status}</span>
                 </h2>
                 {v.closedAt ? <p className="muted small">{formatDateTime(v.closedAt)}</p> : null}
                 <Form method="post" className="filters">

@@ -35,7 +35,7 @@ export default function BranchDecisions() {
                   <UserText>{d.title}</UserText> <span className="pill">{v.decisionStatuses[d.status] ?? d.status}</span> <ProofBadge proof={d.proof} />
                 </h2>
                 <p className="muted small">
-                  {d.number ? `${v.number} ${d.number} · ` : ''}
+                  {d.number ? <>{v.number} <bdi>{d.number}</bdi> · </> : ''}
                   {v.decidedOn} {d.decidedOn}
                   {d.yesCount !== null ? ` · ${v.yesCount} ${d.yesCount} · ${v.noCount} ${d.noCount ?? 0} · ${v.abstainCount} ${d.abstainCount ?? 0}` : ''}
                   {d.overdueMilestones > 0 ? <> <span className="badge badge-fail">{v.overdueMilestones(d.overdueMilestones)}</span></> : null}
@@ -49,7 +49,7 @@ export default function BranchDecisions() {
                 {d.milestones.length === 0 ? (
                   <p className="muted">{v.milestonesNone}</p>
                 ) : (
-                  <TableCard caption={`${d.title} · ${v.milestones}`} testId={`milestones-${d.id}`} empty={null}>
+                  <TableCard caption={<><UserText>{d.title}</UserText> · {v.milestones}</>} testId={`milestones-${d.id}`} empty={null}>
                     <thead>
                       <tr>
                         <th scope="col">{v.milestone}</th>

@@ -9,6 +9,7 @@ import { titleFor } from '../../lib/meta';
 import { proofHref } from '../../lib/portal';
 import { usePortalT } from '../../lib/portal-text';
 import type { loader } from './learning.server';
+import { isolatedIn } from '../../components/UserText';
 
 export const meta: Route.MetaFunction = ({ matches }) => titleFor(matches, (t) => t.learning.myTitle);
 
@@ -35,7 +36,7 @@ export default function MyLearning() {
                 <PortalRecord
                   key={c.id}
                   kind="CourseCompletion"
-                  title={<Link to={`/learning/courses/${c.course.id}`}>{c.course.title}</Link>}
+                  title={<Link to={`/learning/courses/${c.course.id}`}><bdi>{c.course.title}</bdi></Link>}
                   pill={<span className="pill">{l.classHours(c.classHours)}</span>}
                   facts={[
                     { label: l.completion, value: formatDateTime(c.completedAt) },
@@ -60,7 +61,7 @@ export default function MyLearning() {
                 <PortalRecord
                   key={a.id}
                   kind="QuizAttempt"
-                  title={<Link to={`/learning/attempts/${a.id}`}>{l.attemptTitle(a.quiz.title, a.attemptNo)}</Link>}
+                  title={<Link to={`/learning/attempts/${a.id}`}>{isolatedIn((x) => l.attemptTitle(x, a.attemptNo), a.quiz.title)}</Link>}
                   pill={
                     a.status === 'SUBMITTED' ? (
                       <span className={`pill ${a.passed ? 'pill-pass' : 'pill-fail'}`}>{a.passed ? l.passed : l.failed}</span>

@@ -3,6 +3,7 @@
 import { useLoaderData } from 'react-router';
 import type { Route } from './+types/meetings';
 import { Pager, PortalPage, PortalRecord } from '../../components/Portal';
+import { useT } from '../../i18n/use-t';
 import { formatDateTime } from '../../lib/format';
 import { proofHref } from '../../lib/portal';
 import { portalTitle, usePortalT } from '../../lib/portal-text';
@@ -14,6 +15,7 @@ export { loader } from './meetings.server';
 
 export default function MyMeetings() {
   const p = usePortalT();
+  const t = useT();
   const { list } = useLoaderData<typeof loader>();
   return (
     <PortalPage id="meetings-title" title={p.meetings.title}>
@@ -29,10 +31,10 @@ export default function MyMeetings() {
                 key={a.id}
                 kind="Attendance"
                 title={a.meeting.title}
-                pill={<span className="pill">{a.meeting.kindZh}</span>}
+                pill={<span className="pill">{(t.meetings.kinds as Record<string, string>)[a.meeting.kind] ?? a.meeting.kindZh}</span>}
                 facts={[
                   { label: p.meetings.startsAt, value: formatDateTime(a.meeting.startsAt) },
-                  { label: p.meetings.unit, value: a.meeting.orgUnitName },
+                  { label: p.meetings.unit, value: <bdi>{a.meeting.orgUnitName}</bdi> },
                   { label: p.meetings.checkedIn, value: `${p.meetings.status[a.status] ?? a.status}${a.checkedInAt ? ` · ${formatDateTime(a.checkedInAt)}` : ''}${a.method ? ` · ${p.meetings.method[a.method] ?? a.method}` : ''}` },
                 ]}
                 proof={a.proof}

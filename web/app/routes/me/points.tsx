@@ -5,6 +5,7 @@ import type { Route } from './+types/points';
 import { Pager, PortalPage, PortalRecord } from '../../components/Portal';
 import { PointsRecompute } from '../../components/PointsRecompute';
 import { useT } from '../../i18n/use-t';
+import { isolatedIn } from '../../components/UserText';
 import { titleFor } from '../../lib/meta';
 import { proofHref } from '../../lib/portal';
 import { usePortalT } from '../../lib/portal-text';
@@ -46,7 +47,7 @@ export default function MyPoints() {
                   pill={e.correctsId ? <span className="pill pill-skip">{t.points.correction}</span> : e.netPoints !== e.points ? <span className="pill">{t.points.net(e.netPoints)}</span> : null}
                   facts={[
                     { label: t.points.occurredOn, value: e.occurredOn },
-                    { label: t.points.rule, value: e.rule ? t.points.ruleLine(e.rule.name, e.rule.code, e.rule.points, e.rule.revision) : t.points.noRule },
+                    { label: t.points.rule, value: e.rule ? isolatedIn((name) => t.points.ruleLine(name, e.rule?.points ?? 0, e.rule?.revision ?? 0), e.rule.name) : t.points.noRule },
                   ]}
                   proof={e.proof}
                   fields={{ points: e.points, reason: e.reason, occurredOn: e.occurredOn, ruleId: e.rule?.id ?? null, correctsId: e.correctsId }}

@@ -39,7 +39,7 @@ export default function Me() {
           <dl className="facts">
             <div className="fact">
               <dt>{t.me.username}</dt>
-              <dd>{account.username}</dd>
+              <dd><bdi>{account.username}</bdi></dd>
             </div>
             <div className="fact">
               <dt>{t.me.role}</dt>
@@ -47,7 +47,7 @@ export default function Me() {
             </div>
             <div className="fact">
               <dt>{t.me.scope}</dt>
-              <dd>{account.scopeUnit.name}</dd>
+              <dd><bdi>{account.scopeUnit.name}</bdi></dd>
             </div>
             <div className="fact">
               <dt>{t.me.lastLogin}</dt>
@@ -60,7 +60,7 @@ export default function Me() {
               {account.sessions.edges.map(({ node: s }) => (
                 <li key={s.id} className="session-row">
                   <span>
-                    {formatDateTime(s.createdAt)} · {s.userAgent?.slice(0, 60) ?? '—'}
+                    {formatDateTime(s.createdAt)} · {s.userAgent ? <bdi>{s.userAgent.slice(0, 60)}</bdi> : '—'}
                     {s.current ? ' ✓' : ''}
                   </span>
                   {!s.current ? (

@@ -2,6 +2,7 @@
 // (the code and its QR code shown at once, full-screen for a projector), end it early, record
 // everyone's attendance in one form once it has started and the minutes once it has ended, and see
 // registrations and feedback; members register, check in with the code and rate it after its end.
+import type { ReactNode } from 'react';
 import { useActionData, useLoaderData } from 'react-router';
 import type { Route } from './+types/detail';
 import pageStyles from '../../components/MeetingVote.css?url';
@@ -34,13 +35,13 @@ export default function MeetingPage() {
   const result = useActionData<typeof action>() as MeetingActionResult | undefined;
   const failure = result && !result.ok ? result : null;
   const done = result?.ok ? result : null;
-  const facts: Array<[string, string]> = [
+  const facts: Array<[string, ReactNode]> = [
     [m.kind, m.kinds[meeting.kind] ?? meeting.kindZh],
-    [m.unit, meeting.orgUnitName],
+    [m.unit, <bdi>{meeting.orgUnitName}</bdi>],
     [m.when, `${formatDateTime(meeting.startsAt)} – ${formatDateTime(meeting.endsAt).slice(11)} (${m.duration(meeting.durationMinutes)})`],
-    [m.place, meeting.location ?? m.noPlace],
+    [m.place, meeting.location ? <bdi>{meeting.location}</bdi> : m.noPlace],
     [m.status, m.statuses[meeting.status] ?? meeting.status],
-    ...(meeting.endedAt && meeting.status !== 'CANCELLED' ? ([[m.endedAt, formatDateTime(meeting.endedAt)]] as Array<[string, string]>) : []),
+    ...(meeting.endedAt && meeting.status !== 'CANCELLED' ? ([[m.endedAt, formatDateTime(meeting.endedAt)]] as Array<[string, ReactNode]>) : []),
   ];
   return (
     <section className="page" aria-labelledby="meeting-title">
@@ -76,7 +77,9 @@ export default function MeetingPage() {
           {meeting.agenda ? (
             <>
               <h3>{m.agenda}</h3>
-              <p className="prewrap">{meeting.agenda}</p>
+              <p className="prewrap">
+                <bdi>{meeting.agenda}</bdi>
+              </p>
             </>
           ) : null}
           {meeting.cancelReason ? (
@@ -88,7 +91,7 @@ export default function MeetingPage() {
             <>
               <h3>{m.minutes}</h3>
               <p className="prewrap" data-testid="minutes-text">
-                {meeting.minutes}
+                <bdi>{meeting.minutes}</bdi>
               </p>
             </>
           ) : null}

@@ -88,11 +88,11 @@ export default function Meetings() {
         {meetings.edges.map(({ node: row }) => (
           <tr key={row.id}>
             <th scope="row">
-              <Link to={`/meetings/${row.id}`}>{row.title}</Link>
+              <Link to={`/meetings/${row.id}`}><bdi>{row.title}</bdi></Link>
             </th>
             <td>{m.kinds[row.kind] ?? row.kind}</td>
             <td>{formatDateTime(row.startsAt)}</td>
-            <td>{row.orgUnitName}</td>
+            <td><bdi>{row.orgUnitName}</bdi></td>
             <td>
               <span className={`pill meeting-${row.status.toLowerCase()}`}>{m.statuses[row.status] ?? row.status}</span>
               {row.checkInOpen ? <span className="pill pill-pass">{m.checkInOpenNow}</span> : null}

@@ -31,7 +31,7 @@ export default function MemberPage() {
       <p>
         <Link to="/members">← {t.members.back}</Link>
       </p>
-      <h1 id="member-title">{member.name}</h1>
+      <h1 id="member-title"><bdi>{member.name}</bdi></h1>
       {useRootData()?.viewer?.role === 'ADMIN' ? (
         <p>
           <Link to={`/admin/accounts?member=${encodeURIComponent(member.id)}`} className="btn btn-small">

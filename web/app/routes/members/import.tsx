@@ -14,6 +14,7 @@ import { headerOf, type ImportField, type ImportRow } from '../../lib/import';
 import { titleFor } from '../../lib/meta';
 import type { loader, action } from './import.server';
 import type { ImportMembersMutation } from '../../graphql/graphql';
+import { codesMarked } from '../../components/UserText';
 
 export const meta: Route.MetaFunction = ({ matches }) => titleFor(matches, (t) => t.imports.title);
 
@@ -67,7 +68,7 @@ export default function MembersImport() {
         <label htmlFor="import-csv">{t.imports.paste}</label>
         <textarea id="import-csv" name="csv" rows={6} className="mono" defaultValue={result?.csv ?? ''} key={result?.csv ?? ''} spellCheck={false} />
         <p id="import-hint" className="muted small">
-          {t.imports.columnsHint}
+          {codesMarked(t.imports.columnsHint)}
         </p>
         <button type="submit" name="intent" value="preview" className="btn btn-primary" disabled={pending !== ''} data-testid="import-preview">
           {pending === 'preview' ? t.imports.checking : t.imports.preview}

@@ -58,9 +58,9 @@ export default function Members() {
         {members.edges.map(({ node: m }) => (
           <tr key={m.id}>
             <th scope="row">
-              <Link to={`/members/${m.id}`}>{m.name}</Link>
+              <Link to={`/members/${m.id}`}><bdi>{m.name}</bdi></Link>
             </th>
-            <td>{m.orgUnit.name}</td>
+            <td><bdi>{m.orgUnit.name}</bdi></td>
             <td>{t.stages[m.stage] ?? m.stage}</td>
             <td>{t.statuses[m.status] ?? m.status}</td>
             <td className="num">{m.partyAgeYears ?? t.common.none}</td>

@@ -42,7 +42,7 @@ export default function Pipeline() {
                 {due.items.map((d) => (
                   <tr key={`${d.member.id}-${d.kind}-${d.dueOn}`}>
                     <th scope="row">
-                      <Link to={`/members/${d.member.id}`}>{d.member.name}</Link> <span className="muted small">{d.member.orgUnit.name}</span>
+                      <Link to={`/members/${d.member.id}`}><bdi>{d.member.name}</bdi></Link> <span className="muted small"><bdi>{d.member.orgUnit.name}</bdi></span>
                     </th>
                     <td>
                       {t.steps.stepN(d.stepNo)} {locale === 'zh-CN' ? d.nameZh : d.nameEn}
@@ -68,9 +68,9 @@ export default function Pipeline() {
             <ul className="plain">
               {col.cards.map((c) => (
                 <li key={c.id} className="board-card" data-testid="board-card">
-                  <Link to={`/members/${c.id}`}>{c.name}</Link>
+                  <Link to={`/members/${c.id}`}><bdi>{c.name}</bdi></Link>
                   <span className="muted small">
-                    {c.unit}
+                    <bdi>{c.unit}</bdi>
                     {c.since ? ` · ${c.since}` : ''}
                   </span>
                   {col.stage !== 'FULL' ? <NextActions actions={c.next} compact /> : null}

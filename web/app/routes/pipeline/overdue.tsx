@@ -7,6 +7,7 @@ import { TableCard } from '../../components/TableCard';
 import { useLocale, useT } from '../../i18n/use-t';
 import { titleFor } from '../../lib/meta';
 import type { loader } from './overdue.server';
+import { isolatedIn } from '../../components/UserText';
 
 export const meta: Route.MetaFunction = ({ matches }) => titleFor(matches, (t) => t.analytics.overdue.title);
 
@@ -31,7 +32,7 @@ export default function Overdue() {
       </p>
       <h1 id="overdue-title">{o.title}</h1>
       <p className="muted" data-testid="overdue-scope">
-        {asOf ? o.scope(unit.name, asOf) : unit.name}
+        {asOf ? isolatedIn((u) => o.scope(u, asOf), unit.name) : <bdi>{unit.name}</bdi>}
       </p>
       <p className="muted small">{o.intro}</p>
       <p className="muted" role="status">
@@ -53,9 +54,9 @@ export default function Overdue() {
         <tbody>
           {items.edges.map(({ node: d }) => (
             <tr key={`${d.member.id}-${d.kind}-${d.dueOn}`} data-member={d.member.id}>
-              <td>{d.member.orgUnit.name}</td>
+              <td><bdi>{d.member.orgUnit.name}</bdi></td>
               <th scope="row">
-                <Link to={`/members/${d.member.id}`}>{d.member.name}</Link>
+                <Link to={`/members/${d.member.id}`}><bdi>{d.member.name}</bdi></Link>
               </th>
               <td>
                 {t.steps.stepN(d.stepNo)} {locale === 'zh-CN' ? d.nameZh : d.nameEn}

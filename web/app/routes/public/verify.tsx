@@ -11,6 +11,7 @@ import { PlainOutcome } from '../../components/PlainOutcome';
 import { RecordFacts, RecordTable } from '../../components/RecordTable';
 import { SnapshotChecks, SnapshotFigures, SnapshotInputs, SnapshotProgress, SnapshotVerdict } from '../../components/SnapshotReport';
 import '../../components/Dashboard.css';
+import { codeIn } from '../../components/UserText';
 import { useRootData, useT } from '../../i18n/use-t';
 import { titleFor } from '../../lib/meta';
 import { useHydrated } from '../../lib/use-hydrated';
@@ -133,7 +134,7 @@ export default function Verify() {
   return (
     <section className="page" aria-labelledby="verify-title">
       <h1 id="verify-title">{t.verify.title}</h1>
-      <p className="lead">{t.verify.intro}</p>
+      <p className="lead">{codeIn(t.verify.intro, 'application/vnd.lianjian.proof+json')}</p>
       <noscript>
         <p className="form-error">{t.verify.noscript}</p>
       </noscript>
@@ -190,7 +191,7 @@ export default function Verify() {
               {t.verify.clear}
             </button>
           </p>
-          <p className="muted small">{t.verify.cli}</p>
+          <p className="muted small">{codeIn(t.verify.cli, t.verify.cliCommand)}</p>
         </form>
         <div className="verify-result" aria-live="polite" data-testid="verify-result" data-phase={state.phase} data-state={state.phase === 'done' ? state.outcome.state : state.phase === 'snapshot' && state.state.phase === 'done' ? state.state.outcome.verdict : ''}>
           <Result state={state} />

@@ -57,7 +57,7 @@ export default function Transfers() {
           <label htmlFor="tr-member">{t.transfers.member}</label>
           <select id="tr-member" name="memberId" required>
             {members.map((m) => (
-              <option key={m.id} value={m.id}>
+              <option key={m.id} value={m.id} translate="no">
                 {m.name}（{m.orgUnit.name}）
               </option>
             ))}
@@ -70,7 +70,7 @@ export default function Transfers() {
           <select id="tr-unit" name="toUnitId" defaultValue="">
             <option value="">{t.transfers.none}</option>
             {units.map((u) => (
-              <option key={u.id} value={u.id}>
+              <option key={u.id} value={u.id} translate="no">
                 {u.name}
               </option>
             ))}
@@ -122,10 +122,10 @@ export default function Transfers() {
               <th scope="row" className="mono">
                 {l.letterNo}
               </th>
-              <td>{l.memberName}</td>
-              <td>{l.fromUnitName}</td>
+              <td><bdi>{l.memberName}</bdi></td>
+              <td><bdi>{l.fromUnitName}</bdi></td>
               <td>
-                {l.toUnitName ?? l.toOrganisation}
+                <bdi>{l.toUnitName ?? l.toOrganisation}</bdi>
                 {l.crossProvince ? <span className="badge badge-skip">{t.transfers.crossProvince}</span> : null}
               </td>
               <td>{l.issuedOn}</td>
@@ -170,7 +170,7 @@ export default function Transfers() {
                   </div>
                 ) : l.receivedOn ? (
                   <span className="muted small">
-                    {l.receivedOn} {l.receiptNo ?? ''}
+                    {l.receivedOn} {l.receiptNo ? <bdi>{l.receiptNo}</bdi> : ''}
                   </span>
                 ) : null}
                 {failed && failed.id === l.id ? (

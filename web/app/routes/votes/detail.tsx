@@ -69,7 +69,7 @@ export default function VotePage() {
             {vote.orgUnit ? (
               <div className="fact">
                 <dt>{v.unit}</dt>
-                <dd>{vote.orgUnit.name}</dd>
+                <dd><bdi>{vote.orgUnit.name}</bdi></dd>
               </div>
             ) : null}
             <div className="fact">
@@ -107,11 +107,15 @@ export default function VotePage() {
               </div>
             ) : null}
           </dl>
-          {vote.description ? <p className="prewrap">{vote.description}</p> : null}
+          {vote.description ? (
+            <p className="prewrap">
+              <bdi>{vote.description}</bdi>
+            </p>
+          ) : null}
           <h3>{v.options}</h3>
           <ol data-testid="vote-options">
             {vote.options.map((o) => (
-              <li key={o.id}>{o.label}</li>
+              <li key={o.id}><bdi>{o.label}</bdi></li>
             ))}
           </ol>
         </article>
@@ -217,7 +221,7 @@ export default function VotePage() {
             <ul className="plain roll" data-testid="roll">
               {vote.rollEntries.edges.map(({ node: r }) => (
                 <li key={r.id}>
-                  {names[r.memberId] ?? r.memberId} <span className="muted small">{formatDateTime(r.votedAt)}</span>
+                  <bdi>{names[r.memberId] ?? r.memberId}</bdi> <span className="muted small">{formatDateTime(r.votedAt)}</span>
                 </li>
               ))}
             </ul>
@@ -253,7 +257,7 @@ function VoterPanel({ vote, failure, busy, asked }: { vote: VoteNode; failure: F
             <legend>{motion ? v.chooseOne : v.chooseUpTo(vote.seats)}</legend>
             {vote.options.map((o) => (
               <label key={o.id} className="checkbox ballot-option">
-                <input type={motion ? 'radio' : 'checkbox'} name="choice" value={o.id} required={motion} defaultChecked={confirm?.choices.includes(o.id)} /> {o.label}
+                <input type={motion ? 'radio' : 'checkbox'} name="choice" value={o.id} required={motion} defaultChecked={confirm?.choices.includes(o.id)} /> <bdi>{o.label}</bdi>
               </label>
             ))}
           </fieldset>

@@ -58,10 +58,10 @@ export default function Votes() {
         {votes.edges.map(({ node: row }) => (
           <tr key={row.id}>
             <th scope="row">
-              <Link to={`/votes/${row.id}`}>{row.title}</Link>
+              <Link to={`/votes/${row.id}`}><bdi>{row.title}</bdi></Link>
             </th>
             <td>{v.kinds[row.kind] ?? row.kind}</td>
-            <td>{row.orgUnit?.name ?? '—'}</td>
+            <td><bdi>{row.orgUnit?.name ?? '—'}</bdi></td>
             <td>
               <span className="pill">{v.statuses[row.status] ?? row.status}</span>
               {row.tally && row.tally.passed !== null ? <span className={row.tally.passed ? 'pill pill-pass' : 'pill pill-fail'}>{row.tally.passed ? v.carried : v.rejected}</span> : null}
