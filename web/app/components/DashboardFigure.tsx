@@ -9,6 +9,7 @@ import type { SnapshotSummary } from '../lib/analytics.server';
 import { sameFigures } from '../lib/snapshot';
 import type { SnapshotState } from '../lib/snapshot-verification';
 import { formatDateTime } from '../lib/format';
+import { isolatedIn } from './UserText';
 
 const TEST_IDS: Record<string, string> = { 'composition.byStage': 'chart-stage', 'byUnit.composition': 'chart-units' };
 
@@ -135,7 +136,7 @@ function VerificationBadge({ verification }: { verification: FigureVerification 
     <span className="figure-verification" data-testid="figure-verification" data-state={key} data-same={same ? 'true' : 'false'}>
       <span className={`badge ${cls}`}>{text}</span>{' '}
       <Link to={`/snapshots/${encodeURIComponent(snapshot.id)}`} className="small">
-        {v.snapshotOf(snapshot.title, formatDateTime(snapshot.publishedAt))}
+        {isolatedIn((title) => v.snapshotOf(title, formatDateTime(snapshot.publishedAt)), snapshot.title)}
       </Link>
       <span className="small muted"> · {same ? v.same : v.changed}</span>
     </span>

@@ -72,7 +72,7 @@ export default function Admin() {
               {keys.map((k) => (
                 <tr key={k.id}>
                   <th scope="row"><bdi>{k.name}</bdi></th>
-                  <td className="mono">{k.prefix}</td>
+                  <td><code>{k.prefix}</code></td>
                   <td><code>{k.scopes.join(', ')}</code></td>
                   <td><bdi>{k.unit.name}</bdi></td>
                   <td>{formatDateTime(k.createdAt)}</td>

@@ -120,7 +120,7 @@ export default function Transfers() {
           {transfers.edges.map(({ node: l }) => (
             <tr key={l.id} data-letter={l.letterNo}>
               <th scope="row" className="mono">
-                {l.letterNo}
+                <bdi>{l.letterNo}</bdi>
               </th>
               <td><bdi>{l.memberName}</bdi></td>
               <td><bdi>{l.fromUnitName}</bdi></td>
@@ -143,8 +143,12 @@ export default function Transfers() {
                       <Form method="post" className="inline-form">
                         <input type="hidden" name="intent" value="receive" />
                         <input type="hidden" name="id" value={l.id} />
-                        <button type="submit" className="btn btn-small btn-primary" disabled={busy} aria-label={`${t.transfers.receive} ${l.letterNo}`}>
+                        <button type="submit" className="btn btn-small btn-primary" disabled={busy}>
                           {t.transfers.receive}
+                          <span className="visually-hidden">
+                            {' '}
+                            <bdi>{l.letterNo}</bdi>
+                          </span>
                         </button>
                       </Form>
                     ) : (
@@ -163,8 +167,12 @@ export default function Transfers() {
                     <Form method="post" className="inline-form" onSubmit={(e) => { if (!window.confirm(t.transfers.cancelConfirm(l.letterNo))) e.preventDefault(); }}>
                       <input type="hidden" name="intent" value="cancel" />
                       <input type="hidden" name="id" value={l.id} />
-                      <button type="submit" className="btn btn-small btn-danger" disabled={busy} aria-label={`${t.transfers.cancel} ${l.letterNo}`}>
+                      <button type="submit" className="btn btn-small btn-danger" disabled={busy}>
                         {t.transfers.cancel}
+                        <span className="visually-hidden">
+                          {' '}
+                          <bdi>{l.letterNo}</bdi>
+                        </span>
                       </button>
                     </Form>
                   </div>
