@@ -238,11 +238,11 @@ export async function restore(opts: RestoreOptions): Promise<RestoreReport> {
       // came from the backed-up cluster; this cluster counts its own from far lower, so a new write
       // would sort below the cursor and never be claimed. Renumber the log's xids densely, keeping
       // their order (they are in no leaf), then move this cluster's counter past them.
-      const { rows: top } = await client2.query<{ n: string | null }>(`
+      await client2.query(`
         WITH ranked AS (SELECT xid, dense_rank() OVER (ORDER BY xid) AS rk FROM (SELECT DISTINCT xid FROM outbox_record) d)
-        UPDATE outbox_record o SET xid = (r.rk + 2)::text::xid8 FROM ranked r WHERE o.xid = r.xid
-        RETURNING (r.rk + 2)::text AS n`);
-      const highest = top.reduce((max, r) => Math.max(max, Number(r.n ?? 0)), 0);
+        UPDATE outbox_record o SET xid = (r.rk + 2)::text::xid8 FROM ranked r WHERE o.xid = r.xid`);
+      // One row back, not one per record: the highest renumbered xid.
+      const highest = Number((await client2.query<{ n: string | null }>('SELECT max(xid)::text AS n FROM outbox_record')).rows[0]?.n ?? 0);
       await client2.query('COMMIT');
       // Each transaction takes one xid: a few hundred at most per distinct writing transaction.
       while (highest > 0 && Number((await client2.query<{ x: string }>('SELECT pg_current_xact_id()::text AS x')).rows[0]!.x) <= highest) {
