@@ -1,3 +1,4 @@
+import { pageUrl } from './session.server';
 // The dashboard's data from the API's analytics query (subtree rollups), the units the viewer may
 // pick, the way back up to their scope, and the latest published snapshot of each metric.
 import { data } from 'react-router';
@@ -84,7 +85,7 @@ interface ParentChain {
 
 /** The `unit` query parameter, if it looks like an id. */
 export function unitParam(request: Request): string | null {
-  const unit = new URL(request.url).searchParams.get('unit');
+  const unit = pageUrl(request).searchParams.get('unit');
   if (unit === null || unit === '') return null;
   if (!/^[0-9a-zA-Z-]{1,64}$/.test(unit)) {
     throw data({ code: 'BAD_USER_INPUT', message: `"${unit}" is not a unit id.`, messageZh: `“${unit}”不是组织编号。` }, { status: 400 });
@@ -94,7 +95,7 @@ export function unitParam(request: Request): string | null {
 
 /** The `units` parameter: how many sub-units the page skips (0 when absent). */
 export function unitsOffsetParam(request: Request): number {
-  const v = new URL(request.url).searchParams.get('units');
+  const v = pageUrl(request).searchParams.get('units');
   if (v === null || v === '') return 0;
   if (!/^\d{1,7}$/.test(v)) {
     throw data({ code: 'BAD_USER_INPUT', message: `"${v}" is not a sub-unit offset (a whole number from 0).`, messageZh: `“${v}”不是下级组织的偏移量（应为从 0 起的整数）。` }, { status: 400 });
@@ -108,7 +109,7 @@ function badPeriod(message: string, messageZh: string): never {
 
 /** The period parameters (YYYY-MM), refused with a 400 when malformed, out of range or too long. */
 export function periodParams(request: Request, now: number = Date.now()): { from: string | null; to: string | null } {
-  const q = new URL(request.url).searchParams;
+  const q = pageUrl(request).searchParams;
   const out: { from: string | null; to: string | null } = { from: null, to: null };
   for (const k of ['from', 'to'] as const) {
     const v = monthParam(q.get(k));

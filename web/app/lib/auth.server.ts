@@ -3,7 +3,7 @@
 import { data } from 'react-router';
 import { apiRequest, ApiError, type Operation, type RequestOptions } from './graphql.server';
 import type { Role } from './roles';
-import { getSession, sessionAccount, signInRedirect, type SessionAccount, type WebSession } from './session.server';
+import { getSession, sessionAccount, signInRedirect, type SessionAccount, type WebSession, pageUrl } from './session.server';
 
 export interface AccountContext {
   session: WebSession;
@@ -61,7 +61,7 @@ export async function rethrowForPage(error: unknown, request: Request, session?:
 export function assertSameOrigin(request: Request): void {
   const origin = request.headers.get('origin');
   if (origin === null) return;
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host') ?? new URL(request.url).host;
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host') ?? pageUrl(request).host;
   let originHost: string;
   try {
     originHost = new URL(origin).host;

@@ -74,9 +74,28 @@ export function viewerSummary(account: SessionAccount): ViewerSummary {
   return { username: account.username, displayName: account.displayName, role: account.role, hasMember: account.memberId !== null };
 }
 
+/**
+ * The address of the page a request is for. From React Router 8 loaders and actions get the raw
+ * request: a client navigation asks for /<path>.data (/<path>/_.data when the path ends in a
+ * slash, /_.data for the root) with a `_routes` parameter, and a form posted to an index route
+ * carries `?index`. Everything that reads the page's address from a request goes through here.
+ */
+export function pageUrl(request: Request): URL {
+  const url = new URL(request.url);
+  if (url.pathname.endsWith('/_.data')) url.pathname = url.pathname.slice(0, -'_.data'.length);
+  else if (url.pathname.endsWith('.data')) url.pathname = url.pathname.slice(0, -'.data'.length);
+  if (url.searchParams.has('_routes') || url.searchParams.has('index')) {
+    const kept = url.searchParams.getAll('index').filter(Boolean);
+    url.searchParams.delete('_routes');
+    url.searchParams.delete('index');
+    for (const v of kept) url.searchParams.append('index', v);
+  }
+  return url;
+}
+
 /** Ends the web session and sends the person to sign in, coming back to `next` afterwards. */
 export async function signInRedirect(request: Request, session?: WebSession): Promise<never> {
-  const url = new URL(request.url);
+  const url = pageUrl(request);
   const next = url.pathname + url.search;
   const headers = new Headers();
   if (session) headers.append('Set-Cookie', await destroySession(session));

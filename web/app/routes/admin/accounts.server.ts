@@ -1,3 +1,4 @@
+import { pageUrl } from '../../lib/session.server';
 // Server side of accounts.tsx: its loader and actions and the GraphQL documents they send.
 import { data } from 'react-router';
 import type { Route } from './+types/accounts';
@@ -39,7 +40,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function loader({ request }: Route.LoaderArgs) {
   const ctx = await requireAccount(request, PAGE_ROLES.accounts);
-  const p = new URL(request.url).searchParams;
+  const p = pageUrl(request).searchParams;
   const role = p.get('role');
   const search = (p.get('q') ?? '').trim().slice(0, 100);
   const all = p.get('all') === '1';

@@ -1,3 +1,4 @@
+import { pageUrl } from '../../lib/session.server';
 // Server side of tamper.tsx: its loader and actions and the GraphQL documents they send.
 import type { Route } from './+types/tamper';
 import { requireAccount } from '../../lib/auth.server';
@@ -13,7 +14,7 @@ const ALERTS = graphql(`query Alerts($first: Int, $after: String, $open: Boolean
 
 export async function loader({ request }: Route.LoaderArgs) {
   const ctx = await requireAccount(request, PAGE_ROLES.admin);
-  const p = new URL(request.url).searchParams;
+  const p = pageUrl(request).searchParams;
   const open = p.get('open') === '1';
   const after = p.get('after');
   const r = await ctx.query(ALERTS, {

@@ -1,3 +1,4 @@
+import { pageUrl } from '../../lib/session.server';
 // The appraisal page's data: the campaigns, the branches a secretary may create one for, and the
 // campaign opened (?id=) with its roster and ratings — staff and members see different fields.
 import type { Route } from './+types/appraisal';
@@ -27,7 +28,7 @@ const MEMBER_DETAIL = graphql(`query MemberCampaign($id: ID!) { appraisalCampaig
 export async function loader({ request }: Route.LoaderArgs) {
   const ctx = await requireAccount(request, PAGE_ROLES.appraisal);
   const staff = ctx.account.role !== 'MEMBER';
-  const id = new URL(request.url).searchParams.get('id');
+  const id = pageUrl(request).searchParams.get('id');
   const [list, units, detail] = await Promise.all([
     staff ? ctx.query(LIST) : ctx.query(MEMBER_LIST),
     staff ? ctx.query(UNITS) : null,

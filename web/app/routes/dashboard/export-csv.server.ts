@@ -1,3 +1,4 @@
+import { pageUrl } from '../../lib/session.server';
 // Server side of export-csv.tsx: its loader and actions and the GraphQL documents they send.
 import { data } from 'react-router';
 import type { Route } from './+types/export-csv';
@@ -12,7 +13,7 @@ import { STAGES } from '../../lib/stages';
 
 export async function loader({ request }: Route.LoaderArgs) {
   const ctx = await requireAccount(request, PAGE_ROLES.dashboard);
-  const figure = new URL(request.url).searchParams.get('figure');
+  const figure = pageUrl(request).searchParams.get('figure');
   if (figure !== null && !isFigureId(figure)) {
     throw data({ code: 'BAD_USER_INPUT', message: `"${figure}" is not a dashboard figure.`, messageZh: `“${figure}”不是看板中的统计项。` }, { status: 400 });
   }

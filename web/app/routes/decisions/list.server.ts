@@ -1,3 +1,4 @@
+import { pageUrl } from '../../lib/session.server';
 // Server side of list.tsx: its loader and actions and the GraphQL documents they send.
 import { redirect } from 'react-router';
 import type { Route } from './+types/list';
@@ -28,7 +29,7 @@ const CREATE = graphql(`mutation CreateDecision($input: CreateDecisionInput!) { 
 
 export async function loader({ request }: Route.LoaderArgs) {
   const ctx = await requireAccount(request, PAGE_ROLES.decisions);
-  const p = new URL(request.url).searchParams;
+  const p = pageUrl(request).searchParams;
   const status = p.get('status');
   const after = p.get('after');
   const before = p.get('before');

@@ -1,3 +1,4 @@
+import { pageUrl } from '../../lib/session.server';
 // Server side of admin.tsx: its loader and actions and the GraphQL documents they send.
 import { data } from 'react-router';
 import type { Route } from './+types/admin';
@@ -23,7 +24,7 @@ const RESPOND = graphql(`mutation Respond($id: ID!, $status: FeedbackStatus!, $r
 // Staff see whose unit an item came from; the proof is on the member's own page.
 export async function loader({ request }: Route.LoaderArgs) {
   const ctx = await requireAccount(request, PAGE_ROLES.feedbackAdmin);
-  const p = new URL(request.url).searchParams;
+  const p = pageUrl(request).searchParams;
   const status = p.get('status');
   const before = p.get('before');
   const after = p.get('after');

@@ -1,3 +1,4 @@
+import { pageUrl } from '../../lib/session.server';
 // Server side of mine.tsx: its loader and actions and the GraphQL documents they send.
 import { data } from 'react-router';
 import type { Route } from './+types/mine';
@@ -24,7 +25,7 @@ const SUBMIT = graphql(`mutation SubmitFeedback($input: SubmitFeedbackInput!) { 
 export async function loader({ request }: Route.LoaderArgs) {
   const ctx = await requireAccount(request, PAGE_ROLES.feedback);
   if (!ctx.account.memberId) return { list: null, status: '' };
-  const url = new URL(request.url);
+  const url = pageUrl(request);
   const status = url.searchParams.get('status');
   const r = await ctx.query(MINE, { ...pagingFrom(url), ...(isFeedbackStatus(status) ? { status } : {}) });
   return { list: r.myFeedback, status: isFeedbackStatus(status) ? status : '' };

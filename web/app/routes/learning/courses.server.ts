@@ -1,3 +1,4 @@
+import { pageUrl } from '../../lib/session.server';
 // Server side of courses.tsx: its loader and actions and the GraphQL documents they send.
 import type { Route } from './+types/courses';
 import { requireAccount } from '../../lib/auth.server';
@@ -15,7 +16,7 @@ const COURSES = graphql(`query Courses($first: Int, $after: String, $last: Int, 
 
 export async function loader({ request }: Route.LoaderArgs) {
   const ctx = await requireAccount(request, PAGE_ROLES.learning);
-  const url = new URL(request.url);
+  const url = pageUrl(request);
   const q = (url.searchParams.get('q') ?? '').trim().slice(0, 100);
   const r = await ctx.query(COURSES, { ...pagingFrom(url, '', 24), ...(q ? { search: q } : {}) });
   return { q, courses: r.courses };

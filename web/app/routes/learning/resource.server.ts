@@ -1,3 +1,4 @@
+import { pageUrl } from '../../lib/session.server';
 // Server side of resource.tsx: its loader and actions and the GraphQL documents they send.
 import { data } from 'react-router';
 import type { Route } from './+types/resource';
@@ -11,7 +12,7 @@ const COURSE = graphql(`query CourseMaterial($id: ID!) {
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const ctx = await requireAccount(request, PAGE_ROLES.learning);
-  const courseId = new URL(request.url).searchParams.get('course');
+  const courseId = pageUrl(request).searchParams.get('course');
   if (!courseId) return { course: null, resource: null };
   const r = await ctx.query(COURSE, { id: courseId });
   const resource = r.course.resources.edges.map((e) => e.node).find((x) => x.id === params.id);

@@ -1,3 +1,4 @@
+import { pageUrl } from '../../lib/session.server';
 // Server side of appraisal.tsx: its loader and actions and the GraphQL documents they send.
 import type { Route } from './+types/appraisal';
 import { requireAccount } from '../../lib/auth.server';
@@ -17,6 +18,6 @@ const RESULTS = graphql(`query MyAppraisal($first: Int, $after: String, $last: I
 export async function loader({ request }: Route.LoaderArgs) {
   const ctx = await requireAccount(request, PAGE_ROLES.me);
   if (!ctx.account.memberId) return { list: null };
-  const r = await ctx.query(RESULTS, pagingFrom(new URL(request.url)));
+  const r = await ctx.query(RESULTS, pagingFrom(pageUrl(request)));
   return { list: r.myAppraisalResults };
 }

@@ -1,3 +1,4 @@
+import { pageUrl } from '../../lib/session.server';
 // Server side of decisions.tsx: its loader and actions and the GraphQL documents they send.
 import type { Route } from './+types/decisions';
 import { requireAccount } from '../../lib/auth.server';
@@ -17,6 +18,6 @@ export async function loader({ request }: Route.LoaderArgs) {
   const ctx = await requireAccount(request, PAGE_ROLES.me);
   // Staff accounts read decisions on /decisions; here only the member's own branch is meant.
   if (!ctx.account.memberId || ctx.account.role !== 'MEMBER') return { list: null };
-  const r = await ctx.query(DECISIONS, pagingFrom(new URL(request.url)));
+  const r = await ctx.query(DECISIONS, pagingFrom(pageUrl(request)));
   return { list: r.decisions };
 }

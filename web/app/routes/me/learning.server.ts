@@ -1,3 +1,4 @@
+import { pageUrl } from '../../lib/session.server';
 // Server side of learning.tsx: its loader and actions and the GraphQL documents they send.
 import type { Route } from './+types/learning';
 import { requireAccount } from '../../lib/auth.server';
@@ -28,7 +29,7 @@ function vars(prefix: string, paging: ReturnType<typeof pagingFrom>) {
 export async function loader({ request }: Route.LoaderArgs) {
   const ctx = await requireAccount(request, PAGE_ROLES.me);
   if (!ctx.account.memberId) return { data: null };
-  const url = new URL(request.url);
+  const url = pageUrl(request);
   const r = await ctx.query(LEARNING, {
     ...vars('c', pagingFrom(url, 'c', 10)),
     ...vars('a', pagingFrom(url, 'a', 10)),

@@ -1,3 +1,4 @@
+import { pageUrl } from '../../lib/session.server';
 // Server side of meetings.tsx: its loader and actions and the GraphQL documents they send.
 import type { Route } from './+types/meetings';
 import { requireAccount } from '../../lib/auth.server';
@@ -17,6 +18,6 @@ export async function loader({ request }: Route.LoaderArgs) {
   const ctx = await requireAccount(request, PAGE_ROLES.me);
   const memberId = ctx.account.memberId;
   if (!memberId) return { list: null };
-  const r = await ctx.query(ATTENDANCE, { memberId, ...pagingFrom(new URL(request.url)) });
+  const r = await ctx.query(ATTENDANCE, { memberId, ...pagingFrom(pageUrl(request)) });
   return { list: r.memberAttendance };
 }

@@ -1,3 +1,4 @@
+import { pageUrl } from '../../lib/session.server';
 // Server side of points.tsx: its loader and actions and the GraphQL documents they send.
 import type { Route } from './+types/points';
 import { requireAccount } from '../../lib/auth.server';
@@ -19,7 +20,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   if (!ctx.account.memberId) return { data: null };
   const r = await ctx.query(
     POINTS,
-    pagingFrom(new URL(request.url)),
+    pagingFrom(pageUrl(request)),
   );
   return { data: r };
 }

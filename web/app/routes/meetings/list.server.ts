@@ -1,3 +1,4 @@
+import { pageUrl } from '../../lib/session.server';
 // Server side of list.tsx: its loader and actions and the GraphQL documents they send.
 import type { Route } from './+types/list';
 import { type ComplianceRow } from '../../components/MeetingCompliance';
@@ -32,7 +33,7 @@ type Compliance = { from: string; to: string; rows: ComplianceRow[] } | { error:
 
 export async function loader({ request }: Route.LoaderArgs) {
   const ctx = await requireAccount(request, PAGE_ROLES.meetings);
-  const p = new URL(request.url).searchParams;
+  const p = pageUrl(request).searchParams;
   const kind = p.get('kind');
   const status = p.get('status');
   const from = p.get('from') ?? '';

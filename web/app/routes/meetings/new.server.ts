@@ -1,3 +1,4 @@
+import { pageUrl } from '../../lib/session.server';
 // Server side of new.tsx: its loader and actions and the GraphQL documents they send.
 import { redirect } from 'react-router';
 import type { Route } from './+types/new';
@@ -16,7 +17,7 @@ const PAST = graphql(`mutation Past($input: PastMeetingInput!) { recordPastMeeti
 
 export async function loader({ request }: Route.LoaderArgs) {
   const ctx = await requireAccount(request, WRITER_ROLES);
-  const past = new URL(request.url).searchParams.get('past') === '1';
+  const past = pageUrl(request).searchParams.get('past') === '1';
   // A sensible default: next week (a week ago, when recording afterwards), 14:00–16:00 China time.
   const start = new Date(Date.now() + (past ? -7 : 7) * 86_400_000);
   const day = isoToChinaLocal(start.getTime()).slice(0, 10);

@@ -1,3 +1,4 @@
+import { pageUrl } from '../../lib/session.server';
 // Server side of list.tsx: its loader and actions and the GraphQL documents they send.
 import type { Route } from './+types/list';
 import { requireAccount } from '../../lib/auth.server';
@@ -18,7 +19,7 @@ const MEMBERS = graphql(`query Members($first: Int, $after: String, $last: Int, 
 
 export async function loader({ request }: Route.LoaderArgs) {
   const ctx = await requireAccount(request, PAGE_ROLES.members);
-  const url = new URL(request.url);
+  const url = pageUrl(request);
   const p = url.searchParams;
   const search = (p.get('q') ?? '').trim().slice(0, 100);
   const stage = p.get('stage');

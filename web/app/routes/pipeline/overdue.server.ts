@@ -1,3 +1,4 @@
+import { pageUrl } from '../../lib/session.server';
 // Server side of overdue.tsx: its loader and actions and the GraphQL documents they send.
 import type { Route } from './+types/overdue';
 import { requireAccount } from '../../lib/auth.server';
@@ -26,7 +27,7 @@ graphql(`fragment OverdueItems on PipelineDueConnection {
 
 export async function loader({ request }: Route.LoaderArgs) {
   const ctx = await requireAccount(request, PAGE_ROLES.overdue);
-  const p = new URL(request.url).searchParams;
+  const p = pageUrl(request).searchParams;
   const unit = UUID.test(p.get('unit') ?? '') ? p.get('unit')! : null;
   const asOf = DATE.test(p.get('asOf') ?? '') ? p.get('asOf')! : null;
   const after = p.get('after') || null;

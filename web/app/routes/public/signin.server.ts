@@ -5,7 +5,7 @@ import { assertSameOrigin } from '../../lib/auth.server';
 import { apiRequest, ApiError } from '../../lib/graphql.server';
 import { safeRedirect } from '../../lib/redirect';
 import { homeFor, isRole } from '../../lib/roles';
-import { commitSession, getSession, sessionAccount, type SessionAccount, type WebSession } from '../../lib/session.server';
+import { commitSession, getSession, sessionAccount, type SessionAccount, type WebSession, pageUrl } from '../../lib/session.server';
 import type { ActionResult } from './signin';
 import { graphql } from '../../graphql';
 
@@ -36,7 +36,7 @@ function pendingOf(session: WebSession) {
 export async function loader({ request }: Route.LoaderArgs) {
   const session = await getSession(request);
   const signed = sessionAccount(session);
-  const next = new URL(request.url).searchParams.get('next');
+  const next = pageUrl(request).searchParams.get('next');
   if (signed) throw redirect(safeRedirect(next, homeFor(signed.account.role)));
   const pending = pendingOf(session);
   const expired = !pending && session.has('pending');
@@ -51,7 +51,7 @@ export async function action({ request }: Route.ActionArgs) {
   assertSameOrigin(request);
   const session = await getSession(request);
   const form = await request.formData();
-  const next = new URL(request.url).searchParams.get('next');
+  const next = pageUrl(request).searchParams.get('next');
   const intent = form.get('intent');
 
   if (intent === 'restart') {

@@ -1,3 +1,4 @@
+import { pageUrl } from '../../lib/session.server';
 // Server side of transfers.tsx: the letters and the people and units to issue them for, and the
 // issue, receive, cancel and expiry-sweep forms.
 import { data } from 'react-router';
@@ -27,7 +28,7 @@ const SWEEP = graphql(`mutation ExpireTransfers { expireTransferLetters { id } }
 
 export async function loader({ request }: Route.LoaderArgs) {
   const ctx = await requireAccount(request, PAGE_ROLES.transfers);
-  const p = new URL(request.url).searchParams;
+  const p = pageUrl(request).searchParams;
   const status = p.get('status');
   const direction = p.get('direction');
   const before = p.get('before');

@@ -1,3 +1,4 @@
+import { pageUrl } from '../../lib/session.server';
 // Server side of list.tsx: its loader and actions and the GraphQL documents they send.
 import type { Route } from './+types/list';
 import { requireAccount } from '../../lib/auth.server';
@@ -18,7 +19,7 @@ const VOTES = graphql(`query Votes($first: Int, $after: String, $last: Int, $bef
 
 export async function loader({ request }: Route.LoaderArgs) {
   const ctx = await requireAccount(request, PAGE_ROLES.votes);
-  const p = new URL(request.url).searchParams;
+  const p = pageUrl(request).searchParams;
   const status = p.get('status');
   const after = p.get('after');
   const before = p.get('before');
