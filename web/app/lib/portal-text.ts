@@ -140,12 +140,12 @@ export function usePortalT(): PortalText {
   return portalText(useLocale());
 }
 
-type Match = { id: string; data?: unknown; loaderData?: unknown } | undefined;
+type Match = { id: string; loaderData?: unknown } | undefined;
 
 /** A page title from this text (meta functions read the locale from the root match). */
 export function portalTitle(matches: readonly Match[], pick: (p: PortalText) => string) {
   const root = matches.find((m) => m?.id === 'root');
-  const data = (root?.loaderData ?? root?.data) as RootData | undefined;
+  const data = root?.loaderData as RootData | undefined;
   const locale = data?.locale ?? DEFAULT_LOCALE;
   return [{ title: `${pick(portalText(locale))} · ${locale === 'en' ? 'Lianjian' : '链建'}` }];
 }

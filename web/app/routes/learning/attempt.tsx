@@ -16,7 +16,7 @@ import { proofHref } from '../../lib/portal';
 import type { loader, action } from './attempt.server';
 import { isolatedIn } from '../../components/UserText';
 
-export const meta: Route.MetaFunction = ({ matches, data: d }) =>
+export const meta: Route.MetaFunction = ({ matches, loaderData: d }) =>
   titleFor(matches, (t) => (d ? t.learning.attemptTitle(d.attempt.quiz.title, d.attempt.attemptNo) : t.learning.title));
 
 export { loader, action } from './attempt.server';

@@ -12,7 +12,7 @@ import { proofHref } from '../../lib/portal';
 import type { loader, action } from './course.server';
 import { isolatedIn } from '../../components/UserText';
 
-export const meta: Route.MetaFunction = ({ matches, data: d }) => titleFor(matches, (t) => (d && 'course' in d ? d.course.title : t.learning.title));
+export const meta: Route.MetaFunction = ({ matches, loaderData: d }) => titleFor(matches, (t) => (d && 'course' in d ? d.course.title : t.learning.title));
 
 export { loader, action } from './course.server';
 

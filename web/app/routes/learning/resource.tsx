@@ -6,7 +6,7 @@ import { useT } from '../../i18n/use-t';
 import { titleFor } from '../../lib/meta';
 import type { loader } from './resource.server';
 
-export const meta: Route.MetaFunction = ({ matches, data: d }) => titleFor(matches, (t) => d?.resource?.title ?? t.learning.resourceTitle);
+export const meta: Route.MetaFunction = ({ matches, loaderData: d }) => titleFor(matches, (t) => d?.resource?.title ?? t.learning.resourceTitle);
 
 export { loader } from './resource.server';
 

@@ -56,7 +56,7 @@ export async function action({ request }: Route.ActionArgs) {
 
   if (intent === 'restart') {
     session.unset('pending');
-    return redirect(request.url, { headers: { 'Set-Cookie': await commitSession(session) } });
+    return redirect(pageUrl(request).href, { headers: { 'Set-Cookie': await commitSession(session) } });
   }
 
   try {
@@ -88,7 +88,7 @@ export async function action({ request }: Route.ActionArgs) {
     const r = await apiRequest(SIGN_IN, { username, password }, { request });
     if (r.signIn.__typename === 'SignedIn') return signedIn(session, r.signIn, next);
     session.set('pending', { challenge: r.signIn.challenge, username, expiresAt: r.signIn.expiresAt, enrollment: r.signIn.enrollment });
-    return redirect(request.url, { headers: { 'Set-Cookie': await commitSession(session) } });
+    return redirect(pageUrl(request).href, { headers: { 'Set-Cookie': await commitSession(session) } });
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     const step = intent === 'totp' ? 'totp' : 'password';
