@@ -112,9 +112,14 @@ describe('indexer crash safety (SIGKILL at named points, then restart)', () => {
     expect(at.seq).toBe(seq);
     await svc.kill();
     // The claim (positions) had committed; the batch row and levels had not.
+    // Postgres ends the backend when it reads the closed socket; on a loaded 2-core machine that
+    // has taken over 10 s, so the wait is generous and a timeout says what the backend was doing.
     await waitFor('the killed transaction rolled back', async () =>
       withClient(url, async (c) => (await c.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1', ['lianjian-indexer-leader'])).rows[0].n === 0),
-    10_000);
+    45_000).catch(async (e: Error) => {
+      const left = await withClient(url, async (c) => (await c.query('SELECT pid, state, wait_event_type, wait_event, left(query, 120) AS query FROM pg_stat_activity WHERE application_name = $1', ['lianjian-indexer-leader'])).rows);
+      throw new Error(`${e.message}; still connected: ${JSON.stringify(left)}`);
+    });
     expect(await dbBatches()).toHaveLength(before.length);
     const claimed = await withClient(url, async (c) => (await c.query<{ n: number }>('SELECT count(*)::int AS n FROM record_position WHERE batch_seq = $1', [seq])).rows[0]!.n);
     expect(claimed).toBe(35);
