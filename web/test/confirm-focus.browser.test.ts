@@ -1,5 +1,5 @@
 // In Chromium against the real stack: handing in a quiz with questions unanswered asks first,
-// saying how many (#18 item 4; the vote confirmations are in workflows-a.browser.test.ts) — with
+// saying how many (#18 item 4; the vote confirmations are in meetings-votes.browser.test.ts) — with
 // JavaScript and without, where the step is the server's own page — and afterwards the answer key
 // is kept back while attempts remain (#18 item 18). Sign-in puts focus where a keyboard user needs
 // it (#18 item 19): the username field, the code field, then the heading of the page landed on.

@@ -53,7 +53,7 @@ describe('secretary workflows', () => {
     const capError = page.getByTestId('appraisal-error');
     await capError.waitFor();
     expect(await capError.innerText()).toMatch(/三分之一|1\/3|one third/);
-    await screenshot(page, 'workflows-b-appraisal-cap-error');
+    await screenshot(page, 'secretary-appraisal-cap-error');
 
     for (let i = 0; i < n; i++) await page.locator('select[data-rating]').nth(i).selectOption(i < cap ? 'EXCELLENT' : 'QUALIFIED');
     await expect(page.getByTestId('appraisal-cap').getAttribute('data-over')).resolves.toBe('false');
@@ -64,7 +64,7 @@ describe('secretary workflows', () => {
     await page.getByTestId('appraisal-finalise').click();
     await page.waitForFunction(() => document.querySelector('[data-testid="campaign-status"]')?.textContent === '已通报');
     await expect(page.getByTestId('campaign-status').innerText()).resolves.toBe('已通报');
-    await screenshot(page, 'workflows-b-appraisal-published');
+    await screenshot(page, 'secretary-appraisal-published');
 
     // ── transfer letter ──
     await go(page, '/transfers');
@@ -78,7 +78,7 @@ describe('secretary workflows', () => {
     expect(await page.getByTestId('transfer-notice').innerText()).toContain(letterNo);
     const row = page.locator(`tr[data-letter="${letterNo}"]`);
     expect(await row.innerText()).toContain('已开具');
-    await screenshot(page, 'workflows-b-transfer-issued');
+    await screenshot(page, 'secretary-transfer-issued');
 
     // ── member import: one bad row → nothing written; fixed → all written ──
     await go(page, '/members/import');
@@ -96,7 +96,7 @@ describe('secretary workflows', () => {
     expect(await badRow.getAttribute('data-ok')).toBe('false');
     expect(await badRow.innerText()).toContain('出生日期');
     await expect(page.getByTestId('import-go').isDisabled()).resolves.toBe(true);
-    await screenshot(page, 'workflows-b-import-preview-error');
+    await screenshot(page, 'secretary-import-preview-error');
     // Nothing was written by the check.
     await go(page, `/members?q=${encodeURIComponent(`导入甲${tag}`)}`);
     expect(await page.getByTestId('members-total').innerText()).toMatch(/\b0\b|共 0/);
@@ -110,7 +110,7 @@ describe('secretary workflows', () => {
     await page.getByTestId('import-go').click();
     await page.getByTestId('import-done').waitFor();
     expect(await page.getByTestId('import-done').innerText()).toContain('已导入 3 名党员');
-    await screenshot(page, 'workflows-b-import-done');
+    await screenshot(page, 'secretary-import-done');
     await go(page, `/members?q=${encodeURIComponent(tag)}`);
     expect(await page.getByTestId('members-table').innerText()).toContain(`导入丙${tag}`);
     expect(await page.getByTestId('members-table').locator('tbody tr').count()).toBe(3);
@@ -141,7 +141,7 @@ describe('admin accounts', () => {
     await password.waitFor();
     const shown = await password.innerText();
     expect(shown).toMatch(/^[A-Za-z2-9]{4}(-[A-Za-z2-9]{4}){3}$/);
-    await screenshot(page, 'workflows-b-account-created');
+    await screenshot(page, 'secretary-account-created');
     // Shown once: a reload does not show it again.
     await page.reload();
     expect(await page.getByTestId('account-password').count()).toBe(0);
@@ -154,7 +154,7 @@ describe('admin accounts', () => {
     expect(await page.getByTestId('account-notice').innerText()).toContain(username);
     await go(page, `/admin/accounts?all=1&q=${encodeURIComponent(username)}`);
     expect(await page.locator(`tr[data-username="${username}"]`).innerText()).toContain('已停用');
-    await screenshot(page, 'workflows-b-account-disabled');
+    await screenshot(page, 'secretary-account-disabled');
 
     await go(page, '/admin/tamper');
     await page.getByTestId('tamper-total').waitFor();
