@@ -66,7 +66,7 @@ export default function SnapshotPage() {
         </div>
         <div className="fact">
           <dt>{a.snapshot.asOf}</dt>
-          <dd>{s.params.asOf ?? '—'}</dd>
+          <dd>{typeof s.params.asOf === 'string' ? s.params.asOf : '—'}</dd>
         </div>
         <div className="fact">
           <dt>{a.snapshot.publishedAt}</dt>
