@@ -41,8 +41,15 @@ export function startApi(opts: Common & { forwardSecret?: string }): Promise<Run
   });
 }
 
-/** The built web app served by @react-router/serve. */
-export function startWebServer(opts: Common & { apiUrl: string; rpcUrl: string; indexerUrl: string; sessionSecret: string; forwardSecret?: string }): Promise<RunningService> {
+/**
+ * The built web app served by @react-router/serve. `trustRootFile`: the root of trust its
+ * verifier uses (LIANJIAN_TRUST_ROOT); default env.LIANJIAN_TRUST_ROOT, else the trust-root.json
+ * that every chain start writes in LIANJIAN_CHAIN_HOME. `rpcPublic`: the RPC the browser asks
+ * (default rpcUrl; "/chain-rpc" sends it through the web server's proxy).
+ */
+export function startWebServer(opts: Common & { apiUrl: string; rpcUrl: string; indexerUrl: string; sessionSecret: string; forwardSecret?: string; trustRootFile?: string; rpcPublic?: string }): Promise<RunningService> {
+  const chainHome = opts.env.LIANJIAN_CHAIN_HOME;
+  const trustRootFile = opts.trustRootFile ?? opts.env.LIANJIAN_TRUST_ROOT ?? (chainHome ? path.join(chainHome, 'trust-root.json') : undefined);
   return startService({
     name: 'web',
     command: process.execPath,
@@ -54,10 +61,11 @@ export function startWebServer(opts: Common & { apiUrl: string; rpcUrl: string; 
       HOST: '127.0.0.1',
       LIANJIAN_API_URL: opts.apiUrl,
       LIANJIAN_RPC: opts.rpcUrl,
-      LIANJIAN_RPC_PUBLIC: opts.rpcUrl,
+      LIANJIAN_RPC_PUBLIC: opts.rpcPublic ?? opts.rpcUrl,
       LIANJIAN_INDEXER_URL: opts.indexerUrl,
       LIANJIAN_SESSION_SECRET: opts.sessionSecret,
       ...(opts.forwardSecret ? { LIANJIAN_FORWARD_SECRET: opts.forwardSecret } : {}),
+      ...(trustRootFile ? { LIANJIAN_TRUST_ROOT: trustRootFile } : {}),
     },
     logFile: opts.logFile,
     ready: () => httpOk(`http://127.0.0.1:${opts.port}/healthz`),

@@ -48,6 +48,7 @@ export default [
   route('transfers', 'routes/transfers/transfers.tsx'),
   route('feedback-admin', 'routes/feedback/admin.tsx'),
   route('chain-rpc', 'routes/public/chain-rpc.tsx'),
+  route('trust-root.json', 'routes/public/trust-root.tsx'),
   route('healthz', 'routes/public/healthz.tsx'),
   route('*', 'routes/public/not-found.tsx'),
 ] satisfies RouteConfig;

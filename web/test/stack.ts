@@ -47,7 +47,7 @@ export const TEST_FORWARD_SECRET = 'browser-test-forward-secret-0123456789';
 
 /** The built web server as npm start runs it (@react-router/serve), in production mode. */
 
-export function startWebServer(opts: { port: number; apiUrl: string; rpcUrl: string; indexerUrl: string; logFile: string }): Promise<RunningService> {
+export function startWebServer(opts: { port: number; apiUrl: string; rpcUrl: string; indexerUrl: string; logFile: string; trustRootFile?: string; rpcPublic?: string }): Promise<RunningService> {
   return startWeb({ ...opts, env: { NODE_ENV: 'production' }, sessionSecret: TEST_SESSION_SECRET, forwardSecret: TEST_FORWARD_SECRET });
 }
 
@@ -118,6 +118,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
             apiUrl: `${apiBase}/graphql`,
             rpcUrl: chain.rpcUrl,
             indexerUrl,
+            // The root of trust the chain start wrote: the browser verifies headers from it.
+            trustRootFile: chain.trustRootFile,
             logFile: path.join(dir, 'web.log'),
           }),
         ),

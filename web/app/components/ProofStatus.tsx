@@ -1,5 +1,6 @@
 // "Verified on chain" for one record: verified in the browser, with the batch and block height,
-// the check details on demand and a download of the proof bundle.
+// the check details on demand (which levels signed the anchoring block, from the site's root of
+// trust, or why the root refused the node's chain) and a download of the proof bundle.
 import type { ProofBundle } from '@lianjian/verify';
 import { useT } from '../i18n/use-t';
 import { proofStateName } from '../lib/proof-state';
@@ -7,6 +8,7 @@ import { useVerification } from '../lib/use-verification';
 import { CheckList } from './CheckList';
 import { Folded } from './Folded';
 import { PlainOutcome } from './PlainOutcome';
+import { OutcomeTrust, trustSkips } from './TrustNote';
 import { isolatedIn } from './UserText';
 
 export interface ProofInfo {
@@ -74,7 +76,8 @@ export function ProofStatus({
       {checks && bundle && (state.status === 'done' || state.status === 'retrying') ? (
         <details className="proof-details">
           <summary>{t.proof.details}</summary>
-          <PlainOutcome bundle={bundle} outcome={state.outcome} />
+          <PlainOutcome bundle={bundle} outcome={state.outcome} skip={trustSkips(state.outcome)} />
+          <OutcomeTrust outcome={state.outcome} />
           <Folded summary={t.verify.technical} testId="proof-technical">
             <CheckList checks={checks} provenAt={state.outcome.provenAt} />
             {bundle.anchor ? (

@@ -13,6 +13,7 @@ import * as points from './areas/points';
 import * as imports from './areas/imports';
 import * as accounts from './areas/accounts';
 import * as analytics from './areas/analytics';
+import * as trust from './areas/trust';
 
 const zh = {
   app: {
@@ -532,6 +533,7 @@ const zh = {
   imports: imports.zh,
   accounts: accounts.zh,
   analytics: analytics.zh,
+  trust: trust.zh,
 };
 
 export type Messages = typeof zh;
@@ -1049,6 +1051,7 @@ const en: Messages = {
   imports: imports.en,
   accounts: accounts.en,
   analytics: analytics.en,
+  trust: trust.en,
 };
 
 export const MESSAGES: Record<Locale, Messages> = { 'zh-CN': zh, en };

@@ -14,6 +14,12 @@ export interface WebConfig {
   sessionSecrets: string[];
   /** Mark cookies Secure (HTTPS only). */
   cookieSecure: boolean;
+  /**
+   * The organisation's root of trust (LIANJIAN_TRUST_ROOT, a trust-root.json file), given at
+   * deploy time: the browser verifies chain headers from it (lib/site-trust.server.ts). Null:
+   * the chain check trusts the node, and the pages say so.
+   */
+  trustRootFile: string | null;
 }
 
 let cached: WebConfig | undefined;
@@ -38,6 +44,7 @@ export function webConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
     indexerUrl: (env.LIANJIAN_INDEXER_URL || 'http://127.0.0.1:9464').replace(/\/+$/, ''),
     sessionSecrets: secrets,
     cookieSecure: env.LIANJIAN_COOKIE_SECURE === undefined ? env.NODE_ENV === 'production' : env.LIANJIAN_COOKIE_SECURE === '1',
+    trustRootFile: env.LIANJIAN_TRUST_ROOT?.trim() || null,
   };
   if (env === process.env) cached = config;
   return config;

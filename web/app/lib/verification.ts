@@ -1,7 +1,10 @@
 // Proof checks in the browser with @lianjian/verify: the same code as the CLI and the indexer.
-// Nothing here trusts the web server: the bundle is re-parsed strictly, and the chain check
-// verifies signed headers and state proofs from the chain node itself.
-import { createChainChecker, parseBundle, toHex, verifyBundle, type ChainChecker, type ProofBundle, type VerifyReport } from '@lianjian/verify';
+// Nothing here trusts the web server's data or the chain node: the bundle is re-parsed strictly,
+// and the chain check verifies signed headers (followed from the organisation's root of trust,
+// which this site was given at deploy time, as it serves this code; lib/site-trust.ts) and state
+// proofs itself.
+import { createChainChecker, parseBundle, toHex, verifyBundle, type ChainChecker, type ChainTrust, type ProofBundle, type TrustRefusalCode, type VerifyReport } from '@lianjian/verify';
+import { loadSiteTrust, trustKey, type SiteTrust } from './site-trust';
 
 /**
  * anchoring: the bundle is in a batch whose anchor is not known yet (the record shows PENDING
@@ -15,6 +18,18 @@ export interface Outcome {
   report: VerifyReport;
   /** Height whose app hash proved the batch root (null when the chain was not consulted). */
   provenAt: number | null;
+  /** The root of trust the chain check used (absent when the chain was not consulted). */
+  site?: SiteTrust;
+}
+
+/** What the chain check rested on (the root and who signed, or the node's word), when it passed. */
+export function chainTrustOf(report: VerifyReport): ChainTrust | null {
+  return report.checks.find((c) => c.name === 'chain' && c.ok === true)?.trust ?? null;
+}
+
+/** Why the root of trust refused the node's answer, when it did. */
+export function trustRefusalOf(report: VerifyReport): TrustRefusalCode | null {
+  return report.checks.find((c) => c.name === 'chain' && c.ok === false)?.code ?? null;
 }
 
 /** An RPC URL given relative to this site (the /chain-rpc proxy) made absolute. */
@@ -41,12 +56,11 @@ type ChainAnswer = Awaited<ReturnType<ChainChecker['checkBatchRoot']>>;
 const chainAnswers = new Map<string, Promise<ChainAnswer>>();
 
 /**
- * The chain question of check (3) depends only on the batch (seq, root, size, prev root) and the
- * anchor, so records of one batch share one verified read instead of one each. Only answers
- * are kept; a failure to ask is asked again next time.
+ * The chain question of check (3) depends only on the batch (seq, root, size, prev root), the
+ * anchor and the root of trust, so records of one batch share one verified read instead of one
+ * each. Only answers are kept; a failure to ask is asked again next time.
  */
-function askChainOnce(rpcUrl: string, question: unknown[], ask: () => Promise<ChainAnswer>): Promise<ChainAnswer> {
-  const key = JSON.stringify([rpcUrl, ...question]);
+function askChainOnce(key: string, ask: () => Promise<ChainAnswer>): Promise<ChainAnswer> {
   let answer = chainAnswers.get(key);
   if (!answer) {
     answer = ask();
@@ -59,28 +73,58 @@ function askChainOnce(rpcUrl: string, question: unknown[], ask: () => Promise<Ch
   return answer;
 }
 
+/**
+ * One chain checker per node and root for the whole page: with a root of trust it holds the
+ * light client, so the headers verified for one record (the root's block, the path to an
+ * anchoring block) serve every other record on the page without being fetched again.
+ */
+const checkers = new Map<string, ChainChecker>();
+
+function pageChecker(rpcUrl: string, trust: SiteTrust): ChainChecker {
+  const key = JSON.stringify([rpcUrl, trustKey(trust)]);
+  let checker = checkers.get(key);
+  if (!checker) {
+    if (trust.mode === 'broken') {
+      // A configured root that cannot be read must not turn into trusting the node.
+      const reason = `the chain check did not run: ${trust.message}`;
+      checker = { checkBatchRoot: () => Promise.resolve({ ok: false, unavailable: true, reason }) };
+    } else {
+      checker = createChainChecker(rpcUrl, trust.mode === 'root' ? { trustRoot: trust.root } : {});
+    }
+    checkers.set(key, checker);
+  }
+  return checker;
+}
+
+/**
+ * Verifies one bundle in the browser. `trust`: the root of trust to verify the chain from;
+ * default the site's (lib/site-trust.ts), fetched once per page.
+ */
 export async function verifyInBrowser(
   input: ProofBundle | unknown,
-  opts: { rpcUrl: string | null; fields?: Record<string, unknown> },
+  opts: { rpcUrl: string | null; fields?: Record<string, unknown>; trust?: SiteTrust },
 ): Promise<Outcome> {
   const bundle = parseBundle(input);
   let provenAt: number | null = null;
   let chain: ChainChecker | undefined;
+  let site: SiteTrust | undefined;
   if (opts.rpcUrl) {
     const rpcUrl = resolveRpcUrl(opts.rpcUrl);
-    const inner = createChainChecker(rpcUrl);
+    const trust = opts.trust ?? (await loadSiteTrust());
+    site = trust;
+    const inner = pageChecker(rpcUrl, trust);
+    const tk = trustKey(trust);
     chain = {
       async checkBatchRoot(seq, root, anchor, claimed) {
-        const r = await askChainOnce(rpcUrl, [seq, toHex(root), claimed.size, toHex(claimed.prevRoot), anchor], () =>
-          inner.checkBatchRoot(seq, root, anchor, claimed),
-        );
+        const key = JSON.stringify([rpcUrl, tk, seq, toHex(root), claimed.size, toHex(claimed.prevRoot), anchor]);
+        const r = await askChainOnce(key, () => inner.checkBatchRoot(seq, root, anchor, claimed));
         if (r.ok) provenAt = r.height;
         return r;
       },
     };
   }
   const report = await verifyBundle(bundle, { ...(chain ? { chain } : {}), ...(opts.fields ? { fields: opts.fields } : {}) });
-  return { state: outcomeState(report), report, provenAt };
+  return { state: outcomeState(report), report, provenAt, ...(site ? { site } : {}) };
 }
 
 // Pages with many records verify a few at a time, and each bundle once per page load.
@@ -100,8 +144,8 @@ async function slot<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-export function verifyQueued(bundle: ProofBundle, opts: { rpcUrl: string | null; fields?: Record<string, unknown> }): Promise<Outcome> {
-  const key = JSON.stringify([bundle.leaf, bundle.batch.root, bundle.batch.seq, opts.rpcUrl, opts.fields ?? null]);
+export function verifyQueued(bundle: ProofBundle, opts: { rpcUrl: string | null; fields?: Record<string, unknown>; trust?: SiteTrust }): Promise<Outcome> {
+  const key = JSON.stringify([bundle.leaf, bundle.batch.root, bundle.batch.seq, opts.rpcUrl, opts.fields ?? null, opts.trust ? trustKey(opts.trust) : 'site']);
   let hit = cache.get(key);
   if (!hit) {
     hit = slot(() => verifyInBrowser(bundle, opts));

@@ -1,23 +1,32 @@
 // The public verify page: anyone drops or pastes a proof bundle and every check runs in their
 // browser with @lianjian/verify — the document hash, the audit path, and the batch root in the
-// chain's state at a signed height. The web server only serves the page. A published analytics
-// snapshot file (the snapshot's bundle with its inputs) is recognised and checked in full.
+// chain's state at a signed height. The web server only serves the page and the root of trust it
+// was given at deploy time: chain headers are verified from that root with light-client rules, and
+// the page says whose root it is, which levels signed the anchoring block, or why the root refused
+// what the node served. A published analytics snapshot file (the snapshot's bundle with its
+// inputs) is recognised and checked in full.
 import { parseBundle, parseJson, type ProofBundle } from '@lianjian/verify';
-import { useId, useRef, useState, type DragEvent, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type DragEvent, type FormEvent } from 'react';
+import { useLoaderData } from 'react-router';
 import type { Route } from './+types/verify';
 import { CheckList } from '../../components/CheckList';
 import { Folded } from '../../components/Folded';
 import { PlainOutcome } from '../../components/PlainOutcome';
 import { RecordFacts, RecordTable } from '../../components/RecordTable';
+import { OutcomeTrust, SiteRootNote, trustSkips } from '../../components/TrustNote';
 import { SnapshotChecks, SnapshotFigures, SnapshotInputs, SnapshotProgress, SnapshotVerdict } from '../../components/SnapshotReport';
 import '../../components/Dashboard.css';
 import { codeIn } from '../../components/UserText';
 import { useRootData, useT } from '../../i18n/use-t';
 import { titleFor } from '../../lib/meta';
+import { primeSiteTrust } from '../../lib/site-trust';
+import type { loader } from './verify.server';
 import { useHydrated } from '../../lib/use-hydrated';
 import { verifyInBrowser, type Outcome } from '../../lib/verification';
 import { isSnapshotFile, parseSnapshotFile, verifySnapshotWithProgress, type SnapshotFile } from '../../lib/snapshot';
 import type { SnapshotState } from '../../lib/snapshot-verification';
+
+export { loader } from './verify.server';
 
 export const meta: Route.MetaFunction = ({ matches }) => titleFor(matches, (t) => t.verify.title);
 
@@ -34,7 +43,10 @@ type Phase =
 export default function Verify() {
   const t = useT();
   const root = useRootData();
+  const { trust } = useLoaderData<typeof loader>();
   const hydrated = useHydrated();
+  // The checks below verify from the root the server read for this page (no second request).
+  useEffect(() => primeSiteTrust(trust), [trust]);
   const [text, setText] = useState('');
   const [rpcUrl, setRpcUrl] = useState(root?.rpcUrl ?? '');
   const [offline, setOffline] = useState(false);
@@ -67,7 +79,7 @@ export default function Verify() {
       setState({ phase: 'unreadable', message: error instanceof Error ? error.message : String(error) });
       return;
     }
-    const outcome = await verifyInBrowser(bundle, { rpcUrl: offline || !rpcUrl.trim() ? null : rpcUrl.trim() });
+    const outcome = await verifyInBrowser(bundle, { rpcUrl: offline || !rpcUrl.trim() ? null : rpcUrl.trim(), trust });
     setState({ phase: 'done', bundle, outcome });
   }
 
@@ -135,6 +147,7 @@ export default function Verify() {
     <section className="page" aria-labelledby="verify-title">
       <h1 id="verify-title">{t.verify.title}</h1>
       <p className="lead">{codeIn(t.verify.intro, 'application/vnd.lianjian.proof+json')}</p>
+      <SiteRootNote trust={trust} />
       <noscript>
         <p className="form-error">{t.verify.noscript}</p>
       </noscript>
@@ -230,7 +243,8 @@ function Result({ state }: { state: Phase }) {
         <p className="banner-title" data-testid="verify-verdict">
           {banner.title}
         </p>
-        <PlainOutcome bundle={bundle} outcome={outcome} />
+        <PlainOutcome bundle={bundle} outcome={outcome} skip={trustSkips(outcome)} />
+        <OutcomeTrust outcome={outcome} />
       </div>
       <h2 className="h3">{t.verify.record}</h2>
       <RecordFacts bundle={bundle} proven={outcome.state === 'verified'} />
