@@ -196,3 +196,27 @@ builder.queryFields((t) => ({
     },
   }),
 }));
+
+/**
+ * The options every verifiable prisma object shares: the interface, and the row rule that runs on
+ * each object of the type, however it was reached, before the `read: <type>` scope is checked.
+ */
+export function verifiableRow<Row>(type: string, rowRule: (ctx: Context, row: Row) => Promise<void> | void) {
+  return {
+    interfaces: [Verifiable],
+    authScopes: async (row: Row, ctx: Context) => {
+      await rowRule(ctx, row);
+      return { read: type };
+    },
+  };
+}
+
+interface RecordKeyFields<Id, Version> {
+  exposeID(name: 'id'): Id;
+  exposeInt(name: 'version'): Version;
+}
+
+/** The first fields of every verifiable object: the key its proof is looked up by. */
+export function verifiableFields<Id, Version>(t: RecordKeyFields<Id, Version>) {
+  return { id: t.exposeID('id'), version: t.exposeInt('version') };
+}

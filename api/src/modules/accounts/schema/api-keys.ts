@@ -1,12 +1,12 @@
 // Partner API keys (ADMIN only): scoped per type ("Member:read"), bound to a unit subtree,
 // shown once at creation, stored as a hash with a clear prefix for lookup, revocable.
 import { builder } from '../../../graphql/builder.js';
+import { scopedConnection } from '../../../graphql/rows.js';
 import type { Context } from '../../../shared/context.js';
 import { forbidden, unauthenticated } from '../../../shared/errors.js';
 import { createApiKey, revokeApiKey } from '../api-keys.js';
 import { describePrincipal } from '../../../shared/principal.js';
 import { PARTNER_SCOPES } from '../../../graphql/scopes.js';
-import { defaultPageSize, idConnectionMaxSize } from '../../../graphql/pagination.js';
 
 function assertAdminOrSelfKey(ctx: Context, keyId: string): void {
   const p = ctx.principal;
@@ -54,15 +54,10 @@ const CreatedApiKey = builder.objectRef<{ key: string; id: string }>('CreatedApi
 builder.queryField('apiKeys', (t) =>
   t.prismaConnection({
     type: 'ApiKey',
-    cursor: 'id',
     description: 'All partner keys, newest first (ADMIN)',
     args: { includeRevoked: t.arg.boolean({ defaultValue: false }) },
     authScopes: { admin: true },
-    maxSize: idConnectionMaxSize,
-    defaultSize: defaultPageSize,
-    totalCount: (_p, args, ctx) => ctx.prisma.apiKey.count({ where: args.includeRevoked ? {} : { revokedAt: null } }),
-    resolve: (query, _r, args, ctx) =>
-      ctx.prisma.apiKey.findMany({ ...query, where: args.includeRevoked ? {} : { revokedAt: null }, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }] }),
+    ...scopedConnection('ApiKey', (_ctx, args: { includeRevoked?: boolean | null }) => (args.includeRevoked ? {} : { revokedAt: null }), [{ createdAt: 'desc' }, { id: 'asc' }]),
   }),
 );
 

@@ -2,6 +2,7 @@
 // one-time password, change role or scope, disable/enable, reset password; changePassword for self.
 import type { Prisma } from '@lianjian/db';
 import { builder } from '../../../graphql/builder.js';
+import { recordMutation, scopedConnection } from '../../../graphql/rows.js';
 import type { Context } from '../../../shared/context.js';
 import { forbidden, notFound } from '../../../shared/errors.js';
 import { requireUuid } from '../../../shared/ids.js';
@@ -10,7 +11,6 @@ import { inSubtree } from '../../../shared/principal.js';
 import { requireAccountManager } from '../access.js';
 import { changeAccountAccess, changeOwnPassword, createAccount, resetPassword, setAccountDisabled, type IssuedPassword } from '../service.js';
 import { RoleEnum } from '../../../graphql/enums.js';
-import { defaultPageSize, idConnectionMaxSize } from '../../../graphql/pagination.js';
 
 builder.prismaObjectFields('Account', (t) => ({
   disabledAt: t.expose('disabledAt', { type: 'DateTime', nullable: true, description: 'When the account was disabled; null while it may sign in' }),
@@ -71,7 +71,6 @@ async function accountWhere(ctx: Context, args: AccountListArgs): Promise<Prisma
 builder.queryField('accounts', (t) =>
   t.prismaConnection({
     type: 'Account',
-    cursor: 'id',
     description: 'Accounts by username (ADMIN: all; SECRETARY: member accounts of their subtree)',
     args: {
       role: t.arg({ type: RoleEnum }),
@@ -80,11 +79,7 @@ builder.queryField('accounts', (t) =>
       includeDisabled: t.arg.boolean({ defaultValue: false }),
     },
     authScopes: { writer: true },
-    maxSize: idConnectionMaxSize,
-    defaultSize: defaultPageSize,
-    totalCount: async (_p, args, ctx) => ctx.prisma.account.count({ where: await accountWhere(ctx, args) }),
-    resolve: async (query, _r, args, ctx) =>
-      ctx.prisma.account.findMany({ ...query, where: await accountWhere(ctx, args), orderBy: [{ username: 'asc' }, { id: 'asc' }] }),
+    ...scopedConnection('Account', accountWhere, [{ username: 'asc' }, { id: 'asc' }]),
   }),
 );
 
@@ -97,35 +92,20 @@ builder.mutationFields((t) => ({
     resolve: (_r, { input }, ctx) =>
       createAccount(ctx, { ...input, scopeUnitId: input.scopeUnitId == null ? null : String(input.scopeUnitId), memberId: input.memberId == null ? null : String(input.memberId) }),
   }),
-  changeAccountAccess: t.prismaField({
-    type: 'Account',
+  changeAccountAccess: recordMutation(t, 'Account', {
     description: 'Changes an account\'s role and/or scope unit; its sessions are revoked so it signs in again under the new rules',
     args: { id: t.arg.id({ required: true }), role: t.arg({ type: RoleEnum }), scopeUnitId: t.arg.id() },
-    authScopes: { writer: true },
-    resolve: async (query, _r, args, ctx) => {
-      const a = await changeAccountAccess(ctx, String(args.id), args.role, args.scopeUnitId == null ? null : String(args.scopeUnitId));
-      return ctx.prisma.account.findUniqueOrThrow({ ...query, where: { id: a.id } });
-    },
+    write: (ctx, args) => changeAccountAccess(ctx, String(args.id), args.role, args.scopeUnitId == null ? null : String(args.scopeUnitId)),
   }),
-  disableAccount: t.prismaField({
-    type: 'Account',
+  disableAccount: recordMutation(t, 'Account', {
     description: 'Stops an account from signing in and revokes its sessions at once',
     args: { id: t.arg.id({ required: true }) },
-    authScopes: { writer: true },
-    resolve: async (query, _r, args, ctx) => {
-      const a = await setAccountDisabled(ctx, String(args.id), true);
-      return ctx.prisma.account.findUniqueOrThrow({ ...query, where: { id: a.id } });
-    },
+    write: (ctx, args) => setAccountDisabled(ctx, String(args.id), true),
   }),
-  enableAccount: t.prismaField({
-    type: 'Account',
+  enableAccount: recordMutation(t, 'Account', {
     description: 'Lets a disabled account sign in again (and clears a lockout)',
     args: { id: t.arg.id({ required: true }) },
-    authScopes: { writer: true },
-    resolve: async (query, _r, args, ctx) => {
-      const a = await setAccountDisabled(ctx, String(args.id), false);
-      return ctx.prisma.account.findUniqueOrThrow({ ...query, where: { id: a.id } });
-    },
+    write: (ctx, args) => setAccountDisabled(ctx, String(args.id), false),
   }),
   resetPassword: t.field({
     type: IssuedPasswordRef,
@@ -134,14 +114,10 @@ builder.mutationFields((t) => ({
     authScopes: { writer: true },
     resolve: (_r, args, ctx) => resetPassword(ctx, String(args.id), args.resetTotp ?? false),
   }),
-  changePassword: t.prismaField({
-    type: 'Account',
+  changePassword: recordMutation(t, 'Account', {
     description: 'Replaces your own password; your other sessions are revoked',
     args: { current: t.arg.string({ required: true }), next: t.arg.string({ required: true }) },
     authScopes: { signedIn: true },
-    resolve: async (query, _r, args, ctx) => {
-      const a = await changeOwnPassword(ctx, args.current, args.next);
-      return ctx.prisma.account.findUniqueOrThrow({ ...query, where: { id: a.id } });
-    },
+    write: (ctx, args) => changeOwnPassword(ctx, args.current, args.next),
   }),
 }));

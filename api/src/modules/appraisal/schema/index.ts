@@ -2,9 +2,10 @@
 // mutations that run a campaign. Rules: appraisal/service.ts; who sees what: appraisal/access.ts.
 import { AppraisalRating, AppraisalStatus, type Prisma } from '@lianjian/db';
 import { builder } from '../../../graphql/builder.js';
+import { recordMutation, relatedPage, relatedPaging, reread, scopedConnection, underUnit } from '../../../graphql/rows.js';
 import { listRoot } from '../../../shared/access.js';
 import type { Context } from '../../../shared/context.js';
-import { forbidden, notFound, unauthenticated } from '../../../shared/errors.js';
+import { forbidden, unauthenticated } from '../../../shared/errors.js';
 import { requireUuid } from '../../../shared/ids.js';
 import { assertCanSeeCampaign, assertCanSeePeerAssessment, assertCanSeeResult, assertCanSeeSelfAssessment, ownUnitPath, unitPathOf } from '../access.js';
 import { rosterOf, type RosterEntry } from '../roster.js';
@@ -22,8 +23,7 @@ import {
   submitSelfAssessment,
 } from '../service.js';
 import { MemberStageEnum } from '../../../graphql/enums.js';
-import { defaultPageSize, idConnectionMaxSize } from '../../../graphql/pagination.js';
-import { Verifiable } from '../../../graphql/verifiable.js';
+import { verifiableFields, verifiableRow } from '../../../graphql/verifiable.js';
 
 export const AppraisalStatusEnum = builder.enumType(AppraisalStatus, {
   name: 'AppraisalStatus',
@@ -75,15 +75,10 @@ const staffOr = (type: string) => ({ $any: { staff: true, partner: `${type}:read
 
 export const AppraisalCampaignRef = builder.prismaObject('AppraisalCampaign', {
   description: 'A yearly democratic appraisal of one branch (年度民主评议党员)',
-  interfaces: [Verifiable],
+  ...verifiableRow('AppraisalCampaign', assertCanSeeCampaign),
   select: { id: true, version: true, orgUnitId: true },
-  authScopes: async (c, ctx) => {
-    await assertCanSeeCampaign(ctx, c);
-    return { read: 'AppraisalCampaign' };
-  },
   fields: (t) => ({
-    id: t.exposeID('id'),
-    version: t.exposeInt('version'),
+    ...verifiableFields(t),
     orgUnitId: t.exposeID('orgUnitId'),
     orgUnit: t.relation('orgUnit'),
     year: t.exposeInt('year', { description: 'The year appraised' }),
@@ -106,31 +101,21 @@ export const AppraisalCampaignRef = builder.prismaObject('AppraisalCampaign', {
       resolve: async (c, _a, ctx) => excellentCap((await rosterOf(ctx.prisma, c, await unitPathOf(ctx, c.orgUnitId))).length),
     }),
     selfAssessments: t.relatedConnection('selfAssessments', {
-      cursor: 'id',
-      totalCount: true,
-      maxSize: idConnectionMaxSize,
-      defaultSize: defaultPageSize,
       authScopes: staffOr('SelfAssessment'),
-      query: () => ({ orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }] }),
+      ...relatedPage([{ submittedAt: 'asc' }, { id: 'asc' }]),
     }),
     peerAssessments: t.relatedConnection('peerAssessments', {
-      cursor: 'id',
-      totalCount: true,
-      maxSize: idConnectionMaxSize,
-      defaultSize: defaultPageSize,
       description: 'Every peer assessment with its author (staff only; members see their own via myPeerAssessments)',
       authScopes: staffOr('PeerAssessment'),
       args: { subjectId: t.arg.id() },
+      ...relatedPaging,
       query: (args) => ({ where: args.subjectId ? { subjectId: requireUuid('subjectId', args.subjectId) } : {}, orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }] }),
     }),
     results: t.relatedConnection('results', {
-      cursor: 'id',
-      totalCount: true,
-      maxSize: idConnectionMaxSize,
-      defaultSize: defaultPageSize,
       description: 'Proposed (notifiedAt null) and published results (staff)',
       authScopes: staffOr('AppraisalResult'),
       args: { rating: t.arg({ type: AppraisalRatingEnum }) },
+      ...relatedPaging,
       query: (args) => ({ where: args.rating ? { rating: args.rating } : {}, orderBy: [{ memberId: 'asc' }] }),
     }),
     mySelfAssessment: t.prismaField({
@@ -158,15 +143,10 @@ export const AppraisalCampaignRef = builder.prismaObject('AppraisalCampaign', {
 
 builder.prismaObject('SelfAssessment', {
   description: 'A member’s self-assessment (个人自评)',
-  interfaces: [Verifiable],
+  ...verifiableRow('SelfAssessment', assertCanSeeSelfAssessment),
   select: { id: true, version: true, orgUnitId: true, memberId: true },
-  authScopes: async (row, ctx) => {
-    await assertCanSeeSelfAssessment(ctx, row);
-    return { read: 'SelfAssessment' };
-  },
   fields: (t) => ({
-    id: t.exposeID('id'),
-    version: t.exposeInt('version'),
+    ...verifiableFields(t),
     campaignId: t.exposeID('campaignId'),
     memberId: t.exposeID('memberId'),
     member: t.relation('member'),
@@ -178,15 +158,10 @@ builder.prismaObject('SelfAssessment', {
 
 builder.prismaObject('PeerAssessment', {
   description: 'One member’s rating of another (党员互评). Visible to its author and to staff; the assessed member sees only the tally.',
-  interfaces: [Verifiable],
+  ...verifiableRow('PeerAssessment', assertCanSeePeerAssessment),
   select: { id: true, version: true, orgUnitId: true, assessorId: true },
-  authScopes: async (row, ctx) => {
-    await assertCanSeePeerAssessment(ctx, row);
-    return { read: 'PeerAssessment' };
-  },
   fields: (t) => ({
-    id: t.exposeID('id'),
-    version: t.exposeInt('version'),
+    ...verifiableFields(t),
     campaignId: t.exposeID('campaignId'),
     assessorId: t.exposeID('assessorId'),
     subjectId: t.exposeID('subjectId'),
@@ -198,15 +173,10 @@ builder.prismaObject('PeerAssessment', {
 
 builder.prismaObject('AppraisalResult', {
   description: 'A member’s appraisal rating (评议结果): a proposal until published, then told to the member (notifiedAt)',
-  interfaces: [Verifiable],
+  ...verifiableRow('AppraisalResult', assertCanSeeResult),
   select: { id: true, version: true, orgUnitId: true, memberId: true, notifiedAt: true },
-  authScopes: async (row, ctx) => {
-    await assertCanSeeResult(ctx, row);
-    return { read: 'AppraisalResult' };
-  },
   fields: (t) => ({
-    id: t.exposeID('id'),
-    version: t.exposeInt('version'),
+    ...verifiableFields(t),
     campaignId: t.exposeID('campaignId'),
     campaign: t.relation('campaign'),
     memberId: t.exposeID('memberId'),
@@ -243,8 +213,7 @@ async function campaignWhere(ctx: Context, args: CampaignListArgs): Promise<Pris
     where.orgUnit = { path: { in: parts.map((_, i) => `/${parts.slice(0, i + 1).join('/')}/`) } };
     return where;
   }
-  const under = args.under != null ? await ctx.loaders.orgUnit.load(requireUuid('under', args.under)) : null;
-  if (args.under != null && !under) throw notFound('Org unit', '组织', String(args.under));
+  const under = await underUnit(ctx, args.under);
   const root = listRoot(ctx, under);
   if (root) where.orgUnit = { path: { startsWith: root } };
   return where;
@@ -273,7 +242,6 @@ builder.queryFields((t) => ({
   }),
   appraisalCampaigns: t.prismaConnection({
     type: 'AppraisalCampaign',
-    cursor: 'id',
     description: 'Appraisal campaigns: of your subtree (staff, partners), or of your own branch (members); newest year first',
     args: {
       under: t.arg.id({ description: 'Org unit whose subtree to list; default: your scope (members: your branch)' }),
@@ -281,22 +249,13 @@ builder.queryFields((t) => ({
       status: t.arg({ type: AppraisalStatusEnum }),
     },
     authScopes: { read: 'AppraisalCampaign' },
-    maxSize: idConnectionMaxSize,
-    defaultSize: defaultPageSize,
-    totalCount: async (_p, args, ctx) => ctx.prisma.appraisalCampaign.count({ where: await campaignWhere(ctx, args) }),
-    resolve: async (query, _root, args, ctx) =>
-      ctx.prisma.appraisalCampaign.findMany({ ...query, where: await campaignWhere(ctx, args), orderBy: [{ year: 'desc' }, { id: 'asc' }] }),
+    ...scopedConnection('AppraisalCampaign', campaignWhere, [{ year: 'desc' }, { id: 'asc' }]),
   }),
   myAppraisalResults: t.prismaConnection({
     type: 'AppraisalResult',
-    cursor: 'id',
     description: 'Your own published appraisal results (what the branch told you), newest first',
     authScopes: { signedIn: true },
-    maxSize: idConnectionMaxSize,
-    defaultSize: defaultPageSize,
-    totalCount: (_p, _a, ctx) => ctx.prisma.appraisalResult.count({ where: { memberId: memberIdOf(ctx), notifiedAt: { not: null } } }),
-    resolve: (query, _root, _args, ctx) =>
-      ctx.prisma.appraisalResult.findMany({ ...query, where: { memberId: memberIdOf(ctx), notifiedAt: { not: null } }, orderBy: [{ notifiedAt: 'desc' }, { id: 'asc' }] }),
+    ...scopedConnection('AppraisalResult', (ctx) => ({ memberId: memberIdOf(ctx), notifiedAt: { not: null } }), [{ notifiedAt: 'desc' }, { id: 'asc' }]),
   }),
 }));
 
@@ -336,10 +295,7 @@ const phase = (
       description,
       args: { id: t.arg.id({ required: true }), expectedVersion: t.arg.int() },
       authScopes: { writer: true },
-      resolve: async (query, _root, args, ctx) => {
-        const c = await run(ctx, String(args.id), args.expectedVersion);
-        return ctx.prisma.appraisalCampaign.findUniqueOrThrow({ ...query, where: { id: c.id } });
-      },
+      resolve: async (query, _root, args, ctx) => reread(ctx, 'AppraisalCampaign', query, await run(ctx, String(args.id), args.expectedVersion)),
     }),
   );
 
@@ -348,54 +304,31 @@ phase('startPeerAssessment', 'SELF_ASSESSMENT → PEER_ASSESSMENT: members rate 
 phase('closeAppraisalCampaign', 'PUBLISHED → CLOSED', closeCampaign);
 
 builder.mutationFields((t) => ({
-  createAppraisalCampaign: t.prismaField({
-    type: 'AppraisalCampaign',
+  createAppraisalCampaign: recordMutation(t, 'AppraisalCampaign', {
     description: 'Creates the yearly appraisal of a branch, as DRAFT (secretary of the branch or admin)',
     args: { input: t.arg({ type: CreateCampaignInput, required: true }) },
-    authScopes: { writer: true },
-    resolve: async (query, _root, { input }, ctx) => {
-      const c = await createCampaign(ctx, { ...input, orgUnitId: String(input.orgUnitId) });
-      return ctx.prisma.appraisalCampaign.findUniqueOrThrow({ ...query, where: { id: c.id } });
-    },
+    write: (ctx, { input }) => createCampaign(ctx, { ...input, orgUnitId: String(input.orgUnitId) }),
   }),
-  submitSelfAssessment: t.prismaField({
-    type: 'SelfAssessment',
+  submitSelfAssessment: recordMutation(t, 'SelfAssessment', {
     description: 'Your own self-assessment, once, while the campaign is in SELF_ASSESSMENT',
     args: { campaignId: t.arg.id({ required: true }), input: t.arg({ type: SelfAssessmentInput, required: true }) },
     authScopes: { signedIn: true },
-    resolve: async (query, _root, args, ctx) => {
-      const row = await submitSelfAssessment(ctx, String(args.campaignId), args.input);
-      return ctx.prisma.selfAssessment.findUniqueOrThrow({ ...query, where: { id: row.id } });
-    },
+    write: (ctx, args) => submitSelfAssessment(ctx, String(args.campaignId), args.input),
   }),
-  submitPeerAssessment: t.prismaField({
-    type: 'PeerAssessment',
+  submitPeerAssessment: recordMutation(t, 'PeerAssessment', {
     description: 'Your rating of another member on the roster, once per member, while the campaign is in PEER_ASSESSMENT',
     args: { campaignId: t.arg.id({ required: true }), input: t.arg({ type: PeerAssessmentInput, required: true }) },
     authScopes: { signedIn: true },
-    resolve: async (query, _root, args, ctx) => {
-      const row = await submitPeerAssessment(ctx, String(args.campaignId), { ...args.input, subjectId: String(args.input.subjectId) });
-      return ctx.prisma.peerAssessment.findUniqueOrThrow({ ...query, where: { id: row.id } });
-    },
+    write: (ctx, args) => submitPeerAssessment(ctx, String(args.campaignId), { ...args.input, subjectId: String(args.input.subjectId) }),
   }),
-  proposeAppraisalRatings: t.prismaField({
-    type: 'AppraisalCampaign',
+  proposeAppraisalRatings: recordMutation(t, 'AppraisalCampaign', {
     description: 'Proposed ratings (not yet shown to members); the first moves PEER_ASSESSMENT → RATING. At most one third EXCELLENT.',
     args: { campaignId: t.arg.id({ required: true }), ratings: t.arg({ type: [RatingInputRef], required: true }) },
-    authScopes: { writer: true },
-    resolve: async (query, _root, args, ctx) => {
-      const c = await proposeRatings(ctx, String(args.campaignId), ratingsOf(args.ratings));
-      return ctx.prisma.appraisalCampaign.findUniqueOrThrow({ ...query, where: { id: c.id } });
-    },
+    write: (ctx, args) => proposeRatings(ctx, String(args.campaignId), ratingsOf(args.ratings)),
   }),
-  finaliseAppraisalCampaign: t.prismaField({
-    type: 'AppraisalCampaign',
+  finaliseAppraisalCampaign: recordMutation(t, 'AppraisalCampaign', {
     description: 'Final ratings (over the proposals): every roster member rated, at most one third EXCELLENT; members are told (RATING → PUBLISHED)',
     args: { campaignId: t.arg.id({ required: true }), ratings: t.arg({ type: [RatingInputRef] }) },
-    authScopes: { writer: true },
-    resolve: async (query, _root, args, ctx) => {
-      const c = await finaliseCampaign(ctx, String(args.campaignId), ratingsOf(args.ratings));
-      return ctx.prisma.appraisalCampaign.findUniqueOrThrow({ ...query, where: { id: c.id } });
-    },
+    write: (ctx, args) => finaliseCampaign(ctx, String(args.campaignId), ratingsOf(args.ratings)),
   }),
 }));

@@ -3,14 +3,12 @@
 // decision's status over time is its `history` (every change is a new record version).
 import { DecisionStatus, MilestoneStatus, type Prisma } from '@lianjian/db';
 import { builder } from '../../../graphql/builder.js';
+import { byIdField, recordMutation, scopedConnection, underUnit } from '../../../graphql/rows.js';
 import type { Context } from '../../../shared/context.js';
-import { notFound } from '../../../shared/errors.js';
-import { requireUuid } from '../../../shared/ids.js';
 import { todayInChina } from '@lianjian/rules/dates';
 import { assertCanSeeDecisionUnit, decisionUnitWhere } from '../access.js';
 import { addMilestone, createDecision, isOverdue, overdueDays, updateDecisionStatus, updateMilestoneStatus } from '../service.js';
-import { defaultPageSize, idConnectionMaxSize } from '../../../graphql/pagination.js';
-import { Verifiable } from '../../../graphql/verifiable.js';
+import { verifiableFields, verifiableRow } from '../../../graphql/verifiable.js';
 
 export const DecisionStatusEnum = builder.enumType(DecisionStatus, {
   name: 'DecisionStatus',
@@ -23,17 +21,14 @@ export const MilestoneStatusEnum = builder.enumType(MilestoneStatus, {
 
 const todayOf = (ctx: Context) => todayInChina(ctx.config.now());
 
+const decisionUnitRule = (ctx: Context, row: { orgUnitId: string }) => assertCanSeeDecisionUnit(ctx, row.orgUnitId);
+
 builder.prismaObject('Decision', {
   description: 'A resolution (决议) with its vote counts and implementation milestones, with its proof',
-  interfaces: [Verifiable],
+  ...verifiableRow('Decision', decisionUnitRule),
   select: { id: true, version: true, orgUnitId: true },
-  authScopes: async (d, ctx) => {
-    await assertCanSeeDecisionUnit(ctx, d.orgUnitId);
-    return { read: 'Decision' };
-  },
   fields: (t) => ({
-    id: t.exposeID('id'),
-    version: t.exposeInt('version'),
+    ...verifiableFields(t),
     orgUnitId: t.exposeID('orgUnitId'),
     orgUnit: t.relation('orgUnit'),
     number: t.exposeString('number', { nullable: true, description: '文号' }),
@@ -60,15 +55,10 @@ builder.prismaObject('Decision', {
 
 builder.prismaObject('Milestone', {
   description: 'An implementation milestone of a decision, with owner, due date and status, with its proof',
-  interfaces: [Verifiable],
+  ...verifiableRow('Milestone', decisionUnitRule),
   select: { id: true, version: true, orgUnitId: true },
-  authScopes: async (m, ctx) => {
-    await assertCanSeeDecisionUnit(ctx, m.orgUnitId);
-    return { read: 'Milestone' };
-  },
   fields: (t) => ({
-    id: t.exposeID('id'),
-    version: t.exposeInt('version'),
+    ...verifiableFields(t),
     decisionId: t.exposeID('decisionId'),
     title: t.exposeString('title'),
     dueOn: t.expose('dueOn', { type: 'Date' }),
@@ -114,9 +104,8 @@ const AddMilestoneInput = builder.inputType('AddMilestoneInput', {
   }),
 });
 
-async function decisionWhere(ctx: Context, under: string | number | null | undefined, status: DecisionStatus | null | undefined): Promise<Prisma.DecisionWhereInput> {
-  const unit = under != null ? await ctx.loaders.orgUnit.load(requireUuid('under', under)) : null;
-  if (under != null && !unit) throw notFound('Org unit', '组织', String(under));
+async function decisionWhere(ctx: Context, { under, status }: { under?: string | number | null; status?: DecisionStatus | null }): Promise<Prisma.DecisionWhereInput> {
+  const unit = await underUnit(ctx, under);
   const units = await decisionUnitWhere(ctx, unit);
   const where: Prisma.DecisionWhereInput = {};
   if (units) where.orgUnit = units;
@@ -125,90 +114,54 @@ async function decisionWhere(ctx: Context, under: string | number | null | undef
 }
 
 builder.queryFields((t) => ({
-  decision: t.prismaField({
-    type: 'Decision',
-    args: { id: t.arg.id({ required: true }) },
-    authScopes: { read: 'Decision' },
-    resolve: async (query, _root, args, ctx) => {
-      const id = requireUuid('id', args.id);
-      const d = await ctx.prisma.decision.findUnique({ ...query, where: { id } });
-      if (!d) throw notFound('Decision', '决议', id);
-      await assertCanSeeDecisionUnit(ctx, d.orgUnitId);
-      return d;
-    },
-  }),
+  decision: byIdField(t, 'Decision', { what: ['Decision', '决议'], check: decisionUnitRule }),
   decisions: t.prismaConnection({
     type: 'Decision',
-    cursor: 'id',
     description: 'Decisions of a subtree (default: all you may see; a member: those of their own branch), newest first',
     args: { under: t.arg.id(), status: t.arg({ type: DecisionStatusEnum }) },
     authScopes: { $any: { staff: true, role: 'MEMBER', partner: 'Decision:read' } },
-    maxSize: idConnectionMaxSize,
-    defaultSize: defaultPageSize,
-    totalCount: async (_p, args, ctx) => ctx.prisma.decision.count({ where: await decisionWhere(ctx, args.under, args.status) }),
-    resolve: async (query, _root, args, ctx) =>
-      ctx.prisma.decision.findMany({ ...query, where: await decisionWhere(ctx, args.under, args.status), orderBy: [{ decidedOn: 'desc' }, { id: 'asc' }] }),
+    ...scopedConnection('Decision', decisionWhere, [{ decidedOn: 'desc' }, { id: 'asc' }]),
   }),
 }));
 
 builder.mutationFields((t) => ({
-  createDecision: t.prismaField({
-    type: 'Decision',
+  createDecision: recordMutation(t, 'Decision', {
     description: 'Records a decision (ADMIN, or SECRETARY of the unit or above); a linked vote must be tallied and passed',
-    authScopes: { writer: true },
     args: { input: t.arg({ type: CreateDecisionInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const d = await createDecision(ctx, {
-        orgUnitId: String(input.orgUnitId),
-        title: input.title,
-        content: input.content,
-        number: input.number ?? null,
-        decidedOn: input.decidedOn,
-        voteId: input.voteId != null ? String(input.voteId) : null,
-        meetingId: input.meetingId != null ? String(input.meetingId) : null,
-      });
-      return ctx.prisma.decision.findUniqueOrThrow({ ...query, where: { id: d.id } });
-    },
+    write: (ctx, { input }) => createDecision(ctx, {
+      orgUnitId: String(input.orgUnitId),
+      title: input.title,
+      content: input.content,
+      number: input.number ?? null,
+      decidedOn: input.decidedOn,
+      voteId: input.voteId != null ? String(input.voteId) : null,
+      meetingId: input.meetingId != null ? String(input.meetingId) : null,
+    }),
   }),
-  updateDecisionStatus: t.prismaField({
-    type: 'Decision',
+  updateDecisionStatus: recordMutation(t, 'Decision', {
     description: 'Moves a decision along ADOPTED → IMPLEMENTING → IMPLEMENTED, or ends it (SUPERSEDED, REVOKED)',
-    authScopes: { writer: true },
     args: { id: t.arg.id({ required: true }), status: t.arg({ type: DecisionStatusEnum, required: true }) },
-    resolve: async (query, _root, args, ctx) => {
-      const d = await updateDecisionStatus(ctx, String(args.id), args.status);
-      return ctx.prisma.decision.findUniqueOrThrow({ ...query, where: { id: d.id } });
-    },
+    write: (ctx, args) => updateDecisionStatus(ctx, String(args.id), args.status),
   }),
-  addMilestone: t.prismaField({
-    type: 'Milestone',
+  addMilestone: recordMutation(t, 'Milestone', {
     description: 'Adds an implementation milestone to a standing decision',
-    authScopes: { writer: true },
     args: { input: t.arg({ type: AddMilestoneInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const m = await addMilestone(ctx, {
-        decisionId: String(input.decisionId),
-        title: input.title,
-        dueOn: input.dueOn,
-        ownerId: input.ownerId != null ? String(input.ownerId) : null,
-        notes: input.notes ?? null,
-      });
-      return ctx.prisma.milestone.findUniqueOrThrow({ ...query, where: { id: m.id } });
-    },
+    write: (ctx, { input }) => addMilestone(ctx, {
+      decisionId: String(input.decisionId),
+      title: input.title,
+      dueOn: input.dueOn,
+      ownerId: input.ownerId != null ? String(input.ownerId) : null,
+      notes: input.notes ?? null,
+    }),
   }),
-  updateMilestoneStatus: t.prismaField({
-    type: 'Milestone',
+  updateMilestoneStatus: recordMutation(t, 'Milestone', {
     description: 'Moves a milestone along PLANNED → IN_PROGRESS → DONE (or CANCELLED); DONE records the completion day',
-    authScopes: { writer: true },
     args: {
       id: t.arg.id({ required: true }),
       status: t.arg({ type: MilestoneStatusEnum, required: true }),
       on: t.arg({ type: 'Date', description: 'DONE: the day it was completed (default today)' }),
       notes: t.arg.string(),
     },
-    resolve: async (query, _root, args, ctx) => {
-      const m = await updateMilestoneStatus(ctx, String(args.id), args.status, args.on ?? null, args.notes ?? null);
-      return ctx.prisma.milestone.findUniqueOrThrow({ ...query, where: { id: m.id } });
-    },
+    write: (ctx, args) => updateMilestoneStatus(ctx, String(args.id), args.status, args.on ?? null, args.notes ?? null),
   }),
 }));

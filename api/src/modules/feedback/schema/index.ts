@@ -3,13 +3,13 @@
 // members do not (FORBIDDEN), whatever unit they share.
 import { FeedbackCategory, FeedbackStatus, type Prisma } from '@lianjian/db';
 import { builder } from '../../../graphql/builder.js';
+import { byIdField, recordMutation, scopedConnection, underUnit } from '../../../graphql/rows.js';
 import { assertCanSeeMember, listRoot } from '../../../shared/access.js';
 import type { Context } from '../../../shared/context.js';
-import { forbidden, notFound, unauthenticated } from '../../../shared/errors.js';
+import { forbidden, unauthenticated } from '../../../shared/errors.js';
 import { requireUuid } from '../../../shared/ids.js';
 import { NEXT, respondToFeedback, submitFeedback } from '../service.js';
-import { defaultPageSize, idConnectionMaxSize } from '../../../graphql/pagination.js';
-import { Verifiable } from '../../../graphql/verifiable.js';
+import { verifiableFields, verifiableRow } from '../../../graphql/verifiable.js';
 
 export const FeedbackCategoryEnum = builder.enumType(FeedbackCategory, {
   name: 'FeedbackCategory',
@@ -27,15 +27,10 @@ async function assertCanSeeFeedback(ctx: Context, row: { memberId: string; orgUn
 
 builder.prismaObject('MemberFeedback', {
   description: 'A member’s feedback to the organisation with its handling and response',
-  interfaces: [Verifiable],
+  ...verifiableRow('MemberFeedback', assertCanSeeFeedback),
   select: { id: true, version: true, orgUnitId: true, memberId: true },
-  authScopes: async (row, ctx) => {
-    await assertCanSeeFeedback(ctx, row);
-    return { read: 'MemberFeedback' };
-  },
   fields: (t) => ({
-    id: t.exposeID('id'),
-    version: t.exposeInt('version'),
+    ...verifiableFields(t),
     orgUnitId: t.exposeID('orgUnitId', { description: 'The author’s unit when submitted' }),
     orgUnit: t.relation('orgUnit'),
     memberId: t.exposeID('memberId'),
@@ -76,8 +71,7 @@ function ownMemberId(ctx: Context): string {
 }
 
 async function subtreeWhere(ctx: Context, args: FeedbackFilter & { under?: string | number | null; memberId?: string | number | null }) {
-  const under = args.under != null ? await ctx.loaders.orgUnit.load(requireUuid('under', args.under)) : null;
-  if (args.under != null && !under) throw notFound('Org unit', '组织', String(args.under));
+  const under = await underUnit(ctx, args.under);
   const root = listRoot(ctx, under);
   const where: Prisma.MemberFeedbackWhereInput = filters(args);
   if (root) where.orgUnit = { path: { startsWith: root } };
@@ -86,33 +80,17 @@ async function subtreeWhere(ctx: Context, args: FeedbackFilter & { under?: strin
 }
 
 builder.queryFields((t) => ({
-  feedback: t.prismaField({
-    type: 'MemberFeedback',
-    description: 'One feedback item: your own, or one in your subtree (staff)',
-    args: { id: t.arg.id({ required: true }) },
-    authScopes: { read: 'MemberFeedback' },
-    resolve: async (query, _root, args, ctx) => {
-      const id = requireUuid('id', args.id);
-      const row = await ctx.prisma.memberFeedback.findUnique({ ...query, where: { id } });
-      if (!row) throw notFound('Feedback', '意见建议', id);
-      return row; // the type's row rule decides who may see it
-    },
-  }),
+  // No check of its own: the type's row rule decides who may see it.
+  feedback: byIdField(t, 'MemberFeedback', { what: ['Feedback', '意见建议'], description: 'One feedback item: your own, or one in your subtree (staff)' }),
   myFeedback: t.prismaConnection({
     type: 'MemberFeedback',
-    cursor: 'id',
     description: 'The feedback you submitted, with the responses, newest first',
     args: { status: t.arg({ type: FeedbackStatusEnum }), category: t.arg({ type: FeedbackCategoryEnum }) },
     authScopes: { signedIn: true },
-    maxSize: idConnectionMaxSize,
-    defaultSize: defaultPageSize,
-    totalCount: (_p, args, ctx) => ctx.prisma.memberFeedback.count({ where: { ...filters(args), memberId: ownMemberId(ctx) } }),
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.memberFeedback.findMany({ ...query, where: { ...filters(args), memberId: ownMemberId(ctx) }, orderBy: [{ submittedAt: 'desc' }, { id: 'asc' }] }),
+    ...scopedConnection('MemberFeedback', (ctx, args: FeedbackFilter) => ({ ...filters(args), memberId: ownMemberId(ctx) }), [{ submittedAt: 'desc' }, { id: 'asc' }]),
   }),
   memberFeedback: t.prismaConnection({
     type: 'MemberFeedback',
-    cursor: 'id',
     description: 'Feedback submitted in a subtree (staff, or an API key with "MemberFeedback:read"), newest first',
     args: {
       under: t.arg.id({ description: 'Org unit whose subtree to list; default: your scope unit' }),
@@ -121,11 +99,7 @@ builder.queryFields((t) => ({
       memberId: t.arg.id(),
     },
     authScopes: { $any: { staff: true, partner: 'MemberFeedback:read' } },
-    maxSize: idConnectionMaxSize,
-    defaultSize: defaultPageSize,
-    totalCount: async (_p, args, ctx) => ctx.prisma.memberFeedback.count({ where: await subtreeWhere(ctx, args) }),
-    resolve: async (query, _root, args, ctx) =>
-      ctx.prisma.memberFeedback.findMany({ ...query, where: await subtreeWhere(ctx, args), orderBy: [{ submittedAt: 'desc' }, { id: 'asc' }] }),
+    ...scopedConnection('MemberFeedback', subtreeWhere, [{ submittedAt: 'desc' }, { id: 'asc' }]),
   }),
 }));
 
@@ -138,18 +112,13 @@ const SubmitFeedbackInput = builder.inputType('SubmitFeedbackInput', {
 });
 
 builder.mutationFields((t) => ({
-  submitFeedback: t.prismaField({
-    type: 'MemberFeedback',
+  submitFeedback: recordMutation(t, 'MemberFeedback', {
     description: 'Submits feedback to your unit (members; the account must have a member record)',
     args: { input: t.arg({ type: SubmitFeedbackInput, required: true }) },
     authScopes: { signedIn: true },
-    resolve: async (query, _root, { input }, ctx) => {
-      const row = await submitFeedback(ctx, input);
-      return ctx.prisma.memberFeedback.findUniqueOrThrow({ ...query, where: { id: row.id } });
-    },
+    write: (ctx, { input }) => submitFeedback(ctx, input),
   }),
-  respondToFeedback: t.prismaField({
-    type: 'MemberFeedback',
+  respondToFeedback: recordMutation(t, 'MemberFeedback', {
     description: 'Moves feedback to its next status with a response (required for RESOLVED and CLOSED); secretary of the unit or admin',
     args: {
       id: t.arg.id({ required: true }),
@@ -157,10 +126,6 @@ builder.mutationFields((t) => ({
       response: t.arg.string({ description: 'At most 5000 characters; replaces the previous response' }),
       expectedVersion: t.arg.int(),
     },
-    authScopes: { writer: true },
-    resolve: async (query, _root, args, ctx) => {
-      const row = await respondToFeedback(ctx, String(args.id), { status: args.status, response: args.response, expectedVersion: args.expectedVersion });
-      return ctx.prisma.memberFeedback.findUniqueOrThrow({ ...query, where: { id: row.id } });
-    },
+    write: (ctx, args) => respondToFeedback(ctx, String(args.id), { status: args.status, response: args.response, expectedVersion: args.expectedVersion }),
   }),
 }));

@@ -1,6 +1,7 @@
 // Learning mutations. Each writes its rows with their record documents in one transaction (the
 // services in ../), and returns the row re-read with the fields the client asked for.
 import { builder } from '../../../graphql/builder.js';
+import { recordMutation } from '../../../graphql/rows.js';
 import { requireUuid } from '../../../shared/ids.js';
 import { completeCourse, addCourseResource, archiveCourse, createCourse, publishCourse } from '../courses.js';
 import { addQuizQuestion, updateQuizQuestion } from '../questions.js';
@@ -79,116 +80,67 @@ const QuizAnswerInput = builder.inputType('QuizAnswerInput', {
 });
 
 builder.mutationFields((t) => ({
-  createCourse: t.prismaField({
-    type: 'Course',
+  createCourse: recordMutation(t, 'Course', {
     description: 'Drafts a course (ADMIN, or SECRETARY of the unit)',
     args: { input: t.arg({ type: CreateCourseInput, required: true }) },
-    authScopes: { writer: true },
-    resolve: async (query, _r, { input }, ctx) => {
-      const c = await createCourse(ctx, { ...input, orgUnitId: String(input.orgUnitId) });
-      return ctx.prisma.course.findUniqueOrThrow({ ...query, where: { id: c.id } });
-    },
+    write: (ctx, { input }) => createCourse(ctx, { ...input, orgUnitId: String(input.orgUnitId) }),
   }),
-  publishCourse: t.prismaField({
-    type: 'Course',
+  publishCourse: recordMutation(t, 'Course', {
     description: 'DRAFT → PUBLISHED; needs at least one resource',
     args: { id: t.arg.id({ required: true }), expectedVersion: t.arg.int() },
-    authScopes: { writer: true },
-    resolve: async (query, _r, args, ctx) => {
-      const c = await publishCourse(ctx, args.id, args.expectedVersion);
-      return ctx.prisma.course.findUniqueOrThrow({ ...query, where: { id: c.id } });
-    },
+    write: (ctx, args) => publishCourse(ctx, args.id, args.expectedVersion),
   }),
-  archiveCourse: t.prismaField({
-    type: 'Course',
+  archiveCourse: recordMutation(t, 'Course', {
     description: 'DRAFT or PUBLISHED → ARCHIVED',
     args: { id: t.arg.id({ required: true }), expectedVersion: t.arg.int() },
-    authScopes: { writer: true },
-    resolve: async (query, _r, args, ctx) => {
-      const c = await archiveCourse(ctx, args.id, args.expectedVersion);
-      return ctx.prisma.course.findUniqueOrThrow({ ...query, where: { id: c.id } });
-    },
+    write: (ctx, args) => archiveCourse(ctx, args.id, args.expectedVersion),
   }),
-  addCourseResource: t.prismaField({
-    type: 'CourseResource',
+  addCourseResource: recordMutation(t, 'CourseResource', {
     description: 'Appends a resource to a course that is not archived',
     args: { input: t.arg({ type: AddCourseResourceInput, required: true }) },
-    authScopes: { writer: true },
-    resolve: async (query, _r, { input }, ctx) => {
-      const r = await addCourseResource(ctx, { ...input, courseId: String(input.courseId) });
-      return ctx.prisma.courseResource.findUniqueOrThrow({ ...query, where: { id: r.id } });
-    },
+    write: (ctx, { input }) => addCourseResource(ctx, { ...input, courseId: String(input.courseId) }),
   }),
-  completeCourse: t.prismaField({
-    type: 'CourseCompletion',
+  completeCourse: recordMutation(t, 'CourseCompletion', {
     description:
       'Records that a member completed a published course, once. A member records their own, naming every resource of the course in `resourceIds`; an ADMIN/SECRETARY records one for `memberId` in their subtree. Earns COURSE_COMPLETED points.',
     args: { courseId: t.arg.id({ required: true }), memberId: t.arg.id(), resourceIds: t.arg.idList() },
     authScopes: { signedIn: true },
-    resolve: async (query, _r, args, ctx) => {
-      const c = await completeCourse(ctx, { courseId: args.courseId, memberId: args.memberId ?? null, resourceIds: args.resourceIds ?? null });
-      return ctx.prisma.courseCompletion.findUniqueOrThrow({ ...query, where: { id: c.id } });
-    },
+    write: (ctx, args) => completeCourse(ctx, { courseId: args.courseId, memberId: args.memberId ?? null, resourceIds: args.resourceIds ?? null }),
   }),
-  addQuizQuestion: t.prismaField({
-    type: 'QuizQuestion',
+  addQuizQuestion: recordMutation(t, 'QuizQuestion', {
     description: 'Adds a question to a bank (ADMIN, or SECRETARY of the bank’s unit)',
     args: { input: t.arg({ type: AddQuizQuestionInput, required: true }) },
-    authScopes: { writer: true },
-    resolve: async (query, _r, { input }, ctx) => {
-      const q = await addQuizQuestion(ctx, input);
-      return ctx.prisma.quizQuestion.findUniqueOrThrow({ ...query, where: { id: q.id } });
-    },
+    write: (ctx, { input }) => addQuizQuestion(ctx, input),
   }),
-  updateQuizQuestion: t.prismaField({
-    type: 'QuizQuestion',
+  updateQuizQuestion: recordMutation(t, 'QuizQuestion', {
     description: 'Changes a bank question as a new version',
     args: { id: t.arg.id({ required: true }), expectedVersion: t.arg.int(), input: t.arg({ type: UpdateQuizQuestionInput, required: true }) },
-    authScopes: { writer: true },
-    resolve: async (query, _r, args, ctx) => {
-      const q = await updateQuizQuestion(ctx, args.id, args.expectedVersion, args.input);
-      return ctx.prisma.quizQuestion.findUniqueOrThrow({ ...query, where: { id: q.id } });
-    },
+    write: (ctx, args) => updateQuizQuestion(ctx, args.id, args.expectedVersion, args.input),
   }),
-  createQuiz: t.prismaField({
-    type: 'Quiz',
+  createQuiz: recordMutation(t, 'Quiz', {
     description: 'Drafts a quiz over a course’s bank (or a unit’s general bank)',
     args: { input: t.arg({ type: CreateQuizInput, required: true }) },
-    authScopes: { writer: true },
-    resolve: async (query, _r, { input }, ctx) => {
-      const q = await createQuiz(ctx, input);
-      return ctx.prisma.quiz.findUniqueOrThrow({ ...query, where: { id: q.id } });
-    },
+    write: (ctx, { input }) => createQuiz(ctx, input),
   }),
-  publishQuiz: t.prismaField({
-    type: 'Quiz',
+  publishQuiz: recordMutation(t, 'Quiz', {
     description: 'DRAFT → OPEN; needs a published course and enough active questions',
     args: { id: t.arg.id({ required: true }), expectedVersion: t.arg.int() },
-    authScopes: { writer: true },
-    resolve: async (query, _r, args, ctx) => {
-      const q = await publishQuiz(ctx, args.id, args.expectedVersion);
-      return ctx.prisma.quiz.findUniqueOrThrow({ ...query, where: { id: q.id } });
-    },
+    write: (ctx, args) => publishQuiz(ctx, args.id, args.expectedVersion),
   }),
-  startQuizAttempt: t.prismaField({
-    type: 'QuizAttempt',
+  startQuizAttempt: recordMutation(t, 'QuizAttempt', {
     description: 'Starts your next attempt: draws the questions (new ones first) and sets the deadline',
     args: { quizId: t.arg.id({ required: true }) },
     authScopes: { signedIn: true },
-    resolve: async (query, _r, args, ctx) => {
-      const a = await startQuizAttempt(ctx, args.quizId);
-      return ctx.prisma.quizAttempt.findUniqueOrThrow({ ...query, where: { id: a.id } });
-    },
+    write: (ctx, args) => startQuizAttempt(ctx, args.quizId),
   }),
-  submitQuizAttempt: t.prismaField({
-    type: 'QuizAttempt',
+  submitQuizAttempt: recordMutation(t, 'QuizAttempt', {
     description: 'Submits your answers, once, before the deadline; the server scores them and the answer key is shown in `results`',
     args: { attemptId: t.arg.id({ required: true }), answers: t.arg({ type: [QuizAnswerInput], required: true }) },
     authScopes: { signedIn: true },
-    resolve: async (query, _r, args, ctx) => {
+    write: async (ctx, args) => {
       const answers = args.answers.map((a, i) => ({ questionId: requireUuid(`answers[${i}].questionId`, a.questionId), choices: a.choices }));
       const a = await submitQuizAttempt(ctx, args.attemptId, answers);
-      return ctx.prisma.quizAttempt.findUniqueOrThrow({ ...query, where: { id: a.id } });
-    },
+      return a;
+      },
   }),
 }));

@@ -8,7 +8,7 @@ import { assertCanSeeMember } from '../../../shared/access.js';
 import { forbidden, notFound } from '../../../shared/errors.js';
 import { requireUuid } from '../../../shared/ids.js';
 import { containsText } from '../../../shared/search.js';
-import { defaultPageSize, idConnectionMaxSize } from '../../../graphql/pagination.js';
+import { byIdField, scopedConnection } from '../../../graphql/rows.js';
 import { materialWhere, memberRowWhere, outsideError, unitPath, viewerOf, type Viewer } from '../access.js';
 import { CourseStatusEnum, QuizStatusEnum } from './types.js';
 
@@ -96,7 +96,7 @@ async function completionWhere(ctx: Context, args: CompletionArgs): Promise<Pris
   return { AND: and };
 }
 
-async function myAttemptWhere(ctx: Context, quizId: string | number | null | undefined): Promise<Prisma.QuizAttemptWhereInput> {
+async function myAttemptWhere(ctx: Context, { quizId }: { quizId?: string | number | null }): Promise<Prisma.QuizAttemptWhereInput> {
   const v = await viewerOf(ctx);
   if (!v.memberId) throw forbidden('Only an account linked to a member record has quiz attempts.', '只有关联党员记录的账号才有测验作答记录。');
   return { memberId: v.memberId, ...(quizId != null ? { quizId: requireUuid('quizId', quizId) } : {}) };
@@ -105,7 +105,6 @@ async function myAttemptWhere(ctx: Context, quizId: string | number | null | und
 builder.queryFields((t) => ({
   courses: t.prismaConnection({
     type: 'Course',
-    cursor: 'id',
     description: 'Courses you may see, newest first: published by your unit or a unit above it, and (staff) all of your subtree',
     args: {
       under: t.arg.id({ description: 'Only courses of this unit’s subtree' }),
@@ -113,26 +112,11 @@ builder.queryFields((t) => ({
       search: t.arg.string({ description: 'Part of the title' }),
     },
     authScopes: { read: 'Course' },
-    maxSize: idConnectionMaxSize,
-    defaultSize: defaultPageSize,
-    totalCount: async (_p, args, ctx) => ctx.prisma.course.count({ where: await courseWhere(ctx, args) }),
-    resolve: async (query, _root, args, ctx) => ctx.prisma.course.findMany({ ...query, where: await courseWhere(ctx, args), orderBy: [{ createdAt: 'desc' }, { id: 'asc' }] }),
+    ...scopedConnection('Course', courseWhere, [{ createdAt: 'desc' }, { id: 'asc' }]),
   }),
-  course: t.prismaField({
-    type: 'Course',
-    description: 'One course',
-    args: { id: t.arg.id({ required: true }) },
-    authScopes: { read: 'Course' },
-    resolve: async (query, _root, args, ctx) => {
-      const id = requireUuid('id', args.id);
-      const row = await ctx.prisma.course.findUnique({ ...query, where: { id } });
-      if (!row) throw notFound('Course', '课程', id);
-      return row;
-    },
-  }),
+  course: byIdField(t, 'Course', { what: ['Course', '课程'], description: 'One course' }),
   quizzes: t.prismaConnection({
     type: 'Quiz',
-    cursor: 'id',
     description: 'Quizzes you may see, newest first (same rule as courses)',
     args: {
       under: t.arg.id(),
@@ -140,78 +124,30 @@ builder.queryFields((t) => ({
       status: t.arg({ type: QuizStatusEnum }),
     },
     authScopes: { read: 'Quiz' },
-    maxSize: idConnectionMaxSize,
-    defaultSize: defaultPageSize,
-    totalCount: async (_p, args, ctx) => ctx.prisma.quiz.count({ where: await quizWhere(ctx, args) }),
-    resolve: async (query, _root, args, ctx) => ctx.prisma.quiz.findMany({ ...query, where: await quizWhere(ctx, args), orderBy: [{ createdAt: 'desc' }, { id: 'asc' }] }),
+    ...scopedConnection('Quiz', quizWhere, [{ createdAt: 'desc' }, { id: 'asc' }]),
   }),
-  quiz: t.prismaField({
-    type: 'Quiz',
-    args: { id: t.arg.id({ required: true }) },
-    authScopes: { read: 'Quiz' },
-    resolve: async (query, _root, args, ctx) => {
-      const id = requireUuid('id', args.id);
-      const row = await ctx.prisma.quiz.findUnique({ ...query, where: { id } });
-      if (!row) throw notFound('Quiz', '测验', id);
-      return row;
-    },
-  }),
+  quiz: byIdField(t, 'Quiz', { what: ['Quiz', '测验'] }),
   quizQuestions: t.prismaConnection({
     type: 'QuizQuestion',
-    cursor: 'id',
     description: 'The question bank of your subtree (staff; partner keys with QuizQuestion:read). Answer keys only for ADMIN/SECRETARY.',
     args: { under: t.arg.id(), courseId: t.arg.id(), active: t.arg.boolean() },
     authScopes: { $any: { staff: true, partner: 'QuizQuestion:read' } },
-    maxSize: idConnectionMaxSize,
-    defaultSize: defaultPageSize,
-    totalCount: async (_p, args, ctx) => ctx.prisma.quizQuestion.count({ where: await questionWhere(ctx, args) }),
-    resolve: async (query, _root, args, ctx) => ctx.prisma.quizQuestion.findMany({ ...query, where: await questionWhere(ctx, args), orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+    ...scopedConnection('QuizQuestion', questionWhere, [{ createdAt: 'asc' }, { id: 'asc' }]),
   }),
-  quizQuestion: t.prismaField({
-    type: 'QuizQuestion',
-    description: 'One bank question: staff of its subtree, or a member it was drawn for',
-    args: { id: t.arg.id({ required: true }) },
-    authScopes: { read: 'QuizQuestion' },
-    resolve: async (query, _root, args, ctx) => {
-      const id = requireUuid('id', args.id);
-      const row = await ctx.prisma.quizQuestion.findUnique({ ...query, where: { id } });
-      if (!row) throw notFound('Question', '题目', id);
-      return row;
-    },
-  }),
+  quizQuestion: byIdField(t, 'QuizQuestion', { what: ['Question', '题目'], description: 'One bank question: staff of its subtree, or a member it was drawn for' }),
   myQuizAttempts: t.prismaConnection({
     type: 'QuizAttempt',
-    cursor: 'id',
     description: 'Your own quiz attempts, newest first',
     args: { quizId: t.arg.id() },
     authScopes: { signedIn: true },
-    maxSize: idConnectionMaxSize,
-    defaultSize: defaultPageSize,
-    totalCount: async (_p, args, ctx) => ctx.prisma.quizAttempt.count({ where: await myAttemptWhere(ctx, args.quizId) }),
-    resolve: async (query, _root, args, ctx) =>
-      ctx.prisma.quizAttempt.findMany({ ...query, where: await myAttemptWhere(ctx, args.quizId), orderBy: [{ startedAt: 'desc' }, { id: 'asc' }] }),
+    ...scopedConnection('QuizAttempt', myAttemptWhere, [{ startedAt: 'desc' }, { id: 'asc' }]),
   }),
-  quizAttempt: t.prismaField({
-    type: 'QuizAttempt',
-    args: { id: t.arg.id({ required: true }) },
-    authScopes: { read: 'QuizAttempt' },
-    resolve: async (query, _root, args, ctx) => {
-      const id = requireUuid('id', args.id);
-      const row = await ctx.prisma.quizAttempt.findUnique({ ...query, where: { id } });
-      if (!row) throw notFound('Quiz attempt', '测验作答', id);
-      return row;
-    },
-  }),
+  quizAttempt: byIdField(t, 'QuizAttempt', { what: ['Quiz attempt', '测验作答'] }),
   courseCompletions: t.prismaConnection({
     type: 'CourseCompletion',
-    cursor: 'id',
     description: 'Course completions, newest first: a member’s (default: your own), or (staff) your subtree’s',
     args: { memberId: t.arg.id(), courseId: t.arg.id() },
     authScopes: { read: 'CourseCompletion' },
-    maxSize: idConnectionMaxSize,
-    defaultSize: defaultPageSize,
-    totalCount: async (_p, args, ctx) => ctx.prisma.courseCompletion.count({ where: await completionWhere(ctx, args) }),
-    resolve: async (query, _root, args, ctx) =>
-      ctx.prisma.courseCompletion.findMany({ ...query, where: await completionWhere(ctx, args), orderBy: [{ completedAt: 'desc' }, { id: 'asc' }] }),
+    ...scopedConnection('CourseCompletion', completionWhere, [{ completedAt: 'desc' }, { id: 'asc' }]),
   }),
 }));

@@ -3,10 +3,10 @@
 // of its own that only bank writers get, and members once they are done with the quiz (access.ts).
 import { AttemptStatus, CourseStatus, QuestionKind, QuizStatus, ResourceKind, type QuizQuestion } from '@lianjian/db';
 import { builder } from '../../../graphql/builder.js';
+import { relatedPage, relatedPaging } from '../../../graphql/rows.js';
 import type { Context } from '../../../shared/context.js';
 import { visibleRoot } from '../../../shared/principal.js';
-import { defaultPageSize, idConnectionMaxSize } from '../../../graphql/pagination.js';
-import { Verifiable } from '../../../graphql/verifiable.js';
+import { Verifiable, verifiableFields, verifiableRow } from '../../../graphql/verifiable.js';
 import {
   assertCanSeeAnswer,
   assertCanSeeQuestion,
@@ -26,14 +26,17 @@ export const QuestionKindEnum = builder.enumType(QuestionKind, { name: 'Question
 export const QuizStatusEnum = builder.enumType(QuizStatus, { name: 'QuizStatus', description: 'DRAFT 草稿 / OPEN 开放作答 / CLOSED 已关闭' });
 export const AttemptStatusEnum = builder.enumType(AttemptStatus, { name: 'AttemptStatus', description: 'IN_PROGRESS 作答中 / SUBMITTED 已提交 / EXPIRED 已超时' });
 
-async function assertMaterial(ctx: Context, what: string, whatZh: string, row: { id: string; orgUnitId: string; status: string }): Promise<void> {
+type MaterialRow = { id: string; orgUnitId: string; status: string };
+type MemberRow = { id: string; orgUnitId: string; memberId: string };
+
+async function assertMaterial(ctx: Context, what: string, whatZh: string, row: MaterialRow): Promise<void> {
   const v = await viewerOf(ctx);
   if (!canSeeMaterial(v, { draft: row.status === 'DRAFT', unitPath: await unitPath(ctx, row.orgUnitId) })) {
     throw outsideError(ctx, `${what} ${row.id}: it is neither published for your unit nor in your subtree`, `${whatZh} ${row.id}：既未向您所在组织发布，也不在您负责的范围内`);
   }
 }
 
-async function assertMemberRow(ctx: Context, what: string, whatZh: string, row: { id: string; orgUnitId: string; memberId: string }): Promise<void> {
+async function assertMemberRow(ctx: Context, what: string, whatZh: string, row: MemberRow): Promise<void> {
   const v = await viewerOf(ctx);
   if (!canSeeMemberRow(v, { memberId: row.memberId, unitPath: await unitPath(ctx, row.orgUnitId) })) {
     throw outsideError(ctx, `${what} ${row.id}: members see their own, staff those of their subtree`, `${whatZh} ${row.id}：党员只能查看本人的，工作人员只能查看其负责范围内的`);
@@ -49,14 +52,9 @@ const unitName = (ctx: Context, id: string) => ctx.loaders.orgUnit.load(id).then
 
 export const CourseRef = builder.prismaObject('Course', {
   description: 'A course (课程): resources to study, a question bank, quizzes; published to its unit and every unit below',
-  interfaces: [Verifiable],
-  authScopes: async (course, ctx) => {
-    await assertMaterial(ctx, 'course', '课程', course);
-    return { read: 'Course' };
-  },
+  ...verifiableRow('Course', (ctx, course: MaterialRow) => assertMaterial(ctx, 'course', '课程', course)),
   fields: (t) => ({
-    id: t.exposeID('id'),
-    version: t.exposeInt('version'),
+    ...verifiableFields(t),
     orgUnitId: t.exposeID('orgUnitId'),
     orgUnitName: t.string({ description: 'Name of the publishing unit (its OrgUnit may lie above what you may open)', resolve: (c, _a, ctx) => unitName(ctx, c.orgUnitId) }),
     title: t.exposeString('title'),
@@ -70,11 +68,7 @@ export const CourseRef = builder.prismaObject('Course', {
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
     resources: t.relatedConnection('resources', {
       description: 'Learning material in order',
-      cursor: 'id',
-      totalCount: true,
-      maxSize: idConnectionMaxSize,
-      defaultSize: defaultPageSize,
-      query: () => ({ orderBy: [{ position: 'asc' }, { id: 'asc' }] }),
+      ...relatedPage([{ position: 'asc' }, { id: 'asc' }]),
     }),
     myCompletion: t.prismaField({
       type: 'CourseCompletion',
@@ -97,8 +91,7 @@ export const CourseResourceRef = builder.prismaObject('CourseResource', {
     return { read: 'CourseResource' };
   },
   fields: (t) => ({
-    id: t.exposeID('id'),
-    version: t.exposeInt('version'),
+    ...verifiableFields(t),
     orgUnitId: t.exposeID('orgUnitId'),
     courseId: t.exposeID('courseId'),
     course: t.relation('course'),
@@ -119,14 +112,9 @@ function answerKey(q: QuizQuestion) {
 export const QuizQuestionRef = builder.prismaObject('QuizQuestion', {
   description:
     'A question of a bank (题目). Members see one only when it is drawn in their attempt, and its answer (`correct`, `explanation`) only after submitting an attempt containing it, once they can no longer take that quiz (no attempts left, or it closed) nor another over the same bank; bank writers (ADMIN, SECRETARY of its unit) always.',
-  interfaces: [Verifiable],
-  authScopes: async (q, ctx) => {
-    await assertCanSeeQuestion(ctx, q);
-    return { read: 'QuizQuestion' };
-  },
+  ...verifiableRow('QuizQuestion', assertCanSeeQuestion),
   fields: (t) => ({
-    id: t.exposeID('id'),
-    version: t.exposeInt('version'),
+    ...verifiableFields(t),
     orgUnitId: t.exposeID('orgUnitId'),
     courseId: t.exposeID('courseId', { nullable: true }),
     kind: t.expose('kind', { type: QuestionKindEnum }),
@@ -157,14 +145,9 @@ export const QuizQuestionRef = builder.prismaObject('QuizQuestion', {
 
 export const QuizRef = builder.prismaObject('Quiz', {
   description: 'A quiz (测验): each attempt draws `questionCount` distinct questions at random from the bank, within a time limit',
-  interfaces: [Verifiable],
-  authScopes: async (quiz, ctx) => {
-    await assertMaterial(ctx, 'quiz', '测验', quiz);
-    return { read: 'Quiz' };
-  },
+  ...verifiableRow('Quiz', (ctx, quiz: MaterialRow) => assertMaterial(ctx, 'quiz', '测验', quiz)),
   fields: (t) => ({
-    id: t.exposeID('id'),
-    version: t.exposeInt('version'),
+    ...verifiableFields(t),
     orgUnitId: t.exposeID('orgUnitId'),
     courseId: t.exposeID('courseId', { nullable: true }),
     course: t.relation('course', { nullable: true }),
@@ -181,10 +164,7 @@ export const QuizRef = builder.prismaObject('Quiz', {
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
     myAttempts: t.relatedConnection('attempts', {
       description: 'Your attempts at this quiz, first first',
-      cursor: 'id',
-      totalCount: true,
-      maxSize: idConnectionMaxSize,
-      defaultSize: defaultPageSize,
+      ...relatedPaging,
       query: (_a, ctx) => ({
         where: { memberId: (ctx.principal.kind === 'account' ? ctx.principal.memberId : null) ?? '00000000-0000-0000-0000-000000000000' },
         orderBy: [{ attemptNo: 'asc' }, { id: 'asc' }],
@@ -202,10 +182,7 @@ export const QuizRef = builder.prismaObject('Quiz', {
     }),
     attempts: t.relatedConnection('attempts', {
       description: 'Attempts by members of your subtree (staff, partner keys with QuizAttempt:read)',
-      cursor: 'id',
-      totalCount: true,
-      maxSize: idConnectionMaxSize,
-      defaultSize: defaultPageSize,
+      ...relatedPaging,
       authScopes: { $any: { staff: true, partner: 'QuizAttempt:read' } },
       query: (_a, ctx) => {
         const root = visibleRoot(ctx.principal);
@@ -254,14 +231,9 @@ async function drawnQuestions(ctx: Context, ids: readonly string[]): Promise<Qui
 
 export const QuizAttemptRef = builder.prismaObject('QuizAttempt', {
   description: 'One attempt at a quiz (作答): the drawn questions in order, the answers, the score once submitted',
-  interfaces: [Verifiable],
-  authScopes: async (a, ctx) => {
-    await assertMemberRow(ctx, 'quiz attempt', '测验作答', a);
-    return { read: 'QuizAttempt' };
-  },
+  ...verifiableRow('QuizAttempt', (ctx, a: MemberRow) => assertMemberRow(ctx, 'quiz attempt', '测验作答', a)),
   fields: (t) => ({
-    id: t.exposeID('id'),
-    version: t.exposeInt('version'),
+    ...verifiableFields(t),
     orgUnitId: t.exposeID('orgUnitId'),
     quizId: t.exposeID('quizId'),
     quiz: t.relation('quiz'),
@@ -307,14 +279,9 @@ export const QuizAttemptRef = builder.prismaObject('QuizAttempt', {
 
 export const CourseCompletionRef = builder.prismaObject('CourseCompletion', {
   description: 'A member’s completion of a course (结业), with the class hours credited',
-  interfaces: [Verifiable],
-  authScopes: async (c, ctx) => {
-    await assertMemberRow(ctx, 'course completion', '课程完成记录', c);
-    return { read: 'CourseCompletion' };
-  },
+  ...verifiableRow('CourseCompletion', (ctx, c: MemberRow) => assertMemberRow(ctx, 'course completion', '课程完成记录', c)),
   fields: (t) => ({
-    id: t.exposeID('id'),
-    version: t.exposeInt('version'),
+    ...verifiableFields(t),
     orgUnitId: t.exposeID('orgUnitId'),
     courseId: t.exposeID('courseId'),
     course: t.relation('course'),

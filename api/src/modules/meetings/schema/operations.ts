@@ -1,13 +1,13 @@
 // Queries and mutations of organisational life. Writes: ADMIN, or a SECRETARY whose subtree holds
 // the meeting's unit; a member checks in, registers and gives feedback only for themselves.
 import type { Prisma } from '@lianjian/db';
-import { builder } from '../../../graphql/builder.js';
+import { builder, type Types } from '../../../graphql/builder.js';
+import { byIdField, recordMutation, scopedConnection, underUnit } from '../../../graphql/rows.js';
 import { assertCanSeeMember, listRoot } from '../../../shared/access.js';
 import { visibleRoot } from '../../../shared/principal.js';
 import type { Context } from '../../../shared/context.js';
 import { badArgument, notFound } from '../../../shared/errors.js';
 import { requireUuid } from '../../../shared/ids.js';
-import { defaultPageSize, idConnectionMaxSize } from '../../../graphql/pagination.js';
 import { assertCanSeeMeeting, visibleMeetingsWhere } from '../access.js';
 import { chinaDayStart } from '../cadence.js';
 import { meetingCompliance } from '../compliance.js';
@@ -27,8 +27,7 @@ interface MeetingListArgs {
 const DAY_MS = 86_400_000;
 
 async function meetingWhere(ctx: Context, args: MeetingListArgs): Promise<Prisma.MeetingWhereInput> {
-  const under = args.under != null ? await ctx.loaders.orgUnit.load(requireUuid('under', args.under)) : null;
-  if (args.under != null && !under) throw notFound('Org unit', '组织', String(args.under));
+  const under = await underUnit(ctx, args.under);
   const root = listRoot(ctx, under);
   const where: Prisma.MeetingWhereInput = { AND: [await visibleMeetingsWhere(ctx, root, under?.path ?? null)] };
   if (args.kind) where.kind = args.kind;
@@ -50,22 +49,9 @@ const CompliancePeriodInput = builder.inputType('CompliancePeriodInput', {
 });
 
 builder.queryFields((t) => ({
-  meeting: t.prismaField({
-    type: 'Meeting',
-    description: 'One meeting: of your subtree, or (members) of your unit or a unit above it',
-    args: { id: t.arg.id({ required: true }) },
-    authScopes: { read: 'Meeting' },
-    resolve: async (query, _root, args, ctx) => {
-      const id = requireUuid('id', args.id);
-      const m = await ctx.prisma.meeting.findUnique({ ...query, where: { id } });
-      if (!m) throw notFound('Meeting', '会议', id);
-      await assertCanSeeMeeting(ctx, m);
-      return m;
-    },
-  }),
+  meeting: byIdField(t, 'Meeting', { what: ['Meeting', '会议'], description: 'One meeting: of your subtree, or (members) of your unit or a unit above it', check: assertCanSeeMeeting }),
   meetings: t.prismaConnection({
     type: 'Meeting',
-    cursor: 'id',
     description: 'Meetings, latest first: of a subtree for staff and partners; of their own unit and those above it for members',
     args: {
       under: t.arg.id({ description: 'Org unit whose subtree to list; default: all you may see' }),
@@ -75,23 +61,14 @@ builder.queryFields((t) => ({
       to: t.arg({ type: 'Date', description: 'Starting on or before this day (China time)' }),
     },
     authScopes: { read: 'Meeting' },
-    maxSize: idConnectionMaxSize,
-    defaultSize: defaultPageSize,
-    totalCount: async (_p, args, ctx) => ctx.prisma.meeting.count({ where: await meetingWhere(ctx, args) }),
-    resolve: async (query, _root, args, ctx) =>
-      ctx.prisma.meeting.findMany({ ...query, where: await meetingWhere(ctx, args), orderBy: [{ scheduledAt: 'desc' }, { id: 'asc' }] }),
+    ...scopedConnection('Meeting', meetingWhere, [{ scheduledAt: 'desc' }, { id: 'asc' }]),
   }),
   memberAttendance: t.prismaConnection({
     type: 'Attendance',
-    cursor: 'id',
     description: 'A member’s attendance, latest first: your own, or (staff) of a member in your subtree at meetings of your subtree',
     args: { memberId: t.arg.id({ required: true }) },
     authScopes: { read: 'Attendance' },
-    maxSize: idConnectionMaxSize,
-    defaultSize: defaultPageSize,
-    totalCount: async (_p, args, ctx) => ctx.prisma.attendance.count({ where: await attendanceWhere(ctx, args.memberId) }),
-    resolve: async (query, _root, args, ctx) =>
-      ctx.prisma.attendance.findMany({ ...query, where: await attendanceWhere(ctx, args.memberId), orderBy: [{ createdAt: 'desc' }, { id: 'asc' }] }),
+    ...scopedConnection('Attendance', attendanceWhere, [{ createdAt: 'desc' }, { id: 'asc' }]),
   }),
   meetingCompliance: t.field({
     type: MeetingComplianceReport,
@@ -105,8 +82,8 @@ builder.queryFields((t) => ({
   }),
 }));
 
-async function attendanceWhere(ctx: Context, memberIdArg: string | number): Promise<Prisma.AttendanceWhereInput> {
-  const memberId = requireUuid('memberId', memberIdArg);
+async function attendanceWhere(ctx: Context, args: { memberId: string | number }): Promise<Prisma.AttendanceWhereInput> {
+  const memberId = requireUuid('memberId', args.memberId);
   const member = await ctx.prisma.member.findUnique({ where: { id: memberId }, select: { orgUnit: { select: { path: true } } } });
   if (!member) throw notFound('Member', '党员', memberId);
   assertCanSeeMember(ctx, { id: memberId, unitPath: member.orgUnit.path });
@@ -119,17 +96,24 @@ async function attendanceWhere(ctx: Context, memberIdArg: string | number): Prom
 
 // ───────────── mutations ─────────────
 
-const PlanMeetingInput = builder.inputType('PlanMeetingInput', {
-  description: 'A meeting to plan (saved as DRAFT). The unit must fit the kind: a party group meeting is held by a GROUP, a party lecture by a branch or a unit above, the other kinds by a BRANCH.',
-  fields: (t) => ({
-    unitId: t.id({ required: true }),
+/** What describes a meeting in every input that plans or enters one (the times' rules differ). */
+function meetingFields(t: PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>, times: { startsAt?: string; endsAt?: string }) {
+  return {
     kind: t.field({ type: MeetingKindEnum, required: true }),
     title: t.string({ required: true }),
     agenda: t.string(),
     place: t.string(),
-    startsAt: t.field({ type: 'DateTime', required: true, description: 'Must be in the future' }),
-    endsAt: t.field({ type: 'DateTime', required: true, description: 'After startsAt, within 24 hours' }),
-  }),
+    startsAt: t.field({ type: 'DateTime', required: true, description: times.startsAt }),
+    endsAt: t.field({ type: 'DateTime', required: true, description: times.endsAt }),
+  };
+}
+
+// A meeting being planned lies ahead; one entered afterwards (PastMeetingInput) has no such rule.
+const AHEAD = { startsAt: 'Must be in the future', endsAt: 'After startsAt, within 24 hours' };
+
+const PlanMeetingInput = builder.inputType('PlanMeetingInput', {
+  description: 'A meeting to plan (saved as DRAFT). The unit must fit the kind: a party group meeting is held by a GROUP, a party lecture by a branch or a unit above, the other kinds by a BRANCH.',
+  fields: (t) => ({ unitId: t.id({ required: true }), ...meetingFields(t, AHEAD) }),
 });
 
 const AttendanceEntryInput = builder.inputType('AttendanceEntryInput', {
@@ -142,91 +126,49 @@ const AttendanceEntryInput = builder.inputType('AttendanceEntryInput', {
 
 const UpdateMeetingInput = builder.inputType('UpdateMeetingInput', {
   description: 'A draft’s new fields (its unit stays); the same rules as planning',
-  fields: (t) => ({
-    kind: t.field({ type: MeetingKindEnum, required: true }),
-    title: t.string({ required: true }),
-    agenda: t.string(),
-    place: t.string(),
-    startsAt: t.field({ type: 'DateTime', required: true, description: 'Must be in the future' }),
-    endsAt: t.field({ type: 'DateTime', required: true, description: 'After startsAt, within 24 hours' }),
-  }),
+  fields: (t) => meetingFields(t, AHEAD),
 });
 
 const PastMeetingInput = builder.inputType('PastMeetingInput', {
   description: 'A meeting that already took place (补录): it ended before now and started within the last 12 months',
   fields: (t) => ({
     unitId: t.id({ required: true }),
-    kind: t.field({ type: MeetingKindEnum, required: true }),
-    title: t.string({ required: true }),
-    agenda: t.string(),
-    place: t.string(),
-    startsAt: t.field({ type: 'DateTime', required: true }),
-    endsAt: t.field({ type: 'DateTime', required: true }),
+    ...meetingFields(t, {}),
     minutes: t.string({ required: true }),
     attendance: t.field({ type: [AttendanceEntryInput], description: 'Optional: attendance can also be recorded afterwards with recordAttendance' }),
   }),
 });
 
 builder.mutationFields((t) => ({
-  planMeeting: t.prismaField({
-    type: 'Meeting',
+  planMeeting: recordMutation(t, 'Meeting', {
     description: 'Plans a meeting (DRAFT, version 1)',
     args: { input: t.arg({ type: PlanMeetingInput, required: true }) },
-    authScopes: { writer: true },
-    resolve: async (query, _root, { input }, ctx) => {
-      const m = await svc.planMeeting(ctx, { ...input, unitId: String(input.unitId) });
-      return ctx.prisma.meeting.findUniqueOrThrow({ ...query, where: { id: m.id } });
-    },
+    write: (ctx, { input }) => svc.planMeeting(ctx, { ...input, unitId: String(input.unitId) }),
   }),
-  updateMeeting: t.prismaField({
-    type: 'Meeting',
+  updateMeeting: recordMutation(t, 'Meeting', {
     description: 'Changes a DRAFT meeting’s fields (a new version)',
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateMeetingInput, required: true }) },
-    authScopes: { writer: true },
-    resolve: async (query, _root, args, ctx) => {
-      const m = await svc.updateMeeting(ctx, args.id, args.input);
-      return ctx.prisma.meeting.findUniqueOrThrow({ ...query, where: { id: m.id } });
-    },
+    write: (ctx, args) => svc.updateMeeting(ctx, args.id, args.input),
   }),
-  recordPastMeeting: t.prismaField({
-    type: 'Meeting',
+  recordPastMeeting: recordMutation(t, 'Meeting', {
     description: 'Enters a meeting that already took place (补录) with its minutes and attendance: COMPLETED, recordedAfterwards, counted by compliance',
     args: { input: t.arg({ type: PastMeetingInput, required: true }) },
-    authScopes: { writer: true },
-    resolve: async (query, _root, { input }, ctx) => {
-      const m = await svc.recordPastMeeting(ctx, { ...input, unitId: String(input.unitId) });
-      return ctx.prisma.meeting.findUniqueOrThrow({ ...query, where: { id: m.id } });
-    },
+    write: (ctx, { input }) => svc.recordPastMeeting(ctx, { ...input, unitId: String(input.unitId) }),
   }),
-  endMeeting: t.prismaField({
-    type: 'Meeting',
+  endMeeting: recordMutation(t, 'Meeting', {
     description: 'Ends a meeting under way now (records the actual end, closes check-in); minutes are then accepted',
     args: { id: t.arg.id({ required: true }) },
-    authScopes: { writer: true },
-    resolve: async (query, _root, args, ctx) => {
-      const m = await svc.endMeeting(ctx, args.id);
-      return ctx.prisma.meeting.findUniqueOrThrow({ ...query, where: { id: m.id } });
-    },
+    write: (ctx, args) => svc.endMeeting(ctx, args.id),
   }),
-  publishMeeting: t.prismaField({
-    type: 'Meeting',
+  publishMeeting: recordMutation(t, 'Meeting', {
     description: 'DRAFT → PUBLISHED: members see it and may register',
     args: { id: t.arg.id({ required: true }) },
-    authScopes: { writer: true },
-    resolve: async (query, _root, args, ctx) => {
-      const m = await svc.publishMeeting(ctx, args.id);
-      return ctx.prisma.meeting.findUniqueOrThrow({ ...query, where: { id: m.id } });
-    },
+    write: (ctx, args) => svc.publishMeeting(ctx, args.id),
   }),
-  cancelMeeting: t.prismaField({
-    type: 'Meeting',
+  cancelMeeting: recordMutation(t, 'Meeting', {
     description: 'DRAFT or PUBLISHED → CANCELLED, with the reason',
     args: { id: t.arg.id({ required: true }), reason: t.arg.string({ required: true }) },
-    authScopes: { writer: true },
-    resolve: async (query, _root, args, ctx) => {
-      const m = await svc.cancelMeeting(ctx, args.id, args.reason);
-      return ctx.prisma.meeting.findUniqueOrThrow({ ...query, where: { id: m.id } });
-    },
+    write: (ctx, args) => svc.cancelMeeting(ctx, args.id, args.reason),
   }),
   openCheckIn: t.field({
     type: CheckInSession,
@@ -235,15 +177,11 @@ builder.mutationFields((t) => ({
     authScopes: { writer: true },
     resolve: (_root, args, ctx) => svc.openCheckIn(ctx, args.id, args.validMinutes),
   }),
-  checkIn: t.prismaField({
-    type: 'Attendance',
+  checkIn: recordMutation(t, 'Attendance', {
     description: 'Checks yourself in with the code the secretary shows (or the QR payload). Wrong codes are limited: 5 per 10 minutes.',
     args: { meetingId: t.arg.id(), code: t.arg.string(), qr: t.arg.string() },
     authScopes: { signedIn: true },
-    resolve: async (query, _root, args, ctx) => {
-      const a = await svc.checkIn(ctx, args);
-      return ctx.prisma.attendance.findUniqueOrThrow({ ...query, where: { id: a.id } });
-    },
+    write: (ctx, args) => svc.checkIn(ctx, args),
   }),
   recordAttendance: t.prismaField({
     type: ['Attendance'],
@@ -257,34 +195,21 @@ builder.mutationFields((t) => ({
       return rows.map((r) => byId.get(r.id)!);
     },
   }),
-  recordMinutes: t.prismaField({
-    type: 'Meeting',
+  recordMinutes: recordMutation(t, 'Meeting', {
     description: 'Records (or amends) the minutes after the meeting has ended; the meeting becomes COMPLETED and counts as held',
     args: { id: t.arg.id({ required: true }), minutes: t.arg.string({ required: true }) },
-    authScopes: { writer: true },
-    resolve: async (query, _root, args, ctx) => {
-      const m = await svc.recordMinutes(ctx, args.id, args.minutes);
-      return ctx.prisma.meeting.findUniqueOrThrow({ ...query, where: { id: m.id } });
-    },
+    write: (ctx, args) => svc.recordMinutes(ctx, args.id, args.minutes),
   }),
-  registerForMeeting: t.prismaField({
-    type: 'MeetingRegistration',
+  registerForMeeting: recordMutation(t, 'MeetingRegistration', {
     description: 'Registers yourself for a published meeting you may attend',
     args: { meetingId: t.arg.id({ required: true }) },
     authScopes: { signedIn: true },
-    resolve: async (query, _root, args, ctx) => {
-      const r = await svc.registerForMeeting(ctx, args.meetingId);
-      return ctx.prisma.meetingRegistration.findUniqueOrThrow({ ...query, where: { id: r.id } });
-    },
+    write: (ctx, args) => svc.registerForMeeting(ctx, args.meetingId),
   }),
-  submitMeetingFeedback: t.prismaField({
-    type: 'MeetingFeedback',
+  submitMeetingFeedback: recordMutation(t, 'MeetingFeedback', {
     description: 'Rates a meeting you attended, 1–5 with an optional comment; once per meeting',
     args: { meetingId: t.arg.id({ required: true }), rating: t.arg.int({ required: true }), comment: t.arg.string() },
     authScopes: { signedIn: true },
-    resolve: async (query, _root, args, ctx) => {
-      const f = await svc.submitMeetingFeedback(ctx, args.meetingId, args.rating, args.comment);
-      return ctx.prisma.meetingFeedback.findUniqueOrThrow({ ...query, where: { id: f.id } });
-    },
+    write: (ctx, args) => svc.submitMeetingFeedback(ctx, args.meetingId, args.rating, args.comment),
   }),
 }));

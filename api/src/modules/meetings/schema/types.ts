@@ -2,10 +2,10 @@
 // (each a verifiable record), and the compliance report's shapes.
 import { AttendanceStatus, CheckInMethod, MeetingKind, MeetingStatus, RegistrationStatus } from '@lianjian/db';
 import { builder } from '../../../graphql/builder.js';
+import { relatedPage } from '../../../graphql/rows.js';
 import type { Context } from '../../../shared/context.js';
-import { defaultPageSize, idConnectionMaxSize } from '../../../graphql/pagination.js';
 import { OrgUnitRef } from '../../org-units/schema/index.js';
-import { Verifiable } from '../../../graphql/verifiable.js';
+import { verifiableFields, verifiableRow } from '../../../graphql/verifiable.js';
 import { assertCanSeeMeeting, assertCanSeeParticipation } from '../access.js';
 import { RULES, type Cadence } from '../cadence.js';
 import type { ComplianceReport } from '../compliance.js';
@@ -25,19 +25,44 @@ function ownMemberId(ctx: Context): string | null {
   return ctx.principal.kind === 'account' ? ctx.principal.memberId : null;
 }
 
+type OwnKey = { meetingId_memberId: { meetingId: string; memberId: string } };
+
+/** Resolves the caller's own row of a meeting (registration, attendance, feedback), or null. */
+function ownRow<Row>(find: (ctx: Context, query: object, where: OwnKey) => Promise<Row | null>) {
+  return (query: object, m: { id: string }, _args: unknown, ctx: Context) => {
+    const memberId = ownMemberId(ctx);
+    return memberId ? find(ctx, query, { meetingId_memberId: { meetingId: m.id, memberId } }) : null;
+  };
+}
+
+function participationRule(what: string, whatZh: string) {
+  return (ctx: Context, row: { memberId: string; orgUnitId: string }) => assertCanSeeParticipation(ctx, row, what, whatZh);
+}
+
+interface ParticipationFieldBuilder<Id, Relation> {
+  exposeID(name: 'orgUnitId' | 'meetingId' | 'memberId', options?: { description?: string }): Id;
+  relation(name: 'meeting' | 'member'): Relation;
+}
+
+/** Who took part in which meeting: the fields a registration, an attendance and a rating share. */
+function participationFields<Id, Relation>(t: ParticipationFieldBuilder<Id, Relation>, unitDescription?: string) {
+  return {
+    orgUnitId: t.exposeID('orgUnitId', { description: unitDescription }),
+    meetingId: t.exposeID('meetingId'),
+    meeting: t.relation('meeting'),
+    memberId: t.exposeID('memberId'),
+    member: t.relation('member'),
+  };
+}
+
 const participationScopes = { $any: { staff: true, partner: 'Attendance:read' } } as const;
 
 const MeetingRef = builder.prismaObject('Meeting', {
   description: 'A meeting of organisational life (三会一课、主题党日), with its proof. Check-in codes are never shown here.',
-  interfaces: [Verifiable],
+  ...verifiableRow('Meeting', assertCanSeeMeeting),
   select: { id: true, version: true, orgUnitId: true, status: true },
-  authScopes: async (m, ctx) => {
-    await assertCanSeeMeeting(ctx, m);
-    return { read: 'Meeting' };
-  },
   fields: (t) => ({
-    id: t.exposeID('id'),
-    version: t.exposeInt('version'),
+    ...verifiableFields(t),
     orgUnitId: t.exposeID('orgUnitId', { description: 'The unit holding the meeting' }),
     orgUnit: t.relation('orgUnit'),
     // A member may attend a lecture of a unit above their own, whose OrgUnit they may not read.
@@ -80,76 +105,46 @@ const MeetingRef = builder.prismaObject('Meeting', {
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
     registrations: t.relatedConnection('registrations', {
-      cursor: 'id',
-      totalCount: true,
-      maxSize: idConnectionMaxSize,
-      defaultSize: defaultPageSize,
       authScopes: participationScopes,
       description: 'Who registered (staff; members see only myRegistration)',
-      query: () => ({ orderBy: [{ registeredAt: 'asc' }, { id: 'asc' }] }),
+      ...relatedPage([{ registeredAt: 'asc' }, { id: 'asc' }]),
     }),
     attendances: t.relatedConnection('attendances', {
-      cursor: 'id',
-      totalCount: true,
-      maxSize: idConnectionMaxSize,
-      defaultSize: defaultPageSize,
       authScopes: participationScopes,
       description: 'Attendance of every member recorded (staff; members see only myAttendance)',
-      query: () => ({ orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+      ...relatedPage([{ createdAt: 'asc' }, { id: 'asc' }]),
     }),
     feedback: t.relatedConnection('feedback', {
-      cursor: 'id',
-      totalCount: true,
-      maxSize: idConnectionMaxSize,
-      defaultSize: defaultPageSize,
       authScopes: participationScopes,
-      query: () => ({ orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+      ...relatedPage([{ createdAt: 'asc' }, { id: 'asc' }]),
     }),
     myRegistration: t.prismaField({
       type: 'MeetingRegistration',
       nullable: true,
       description: 'The caller’s own registration, if any',
-      resolve: (query, m, _a, ctx) => {
-        const memberId = ownMemberId(ctx);
-        return memberId ? ctx.prisma.meetingRegistration.findUnique({ ...query, where: { meetingId_memberId: { meetingId: m.id, memberId } } }) : null;
-      },
+      resolve: ownRow((ctx, query, where) => ctx.prisma.meetingRegistration.findUnique({ ...query, where })),
     }),
     myAttendance: t.prismaField({
       type: 'Attendance',
       nullable: true,
       description: 'The caller’s own attendance, if recorded',
-      resolve: (query, m, _a, ctx) => {
-        const memberId = ownMemberId(ctx);
-        return memberId ? ctx.prisma.attendance.findUnique({ ...query, where: { meetingId_memberId: { meetingId: m.id, memberId } } }) : null;
-      },
+      resolve: ownRow((ctx, query, where) => ctx.prisma.attendance.findUnique({ ...query, where })),
     }),
     myFeedback: t.prismaField({
       type: 'MeetingFeedback',
       nullable: true,
-      resolve: (query, m, _a, ctx) => {
-        const memberId = ownMemberId(ctx);
-        return memberId ? ctx.prisma.meetingFeedback.findUnique({ ...query, where: { meetingId_memberId: { meetingId: m.id, memberId } } }) : null;
-      },
+      resolve: ownRow((ctx, query, where) => ctx.prisma.meetingFeedback.findUnique({ ...query, where })),
     }),
   }),
 });
 
 builder.prismaObject('MeetingRegistration', {
   description: 'A member’s registration for a meeting (报名), with its proof',
-  interfaces: [Verifiable],
+  ...verifiableRow('MeetingRegistration', participationRule('registrations', '报名记录')),
   select: { id: true, version: true, orgUnitId: true, memberId: true },
-  authScopes: async (r, ctx) => {
-    await assertCanSeeParticipation(ctx, r, 'registrations', '报名记录');
-    return { read: 'MeetingRegistration' };
-  },
   fields: (t) => ({
-    id: t.exposeID('id'),
-    version: t.exposeInt('version'),
-    orgUnitId: t.exposeID('orgUnitId', { description: 'The unit holding the meeting' }),
-    meetingId: t.exposeID('meetingId'),
-    meeting: t.relation('meeting'),
-    memberId: t.exposeID('memberId'),
-    member: t.relation('member'),
+    ...verifiableFields(t),
+    ...participationFields(t, 'The unit holding the meeting'),
     status: t.expose('status', { type: RegistrationStatusEnum }),
     registeredAt: t.expose('registeredAt', { type: 'DateTime' }),
   }),
@@ -157,20 +152,11 @@ builder.prismaObject('MeetingRegistration', {
 
 builder.prismaObject('Attendance', {
   description: 'A member’s attendance at a meeting (出勤), with its proof',
-  interfaces: [Verifiable],
+  ...verifiableRow('Attendance', participationRule('attendance', '出勤记录')),
   select: { id: true, version: true, orgUnitId: true, memberId: true },
-  authScopes: async (a, ctx) => {
-    await assertCanSeeParticipation(ctx, a, 'attendance', '出勤记录');
-    return { read: 'Attendance' };
-  },
   fields: (t) => ({
-    id: t.exposeID('id'),
-    version: t.exposeInt('version'),
-    orgUnitId: t.exposeID('orgUnitId', { description: 'The unit holding the meeting' }),
-    meetingId: t.exposeID('meetingId'),
-    meeting: t.relation('meeting'),
-    memberId: t.exposeID('memberId'),
-    member: t.relation('member'),
+    ...verifiableFields(t),
+    ...participationFields(t, 'The unit holding the meeting'),
     status: t.expose('status', { type: AttendanceStatusEnum }),
     method: t.expose('method', { type: CheckInMethodEnum, nullable: true }),
     checkedInAt: t.expose('checkedInAt', { type: 'DateTime', nullable: true }),
@@ -182,20 +168,11 @@ builder.prismaObject('Attendance', {
 
 builder.prismaObject('MeetingFeedback', {
   description: 'A member’s rating of a meeting they attended (1–5, once), with its proof',
-  interfaces: [Verifiable],
+  ...verifiableRow('MeetingFeedback', participationRule('meeting feedback', '会议评价')),
   select: { id: true, version: true, orgUnitId: true, memberId: true },
-  authScopes: async (f, ctx) => {
-    await assertCanSeeParticipation(ctx, f, 'meeting feedback', '会议评价');
-    return { read: 'MeetingFeedback' };
-  },
   fields: (t) => ({
-    id: t.exposeID('id'),
-    version: t.exposeInt('version'),
-    orgUnitId: t.exposeID('orgUnitId'),
-    meetingId: t.exposeID('meetingId'),
-    meeting: t.relation('meeting'),
-    memberId: t.exposeID('memberId'),
-    member: t.relation('member'),
+    ...verifiableFields(t),
+    ...participationFields(t),
     rating: t.exposeInt('rating'),
     comment: t.exposeString('comment', { nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),

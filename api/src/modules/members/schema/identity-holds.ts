@@ -3,9 +3,9 @@
 // Rules: members/identity.ts and members/holds.ts; docs/decisions/002-identity-holds.md.
 import { IdentityHoldStatus } from '@lianjian/db';
 import { builder } from '../../../graphql/builder.js';
+import { reread, scopedConnection } from '../../../graphql/rows.js';
 import { assertDecides, holdsWhere, resolveIdentityHold } from '../holds.js';
 import { requireUuid } from '../../../shared/ids.js';
-import { defaultPageSize, idConnectionMaxSize } from '../../../graphql/pagination.js';
 
 const IdentityHoldStatusEnum = builder.enumType(IdentityHoldStatus, {
   name: 'IdentityHoldStatus',
@@ -45,15 +45,10 @@ builder.prismaObject('IdentityHold', {
 builder.queryField('identityHolds', (t) =>
   t.prismaConnection({
     type: 'IdentityHold',
-    cursor: 'id',
     description: 'Identity holds you decide (ADMIN; LEADER or SECRETARY scoped at or above their covering unit), oldest first',
     args: { status: t.arg({ type: IdentityHoldStatusEnum, defaultValue: 'PENDING' }) },
     authScopes: { staff: true },
-    maxSize: idConnectionMaxSize,
-    defaultSize: defaultPageSize,
-    totalCount: (_p, args, ctx) => ctx.prisma.identityHold.count({ where: { ...holdsWhere(ctx), status: args.status ?? 'PENDING' } }),
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.identityHold.findMany({ ...query, where: { ...holdsWhere(ctx), status: args.status ?? 'PENDING' }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+    ...scopedConnection('IdentityHold', (ctx, args: { status?: IdentityHoldStatus | null }) => ({ ...holdsWhere(ctx), status: args.status ?? 'PENDING' }), [{ createdAt: 'asc' }, { id: 'asc' }]),
   }),
 );
 
@@ -65,9 +60,6 @@ builder.mutationField('resolveIdentityHold', (t) =>
       'into the held member’s unit. Either way the held member keeps no number. CONFLICT when already decided.',
     args: { id: t.arg.id({ required: true }), decision: t.arg({ type: IdentityHoldDecisionEnum, required: true }) },
     authScopes: { staff: true },
-    resolve: async (query, _root, args, ctx) => {
-      const hold = await resolveIdentityHold(ctx, requireUuid('id', args.id), args.decision);
-      return ctx.prisma.identityHold.findUniqueOrThrow({ ...query, where: { id: hold.id } });
-    },
+    resolve: async (query, _root, args, ctx) => reread(ctx, 'IdentityHold', query, await resolveIdentityHold(ctx, requireUuid('id', args.id), args.decision)),
   }),
 );

@@ -1,5 +1,6 @@
 // createMember / updateMember / transferMember: each change is a new version with its record.
 import { builder } from '../../../graphql/builder.js';
+import { recordMutation } from '../../../graphql/rows.js';
 import { createMember, transferMember, updateMember } from '../service.js';
 import { requireUuid } from '../../../shared/ids.js';
 import { EducationEnum, GenderEnum, MemberStageEnum, MemberStatusEnum } from '../../../graphql/enums.js';
@@ -49,42 +50,27 @@ const UpdateMemberInput = builder.inputType('UpdateMemberInput', {
 });
 
 builder.mutationFields((t) => ({
-  createMember: t.prismaField({
-    type: 'Member',
+  createMember: recordMutation(t, 'Member', {
     description: 'Adds a member (ADMIN, or SECRETARY of the unit). Version 1 is recorded for the chain.',
     args: { input: t.arg({ type: CreateMemberInput, required: true }) },
-    authScopes: { writer: true },
-    resolve: async (query, _root, { input }, ctx) => {
-      const m = await createMember(ctx, { ...input, orgUnitId: String(input.orgUnitId) });
-      return ctx.prisma.member.findUniqueOrThrow({ ...query, where: { id: m.id } });
-    },
+    write: (ctx, { input }) => createMember(ctx, { ...input, orgUnitId: String(input.orgUnitId) }),
   }),
-  updateMember: t.prismaField({
-    type: 'Member',
+  updateMember: recordMutation(t, 'Member', {
     description: 'Changes a member\'s details as a new version. Pass `expectedVersion` to refuse (CONFLICT) if someone else changed it first.',
     args: {
       id: t.arg.id({ required: true }),
       expectedVersion: t.arg.int(),
       input: t.arg({ type: UpdateMemberInput, required: true }),
     },
-    authScopes: { writer: true },
-    resolve: async (query, _root, args, ctx) => {
-      const m = await updateMember(ctx, requireUuid('id', args.id), args.expectedVersion, args.input);
-      return ctx.prisma.member.findUniqueOrThrow({ ...query, where: { id: m.id } });
-    },
+    write: (ctx, args) => updateMember(ctx, requireUuid('id', args.id), args.expectedVersion, args.input),
   }),
-  transferMember: t.prismaField({
-    type: 'Member',
+  transferMember: recordMutation(t, 'Member', {
     description: 'Moves a member to another branch or group within your subtree, as a new version. Transfers elsewhere use transfer letters.',
     args: {
       id: t.arg.id({ required: true }),
       toUnitId: t.arg.id({ required: true }),
       expectedVersion: t.arg.int(),
     },
-    authScopes: { writer: true },
-    resolve: async (query, _root, args, ctx) => {
-      const m = await transferMember(ctx, requireUuid('id', args.id), String(args.toUnitId), args.expectedVersion);
-      return ctx.prisma.member.findUniqueOrThrow({ ...query, where: { id: m.id } });
-    },
+    write: (ctx, args) => transferMember(ctx, requireUuid('id', args.id), String(args.toUnitId), args.expectedVersion),
   }),
 }));

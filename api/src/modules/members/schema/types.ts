@@ -1,14 +1,12 @@
 // Members (党员 and those on the development pipeline): the type, queries and filters.
 import type { Prisma } from '@lianjian/db';
 import { builder } from '../../../graphql/builder.js';
+import { byIdField, scopedConnection, underUnit } from '../../../graphql/rows.js';
 import { assertCanSeeMemberRow, listRoot } from '../../../shared/access.js';
 import type { Context } from '../../../shared/context.js';
-import { notFound } from '../../../shared/errors.js';
-import { requireUuid } from '../../../shared/ids.js';
 import { containsText } from '../../../shared/search.js';
 import { EducationEnum, GenderEnum, MemberStageEnum, MemberStatusEnum } from '../../../graphql/enums.js';
-import { defaultPageSize, idConnectionMaxSize } from '../../../graphql/pagination.js';
-import { Verifiable } from '../../../graphql/verifiable.js';
+import { verifiableFields, verifiableRow } from '../../../graphql/verifiable.js';
 
 function yearsBetween(from: Date, to: Date): number {
   let years = to.getUTCFullYear() - from.getUTCFullYear();
@@ -26,20 +24,15 @@ function contactScopes(member: { id: string }, _args: unknown, ctx: Context) {
 
 export const MemberRef = builder.prismaObject('Member', {
   description: 'A member or a person on the development pipeline (党员 / 发展对象等)',
-  interfaces: [Verifiable],
-  // Only requested columns are read (plus what the row check and proof need): pages stay
-  // light, and contact details are not even loaded unless asked for.
-  select: { id: true, version: true, orgUnitId: true },
   // Row-level rule on every Member reached by any path (its unit path comes with the row when the
   // query includes its unit, else from a DataLoader, one query per request); lists filter by
   // subtree up front.
-  authScopes: async (member, ctx) => {
-    await assertCanSeeMemberRow(ctx, member);
-    return { read: 'Member' };
-  },
+  ...verifiableRow('Member', assertCanSeeMemberRow),
+  // Only requested columns are read (plus what the row check and proof need): pages stay
+  // light, and contact details are not even loaded unless asked for.
+  select: { id: true, version: true, orgUnitId: true },
   fields: (t) => ({
-    id: t.exposeID('id'),
-    version: t.exposeInt('version'),
+    ...verifiableFields(t),
     orgUnitId: t.exposeID('orgUnitId'),
     orgUnit: t.relation('orgUnit'),
     name: t.exposeString('name'),
@@ -85,8 +78,7 @@ interface MemberListArgs {
 }
 
 async function memberWhere(ctx: Context, args: MemberListArgs): Promise<Prisma.MemberWhereInput> {
-  const under = args.under != null ? await ctx.loaders.orgUnit.load(requireUuid('under', args.under)) : null;
-  if (args.under != null && !under) throw notFound('Org unit', '组织', String(args.under));
+  const under = await underUnit(ctx, args.under);
   const root = listRoot(ctx, under);
   const where: Prisma.MemberWhereInput = {};
   if (root) where.orgUnit = { path: { startsWith: root } };
@@ -98,22 +90,9 @@ async function memberWhere(ctx: Context, args: MemberListArgs): Promise<Prisma.M
 }
 
 builder.queryFields((t) => ({
-  member: t.prismaField({
-    type: 'Member',
-    description: 'One member: your own record, or one in your subtree',
-    args: { id: t.arg.id({ required: true }) },
-    authScopes: { read: 'Member' },
-    resolve: async (query, _root, args, ctx) => {
-      const id = requireUuid('id', args.id);
-      const member = await ctx.prisma.member.findUnique({ ...query, where: { id } });
-      if (!member) throw notFound('Member', '党员', id);
-      await assertCanSeeMemberRow(ctx, member);
-      return member;
-    },
-  }),
+  member: byIdField(t, 'Member', { what: ['Member', '党员'], description: 'One member: your own record, or one in your subtree', check: assertCanSeeMemberRow }),
   members: t.prismaConnection({
     type: 'Member',
-    cursor: 'id',
     description: 'Members of a subtree (default: all you may see), by name; filter by stage, status and name',
     args: {
       under: t.arg.id({ description: 'Org unit whose subtree to list; default: your scope unit' }),
@@ -122,10 +101,6 @@ builder.queryFields((t) => ({
       search: t.arg.string({ description: 'Part of the name' }),
     },
     authScopes: { $any: { staff: true, partner: 'Member:read' } },
-    maxSize: idConnectionMaxSize,
-    defaultSize: defaultPageSize,
-    totalCount: async (_p, args, ctx) => ctx.prisma.member.count({ where: await memberWhere(ctx, args) }),
-    resolve: async (query, _root, args, ctx) =>
-      ctx.prisma.member.findMany({ ...query, where: await memberWhere(ctx, args), orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
+    ...scopedConnection('Member', memberWhere, [{ name: 'asc' }, { id: 'asc' }]),
   }),
 }));

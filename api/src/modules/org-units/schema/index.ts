@@ -1,6 +1,7 @@
 // Org units: the organisation tree (委员会 → 总支 → 支部 → 小组). Subtrees are path prefixes.
 import type { Prisma } from '@lianjian/db';
 import { builder } from '../../../graphql/builder.js';
+import { relatedPage, reread, underUnit } from '../../../graphql/rows.js';
 import { assertCanSeeUnit, canSeeUnit, listRoot } from '../../../shared/access.js';
 import type { Context } from '../../../shared/context.js';
 import { forbidden, notFound } from '../../../shared/errors.js';
@@ -9,7 +10,7 @@ import { requireUuid } from '../../../shared/ids.js';
 import { containsText } from '../../../shared/search.js';
 import { OrgUnitKindEnum } from '../../../graphql/enums.js';
 import { defaultPageSize, idConnectionMaxSize } from '../../../graphql/pagination.js';
-import { Verifiable } from '../../../graphql/verifiable.js';
+import { Verifiable, verifiableFields } from '../../../graphql/verifiable.js';
 
 /** '/1/5/12/' → '/1/5/'; null at the root. */
 export function parentPath(path: string): string | null {
@@ -33,8 +34,7 @@ export const OrgUnitRef = builder.prismaObject('OrgUnit', {
     return { read: 'OrgUnit' };
   },
   fields: (t) => ({
-    id: t.exposeID('id'),
-    version: t.exposeInt('version'),
+    ...verifiableFields(t),
     no: t.exposeInt('no', { description: 'Sequence number; the materialised path is made of these' }),
     path: t.exposeString('path', { description: "Materialised path, e.g. '/1/5/12/'" }),
     level: t.exposeInt('level', { description: '0 for the root' }),
@@ -64,20 +64,12 @@ export const OrgUnitRef = builder.prismaObject('OrgUnit', {
       },
     }),
     children: t.relatedConnection('children', {
-      cursor: 'id',
-      totalCount: true,
-      maxSize: idConnectionMaxSize,
-      defaultSize: defaultPageSize,
-      query: () => ({ orderBy: [{ sortOrder: 'asc' }, { no: 'asc' }] }),
+      ...relatedPage([{ sortOrder: 'asc' }, { no: 'asc' }]),
     }),
     members: t.relatedConnection('members', {
       description: 'Members directly in this unit (use Query.members for a whole subtree)',
-      cursor: 'id',
-      totalCount: true,
-      maxSize: idConnectionMaxSize,
-      defaultSize: defaultPageSize,
       authScopes: { $any: { staff: true, partner: 'Member:read' } },
-      query: () => ({ orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
+      ...relatedPage([{ name: 'asc' }, { id: 'asc' }]),
     }),
   }),
 });
@@ -88,10 +80,7 @@ builder.queryFields((t) => ({
     description: 'One org unit (yours or in your subtree)',
     args: { id: t.arg.id({ required: true }) },
     authScopes: { read: 'OrgUnit' },
-    resolve: async (query, _root, args, ctx) => {
-      const unit = await loadVisibleUnit(ctx, String(args.id));
-      return ctx.prisma.orgUnit.findUniqueOrThrow({ ...query, where: { id: unit.id } });
-    },
+    resolve: async (query, _root, args, ctx) => reread(ctx, 'OrgUnit', query, await loadVisibleUnit(ctx, String(args.id))),
   }),
   orgUnits: t.prismaConnection({
     type: 'OrgUnit',
@@ -160,8 +149,7 @@ interface OrgUnitListArgs {
 }
 
 async function orgUnitWhere(ctx: Context, args: OrgUnitListArgs): Promise<Prisma.OrgUnitWhereInput> {
-  const under = args.under != null ? await ctx.loaders.orgUnit.load(requireUuid('under', args.under)) : null;
-  if (args.under != null && !under) throw notFound('Org unit', '组织', String(args.under));
+  const under = await underUnit(ctx, args.under);
   const root = listRoot(ctx, under);
   const where: Prisma.OrgUnitWhereInput = {};
   if (root) where.path = { startsWith: root };

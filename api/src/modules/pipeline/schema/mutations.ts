@@ -3,7 +3,8 @@
 // `extensions.rule` its text in Chinese and English; a legal one writes the step, the member's new
 // version and any mentor/sponsor assignments with their records, in one transaction.
 // ADMIN, or a SECRETARY whose subtree holds the member's unit.
-import { builder } from '../../../graphql/builder.js';
+import type { InputFieldMap, InputShapeFromFields } from '@pothos/core';
+import { builder, type Types } from '../../../graphql/builder.js';
 import type { StepKind } from '@lianjian/rules/pipeline';
 import { isoOf, recordStep, type StepRequest } from '../service.js';
 import { DevelopmentStepKindEnum, DevelopmentStepPayload, RecommenderEnum, ViewSourceEnum } from './types.js';
@@ -113,11 +114,66 @@ function toStepInput(i: InputArg | null | undefined): StepRequest['input'] {
 
 const ids = (v: string | number | null | undefined) => (v == null ? null : String(v));
 
-builder.mutationFields((t) => ({
-  recordDevelopmentStep: t.field({
+type MutationBuilder = PothosSchemaTypes.MutationFieldBuilder<Types, {}>;
+
+/** A mutation that records one development step: recordStep checks every rule of the procedure. */
+function stepMutation<Args extends InputFieldMap>(t: MutationBuilder, opts: { description: string; args: Args; step: (args: InputShapeFromFields<Args>) => StepRequest }) {
+  return t.field({
     type: DevelopmentStepPayload,
-    description: 'Records one development step after checking every rule of the procedure (ADMIN, or SECRETARY of the member’s unit or above)',
+    description: opts.description,
     authScopes: { writer: true },
+    args: opts.args,
+    resolve: (_root, args, ctx) => recordStep(ctx, opts.step(args as InputShapeFromFields<Args>)),
+  });
+}
+
+/** Mentors or sponsors named for a member (`people` is the one argument that differs). */
+function assignmentArgs<People extends InputFieldMap>(t: MutationBuilder, people: People) {
+  return { memberId: t.arg.id({ required: true }), ...people, on: t.arg({ type: 'Date', required: true }), notes: t.arg.string() };
+}
+
+function assignment(args: { memberId: string | number; on: Date; notes?: string | null }, kind: StepKind, people: readonly (string | number)[]): StepRequest {
+  return { memberId: String(args.memberId), kind, occurredOn: isoOf(args.on), input: toStepInput({ people: [...people], notes: args.notes ?? null }) };
+}
+
+/** A branch general meeting's decision at the end of probation, approved by the higher committee. */
+function branchDecisionArgs<Extra extends InputFieldMap>(t: MutationBuilder, extra: Extra) {
+  return {
+    memberId: t.arg.id({ required: true }),
+    ...extra,
+    meetingOn: t.arg({ type: 'Date', required: true }),
+    vote: t.arg({ type: BranchVoteInput, required: true }),
+    approvedOn: t.arg({ type: 'Date', required: true }),
+    reason: t.arg.string({ required: true }),
+    voteId: t.arg.id(),
+    approvingUnitId: t.arg.id(),
+  };
+}
+
+interface BranchDecisionArgs {
+  memberId: string | number;
+  meetingOn: Date;
+  vote: NonNullable<InputArg['vote']>;
+  approvedOn: Date;
+  reason: string;
+  voteId?: string | number | null;
+  approvingUnitId?: string | number | null;
+}
+
+function branchDecision(args: BranchDecisionArgs, kind: StepKind, input: InputArg): StepRequest {
+  return {
+    memberId: String(args.memberId),
+    kind,
+    occurredOn: isoOf(args.meetingOn),
+    input: toStepInput({ ...input, vote: args.vote, approvedOn: args.approvedOn, reason: args.reason }),
+    voteId: ids(args.voteId),
+    approvingUnitId: ids(args.approvingUnitId),
+  };
+}
+
+builder.mutationFields((t) => ({
+  recordDevelopmentStep: stepMutation(t, {
+    description: 'Records one development step after checking every rule of the procedure (ADMIN, or SECRETARY of the member’s unit or above)',
     args: {
       memberId: t.arg.id({ required: true }),
       step: t.arg({ type: DevelopmentStepKindEnum, required: true }),
@@ -127,98 +183,34 @@ builder.mutationFields((t) => ({
       voteId: t.arg.id({ description: 'The vote (steps 15, 23) held in the voting module, about this member' }),
       approvingUnitId: t.arg.id({ description: 'The higher unit that filed, reviewed or approved' }),
     },
-    resolve: (_root, args, ctx) =>
-      recordStep(ctx, {
-        memberId: String(args.memberId),
-        kind: args.step as StepKind,
-        occurredOn: isoOf(args.occurredOn),
-        input: toStepInput(args.input),
-        meetingId: ids(args.meetingId),
-        voteId: ids(args.voteId),
-        approvingUnitId: ids(args.approvingUnitId),
-      }),
+    step: (args) => ({
+      memberId: String(args.memberId),
+      kind: args.step as StepKind,
+      occurredOn: isoOf(args.occurredOn),
+      input: toStepInput(args.input),
+      meetingId: ids(args.meetingId),
+      voteId: ids(args.voteId),
+      approvingUnitId: ids(args.approvingUnitId),
+    }),
   }),
-  assignMentors: t.field({
-    type: DevelopmentStepPayload,
+  assignMentors: stepMutation(t, {
     description: 'Step 5: one or two mentors (培养联系人), full members; replaces the current mentors',
-    authScopes: { writer: true },
-    args: {
-      memberId: t.arg.id({ required: true }),
-      mentorIds: t.arg.idList({ required: true }),
-      on: t.arg({ type: 'Date', required: true }),
-      notes: t.arg.string(),
-    },
-    resolve: (_root, args, ctx) =>
-      recordStep(ctx, {
-        memberId: String(args.memberId),
-        kind: 'MENTORS_ASSIGNED',
-        occurredOn: isoOf(args.on),
-        input: toStepInput({ people: args.mentorIds, notes: args.notes ?? null }),
-      }),
+    args: assignmentArgs(t, { mentorIds: t.arg.idList({ required: true }) }),
+    step: (args) => assignment(args, 'MENTORS_ASSIGNED', args.mentorIds),
   }),
-  assignSponsors: t.field({
-    type: DevelopmentStepPayload,
+  assignSponsors: stepMutation(t, {
     description: 'Step 9: two sponsors (入党介绍人), full members; replaces the current sponsors',
-    authScopes: { writer: true },
-    args: {
-      memberId: t.arg.id({ required: true }),
-      sponsorIds: t.arg.idList({ required: true }),
-      on: t.arg({ type: 'Date', required: true }),
-      notes: t.arg.string(),
-    },
-    resolve: (_root, args, ctx) =>
-      recordStep(ctx, {
-        memberId: String(args.memberId),
-        kind: 'SPONSORS_ASSIGNED',
-        occurredOn: isoOf(args.on),
-        input: toStepInput({ people: args.sponsorIds, notes: args.notes ?? null }),
-      }),
+    args: assignmentArgs(t, { sponsorIds: t.arg.idList({ required: true }) }),
+    step: (args) => assignment(args, 'SPONSORS_ASSIGNED', args.sponsorIds),
   }),
-  extendProbation: t.field({
-    type: DevelopmentStepPayload,
+  extendProbation: stepMutation(t, {
     description: 'Extends probation once, by 6–12 months, as the branch general meeting decided at its end and the higher committee approved',
-    authScopes: { writer: true },
-    args: {
-      memberId: t.arg.id({ required: true }),
-      months: t.arg.int({ required: true }),
-      meetingOn: t.arg({ type: 'Date', required: true }),
-      vote: t.arg({ type: BranchVoteInput, required: true }),
-      approvedOn: t.arg({ type: 'Date', required: true }),
-      reason: t.arg.string({ required: true }),
-      voteId: t.arg.id(),
-      approvingUnitId: t.arg.id(),
-    },
-    resolve: (_root, args, ctx) =>
-      recordStep(ctx, {
-        memberId: String(args.memberId),
-        kind: 'PROBATION_EXTENDED',
-        occurredOn: isoOf(args.meetingOn),
-        input: toStepInput({ months: args.months, vote: args.vote, approvedOn: args.approvedOn, reason: args.reason }),
-        voteId: ids(args.voteId),
-        approvingUnitId: ids(args.approvingUnitId),
-      }),
+    args: branchDecisionArgs(t, { months: t.arg.int({ required: true }) }),
+    step: (args) => branchDecision(args, 'PROBATION_EXTENDED', { months: args.months }),
   }),
-  revokeProbationaryMembership: t.field({
-    type: DevelopmentStepPayload,
+  revokeProbationaryMembership: stepMutation(t, {
     description: 'Revokes probationary membership (terminal), as the branch general meeting decided and the higher committee approved',
-    authScopes: { writer: true },
-    args: {
-      memberId: t.arg.id({ required: true }),
-      meetingOn: t.arg({ type: 'Date', required: true }),
-      vote: t.arg({ type: BranchVoteInput, required: true }),
-      approvedOn: t.arg({ type: 'Date', required: true }),
-      reason: t.arg.string({ required: true }),
-      voteId: t.arg.id(),
-      approvingUnitId: t.arg.id(),
-    },
-    resolve: (_root, args, ctx) =>
-      recordStep(ctx, {
-        memberId: String(args.memberId),
-        kind: 'MEMBERSHIP_REVOKED',
-        occurredOn: isoOf(args.meetingOn),
-        input: toStepInput({ vote: args.vote, approvedOn: args.approvedOn, reason: args.reason }),
-        voteId: ids(args.voteId),
-        approvingUnitId: ids(args.approvingUnitId),
-      }),
+    args: branchDecisionArgs(t, {}),
+    step: (args) => branchDecision(args, 'MEMBERSHIP_REVOKED', {}),
   }),
 }));

@@ -8,7 +8,7 @@ import { dueAndOverdue, nextLegalActions, STEP, type DueItem, type LegalAction, 
 import { engineOptions, engineToday, memberFacts, stepEvents, type StepResult } from '../service.js';
 import { MemberStageEnum } from '../../../graphql/enums.js';
 import { MemberRef } from '../../members/schema/types.js';
-import { Verifiable } from '../../../graphql/verifiable.js';
+import { verifiableFields, verifiableRow } from '../../../graphql/verifiable.js';
 
 export const DevelopmentStepKindEnum = builder.enumType(DevelopmentStepKind, {
   name: 'DevelopmentStepKind',
@@ -64,15 +64,10 @@ async function assertCanSeeStepOf(ctx: Context, row: { memberId: string; orgUnit
 
 const DevelopmentStepRef = builder.prismaObject('DevelopmentStep', {
   description: 'One recorded step of a member’s development (发展党员步骤), with its proof',
-  interfaces: [Verifiable],
+  ...verifiableRow('DevelopmentStep', assertCanSeeStepOf),
   select: { id: true, version: true, orgUnitId: true, memberId: true },
-  authScopes: async (step, ctx) => {
-    await assertCanSeeStepOf(ctx, step);
-    return { read: 'DevelopmentStep' };
-  },
   fields: (t) => ({
-    id: t.exposeID('id'),
-    version: t.exposeInt('version'),
+    ...verifiableFields(t),
     memberId: t.exposeID('memberId'),
     member: t.relation('member'),
     orgUnitId: t.exposeID('orgUnitId', { description: 'The member’s unit when the step was recorded' }),
@@ -110,15 +105,10 @@ const DevelopmentStepRef = builder.prismaObject('DevelopmentStep', {
 
 builder.prismaObject('MentorAssignment', {
   description: 'A mentor (培养联系人) of an activist or a sponsor (入党介绍人) of a candidate, with its proof',
-  interfaces: [Verifiable],
+  ...verifiableRow('MentorAssignment', assertCanSeeStepOf),
   select: { id: true, version: true, orgUnitId: true, memberId: true },
-  authScopes: async (a, ctx) => {
-    await assertCanSeeStepOf(ctx, a);
-    return { read: 'MentorAssignment' };
-  },
   fields: (t) => ({
-    id: t.exposeID('id'),
-    version: t.exposeInt('version'),
+    ...verifiableFields(t),
     role: t.expose('role', { type: MentorRoleEnum }),
     memberId: t.exposeID('memberId'),
     mentorId: t.exposeID('mentorId'),

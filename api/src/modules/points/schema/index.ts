@@ -2,6 +2,7 @@
 // rules live in this module (who sees what: reads.ts; corrections: ledger-changes.ts).
 import type { Prisma } from '@lianjian/db';
 import { builder } from '../../../graphql/builder.js';
+import { recordMutation, scopedConnection } from '../../../graphql/rows.js';
 import { assertCanSeeRecord } from '../../../shared/access.js';
 import type { Context } from '../../../shared/context.js';
 import { notFound } from '../../../shared/errors.js';
@@ -10,8 +11,7 @@ import { today } from '../days.js';
 import { correctPointsEntry, grantPoints, type GrantResult } from '../ledger-changes.js';
 import { assertCanSeeRule, ledgerWhere, memberTotal, ranking, type MemberTotal, type RankingRow } from '../reads.js';
 import { definePointsRule, retireRule, reviseRule } from '../rule-changes.js';
-import { defaultPageSize, idConnectionMaxSize } from '../../../graphql/pagination.js';
-import { Verifiable } from '../../../graphql/verifiable.js';
+import { verifiableRow } from '../../../graphql/verifiable.js';
 
 async function unitPath(ctx: Context, orgUnitId: string): Promise<string> {
   return (await ctx.loaders.orgUnit.load(orgUnitId))?.path ?? '\u0000';
@@ -24,12 +24,8 @@ export const PointsRuleStatusEnum = builder.enumType('PointsRuleStatus', {
 
 export const PointsRuleRef = builder.prismaObject('PointsRule', {
   description: 'One revision of a points rule (积分规则). Revisions are never edited: a change is revision n+1 from a date, and entries keep the revision that granted them.',
-  interfaces: [Verifiable],
+  ...verifiableRow('PointsRule', async (ctx, rule: { id: string; orgUnitId: string }) => assertCanSeeRule(ctx, { id: rule.id, unitPath: await unitPath(ctx, rule.orgUnitId) })),
   select: { id: true, version: true, orgUnitId: true },
-  authScopes: async (rule, ctx) => {
-    assertCanSeeRule(ctx, { id: rule.id, unitPath: await unitPath(ctx, rule.orgUnitId) });
-    return { read: 'PointsRule' };
-  },
   fields: (t) => ({
     id: t.exposeID('id'),
     version: t.exposeInt('version', { description: 'Grows when the revision is ended (its last day set); its points never change' }),
@@ -59,12 +55,9 @@ export const PointsRuleRef = builder.prismaObject('PointsRule', {
 
 export const PointsEntryRef = builder.prismaObject('PointsEntry', {
   description: 'One entry of the append-only points ledger (积分记录). A correction is a new entry pointing at the one it corrects.',
-  interfaces: [Verifiable],
+  ...verifiableRow('PointsEntry', async (ctx, e: { id: string; orgUnitId: string; memberId: string }) =>
+    assertCanSeeRecord(ctx, { type: 'PointsEntry', id: e.id, unitPath: await unitPath(ctx, e.orgUnitId), data: { memberId: e.memberId } })),
   select: { id: true, version: true, orgUnitId: true, memberId: true },
-  authScopes: async (e, ctx) => {
-    assertCanSeeRecord(ctx, { type: 'PointsEntry', id: e.id, unitPath: await unitPath(ctx, e.orgUnitId), data: { memberId: e.memberId } });
-    return { read: 'PointsEntry' };
-  },
   fields: (t) => ({
     id: t.exposeID('id'),
     version: t.exposeInt('version', { description: 'Always 1: entries are never changed' }),
@@ -168,7 +161,6 @@ async function rulesWhere(ctx: Context, args: { unit?: string | number | null; c
 builder.queryFields((t) => ({
   pointsRules: t.prismaConnection({
     type: 'PointsRule',
-    cursor: 'id',
     description: 'Rules that apply at a unit (defined there or above; with `subtree`, also below), by code, nearest unit first, newest revision first',
     args: {
       unit: t.arg.id({ description: 'Default: your scope unit (a partner key: its unit)' }),
@@ -177,19 +169,10 @@ builder.queryFields((t) => ({
       subtree: t.arg.boolean({ description: 'Also rules defined in units below `unit`; default false' }),
     },
     authScopes: { read: 'PointsRule' },
-    maxSize: idConnectionMaxSize,
-    defaultSize: defaultPageSize,
-    totalCount: async (_p, args, ctx) => ctx.prisma.pointsRule.count({ where: await rulesWhere(ctx, args) }),
-    resolve: async (query, _root, args, ctx) =>
-      ctx.prisma.pointsRule.findMany({
-        ...query,
-        where: await rulesWhere(ctx, args),
-        orderBy: [{ code: 'asc' }, { orgUnit: { level: 'desc' } }, { revision: 'desc' }, { id: 'asc' }],
-      }),
+    ...scopedConnection('PointsRule', rulesWhere, [{ code: 'asc' }, { orgUnit: { level: 'desc' } }, { revision: 'desc' }, { id: 'asc' }]),
   }),
   pointsLedger: t.prismaConnection({
     type: 'PointsEntry',
-    cursor: 'id',
     description: 'Ledger entries, newest first: a member’s own (members: always their own), or those booked in a subtree',
     args: {
       memberId: t.arg.id({ description: 'One member; a member account may omit it (itself)' }),
@@ -198,11 +181,7 @@ builder.queryFields((t) => ({
       to: t.arg({ type: 'Date', description: 'Last day, inclusive' }),
     },
     authScopes: { read: 'PointsEntry' },
-    maxSize: idConnectionMaxSize,
-    defaultSize: defaultPageSize,
-    totalCount: async (_p, args, ctx) => ctx.prisma.pointsEntry.count({ where: await ledgerWhere(ctx, args) }),
-    resolve: async (query, _root, args, ctx) =>
-      ctx.prisma.pointsEntry.findMany({ ...query, where: await ledgerWhere(ctx, args), orderBy: [{ occurredOn: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }] }),
+    ...scopedConnection('PointsEntry', ledgerWhere, [{ occurredOn: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }]),
   }),
   memberPointsTotal: t.field({
     type: MemberPointsTotal,
@@ -271,45 +250,33 @@ const CorrectPointsEntryInput = builder.inputType('CorrectPointsEntryInput', {
 });
 
 builder.mutationFields((t) => ({
-  definePointsRule: t.prismaField({
-    type: 'PointsRule',
+  definePointsRule: recordMutation(t, 'PointsRule', {
     description: 'Defines a rule (revision 1) at a unit (ADMIN, or SECRETARY of the unit)',
     args: { input: t.arg({ type: DefinePointsRuleInput, required: true }) },
-    authScopes: { writer: true },
-    resolve: async (query, _root, { input }, ctx) => {
-      const rule = await definePointsRule(ctx, { ...input, orgUnitId: String(input.orgUnitId) });
-      return ctx.prisma.pointsRule.findUniqueOrThrow({ ...query, where: { id: rule.id } });
-    },
+    write: (ctx, { input }) => definePointsRule(ctx, { ...input, orgUnitId: String(input.orgUnitId) }),
   }),
-  reviseRule: t.prismaField({
-    type: 'PointsRule',
+  reviseRule: recordMutation(t, 'PointsRule', {
     description: 'Creates revision n+1 of a points rule from a date and ends revision n the day before; returns the new revision',
     args: {
       ruleId: t.arg.id({ required: true, description: 'The newest revision' }),
       input: t.arg({ type: ReviseRuleInput, required: true }),
       expectedVersion: t.arg.int(),
     },
-    authScopes: { writer: true },
-    resolve: async (query, _root, args, ctx) => {
+    write: async (ctx, args) => {
       const { dailyCap, ...rest } = args.input;
       const input = { ...rest, ...(Object.prototype.hasOwnProperty.call(args.input, 'dailyCap') ? { dailyCap: dailyCap ?? null } : {}) };
       const rule = await reviseRule(ctx, String(args.ruleId), input, args.expectedVersion);
-      return ctx.prisma.pointsRule.findUniqueOrThrow({ ...query, where: { id: rule.id } });
+      return rule;
     },
   }),
-  retireRule: t.prismaField({
-    type: 'PointsRule',
+  retireRule: recordMutation(t, 'PointsRule', {
     description: 'Ends a points rule: its newest revision’s last day becomes `lastDay` (default today)',
     args: {
       ruleId: t.arg.id({ required: true }),
       lastDay: t.arg({ type: 'Date' }),
       expectedVersion: t.arg.int(),
     },
-    authScopes: { writer: true },
-    resolve: async (query, _root, args, ctx) => {
-      const rule = await retireRule(ctx, String(args.ruleId), args.lastDay, args.expectedVersion);
-      return ctx.prisma.pointsRule.findUniqueOrThrow({ ...query, where: { id: rule.id } });
-    },
+    write: (ctx, args) => retireRule(ctx, String(args.ruleId), args.lastDay, args.expectedVersion),
   }),
   grantPoints: t.field({
     type: GrantPointsPayload,
@@ -318,17 +285,12 @@ builder.mutationFields((t) => ({
     authScopes: { writer: true },
     resolve: (_root, { input }, ctx) => grantPoints(ctx, { ...input, memberId: String(input.memberId) }),
   }),
-  correctPointsEntry: t.prismaField({
-    type: 'PointsEntry',
+  correctPointsEntry: recordMutation(t, 'PointsEntry', {
     description: 'Books a correction of an entry (reduce or reverse it; never past zero, never a correction of a correction)',
     args: {
       entryId: t.arg.id({ required: true }),
       input: t.arg({ type: CorrectPointsEntryInput, required: true }),
     },
-    authScopes: { writer: true },
-    resolve: async (query, _root, args, ctx) => {
-      const entry = await correctPointsEntry(ctx, String(args.entryId), args.input);
-      return ctx.prisma.pointsEntry.findUniqueOrThrow({ ...query, where: { id: entry.id } });
-    },
+    write: (ctx, args) => correctPointsEntry(ctx, String(args.entryId), args.input),
   }),
 }));

@@ -3,14 +3,14 @@
 // sweep. Rules: transfers/service.ts and transfers/rules.ts.
 import { TransferStatus, type Prisma } from '@lianjian/db';
 import { builder } from '../../../graphql/builder.js';
+import { byIdField, recordMutation, scopedConnection, underUnit } from '../../../graphql/rows.js';
 import { assertCanSeeMember, assertCanSeeUnit, canSeeUnit, listRoot } from '../../../shared/access.js';
 import type { Context } from '../../../shared/context.js';
-import { forbidden, notFound, unauthenticated } from '../../../shared/errors.js';
+import { forbidden, unauthenticated } from '../../../shared/errors.js';
 import { requireUuid } from '../../../shared/ids.js';
 import { cancelTransfer, expireLapsedLetters, issueTransferLetter, lastDayOf, receiveTransfer, todayOf } from '../service.js';
 import { lapsed } from '../rules.js';
-import { defaultPageSize, idConnectionMaxSize } from '../../../graphql/pagination.js';
-import { Verifiable } from '../../../graphql/verifiable.js';
+import { verifiableFields, verifiableRow } from '../../../graphql/verifiable.js';
 
 export const TransferStatusEnum = builder.enumType(TransferStatus, {
   name: 'TransferStatus',
@@ -37,15 +37,10 @@ async function assertCanSeeTransfer(ctx: Context, row: { memberId: string; orgUn
 
 builder.prismaObject('MembershipTransfer', {
   description: 'A transfer letter of membership (组织关系介绍信): valid 3 months, 6 across provinces',
-  interfaces: [Verifiable],
+  ...verifiableRow('MembershipTransfer', assertCanSeeTransfer),
   select: { id: true, version: true, orgUnitId: true, memberId: true, toUnitId: true },
-  authScopes: async (row, ctx) => {
-    await assertCanSeeTransfer(ctx, row);
-    return { read: 'MembershipTransfer' };
-  },
   fields: (t) => ({
-    id: t.exposeID('id'),
-    version: t.exposeInt('version'),
+    ...verifiableFields(t),
     orgUnitId: t.exposeID('orgUnitId', { description: 'The issuing unit (the member’s unit when issued)' }),
     fromUnitName: t.string({ select: { orgUnit: { select: { name: true } } }, resolve: (r) => r.orgUnit.name }),
     memberId: t.exposeID('memberId'),
@@ -87,8 +82,7 @@ interface TransferListArgs {
 }
 
 async function transferWhere(ctx: Context, args: TransferListArgs): Promise<Prisma.MembershipTransferWhereInput> {
-  const under = args.under != null ? await ctx.loaders.orgUnit.load(requireUuid('under', args.under)) : null;
-  if (args.under != null && !under) throw notFound('Org unit', '组织', String(args.under));
+  const under = await underUnit(ctx, args.under);
   const root = listRoot(ctx, under);
   const where: Prisma.MembershipTransferWhereInput = {};
   if (args.status) where.status = args.status;
@@ -112,20 +106,9 @@ function ownMemberId(ctx: Context): string {
 }
 
 builder.queryFields((t) => ({
-  transfer: t.prismaField({
-    type: 'MembershipTransfer',
-    args: { id: t.arg.id({ required: true }) },
-    authScopes: { read: 'MembershipTransfer' },
-    resolve: async (query, _root, args, ctx) => {
-      const id = requireUuid('id', args.id);
-      const row = await ctx.prisma.membershipTransfer.findUnique({ ...query, where: { id } });
-      if (!row) throw notFound('Transfer letter', '组织关系介绍信', id);
-      return row;
-    },
-  }),
+  transfer: byIdField(t, 'MembershipTransfer', { what: ['Transfer letter', '组织关系介绍信'] }),
   transfers: t.prismaConnection({
     type: 'MembershipTransfer',
-    cursor: 'id',
     description: 'Transfer letters issued in or addressed to a subtree (staff, or an API key with "MembershipTransfer:read"), newest first. `status` is the recorded status; see `lapsed` for ISSUED letters past validity not yet swept.',
     args: {
       under: t.arg.id({ description: 'Org unit whose subtree to list; default: your scope unit' }),
@@ -134,22 +117,13 @@ builder.queryFields((t) => ({
       memberId: t.arg.id(),
     },
     authScopes: { $any: { staff: true, partner: 'MembershipTransfer:read' } },
-    maxSize: idConnectionMaxSize,
-    defaultSize: defaultPageSize,
-    totalCount: async (_p, args, ctx) => ctx.prisma.membershipTransfer.count({ where: await transferWhere(ctx, args) }),
-    resolve: async (query, _root, args, ctx) =>
-      ctx.prisma.membershipTransfer.findMany({ ...query, where: await transferWhere(ctx, args), orderBy: [{ issuedOn: 'desc' }, { id: 'asc' }] }),
+    ...scopedConnection('MembershipTransfer', transferWhere, [{ issuedOn: 'desc' }, { id: 'asc' }]),
   }),
   myTransfers: t.prismaConnection({
     type: 'MembershipTransfer',
-    cursor: 'id',
     description: 'Transfer letters issued for you, newest first',
     authScopes: { signedIn: true },
-    maxSize: idConnectionMaxSize,
-    defaultSize: defaultPageSize,
-    totalCount: (_p, _a, ctx) => ctx.prisma.membershipTransfer.count({ where: { memberId: ownMemberId(ctx) } }),
-    resolve: (query, _root, _args, ctx) =>
-      ctx.prisma.membershipTransfer.findMany({ ...query, where: { memberId: ownMemberId(ctx) }, orderBy: [{ issuedOn: 'desc' }, { id: 'asc' }] }),
+    ...scopedConnection('MembershipTransfer', (ctx) => ({ memberId: ownMemberId(ctx) }), [{ issuedOn: 'desc' }, { id: 'asc' }]),
   }),
 }));
 
@@ -164,36 +138,21 @@ const IssueTransferInput = builder.inputType('IssueTransferLetterInput', {
 });
 
 builder.mutationFields((t) => ({
-  issueTransferLetter: t.prismaField({
-    type: 'MembershipTransfer',
+  issueTransferLetter: recordMutation(t, 'MembershipTransfer', {
     description: 'Issues a transfer letter dated today, valid 3 months (6 across provinces); secretary of the member’s unit or admin',
     args: { input: t.arg({ type: IssueTransferInput, required: true }) },
-    authScopes: { writer: true },
-    resolve: async (query, _root, { input }, ctx) => {
-      const row = await issueTransferLetter(ctx, { ...input, memberId: String(input.memberId), toUnitId: input.toUnitId == null ? null : String(input.toUnitId) });
-      return ctx.prisma.membershipTransfer.findUniqueOrThrow({ ...query, where: { id: row.id } });
-    },
+    write: (ctx, { input }) => issueTransferLetter(ctx, { ...input, memberId: String(input.memberId), toUnitId: input.toUnitId == null ? null : String(input.toUnitId) }),
   }),
-  receiveTransfer: t.prismaField({
-    type: 'MembershipTransfer',
+  receiveTransfer: recordMutation(t, 'MembershipTransfer', {
     description:
       'Receives a letter within its validity: the receiving unit’s secretary, which moves the member there (a new Member version); for an outside organisation, the issuing unit records the returned receipt and the member becomes TRANSFERRED_OUT. An expired letter is refused (TRANSFER_EXPIRED) and recorded as EXPIRED.',
     args: { id: t.arg.id({ required: true }), receiptNo: t.arg.string({ description: '回执编号; required for an outside organisation' }) },
-    authScopes: { writer: true },
-    resolve: async (query, _root, args, ctx) => {
-      const row = await receiveTransfer(ctx, String(args.id), args.receiptNo);
-      return ctx.prisma.membershipTransfer.findUniqueOrThrow({ ...query, where: { id: row.id } });
-    },
+    write: (ctx, args) => receiveTransfer(ctx, String(args.id), args.receiptNo),
   }),
-  cancelTransfer: t.prismaField({
-    type: 'MembershipTransfer',
+  cancelTransfer: recordMutation(t, 'MembershipTransfer', {
     description: 'Withdraws an ISSUED letter (issuing unit’s secretary or admin)',
     args: { id: t.arg.id({ required: true }) },
-    authScopes: { writer: true },
-    resolve: async (query, _root, args, ctx) => {
-      const row = await cancelTransfer(ctx, String(args.id));
-      return ctx.prisma.membershipTransfer.findUniqueOrThrow({ ...query, where: { id: row.id } });
-    },
+    write: (ctx, args) => cancelTransfer(ctx, String(args.id)),
   }),
   expireTransferLetters: t.prismaField({
     type: ['MembershipTransfer'],
@@ -201,8 +160,7 @@ builder.mutationFields((t) => ({
     args: { under: t.arg.id({ description: 'Default: your scope unit' }) },
     authScopes: { writer: true },
     resolve: async (query, _root, args, ctx) => {
-      const under = args.under != null ? await ctx.loaders.orgUnit.load(requireUuid('under', args.under)) : null;
-      if (args.under != null && !under) throw notFound('Org unit', '组织', String(args.under));
+      const under = await underUnit(ctx, args.under);
       const rows = await expireLapsedLetters(ctx, under);
       return ctx.prisma.membershipTransfer.findMany({ ...query, where: { id: { in: rows.map((r) => r.id) } }, orderBy: { validUntil: 'asc' } });
     },

@@ -3,6 +3,7 @@
 // secretary's mutations and the voter's castBallot / verifyMyBallot.
 import { MajorityRule, QuorumRule, VoteKind, VoteStatus, type Prisma } from '@lianjian/db';
 import { builder } from '../../../graphql/builder.js';
+import { byIdField, recordMutation, relatedPaging, scopedConnection, underUnit } from '../../../graphql/rows.js';
 import { listRoot } from '../../../shared/access.js';
 import type { Context } from '../../../shared/context.js';
 import { notFound } from '../../../shared/errors.js';
@@ -11,8 +12,7 @@ import { assertCanSeeRollRow, assertCanSeeVote } from '../access.js';
 import { VoteErrorCode, voteError } from '../errors.js';
 import { checkReceipt } from '../receipt.js';
 import { castBallot, closeVote, createVote, hexOf, openVote, resultsOf, rollWhere, verifyMyBallot, type BallotCheck, type CastResult } from '../service.js';
-import { defaultPageSize, idConnectionMaxSize } from '../../../graphql/pagination.js';
-import { Verifiable } from '../../../graphql/verifiable.js';
+import { verifiableFields, verifiableRow } from '../../../graphql/verifiable.js';
 
 export const VoteKindEnum = builder.enumType(VoteKind, {
   name: 'VoteKind',
@@ -35,17 +35,15 @@ async function voteKeyOf(ctx: Context, voteId: string) {
   return vote;
 }
 
+/** Rows of a vote (options, tally, ballots) are seen by whoever may see the vote. */
+const ofVisibleVote = (ctx: Context, row: { voteId: string; orgUnitId: string }) => assertCanSeeVote(ctx, { id: row.voteId, orgUnitId: row.orgUnitId });
+
 export const VoteRef = builder.prismaObject('Vote', {
   description: 'A motion or an election with its rules, frozen roll and (once closed) tally, with its proof',
-  interfaces: [Verifiable],
+  ...verifiableRow('Vote', assertCanSeeVote),
   select: { id: true, version: true, orgUnitId: true, status: true },
-  authScopes: async (vote, ctx) => {
-    await assertCanSeeVote(ctx, vote);
-    return { read: 'Vote' };
-  },
   fields: (t) => ({
-    id: t.exposeID('id'),
-    version: t.exposeInt('version'),
+    ...verifiableFields(t),
     orgUnitId: t.exposeID('orgUnitId'),
     orgUnit: t.relation('orgUnit'),
     kind: t.expose('kind', { type: VoteKindEnum }),
@@ -91,10 +89,7 @@ export const VoteRef = builder.prismaObject('Vote', {
     }),
     ballots: t.relatedConnection('ballots', {
       description: 'The secret ballots with their proofs, once tallied (sealed while the vote is open); no voter identity, in random id order',
-      cursor: 'id',
-      totalCount: true,
-      maxSize: idConnectionMaxSize,
-      defaultSize: defaultPageSize,
+      ...relatedPaging,
       authScopes: (vote) => {
         if (vote.status !== 'TALLIED') {
           throw voteError(VoteErrorCode.BALLOTS_SEALED, `The ballots of vote ${vote.id} are sealed until it is closed and tallied.`, `表决 ${vote.id} 计票前选票保持密封。`, { status: vote.status });
@@ -104,18 +99,12 @@ export const VoteRef = builder.prismaObject('Vote', {
     }),
     eligibleVoters: t.relatedConnection('eligibleVoters', {
       description: 'The roll frozen at opening (staff and partner keys)',
-      cursor: 'id',
-      totalCount: true,
-      maxSize: idConnectionMaxSize,
-      defaultSize: defaultPageSize,
+      ...relatedPaging,
       authScopes: { $any: { staff: true, partner: 'VoteEligibleVoter:read' } },
     }),
     rollEntries: t.relatedConnection('rollEntries', {
       description: 'Who voted and when — never how (staff and partner keys)',
-      cursor: 'id',
-      totalCount: true,
-      maxSize: idConnectionMaxSize,
-      defaultSize: defaultPageSize,
+      ...relatedPaging,
       authScopes: { $any: { staff: true, partner: 'VoterRollEntry:read' } },
     }),
   }),
@@ -123,15 +112,10 @@ export const VoteRef = builder.prismaObject('Vote', {
 
 export const VoteOptionRef = builder.prismaObject('VoteOption', {
   description: 'An option of a vote: 赞成 / 反对 / 弃权, or a candidate, with its proof',
-  interfaces: [Verifiable],
+  ...verifiableRow('VoteOption', ofVisibleVote),
   select: { id: true, version: true, orgUnitId: true, voteId: true },
-  authScopes: async (o, ctx) => {
-    await assertCanSeeVote(ctx, { id: o.voteId, orgUnitId: o.orgUnitId });
-    return { read: 'VoteOption' };
-  },
   fields: (t) => ({
-    id: t.exposeID('id'),
-    version: t.exposeInt('version'),
+    ...verifiableFields(t),
     voteId: t.exposeID('voteId'),
     position: t.exposeInt('position'),
     label: t.exposeString('label'),
@@ -156,15 +140,10 @@ const OptionResult = builder.objectRef<OptionResultShape>('VoteOptionResult').im
 
 builder.prismaObject('VoteTally', {
   description: 'The counted result of a vote, committing to its ballots by `ballotsRoot`; recompute it with @lianjian/verify recomputeTally',
-  interfaces: [Verifiable],
+  ...verifiableRow('VoteTally', ofVisibleVote),
   select: { id: true, version: true, orgUnitId: true, voteId: true },
-  authScopes: async (row, ctx) => {
-    await assertCanSeeVote(ctx, { id: row.voteId, orgUnitId: row.orgUnitId });
-    return { read: 'VoteTally' };
-  },
   fields: (t) => ({
-    id: t.exposeID('id'),
-    version: t.exposeInt('version'),
+    ...verifiableFields(t),
     voteId: t.exposeID('voteId'),
     eligibleCount: t.exposeInt('eligibleCount'),
     ballotsCast: t.exposeInt('ballotsCast'),
@@ -183,15 +162,10 @@ builder.prismaObject('VoteTally', {
 
 builder.prismaObject('Ballot', {
   description: 'A secret ballot: the chosen option ids and the SHA-256 of the voter’s receipt, with its proof; no voter identity and no casting time',
-  interfaces: [Verifiable],
+  ...verifiableRow('Ballot', ofVisibleVote),
   select: { id: true, version: true, orgUnitId: true, voteId: true },
-  authScopes: async (row, ctx) => {
-    await assertCanSeeVote(ctx, { id: row.voteId, orgUnitId: row.orgUnitId });
-    return { read: 'Ballot' };
-  },
   fields: (t) => ({
-    id: t.exposeID('id'),
-    version: t.exposeInt('version'),
+    ...verifiableFields(t),
     voteId: t.exposeID('voteId'),
     choices: t.exposeIDList('choices'),
     receiptHash: t.string({ select: { receiptHash: true }, description: 'SHA-256 of the receipt text (UTF-8), hex', resolve: (b) => hexOf(b.receiptHash)! }),
@@ -200,15 +174,10 @@ builder.prismaObject('Ballot', {
 
 builder.prismaObject('VoteEligibleVoter', {
   description: 'A member on a vote’s roll, frozen at opening, with its proof',
-  interfaces: [Verifiable],
+  ...verifiableRow('VoteEligibleVoter', assertCanSeeRollRow),
   select: { id: true, version: true, orgUnitId: true, voteId: true, memberId: true },
-  authScopes: async (row, ctx) => {
-    await assertCanSeeRollRow(ctx, row);
-    return { read: 'VoteEligibleVoter' };
-  },
   fields: (t) => ({
-    id: t.exposeID('id'),
-    version: t.exposeInt('version'),
+    ...verifiableFields(t),
     voteId: t.exposeID('voteId'),
     memberId: t.exposeID('memberId'),
   }),
@@ -216,15 +185,10 @@ builder.prismaObject('VoteEligibleVoter', {
 
 builder.prismaObject('VoterRollEntry', {
   description: 'That a member voted, and when — never how — with its proof',
-  interfaces: [Verifiable],
+  ...verifiableRow('VoterRollEntry', assertCanSeeRollRow),
   select: { id: true, version: true, orgUnitId: true, voteId: true, memberId: true },
-  authScopes: async (row, ctx) => {
-    await assertCanSeeRollRow(ctx, row);
-    return { read: 'VoterRollEntry' };
-  },
   fields: (t) => ({
-    id: t.exposeID('id'),
-    version: t.exposeInt('version'),
+    ...verifiableFields(t),
     voteId: t.exposeID('voteId'),
     memberId: t.exposeID('memberId'),
     votedAt: t.expose('votedAt', { type: 'DateTime' }),
@@ -283,7 +247,7 @@ const BallotCheckRef = builder.objectRef<BallotCheck>('BallotCheck').implement({
   }),
 });
 
-async function voteWhere(ctx: Context, under: string | number | null | undefined, status: VoteStatus | null | undefined): Promise<Prisma.VoteWhereInput> {
+async function voteWhere(ctx: Context, { under, status }: { under?: string | number | null; status?: VoteStatus | null }): Promise<Prisma.VoteWhereInput> {
   const where: Prisma.VoteWhereInput = {};
   if (status) where.status = status;
   const p = ctx.principal;
@@ -292,41 +256,23 @@ async function voteWhere(ctx: Context, under: string | number | null | undefined
     where.eligibleVoters = { some: { memberId: p.memberId ?? '00000000-0000-0000-0000-000000000000' } };
     return where;
   }
-  const unit = under != null ? await ctx.loaders.orgUnit.load(requireUuid('under', under)) : null;
-  if (under != null && !unit) throw notFound('Org unit', '组织', String(under));
+  const unit = await underUnit(ctx, under);
   const root = listRoot(ctx, unit);
   if (root) where.orgUnit = { path: { startsWith: root } };
   return where;
 }
 
 builder.queryFields((t) => ({
-  vote: t.prismaField({
-    type: 'Vote',
-    description: 'One vote with its options, tally and (once tallied) ballots',
-    args: { id: t.arg.id({ required: true }) },
-    authScopes: { read: 'Vote' },
-    resolve: async (query, _root, args, ctx) => {
-      const id = requireUuid('id', args.id);
-      const vote = await ctx.prisma.vote.findUnique({ ...query, where: { id } });
-      if (!vote) throw notFound('Vote', '表决', id);
-      await assertCanSeeVote(ctx, vote);
-      return vote;
-    },
-  }),
+  vote: byIdField(t, 'Vote', { what: ['Vote', '表决'], description: 'One vote with its options, tally and (once tallied) ballots', check: assertCanSeeVote }),
   votes: t.prismaConnection({
     type: 'Vote',
-    cursor: 'id',
     description: 'Votes of a subtree (default: all you may see), newest first; members see the votes they are entitled to',
     args: {
       under: t.arg.id({ description: 'Org unit whose subtree to list' }),
       status: t.arg({ type: VoteStatusEnum }),
     },
     authScopes: { read: 'Vote' },
-    maxSize: idConnectionMaxSize,
-    defaultSize: defaultPageSize,
-    totalCount: async (_p, args, ctx) => ctx.prisma.vote.count({ where: await voteWhere(ctx, args.under, args.status) }),
-    resolve: async (query, _root, args, ctx) =>
-      ctx.prisma.vote.findMany({ ...query, where: await voteWhere(ctx, args.under, args.status), orderBy: [{ createdAt: 'desc' }, { id: 'asc' }] }),
+    ...scopedConnection('Vote', voteWhere, [{ createdAt: 'desc' }, { id: 'asc' }]),
   }),
   verifyMyBallot: t.field({
     type: BallotCheckRef,
@@ -344,47 +290,32 @@ builder.queryFields((t) => ({
 }));
 
 builder.mutationFields((t) => ({
-  createVote: t.prismaField({
-    type: 'Vote',
+  createVote: recordMutation(t, 'Vote', {
     description: 'Creates a vote or election as a draft (ADMIN, or SECRETARY of the unit or above)',
-    authScopes: { writer: true },
     args: { input: t.arg({ type: CreateVoteInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const vote = await createVote(ctx, {
-        orgUnitId: String(input.orgUnitId),
-        kind: input.kind,
-        title: input.title,
-        description: input.description ?? null,
-        quorumRule: input.quorumRule ?? null,
-        majorityRule: input.majorityRule ?? null,
-        seats: input.seats ?? null,
-        meetingId: input.meetingId != null ? String(input.meetingId) : null,
-        subjectMemberId: input.subjectMemberId != null ? String(input.subjectMemberId) : null,
-        closesAt: input.closesAt ?? null,
-        candidates: input.candidates?.map((c) => ({ label: c.label, memberId: c.memberId != null ? String(c.memberId) : null })) ?? null,
-      });
-      return ctx.prisma.vote.findUniqueOrThrow({ ...query, where: { id: vote.id } });
-    },
+    write: (ctx, { input }) => createVote(ctx, {
+      orgUnitId: String(input.orgUnitId),
+      kind: input.kind,
+      title: input.title,
+      description: input.description ?? null,
+      quorumRule: input.quorumRule ?? null,
+      majorityRule: input.majorityRule ?? null,
+      seats: input.seats ?? null,
+      meetingId: input.meetingId != null ? String(input.meetingId) : null,
+      subjectMemberId: input.subjectMemberId != null ? String(input.subjectMemberId) : null,
+      closesAt: input.closesAt ?? null,
+      candidates: input.candidates?.map((c) => ({ label: c.label, memberId: c.memberId != null ? String(c.memberId) : null })) ?? null,
+    }),
   }),
-  openVote: t.prismaField({
-    type: 'Vote',
+  openVote: recordMutation(t, 'Vote', {
     description: 'Opens a draft vote and freezes its roll: the full members with voting rights of the unit now (probationary members have no vote)',
-    authScopes: { writer: true },
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (query, _root, args, ctx) => {
-      const vote = await openVote(ctx, String(args.id));
-      return ctx.prisma.vote.findUniqueOrThrow({ ...query, where: { id: vote.id } });
-    },
+    write: (ctx, args) => openVote(ctx, String(args.id)),
   }),
-  closeVote: t.prismaField({
-    type: 'Vote',
+  closeVote: recordMutation(t, 'Vote', {
     description: 'Closes an open vote and tallies it: quorum, majority, seats; the tally commits to the ballots by their Merkle root',
-    authScopes: { writer: true },
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (query, _root, args, ctx) => {
-      const vote = await closeVote(ctx, String(args.id));
-      return ctx.prisma.vote.findUniqueOrThrow({ ...query, where: { id: vote.id } });
-    },
+    write: (ctx, args) => closeVote(ctx, String(args.id)),
   }),
   castBallot: t.field({
     type: CastBallotPayload,
