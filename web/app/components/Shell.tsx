@@ -15,6 +15,9 @@ export function Shell({ children }: { children: ReactNode }) {
   const location = useLocation();
   const here = location.pathname + location.search;
   const otherLocale = root?.locale === 'en' ? 'zh-CN' : 'en';
+  // An item inside another's path (/me/dues inside /me) is the current one on its pages, not both.
+  const navTargets = navGroupsFor(viewer?.role ?? null).flatMap((g) => g.items.map((i) => i.to));
+  const moreSpecific = (to: string) => navTargets.some((o) => o.startsWith(`${to}/`) && (location.pathname === o || location.pathname.startsWith(`${o}/`)));
   return (
     <>
       <NavProgress />
@@ -69,7 +72,7 @@ export function Shell({ children }: { children: ReactNode }) {
                 <ul aria-labelledby={groups.length > 1 ? `nav-group-${group}` : undefined}>
                   {items.map((item) => (
                     <li key={item.to}>
-                      <NavLink to={item.to} className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')}>
+                      <NavLink to={item.to} className={({ isActive }) => (isActive && !moreSpecific(item.to) ? 'nav-link active' : 'nav-link')}>
                         {t.nav[item.key]}
                       </NavLink>
                     </li>

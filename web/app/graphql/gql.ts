@@ -22,6 +22,9 @@ type Documents = {
     "query DashboardUnits($unitId: ID!, $scope: ID!) {\n  orgUnits(under: $scope, first: 100) { edges { node { id name level } } }\n  orgUnit(id: $unitId) { id name level }\n  scopeUnit: orgUnit(id: $scope) { id level }\n  analyticsSnapshots(unitId: $unitId, first: 10) { id metric title publishedAt inputCount figures proof { status batchSeq } }\n}": typeof types.DashboardUnitsDocument,
     "query DashboardCrumbs($unitId: ID!, $p1: Boolean!, $p2: Boolean!, $p3: Boolean!, $p4: Boolean!, $p5: Boolean!, $p6: Boolean!) {\n  orgUnit(id: $unitId) { id name parent @include(if: $p1) { id name parent @include(if: $p2) { id name parent @include(if: $p3) {\n    id name parent @include(if: $p4) { id name parent @include(if: $p5) { id name parent @include(if: $p6) { id name } } } } } }\n  }\n}": typeof types.DashboardCrumbsDocument,
     "mutation Publish($unitId: ID!, $metric: String!, $title: String) { publishAnalyticsSnapshot(unitId: $unitId, metric: $metric, title: $title) { id } }": typeof types.PublishDocument,
+    "query DuesReportCsv($year: Int) { duesReportCsv(year: $year) }": typeof types.DuesReportCsvDocument,
+    "fragment DuesStatementFields on DuesStatement {\n  memberId memberName year dueFen paidFen extraFen\n  base { id version year category baseFen fixedFen rateBp monthlyDueFen status checkedOn proof { ...ProofFields } }\n  months { month dueFen paidFen hardship status }\n  payments { id version months monthAmounts extraFen amountFen method reference paidOn receiptNo correctsId correctedBy reason proof { ...ProofFields } }\n}": typeof types.DuesStatementFieldsFragmentDoc,
+    "mutation DeclareDuesBase($input: DeclareDuesBaseInput!) { declareDuesBase(input: $input) { id status monthlyDueFen } }": typeof types.DeclareDuesBaseDocument,
     "fragment PageFields on PageInfo { hasNextPage hasPreviousPage startCursor endCursor }": typeof types.PageFieldsFragmentDoc,
     "fragment ProofFields on Proof { status batchSeq index anchor { height chainId } bundle }": typeof types.ProofFieldsFragmentDoc,
     "fragment MemberFields on Member {\n  id version name gender birthDate ethnicity education nativePlace occupation stage status statusChangedOn\n  appliedOn activistSince candidateSince probationarySince probationEndsOn probationExtended fullMemberSince partyAgeYears\n  orgUnitId orgUnit { id name kind }\n}": typeof types.MemberFieldsFragmentDoc,
@@ -70,6 +73,25 @@ type Documents = {
     "query Decisions($first: Int, $after: String, $last: Int, $before: String, $status: DecisionStatus) {\n  decisions(first: $first, after: $after, last: $last, before: $before, status: $status) {\n    totalCount\n    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    edges { node { id number title decidedOn status yesCount noCount abstainCount overdueMilestones orgUnit { name } proof { status batchSeq anchor { height } } } }\n  }\n}": typeof types.DecisionsDocument,
     "query V($id: ID!) { vote(id: $id) { id title orgUnitId status closedAt tally { passed } } }": typeof types.VDocument,
     "mutation CreateDecision($input: CreateDecisionInput!) { createDecision(input: $input) { id } }": typeof types.CreateDecisionDocument,
+    "query DuesArrearsList($status: DuesArrearsStatus, $first: Int, $after: String, $last: Int, $before: String) {\n  duesArrearsCases(status: $status, first: $first, after: $after, last: $last, before: $before) {\n    pageInfo { ...PageFields }\n    edges { node { id memberId memberName fromMonth toMonth months status decisionReason decidedOn createdAt proof { status batchSeq anchor { height } } } }\n  }\n}": typeof types.DuesArrearsListDocument,
+    "mutation RaiseDuesArrears { raiseDuesArrearsCases { id } }": typeof types.RaiseDuesArrearsDocument,
+    "mutation DecideDuesArrears($id: ID!, $decision: DuesArrearsDecision!, $reason: String!) { decideDuesArrearsCase(id: $id, decision: $decision, reason: $reason) { id status } }": typeof types.DecideDuesArrearsDocument,
+    "query DuesBasesList($year: Int, $status: DuesBaseStatus, $first: Int, $after: String, $last: Int, $before: String) {\n  duesBases(year: $year, status: $status, first: $first, after: $after, last: $last, before: $before) {\n    pageInfo { ...PageFields }\n    edges { node { id version memberId memberName year category baseFen fixedFen rateBp monthlyDueFen status checkedOn proof { status batchSeq anchor { height } } } }\n  }\n  full: members(first: 100, status: ACTIVE, stage: FULL) { edges { node { id name } } }\n  probationary: members(first: 100, status: ACTIVE, stage: PROBATIONARY) { edges { node { id name } } }\n}": typeof types.DuesBasesListDocument,
+    "mutation CheckDuesBaseInList($id: ID!) { checkDuesBase(id: $id) { id status } }": typeof types.CheckDuesBaseInListDocument,
+    "query DuesHardshipsList($scope: ID!, $status: DuesHardshipStatus, $first: Int, $after: String, $last: Int, $before: String) {\n  duesHardships(status: $status, first: $first, after: $after, last: $last, before: $before) {\n    pageInfo { ...PageFields }\n    edges { node { id memberId memberName kind reducedFen fromMonth toMonth reason branchDecision status decidedOn decisionNote proof { status batchSeq anchor { height } } } }\n  }\n  scope: orgUnit(id: $scope) { kind }\n  full: members(first: 100, status: ACTIVE, stage: FULL) { edges { node { id name } } }\n  probationary: members(first: 100, status: ACTIVE, stage: PROBATIONARY) { edges { node { id name } } }\n}": typeof types.DuesHardshipsListDocument,
+    "mutation ProposeDuesHardship($input: ProposeDuesHardshipInput!) { proposeDuesHardship(input: $input) { id } }": typeof types.ProposeDuesHardshipDocument,
+    "mutation DecideDuesHardship($id: ID!, $approve: Boolean!, $note: String) { decideDuesHardship(id: $id, approve: $approve, note: $note) { id status } }": typeof types.DecideDuesHardshipDocument,
+    "query MemberDues($memberId: ID!, $year: Int) { duesStatement(memberId: $memberId, year: $year) { ...DuesStatementFields } }": typeof types.MemberDuesDocument,
+    "mutation RecordDuesPayment($input: RecordDuesPaymentInput!) { recordDuesPayment(input: $input) { id receiptNo } }": typeof types.RecordDuesPaymentDocument,
+    "mutation CorrectDuesPayment($id: ID!, $reason: String!) { correctDuesPayment(paymentId: $id, reason: $reason) { id receiptNo } }": typeof types.CorrectDuesPaymentDocument,
+    "mutation CheckDuesBase($id: ID!) { checkDuesBase(id: $id) { id status } }": typeof types.CheckDuesBaseDocument,
+    "query DuesMemberBases($year: Int, $first: Int, $after: String, $last: Int, $before: String) {\n  duesBases(year: $year, first: $first, after: $after, last: $last, before: $before) {\n    pageInfo { ...PageFields }\n    edges { node { id memberId memberName category monthlyDueFen status } }\n  }\n}": typeof types.DuesMemberBasesDocument,
+    "query DuesMemberTotals($memberId: ID!, $year: Int) {\n  duesStatement(memberId: $memberId, year: $year) { memberId dueFen paidFen months { month status } }\n}": typeof types.DuesMemberTotalsDocument,
+    "query DuesOverview($month: String) {\n  duesSummary(month: $month) { month trackedMembers dueFen collectedFen collectionRateBp paidMembers unpaidMembers membersInArrears openArrearsCases }\n}": typeof types.DuesOverviewDocument,
+    "query DuesPaymentsList($memberId: ID, $first: Int, $after: String, $last: Int, $before: String) {\n  duesPayments(memberId: $memberId, first: $first, after: $after, last: $last, before: $before) {\n    totalCount pageInfo { ...PageFields }\n    edges { node { id memberId memberName months amountFen extraFen method reference paidOn receiptNo correctsId correctedBy proof { status batchSeq anchor { height } } } }\n  }\n  full: members(first: 100, status: ACTIVE, stage: FULL) { edges { node { id name } } }\n  probationary: members(first: 100, status: ACTIVE, stage: PROBATIONARY) { edges { node { id name } } }\n}": typeof types.DuesPaymentsListDocument,
+    "query DuesRemittancesList($status: DuesRemittanceStatus, $first: Int, $after: String, $last: Int, $before: String) {\n  duesRemittances(status: $status, first: $first, after: $after, last: $last, before: $before) {\n    pageInfo { ...PageFields }\n    edges { node { id orgUnitId unitName toUnitId toUnitName month paymentCount memberCount amountFen status confirmedOn receiptNo proof { status batchSeq anchor { height } } } }\n  }\n}": typeof types.DuesRemittancesListDocument,
+    "mutation SubmitDuesRemittance($unitId: ID!, $month: String!) { submitDuesRemittance(unitId: $unitId, month: $month) { id amountFen } }": typeof types.SubmitDuesRemittanceDocument,
+    "mutation ConfirmDuesRemittance($id: ID!, $receiptNo: String!) { confirmDuesRemittance(id: $id, receiptNo: $receiptNo) { id status } }": typeof types.ConfirmDuesRemittanceDocument,
     "query Feedback($first: Int, $after: String, $last: Int, $before: String, $status: FeedbackStatus) {\n  memberFeedback(first: $first, after: $after, last: $last, before: $before, status: $status) {\n    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    edges { node { id version category topic content status nextStatuses submittedAt response respondedAt orgUnit { name } } }\n  }\n}": typeof types.FeedbackDocument,
     "mutation Respond($id: ID!, $status: FeedbackStatus!, $response: String, $v: Int) { respondToFeedback(id: $id, status: $status, response: $response, expectedVersion: $v) { id } }": typeof types.RespondDocument,
     "query MyFeedback($first: Int, $after: String, $last: Int, $before: String, $status: FeedbackStatus) {\n  myFeedback(first: $first, after: $after, last: $last, before: $before, status: $status) {\n    totalCount pageInfo { ...PageFields }\n    edges { node { id version category topic content status submittedAt response respondedAt proof { ...ProofFields } } }\n  }\n}": typeof types.MyFeedbackDocument,
@@ -87,6 +109,7 @@ type Documents = {
     "query MyBallotVotes { votes(first: 100) { totalCount edges { node { id title status hasVoted closedAt options { id label position } } } } }": typeof types.MyBallotVotesDocument,
     "query Check($voteId: ID!, $receipt: String!) {\n  verifyMyBallot(voteId: $voteId, receipt: $receipt) { verified voteStatus choices ballot { id version voteId choices receiptHash proof { ...ProofFields } } }\n}": typeof types.CheckDocument,
     "query BranchDecisions($first: Int, $after: String, $last: Int, $before: String) {\n  decisions(first: $first, after: $after, last: $last, before: $before) {\n    totalCount pageInfo { ...PageFields }\n    edges { node { id number title content decidedOn status yesCount noCount abstainCount overdueMilestones proof { status batchSeq anchor { height } }\n      milestones { id title dueOn completedOn status overdue overdueDays proof { status batchSeq anchor { height } } } } }\n  }\n}": typeof types.BranchDecisionsDocument,
+    "query MyDues($year: Int) { duesStatement(year: $year) { ...DuesStatementFields } }": typeof types.MyDuesDocument,
     "query MyLearning($c: Int, $cAfter: String, $cl: Int, $cBefore: String, $a: Int, $aAfter: String, $al: Int, $aBefore: String) {\n  courseCompletions(first: $c, after: $cAfter, last: $cl, before: $cBefore) {\n    totalCount pageInfo { ...PageFields }\n    edges { node { id version completedAt classHours score course { id title } proof { ...ProofFields } } }\n  }\n  myQuizAttempts(first: $a, after: $aAfter, last: $al, before: $aBefore) {\n    totalCount pageInfo { ...PageFields }\n    edges { node { id version attemptNo status score maxScore passed startedAt finishedAt quiz { id title passScore courseId } proof { ...ProofFields } } }\n  }\n}": typeof types.MyLearningDocument,
     "query MyAttendance($memberId: ID!, $first: Int, $after: String, $last: Int, $before: String) {\n  memberAttendance(memberId: $memberId, first: $first, after: $after, last: $last, before: $before) {\n    totalCount pageInfo { ...PageFields }\n    edges { node { id version status checkedInAt method note\n      meeting { id title kind kindZh startsAt orgUnitName } proof { ...ProofFields } } }\n  }\n}": typeof types.MyAttendanceDocument,
     "query MyPointsTotal { memberPointsTotal { total entryCount entries { id version points occurredOn } } }": typeof types.MyPointsTotalDocument,
@@ -149,6 +172,9 @@ const documents: Documents = {
     "query DashboardUnits($unitId: ID!, $scope: ID!) {\n  orgUnits(under: $scope, first: 100) { edges { node { id name level } } }\n  orgUnit(id: $unitId) { id name level }\n  scopeUnit: orgUnit(id: $scope) { id level }\n  analyticsSnapshots(unitId: $unitId, first: 10) { id metric title publishedAt inputCount figures proof { status batchSeq } }\n}": types.DashboardUnitsDocument,
     "query DashboardCrumbs($unitId: ID!, $p1: Boolean!, $p2: Boolean!, $p3: Boolean!, $p4: Boolean!, $p5: Boolean!, $p6: Boolean!) {\n  orgUnit(id: $unitId) { id name parent @include(if: $p1) { id name parent @include(if: $p2) { id name parent @include(if: $p3) {\n    id name parent @include(if: $p4) { id name parent @include(if: $p5) { id name parent @include(if: $p6) { id name } } } } } }\n  }\n}": types.DashboardCrumbsDocument,
     "mutation Publish($unitId: ID!, $metric: String!, $title: String) { publishAnalyticsSnapshot(unitId: $unitId, metric: $metric, title: $title) { id } }": types.PublishDocument,
+    "query DuesReportCsv($year: Int) { duesReportCsv(year: $year) }": types.DuesReportCsvDocument,
+    "fragment DuesStatementFields on DuesStatement {\n  memberId memberName year dueFen paidFen extraFen\n  base { id version year category baseFen fixedFen rateBp monthlyDueFen status checkedOn proof { ...ProofFields } }\n  months { month dueFen paidFen hardship status }\n  payments { id version months monthAmounts extraFen amountFen method reference paidOn receiptNo correctsId correctedBy reason proof { ...ProofFields } }\n}": types.DuesStatementFieldsFragmentDoc,
+    "mutation DeclareDuesBase($input: DeclareDuesBaseInput!) { declareDuesBase(input: $input) { id status monthlyDueFen } }": types.DeclareDuesBaseDocument,
     "fragment PageFields on PageInfo { hasNextPage hasPreviousPage startCursor endCursor }": types.PageFieldsFragmentDoc,
     "fragment ProofFields on Proof { status batchSeq index anchor { height chainId } bundle }": types.ProofFieldsFragmentDoc,
     "fragment MemberFields on Member {\n  id version name gender birthDate ethnicity education nativePlace occupation stage status statusChangedOn\n  appliedOn activistSince candidateSince probationarySince probationEndsOn probationExtended fullMemberSince partyAgeYears\n  orgUnitId orgUnit { id name kind }\n}": types.MemberFieldsFragmentDoc,
@@ -197,6 +223,25 @@ const documents: Documents = {
     "query Decisions($first: Int, $after: String, $last: Int, $before: String, $status: DecisionStatus) {\n  decisions(first: $first, after: $after, last: $last, before: $before, status: $status) {\n    totalCount\n    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    edges { node { id number title decidedOn status yesCount noCount abstainCount overdueMilestones orgUnit { name } proof { status batchSeq anchor { height } } } }\n  }\n}": types.DecisionsDocument,
     "query V($id: ID!) { vote(id: $id) { id title orgUnitId status closedAt tally { passed } } }": types.VDocument,
     "mutation CreateDecision($input: CreateDecisionInput!) { createDecision(input: $input) { id } }": types.CreateDecisionDocument,
+    "query DuesArrearsList($status: DuesArrearsStatus, $first: Int, $after: String, $last: Int, $before: String) {\n  duesArrearsCases(status: $status, first: $first, after: $after, last: $last, before: $before) {\n    pageInfo { ...PageFields }\n    edges { node { id memberId memberName fromMonth toMonth months status decisionReason decidedOn createdAt proof { status batchSeq anchor { height } } } }\n  }\n}": types.DuesArrearsListDocument,
+    "mutation RaiseDuesArrears { raiseDuesArrearsCases { id } }": types.RaiseDuesArrearsDocument,
+    "mutation DecideDuesArrears($id: ID!, $decision: DuesArrearsDecision!, $reason: String!) { decideDuesArrearsCase(id: $id, decision: $decision, reason: $reason) { id status } }": types.DecideDuesArrearsDocument,
+    "query DuesBasesList($year: Int, $status: DuesBaseStatus, $first: Int, $after: String, $last: Int, $before: String) {\n  duesBases(year: $year, status: $status, first: $first, after: $after, last: $last, before: $before) {\n    pageInfo { ...PageFields }\n    edges { node { id version memberId memberName year category baseFen fixedFen rateBp monthlyDueFen status checkedOn proof { status batchSeq anchor { height } } } }\n  }\n  full: members(first: 100, status: ACTIVE, stage: FULL) { edges { node { id name } } }\n  probationary: members(first: 100, status: ACTIVE, stage: PROBATIONARY) { edges { node { id name } } }\n}": types.DuesBasesListDocument,
+    "mutation CheckDuesBaseInList($id: ID!) { checkDuesBase(id: $id) { id status } }": types.CheckDuesBaseInListDocument,
+    "query DuesHardshipsList($scope: ID!, $status: DuesHardshipStatus, $first: Int, $after: String, $last: Int, $before: String) {\n  duesHardships(status: $status, first: $first, after: $after, last: $last, before: $before) {\n    pageInfo { ...PageFields }\n    edges { node { id memberId memberName kind reducedFen fromMonth toMonth reason branchDecision status decidedOn decisionNote proof { status batchSeq anchor { height } } } }\n  }\n  scope: orgUnit(id: $scope) { kind }\n  full: members(first: 100, status: ACTIVE, stage: FULL) { edges { node { id name } } }\n  probationary: members(first: 100, status: ACTIVE, stage: PROBATIONARY) { edges { node { id name } } }\n}": types.DuesHardshipsListDocument,
+    "mutation ProposeDuesHardship($input: ProposeDuesHardshipInput!) { proposeDuesHardship(input: $input) { id } }": types.ProposeDuesHardshipDocument,
+    "mutation DecideDuesHardship($id: ID!, $approve: Boolean!, $note: String) { decideDuesHardship(id: $id, approve: $approve, note: $note) { id status } }": types.DecideDuesHardshipDocument,
+    "query MemberDues($memberId: ID!, $year: Int) { duesStatement(memberId: $memberId, year: $year) { ...DuesStatementFields } }": types.MemberDuesDocument,
+    "mutation RecordDuesPayment($input: RecordDuesPaymentInput!) { recordDuesPayment(input: $input) { id receiptNo } }": types.RecordDuesPaymentDocument,
+    "mutation CorrectDuesPayment($id: ID!, $reason: String!) { correctDuesPayment(paymentId: $id, reason: $reason) { id receiptNo } }": types.CorrectDuesPaymentDocument,
+    "mutation CheckDuesBase($id: ID!) { checkDuesBase(id: $id) { id status } }": types.CheckDuesBaseDocument,
+    "query DuesMemberBases($year: Int, $first: Int, $after: String, $last: Int, $before: String) {\n  duesBases(year: $year, first: $first, after: $after, last: $last, before: $before) {\n    pageInfo { ...PageFields }\n    edges { node { id memberId memberName category monthlyDueFen status } }\n  }\n}": types.DuesMemberBasesDocument,
+    "query DuesMemberTotals($memberId: ID!, $year: Int) {\n  duesStatement(memberId: $memberId, year: $year) { memberId dueFen paidFen months { month status } }\n}": types.DuesMemberTotalsDocument,
+    "query DuesOverview($month: String) {\n  duesSummary(month: $month) { month trackedMembers dueFen collectedFen collectionRateBp paidMembers unpaidMembers membersInArrears openArrearsCases }\n}": types.DuesOverviewDocument,
+    "query DuesPaymentsList($memberId: ID, $first: Int, $after: String, $last: Int, $before: String) {\n  duesPayments(memberId: $memberId, first: $first, after: $after, last: $last, before: $before) {\n    totalCount pageInfo { ...PageFields }\n    edges { node { id memberId memberName months amountFen extraFen method reference paidOn receiptNo correctsId correctedBy proof { status batchSeq anchor { height } } } }\n  }\n  full: members(first: 100, status: ACTIVE, stage: FULL) { edges { node { id name } } }\n  probationary: members(first: 100, status: ACTIVE, stage: PROBATIONARY) { edges { node { id name } } }\n}": types.DuesPaymentsListDocument,
+    "query DuesRemittancesList($status: DuesRemittanceStatus, $first: Int, $after: String, $last: Int, $before: String) {\n  duesRemittances(status: $status, first: $first, after: $after, last: $last, before: $before) {\n    pageInfo { ...PageFields }\n    edges { node { id orgUnitId unitName toUnitId toUnitName month paymentCount memberCount amountFen status confirmedOn receiptNo proof { status batchSeq anchor { height } } } }\n  }\n}": types.DuesRemittancesListDocument,
+    "mutation SubmitDuesRemittance($unitId: ID!, $month: String!) { submitDuesRemittance(unitId: $unitId, month: $month) { id amountFen } }": types.SubmitDuesRemittanceDocument,
+    "mutation ConfirmDuesRemittance($id: ID!, $receiptNo: String!) { confirmDuesRemittance(id: $id, receiptNo: $receiptNo) { id status } }": types.ConfirmDuesRemittanceDocument,
     "query Feedback($first: Int, $after: String, $last: Int, $before: String, $status: FeedbackStatus) {\n  memberFeedback(first: $first, after: $after, last: $last, before: $before, status: $status) {\n    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    edges { node { id version category topic content status nextStatuses submittedAt response respondedAt orgUnit { name } } }\n  }\n}": types.FeedbackDocument,
     "mutation Respond($id: ID!, $status: FeedbackStatus!, $response: String, $v: Int) { respondToFeedback(id: $id, status: $status, response: $response, expectedVersion: $v) { id } }": types.RespondDocument,
     "query MyFeedback($first: Int, $after: String, $last: Int, $before: String, $status: FeedbackStatus) {\n  myFeedback(first: $first, after: $after, last: $last, before: $before, status: $status) {\n    totalCount pageInfo { ...PageFields }\n    edges { node { id version category topic content status submittedAt response respondedAt proof { ...ProofFields } } }\n  }\n}": types.MyFeedbackDocument,
@@ -214,6 +259,7 @@ const documents: Documents = {
     "query MyBallotVotes { votes(first: 100) { totalCount edges { node { id title status hasVoted closedAt options { id label position } } } } }": types.MyBallotVotesDocument,
     "query Check($voteId: ID!, $receipt: String!) {\n  verifyMyBallot(voteId: $voteId, receipt: $receipt) { verified voteStatus choices ballot { id version voteId choices receiptHash proof { ...ProofFields } } }\n}": types.CheckDocument,
     "query BranchDecisions($first: Int, $after: String, $last: Int, $before: String) {\n  decisions(first: $first, after: $after, last: $last, before: $before) {\n    totalCount pageInfo { ...PageFields }\n    edges { node { id number title content decidedOn status yesCount noCount abstainCount overdueMilestones proof { status batchSeq anchor { height } }\n      milestones { id title dueOn completedOn status overdue overdueDays proof { status batchSeq anchor { height } } } } }\n  }\n}": types.BranchDecisionsDocument,
+    "query MyDues($year: Int) { duesStatement(year: $year) { ...DuesStatementFields } }": types.MyDuesDocument,
     "query MyLearning($c: Int, $cAfter: String, $cl: Int, $cBefore: String, $a: Int, $aAfter: String, $al: Int, $aBefore: String) {\n  courseCompletions(first: $c, after: $cAfter, last: $cl, before: $cBefore) {\n    totalCount pageInfo { ...PageFields }\n    edges { node { id version completedAt classHours score course { id title } proof { ...ProofFields } } }\n  }\n  myQuizAttempts(first: $a, after: $aAfter, last: $al, before: $aBefore) {\n    totalCount pageInfo { ...PageFields }\n    edges { node { id version attemptNo status score maxScore passed startedAt finishedAt quiz { id title passScore courseId } proof { ...ProofFields } } }\n  }\n}": types.MyLearningDocument,
     "query MyAttendance($memberId: ID!, $first: Int, $after: String, $last: Int, $before: String) {\n  memberAttendance(memberId: $memberId, first: $first, after: $after, last: $last, before: $before) {\n    totalCount pageInfo { ...PageFields }\n    edges { node { id version status checkedInAt method note\n      meeting { id title kind kindZh startsAt orgUnitName } proof { ...ProofFields } } }\n  }\n}": types.MyAttendanceDocument,
     "query MyPointsTotal { memberPointsTotal { total entryCount entries { id version points occurredOn } } }": types.MyPointsTotalDocument,
@@ -297,6 +343,18 @@ export function graphql(source: "query DashboardCrumbs($unitId: ID!, $p1: Boolea
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation Publish($unitId: ID!, $metric: String!, $title: String) { publishAnalyticsSnapshot(unitId: $unitId, metric: $metric, title: $title) { id } }"): typeof import('./graphql').PublishDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query DuesReportCsv($year: Int) { duesReportCsv(year: $year) }"): typeof import('./graphql').DuesReportCsvDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment DuesStatementFields on DuesStatement {\n  memberId memberName year dueFen paidFen extraFen\n  base { id version year category baseFen fixedFen rateBp monthlyDueFen status checkedOn proof { ...ProofFields } }\n  months { month dueFen paidFen hardship status }\n  payments { id version months monthAmounts extraFen amountFen method reference paidOn receiptNo correctsId correctedBy reason proof { ...ProofFields } }\n}"): typeof import('./graphql').DuesStatementFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DeclareDuesBase($input: DeclareDuesBaseInput!) { declareDuesBase(input: $input) { id status monthlyDueFen } }"): typeof import('./graphql').DeclareDuesBaseDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -492,6 +550,82 @@ export function graphql(source: "mutation CreateDecision($input: CreateDecisionI
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query DuesArrearsList($status: DuesArrearsStatus, $first: Int, $after: String, $last: Int, $before: String) {\n  duesArrearsCases(status: $status, first: $first, after: $after, last: $last, before: $before) {\n    pageInfo { ...PageFields }\n    edges { node { id memberId memberName fromMonth toMonth months status decisionReason decidedOn createdAt proof { status batchSeq anchor { height } } } }\n  }\n}"): typeof import('./graphql').DuesArrearsListDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RaiseDuesArrears { raiseDuesArrearsCases { id } }"): typeof import('./graphql').RaiseDuesArrearsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DecideDuesArrears($id: ID!, $decision: DuesArrearsDecision!, $reason: String!) { decideDuesArrearsCase(id: $id, decision: $decision, reason: $reason) { id status } }"): typeof import('./graphql').DecideDuesArrearsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query DuesBasesList($year: Int, $status: DuesBaseStatus, $first: Int, $after: String, $last: Int, $before: String) {\n  duesBases(year: $year, status: $status, first: $first, after: $after, last: $last, before: $before) {\n    pageInfo { ...PageFields }\n    edges { node { id version memberId memberName year category baseFen fixedFen rateBp monthlyDueFen status checkedOn proof { status batchSeq anchor { height } } } }\n  }\n  full: members(first: 100, status: ACTIVE, stage: FULL) { edges { node { id name } } }\n  probationary: members(first: 100, status: ACTIVE, stage: PROBATIONARY) { edges { node { id name } } }\n}"): typeof import('./graphql').DuesBasesListDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CheckDuesBaseInList($id: ID!) { checkDuesBase(id: $id) { id status } }"): typeof import('./graphql').CheckDuesBaseInListDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query DuesHardshipsList($scope: ID!, $status: DuesHardshipStatus, $first: Int, $after: String, $last: Int, $before: String) {\n  duesHardships(status: $status, first: $first, after: $after, last: $last, before: $before) {\n    pageInfo { ...PageFields }\n    edges { node { id memberId memberName kind reducedFen fromMonth toMonth reason branchDecision status decidedOn decisionNote proof { status batchSeq anchor { height } } } }\n  }\n  scope: orgUnit(id: $scope) { kind }\n  full: members(first: 100, status: ACTIVE, stage: FULL) { edges { node { id name } } }\n  probationary: members(first: 100, status: ACTIVE, stage: PROBATIONARY) { edges { node { id name } } }\n}"): typeof import('./graphql').DuesHardshipsListDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ProposeDuesHardship($input: ProposeDuesHardshipInput!) { proposeDuesHardship(input: $input) { id } }"): typeof import('./graphql').ProposeDuesHardshipDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DecideDuesHardship($id: ID!, $approve: Boolean!, $note: String) { decideDuesHardship(id: $id, approve: $approve, note: $note) { id status } }"): typeof import('./graphql').DecideDuesHardshipDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MemberDues($memberId: ID!, $year: Int) { duesStatement(memberId: $memberId, year: $year) { ...DuesStatementFields } }"): typeof import('./graphql').MemberDuesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RecordDuesPayment($input: RecordDuesPaymentInput!) { recordDuesPayment(input: $input) { id receiptNo } }"): typeof import('./graphql').RecordDuesPaymentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CorrectDuesPayment($id: ID!, $reason: String!) { correctDuesPayment(paymentId: $id, reason: $reason) { id receiptNo } }"): typeof import('./graphql').CorrectDuesPaymentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CheckDuesBase($id: ID!) { checkDuesBase(id: $id) { id status } }"): typeof import('./graphql').CheckDuesBaseDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query DuesMemberBases($year: Int, $first: Int, $after: String, $last: Int, $before: String) {\n  duesBases(year: $year, first: $first, after: $after, last: $last, before: $before) {\n    pageInfo { ...PageFields }\n    edges { node { id memberId memberName category monthlyDueFen status } }\n  }\n}"): typeof import('./graphql').DuesMemberBasesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query DuesMemberTotals($memberId: ID!, $year: Int) {\n  duesStatement(memberId: $memberId, year: $year) { memberId dueFen paidFen months { month status } }\n}"): typeof import('./graphql').DuesMemberTotalsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query DuesOverview($month: String) {\n  duesSummary(month: $month) { month trackedMembers dueFen collectedFen collectionRateBp paidMembers unpaidMembers membersInArrears openArrearsCases }\n}"): typeof import('./graphql').DuesOverviewDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query DuesPaymentsList($memberId: ID, $first: Int, $after: String, $last: Int, $before: String) {\n  duesPayments(memberId: $memberId, first: $first, after: $after, last: $last, before: $before) {\n    totalCount pageInfo { ...PageFields }\n    edges { node { id memberId memberName months amountFen extraFen method reference paidOn receiptNo correctsId correctedBy proof { status batchSeq anchor { height } } } }\n  }\n  full: members(first: 100, status: ACTIVE, stage: FULL) { edges { node { id name } } }\n  probationary: members(first: 100, status: ACTIVE, stage: PROBATIONARY) { edges { node { id name } } }\n}"): typeof import('./graphql').DuesPaymentsListDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query DuesRemittancesList($status: DuesRemittanceStatus, $first: Int, $after: String, $last: Int, $before: String) {\n  duesRemittances(status: $status, first: $first, after: $after, last: $last, before: $before) {\n    pageInfo { ...PageFields }\n    edges { node { id orgUnitId unitName toUnitId toUnitName month paymentCount memberCount amountFen status confirmedOn receiptNo proof { status batchSeq anchor { height } } } }\n  }\n}"): typeof import('./graphql').DuesRemittancesListDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SubmitDuesRemittance($unitId: ID!, $month: String!) { submitDuesRemittance(unitId: $unitId, month: $month) { id amountFen } }"): typeof import('./graphql').SubmitDuesRemittanceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ConfirmDuesRemittance($id: ID!, $receiptNo: String!) { confirmDuesRemittance(id: $id, receiptNo: $receiptNo) { id status } }"): typeof import('./graphql').ConfirmDuesRemittanceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query Feedback($first: Int, $after: String, $last: Int, $before: String, $status: FeedbackStatus) {\n  memberFeedback(first: $first, after: $after, last: $last, before: $before, status: $status) {\n    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    edges { node { id version category topic content status nextStatuses submittedAt response respondedAt orgUnit { name } } }\n  }\n}"): typeof import('./graphql').FeedbackDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -557,6 +691,10 @@ export function graphql(source: "query Check($voteId: ID!, $receipt: String!) {\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query BranchDecisions($first: Int, $after: String, $last: Int, $before: String) {\n  decisions(first: $first, after: $after, last: $last, before: $before) {\n    totalCount pageInfo { ...PageFields }\n    edges { node { id number title content decidedOn status yesCount noCount abstainCount overdueMilestones proof { status batchSeq anchor { height } }\n      milestones { id title dueOn completedOn status overdue overdueDays proof { status batchSeq anchor { height } } } } }\n  }\n}"): typeof import('./graphql').BranchDecisionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MyDues($year: Int) { duesStatement(year: $year) { ...DuesStatementFields } }"): typeof import('./graphql').MyDuesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

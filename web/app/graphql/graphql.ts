@@ -168,6 +168,16 @@ export type DecisionStatus =
   | 'REVOKED'
   | 'SUPERSEDED';
 
+export type DeclareDuesBaseInput = {
+  /** Monthly income in fen (IN_WORK, RETIRED, OTHER) */
+  baseFen?: number | null | undefined;
+  category: DuesCategory;
+  /** FARMER: 20–100 fen a month */
+  fixedFen?: number | null | undefined;
+  memberId: string | number;
+  year: number;
+};
+
 /** What a step records; each step reads only its own fields (see nextActions and the rules). */
 export type DevelopmentStepInput = {
   /** Extension and revocation: the higher committee’s approval */
@@ -228,6 +238,63 @@ export type DevelopmentStepKind =
   | 'PROBATION_EXTENDED'
   | 'SPONSORS_ASSIGNED'
   | 'TALK';
+
+export type DuesArrearsDecision =
+  | 'EXCUSED'
+  | 'SETTLED'
+  | 'TREAT_AS_LEFT';
+
+/** OPEN 待处理 / EXCUSED 有正当理由（理由已记录）/ TREAT_AS_LEFT 按自行脱党处理 / SETTLED 已补交 */
+export type DuesArrearsStatus =
+  | 'EXCUSED'
+  | 'OPEN'
+  | 'SETTLED'
+  | 'TREAT_AS_LEFT';
+
+/** DECLARED 已申报 / CHECKED 支部已核定 */
+export type DuesBaseStatus =
+  | 'CHECKED'
+  | 'DECLARED';
+
+/** IN_WORK 在职 / RETIRED 离退休 / FARMER 农民 / LOW_INCOME 学生、下岗失业、领取最低生活保障金 / OTHER 其他（按收入，适用在职标准） */
+export type DuesCategory =
+  | 'FARMER'
+  | 'IN_WORK'
+  | 'LOW_INCOME'
+  | 'OTHER'
+  | 'RETIRED';
+
+/** REDUCTION 减交 / EXEMPTION 免交 */
+export type DuesHardshipKind =
+  | 'EXEMPTION'
+  | 'REDUCTION';
+
+/** PROPOSED 支部已决定、待上级批准 / APPROVED 已批准 / REJECTED 未批准 */
+export type DuesHardshipStatus =
+  | 'APPROVED'
+  | 'PROPOSED'
+  | 'REJECTED';
+
+/** PAID 已交 / UNPAID 未交 / EXEMPT 免交 / EXCUSED 有正当理由 / NOT_YET_DUE 未到期 / NO_BASE 基数未核定 / NOT_TRACKED 尚未开始计算 */
+export type DuesMonthStatus =
+  | 'EXCUSED'
+  | 'EXEMPT'
+  | 'NOT_TRACKED'
+  | 'NOT_YET_DUE'
+  | 'NO_BASE'
+  | 'PAID'
+  | 'UNPAID';
+
+/** CASH 现金 / TRANSFER 转账 / ONLINE 在线交纳 */
+export type DuesPaymentMethod =
+  | 'CASH'
+  | 'ONLINE'
+  | 'TRANSFER';
+
+/** SUBMITTED 已上交 / CONFIRMED 上级已确认收到 */
+export type DuesRemittanceStatus =
+  | 'CONFIRMED'
+  | 'SUBMITTED';
 
 export type Education =
   | 'BACHELOR'
@@ -393,6 +460,20 @@ export type ProofStatus =
   | 'ANCHORED'
   | 'PENDING';
 
+export type ProposeDuesHardshipInput = {
+  /** The branch meeting’s decision, e.g. "支部委员会 2026-03-05 决定" */
+  branchDecision: string;
+  /** YYYY-MM */
+  fromMonth: string;
+  kind: DuesHardshipKind;
+  memberId: string | number;
+  reason: string;
+  /** REDUCTION: the reduced monthly amount in fen */
+  reducedFen?: number | null | undefined;
+  /** YYYY-MM, at most 24 months on */
+  toMonth: string;
+};
+
 /** The public notice of a candidate (公示), first and last day */
 export type PublicNoticeInput = {
   from: string;
@@ -427,6 +508,19 @@ export type QuorumRule =
 export type Recommender =
   | 'MASS_ORGANISATION'
   | 'PARTY_MEMBERS';
+
+export type RecordDuesPaymentInput = {
+  /** At least the dues of the months; the rest is a voluntary extra */
+  amountFen: number;
+  memberId: string | number;
+  method: DuesPaymentMethod;
+  /** YYYY-MM, 1–24 months not yet paid */
+  months: Array<string>;
+  /** YYYY-MM-DD; default today */
+  paidOn?: string | null | undefined;
+  /** Transaction reference; required for TRANSFER and ONLINE */
+  reference?: string | null | undefined;
+};
 
 export type RegistrationStatus =
   | 'CANCELLED'
@@ -572,6 +666,22 @@ export type PublishMutationVariables = Exact<{
 
 
 export type PublishMutation = { publishAnalyticsSnapshot: { id: string } };
+
+export type DuesReportCsvQueryVariables = Exact<{
+  year?: number | null | undefined;
+}>;
+
+
+export type DuesReportCsvQuery = { duesReportCsv: string };
+
+export type DuesStatementFieldsFragment = { memberId: string, memberName: string, year: number, dueFen: number, paidFen: number, extraFen: number, base: { id: string, version: number, year: number, category: DuesCategory, baseFen: number | null, fixedFen: number | null, rateBp: number | null, monthlyDueFen: number, status: DuesBaseStatus, checkedOn: string | null, proof: { status: ProofStatus, batchSeq: number | null, index: number | null, bundle: Record<string, unknown> | null, anchor: { height: number, chainId: string } | null } } | null, months: Array<{ month: string, dueFen: number | null, paidFen: number, hardship: DuesHardshipKind | null, status: DuesMonthStatus }>, payments: Array<{ id: string, version: number, months: Array<string>, monthAmounts: Array<number>, extraFen: number, amountFen: number, method: DuesPaymentMethod, reference: string | null, paidOn: string, receiptNo: string, correctsId: string | null, correctedBy: string | null, reason: string | null, proof: { status: ProofStatus, batchSeq: number | null, index: number | null, bundle: Record<string, unknown> | null, anchor: { height: number, chainId: string } | null } }> };
+
+export type DeclareDuesBaseMutationVariables = Exact<{
+  input: DeclareDuesBaseInput;
+}>;
+
+
+export type DeclareDuesBaseMutation = { declareDuesBase: { id: string, status: DuesBaseStatus, monthlyDueFen: number } };
 
 export type PageFieldsFragment = { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null };
 
@@ -864,6 +974,172 @@ export type CreateDecisionMutationVariables = Exact<{
 
 export type CreateDecisionMutation = { createDecision: { id: string } };
 
+export type DuesArrearsListQueryVariables = Exact<{
+  status?: DuesArrearsStatus | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type DuesArrearsListQuery = { duesArrearsCases: { pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, memberId: string, memberName: string, fromMonth: string, toMonth: string, months: number, status: DuesArrearsStatus, decisionReason: string | null, decidedOn: string | null, createdAt: string, proof: { status: ProofStatus, batchSeq: number | null, anchor: { height: number } | null } } }> } };
+
+export type RaiseDuesArrearsMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RaiseDuesArrearsMutation = { raiseDuesArrearsCases: Array<{ id: string }> };
+
+export type DecideDuesArrearsMutationVariables = Exact<{
+  id: string | number;
+  decision: DuesArrearsDecision;
+  reason: string;
+}>;
+
+
+export type DecideDuesArrearsMutation = { decideDuesArrearsCase: { id: string, status: DuesArrearsStatus } };
+
+export type DuesBasesListQueryVariables = Exact<{
+  year?: number | null | undefined;
+  status?: DuesBaseStatus | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type DuesBasesListQuery = { duesBases: { pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, version: number, memberId: string, memberName: string, year: number, category: DuesCategory, baseFen: number | null, fixedFen: number | null, rateBp: number | null, monthlyDueFen: number, status: DuesBaseStatus, checkedOn: string | null, proof: { status: ProofStatus, batchSeq: number | null, anchor: { height: number } | null } } }> }, full: { edges: Array<{ node: { id: string, name: string } }> }, probationary: { edges: Array<{ node: { id: string, name: string } }> } };
+
+export type CheckDuesBaseInListMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CheckDuesBaseInListMutation = { checkDuesBase: { id: string, status: DuesBaseStatus } };
+
+export type DuesHardshipsListQueryVariables = Exact<{
+  scope: string | number;
+  status?: DuesHardshipStatus | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type DuesHardshipsListQuery = { duesHardships: { pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, memberId: string, memberName: string, kind: DuesHardshipKind, reducedFen: number | null, fromMonth: string, toMonth: string, reason: string, branchDecision: string, status: DuesHardshipStatus, decidedOn: string | null, decisionNote: string | null, proof: { status: ProofStatus, batchSeq: number | null, anchor: { height: number } | null } } }> }, scope: { kind: OrgUnitKind }, full: { edges: Array<{ node: { id: string, name: string } }> }, probationary: { edges: Array<{ node: { id: string, name: string } }> } };
+
+export type ProposeDuesHardshipMutationVariables = Exact<{
+  input: ProposeDuesHardshipInput;
+}>;
+
+
+export type ProposeDuesHardshipMutation = { proposeDuesHardship: { id: string } };
+
+export type DecideDuesHardshipMutationVariables = Exact<{
+  id: string | number;
+  approve: boolean;
+  note?: string | null | undefined;
+}>;
+
+
+export type DecideDuesHardshipMutation = { decideDuesHardship: { id: string, status: DuesHardshipStatus } };
+
+export type MemberDuesQueryVariables = Exact<{
+  memberId: string | number;
+  year?: number | null | undefined;
+}>;
+
+
+export type MemberDuesQuery = { duesStatement: { memberId: string, memberName: string, year: number, dueFen: number, paidFen: number, extraFen: number, base: { id: string, version: number, year: number, category: DuesCategory, baseFen: number | null, fixedFen: number | null, rateBp: number | null, monthlyDueFen: number, status: DuesBaseStatus, checkedOn: string | null, proof: { status: ProofStatus, batchSeq: number | null, index: number | null, bundle: Record<string, unknown> | null, anchor: { height: number, chainId: string } | null } } | null, months: Array<{ month: string, dueFen: number | null, paidFen: number, hardship: DuesHardshipKind | null, status: DuesMonthStatus }>, payments: Array<{ id: string, version: number, months: Array<string>, monthAmounts: Array<number>, extraFen: number, amountFen: number, method: DuesPaymentMethod, reference: string | null, paidOn: string, receiptNo: string, correctsId: string | null, correctedBy: string | null, reason: string | null, proof: { status: ProofStatus, batchSeq: number | null, index: number | null, bundle: Record<string, unknown> | null, anchor: { height: number, chainId: string } | null } }> } };
+
+export type RecordDuesPaymentMutationVariables = Exact<{
+  input: RecordDuesPaymentInput;
+}>;
+
+
+export type RecordDuesPaymentMutation = { recordDuesPayment: { id: string, receiptNo: string } };
+
+export type CorrectDuesPaymentMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type CorrectDuesPaymentMutation = { correctDuesPayment: { id: string, receiptNo: string } };
+
+export type CheckDuesBaseMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CheckDuesBaseMutation = { checkDuesBase: { id: string, status: DuesBaseStatus } };
+
+export type DuesMemberBasesQueryVariables = Exact<{
+  year?: number | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type DuesMemberBasesQuery = { duesBases: { pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, memberId: string, memberName: string, category: DuesCategory, monthlyDueFen: number, status: DuesBaseStatus } }> } };
+
+export type DuesMemberTotalsQueryVariables = Exact<{
+  memberId: string | number;
+  year?: number | null | undefined;
+}>;
+
+
+export type DuesMemberTotalsQuery = { duesStatement: { memberId: string, dueFen: number, paidFen: number, months: Array<{ month: string, status: DuesMonthStatus }> } };
+
+export type DuesOverviewQueryVariables = Exact<{
+  month?: string | null | undefined;
+}>;
+
+
+export type DuesOverviewQuery = { duesSummary: { month: string, trackedMembers: number, dueFen: number, collectedFen: number, collectionRateBp: number | null, paidMembers: number, unpaidMembers: number, membersInArrears: number, openArrearsCases: number } };
+
+export type DuesPaymentsListQueryVariables = Exact<{
+  memberId?: string | number | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type DuesPaymentsListQuery = { duesPayments: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, memberId: string, memberName: string, months: Array<string>, amountFen: number, extraFen: number, method: DuesPaymentMethod, reference: string | null, paidOn: string, receiptNo: string, correctsId: string | null, correctedBy: string | null, proof: { status: ProofStatus, batchSeq: number | null, anchor: { height: number } | null } } }> }, full: { edges: Array<{ node: { id: string, name: string } }> }, probationary: { edges: Array<{ node: { id: string, name: string } }> } };
+
+export type DuesRemittancesListQueryVariables = Exact<{
+  status?: DuesRemittanceStatus | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type DuesRemittancesListQuery = { duesRemittances: { pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, orgUnitId: string, unitName: string, toUnitId: string, toUnitName: string, month: string, paymentCount: number, memberCount: number, amountFen: number, status: DuesRemittanceStatus, confirmedOn: string | null, receiptNo: string | null, proof: { status: ProofStatus, batchSeq: number | null, anchor: { height: number } | null } } }> } };
+
+export type SubmitDuesRemittanceMutationVariables = Exact<{
+  unitId: string | number;
+  month: string;
+}>;
+
+
+export type SubmitDuesRemittanceMutation = { submitDuesRemittance: { id: string, amountFen: number } };
+
+export type ConfirmDuesRemittanceMutationVariables = Exact<{
+  id: string | number;
+  receiptNo: string;
+}>;
+
+
+export type ConfirmDuesRemittanceMutation = { confirmDuesRemittance: { id: string, status: DuesRemittanceStatus } };
+
 export type FeedbackQueryVariables = Exact<{
   first?: number | null | undefined;
   after?: string | null | undefined;
@@ -1004,6 +1280,13 @@ export type BranchDecisionsQueryVariables = Exact<{
 
 
 export type BranchDecisionsQuery = { decisions: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, number: string | null, title: string, content: string, decidedOn: string, status: DecisionStatus, yesCount: number | null, noCount: number | null, abstainCount: number | null, overdueMilestones: number, proof: { status: ProofStatus, batchSeq: number | null, anchor: { height: number } | null }, milestones: Array<{ id: string, title: string, dueOn: string, completedOn: string | null, status: MilestoneStatus, overdue: boolean, overdueDays: number, proof: { status: ProofStatus, batchSeq: number | null, anchor: { height: number } | null } }> } }> } };
+
+export type MyDuesQueryVariables = Exact<{
+  year?: number | null | undefined;
+}>;
+
+
+export type MyDuesQuery = { duesStatement: { memberId: string, memberName: string, year: number, dueFen: number, paidFen: number, extraFen: number, base: { id: string, version: number, year: number, category: DuesCategory, baseFen: number | null, fixedFen: number | null, rateBp: number | null, monthlyDueFen: number, status: DuesBaseStatus, checkedOn: string | null, proof: { status: ProofStatus, batchSeq: number | null, index: number | null, bundle: Record<string, unknown> | null, anchor: { height: number, chainId: string } | null } } | null, months: Array<{ month: string, dueFen: number | null, paidFen: number, hardship: DuesHardshipKind | null, status: DuesMonthStatus }>, payments: Array<{ id: string, version: number, months: Array<string>, monthAmounts: Array<number>, extraFen: number, amountFen: number, method: DuesPaymentMethod, reference: string | null, paidOn: string, receiptNo: string, correctsId: string | null, correctedBy: string | null, reason: string | null, proof: { status: ProofStatus, batchSeq: number | null, index: number | null, bundle: Record<string, unknown> | null, anchor: { height: number, chainId: string } | null } }> } };
 
 export type MyLearningQueryVariables = Exact<{
   c?: number | null | undefined;
@@ -1492,14 +1775,6 @@ export const MonthFieldsFragmentDoc = new TypedDocumentString(`
   total
 }
     `, {"fragmentName":"MonthFields"}) as unknown as TypedDocumentString<MonthFieldsFragment, unknown>;
-export const PageFieldsFragmentDoc = new TypedDocumentString(`
-    fragment PageFields on PageInfo {
-  hasNextPage
-  hasPreviousPage
-  startCursor
-  endCursor
-}
-    `, {"fragmentName":"PageFields"}) as unknown as TypedDocumentString<PageFieldsFragment, unknown>;
 export const ProofFieldsFragmentDoc = new TypedDocumentString(`
     fragment ProofFields on Proof {
   status
@@ -1512,6 +1787,73 @@ export const ProofFieldsFragmentDoc = new TypedDocumentString(`
   bundle
 }
     `, {"fragmentName":"ProofFields"}) as unknown as TypedDocumentString<ProofFieldsFragment, unknown>;
+export const DuesStatementFieldsFragmentDoc = new TypedDocumentString(`
+    fragment DuesStatementFields on DuesStatement {
+  memberId
+  memberName
+  year
+  dueFen
+  paidFen
+  extraFen
+  base {
+    id
+    version
+    year
+    category
+    baseFen
+    fixedFen
+    rateBp
+    monthlyDueFen
+    status
+    checkedOn
+    proof {
+      ...ProofFields
+    }
+  }
+  months {
+    month
+    dueFen
+    paidFen
+    hardship
+    status
+  }
+  payments {
+    id
+    version
+    months
+    monthAmounts
+    extraFen
+    amountFen
+    method
+    reference
+    paidOn
+    receiptNo
+    correctsId
+    correctedBy
+    reason
+    proof {
+      ...ProofFields
+    }
+  }
+}
+    fragment ProofFields on Proof {
+  status
+  batchSeq
+  index
+  anchor {
+    height
+    chainId
+  }
+  bundle
+}`, {"fragmentName":"DuesStatementFields"}) as unknown as TypedDocumentString<DuesStatementFieldsFragment, unknown>;
+export const PageFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PageFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}
+    `, {"fragmentName":"PageFields"}) as unknown as TypedDocumentString<PageFieldsFragment, unknown>;
 export const MemberFieldsFragmentDoc = new TypedDocumentString(`
     fragment MemberFields on Member {
   id
@@ -2082,6 +2424,20 @@ export const PublishDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PublishMutation, PublishMutationVariables>;
+export const DuesReportCsvDocument = new TypedDocumentString(`
+    query DuesReportCsv($year: Int) {
+  duesReportCsv(year: $year)
+}
+    `) as unknown as TypedDocumentString<DuesReportCsvQuery, DuesReportCsvQueryVariables>;
+export const DeclareDuesBaseDocument = new TypedDocumentString(`
+    mutation DeclareDuesBase($input: DeclareDuesBaseInput!) {
+  declareDuesBase(input: $input) {
+    id
+    status
+    monthlyDueFen
+  }
+}
+    `) as unknown as TypedDocumentString<DeclareDuesBaseMutation, DeclareDuesBaseMutationVariables>;
 export const SnapshotDocument = new TypedDocumentString(`
     query Snapshot($id: ID!) {
   analyticsSnapshot(id: $id) {
@@ -2686,6 +3042,472 @@ export const CreateDecisionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreateDecisionMutation, CreateDecisionMutationVariables>;
+export const DuesArrearsListDocument = new TypedDocumentString(`
+    query DuesArrearsList($status: DuesArrearsStatus, $first: Int, $after: String, $last: Int, $before: String) {
+  duesArrearsCases(
+    status: $status
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
+    pageInfo {
+      ...PageFields
+    }
+    edges {
+      node {
+        id
+        memberId
+        memberName
+        fromMonth
+        toMonth
+        months
+        status
+        decisionReason
+        decidedOn
+        createdAt
+        proof {
+          status
+          batchSeq
+          anchor {
+            height
+          }
+        }
+      }
+    }
+  }
+}
+    fragment PageFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}`) as unknown as TypedDocumentString<DuesArrearsListQuery, DuesArrearsListQueryVariables>;
+export const RaiseDuesArrearsDocument = new TypedDocumentString(`
+    mutation RaiseDuesArrears {
+  raiseDuesArrearsCases {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RaiseDuesArrearsMutation, RaiseDuesArrearsMutationVariables>;
+export const DecideDuesArrearsDocument = new TypedDocumentString(`
+    mutation DecideDuesArrears($id: ID!, $decision: DuesArrearsDecision!, $reason: String!) {
+  decideDuesArrearsCase(id: $id, decision: $decision, reason: $reason) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<DecideDuesArrearsMutation, DecideDuesArrearsMutationVariables>;
+export const DuesBasesListDocument = new TypedDocumentString(`
+    query DuesBasesList($year: Int, $status: DuesBaseStatus, $first: Int, $after: String, $last: Int, $before: String) {
+  duesBases(
+    year: $year
+    status: $status
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
+    pageInfo {
+      ...PageFields
+    }
+    edges {
+      node {
+        id
+        version
+        memberId
+        memberName
+        year
+        category
+        baseFen
+        fixedFen
+        rateBp
+        monthlyDueFen
+        status
+        checkedOn
+        proof {
+          status
+          batchSeq
+          anchor {
+            height
+          }
+        }
+      }
+    }
+  }
+  full: members(first: 100, status: ACTIVE, stage: FULL) {
+    edges {
+      node {
+        id
+        name
+      }
+    }
+  }
+  probationary: members(first: 100, status: ACTIVE, stage: PROBATIONARY) {
+    edges {
+      node {
+        id
+        name
+      }
+    }
+  }
+}
+    fragment PageFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}`) as unknown as TypedDocumentString<DuesBasesListQuery, DuesBasesListQueryVariables>;
+export const CheckDuesBaseInListDocument = new TypedDocumentString(`
+    mutation CheckDuesBaseInList($id: ID!) {
+  checkDuesBase(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<CheckDuesBaseInListMutation, CheckDuesBaseInListMutationVariables>;
+export const DuesHardshipsListDocument = new TypedDocumentString(`
+    query DuesHardshipsList($scope: ID!, $status: DuesHardshipStatus, $first: Int, $after: String, $last: Int, $before: String) {
+  duesHardships(
+    status: $status
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
+    pageInfo {
+      ...PageFields
+    }
+    edges {
+      node {
+        id
+        memberId
+        memberName
+        kind
+        reducedFen
+        fromMonth
+        toMonth
+        reason
+        branchDecision
+        status
+        decidedOn
+        decisionNote
+        proof {
+          status
+          batchSeq
+          anchor {
+            height
+          }
+        }
+      }
+    }
+  }
+  scope: orgUnit(id: $scope) {
+    kind
+  }
+  full: members(first: 100, status: ACTIVE, stage: FULL) {
+    edges {
+      node {
+        id
+        name
+      }
+    }
+  }
+  probationary: members(first: 100, status: ACTIVE, stage: PROBATIONARY) {
+    edges {
+      node {
+        id
+        name
+      }
+    }
+  }
+}
+    fragment PageFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}`) as unknown as TypedDocumentString<DuesHardshipsListQuery, DuesHardshipsListQueryVariables>;
+export const ProposeDuesHardshipDocument = new TypedDocumentString(`
+    mutation ProposeDuesHardship($input: ProposeDuesHardshipInput!) {
+  proposeDuesHardship(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ProposeDuesHardshipMutation, ProposeDuesHardshipMutationVariables>;
+export const DecideDuesHardshipDocument = new TypedDocumentString(`
+    mutation DecideDuesHardship($id: ID!, $approve: Boolean!, $note: String) {
+  decideDuesHardship(id: $id, approve: $approve, note: $note) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<DecideDuesHardshipMutation, DecideDuesHardshipMutationVariables>;
+export const MemberDuesDocument = new TypedDocumentString(`
+    query MemberDues($memberId: ID!, $year: Int) {
+  duesStatement(memberId: $memberId, year: $year) {
+    ...DuesStatementFields
+  }
+}
+    fragment DuesStatementFields on DuesStatement {
+  memberId
+  memberName
+  year
+  dueFen
+  paidFen
+  extraFen
+  base {
+    id
+    version
+    year
+    category
+    baseFen
+    fixedFen
+    rateBp
+    monthlyDueFen
+    status
+    checkedOn
+    proof {
+      ...ProofFields
+    }
+  }
+  months {
+    month
+    dueFen
+    paidFen
+    hardship
+    status
+  }
+  payments {
+    id
+    version
+    months
+    monthAmounts
+    extraFen
+    amountFen
+    method
+    reference
+    paidOn
+    receiptNo
+    correctsId
+    correctedBy
+    reason
+    proof {
+      ...ProofFields
+    }
+  }
+}
+fragment ProofFields on Proof {
+  status
+  batchSeq
+  index
+  anchor {
+    height
+    chainId
+  }
+  bundle
+}`) as unknown as TypedDocumentString<MemberDuesQuery, MemberDuesQueryVariables>;
+export const RecordDuesPaymentDocument = new TypedDocumentString(`
+    mutation RecordDuesPayment($input: RecordDuesPaymentInput!) {
+  recordDuesPayment(input: $input) {
+    id
+    receiptNo
+  }
+}
+    `) as unknown as TypedDocumentString<RecordDuesPaymentMutation, RecordDuesPaymentMutationVariables>;
+export const CorrectDuesPaymentDocument = new TypedDocumentString(`
+    mutation CorrectDuesPayment($id: ID!, $reason: String!) {
+  correctDuesPayment(paymentId: $id, reason: $reason) {
+    id
+    receiptNo
+  }
+}
+    `) as unknown as TypedDocumentString<CorrectDuesPaymentMutation, CorrectDuesPaymentMutationVariables>;
+export const CheckDuesBaseDocument = new TypedDocumentString(`
+    mutation CheckDuesBase($id: ID!) {
+  checkDuesBase(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<CheckDuesBaseMutation, CheckDuesBaseMutationVariables>;
+export const DuesMemberBasesDocument = new TypedDocumentString(`
+    query DuesMemberBases($year: Int, $first: Int, $after: String, $last: Int, $before: String) {
+  duesBases(
+    year: $year
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
+    pageInfo {
+      ...PageFields
+    }
+    edges {
+      node {
+        id
+        memberId
+        memberName
+        category
+        monthlyDueFen
+        status
+      }
+    }
+  }
+}
+    fragment PageFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}`) as unknown as TypedDocumentString<DuesMemberBasesQuery, DuesMemberBasesQueryVariables>;
+export const DuesMemberTotalsDocument = new TypedDocumentString(`
+    query DuesMemberTotals($memberId: ID!, $year: Int) {
+  duesStatement(memberId: $memberId, year: $year) {
+    memberId
+    dueFen
+    paidFen
+    months {
+      month
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DuesMemberTotalsQuery, DuesMemberTotalsQueryVariables>;
+export const DuesOverviewDocument = new TypedDocumentString(`
+    query DuesOverview($month: String) {
+  duesSummary(month: $month) {
+    month
+    trackedMembers
+    dueFen
+    collectedFen
+    collectionRateBp
+    paidMembers
+    unpaidMembers
+    membersInArrears
+    openArrearsCases
+  }
+}
+    `) as unknown as TypedDocumentString<DuesOverviewQuery, DuesOverviewQueryVariables>;
+export const DuesPaymentsListDocument = new TypedDocumentString(`
+    query DuesPaymentsList($memberId: ID, $first: Int, $after: String, $last: Int, $before: String) {
+  duesPayments(
+    memberId: $memberId
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
+    totalCount
+    pageInfo {
+      ...PageFields
+    }
+    edges {
+      node {
+        id
+        memberId
+        memberName
+        months
+        amountFen
+        extraFen
+        method
+        reference
+        paidOn
+        receiptNo
+        correctsId
+        correctedBy
+        proof {
+          status
+          batchSeq
+          anchor {
+            height
+          }
+        }
+      }
+    }
+  }
+  full: members(first: 100, status: ACTIVE, stage: FULL) {
+    edges {
+      node {
+        id
+        name
+      }
+    }
+  }
+  probationary: members(first: 100, status: ACTIVE, stage: PROBATIONARY) {
+    edges {
+      node {
+        id
+        name
+      }
+    }
+  }
+}
+    fragment PageFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}`) as unknown as TypedDocumentString<DuesPaymentsListQuery, DuesPaymentsListQueryVariables>;
+export const DuesRemittancesListDocument = new TypedDocumentString(`
+    query DuesRemittancesList($status: DuesRemittanceStatus, $first: Int, $after: String, $last: Int, $before: String) {
+  duesRemittances(
+    status: $status
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
+    pageInfo {
+      ...PageFields
+    }
+    edges {
+      node {
+        id
+        orgUnitId
+        unitName
+        toUnitId
+        toUnitName
+        month
+        paymentCount
+        memberCount
+        amountFen
+        status
+        confirmedOn
+        receiptNo
+        proof {
+          status
+          batchSeq
+          anchor {
+            height
+          }
+        }
+      }
+    }
+  }
+}
+    fragment PageFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}`) as unknown as TypedDocumentString<DuesRemittancesListQuery, DuesRemittancesListQueryVariables>;
+export const SubmitDuesRemittanceDocument = new TypedDocumentString(`
+    mutation SubmitDuesRemittance($unitId: ID!, $month: String!) {
+  submitDuesRemittance(unitId: $unitId, month: $month) {
+    id
+    amountFen
+  }
+}
+    `) as unknown as TypedDocumentString<SubmitDuesRemittanceMutation, SubmitDuesRemittanceMutationVariables>;
+export const ConfirmDuesRemittanceDocument = new TypedDocumentString(`
+    mutation ConfirmDuesRemittance($id: ID!, $receiptNo: String!) {
+  confirmDuesRemittance(id: $id, receiptNo: $receiptNo) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ConfirmDuesRemittanceMutation, ConfirmDuesRemittanceMutationVariables>;
 export const FeedbackDocument = new TypedDocumentString(`
     query Feedback($first: Int, $after: String, $last: Int, $before: String, $status: FeedbackStatus) {
   memberFeedback(
@@ -3168,6 +3990,70 @@ export const BranchDecisionsDocument = new TypedDocumentString(`
   startCursor
   endCursor
 }`) as unknown as TypedDocumentString<BranchDecisionsQuery, BranchDecisionsQueryVariables>;
+export const MyDuesDocument = new TypedDocumentString(`
+    query MyDues($year: Int) {
+  duesStatement(year: $year) {
+    ...DuesStatementFields
+  }
+}
+    fragment DuesStatementFields on DuesStatement {
+  memberId
+  memberName
+  year
+  dueFen
+  paidFen
+  extraFen
+  base {
+    id
+    version
+    year
+    category
+    baseFen
+    fixedFen
+    rateBp
+    monthlyDueFen
+    status
+    checkedOn
+    proof {
+      ...ProofFields
+    }
+  }
+  months {
+    month
+    dueFen
+    paidFen
+    hardship
+    status
+  }
+  payments {
+    id
+    version
+    months
+    monthAmounts
+    extraFen
+    amountFen
+    method
+    reference
+    paidOn
+    receiptNo
+    correctsId
+    correctedBy
+    reason
+    proof {
+      ...ProofFields
+    }
+  }
+}
+fragment ProofFields on Proof {
+  status
+  batchSeq
+  index
+  anchor {
+    height
+    chainId
+  }
+  bundle
+}`) as unknown as TypedDocumentString<MyDuesQuery, MyDuesQueryVariables>;
 export const MyLearningDocument = new TypedDocumentString(`
     query MyLearning($c: Int, $cAfter: String, $cl: Int, $cBefore: String, $a: Int, $aAfter: String, $al: Int, $aBefore: String) {
   courseCompletions(first: $c, after: $cAfter, last: $cl, before: $cBefore) {

@@ -14,6 +14,7 @@ import * as imports from './areas/imports';
 import * as accounts from './areas/accounts';
 import * as analytics from './areas/analytics';
 import * as trust from './areas/trust';
+import * as dues from './areas/dues';
 
 const zh = {
   app: {
@@ -43,6 +44,8 @@ const zh = {
     memberImport: '批量导入',
     admin: '系统管理',
     overdue: '逾期步骤',
+    myDues: '我的党费',
+    dues: '党费',
     groups: { work: '工作', stats: '统计', system: '管理' },
     signIn: '登录',
     signOut: '退出登录',
@@ -534,6 +537,7 @@ const zh = {
   accounts: accounts.zh,
   analytics: analytics.zh,
   trust: trust.zh,
+  dues: dues.zh,
 };
 
 export type Messages = typeof zh;
@@ -566,6 +570,8 @@ const en: Messages = {
     memberImport: 'Import members',
     admin: 'Administration',
     overdue: 'Overdue steps',
+    myDues: 'My dues',
+    dues: 'Dues',
     groups: { work: 'Work', stats: 'Statistics', system: 'Management' },
     signIn: 'Sign in',
     signOut: 'Sign out',
@@ -1052,6 +1058,7 @@ const en: Messages = {
   accounts: accounts.en,
   analytics: analytics.en,
   trust: trust.en,
+  dues: dues.en,
 };
 
 export const MESSAGES: Record<Locale, Messages> = { 'zh-CN': zh, en };

@@ -9,7 +9,7 @@ export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
 
-type NavKey = keyof Pick<Messages['nav'], 'verify' | 'me' | 'dashboard' | 'overdue' | 'members' | 'pipeline' | 'admin' | 'meetings' | 'votes' | 'decisions' | 'learning' | 'feedback' | 'appraisal' | 'transfers' | 'feedbackAdmin' | 'memberImport'>;
+type NavKey = keyof Pick<Messages['nav'], 'verify' | 'me' | 'dashboard' | 'overdue' | 'members' | 'pipeline' | 'admin' | 'meetings' | 'votes' | 'decisions' | 'learning' | 'feedback' | 'appraisal' | 'transfers' | 'feedbackAdmin' | 'memberImport' | 'myDues' | 'dues'>;
 
 /** The menu's groups, in order: daily work, figures (and checking proofs), management. */
 export const NAV_GROUPS = ['work', 'stats', 'system'] as const;
@@ -34,6 +34,9 @@ export const NAV: readonly NavItem[] = [
   { to: '/feedback', key: 'feedback', roles: ['MEMBER'], group: 'work' },
   { to: '/appraisal', key: 'appraisal', roles: ['SECRETARY', 'ADMIN', 'MEMBER'], group: 'work' },
   { to: '/transfers', key: 'transfers', roles: ['SECRETARY', 'ADMIN'], group: 'work' },
+  // Dues (党费): a member's own statement; the branch's bases, payments, arrears and remittances.
+  { to: '/me/dues', key: 'myDues', roles: ['MEMBER'], group: 'work' },
+  { to: '/dues', key: 'dues', roles: ['SECRETARY', 'ADMIN'], group: 'work' },
   { to: '/dashboard', key: 'dashboard', roles: ['LEADER', 'ADMIN', 'SECRETARY'], group: 'stats' },
   // The leader's read-only list of late development steps (secretaries and admins work them in /pipeline).
   { to: '/overdue', key: 'overdue', roles: ['LEADER'], group: 'stats' },
@@ -59,6 +62,8 @@ export const PAGE_ROLES = {
   feedback: ['MEMBER', 'SECRETARY', 'LEADER', 'ADMIN'],
   appraisal: ['SECRETARY', 'ADMIN', 'MEMBER'],
   transfers: ['SECRETARY', 'ADMIN'],
+  // The API lets staff read dues and writers change them; the pages are for those who run them.
+  dues: ['SECRETARY', 'ADMIN'],
   feedbackAdmin: ['SECRETARY', 'ADMIN'],
   membersImport: ['SECRETARY', 'ADMIN'],
   accounts: ['ADMIN'],
