@@ -2,7 +2,7 @@
 // alone), then bench/RESULTS.md. Datasets are seeded and anchored on first use and cached under
 // .data/bench (see bench/lib/cluster.ts).
 //
-//   npm run bench -- [--skip physical,indexer,verify,graphql,scale,analytics] [--quick]
+//   npm run bench -- [--skip physical,indexer,verify,graphql,scale,dues,analytics] [--quick]
 //                    [--sizes 10000,100000,1000000] [--members 100000]
 //
 // --quick: 1 run of 3 s per cell and a 50k-record indexer run: a smoke test, not figures.
@@ -55,6 +55,8 @@ async function main() {
     await step('verify', 'bench/verify/run.ts', quick ? ['--runs', '2', '--seconds', '1'] : []);
     await step('graphql', 'bench/graphql/run.ts', ['--members', args.members!, ...(quick ? ['--runs', '1', '--seconds', '3', '--warmup', '2'] : [])]);
     await step('scale', 'bench/scale/run.ts', ['--sizes', sizes, ...(quick ? ['--runs', '1', '--seconds', '3', '--warmup', '2'] : [])]);
+    // Its own scratch data (set-based, seconds), at the largest size: no seeded dataset needed.
+    await step('dues', 'bench/dues/run.ts', ['--members', String(quick ? Math.min(largest, 100_000) : largest), ...(quick ? ['--runs', '1'] : [])]);
     if (existsSync(path.join(repoRoot, 'bench/analytics/run.ts'))) {
       // Dashboard queries over the largest dataset (1M members by default).
       const members = Number(args['analytics-members'] ?? largest);

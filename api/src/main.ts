@@ -4,7 +4,8 @@
 // LIANJIAN_DB_POOL (Postgres connections, default 10), LIANJIAN_DB_WRITE_SLOTS (write transactions
 // holding or awaiting a connection at once, default half the pool; the rest queue in-process),
 // LIANJIAN_DB_TX_WAIT_MS (longest a write waits for its turn before failing as BUSY, default 30000),
-// LIANJIAN_DB_TX_TIMEOUT_MS (longest a write transaction may run, default 30000).
+// LIANJIAN_DB_TX_TIMEOUT_MS (longest a write transaction may run, default 30000),
+// LIANJIAN_DUES_ARREARS_SCAN_MS (how often the dues arrears scan runs, default 6 h; 0: never).
 import { configFromEnv } from './shared/config.js';
 import { startApi } from './start-api.js';
 

@@ -8,6 +8,7 @@ import type { ApiConfig } from './shared/config.js';
 import { createHttpServer } from './http/server.js';
 import { Metrics } from './http/metrics.js';
 import { queueTransactions, txQueueDefaults, type TxQueueOptions } from './shared/tx-queue.js';
+import { startArrearsSchedule } from './modules/dues/arrears-scan.js';
 
 export interface RunningApi {
   url: string;
@@ -43,6 +44,7 @@ export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
     server.listen(opts.port ?? 0, opts.host ?? '0.0.0.0', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  const arrears = opts.config.duesArrearsScanMs ? startArrearsSchedule(prisma, opts.config, { intervalMs: opts.config.duesArrearsScanMs }) : null;
   return {
     url: `http://127.0.0.1:${port}`,
     port,
@@ -56,6 +58,7 @@ export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
       server.closeAllConnections();
       await closed;
       await apollo.stop();
+      await arrears?.stop();
       if (!opts.prisma) await prisma.$disconnect();
     },
   };

@@ -23,6 +23,8 @@ export {
   funnelFigures,
   funnelFromCounts,
   computeSnapshotFigures,
+  computeSnapshotFiguresFromRecords,
+  snapshotInputTypes,
   isSnapshotMetric,
   type MemberData,
   type CompositionFigures,
@@ -31,3 +33,4 @@ export {
   type SnapshotParams,
   type SnapshotMetric,
 } from './snapshot-figures.js';
+export { duesFigures, DuesTally, DUES_INPUT_TYPES, type DuesFigures, type DuesParams, type SnapshotRecord } from './snapshot-dues.js';

@@ -3,6 +3,7 @@
 // "recompute and compare" checks the figures, not two implementations. The dashboards (served
 // from rollups in the API) use the same folding helpers (ageBand, medianOfHistogram, rate) so a
 // dashboard figure and a snapshot of it agree exactly.
+import { DUES_INPUT_TYPES, duesFigures, type DuesParams, type SnapshotRecord } from './snapshot-dues.js';
 
 export const MEMBER_STAGES = ['APPLICANT', 'ACTIVIST', 'CANDIDATE', 'PROBATIONARY', 'FULL'] as const;
 export const GENDERS = ['MALE', 'FEMALE'] as const;
@@ -157,15 +158,37 @@ export function funnelFigures(members: readonly MemberData[]): FunnelFigures {
   return funnelFromCounts(current, reached, hist);
 }
 
-/** Snapshot parameters: the date the figures are as of (composition's age bands use its year). */
+/**
+ * Snapshot parameters: the date the figures are as of (composition's age bands use its year);
+ * a dues snapshot also names its month and the last month that was due when it was published.
+ */
 export interface SnapshotParams {
   asOf: string;
+  /** dues: the month of the figures, YYYY-MM (default: the month of asOf). */
+  month?: string;
+  /** dues: the last month whose dues were due at publication, YYYY-MM (default: the month). */
+  dueUntil?: string;
 }
 
 export interface SnapshotMetric {
-  /** The record type every input must have. */
+  /** The record type every input must have (the first of inputTypes when there are several). */
   inputType: string;
+  /** The record types the inputs may have, when more than one. */
+  inputTypes?: readonly string[];
+  /** Figures from the inputs' record data (metrics over one record type). */
   compute(inputs: readonly Record<string, unknown>[], params: SnapshotParams): Record<string, unknown>;
+  /** Figures from whole records (type, id, data): metrics that join records of several types. */
+  computeRecords?(inputs: readonly SnapshotRecord[], params: SnapshotParams): Record<string, unknown>;
+}
+
+/** The record types a metric's inputs may have. */
+export function snapshotInputTypes(metric: SnapshotMetric): readonly string[] {
+  return metric.inputTypes ?? [metric.inputType];
+}
+
+function duesParams(params: SnapshotParams): DuesParams {
+  const month = params.month ?? params.asOf.slice(0, 7);
+  return { month, dueUntil: params.dueUntil ?? month };
 }
 
 /** The metrics a snapshot can publish, by name. */
@@ -178,6 +201,16 @@ export const SNAPSHOT_METRICS: Readonly<Record<string, SnapshotMetric>> = {
     inputType: 'Member',
     compute: (inputs) => ({ ...funnelFigures(inputs as unknown as MemberData[]) }),
   },
+  // Collection rate, amounts due and collected, members in arrears (snapshot-dues.ts): the
+  // subtree's members and their dues records, joined by member id, so record ids are needed.
+  dues: {
+    inputType: 'DuesArrearsCase',
+    inputTypes: DUES_INPUT_TYPES,
+    compute: () => {
+      throw new Error('the dues metric joins records of several types: compute it with computeSnapshotFiguresFromRecords');
+    },
+    computeRecords: (inputs, params) => ({ ...duesFigures(inputs, duesParams(params)) }),
+  },
 };
 
 export function isSnapshotMetric(metric: string): boolean {
@@ -188,4 +221,11 @@ export function isSnapshotMetric(metric: string): boolean {
 export function computeSnapshotFigures(metric: string, params: SnapshotParams, inputs: readonly Record<string, unknown>[]): Record<string, unknown> {
   if (!isSnapshotMetric(metric)) throw new Error(`unknown snapshot metric "${metric}"`);
   return SNAPSHOT_METRICS[metric]!.compute(inputs, params);
+}
+
+/** Figures of `metric` over whole input records (any metric); throws on an unknown metric. */
+export function computeSnapshotFiguresFromRecords(metric: string, params: SnapshotParams, inputs: readonly SnapshotRecord[]): Record<string, unknown> {
+  if (!isSnapshotMetric(metric)) throw new Error(`unknown snapshot metric "${metric}"`);
+  const m = SNAPSHOT_METRICS[metric]!;
+  return m.computeRecords ? m.computeRecords(inputs, params) : m.compute(inputs.map((i) => i.data), params);
 }

@@ -11,7 +11,7 @@ import { leafHash } from './hash.js';
 import { fromHex, toHex } from './hex.js';
 import { canonicalize } from './jcs.js';
 import { buildTree, treeRoot } from './merkle.js';
-import { computeSnapshotFigures, isSnapshotMetric, SNAPSHOT_METRICS, type SnapshotParams } from './snapshot-figures.js';
+import { computeSnapshotFiguresFromRecords, isSnapshotMetric, SNAPSHOT_METRICS, snapshotInputTypes, type SnapshotParams } from './snapshot-figures.js';
 
 /** One committed input as the snapshot lists it, with the proof of that record version. */
 export interface SnapshotInput {
@@ -80,7 +80,11 @@ function snapshotData(doc: RecordDocument): SnapshotData {
   }
   const params = (d.params ?? {}) as Record<string, unknown>;
   if (typeof params.asOf !== 'string') throw new Error('the snapshot document has no params.asOf');
-  return { metric: d.metric, params: { asOf: params.asOf }, figures: d.figures as Record<string, unknown>, inputRoot: d.inputRoot, inputCount: d.inputCount };
+  // A dues snapshot's month and last due month are part of what its record proves.
+  const p: SnapshotParams = { asOf: params.asOf };
+  if (typeof params.month === 'string') p.month = params.month;
+  if (typeof params.dueUntil === 'string') p.dueUntil = params.dueUntil;
+  return { metric: d.metric, params: p, figures: d.figures as Record<string, unknown>, inputRoot: d.inputRoot, inputCount: d.inputCount };
 }
 
 export function describeInput(i: Pick<SnapshotInput, 'ordinal' | 'entityType' | 'entityId' | 'entityVersion'>): string {
@@ -225,7 +229,7 @@ export async function verifySnapshot(snapshot: ProofBundle, inputs: readonly Sna
       bad(`its proof is for ${doc.type} ${doc.id} v${doc.version}, not the committed record version`);
       return;
     }
-    if (metric && doc.type !== metric.inputType) bad(`a ${data.metric} snapshot reads ${metric.inputType} records only`);
+    if (metric && !snapshotInputTypes(metric).includes(doc.type)) bad(`a ${data.metric} snapshot reads ${snapshotInputTypes(metric).join(', ')} records only`);
     let computed: string;
     try {
       computed = toHex(leafHash(validateDocument(doc)));
@@ -244,7 +248,11 @@ export async function verifySnapshot(snapshot: ProofBundle, inputs: readonly Sna
   if (!metric) {
     fail({ name: 'figure', reason: `unknown metric "${data.metric}": this verifier cannot recompute it` });
   } else {
-    const recomputed = computeSnapshotFigures(data.metric, data.params, inputs.map((i) => i.bundle.document.data as Record<string, unknown>));
+    const recomputed = computeSnapshotFiguresFromRecords(
+      data.metric,
+      data.params,
+      inputs.map((i) => ({ type: i.bundle.document.type, id: i.bundle.document.id, data: i.bundle.document.data as Record<string, unknown> })),
+    );
     const diffs = figureDifferences(recomputed, data.figures);
     for (const d of diffs) {
       fail({ name: 'figure', figure: d.figure, reason: `figure ${d.figure}: published ${d.actual ?? '(missing)'}, recomputed from the inputs ${d.expected ?? '(missing)'}` });

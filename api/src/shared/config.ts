@@ -39,6 +39,12 @@ export interface ApiConfig {
   defaultPageSize: number;
   /** The clock every expiry and TOTP check reads (tests move it). */
   now: () => Date;
+  /**
+   * How often this process runs the dues arrears scan (modules/dues/arrears-scan.ts), in ms; null:
+   * never (the default of defaultConfig, so tests run it only when they ask).
+   * LIANJIAN_DUES_ARREARS_SCAN_MS, default 6 hours; 0 turns it off.
+   */
+  duesArrearsScanMs: number | null;
 }
 
 
@@ -55,7 +61,17 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     trustProxy: env.LIANJIAN_TRUST_PROXY === '1',
     forwardSecret: env.LIANJIAN_FORWARD_SECRET || null,
     introspection: introspectionFromEnv(env),
+    duesArrearsScanMs: duesArrearsScanFromEnv(env),
   };
+}
+
+export function duesArrearsScanFromEnv(env: NodeJS.ProcessEnv): number | null {
+  const given = env.LIANJIAN_DUES_ARREARS_SCAN_MS;
+  if (given === undefined || given === '') return 6 * 3600_000;
+  const ms = Number(given);
+  // A typo must not silently turn the scan off (or make it run in a tight loop).
+  if (!Number.isInteger(ms) || ms < 0 || (ms > 0 && ms < 1000)) throw new Error(`LIANJIAN_DUES_ARREARS_SCAN_MS must be 0 (off) or at least 1000 ms, not "${given}"`);
+  return ms === 0 ? null : ms;
 }
 
 export function introspectionFromEnv(env: NodeJS.ProcessEnv): boolean {
@@ -84,6 +100,7 @@ export function defaultConfig(overrides: Partial<ApiConfig> = {}): ApiConfig {
     maxPageSize: 100,
     defaultPageSize: 20,
     now: () => new Date(),
+    duesArrearsScanMs: null,
     ...overrides,
   };
 }

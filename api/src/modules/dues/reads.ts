@@ -1,7 +1,8 @@
 // Reads: which dues rows a caller's lists cover, a member's statement for a year, and the
 // subtree's figures (collection rate, arrears) and report rows for the finance office.
 import type { DuesBase, DuesPayment, Member, OrgUnit } from '@lianjian/db';
-import { collectionRateBp, formatFen, monthRange, type Fen, type YearMonth } from '@lianjian/rules/dues';
+import { formatFen, monthRange, type Fen, type YearMonth } from '@lianjian/rules/dues';
+import { DuesTally, type DuesFigures, type SnapshotRecord } from '@lianjian/verify';
 import { assertCanSeeMemberRow, listRoot } from '../../shared/access.js';
 import type { Context } from '../../shared/context.js';
 import { badArgument, forbidden, notFound, unauthenticated } from '../../shared/errors.js';
@@ -110,40 +111,55 @@ export async function reportRows(ctx: Context, under: string | number | null | u
   });
 }
 
-export interface Summary {
-  month: YearMonth;
-  trackedMembers: number;
-  dueFen: Fen;
-  collectedFen: Fen;
-  collectionRateBp: number | null;
-  /** Paid the month in full; exempt and excused members count in neither. */
-  paidMembers: number;
-  unpaidMembers: number;
-  membersInArrears: number;
-  openArrearsCases: number;
-}
+/** A month's dues figures over a subtree (the dashboard's, a dues snapshot's). */
+export type Summary = DuesFigures;
 
-/** A month's figures over a subtree: what was due, what was collected against it, who is behind. */
+/** Members per step of the summary: memory stays bounded whatever the subtree's size. */
+const SUMMARY_CHUNK = 20_000;
+
+/**
+ * A month's figures over a subtree: what was due, what was collected against it, who is behind.
+ * Computed by @lianjian/verify's DuesTally, the fold a published `dues` snapshot is computed and
+ * recomputed with, over the same rows a snapshot takes as inputs (members of the subtree and their
+ * dues rows), so the dashboard and a snapshot of it agree exactly. Members are read in id order a
+ * chunk at a time, each chunk's dues rows by the chunk's id range joined on the subtree (set-based,
+ * no list of ids sent).
+ */
 export async function summary(ctx: Context, under: string | number | null | undefined, month: YearMonth): Promise<Summary> {
-  const rows = await reportRows(ctx, under, `${month.slice(0, 4)}-01`, month);
   const scope = await scopeWhere(ctx, under);
-  let dueFen = 0;
-  let collectedFen = 0;
-  let paidMembers = 0;
-  let unpaidMembers = 0;
-  let inArrears = 0;
-  for (const r of rows) {
-    const l = r.lines.find((x) => x.month === month);
-    if (l && l.dueFen !== null) {
-      dueFen += l.dueFen;
-      collectedFen += Math.min(Math.max(l.paidFen, 0), l.dueFen);
-    }
-    if (l?.unpaid) unpaidMembers++;
-    else if (l && l.dueFen !== null && l.dueFen > 0 && l.paidFen >= l.dueFen) paidMembers++;
-    if (r.unpaidMonths > 0) inArrears++;
+  const members = scope.memberId ? { id: scope.memberId } : scope.orgUnit ? { orgUnit: scope.orgUnit } : {};
+  const ofMembers = scope.memberId ? { memberId: scope.memberId } : scope.orgUnit ? { member: { orgUnit: scope.orgUnit } } : {};
+  // Only the months of the year up to `month` count.
+  const months = monthRange(`${month.slice(0, 4)}-01`, month);
+  const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+  const tally = new DuesTally({ month, dueUntil: lastDueMonth(ctx) });
+  let after: string | null = null;
+  for (;;) {
+    const rows: { id: string; stage: string; probationarySince: Date | null; fullMemberSince: Date | null }[] = await ctx.prisma.member.findMany({
+      where: { ...members, ...(after ? { id: { gt: after } } : {}) },
+      select: { id: true, stage: true, probationarySince: true, fullMemberSince: true },
+      orderBy: { id: 'asc' },
+      take: SUMMARY_CHUNK,
+    });
+    if (rows.length === 0) break;
+    const range = { ...ofMembers, memberId: { gte: rows[0]!.id, lte: rows.at(-1)!.id } };
+    const [bases, hardships, payments, cases] = await Promise.all([
+      ctx.prisma.duesBase.findMany({ where: range, select: { memberId: true, year: true, status: true, monthlyDueFen: true } }),
+      ctx.prisma.duesHardship.findMany({ where: { ...range, status: 'APPROVED' }, select: { memberId: true, status: true, kind: true, reducedFen: true, fromMonth: true, toMonth: true } }),
+      ctx.prisma.duesPayment.findMany({ where: { ...range, months: { hasSome: months } }, select: { memberId: true, months: true, monthAmounts: true } }),
+      ctx.prisma.duesArrearsCase.findMany({ where: range, select: { memberId: true, status: true, fromMonth: true, toMonth: true } }),
+    ]);
+    // The fields the tally reads, as record documents hold them (dates YYYY-MM-DD).
+    const records: SnapshotRecord[] = rows.map((m) => ({ type: 'Member', id: m.id, data: { stage: m.stage, probationarySince: day(m.probationarySince), fullMemberSince: day(m.fullMemberSince) } }));
+    for (const data of bases) records.push({ type: 'DuesBase', id: '', data });
+    for (const data of hardships) records.push({ type: 'DuesHardship', id: '', data });
+    for (const data of payments) records.push({ type: 'DuesPayment', id: '', data });
+    for (const data of cases) records.push({ type: 'DuesArrearsCase', id: '', data });
+    tally.add(records);
+    if (rows.length < SUMMARY_CHUNK) break;
+    after = rows.at(-1)!.id;
   }
-  const openArrearsCases = await ctx.prisma.duesArrearsCase.count({ where: { status: 'OPEN', ...scope } });
-  return { month, trackedMembers: rows.length, dueFen, collectedFen, collectionRateBp: collectionRateBp(dueFen, collectedFen), paidMembers, unpaidMembers, membersInArrears: inArrears, openArrearsCases };
+  return tally.result();
 }
 
 const csvCell = (v: string | number) => {

@@ -6,8 +6,8 @@
 //   arrears     raised by the system (actor "system") for six unpaid months in a row, decided by people
 //   remittance  a unit's monthly total passed to the level above, which confirms receipt
 import { randomBytes } from 'node:crypto';
-import { Prisma, type DuesArrearsCase, type DuesBase, type DuesHardship, type DuesPayment, type DuesPaymentMethod, type DuesRemittance, type OrgUnit } from '@lianjian/db';
-import { allocate, arrearsRuns, checkBase, isFen, isYearMonth, monthlyDue, monthRange, type DuesCategory, type HardshipKind } from '@lianjian/rules/dues';
+import { Prisma, type DuesArrearsCase, type PrismaClient, type DuesBase, type DuesHardship, type DuesPayment, type DuesPaymentMethod, type DuesRemittance, type OrgUnit } from '@lianjian/db';
+import { addMonthsYm, allocate, arrearsRuns, checkBase, isFen, isYearMonth, monthlyDue, monthOf, monthRange, type DuesCategory, type HardshipKind } from '@lianjian/rules/dues';
 import { todayInChina } from '@lianjian/rules/dates';
 import { assertCanWriteUnit, listRoot } from '../../shared/access.js';
 import type { Context } from '../../shared/context.js';
@@ -17,9 +17,13 @@ import { recordInput, writeRecord, writeRecords, type Tx } from '../../shared/re
 import { checkText } from '../appraisal/text.js';
 import { assertCanApproveHardship, assertCanConfirmRemittance, assertCanDeclareFor } from './access.js';
 import { baseNotChecked, monthAlreadyPaid } from './errors.js';
-import { lastDueMonth, loadDuesData, monthLines, thisMonth, trackingStart } from './months.js';
+import { loadDuesData, monthLines, thisMonth, trackingStart } from './months.js';
 
 const MAX_MONTHS_AT_ONCE = 24;
+/** Members per arrears-scan transaction: bounded work per lock hold, whatever the subtree's size. */
+const ARREARS_SCAN_CHUNK = 2000;
+/** The advisory lock every arrears scan takes, in every process (hashed to a 64-bit key). */
+const ARREARS_SCAN_LOCK = 'lianjian:dues-arrears-scan';
 const MAX_AMOUNT_FEN = 1_000_000_000;
 const dateOf = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 const today = (ctx: Context) => todayInChina(ctx.config.now());
@@ -267,42 +271,76 @@ export async function correctPayment(ctx: Context, id: string | number, reason: 
 // ── arrears ──────────────────────────────────────────────────────────────────────────────────
 
 /**
- * The system's scan: every member of the subtree with six or more consecutive months unpaid
- * (up to last month) without a recorded reason gets an OPEN case; an open case whose run has
- * grown is extended. Written with actor "system". Returns the cases raised or extended.
+ * The system's scan over the subtree at `rootPath` (null: everything): every tracked member with
+ * six or more consecutive months unpaid (up to last month) without a recorded reason gets an OPEN
+ * case; an open case whose run has grown is extended. Written with actor "system". Returns the
+ * cases raised or extended.
+ *
+ * Safe to run from several API processes at once (the schedule, arrears-scan.ts, runs in every
+ * replica, and a secretary may run it on demand meanwhile): members are scanned a chunk per
+ * transaction, and each transaction first takes one advisory lock shared by every scanner, so two
+ * scans of the same members run one after the other and the second sees the first's cases. The
+ * unique (member, fromMonth) key backs this up, and an extension only applies to the version it
+ * read while the case is still OPEN (a branch deciding it meanwhile wins).
  */
+export async function scanArrears(prisma: PrismaClient, now: Date, rootPath: string | null, opts: { chunk?: number } = {}): Promise<DuesArrearsCase[]> {
+  const chunk = opts.chunk ?? ARREARS_SCAN_CHUNK;
+  const until = addMonthsYm(monthOf(todayInChina(now)), -1);
+  const out: DuesArrearsCase[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const { rows, last } = await prisma.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${ARREARS_SCAN_LOCK}, 0))`;
+        const members = await tx.member.findMany({
+          where: {
+            status: 'ACTIVE',
+            stage: { in: ['PROBATIONARY', 'FULL'] },
+            duesBases: { some: {} },
+            ...(rootPath ? { orgUnit: { path: { startsWith: rootPath } } } : {}),
+            ...(after ? { id: { gt: after } } : {}),
+          },
+          select: { id: true, orgUnitId: true, probationarySince: true, fullMemberSince: true },
+          orderBy: { id: 'asc' },
+          take: chunk,
+        });
+        const data = await loadDuesData(tx, members.map((m) => m.id));
+        const changed: DuesArrearsCase[] = [];
+        for (const m of members) {
+          const d = data.get(m.id)!;
+          const start = trackingStart(m, d);
+          if (!start || start > until) continue;
+          for (const run of arrearsRuns(monthLines(d, start, until))) {
+            const overlapping = d.cases.find((c) => c.fromMonth <= run.to && run.from <= c.toMonth);
+            if (overlapping && (overlapping.status !== 'OPEN' || overlapping.toMonth >= run.to)) continue;
+            if (overlapping) {
+              const { count } = await tx.duesArrearsCase.updateMany({
+                where: { id: overlapping.id, version: overlapping.version, status: 'OPEN' },
+                data: { toMonth: run.to, months: monthRange(overlapping.fromMonth, run.to).length, version: overlapping.version + 1 },
+              });
+              if (count === 1) changed.push(await tx.duesArrearsCase.findUniqueOrThrow({ where: { id: overlapping.id } }));
+            } else {
+              changed.push(await tx.duesArrearsCase.create({ data: { orgUnitId: m.orgUnitId, memberId: m.id, fromMonth: run.from, toMonth: run.to, months: run.months } }));
+            }
+          }
+        }
+        await writeRecords(tx, changed.map((r) => recordInput('DuesArrearsCase', r, 'system', now)));
+        return { rows: changed, last: members.length === chunk ? members.at(-1)!.id : null };
+      },
+      { timeout: 120_000 },
+    );
+    out.push(...rows);
+    if (!last) return out;
+    after = last;
+  }
+}
+
+/** The scan on demand, over a subtree the caller may change (default: theirs). */
 export async function raiseArrearsCases(ctx: Context, under: OrgUnit | null): Promise<DuesArrearsCase[]> {
   if (under) assertCanWriteUnit(ctx, under);
   const root = listRoot(ctx, under);
   if (!under && root) assertCanWriteUnit(ctx, { id: '', path: root });
-  const until = lastDueMonth(ctx);
-  const now = ctx.config.now();
-  return ctx.prisma.$transaction(
-    async (tx) => {
-      const members = await tx.member.findMany({
-        where: { status: 'ACTIVE', stage: { in: ['PROBATIONARY', 'FULL'] }, duesBases: { some: {} }, ...(root ? { orgUnit: { path: { startsWith: root } } } : {}) },
-        select: { id: true, orgUnitId: true, probationarySince: true, fullMemberSince: true },
-      });
-      const data = await loadDuesData(tx, members.map((m) => m.id));
-      const out: DuesArrearsCase[] = [];
-      for (const m of members) {
-        const d = data.get(m.id)!;
-        const start = trackingStart(m, d);
-        if (!start || start > until) continue;
-        for (const run of arrearsRuns(monthLines(d, start, until))) {
-          const overlapping = d.cases.find((c) => c.fromMonth <= run.to && run.from <= c.toMonth);
-          if (overlapping && (overlapping.status !== 'OPEN' || overlapping.toMonth >= run.to)) continue;
-          const row = overlapping
-            ? await tx.duesArrearsCase.update({ where: { id: overlapping.id }, data: { toMonth: run.to, months: monthRange(overlapping.fromMonth, run.to).length, version: overlapping.version + 1 } })
-            : await tx.duesArrearsCase.create({ data: { orgUnitId: m.orgUnitId, memberId: m.id, fromMonth: run.from, toMonth: run.to, months: run.months } });
-          out.push(row);
-        }
-      }
-      await writeRecords(tx, out.map((r) => recordInput('DuesArrearsCase', r, 'system', now)));
-      return out;
-    },
-    { timeout: 60_000 },
-  );
+  return scanArrears(ctx.prisma, ctx.config.now(), root);
 }
 
 export type ArrearsDecision = 'EXCUSED' | 'TREAT_AS_LEFT' | 'SETTLED';

@@ -440,7 +440,7 @@ builder.mutationFields((t) => ({
     authScopes: { $any: { admin: true, role: 'LEADER' } },
     args: {
       unitId: t.arg.id({ required: true }),
-      metric: t.arg.string({ required: true, description: 'composition | funnel' }),
+      metric: t.arg.string({ required: true, description: 'composition | funnel | dues' }),
       title: t.arg.string(),
       asOf: t.arg({ type: 'Date', description: 'Default: today (China time)' }),
     },

@@ -188,8 +188,10 @@ export const DuesSummary = builder.objectRef<Summary>('DuesSummary').implement({
   fields: (t) => ({
     month: t.exposeString('month'),
     trackedMembers: t.exposeInt('trackedMembers'),
-    dueFen: t.exposeInt('dueFen'),
-    collectedFen: t.exposeInt('collectedFen', { description: 'Paid against the month’s dues, each member at most their due' }),
+    // Float, holding whole fen exactly (to 2^53): a subtree's month passes GraphQL's 32-bit Int
+    // (21.47 million yuan) at about 180,000 members — bench/dues at 1M gave 11,785,223,176 fen.
+    dueFen: t.exposeFloat('dueFen', { description: 'Whole fen (a Float only because large subtrees pass the 32-bit Int)' }),
+    collectedFen: t.exposeFloat('collectedFen', { description: 'Paid against the month’s dues, each member at most their due; whole fen (a Float only because large subtrees pass the 32-bit Int)' }),
     collectionRateBp: t.exposeInt('collectionRateBp', { nullable: true, description: 'Basis points (10000 = 100 %), rounded down; null when nothing was due' }),
     paidMembers: t.exposeInt('paidMembers'),
     unpaidMembers: t.exposeInt('unpaidMembers'),
