@@ -23,7 +23,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import { createGunzip, createGzip } from 'node:zlib';
-import { migrate } from '@lianjian/db';
+import { loadMigrations, migrate, migrationsDir } from '@lianjian/db';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 
@@ -169,6 +169,11 @@ export interface RestoreOptions {
   databaseUrl?: string;
   /** Where to unpack the chain home; must not exist or be empty. */
   chainHome?: string;
+  /**
+   * The migrations of the release doing the restore (default: this tree's prisma/migrations). Only
+   * the release that made the backup restores it: a test plays another release by naming its set.
+   */
+  migrationsDir?: string;
   log?: (line: string) => void;
 }
 
@@ -176,6 +181,24 @@ export interface RestoreReport {
   tables: number;
   rows: number;
   timings: { verifyMs: number; databaseMs: number; chainMs: number; totalMs: number };
+}
+
+/** A set of migrations as one comparable string (by name: the applied order is by start time). */
+const migrationKey = (x: { name: string; checksum: string }[]) =>
+  x
+    .map((r) => `${r.name}:${r.checksum}`)
+    .sort()
+    .join('\n');
+
+/** The restoring release is not the one that made the backup (docs/operations.md, "a release is rolled back"). */
+export class MigrationsDifferError extends Error {
+  override name = 'MigrationsDifferError';
+  constructor(m: BackupManifest, here: number) {
+    super(
+      `this release's migrations differ from the backup's (backup: ${m.migrations.length}, here: ${here}; backup release ${m.release ?? 'unknown'}): ` +
+        'restore with the release that made the backup, then start the new release to migrate',
+    );
+  }
 }
 
 export function readManifest(dir: string): BackupManifest {
@@ -198,6 +221,9 @@ export async function restore(opts: RestoreOptions): Promise<RestoreReport> {
 
   let rows = 0;
   if (opts.databaseUrl) {
+    // Refuse another release's restore before the target is touched (checked again once migrated).
+    const mine = loadMigrations(opts.migrationsDir ?? migrationsDir()).map((x) => ({ name: x.name, checksum: x.checksum }));
+    if (migrationKey(mine) !== migrationKey(m.migrations)) throw new MigrationsDifferError(m, mine.length);
     const client = new pg.Client({ connectionString: opts.databaseUrl, application_name: 'lianjian-restore' });
     await client.connect();
     try {
@@ -209,20 +235,14 @@ export async function restore(opts: RestoreOptions): Promise<RestoreReport> {
       await client.end();
     }
     // The schema, by the same migrations the backup's database had.
-    await migrate(opts.databaseUrl, { log: () => {} });
+    await migrate(opts.databaseUrl, { log: () => {}, ...(opts.migrationsDir ? { dir: opts.migrationsDir } : {}) });
     const client2 = new pg.Client({ connectionString: opts.databaseUrl, application_name: 'lianjian-restore' });
     await client2.connect();
     try {
       const applied = (await client2.query<{ name: string; checksum: string }>(
         `SELECT migration_name AS name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY started_at, migration_name`,
       )).rows;
-      const key = (x: { name: string; checksum: string }[]) => x.map((r) => `${r.name}:${r.checksum}`).join('\n');
-      if (key(applied) !== key(m.migrations)) {
-        throw new Error(
-          `this release's migrations differ from the backup's (backup: ${m.migrations.length}, here: ${applied.length}; backup release ${m.release ?? 'unknown'}): ` +
-            'restore with the release that made the backup, then start the new release to migrate',
-        );
-      }
+      if (migrationKey(applied) !== migrationKey(m.migrations)) throw new MigrationsDifferError(m, applied.length);
       await client2.query('BEGIN');
       // Rows as they were, not as new writes: no append-only or record-coverage trigger, no FK check.
       await client2.query('SET LOCAL session_replication_role = replica');
