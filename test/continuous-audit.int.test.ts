@@ -6,6 +6,8 @@
 // prints its progress and rate; the chain watch reports height and signatures.
 import { execFile } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -180,6 +182,52 @@ describe('continuous audit in the indexer process', () => {
     await waitFor('two more passes', async () => (value(await metrics(), 'lianjian_audit_full_passes_total') ?? 0) >= passes + 2, 60_000);
     const again = await withClient(url, async (c) => (await c.query(`SELECT count(*)::int AS n FROM tamper_alert WHERE resolved_at IS NULL AND kind = 'ROW_MISMATCH'`)).rows[0].n);
     expect(again).toBe(1);
+  });
+});
+
+describe('rolling passes and the chain', () => {
+  it('asks the chain once per committed batch, and still finds a stored root edited afterwards', async () => {
+    // A forwarder in front of the node counts what the auditor asks the chain.
+    let asked = 0;
+    const proxy = createServer((req, res) => {
+      asked += 1;
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        void fetch(new URL(req.url ?? '/', node.rpcUrl), { method: req.method, headers: { 'content-type': req.headers['content-type'] ?? 'application/json' }, body: req.method === 'POST' ? Buffer.concat(chunks) : undefined })
+          .then(async (r) => {
+            res.writeHead(r.status, { 'content-type': r.headers.get('content-type') ?? 'application/json' });
+            res.end(Buffer.from(await r.arrayBuffer()));
+          })
+          .catch(() => res.writeHead(502).end());
+      });
+    });
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+    const pool = createPool(url, { max: 2 });
+    const found: string[] = [];
+    try {
+      const seq = await withClient(url, async (c) => (await c.query<{ seq: number }>(`SELECT max(seq) - 1 AS seq FROM batch WHERE status = 'ANCHORED'`)).rows[0]!.seq);
+      const auditor = new ContinuousAuditor({ pool, metrics: indexerMetrics(), rpcUrl: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`, log: silentLogger, recordsPerSecond: 0, fromSeq: seq, onFinding: (f) => found.push(f.kind) });
+      expect(await auditor.verifyNewlyAnchored()).toBeGreaterThanOrEqual(1);
+      expect(found).toEqual([]);
+      const first = asked;
+      expect(first).toBeGreaterThan(0);
+      // The same batches again: compared with the verified copy, nothing asked of the chain.
+      auditor.lastVerifiedSeq = seq - 1;
+      await auditor.verifyNewlyAnchored();
+      expect(found).toEqual([]);
+      expect(asked).toBe(first);
+      // A stored root edited after the first check differs from the kept copy.
+      const root = await withClient(url, async (c) => (await c.query<{ root: Buffer }>('SELECT root FROM batch WHERE seq = $1', [seq])).rows[0]!.root);
+      await tamper(`UPDATE batch SET root = decode(repeat('cd', 32), 'hex') WHERE seq = $1`, [seq]);
+      auditor.lastVerifiedSeq = seq - 1;
+      await auditor.verifyNewlyAnchored();
+      expect(found).toContain('CHAIN_MISMATCH');
+      await tamper('UPDATE batch SET root = $2 WHERE seq = $1', [seq, root]);
+    } finally {
+      await pool.end();
+      proxy.close();
+    }
   });
 });
 

@@ -395,17 +395,33 @@ export async function checkBatchGroup(pool: pg.Pool, group: BatchRow[], findings
   return rows.length;
 }
 
-export async function checkOnChain(reader: AnchorReader, b: BatchRow): Promise<Record<string, unknown> | undefined> {
+/** The chain's copy of a batch as a verified read returned it. */
+export type ChainBatch = Awaited<ReturnType<AnchorReader['readBatch']>>['batch'];
+
+/**
+ * Chain copies already read with a verified read (proof against a signed header) and whose
+ * anchor transaction was checked, by chain id and seq. A committed block never changes, so a pass
+ * after the first compares the stored batch with this copy instead of asking the chain again;
+ * only a stored tx hash other than the one checked goes back to the chain.
+ */
+export type ChainCopies = Map<string, { batch: ChainBatch; txHash: string | null }>;
+
+export async function checkOnChain(reader: AnchorReader, b: BatchRow, copies?: ChainCopies): Promise<Record<string, unknown> | undefined> {
   try {
-    const { batch } = await reader.readBatch(b.seq);
+    const key = `${b.chain_id ?? ''}/${b.seq}`;
+    const known = copies?.get(key);
+    const batch = known?.batch ?? (await reader.readBatch(b.seq)).batch;
     const differs: string[] = [];
     if (!bytesEqual(batch.root, b.root)) differs.push(`root ${toHex(batch.root)} on chain, ${toHex(b.root)} stored`);
     if (Number(batch.size) !== b.size) differs.push(`size ${batch.size} on chain, ${b.size} stored`);
     if (!bytesEqual(batch.prevRoot, b.prev_root)) differs.push(`prev_root ${toHex(batch.prevRoot)} on chain, ${toHex(b.prev_root)} stored`);
     if (b.chain_height !== null && batch.height !== Number(b.chain_height)) differs.push(`height ${batch.height} on chain, ${b.chain_height} stored`);
     if (b.anchored_at && !sameInstant(b.anchored_at.toISOString(), batch.time)) differs.push(`time ${batch.time} on chain, ${b.anchored_at.toISOString()} stored`);
-    if (differs.length === 0 && b.tx_hash) await verifyAnchorTx(reader, batch.height, b.tx_hash, BigInt(b.seq), b.root);
-    return differs.length ? { reason: differs.join('; ') } : undefined;
+    if (differs.length > 0) return { reason: differs.join('; ') };
+    if (b.tx_hash && known?.txHash !== b.tx_hash) await verifyAnchorTx(reader, batch.height, b.tx_hash, BigInt(b.seq), b.root);
+    // Only a copy that matched and whose transaction checked out is kept.
+    if (!known || known.txHash !== b.tx_hash) copies?.set(key, { batch, txHash: b.tx_hash });
+    return undefined;
   } catch (error) {
     return { reason: error instanceof Error ? error.message : String(error) };
   }

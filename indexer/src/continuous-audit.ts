@@ -6,7 +6,10 @@
 //   root, its link to the previous batch, and the chain's copy read with a verified read (ICS23
 //   proof against a signed header, and the anchor transaction).
 // - **Rolling**: a full walk over every batch (the same checks, chain included) and every verifiable
-//   row (against its latest record), at a bounded pace (records per second), pass after pass.
+//   row (against its latest record), at a bounded pace (records per second), pass after pass. A
+//   block's copy read and verified once is kept: later passes compare the stored batch with it
+//   rather than asking the chain again (about 26 ms a batch, which made every pass longer than the
+//   last as batches piled up).
 //
 // Findings go where `npm run audit`'s go — tamper_alert rows (the admin page /admin/tamper) — and
 // into /metrics (lianjian_audit_mismatches_total, and lianjian_indexer_tamper_alerts counts the
@@ -23,6 +26,7 @@ import {
   Findings,
   loadBatches,
   type BatchRow,
+  type ChainCopies,
   type Mismatch,
 } from './audit.js';
 import { ConfigError } from './config.js';
@@ -67,6 +71,8 @@ export class ContinuousAuditor {
   private readonly wakers = new Set<() => void>();
   private loops: Promise<void>[] = [];
   private readonly readers = new Map<string, AnchorReader>();
+  /** Verified chain copies: rolling passes after the first do not re-read committed blocks. */
+  private readonly chainCopies: ChainCopies = new Map();
   private readonly log: Logger;
   /** The last batch re-verified as anchored. */
   lastVerifiedSeq = 0;
@@ -131,7 +137,7 @@ export class ContinuousAuditor {
     if (!this.opts.rpcUrl) return;
     for (const b of batches) {
       if (b.status !== 'ANCHORED') continue;
-      const problem = await checkOnChain(this.reader(b.chain_id), b);
+      const problem = await checkOnChain(this.reader(b.chain_id), b, this.chainCopies);
       if (problem) findings.add({ kind: 'CHAIN_MISMATCH', batchSeq: b.seq, detail: problem });
     }
   }
