@@ -1,7 +1,8 @@
 // Writes bench/RESULTS.md from the latest result of each benchmark in bench/out (run by
 // `npm run bench` at the end, or alone: `npm run bench:report`). Sections whose benchmark has not
 // run yet say so. bench/profile-notes.md (hand-written: what a profile showed and what changed,
-// with before/after figures) is included as it is.
+// with before/after figures), ops-notes.md (backup, restore and audit at 100k) and dues-notes.md
+// (bench/dues) are included as they are.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../scripts/lib/chain-node.js';
@@ -189,9 +190,10 @@ export function render(): string {
   }
   p();
 
-  // ── 6. Profiles ──
-  const notes = path.join(repoRoot, 'bench/profile-notes.md');
-  if (existsSync(notes)) {
+  // ── 6. Profiles; 7. operations at 100k; 8. dues — hand-written from their own runs ──
+  for (const name of ['profile-notes.md', 'ops-notes.md', 'dues-notes.md']) {
+    const notes = path.join(repoRoot, 'bench', name);
+    if (!existsSync(notes)) continue;
     p(readFileSync(notes, 'utf8').trim());
     p();
   }
