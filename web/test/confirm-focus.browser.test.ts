@@ -55,6 +55,8 @@ describe('handing in a quiz with questions unanswered', () => {
     await openAttempt(page);
     await hydrated(page);
     const questions = page.getByTestId('quiz-form').locator('fieldset');
+    // count() does not wait; on a loaded machine the attempt page can still be rendering here.
+    await questions.first().waitFor();
     const n = await questions.count();
     expect(n).toBeGreaterThan(2);
     await questions.nth(0).locator('input').first().check();
