@@ -47,8 +47,8 @@ export default function AdminTamper() {
           {alerts.edges.map(({ node: a }) => (
             <tr key={a.id}>
               <td>{formatDateTime(a.detectedAt)}</td>
-              <th scope="row" className="mono">
-                {a.kind}
+              <th scope="row">
+                {t.accounts.alertKinds[a.kind] ?? t.accounts.alertKindOther}
               </th>
               <td className="mono">{a.entityType ? `${a.entityType} ${a.entityId ?? ''}` : '—'}</td>
               <td className="num">{a.batchSeq ?? '—'}</td>
