@@ -220,6 +220,103 @@ describe('dues', () => {
     expect(codeOf(await h.gql(`query { duesReportCsv }`, {}, as.member))).toBe('FORBIDDEN');
   });
 
+  it('lists members’ dues in one query, with the figures of each member’s statement, scoped and paged', async () => {
+    // The members' page used to ask for one statement per member; duesMembers gives the same
+    // figures for a page of members at once.
+    const MEMBERS = `query($u: ID, $y: Int, $a: Boolean, $f: Int, $after: String, $l: Int, $before: String) { duesMembers(unitId: $u, year: $y, onlyInArrears: $a, first: $f, after: $after, last: $l, before: $before) {
+      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+      edges { cursor node { memberId memberName unitId unitName category monthlyDueFen baseStatus dueFen paidFen unpaidMonths consecutiveUnpaidMonths openCaseId } } } }`;
+    type Row = { memberId: string; memberName: string; unitId: string; unitName: string; dueFen: number; paidFen: number; unpaidMonths: string[]; consecutiveUnpaidMonths: number; openCaseId: string | null };
+    type L = { duesMembers: { totalCount: number; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null }; edges: { cursor: string; node: Row }[] } };
+    const list = async (vars: Record<string, unknown>, who: Caller) => ok(await h.gql<L>(MEMBERS, { y: 2026, ...vars }, who)).duesMembers;
+
+    const all = await list({ f: 50 }, as.secG1);
+    expect(all.totalCount).toBe(3);
+    expect(all.edges.map((e) => e.node.memberId).sort()).toEqual([fx.members.m1.id, fx.members.m2.id, fx.members.m3.id].sort());
+    for (const { node } of all.edges) {
+      const s = ok(await h.gql<Stmt>(STATEMENT, { m: node.memberId, y: 2026 }, as.secG1)).duesStatement;
+      expect(node, node.memberName).toMatchObject({ dueFen: s.dueFen, paidFen: s.paidFen, unpaidMonths: s.months.filter((l) => l.status === 'UNPAID').map((l) => l.month) });
+    }
+    const m1 = all.edges.find((e) => e.node.memberId === fx.members.m1.id)!.node;
+    // April–July unpaid, in a row up to July (the last due month); m2's months are excused, m3 exempt.
+    expect(m1).toMatchObject({ unitId: fx.units.b1.id, unpaidMonths: ['2026-04', '2026-05', '2026-06', '2026-07'], consecutiveUnpaidMonths: 4, openCaseId: null });
+    expect(all.edges.find((e) => e.node.memberId === fx.members.m2.id)!.node).toMatchObject({ unpaidMonths: [], consecutiveUnpaidMonths: 0, openCaseId: null });
+
+    // Only those in arrears.
+    const behind = await list({ a: true, f: 50 }, as.secG1);
+    expect(behind.totalCount).toBe(1);
+    expect(behind.edges.map((e) => e.node.memberId)).toEqual([fx.members.m1.id]);
+
+    // Paged one by one, the pages together are the whole list in the same order.
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 5; i++) {
+      const page: L['duesMembers'] = await list({ f: 1, after }, as.secG1);
+      expect(page.totalCount).toBe(3);
+      seen.push(...page.edges.map((e) => e.node.memberId));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(all.edges.map((e) => e.node.memberId));
+    // And back: the page before the last member is the two before it (the web pager's "previous").
+    const back = await list({ l: 2, before: all.edges[2]!.cursor }, as.secG1);
+    expect(back.edges.map((e) => e.node.memberId)).toEqual(seen.slice(0, 2));
+    expect(back.pageInfo).toMatchObject({ hasPreviousPage: false, hasNextPage: true });
+
+    // Scope: the secretary of b1 never sees m3 (b2); a member only themself; another branch none.
+    const b1 = await list({ f: 50 }, as.secretary);
+    expect(b1.totalCount).toBe(2);
+    expect(b1.edges.map((e) => e.node.memberId)).not.toContain(fx.members.m3.id);
+    expect((await list({ f: 50 }, as.member)).edges.map((e) => e.node.memberId)).toEqual([fx.members.m1.id]);
+    expect((await list({ f: 50 }, as.otherSecretary)).totalCount).toBe(0);
+    expect(codeOf(await h.gql(MEMBERS, { u: fx.units.b2.id }, as.secretary))).toBe('FORBIDDEN');
+    // A cursor of m3 (outside b1) does not page b1's list.
+    const m3Cursor = all.edges.find((e) => e.node.memberId === fx.members.m3.id)!.cursor;
+    expect(codeOf(await h.gql(MEMBERS, { after: m3Cursor }, as.secretary))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await h.gql(MEMBERS, { after: 'bm9wZQ==' }, as.secG1))).toBe('BAD_USER_INPUT');
+  });
+
+  it('every dues list counts its rows across pages (totalCount), within the caller’s scope', async () => {
+    // Pages of one row, so a count of the page alone would say 1.
+    const count = async (field: string, who: Caller, args = '') =>
+      ok(await h.gql<Record<string, { totalCount: number }>>(`query { ${field}(first: 1${args}) { totalCount } }`, {}, who))[field]!.totalCount;
+    expect(await count('duesBases', as.secG1, ', year: 2026')).toBe(3);
+    expect(await count('duesBases', as.secretary, ', year: 2026')).toBe(2);
+    expect(await count('duesBases', as.secretary, ', year: 2026, status: DECLARED')).toBe(0);
+    expect(await count('duesHardships', as.secG1)).toBe(1);
+    expect(await count('duesHardships', as.secretary)).toBe(0); // m3's is in b2
+    expect(await count('duesArrearsCases', as.secretary)).toBe(1);
+    expect(await count('duesArrearsCases', as.otherSecretary)).toBe(0);
+    expect(await count('duesRemittances', as.secG1)).toBe(1);
+    expect(await count('duesRemittances', as.otherSecretary)).toBe(0);
+  });
+
+  it('remits a month above 2^31 fen (bigint column), its record document still holding a JSON number', async () => {
+    // amount_fen was a 32-bit INTEGER: 21,474,836.47 yuan in a month overflowed. Three payments of
+    // 10 million yuan (the per-payment cap) in one unit and month pass it.
+    const base = ok(await h.gql<{ declareDuesBase: { id: string; monthlyDueFen: number } }>(DECLARE, { input: { memberId: fx.members.m4.id, year: 2026, category: 'IN_WORK', baseFen: 1_000_000_000 } }, as.otherSecretary)).declareDuesBase;
+    ok(await h.gql(CHECK, { id: base.id }, as.otherSecretary));
+    for (const month of ['2026-01', '2026-02', '2026-03']) {
+      ok(await h.gql(PAY, { input: { memberId: fx.members.m4.id, months: [month], amountFen: 1_000_000_000, method: 'CASH', paidOn: '2026-08-10' } }, as.otherSecretary));
+    }
+    type S = { submitDuesRemittance: { id: string; amountFen: number; version: number } };
+    const sub = ok(await h.gql<S>(SUBMIT, { u: fx.units.b3.id, m: '2026-08' }, as.otherSecretary)).submitDuesRemittance;
+    expect(sub.amountFen).toBe(3_000_000_000);
+    const row = await h.prisma.duesRemittance.findUniqueOrThrow({ where: { id: sub.id } });
+    expect(row.amountFen).toBe(3_000_000_000n);
+    // The document keeps the number form the INTEGER column gave (not a bigint's decimal string, the
+    // generic BigInt form), so documents written before the widening and after it have one shape.
+    const rec = await h.prisma.outboxRecord.findFirstOrThrow({ where: { entityType: 'DuesRemittance', entityId: sub.id }, orderBy: { version: 'desc' } });
+    expect(rec.document).toContain('"amountFen":3000000000');
+    const earlier = await h.prisma.outboxRecord.findFirstOrThrow({ where: { entityType: 'DuesRemittance', entityId: ids.remittance }, orderBy: { version: 'desc' } });
+    expect(earlier.document).toContain('"amountFen":9000');
+    await anchorPending(h.dbUrl);
+    const r = ok(await h.gql<{ record: { proof: { status: string; bundle: unknown } } }>(`query($id: ID!) { record(type: "DuesRemittance", id: $id) { proof { status bundle } } }`, { id: sub.id }, as.admin)).record;
+    expect(r.proof.status).toBe('ANCHORED');
+    const report = await verifyBundle(parseBundle(r.proof.bundle), { fields: { amountFen: sub.amountFen } });
+    expect(report.checks.filter((c) => c.ok === false)).toEqual([]);
+  });
+
   it('every dues row is a record with a proof that verifies and matches the shown fields', async () => {
     await anchorPending(h.dbUrl);
     const s = ok(await h.gql<Stmt>(STATEMENT, { y: 2026 }, as.member)).duesStatement;

@@ -58,6 +58,24 @@ export const PRIVATE_FIELDS: Readonly<Partial<Record<VerifiableModel, readonly s
 
 type Converter = (value: unknown) => unknown;
 
+/**
+ * BigInt columns whose documents keep the JSON number they held while the column was an INTEGER,
+ * so a document (and its proof) of a row written before the widening stays exactly as it was and
+ * the auditor's recomputation from the row matches it. Exact as a double up to 2^53; a larger
+ * value is refused rather than rounded. (Other BigInt fields travel as decimal strings.)
+ */
+export const NUMBER_BIGINT_FIELDS: Readonly<Partial<Record<VerifiableModel, readonly string[]>>> = {
+  // 20261212090100_dues_remittance_amount_bigint: whole fen of a unit's month.
+  DuesRemittance: ['amountFen'],
+};
+
+/** A BigInt carried as a JSON number: exact, or refused. */
+export function safeNumber(v: unknown): number {
+  const n = typeof v === 'bigint' ? Number(v) : Number(v as string | number);
+  if (!Number.isSafeInteger(n) || (typeof v === 'bigint' && BigInt(n) !== v)) throw new RangeError(`${String(v)} is not an integer a JSON number holds exactly`);
+  return n;
+}
+
 export interface RecordFieldInfo {
   name: string;
   convert: Converter;
@@ -73,9 +91,11 @@ function hex(v: unknown): string {
   return Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('hex');
 }
 
-function converter(f: DmmfField): Converter {
+function converter(f: DmmfField, asNumber: boolean): Converter {
   let one: Converter;
-  if (f.type === 'DateTime') {
+  if (asNumber && f.type === 'BigInt') {
+    one = safeNumber;
+  } else if (f.type === 'DateTime') {
     one = f.nativeType?.[0] === 'Date' ? (v) => iso(v).slice(0, 10) : iso;
   } else if (f.type === 'Bytes') {
     one = hex;
@@ -100,9 +120,10 @@ export function recordFields(model: VerifiableModel): RecordFieldInfo[] {
     const m = dmmf.datamodel.models.find((x) => x.name === model);
     if (!m) throw new Error(`unknown model ${model}`);
     const hidden = new Set(PRIVATE_FIELDS[model] ?? []);
+    const numbers = new Set(NUMBER_BIGINT_FIELDS[model] ?? []);
     fields = m.fields
       .filter((f) => (f.kind === 'scalar' || f.kind === 'enum') && !ENVELOPE_FIELDS.has(f.name) && !hidden.has(f.name))
-      .map((f) => ({ name: f.name, convert: converter(f) }));
+      .map((f) => ({ name: f.name, convert: converter(f, numbers.has(f.name)) }));
     cache.set(model, fields);
   }
   return fields;

@@ -43,6 +43,17 @@ async function settledProofs(page: Page, timeoutMs = 60_000): Promise<string[]> 
 }
 
 describe('dues', () => {
+  it('a leader may publish a dues snapshot from the dashboard: the metric is offered with its label', async () => {
+    const { page, context, errors } = await newContext(browser);
+    await signIn(page, account('LEADER'));
+    await page.goto(`${stackInfo().webUrl}/dashboard`);
+    const option = page.locator('#publish-metric option[value="dues"]');
+    await option.waitFor({ state: 'attached' });
+    expect(await option.innerText()).toBe('党费收缴');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('a secretary records a payment of the demo member’s unpaid months, confirming first', async () => {
     const { page, context, errors } = await newContext(browser);
     await signIn(page, account('SECRETARY'));
@@ -55,8 +66,19 @@ describe('dues', () => {
     await page.waitForURL((u) => u.pathname === '/dues/members');
     // The URL changes when the navigation commits; the table renders right after.
     await page.getByTestId('dues-members-table').locator('tbody tr').first().waitFor();
-    expect(await page.getByTestId('dues-members-total').innerText()).toMatch(/本页 \d+ 条/);
+    // The total across pages, from the API's duesMembers list (no longer a count of this page).
+    const all = await page.getByTestId('dues-members-total').innerText();
+    expect(all).toMatch(/共 \d+ 条/);
     await screenshot(page, 'dues-secretary-members');
+    // Only members behind (the seed has a few): the list keeps those with an unpaid month.
+    await page.getByLabel('只看有欠交的党员').check();
+    await page.getByRole('button', { name: '查看' }).click();
+    await page.waitForURL((u) => u.searchParams.get('arrears') === '1');
+    const behind = page.getByTestId('dues-members-table').locator('tbody tr[data-member]');
+    await behind.first().waitFor();
+    for (const row of await behind.all()) expect(Number(await row.getAttribute('data-unpaid'))).toBeGreaterThan(0);
+    const count = (text: string) => Number(/共 (\d+) 条/.exec(text)?.[1]);
+    expect(count(await page.getByTestId('dues-members-total').innerText())).toBeLessThanOrEqual(count(all));
 
     const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
     await page.goto(`${stackInfo().webUrl}/dues/members/${memberId}?year=${year}`);
@@ -141,6 +163,11 @@ describe('dues', () => {
     await signIn(page, account('MEMBER'));
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '我的党费' }).click();
     await page.waitForURL((u) => u.pathname === '/me/dues');
+    // The portal's own tab row has the dues page too, shown as the current tab (waited for: the URL
+    // changes when the navigation commits, the page renders right after).
+    const tabs = page.getByRole('navigation', { name: '我的档案分类' });
+    await tabs.locator('a[aria-current="page"]', { hasText: '我的党费' }).waitFor();
+    expect(await tabs.getByRole('link', { name: '我的党费' }).getAttribute('href')).toBe('/me/dues');
     const states = await settledProofs(page);
     const entries = await page.getByTestId('dues-payments').locator('li.portal-record').count();
     expect(entries).toBeGreaterThan(0);

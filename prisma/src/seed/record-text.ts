@@ -6,11 +6,11 @@
 // (canonicalize, makeDocument, leafHash, copyLine), so the two cannot drift apart unnoticed.
 import { canonicalize } from '@lianjian/verify';
 import { dmmf, type DmmfField } from '../dmmf.js';
-import { PRIVATE_FIELDS, type VerifiableModel } from '../records.js';
+import { NUMBER_BIGINT_FIELDS, PRIVATE_FIELDS, safeNumber, type VerifiableModel } from '../records.js';
 import { escapeCopy, tableSpec } from './copy.js';
 
 /** How a value is written; see `encodeValue`. */
-type Kind = 'str' | 'num' | 'bigint' | 'bool' | 'ts' | 'day' | 'bytes' | 'json';
+type Kind = 'str' | 'num' | 'bigint' | 'bignum' | 'bool' | 'ts' | 'day' | 'bytes' | 'json';
 
 interface Column {
   field: string;
@@ -70,7 +70,9 @@ export function compileModel(model: VerifiableModel): CompiledModel {
   const data = copyFields.filter((n) => !ENVELOPE.has(n) && !hidden.has(n)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const columns = copyFields.map((n) => {
     const f = byName.get(n)!;
-    return { field: n, kind: kindOf(f), list: f.isList, dataAt: data.indexOf(n) };
+    // A BigInt whose document keeps a JSON number (records.ts NUMBER_BIGINT_FIELDS).
+    const kind = f.type === 'BigInt' && NUMBER_BIGINT_FIELDS[model]?.includes(n) ? 'bignum' : kindOf(f);
+    return { field: n, kind, list: f.isList, dataAt: data.indexOf(n) };
   });
   c = { columns, dataKeys: data.map((k) => JSON.stringify(k) + ':'), tail: `,"type":${JSON.stringify(model)},"v":1,"version":` };
   compiled.set(model, c);
@@ -110,6 +112,10 @@ function encodeValue(kind: Kind, v: unknown): [string, string] {
     case 'bigint': {
       const s = String(v);
       return [s, '"' + s + '"'];
+    }
+    case 'bignum': {
+      const s = String(safeNumber(v));
+      return [s, s];
     }
     case 'bool':
       return v ? ['t', 'true'] : ['f', 'false'];

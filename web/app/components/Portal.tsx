@@ -4,6 +4,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { NavLink, useLocation } from 'react-router';
 import type { ProofNode } from '../lib/fragments';
 import { pageHref, type PageInfo } from '../lib/portal';
+import { useT } from '../i18n/use-t';
 import { usePortalT } from '../lib/portal-text';
 import { PageLinks } from './PageLinks';
 import { ProofStatus } from './ProofStatus';
@@ -16,11 +17,15 @@ const TABS = [
   { to: '/me/points', key: 'points' },
   { to: '/me/appraisal', key: 'appraisal' },
   { to: '/me/ballots', key: 'ballots' },
+  { to: '/me/dues', key: 'dues' },
   { to: '/feedback', key: 'feedback' },
 ] as const;
 
 export function PortalTabs() {
   const p = usePortalT();
+  const t = useT();
+  // The dues tab's label is the dues page's own title (我的党费 / My dues, i18n/areas/dues.ts).
+  const label = (key: (typeof TABS)[number]['key']) => (key === 'dues' ? t.dues.myTitle : p.tabs[key]);
   const { pathname } = useLocation();
   const list = useRef<HTMLUListElement>(null);
   // On a phone the tabs are one scrolling row: keep the current one in view.
@@ -38,7 +43,7 @@ export function PortalTabs() {
         {TABS.map((tab) => (
           <li key={tab.to}>
             <NavLink to={tab.to} end={'end' in tab} className={({ isActive }) => `portal-tab${isActive ? ' active' : ''}`} prefetch="intent">
-              {p.tabs[tab.key]}
+              {label(tab.key)}
             </NavLink>
           </li>
         ))}

@@ -983,7 +983,7 @@ export type DuesArrearsListQueryVariables = Exact<{
 }>;
 
 
-export type DuesArrearsListQuery = { duesArrearsCases: { pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, memberId: string, memberName: string, fromMonth: string, toMonth: string, months: number, status: DuesArrearsStatus, decisionReason: string | null, decidedOn: string | null, createdAt: string, proof: { status: ProofStatus, batchSeq: number | null, anchor: { height: number } | null } } }> } };
+export type DuesArrearsListQuery = { duesArrearsCases: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, memberId: string, memberName: string, fromMonth: string, toMonth: string, months: number, status: DuesArrearsStatus, decisionReason: string | null, decidedOn: string | null, createdAt: string, proof: { status: ProofStatus, batchSeq: number | null, anchor: { height: number } | null } } }> } };
 
 export type RaiseDuesArrearsMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -1009,7 +1009,7 @@ export type DuesBasesListQueryVariables = Exact<{
 }>;
 
 
-export type DuesBasesListQuery = { duesBases: { pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, version: number, memberId: string, memberName: string, year: number, category: DuesCategory, baseFen: number | null, fixedFen: number | null, rateBp: number | null, monthlyDueFen: number, status: DuesBaseStatus, checkedOn: string | null, proof: { status: ProofStatus, batchSeq: number | null, anchor: { height: number } | null } } }> }, full: { edges: Array<{ node: { id: string, name: string } }> }, probationary: { edges: Array<{ node: { id: string, name: string } }> } };
+export type DuesBasesListQuery = { duesBases: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, version: number, memberId: string, memberName: string, year: number, category: DuesCategory, baseFen: number | null, fixedFen: number | null, rateBp: number | null, monthlyDueFen: number, status: DuesBaseStatus, checkedOn: string | null, proof: { status: ProofStatus, batchSeq: number | null, anchor: { height: number } | null } } }> }, full: { edges: Array<{ node: { id: string, name: string } }> }, probationary: { edges: Array<{ node: { id: string, name: string } }> } };
 
 export type CheckDuesBaseInListMutationVariables = Exact<{
   id: string | number;
@@ -1028,7 +1028,7 @@ export type DuesHardshipsListQueryVariables = Exact<{
 }>;
 
 
-export type DuesHardshipsListQuery = { duesHardships: { pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, memberId: string, memberName: string, kind: DuesHardshipKind, reducedFen: number | null, fromMonth: string, toMonth: string, reason: string, branchDecision: string, status: DuesHardshipStatus, decidedOn: string | null, decisionNote: string | null, proof: { status: ProofStatus, batchSeq: number | null, anchor: { height: number } | null } } }> }, scope: { kind: OrgUnitKind }, full: { edges: Array<{ node: { id: string, name: string } }> }, probationary: { edges: Array<{ node: { id: string, name: string } }> } };
+export type DuesHardshipsListQuery = { duesHardships: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, memberId: string, memberName: string, kind: DuesHardshipKind, reducedFen: number | null, fromMonth: string, toMonth: string, reason: string, branchDecision: string, status: DuesHardshipStatus, decidedOn: string | null, decisionNote: string | null, proof: { status: ProofStatus, batchSeq: number | null, anchor: { height: number } | null } } }> }, scope: { kind: OrgUnitKind }, full: { edges: Array<{ node: { id: string, name: string } }> }, probationary: { edges: Array<{ node: { id: string, name: string } }> } };
 
 export type ProposeDuesHardshipMutationVariables = Exact<{
   input: ProposeDuesHardshipInput;
@@ -1076,8 +1076,9 @@ export type CheckDuesBaseMutationVariables = Exact<{
 
 export type CheckDuesBaseMutation = { checkDuesBase: { id: string, status: DuesBaseStatus } };
 
-export type DuesMemberBasesQueryVariables = Exact<{
+export type DuesMembersListQueryVariables = Exact<{
   year?: number | null | undefined;
+  onlyInArrears?: boolean | null | undefined;
   first?: number | null | undefined;
   after?: string | null | undefined;
   last?: number | null | undefined;
@@ -1085,15 +1086,7 @@ export type DuesMemberBasesQueryVariables = Exact<{
 }>;
 
 
-export type DuesMemberBasesQuery = { duesBases: { pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, memberId: string, memberName: string, category: DuesCategory, monthlyDueFen: number, status: DuesBaseStatus } }> } };
-
-export type DuesMemberTotalsQueryVariables = Exact<{
-  memberId: string | number;
-  year?: number | null | undefined;
-}>;
-
-
-export type DuesMemberTotalsQuery = { duesStatement: { memberId: string, dueFen: number, paidFen: number, months: Array<{ month: string, status: DuesMonthStatus }> } };
+export type DuesMembersListQuery = { duesMembers: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { memberId: string, memberName: string, unitName: string, category: DuesCategory, monthlyDueFen: number, baseStatus: DuesBaseStatus, dueFen: number, paidFen: number, unpaidMonths: Array<string>, consecutiveUnpaidMonths: number, openCaseId: string | null, openCaseFromMonth: string | null, openCaseMonths: number | null } }> } };
 
 export type DuesOverviewQueryVariables = Exact<{
   month?: string | null | undefined;
@@ -1122,7 +1115,7 @@ export type DuesRemittancesListQueryVariables = Exact<{
 }>;
 
 
-export type DuesRemittancesListQuery = { duesRemittances: { pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, orgUnitId: string, unitName: string, toUnitId: string, toUnitName: string, month: string, paymentCount: number, memberCount: number, amountFen: number, status: DuesRemittanceStatus, confirmedOn: string | null, receiptNo: string | null, proof: { status: ProofStatus, batchSeq: number | null, anchor: { height: number } | null } } }> } };
+export type DuesRemittancesListQuery = { duesRemittances: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, orgUnitId: string, unitName: string, toUnitId: string, toUnitName: string, month: string, paymentCount: number, memberCount: number, amountFen: number, status: DuesRemittanceStatus, confirmedOn: string | null, receiptNo: string | null, proof: { status: ProofStatus, batchSeq: number | null, anchor: { height: number } | null } } }> } };
 
 export type SubmitDuesRemittanceMutationVariables = Exact<{
   unitId: string | number;
@@ -3051,6 +3044,7 @@ export const DuesArrearsListDocument = new TypedDocumentString(`
     last: $last
     before: $before
   ) {
+    totalCount
     pageInfo {
       ...PageFields
     }
@@ -3108,6 +3102,7 @@ export const DuesBasesListDocument = new TypedDocumentString(`
     last: $last
     before: $before
   ) {
+    totalCount
     pageInfo {
       ...PageFields
     }
@@ -3175,6 +3170,7 @@ export const DuesHardshipsListDocument = new TypedDocumentString(`
     last: $last
     before: $before
   ) {
+    totalCount
     pageInfo {
       ...PageFields
     }
@@ -3331,26 +3327,35 @@ export const CheckDuesBaseDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CheckDuesBaseMutation, CheckDuesBaseMutationVariables>;
-export const DuesMemberBasesDocument = new TypedDocumentString(`
-    query DuesMemberBases($year: Int, $first: Int, $after: String, $last: Int, $before: String) {
-  duesBases(
+export const DuesMembersListDocument = new TypedDocumentString(`
+    query DuesMembersList($year: Int, $onlyInArrears: Boolean, $first: Int, $after: String, $last: Int, $before: String) {
+  duesMembers(
     year: $year
+    onlyInArrears: $onlyInArrears
     first: $first
     after: $after
     last: $last
     before: $before
   ) {
+    totalCount
     pageInfo {
       ...PageFields
     }
     edges {
       node {
-        id
         memberId
         memberName
+        unitName
         category
         monthlyDueFen
-        status
+        baseStatus
+        dueFen
+        paidFen
+        unpaidMonths
+        consecutiveUnpaidMonths
+        openCaseId
+        openCaseFromMonth
+        openCaseMonths
       }
     }
   }
@@ -3360,20 +3365,7 @@ export const DuesMemberBasesDocument = new TypedDocumentString(`
   hasPreviousPage
   startCursor
   endCursor
-}`) as unknown as TypedDocumentString<DuesMemberBasesQuery, DuesMemberBasesQueryVariables>;
-export const DuesMemberTotalsDocument = new TypedDocumentString(`
-    query DuesMemberTotals($memberId: ID!, $year: Int) {
-  duesStatement(memberId: $memberId, year: $year) {
-    memberId
-    dueFen
-    paidFen
-    months {
-      month
-      status
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<DuesMemberTotalsQuery, DuesMemberTotalsQueryVariables>;
+}`) as unknown as TypedDocumentString<DuesMembersListQuery, DuesMembersListQueryVariables>;
 export const DuesOverviewDocument = new TypedDocumentString(`
     query DuesOverview($month: String) {
   duesSummary(month: $month) {
@@ -3458,6 +3450,7 @@ export const DuesRemittancesListDocument = new TypedDocumentString(`
     last: $last
     before: $before
   ) {
+    totalCount
     pageInfo {
       ...PageFields
     }

@@ -1,13 +1,13 @@
 // Reads: which dues rows a caller's lists cover, a member's statement for a year, and the
 // subtree's figures (collection rate, arrears) and report rows for the finance office.
-import type { DuesBase, DuesPayment, Member, OrgUnit } from '@lianjian/db';
-import { formatFen, monthRange, type Fen, type YearMonth } from '@lianjian/rules/dues';
+import type { DuesArrearsCase, DuesBase, DuesPayment, Member, OrgUnit, Prisma } from '@lianjian/db';
+import { formatFen, monthRange, unpaidRuns, type Fen, type YearMonth } from '@lianjian/rules/dues';
 import { DuesTally, type DuesFigures, type SnapshotRecord } from '@lianjian/verify';
 import { assertCanSeeMemberRow, listRoot } from '../../shared/access.js';
 import type { Context } from '../../shared/context.js';
 import { badArgument, forbidden, notFound, unauthenticated } from '../../shared/errors.js';
 import { requireUuid } from '../../shared/ids.js';
-import { lastDueMonth, loadDuesData, monthLines, trackingStart, type MonthLine } from './months.js';
+import { lastDueMonth, loadDuesData, monthLines, trackingStart, type MemberDuesData, type MonthLine } from './months.js';
 
 /** The member a caller asks about: a MEMBER account always itself. */
 export async function memberFor(ctx: Context, memberId: string | number | null | undefined): Promise<Member & { orgUnit: OrgUnit }> {
@@ -53,8 +53,12 @@ export async function statement(ctx: Context, memberId: string | number | null |
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badArgument('year', 'must be a year from 2000 to 2100.', '年度须在 2000 至 2100 之间。');
   const member = await memberFor(ctx, memberId);
   const data = (await loadDuesData(ctx.prisma, [member.id])).get(member.id)!;
+  return statementOf(member, data, year, lastDueMonth(ctx));
+}
+
+/** A statement from a member's loaded dues rows: the one computation the statement and the members' list share. */
+export function statementOf<M extends Pick<Member, 'probationarySince' | 'fullMemberSince'>>(member: M, data: MemberDuesData, year: number, last: YearMonth): Omit<Statement, 'member'> & { member: M } {
   const start = trackingStart(member, data);
-  const last = lastDueMonth(ctx);
   const lines = monthLines(data, `${year}-01`, `${year}-12`).map((l) => ({
     ...l,
     status:
@@ -72,6 +76,133 @@ export async function statement(ctx: Context, memberId: string | number | null |
   const extraFen = payments.filter((p) => inYear(p.months[0]!)).reduce((s, p) => s + p.extraFen, 0);
   const dueFen = lines.filter((l) => l.status !== 'NOT_TRACKED' && l.month <= last).reduce((s, l) => s + (l.dueFen ?? 0), 0);
   return { member, year, base: data.bases.find((b) => b.year === year) ?? null, lines, payments, dueFen, paidFen, extraFen };
+}
+
+/** A row of the members' dues list: a member's statement for the year, in figures. */
+export interface MemberDuesRow {
+  memberId: string;
+  memberName: string;
+  unitId: string;
+  unitName: string;
+  base: Pick<DuesBase, 'category' | 'monthlyDueFen' | 'status'>;
+  dueFen: Fen;
+  paidFen: Fen;
+  /** Months of the year with status UNPAID in the statement. */
+  unpaidMonths: YearMonth[];
+  /** The run of months unpaid without a recorded reason that reaches the year's last due month (0: none), counted back across years as the arrears scan does. */
+  consecutiveUnpaidMonths: number;
+  openCase: Pick<DuesArrearsCase, 'id' | 'fromMonth' | 'toMonth' | 'months'> | null;
+}
+
+export interface MembersPage {
+  rows: MemberDuesRow[];
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  /** All matching members across pages (computed when asked for). */
+  totalCount: () => Promise<number>;
+}
+
+/** Members per step when the arrears filter has to compute rows to know which match. */
+const MEMBERS_CHUNK = 500;
+
+/**
+ * The members with a base for the year in the caller's scope (members: themselves; staff and
+ * partner keys: a subtree, `unitId` or their own), each with their statement's figures, ordered
+ * by name then id, paged either way (first/after, last/before). Set-based: a step's members in one
+ * query, their dues rows in one query per table (loadDuesData), the figures by statementOf — the
+ * statement's own computation, so the list and the statements cannot disagree. `onlyInArrears`
+ * (any month UNPAID) needs the figures to filter, so it reads steps of MEMBERS_CHUNK members until
+ * the page is full, and its totalCount reads the whole scope that way (only when asked for).
+ */
+export async function membersPage(
+  ctx: Context,
+  args: { unitId: string | number | null | undefined; year: number; onlyInArrears: boolean; size: number; backward: boolean; after: string | null; before: string | null },
+): Promise<MembersPage> {
+  const scope = await scopeWhere(ctx, args.unitId);
+  const where: Prisma.MemberWhereInput = {
+    ...(scope.memberId ? { id: scope.memberId } : {}),
+    ...(scope.orgUnit ? { orgUnit: scope.orgUnit } : {}),
+    duesBases: { some: { year: args.year } },
+  };
+  const last = lastDueMonth(ctx);
+  const year = args.year;
+  const until = `${year}-12` < last ? `${year}-12` : last;
+
+  type Candidate = { id: string; name: string; orgUnitId: string; probationarySince: Date | null; fullMemberSince: Date | null; orgUnit: { name: string } };
+  const rowsOf = async (members: Candidate[]): Promise<MemberDuesRow[]> => {
+    const data = await loadDuesData(ctx.prisma, members.map((m) => m.id));
+    return members.map((m) => {
+      const d = data.get(m.id)!;
+      const s = statementOf(m, d, year, last);
+      const start = trackingStart(m, d);
+      const runs = start && start <= until ? unpaidRuns(monthLines(d, start, until)) : [];
+      const run = runs.at(-1);
+      const open = d.cases.find((c) => c.status === 'OPEN') ?? null;
+      const base = s.base!;
+      return {
+        memberId: m.id,
+        memberName: m.name,
+        unitId: m.orgUnitId,
+        unitName: m.orgUnit.name,
+        base: { category: base.category, monthlyDueFen: base.monthlyDueFen, status: base.status },
+        dueFen: s.dueFen,
+        paidFen: s.paidFen,
+        unpaidMonths: s.lines.filter((l) => l.status === 'UNPAID').map((l) => l.month),
+        consecutiveUnpaidMonths: run && run.to === until ? run.months : 0,
+        openCase: open ? { id: open.id, fromMonth: open.fromMonth, toMonth: open.toMonth, months: open.months } : null,
+      };
+    });
+  };
+  const select = { id: true, name: true, orgUnitId: true, probationarySince: true, fullMemberSince: true, orgUnit: { select: { name: true } } } as const;
+  const orderBy: Prisma.MemberOrderByWithRelationInput[] = [{ name: 'asc' }, { id: 'asc' }];
+  const keyset = (k: { name: string; id: string } | null): Prisma.MemberWhereInput => (k ? { OR: [{ name: { gt: k.name } }, { name: k.name, id: { gt: k.id } }] } : {});
+  const inArrears = (r: MemberDuesRow) => r.unpaidMonths.length > 0;
+
+  // Backward (last/before) reads the keyset in reverse and turns the page round.
+  const back = args.backward;
+  const cursor = back ? args.before : args.after;
+  let key: { name: string; id: string } | null = null;
+  if (cursor !== null) {
+    // Only a member of the list itself: a cursor reveals nothing of members outside the scope.
+    const m = await ctx.prisma.member.findFirst({ where: { AND: [where, { id: cursor }] }, select: { id: true, name: true } });
+    if (!m) throw badArgument(back ? 'before' : 'after', 'is not a cursor this list issued: pass a cursor from the same list unchanged.', '不是本列表返回的游标：请原样传入同一列表的游标。');
+    key = m;
+  }
+  const stepOrder: Prisma.MemberOrderByWithRelationInput[] = back ? [{ name: 'desc' }, { id: 'desc' }] : orderBy;
+  const stepKeyset = (k: { name: string; id: string } | null): Prisma.MemberWhereInput =>
+    !k ? {} : back ? { OR: [{ name: { lt: k.name } }, { name: k.name, id: { lt: k.id } }] } : keyset(k);
+
+  const out: MemberDuesRow[] = [];
+  let more = false;
+  for (;;) {
+    const take = args.onlyInArrears ? MEMBERS_CHUNK : args.size + 1;
+    const members: Candidate[] = await ctx.prisma.member.findMany({ where: { AND: [where, stepKeyset(key)] }, select, orderBy: stepOrder, take });
+    const rows = await rowsOf(members);
+    for (const r of rows) {
+      if (args.onlyInArrears && !inArrears(r)) continue;
+      if (out.length === args.size) {
+        more = true;
+        break;
+      }
+      out.push(r);
+    }
+    if (more || members.length < take || !args.onlyInArrears) break;
+    key = members.at(-1)!;
+  }
+  if (back) out.reverse();
+
+  const totalCount = async (): Promise<number> => {
+    if (!args.onlyInArrears) return ctx.prisma.member.count({ where });
+    let n = 0;
+    let k: { name: string; id: string } | null = null;
+    for (;;) {
+      const members: Candidate[] = await ctx.prisma.member.findMany({ where: { AND: [where, keyset(k)] }, select, orderBy, take: MEMBERS_CHUNK });
+      n += (await rowsOf(members)).filter(inArrears).length;
+      if (members.length < MEMBERS_CHUNK) return n;
+      k = members.at(-1)!;
+    }
+  };
+  return { rows: out, hasNextPage: back ? cursor !== null : more, hasPreviousPage: back ? more : cursor !== null, totalCount };
 }
 
 export interface ReportRow {

@@ -376,8 +376,9 @@ export async function submitRemittance(ctx: Context, unitId: string | number, mo
   const first = dateOf(`${month}-01`);
   const next = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 1));
   return ctx.prisma.$transaction(async (tx) => {
-    const [totals] = await tx.$queryRaw<{ payments: number; members: number; amount: number }[]>`
-      SELECT count(*)::int AS payments, count(DISTINCT p.member_id)::int AS members, coalesce(sum(p.amount_fen), 0)::int AS amount
+    // The sum as bigint: a large unit's month passes 2^31 fen (amount_fen is bigint since 20261212090100).
+    const [totals] = await tx.$queryRaw<{ payments: number; members: number; amount: bigint }[]>`
+      SELECT count(*)::int AS payments, count(DISTINCT p.member_id)::int AS members, coalesce(sum(p.amount_fen), 0)::bigint AS amount
         FROM dues_payment p JOIN org_unit u ON u.id = p.org_unit_id
        WHERE u.path LIKE ${unit.path} || '%' AND p.paid_on >= ${first} AND p.paid_on < ${next}`;
     const fields = { paymentCount: totals!.payments, memberCount: totals!.members, amountFen: totals!.amount, submittedById: accountOf(ctx) };

@@ -6,8 +6,9 @@ import type { Route } from './+types/dashboard';
 import { DashboardFigure, type FigureVerification } from '../../components/DashboardFigure';
 import { FieldError, FormAlert, invalidProps } from '../../components/MeetingFields';
 import { useT } from '../../i18n/use-t';
-import { buildFigures, withMemberNames, FIRST_MONTH, PUBLISH_METRICS, LAST_MONTH, UNITS_PAGE, type DashboardData, type Figure } from '../../lib/analytics';
+import { buildFigures, withMemberNames, FIRST_MONTH, LAST_MONTH, UNITS_PAGE, type DashboardData, type Figure } from '../../lib/analytics';
 import type { SnapshotSummary } from '../../lib/analytics.server';
+import { SNAPSHOT_FORM_METRICS } from '../../lib/dues';
 import { formatNumber } from '../../lib/format';
 import type { FormFailure } from '../../lib/meetings-form';
 import { titleFor } from '../../lib/meta';
@@ -217,9 +218,9 @@ function PublishForm({ unitId }: { unitId: string }) {
         <div className="field">
           <label htmlFor="publish-metric">{p.metric}</label>
           <select id="publish-metric" name="metric" defaultValue="composition" {...invalidProps(result, 'publish', 'metric', 'publish-metric')}>
-            {PUBLISH_METRICS.map((m) => (
+            {SNAPSHOT_FORM_METRICS.map((m) => (
               <option key={m} value={m}>
-                {p.metrics[m]}
+                {m === 'dues' ? t.dues.snapshotMetric : p.metrics[m]}
               </option>
             ))}
           </select>

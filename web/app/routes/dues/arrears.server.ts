@@ -15,6 +15,7 @@ import { graphql } from '../../graphql';
 
 const CASES = graphql(`query DuesArrearsList($status: DuesArrearsStatus, $first: Int, $after: String, $last: Int, $before: String) {
   duesArrearsCases(status: $status, first: $first, after: $after, last: $last, before: $before) {
+    totalCount
     pageInfo { ...PageFields }
     edges { node { id memberId memberName fromMonth toMonth months status decisionReason decidedOn createdAt proof { status batchSeq anchor { height } } } }
   }

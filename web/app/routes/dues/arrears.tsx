@@ -59,7 +59,7 @@ export default function DuesArrears() {
         reset: { to: '/dues/arrears', label: d.reset },
         fields: <SelectField id="dues-status" name="status" label={d.baseStatus} defaultValue={status} any={d.statusAny} choices={['OPEN', 'EXCUSED', 'TREAT_AS_LEFT', 'SETTLED'].map((s) => ({ value: s, label: d.caseStatuses[s] }))} />,
       }}
-      total={{ testId: 'dues-arrears-total', text: d.pageCount(cases.edges.length) }}
+      total={{ testId: 'dues-arrears-total', text: d.total(cases.totalCount) }}
       table={{ testId: 'dues-arrears-table', caption: d.cases, busy: nav.state === 'loading', empty: cases.edges.length === 0 ? d.casesNone : null }}
       pager={{ pageInfo: cases.pageInfo, href: filterPageHref({ status }), text: d }}
     >

@@ -17,6 +17,7 @@ import { graphql } from '../../graphql';
 
 const BASES = graphql(`query DuesBasesList($year: Int, $status: DuesBaseStatus, $first: Int, $after: String, $last: Int, $before: String) {
   duesBases(year: $year, status: $status, first: $first, after: $after, last: $last, before: $before) {
+    totalCount
     pageInfo { ...PageFields }
     edges { node { id version memberId memberName year category baseFen fixedFen rateBp monthlyDueFen status checkedOn proof { status batchSeq anchor { height } } } }
   }

@@ -53,7 +53,7 @@ export default function DuesBases() {
           </>
         ),
       }}
-      total={{ testId: 'dues-bases-total', text: d.pageCount(bases.edges.length) }}
+      total={{ testId: 'dues-bases-total', text: d.total(bases.totalCount) }}
       table={{ testId: 'dues-bases-table', caption: d.tabs.bases ?? '', busy: nav.state === 'loading', empty: bases.edges.length === 0 ? d.basesNone : null }}
       pager={{ pageInfo: bases.pageInfo, href: filterPageHref({ year: String(year), status }), text: d }}
       after={

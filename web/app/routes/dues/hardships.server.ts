@@ -16,6 +16,7 @@ import { graphql } from '../../graphql';
 
 const LIST = graphql(`query DuesHardshipsList($scope: ID!, $status: DuesHardshipStatus, $first: Int, $after: String, $last: Int, $before: String) {
   duesHardships(status: $status, first: $first, after: $after, last: $last, before: $before) {
+    totalCount
     pageInfo { ...PageFields }
     edges { node { id memberId memberName kind reducedFen fromMonth toMonth reason branchDecision status decidedOn decisionNote proof { status batchSeq anchor { height } } } }
   }

@@ -47,7 +47,7 @@ export default function DuesHardships() {
         reset: { to: '/dues/hardships', label: d.reset },
         fields: <SelectField id="dues-status" name="status" label={d.baseStatus} defaultValue={status} any={d.statusAny} choices={['PROPOSED', 'APPROVED', 'REJECTED'].map((s) => ({ value: s, label: d.hardshipStatuses[s] }))} />,
       }}
-      total={{ testId: 'dues-hardships-total', text: d.pageCount(hardships.edges.length) }}
+      total={{ testId: 'dues-hardships-total', text: d.total(hardships.totalCount) }}
       table={{ testId: 'dues-hardships-table', caption: d.tabs.hardships ?? '', busy: nav.state === 'loading', empty: hardships.edges.length === 0 ? d.hardshipsNone : null }}
       pager={{ pageInfo: hardships.pageInfo, href: filterPageHref({ status }), text: d }}
       after={

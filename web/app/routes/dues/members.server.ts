@@ -1,5 +1,6 @@
 // Server side of members.tsx: a page of members with a base for the year, each with their
-// statement's totals and unpaid months (arrears per member).
+// statement's figures (arrears per member), in one API list (duesMembers) rather than a
+// statement per member.
 import type { Route } from './+types/members';
 import { requireAccount } from '../../lib/auth.server';
 import { yearParam } from '../../lib/dues';
@@ -9,28 +10,26 @@ import { PAGE_ROLES } from '../../lib/roles';
 import { pageUrl } from '../../lib/session.server';
 import { graphql } from '../../graphql';
 
-const BASES = graphql(`query DuesMemberBases($year: Int, $first: Int, $after: String, $last: Int, $before: String) {
-  duesBases(year: $year, first: $first, after: $after, last: $last, before: $before) {
+const MEMBERS = graphql(`query DuesMembersList($year: Int, $onlyInArrears: Boolean, $first: Int, $after: String, $last: Int, $before: String) {
+  duesMembers(year: $year, onlyInArrears: $onlyInArrears, first: $first, after: $after, last: $last, before: $before) {
+    totalCount
     pageInfo { ...PageFields }
-    edges { node { id memberId memberName category monthlyDueFen status } }
+    edges { node { memberId memberName unitName category monthlyDueFen baseStatus dueFen paidFen unpaidMonths consecutiveUnpaidMonths openCaseId openCaseFromMonth openCaseMonths } }
   }
-}`);
-
-const TOTALS = graphql(`query DuesMemberTotals($memberId: ID!, $year: Int) {
-  duesStatement(memberId: $memberId, year: $year) { memberId dueFen paidFen months { month status } }
 }`);
 
 export async function loader({ request }: Route.LoaderArgs) {
   const ctx = await requireAccount(request, PAGE_ROLES.dues);
   const url = pageUrl(request);
   const year = yearParam(url.searchParams.get('year'), Number(chinaToday().slice(0, 4)));
-  const r = await ctx.query(BASES, { year, ...pagingFrom(url) });
-  // The API has no per-member arrears list: each member's statement gives their totals (one page
-  // of members at a time, so at most a page's worth of statements).
-  const statements = await Promise.all(r.duesBases.edges.map((e) => ctx.query(TOTALS, { memberId: e.node.memberId, year })));
-  const rows = r.duesBases.edges.map((e, i) => {
-    const s = statements[i]!.duesStatement;
-    return { ...e.node, dueFen: s.dueFen, paidFen: s.paidFen, unpaid: s.months.filter((m) => m.status === 'UNPAID').map((m) => m.month) };
-  });
-  return { year, thisYear: Number(chinaToday().slice(0, 4)), rows, pageInfo: r.duesBases.pageInfo };
+  const onlyInArrears = url.searchParams.get('arrears') === '1';
+  const r = await ctx.query(MEMBERS, { year, onlyInArrears, ...pagingFrom(url) });
+  return {
+    year,
+    onlyInArrears,
+    thisYear: Number(chinaToday().slice(0, 4)),
+    rows: r.duesMembers.edges.map((e) => e.node),
+    totalCount: r.duesMembers.totalCount,
+    pageInfo: r.duesMembers.pageInfo,
+  };
 }

@@ -18,6 +18,7 @@ import { graphql } from '../../graphql';
 
 const LIST = graphql(`query DuesRemittancesList($status: DuesRemittanceStatus, $first: Int, $after: String, $last: Int, $before: String) {
   duesRemittances(status: $status, first: $first, after: $after, last: $last, before: $before) {
+    totalCount
     pageInfo { ...PageFields }
     edges { node { id orgUnitId unitName toUnitId toUnitName month paymentCount memberCount amountFen status confirmedOn receiptNo proof { status batchSeq anchor { height } } } }
   }

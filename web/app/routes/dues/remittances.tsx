@@ -69,7 +69,7 @@ export default function DuesRemittances() {
         reset: { to: '/dues/remittances', label: d.reset },
         fields: <SelectField id="dues-status" name="status" label={d.baseStatus} defaultValue={status} any={d.statusAny} choices={['SUBMITTED', 'CONFIRMED'].map((s) => ({ value: s, label: d.remittanceStatuses[s] }))} />,
       }}
-      total={{ testId: 'dues-remit-total', text: d.pageCount(remittances.edges.length) }}
+      total={{ testId: 'dues-remit-total', text: d.total(remittances.totalCount) }}
       table={{ testId: 'dues-remit-table', caption: d.tabs.remittances ?? '', busy: nav.state === 'loading', empty: remittances.edges.length === 0 ? d.remittancesNone : null }}
       pager={{ pageInfo: remittances.pageInfo, href: filterPageHref({ status }), text: d }}
     >

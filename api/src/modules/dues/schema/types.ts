@@ -7,7 +7,7 @@ import { forbidden } from '../../../shared/errors.js';
 import type { Context } from '../../../shared/context.js';
 import { assertCanSeeDuesRow } from '../access.js';
 import type { MonthLine } from '../months.js';
-import type { Statement, Summary } from '../reads.js';
+import type { MemberDuesRow, Statement, Summary } from '../reads.js';
 
 export const DuesCategoryEnum = builder.enumType(DuesCategory, {
   name: 'DuesCategory',
@@ -143,7 +143,9 @@ builder.prismaObject('DuesRemittance', {
     month: t.exposeString('month'),
     paymentCount: t.exposeInt('paymentCount'),
     memberCount: t.exposeInt('memberCount'),
-    amountFen: t.exposeInt('amountFen'),
+    // A bigint column (a large unit's month passes 2^31 fen); Float as DuesSummary's totals, whole
+    // fen exact to 2^53 — the record document holds the same JSON number.
+    amountFen: t.float({ select: { amountFen: true }, description: 'Whole fen (a Float only because a large unit’s month passes the 32-bit Int)', resolve: (r) => Number(r.amountFen) }),
     status: t.expose('status', { type: DuesRemittanceStatusEnum }),
     confirmedOn: t.expose('confirmedOn', { type: 'Date', nullable: true }),
     receiptNo: t.exposeString('receiptNo', { nullable: true }),
@@ -197,5 +199,27 @@ export const DuesSummary = builder.objectRef<Summary>('DuesSummary').implement({
     unpaidMembers: t.exposeInt('unpaidMembers'),
     membersInArrears: t.exposeInt('membersInArrears', { description: 'Members with any unpaid month this year up to last month' }),
     openArrearsCases: t.exposeInt('openArrearsCases'),
+  }),
+});
+
+export const DuesMemberRow = builder.objectRef<MemberDuesRow>('DuesMemberRow').implement({
+  description: 'A member’s dues for a year in figures (the members’ list): the same figures as their DuesStatement',
+  fields: (t) => ({
+    memberId: t.exposeID('memberId'),
+    memberName: t.exposeString('memberName'),
+    unitId: t.exposeID('unitId'),
+    unitName: t.exposeString('unitName'),
+    category: t.field({ type: DuesCategoryEnum, resolve: (r) => r.base.category }),
+    monthlyDueFen: t.int({ description: 'The year’s base: the rate applied to it', resolve: (r) => r.base.monthlyDueFen }),
+    baseStatus: t.field({ type: DuesBaseStatusEnum, resolve: (r) => r.base.status }),
+    dueFen: t.exposeInt('dueFen', { description: 'As DuesStatement.dueFen' }),
+    paidFen: t.exposeInt('paidFen', { description: 'As DuesStatement.paidFen' }),
+    unpaidMonths: t.exposeStringList('unpaidMonths', { description: 'The statement’s months with status UNPAID' }),
+    consecutiveUnpaidMonths: t.exposeInt('consecutiveUnpaidMonths', {
+      description: 'Months unpaid without a recorded reason in a row up to the year’s last due month, counted back across years (six raise an arrears case); 0 when that month is not unpaid',
+    }),
+    openCaseId: t.id({ nullable: true, description: 'The member’s OPEN arrears case, if any', resolve: (r) => r.openCase?.id ?? null }),
+    openCaseFromMonth: t.string({ nullable: true, resolve: (r) => r.openCase?.fromMonth ?? null }),
+    openCaseMonths: t.int({ nullable: true, resolve: (r) => r.openCase?.months ?? null }),
   }),
 });
