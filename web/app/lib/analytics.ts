@@ -11,8 +11,8 @@ export type MonthPoint = MonthFieldsFragment;
 export type CompositionData = CompositionFieldsFragment;
 export type MeetingsData = MeetingFiguresFragment;
 
-/** The metrics a leader may publish as a snapshot. */
-export const PUBLISH_METRICS = ['composition', 'funnel'] as const;
+/** The metrics a leader may publish as a snapshot (`dues`: a month's collection rate and arrears). */
+export const PUBLISH_METRICS = ['composition', 'funnel', 'dues'] as const;
 
 /** Sub-units per page of the dashboard (a unit may have thousands). */
 export const UNITS_PAGE = 50;

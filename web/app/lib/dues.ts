@@ -153,9 +153,3 @@ export async function recomputeDues(claim: DuesClaim, rpcUrl: string | null, onP
   );
   return sumProven(claim, proven);
 }
-
-/**
- * The metrics the dashboard's publish form offers: the analytics ones and `dues` (a month's
- * collection rate and arrears, the API's DuesTally; label `dues.snapshotMetric`).
- */
-export const SNAPSHOT_FORM_METRICS = ['composition', 'funnel', 'dues'] as const;

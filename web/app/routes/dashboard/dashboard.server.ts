@@ -1,3 +1,4 @@
+import { PUBLISH_METRICS } from '../../lib/analytics';
 // Server side of dashboard.tsx: the dashboard's data with the ranking's member names, and publishing a snapshot.
 import { redirect } from 'react-router';
 import type { Route } from './+types/dashboard';
@@ -6,7 +7,6 @@ import { dashboardPage, publishSnapshot } from '../../lib/analytics.server';
 import { assertSameOrigin, requireAccount, type AccountContext } from '../../lib/auth.server';
 import { badForm, formFailure } from '../../lib/meetings.server';
 import { PAGE_ROLES } from '../../lib/roles';
-import { SNAPSHOT_FORM_METRICS } from '../../lib/dues';
 
 export async function loader({ request }: Route.LoaderArgs) {
   const ctx = await requireAccount(request, PAGE_ROLES.dashboard);
@@ -40,7 +40,7 @@ export async function action({ request }: Route.ActionArgs) {
   const metric = String(form.get('metric') ?? '');
   const unitId = String(form.get('unitId') ?? '');
   const title = String(form.get('title') ?? '').trim();
-  if (!(SNAPSHOT_FORM_METRICS as readonly string[]).includes(metric)) {
+  if (!(PUBLISH_METRICS as readonly string[]).includes(metric)) {
     return badForm('publish', 'Choose the figure to publish.', '请选择要发布的指标。', [{ field: 'metric', message: 'Choose composition, pipeline or dues.', messageZh: '请选择党员构成、发展流程或党费收缴。' }]);
   }
   if (title.length > 200) return badForm('publish', 'The title is too long.', '标题过长。', [{ field: 'title', message: 'at most 200 characters.', messageZh: '最多 200 个字。' }]);

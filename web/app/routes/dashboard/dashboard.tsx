@@ -6,9 +6,8 @@ import type { Route } from './+types/dashboard';
 import { DashboardFigure, type FigureVerification } from '../../components/DashboardFigure';
 import { FieldError, FormAlert, invalidProps } from '../../components/MeetingFields';
 import { useT } from '../../i18n/use-t';
-import { buildFigures, withMemberNames, FIRST_MONTH, LAST_MONTH, UNITS_PAGE, type DashboardData, type Figure } from '../../lib/analytics';
+import { buildFigures, withMemberNames, FIRST_MONTH, LAST_MONTH, UNITS_PAGE, type DashboardData, type Figure, PUBLISH_METRICS } from '../../lib/analytics';
 import type { SnapshotSummary } from '../../lib/analytics.server';
-import { SNAPSHOT_FORM_METRICS } from '../../lib/dues';
 import { formatNumber } from '../../lib/format';
 import type { FormFailure } from '../../lib/meetings-form';
 import { titleFor } from '../../lib/meta';
@@ -218,7 +217,7 @@ function PublishForm({ unitId }: { unitId: string }) {
         <div className="field">
           <label htmlFor="publish-metric">{p.metric}</label>
           <select id="publish-metric" name="metric" defaultValue="composition" {...invalidProps(result, 'publish', 'metric', 'publish-metric')}>
-            {SNAPSHOT_FORM_METRICS.map((m) => (
+            {PUBLISH_METRICS.map((m) => (
               <option key={m} value={m}>
                 {m === 'dues' ? t.dues.snapshotMetric : p.metrics[m]}
               </option>
