@@ -127,7 +127,7 @@ export function parseBundle(input: unknown): ProofBundle {
       prevRoot: hash(batch.prevRoot, 'bundle.batch.prevRoot'),
     },
     path: bundle.path.map((item, i) => hash(item, `bundle.path[${i}]`)),
-    anchor: bundle.anchor === null ? null : anchor(bundle.anchor),
+    anchor: bundle.anchor === null ? null : parseAnchor(bundle.anchor),
   };
 }
 
@@ -281,14 +281,15 @@ function integer(value: unknown, where: string, min: number): number {
   return value;
 }
 
-function anchor(value: unknown): Anchor {
-  const a = object(value, 'bundle.anchor', ['chainId', 'height', 'txHash', 'time']);
-  if (typeof a.chainId !== 'string' || a.chainId === '') throw new BundleError('bundle.anchor.chainId must be a non-empty string');
+/** An anchor's rules, shared with proof set v2 (which names the field `where`). Throws BundleError. */
+export function parseAnchor(value: unknown, where = 'bundle.anchor'): Anchor {
+  const a = object(value, where, ['chainId', 'height', 'txHash', 'time']);
+  if (typeof a.chainId !== 'string' || a.chainId === '') throw new BundleError(`${where}.chainId must be a non-empty string`);
   if (typeof a.txHash !== 'string' || !TX_HASH.test(a.txHash)) {
-    throw new BundleError('bundle.anchor.txHash must be a 32-byte transaction hash in uppercase hex');
+    throw new BundleError(`${where}.txHash must be a 32-byte transaction hash in uppercase hex`);
   }
   if (typeof a.time !== 'string' || !RFC3339.test(a.time) || !Number.isFinite(Date.parse(a.time))) {
-    throw new BundleError('bundle.anchor.time must be an RFC 3339 time');
+    throw new BundleError(`${where}.time must be an RFC 3339 time`);
   }
-  return { chainId: a.chainId, height: integer(a.height, 'bundle.anchor.height', 1), txHash: a.txHash, time: a.time };
+  return { chainId: a.chainId, height: integer(a.height, `${where}.height`, 1), txHash: a.txHash, time: a.time };
 }

@@ -6,6 +6,8 @@ import { parseBundle, verifyBundle, type ChainChecker, type Check, type ProofBun
 import { createChainChecker, DEFAULT_RPC_URL, type ChainCheckerOptions } from './chain/checker.js';
 import { NODE_TRUST_NOTE, parseTrustRoot, signersText, type ChainTrust, type TrustRoot } from './chain/trust.js';
 import { errorMessage } from './errors.js';
+import { parseJson } from './json.js';
+import { parseProofSet, verifyProofSet, type ProofSet, type ProofSetRecordReport, type ProofSetReport } from './proofset.js';
 
 export const EXIT_VERIFIED = 0;
 export const EXIT_NOT_VERIFIED = 1;
@@ -13,10 +15,11 @@ export const EXIT_BAD_INPUT = 2;
 
 export const USAGE = `Usage 用法: lianjian-verify [--offline] [--rpc URL] [--trust FILE] [--json] FILE|-
 
-Verifies a Lianjian proof bundle (application/vnd.lianjian.proof+json).
-校验链建证明包：记录文档哈希、默克尔路径、链上锚定。
+Verifies a Lianjian proof bundle (application/vnd.lianjian.proof+json) or proof set
+(application/vnd.lianjian.proofset+json, "v": 2: one line per record, one chain query per batch).
+校验链建证明包或证明集：记录文档哈希、默克尔路径、链上锚定。
 
-  FILE|-      the bundle file, or - for standard input  证明包文件，- 表示标准输入
+  FILE|-      the bundle or proof set file, or - for standard input  证明包/证明集文件，- 表示标准输入
   --offline   check document and Merkle path only, not the chain  仅离线校验，不查询链
   --rpc URL   CometBFT RPC of a chain node (default: $LIANJIAN_RPC or ${DEFAULT_RPC_URL})
   --trust FILE  the organisation's root of trust (default: $LIANJIAN_TRUST_ROOT); without one the
@@ -91,7 +94,8 @@ export async function run(argv: string[], io: CliIo = nodeIo()): Promise<number>
     return EXIT_BAD_INPUT;
   }
 
-  let bundle: ProofBundle;
+  let bundle: ProofBundle | undefined;
+  let set: ProofSet | undefined;
   try {
     let text: string;
     try {
@@ -99,7 +103,16 @@ export async function run(argv: string[], io: CliIo = nodeIo()): Promise<number>
     } catch (error) {
       throw new Error(`cannot read ${input === '-' ? 'standard input' : input}: ${errorMessage(error)}`);
     }
-    bundle = parseBundle(text.replace(/^\uFEFF/, ''));
+    text = text.replace(/^\uFEFF/, '');
+    // A proof set says "v": 2; anything else is read (and refused, if need be) as a v1 bundle.
+    let json: unknown;
+    try {
+      json = parseJson(text);
+    } catch {
+      json = undefined;
+    }
+    if (typeof json === 'object' && json !== null && (json as { v?: unknown }).v === 2) set = parseProofSet(json);
+    else bundle = parseBundle(text);
   } catch (error) {
     const message = `unreadable input 输入无法读取或解析: ${errorMessage(error)}`;
     if (options.json) io.stdout(JSON.stringify({ verified: false, error: message }, null, 2));
@@ -128,10 +141,15 @@ export async function run(argv: string[], io: CliIo = nodeIo()): Promise<number>
   }
 
   const rpcUrl = options.rpc ?? io.env.LIANJIAN_RPC ?? DEFAULT_RPC_URL;
-  const report = await verifyBundle(
-    bundle,
-    options.offline ? {} : { chain: trustRoot ? io.createChainChecker(rpcUrl, { trustRoot }) : io.createChainChecker(rpcUrl) },
-  );
+  const verifyOpts = options.offline ? {} : { chain: trustRoot ? io.createChainChecker(rpcUrl, { trustRoot }) : io.createChainChecker(rpcUrl) };
+  if (set !== undefined) {
+    const report = await verifyProofSet(set, verifyOpts);
+    if (options.json) io.stdout(JSON.stringify(jsonSetReport(report, options.offline ? null : rpcUrl, trustRoot), null, 2));
+    else io.stdout(setSummary(set, report));
+    return report.verified ? EXIT_VERIFIED : EXIT_NOT_VERIFIED;
+  }
+  bundle = bundle!;
+  const report = await verifyBundle(bundle, verifyOpts);
   if (options.json) io.stdout(JSON.stringify(jsonReport(bundle, report, options.offline ? null : rpcUrl, trustRoot), null, 2));
   else io.stdout(summary(bundle, report));
   return report.verified ? EXIT_VERIFIED : EXIT_NOT_VERIFIED;
@@ -147,6 +165,53 @@ function jsonReport(bundle: ProofBundle, report: VerifyReport, rpcUrl: string | 
     batch: { seq: bundle.batch.seq, size: bundle.batch.size, index: bundle.index, root: bundle.batch.root },
     anchor: bundle.anchor,
   };
+}
+
+function jsonSetReport(report: ProofSetReport, rpcUrl: string | null, root: TrustRoot | undefined) {
+  return {
+    ...report,
+    rpc: rpcUrl,
+    trustRoot: root ? { organisation: root.organisation, chainId: root.chainId, height: root.height, genesisHash: root.genesisHash } : null,
+  };
+}
+
+/**
+ * A proof set: one line per record, then one summary line. The summary is the verdict: it starts
+ * with VERIFIED, VERIFIED OFFLINE or NOT VERIFIED and, on failure, names the first reason.
+ */
+function setSummary(set: ProofSet, report: ProofSetReport): string {
+  const lines = report.records.map((r) => recordLine(set, r));
+  const n = report.records.length;
+  const ok = report.records.filter((r) => r.verified).length;
+  const pending = report.records.filter((r) => !r.verified && r.pending).length;
+  const counts = `${ok} of ${n} records verified 条记录已验证, ${pending} pending 待上链, ${n - ok - pending} failed 未通过; ${set.batches.length} batches 个批次`;
+  if (report.verified) {
+    if (report.offline) lines.push(`VERIFIED OFFLINE 离线验证通过: proof set 证明集, ${counts}; chain not checked 未查询链上状态`);
+    else {
+      const trust = report.batches[0]?.chain.trust;
+      const chainId = set.batches.find((b) => b.anchor)?.anchor?.chainId ?? 'chain';
+      lines.push(`VERIFIED 已验证: proof set 证明集, ${counts}, one chain query per batch on ${chainId}${trustText(trust)}`);
+    }
+    return lines.join('\n');
+  }
+  const failed = report.records.find((r) => !r.verified && !r.pending) ?? report.records.find((r) => !r.verified);
+  const reason = failed ? recordReason(failed) : 'the proof set has no records 证明集中没有记录';
+  lines.push(`NOT VERIFIED 未通过验证: proof set 证明集, ${counts}; first: ${reason}`);
+  return lines.join('\n');
+}
+
+function recordLine(set: ProofSet, r: ProofSetRecordReport): string {
+  const doc = set.records[r.record]!.doc;
+  const batch = r.b === null ? null : set.batches[r.b]!;
+  const what = `#${r.record} ${doc.type} ${doc.id} v${doc.version}${batch ? `, leaf ${r.i} of batch ${batch.seq} (size ${batch.size})` : ''}`;
+  if (r.verified) return `${r.offline ? 'VERIFIED OFFLINE 离线验证通过' : 'VERIFIED 已验证'}: ${what}`;
+  if (r.pending) return `PENDING 待上链: ${what} — ${recordReason(r)}`;
+  return `NOT VERIFIED 未通过验证: ${what} — ${recordReason(r)}`;
+}
+
+function recordReason(r: ProofSetRecordReport): string {
+  const check = r.checks.find((c) => c.ok === false) ?? r.checks.find((c) => c.name !== 'fields' && c.ok === null);
+  return check ? `${LABELS[check.name]} — ${check.reason ?? 'failed'}` : 'unknown reason';
 }
 
 /** One line: what was proven, or the first reason it was not. */

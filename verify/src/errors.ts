@@ -2,7 +2,7 @@
  * Every error this library throws is a VerifyError, so callers can tell "the input is wrong"
  * from a bug; `code` says which part refused it.
  */
-export type VerifyErrorCode = 'hex' | 'json' | 'canonical' | 'document' | 'merkle' | 'bundle';
+export type VerifyErrorCode = 'hex' | 'json' | 'canonical' | 'document' | 'merkle' | 'bundle' | 'proofset';
 
 export class VerifyError extends Error {
   readonly code: VerifyErrorCode;
@@ -53,6 +53,16 @@ export class MerkleError extends VerifyError {
 export class BundleError extends VerifyError {
   constructor(message: string) {
     super('bundle', message);
+  }
+}
+
+/**
+ * A proof set v2 that does not have the v2 shape, or whose nodes do not prove its records (an index
+ * out of range, two leaves at one index, nodes short or left over, a different root).
+ */
+export class ProofSetError extends VerifyError {
+  constructor(message: string) {
+    super('proofset', message);
   }
 }
 

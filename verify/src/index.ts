@@ -8,6 +8,7 @@ export {
   DocumentError,
   MerkleError,
   BundleError,
+  ProofSetError,
   type VerifyErrorCode,
 } from './errors.js';
 export { toHex, fromHex, bytesEqual } from './hex.js';
@@ -47,6 +48,25 @@ export {
   type VerifyReport,
   type VerifyOptions,
 } from './bundle.js';
+export {
+  PROOF_SET_MEDIA_TYPE,
+  parseProofSet,
+  buildProofSet,
+  verifyProofSet,
+  toBundles,
+  fromBundles,
+  proofSetPositions,
+  proofSetRoot,
+  encodeBase64,
+  decodeBase64,
+  type ProofSet,
+  type ProofSetBatch,
+  type ProofSetRecord,
+  type ProofSetReport,
+  type ProofSetRecordReport,
+  type ProofSetVerifyOptions,
+  type ProofSetBuildBatch,
+} from './proofset.js';
 export { createChainChecker, DEFAULT_RPC_URL, type ChainCheckerOptions } from './chain/checker.js';
 export { LightClient } from './chain/lightclient.js';
 export { TrustError, type TrustRefusalCode } from './chain/errors.js';

@@ -58,10 +58,14 @@ describe('the library runs in a browser', () => {
         const layers = l.buildTree(docs.map((d) => l.leafHash(d)));
         const bundle = l.createBundle({ document: docs[3], index: 3, batch: { seq: 1, size: 5, root: l.treeRoot(layers), prevRoot: new Uint8Array(32) }, path: l.inclusionPath(layers, 3), anchor: null });
         const report = await l.verifyBundle(l.parseBundle(JSON.stringify(bundle)));
-        return { verified: report.verified, noBuffer: typeof Buffer, noProcess: typeof process, leaf: bundle.leaf };
+        // Proof set v2 too: base64, the level walk and toBundles use nothing beyond what browsers have.
+        const set = l.buildProofSet({ batches: [{ seq: 1, size: 5, root: l.treeRoot(layers), prevRoot: new Uint8Array(32), anchor: null, levels: layers }], records: [1, 3, 4].map((i) => ({ b: 0, i, doc: docs[i] })) });
+        const setReport = await l.verifyProofSet(l.parseProofSet(JSON.stringify(set)));
+        const expanded = l.toBundles(set);
+        return { verified: report.verified, setVerified: setReport.records.every((r) => r.verified), expanded: expanded.length, noBuffer: typeof Buffer, noProcess: typeof process, leaf: bundle.leaf };
       })()`;
     const outcome = (await runInNewContext(script, context)) as Record<string, unknown>;
-    expect(outcome).toMatchObject({ verified: true, noBuffer: 'undefined', noProcess: 'undefined' });
+    expect(outcome).toMatchObject({ verified: true, setVerified: true, expanded: 3, noBuffer: 'undefined', noProcess: 'undefined' });
     expect(outcome.leaf).toMatch(/^[0-9a-f]{64}$/);
   });
 });

@@ -6,7 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChainChecker } from '../src/bundle.js';
 import { DEFAULT_RPC_URL } from '../src/chain/checker.js';
 import { run, type CliIo } from '../src/cli.js';
-import { copy, sampleBundle } from './fixtures.js';
+import { buildTree, treeRoot } from '../src/merkle.js';
+import { leafHash } from '../src/hash.js';
+import { buildProofSet, decodeBase64, encodeBase64, type ProofSet } from '../src/proofset.js';
+import { ANCHOR, batchDocuments, copy, sampleBundle } from './fixtures.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const bin = join(root, 'verify/bin/lianjian-verify.js');
@@ -196,5 +199,77 @@ describe('lianjian-verify --trust (in-process)', () => {
     const missing = await cli(['good.json'], files, { env: { LIANJIAN_TRUST_ROOT: 'nope.json' } });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/cannot read nope.json/);
+  });
+});
+
+describe('lianjian-verify with a proof set v2 (in-process)', () => {
+  // Two batches (6 and 9 leaves), three records in the first, one in the second, one pending.
+  const docs = batchDocuments(9);
+  const batch = (seq: number, size: number) => {
+    const layers = buildTree(docs.slice(0, size).map((d) => leafHash(d)));
+    return { seq, size, root: treeRoot(layers), prevRoot: new Uint8Array(32).fill(seq), anchor: ANCHOR, levels: layers };
+  };
+  const set = buildProofSet({
+    batches: [batch(42, 6), batch(43, 9)],
+    records: [
+      { b: 0, i: 1, doc: docs[1]! },
+      { b: 0, i: 2, doc: docs[2]! },
+      { b: 0, i: 5, doc: docs[5]! },
+      { b: 1, i: 8, doc: docs[8]! },
+    ],
+  });
+  const withPending: ProofSet = { ...copy(set), records: [...copy(set).records, { b: null, i: null, doc: docs[0]! }] };
+  const edited = copy(set);
+  edited.records[1]!.doc.data.name = '改过的名字';
+  const files = { 'set.json': JSON.stringify(set), 'pending.json': JSON.stringify(withPending), 'edited.json': JSON.stringify(edited), 'broken.json': JSON.stringify({ ...set, batches: [{ ...set.batches[0], nodes: encodeBase64(decodeBase64(set.batches[0]!.nodes).slice(0, 32)) }, set.batches[1]] }),
+    'odd.json': JSON.stringify({ ...set, batches: [{ ...set.batches[0], nodes: 'AA==' }, set.batches[1]] }),
+  };
+
+  it('detects "v": 2, verifies offline and prints one line per record and a summary', async () => {
+    const r = await cli(['--offline', 'set.json'], files);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines).toHaveLength(5);
+    expect(lines[0]).toBe('VERIFIED OFFLINE 离线验证通过: #0 Member m-1 v2, leaf 1 of batch 42 (size 6)');
+    expect(lines[3]).toBe('VERIFIED OFFLINE 离线验证通过: #3 Member m-8 v3, leaf 8 of batch 43 (size 9)');
+    expect(lines[4]).toMatch(/^VERIFIED OFFLINE 离线验证通过: proof set 证明集, 4 of 4 records verified .*2 batches/);
+  });
+
+  it('asks the chain once per batch online, and fails with one summary line when a batch fails', async () => {
+    const seqs: number[] = [];
+    const chain: ChainChecker = { checkBatchRoot: async (seq) => (seqs.push(seq), { ok: true, height: 99 }) };
+    const ok = await cli(['set.json'], files, { createChainChecker: () => chain });
+    expect(ok.code).toBe(0);
+    expect(seqs).toEqual([42, 43]);
+    expect(ok.stdout.split('\n').at(-1)).toMatch(/^VERIFIED 已验证: proof set 证明集, 4 of 4 .*one chain query per batch on lianjian-local; no root of trust/);
+
+    const bad = await cli(['--offline', 'edited.json'], files);
+    expect(bad.code).toBe(1);
+    const lines = bad.stdout.split('\n');
+    expect(lines[0]).toMatch(/^NOT VERIFIED 未通过验证: #0 .*batch 42: the nodes do not lead to the root/);
+    expect(lines[3]).toMatch(/^VERIFIED OFFLINE/);
+    expect(lines.at(-1)).toMatch(/^NOT VERIFIED 未通过验证: proof set 证明集, 1 of 4 records verified .* 3 failed .*first: Merkle path 默克尔路径 — batch 42/);
+
+    const unreachable = await cli(['set.json'], files);
+    expect(unreachable.code).toBe(1);
+    expect(unreachable.stdout.split('\n').at(-1)).toMatch(/^NOT VERIFIED .*chain check could not run: no node at/);
+  });
+
+  it('reports a pending record as not provable, exits 1 and 2 as for v1', async () => {
+    const r = await cli(['--offline', 'pending.json'], files);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/PENDING 待上链: #4 Member m-0 v1 — Merkle path 默克尔路径 — the record is not in a batch yet/);
+    expect(r.stdout.split('\n').at(-1)).toMatch(/^NOT VERIFIED .*4 of 5 records verified 条记录已验证, 1 pending/);
+    const broken = await cli(['--offline', 'broken.json'], files);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toMatch(/nodes run out/);
+    const odd = await cli(['--offline', 'odd.json'], files);
+    expect(odd.code).toBe(2);
+    expect(odd.stderr).toMatch(/not a whole number of 32-byte hashes/);
+    const json = await cli(['--offline', '--json', 'set.json'], files);
+    expect(JSON.parse(json.stdout)).toMatchObject({ verified: true, offline: true, batches: [{ seq: 42 }, { seq: 43 }] });
+    const malformed = await cli(['--offline', '-'], { '<stdin>': JSON.stringify({ ...set, records: [] }) });
+    expect(malformed.code).toBe(2);
+    expect(malformed.stderr).toMatch(/unreadable input .*used by no record/);
   });
 });

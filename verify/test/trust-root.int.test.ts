@@ -25,6 +25,7 @@ import { LightClient } from '../src/chain/lightclient.js';
 import { parseTrustRoot, type TrustRoot } from '../src/chain/trust.js';
 import { run, type CliIo } from '../src/cli.js';
 import { makeDocument } from '../src/document.js';
+import { fromBundles } from '../src/proofset.js';
 import { leafHash } from '../src/hash.js';
 import { buildTree, inclusionPath, treeRoot } from '../src/merkle.js';
 
@@ -143,6 +144,17 @@ describe('a forged chain with the same chain id', () => {
     const bare = await cli(['--rpc', ours.node.rpcUrl, writeBundle('ours.json', ourBundle)]);
     expect(bare.code).toBe(0);
     expect(bare.stdout).toMatch(/no root of trust: the chain check trusted the validator set the node presented/);
+  });
+
+  it('a proof set v2 goes through the same checker: refused with our root, verified with the chain’s own', async () => {
+    const setFile = path.join(dir, 'forged-set.json');
+    writeFileSync(setFile, JSON.stringify(fromBundles([forgedBundle])));
+    const refused = await cli(['--rpc', forged.node.rpcUrl, '--trust', ours.node.trustRootFile, setFile]);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout.split('\n').at(-1)).toMatch(/^NOT VERIFIED 未通过验证: proof set 证明集, 0 of 1 .*refused by the root of trust 信任根拒绝/);
+    const accepted = await cli(['--rpc', forged.node.rpcUrl, '--trust', forged.node.trustRootFile, setFile]);
+    expect(accepted.code, accepted.stdout).toBe(0);
+    expect(accepted.stdout.split('\n').at(-1)).toMatch(/^VERIFIED 已验证: proof set 证明集, 1 of 1 .*root of trust 信任根: Lianjian local stack/);
   });
 
   it('a bad root of trust file is bad input (exit 2)', async () => {
