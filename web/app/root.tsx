@@ -3,10 +3,12 @@ import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse }
 import type { Route } from './+types/root';
 import { ErrorPage } from './components/ErrorPage';
 import { Shell } from './components/Shell';
-import { useLocale } from './i18n/use-t';
+import { useLocale, useRootData } from './i18n/use-t';
 import { webConfig } from './lib/config.server';
 import { localeOf } from './lib/locale.server';
 import type { RootData } from './lib/root-data';
+import { TRUST_MODE_META } from './lib/site-trust-meta';
+import { siteTrust } from './lib/site-trust.server';
 import { getSession, sessionAccount, viewerSummary } from './lib/session.server';
 import stylesheet from './app.css?url';
 
@@ -22,17 +24,20 @@ export const links: Route.LinksFunction = () => [
 export async function loader({ request }: Route.LoaderArgs): Promise<RootData> {
   const [locale, session] = await Promise.all([localeOf(request), getSession(request)]);
   const signed = sessionAccount(session);
-  return { locale, rpcUrl: webConfig().rpcPublic, viewer: signed ? viewerSummary(signed.account) : null };
+  return { locale, rpcUrl: webConfig().rpcPublic, viewer: signed ? viewerSummary(signed.account) : null, trust: siteTrust().mode };
 }
 
 export function Layout({ children }: { children: ReactNode }) {
   const locale = useLocale();
+  const trust = useRootData()?.trust;
   return (
     <html lang={locale}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="color-scheme" content="light" />
+        {/* Whether the site has a root of trust, for the page's chain checks (lib/site-trust.ts). */}
+        {trust ? <meta name={TRUST_MODE_META} content={trust} /> : null}
         <Meta />
         <Links />
       </head>

@@ -6,10 +6,26 @@
 //   verify/test/trust-root.int.test.ts forges one): a second web server, whose /chain-rpc proxy
 //   leads to the forged node, refuses its anchors with a plain reason while its root is ours, and
 //   accepts them once its root is the forged chain's own (the server reads the file anew);
-// - a web server without a root says the chain check trusted the node; one whose root cannot be
-//   read does not fall back to trusting the node.
+// - a published analytics snapshot pasted into /verify is checked from the same root: refused with
+//   the same reason on the forged chain, signed by the forged chain's level once that is the root;
+// - a web server without a root says the chain check trusted the node, and its other pages do not
+//   ask for /trust-root.json (no 404 in the console); one whose root cannot be read does not fall
+//   back to trusting the node.
 import { freePort } from '@lianjian/db/postgres';
-import { createBundle, leafHash, makeDocument, buildTree, inclusionPath, treeRoot, parseTrustRoot, type ProofBundle, type TrustRoot } from '@lianjian/verify';
+import {
+  createBundle,
+  leafHash,
+  makeDocument,
+  buildTree,
+  inclusionPath,
+  treeRoot,
+  parseTrustRoot,
+  computeSnapshotFiguresFromRecords,
+  toHex,
+  type ProofBundle,
+  type RecordDocument,
+  type TrustRoot,
+} from '@lianjian/verify';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,6 +48,8 @@ let ourRootText: string;
 let memberBundle: Record<string, unknown>;
 /** Two records of the forged chain, in two batches (the second measures a warm light client). */
 let forgedBundles: ProofBundle[];
+/** A composition snapshot of three members published on the forged chain, as /verify takes the file. */
+let forgedSnapshot: Record<string, unknown>;
 /** A web server verifying through its /chain-rpc proxy against the forged node; its root file is `siteRootFile`. */
 let forgedSite: { url: string; server: RunningService };
 /** The same, with no root of trust configured. */
@@ -42,21 +60,61 @@ function log(line: string) {
   process.stderr.write(`[trust-root browser] ${line}\n`);
 }
 
-/** Commits batches of fresh records on the forged chain; returns one record's bundle per batch. */
-async function anchorOnForged(committer: ChainCommitter, batches: number): Promise<ProofBundle[]> {
+/** Commits one batch of documents on the forged chain; returns their bundles and the batch root. */
+async function commitOnForged(committer: ChainCommitter, seq: number, prevRoot: Uint8Array, docs: RecordDocument[]): Promise<{ bundles: ProofBundle[]; root: Uint8Array }> {
+  const layers = buildTree(docs.map((d) => leafHash(d)));
+  const root = treeRoot(layers);
+  const r = await committer.commitBatch({ seq, root, size: docs.length, prevRoot });
+  const anchor = { chainId: r.chainId, height: r.height, txHash: r.txHash, time: r.time };
+  return { bundles: docs.map((document, index) => createBundle({ document, index, batch: { seq, size: docs.length, root, prevRoot }, path: inclusionPath(layers, index), anchor })), root };
+}
+
+/**
+ * Commits batches of fresh records on the forged chain (one record's bundle per batch kept), then
+ * a batch with three members and a composition snapshot of them (the snapshot file kept).
+ */
+async function anchorOnForged(committer: ChainCommitter, batches: number): Promise<{ bundles: ProofBundle[]; snapshot: Record<string, unknown> }> {
   const out: ProofBundle[] = [];
   let prevRoot: Uint8Array = ZERO;
+  const at = new Date().toISOString();
   for (let seq = 1; seq <= batches; seq++) {
     const docs = Array.from({ length: 3 }, (_, i) =>
-      makeDocument({ type: 'Member', id: `forged-${randomBytes(4).toString('hex')}`, version: 1, org: 'unit-1', at: new Date().toISOString(), actor: 'system', data: { name: `伪造 ${i}` } }),
+      makeDocument({ type: 'Member', id: `forged-${randomBytes(4).toString('hex')}`, version: 1, org: 'unit-1', at, actor: 'system', data: { name: `伪造 ${i}` } }),
     );
-    const layers = buildTree(docs.map((d) => leafHash(d)));
-    const root = treeRoot(layers);
-    const r = await committer.commitBatch({ seq, root, size: docs.length, prevRoot });
-    out.push(createBundle({ document: docs[1]!, index: 1, batch: { seq, size: docs.length, root, prevRoot }, path: inclusionPath(layers, 1), anchor: { chainId: r.chainId, height: r.height, txHash: r.txHash, time: r.time } }));
+    const { bundles, root } = await commitOnForged(committer, seq, prevRoot, docs);
+    out.push(bundles[1]!);
     prevRoot = root;
   }
-  return out;
+  const member = (stage: string, gender: string, birthDate: string) => ({ stage, status: 'ACTIVE', gender, education: 'BACHELOR', birthDate, appliedOn: null, activistSince: null, candidateSince: null, probationarySince: null, fullMemberSince: null });
+  const members = [member('FULL', 'MALE', '1980-03-01'), member('ACTIVIST', 'FEMALE', '2000-07-15'), member('FULL', 'FEMALE', '1965-11-30')]
+    .map((data, i) => makeDocument({ type: 'Member', id: `forged-member-${i}`, version: 1, org: 'unit-1', at, actor: 'system', data: { ...data, name: `伪造党员 ${i}` } }));
+  const params = { asOf: at.slice(0, 10) };
+  const snapshotDoc = makeDocument({
+    type: 'AnalyticsSnapshot',
+    id: `forged-snapshot-${randomBytes(4).toString('hex')}`,
+    version: 1,
+    org: 'unit-1',
+    at,
+    actor: 'system',
+    data: {
+      metric: 'composition',
+      title: '伪造链快照',
+      params,
+      figures: computeSnapshotFiguresFromRecords('composition', params, members.map((d) => ({ type: d.type, id: d.id, data: d.data as Record<string, unknown> }))),
+      inputRoot: toHex(treeRoot(buildTree(members.map((d) => leafHash(d))))),
+      inputCount: members.length,
+      asOfPosition: null,
+      publishedAt: at,
+      publishedById: null,
+    },
+  });
+  const { bundles } = await commitOnForged(committer, batches + 1, prevRoot, [...members, snapshotDoc]);
+  const snapshot = {
+    format: 'lianjian.analytics-snapshot/v1',
+    snapshot: bundles[members.length],
+    inputs: members.map((d, i) => ({ ordinal: i, entityType: d.type, entityId: d.id, entityVersion: d.version, leaf: toHex(leafHash(d)), bundle: bundles[i] })),
+  };
+  return { bundles: out, snapshot };
 }
 
 /**
@@ -114,7 +172,9 @@ beforeAll(async () => {
   siteRootFile = path.join(dir, 'site-trust-root.json');
   writeFileSync(siteRootFile, ourRootText);
   const committer = await ChainCommitter.create({ rpcUrl: forged.rpcUrl, mnemonic: forged.submitterMnemonics()[0]!, chainId: 'lianjian-local', rebroadcastIntervalMs: 600_000 });
-  [forgedBundles, forgedSite, bareSite] = await Promise.all([anchorOnForged(committer, 2), webServer('web-forged', siteRootFile), webServer('web-bare')]);
+  let anchored: Awaited<ReturnType<typeof anchorOnForged>>;
+  [anchored, forgedSite, bareSite] = await Promise.all([anchorOnForged(committer, 2), webServer('web-forged', siteRootFile), webServer('web-bare')]);
+  ({ bundles: forgedBundles, snapshot: forgedSnapshot } = anchored);
   log(`set up in ${Math.round(performance.now() - t)} ms (forged chain ready in ${Math.round(chainMs)} ms)`);
 }, 240_000);
 
@@ -205,6 +265,14 @@ describe('the root of trust built into the web app', () => {
     await screenshot(page, 'trust-root-forged-refused');
     log(`forged chain refused with our root in ${r.ms} ms`);
 
+    // A snapshot published on the forged chain: refused by the same root, for the same reason, not "changed".
+    expect((await verifyPasted(page, forgedSnapshot)).state).toBe('failed');
+    expect(await page.getByTestId('trust-refusal').getAttribute('data-code')).toBe('fork');
+    expect(await page.getByTestId('trust-refusal').innerText()).toBe('信任根拒绝了节点提供的链：节点提供的链与信任根的链标识相同，但验证者或历史不同：这是分叉或伪造的链，其上的记录不可信。');
+    expect(await page.getByTestId('snapshot-plain-snapshot').getAttribute('data-refused')).toBe('fork');
+    expect(await page.getByTestId('snapshot-plain-input').getAttribute('data-refused')).toBe('fork');
+    expect(await page.getByTestId('trust-node').count()).toBe(0);
+
     await useLocale(page, forgedSite.url, 'en');
     await openVerify(page, forgedSite.url);
     expect(await page.getByTestId('site-root').innerText()).toContain('This page verifies chain blocks from the root of trust published by “Lianjian local stack 链建本地”.');
@@ -230,6 +298,13 @@ describe('the root of trust built into the web app', () => {
     expect(warm.state).toBe('verified');
     log(`forged chain accepted with its own root (through /chain-rpc): first record ${cold.ms} ms (cold), a record of another batch ${warm.ms} ms (warm)`);
     await screenshot(page, 'trust-root-forged-own-root');
+    // A published snapshot checked on this page: from the same root, naming who signed its block.
+    const snap = await verifyPasted(page, forgedSnapshot);
+    expect(snap.state).toBe('verified');
+    expect(await page.getByTestId('trust-signers').innerText()).toMatch(/^由 1 个层级中的 1 个签署（锚定区块高度 \d+）：伪造层级 forged level$/);
+    expect(await page.getByTestId('trust-node').count()).toBe(0);
+    log(`a snapshot of 3 inputs verified from the forged chain's root in ${snap.ms} ms`);
+    await screenshot(page, 'trust-root-snapshot-signed');
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -255,7 +330,31 @@ describe('the root of trust built into the web app', () => {
     expect((await verifyPasted(page, forgedBundles[0])).state).toBe('verified');
     expect(await page.getByTestId('trust-node').innerText()).toBe('未使用信任根：链上检查信任了所连接节点提供的验证者集合。');
     expect(await page.getByTestId('trust-signers').count()).toBe(0);
+    // So does a snapshot's check.
+    expect((await verifyPasted(page, forgedSnapshot)).state).toBe('verified');
+    expect(await page.getByTestId('trust-node').innerText()).toBe('未使用信任根：链上检查信任了所连接节点提供的验证者集合。');
+    expect(await page.getByTestId('trust-signers').count()).toBe(0);
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('without a root, a page with proof panels does not ask for /trust-root.json and logs no console error', async () => {
+    const { page, context, errors } = await newContext(browser);
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      // The stack's own pages (signing in) have a root and fetch it; the bare server's must not ask.
+      if (r.url().startsWith(`${bareSite.url}/`) && new URL(r.url()).pathname === '/trust-root.json') asked.push(r.url());
+    });
+    // Signed in on the stack's web server; the bare server shares its session secret, so the cookie serves both.
+    await signIn(page, account('MEMBER'));
+    await page.goto(`${bareSite.url}${new URL(page.url()).pathname}`);
+    expect(await page.locator('meta[name="lianjian-trust-root"]').getAttribute('content')).toBe('node');
+    // The panel's chain check ran (the bare server's node is the forged chain, so it does not pass) and came to an end.
+    await page.waitForFunction(() => ['verified', 'failed', 'undecided', 'retrying'].includes(document.querySelector('[data-testid="proof"]')?.getAttribute('data-proof-state') ?? ''), undefined, {
+      timeout: 60_000,
+    });
+    expect(errors).toEqual([]);
+    expect(asked).toEqual([]);
     await context.close();
   });
 

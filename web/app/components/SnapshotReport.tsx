@@ -1,10 +1,13 @@
-// A snapshot's verification as people read it: progress while it runs, then the verdict, each
-// kind of check with its reasons, each published figure with its recomputation result, and the
-// inputs that failed. Shared by the snapshot page and the public verify page.
+// A snapshot's verification as people read it: progress while it runs, then the verdict with what
+// the chain check rested on (who signed, from the site's root of trust, or why the root refused
+// the node's chain), each kind of check with its reasons, each published figure with its
+// recomputation result, and the inputs that failed. Shared by the snapshot page and the public
+// verify page.
 import type { SnapshotCheck } from '@lianjian/verify';
 import { useT } from '../i18n/use-t';
 import { Folded } from './Folded';
-import { figurePaths, type SnapshotOutcome } from '../lib/snapshot';
+import { SnapshotTrustNote } from './TrustNote';
+import { figurePaths, type SnapshotOutcome, type SnapshotTrust } from '../lib/snapshot';
 import type { SnapshotState } from '../lib/snapshot-verification';
 
 const CHECK_ORDER = ['snapshot', 'inputList', 'inputRoot', 'input', 'figure', 'shown'] as const;
@@ -49,14 +52,19 @@ export function SnapshotVerdict({ outcome, total }: { outcome: SnapshotOutcome; 
         {v.title}
       </p>
       <p>{v.text}</p>
+      <SnapshotTrustNote trust={outcome.trust} />
     </div>
   );
 }
 
-/** One entry per kind of check: pass, or fail with every reason given for it. */
-export function SnapshotChecks({ checks }: { checks: SnapshotCheck[] }) {
+/**
+ * One entry per kind of check: pass, or fail with every reason given for it. A kind that failed
+ * only because the root of trust refused the node's chain says so, not that a record was changed.
+ */
+export function SnapshotChecks({ checks, trust }: { checks: SnapshotCheck[]; trust?: SnapshotTrust | null }) {
   const t = useT();
   const a = t.analytics;
+  const refusal = trust?.refusal ?? null;
   const kinds = CHECK_ORDER.filter((k) => checks.some((c) => c.name === k));
   return (
     <ol className="checks" aria-label={a.snapshot.checks} data-testid="snapshot-checks">
@@ -79,8 +87,8 @@ export function SnapshotChecks({ checks }: { checks: SnapshotCheck[] }) {
               <p className="check-help">{a.checkHelp[k]}</p>
               {failed.length ? (
                 <>
-                  <p className="check-reason" data-testid={`snapshot-plain-${k}`}>
-                    {a.plainFailure[k] ?? t.verify.failureOther}
+                  <p className="check-reason" data-testid={`snapshot-plain-${k}`} data-refused={refusal && trust?.refused.includes(k) ? refusal : undefined}>
+                    {refusal && trust?.refused.includes(k) ? `${t.trust.refused}${t.trust.reasons[refusal]}` : (a.plainFailure[k] ?? t.verify.failureOther)}
                   </p>
                   <Folded summary={a.snapshot.technicalReasons} testId={`snapshot-technical-${k}`}>
                     {failed.slice(0, 20).map((c, i) => (

@@ -1,12 +1,14 @@
-// What a chain check rested on, in plain words: the root of trust a page verifies from (whose it
-// is), which levels' validators signed the anchoring block ("由 4 个层级中的 3 个签署"), or why the
-// root refused what the node served. Organisation and level names come from the root file, so
-// they are data and stand in <bdi>; the refusal reason is the page's own sentence for its code.
-import type { SignerReport } from '@lianjian/verify';
+// What a chain check rested on, in plain words, for a record or a published snapshot: the root
+// of trust a page verifies from (whose it is), which levels' validators signed the anchoring block
+// ("由 4 个层级中的 3 个签署"), or why the root refused what the node served. Organisation and
+// level names come from the root file, so they are data and stand in <bdi>; the refusal reason is
+// the page's own sentence for its code.
+import type { ChainTrust, SignerReport, TrustRefusalCode } from '@lianjian/verify';
 import { Fragment } from 'react';
 import { useT } from '../i18n/use-t';
 import type { SiteTrust } from '../lib/site-trust';
 import { TRUST_ROOT_PATH } from '../lib/site-trust';
+import type { SnapshotTrust } from '../lib/snapshot';
 import { chainTrustOf, trustRefusalOf, type Outcome } from '../lib/verification';
 import { codeIn, isolatedIn } from './UserText';
 
@@ -80,8 +82,17 @@ export function SignedBy({ signers }: { signers: SignerReport }) {
  * Nothing when the chain was not consulted or its check could not run for another reason.
  */
 export function OutcomeTrust({ outcome }: { outcome: Outcome }) {
+  return <ChainTrustNote refusal={trustRefusalOf(outcome.report)} site={outcome.site} trust={chainTrustOf(outcome.report)} />;
+}
+
+/** The same for a published snapshot: who signed its record's block, or why the root refused. */
+export function SnapshotTrustNote({ trust }: { trust: SnapshotTrust | null }) {
+  if (!trust) return null;
+  return <ChainTrustNote refusal={trust.refusal} site={trust.site} trust={trust.chain} />;
+}
+
+function ChainTrustNote({ refusal, site, trust }: { refusal: TrustRefusalCode | null; site: SiteTrust | undefined; trust: ChainTrust | null }) {
   const t = useT().trust;
-  const refusal = trustRefusalOf(outcome.report);
   if (refusal) {
     return (
       <p className="plain-reasons" data-testid="trust-refusal" data-code={refusal} role="alert">
@@ -90,15 +101,15 @@ export function OutcomeTrust({ outcome }: { outcome: Outcome }) {
       </p>
     );
   }
-  if (outcome.site?.mode === 'broken') {
+  if (site?.mode === 'broken') {
     return (
       <p className="small" data-testid="trust-broken">
         {t.siteBroken}
       </p>
     );
   }
-  const trust = chainTrustOf(outcome.report);
   if (!trust) return null;
+  // "Trusted the node" only when the site has no root: with one, the check never rests on the node's word.
   if (trust.mode === 'node') {
     return (
       <p className="small muted" data-testid="trust-node">

@@ -1,5 +1,6 @@
 import type { Locale } from '../i18n/locale';
 import type { Role } from './roles';
+import type { SiteTrustMode } from './site-trust-meta';
 
 /** What the signed-in person may see about themselves in every page (no token). */
 export interface ViewerSummary {
@@ -15,4 +16,9 @@ export interface RootData {
   /** CometBFT RPC the browser verifies against; may be relative (the /chain-rpc proxy). */
   rpcUrl: string;
   viewer: ViewerSummary | null;
+  /**
+   * Whether this site verifies from a root of trust (lib/site-trust.ts): the layout writes it into
+   * a <meta>, so pages on a site without one never request /trust-root.json.
+   */
+  trust?: SiteTrustMode;
 }

@@ -1,20 +1,25 @@
 // Published analytics snapshots in the browser: the downloadable file (the snapshot's proof
 // bundle with every input and its proof), and verification with progress. Each input's proof is
 // checked first, one by one, so the page can count them; then verifySnapshot runs every check
-// (again, cheaply: chain answers are shared per batch) and gives the verdict.
+// (again, cheaply: chain answers are shared per batch) and gives the verdict. The chain check is
+// the page's own (lib/verification.ts): from the site's root of trust, with the light client and
+// answers the page's records use, so a snapshot says who signed its block as a record does.
 import {
-  createChainChecker,
+  describeInput,
   figureDifferences,
   parseBundle,
-  toHex,
   verifyBundle,
   verifySnapshot,
-  type ChainChecker,
+  type ChainTrust,
   type ProofBundle,
+  type SnapshotCheckName,
   type SnapshotInput,
   type SnapshotReport,
+  type TrustRefusalCode,
+  type VerifyReport,
 } from '@lianjian/verify';
-import { resolveRpcUrl } from './verification';
+import type { SiteTrust } from './site-trust';
+import { chainTrustOf, pageChain, trustRefusalOf } from './verification';
 
 export const SNAPSHOT_FILE_FORMAT = 'lianjian.analytics-snapshot/v1';
 
@@ -72,29 +77,6 @@ export function parseSnapshotFile(value: unknown): SnapshotFile {
   return { format: SNAPSHOT_FILE_FORMAT, snapshot, inputs };
 }
 
-/** A chain checker asking each batch once, whichever input or snapshot asks. */
-export function sharedChain(rpcUrl: string | null): ChainChecker | undefined {
-  if (!rpcUrl) return undefined;
-  const inner = createChainChecker(resolveRpcUrl(rpcUrl));
-  const asked = new Map<string, ReturnType<ChainChecker['checkBatchRoot']>>();
-  return {
-    checkBatchRoot(seq, root, anchor, batch) {
-      const key = JSON.stringify([seq, toHex(root), batch.size, toHex(batch.prevRoot), anchor]);
-      let p = asked.get(key);
-      if (!p) {
-        p = inner.checkBatchRoot(seq, root, anchor, batch);
-        asked.set(key, p);
-        // A failure to reach the node may be temporary: ask again next time.
-        p.then(
-          (r) => (!r.ok && r.unavailable ? asked.delete(key) : undefined),
-          () => asked.delete(key),
-        );
-      }
-      return p;
-    },
-  };
-}
-
 export interface Progress {
   checked: number;
   total: number;
@@ -103,21 +85,42 @@ export interface Progress {
 /** pending: a record is not anchored yet; undecided: the chain node could not be asked. Neither is a failure. */
 export type SnapshotVerdict = 'verified' | 'offline' | 'failed' | 'pending' | 'undecided';
 
+/** What a snapshot's chain check rested on, in the terms a record's check uses (components/TrustNote.tsx). */
+export interface SnapshotTrust {
+  /** The root of trust the check used (or that the site has none, or that it cannot be read). */
+  site: SiteTrust;
+  /** What the snapshot record's own chain check rested on, when it passed: who signed its block, or the node's word. */
+  chain: ChainTrust | null;
+  /** Why the root refused the node's chain, for the snapshot's record or else for an input's. */
+  refusal: TrustRefusalCode | null;
+  /** Kinds of check that failed only because the root refused the node's chain (not a changed record). */
+  refused: SnapshotCheckName[];
+}
+
 export interface SnapshotOutcome {
   verdict: SnapshotVerdict;
   report: SnapshotReport;
   /** Inputs whose own proof failed, by "#ordinal Type id vN", with the reason. */
   inputResults: Array<{ input: string; ok: boolean; reason?: string }>;
+  /** Null when the chain was not consulted (offline). */
+  trust: SnapshotTrust | null;
 }
 
 const PARALLEL = 4;
 
-/** Verifies a snapshot with its inputs, reporting each input checked. Never throws. */
+/**
+ * Verifies a snapshot with its inputs, reporting each input checked. `trust`: the root of trust to
+ * verify the chain from; default the site's (lib/site-trust.ts). Never throws.
+ */
 export async function verifySnapshotWithProgress(
   file: Pick<SnapshotFile, 'snapshot' | 'inputs'>,
-  opts: { rpcUrl: string | null; onProgress?: (p: Progress) => void },
+  opts: { rpcUrl: string | null; trust?: SiteTrust; onProgress?: (p: Progress) => void },
 ): Promise<SnapshotOutcome> {
-  const chain = sharedChain(opts.rpcUrl);
+  const page = opts.rpcUrl ? await pageChain(opts.rpcUrl, opts.trust ? { trust: opts.trust } : {}) : undefined;
+  const chain = page?.chain;
+  // Inputs the root refused (by describeInput's name), and the first reason.
+  const refusedInputs = new Set<string>();
+  let inputRefusal: TrustRefusalCode | null = null;
   const total = file.inputs.length;
   let checked = 0;
   let next = 0;
@@ -127,9 +130,14 @@ export async function verifySnapshotWithProgress(
     while (next < total) {
       const i = next++;
       const inp = file.inputs[i]!;
-      const name = `#${inp.ordinal} ${inp.entityType} ${inp.entityId} v${inp.entityVersion}`;
+      const name = describeInput(inp);
       try {
         const r = await verifyBundle(inp.bundle, chain ? { chain } : {});
+        const refusal = trustRefusalOf(r);
+        if (refusal) {
+          refusedInputs.add(name);
+          inputRefusal ??= refusal;
+        }
         const bad = r.checks.find((c) => c.ok === false) ?? (!r.verified ? r.checks.find((c) => c.ok !== true) : undefined);
         inputResults[i] = r.verified ? { input: name, ok: true } : { input: name, ok: false, reason: bad ? `${bad.name}: ${bad.reason ?? 'failed'}` : 'failed' };
       } catch (error) {
@@ -140,8 +148,21 @@ export async function verifySnapshotWithProgress(
     }
   }
   await Promise.all(Array.from({ length: Math.min(PARALLEL, Math.max(total, 1)) }, worker));
+  // The snapshot record's own check, for who signed its block (verifySnapshot repeats it from the shared answer).
+  let own: VerifyReport | null = null;
+  if (chain) own = await verifyBundle(file.snapshot, { chain }).catch(() => null);
   const report = await verifySnapshot(file.snapshot, file.inputs, chain ? { chain } : {});
-  return { verdict: snapshotVerdict(report), report, inputResults };
+  const trust = page ? snapshotTrust(page.site, own, report, refusedInputs, inputRefusal) : null;
+  return { verdict: snapshotVerdict(report), report, inputResults, trust };
+}
+
+function snapshotTrust(site: SiteTrust, own: VerifyReport | null, report: SnapshotReport, refusedInputs: Set<string>, inputRefusal: TrustRefusalCode | null): SnapshotTrust {
+  const ownRefusal = own ? trustRefusalOf(own) : null;
+  const refused: SnapshotCheckName[] = [];
+  if (ownRefusal) refused.push('snapshot');
+  const failedInputs = report.checks.filter((c) => c.name === 'input' && !c.ok);
+  if (failedInputs.length > 0 && failedInputs.every((c) => c.input !== undefined && refusedInputs.has(c.input))) refused.push('input');
+  return { site, chain: own ? chainTrustOf(own) : null, refusal: ownRefusal ?? inputRefusal, refused };
 }
 
 export function snapshotVerdict(report: SnapshotReport): SnapshotVerdict {

@@ -2,7 +2,7 @@
 // Nothing here trusts the web server's data or the chain node: the bundle is re-parsed strictly,
 // and the chain check verifies signed headers (followed from the organisation's root of trust,
 // which this site was given at deploy time, as it serves this code; lib/site-trust.ts) and state
-// proofs itself.
+// proofs itself. Published snapshots (lib/snapshot.ts) use the same page checker.
 import { createChainChecker, parseBundle, toHex, verifyBundle, type ChainChecker, type ChainTrust, type ProofBundle, type TrustRefusalCode, type VerifyReport } from '@lianjian/verify';
 import { loadSiteTrust, trustKey, type SiteTrust } from './site-trust';
 
@@ -52,7 +52,7 @@ export function retryDelay(state: OutcomeState, attempt: number): number | null 
   return Math.min(1000 * 2 ** Math.min(attempt, 3), 8000);
 }
 
-type ChainAnswer = Awaited<ReturnType<ChainChecker['checkBatchRoot']>>;
+export type ChainAnswer = Awaited<ReturnType<ChainChecker['checkBatchRoot']>>;
 const chainAnswers = new Map<string, Promise<ChainAnswer>>();
 
 /**
@@ -97,6 +97,30 @@ function pageChecker(rpcUrl: string, trust: SiteTrust): ChainChecker {
 }
 
 /**
+ * The page's chain checker for a node and the site's root of trust (or `trust`): the same light
+ * client and the same shared answers for every record and every published snapshot on the page.
+ * `onAnswer` sees each answer this checker gives.
+ */
+export async function pageChain(
+  rpcUrl: string,
+  opts: { trust?: SiteTrust; onAnswer?: (a: ChainAnswer) => void } = {},
+): Promise<{ chain: ChainChecker; site: SiteTrust }> {
+  const url = resolveRpcUrl(rpcUrl);
+  const site = opts.trust ?? (await loadSiteTrust());
+  const inner = pageChecker(url, site);
+  const tk = trustKey(site);
+  const chain: ChainChecker = {
+    async checkBatchRoot(seq, root, anchor, claimed) {
+      const key = JSON.stringify([url, tk, seq, toHex(root), claimed.size, toHex(claimed.prevRoot), anchor]);
+      const r = await askChainOnce(key, () => inner.checkBatchRoot(seq, root, anchor, claimed));
+      opts.onAnswer?.(r);
+      return r;
+    },
+  };
+  return { chain, site };
+}
+
+/**
  * Verifies one bundle in the browser. `trust`: the root of trust to verify the chain from;
  * default the site's (lib/site-trust.ts), fetched once per page.
  */
@@ -109,19 +133,12 @@ export async function verifyInBrowser(
   let chain: ChainChecker | undefined;
   let site: SiteTrust | undefined;
   if (opts.rpcUrl) {
-    const rpcUrl = resolveRpcUrl(opts.rpcUrl);
-    const trust = opts.trust ?? (await loadSiteTrust());
-    site = trust;
-    const inner = pageChecker(rpcUrl, trust);
-    const tk = trustKey(trust);
-    chain = {
-      async checkBatchRoot(seq, root, anchor, claimed) {
-        const key = JSON.stringify([rpcUrl, tk, seq, toHex(root), claimed.size, toHex(claimed.prevRoot), anchor]);
-        const r = await askChainOnce(key, () => inner.checkBatchRoot(seq, root, anchor, claimed));
+    ({ chain, site } = await pageChain(opts.rpcUrl, {
+      ...(opts.trust ? { trust: opts.trust } : {}),
+      onAnswer: (r) => {
         if (r.ok) provenAt = r.height;
-        return r;
       },
-    };
+    }));
   }
   const report = await verifyBundle(bundle, { ...(chain ? { chain } : {}), ...(opts.fields ? { fields: opts.fields } : {}) });
   return { state: outcomeState(report), report, provenAt, ...(site ? { site } : {}) };

@@ -109,7 +109,7 @@ export default function SnapshotPage() {
       {outcome ? (
         <>
           <h2 className="h3">{a.snapshot.checks}</h2>
-          <SnapshotChecks checks={outcome.report.checks} />
+          <SnapshotChecks checks={outcome.report.checks} trust={outcome.trust} />
           <SnapshotInputs outcome={outcome} />
         </>
       ) : null}

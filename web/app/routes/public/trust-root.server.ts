@@ -10,7 +10,9 @@ export function loader() {
     return new Response(text, { headers: { ...headers, 'content-type': `${TRUST_ROOT_MEDIA_TYPE}; charset=utf-8` } });
   }
   if (trust.mode === 'node') {
-    // 404 is the browser's signal that the chain check trusts the node (lib/site-trust.ts).
+    // No such file here (for a download or `curl -f`). Pages learn "none" from the root loader's
+    // data and do not ask (root.tsx, lib/site-trust-meta.ts); a page that did not hear treats a
+    // 404 as none too.
     return Response.json({ error: 'no root of trust is configured on this site; the chain check trusts the node it asks' }, { status: 404, headers });
   }
   return Response.json({ error: trust.mode === 'broken' ? trust.message : 'unavailable' }, { status: 503, headers: { ...headers, 'cache-control': 'no-store' } });

@@ -4,7 +4,7 @@
 // was given at deploy time: chain headers are verified from that root with light-client rules, and
 // the page says whose root it is, which levels signed the anchoring block, or why the root refused
 // what the node served. A published analytics snapshot file (the snapshot's bundle with its
-// inputs) is recognised and checked in full.
+// inputs) is recognised and checked in full, from the same root, saying the same of its block.
 import { parseBundle, parseJson, type ProofBundle } from '@lianjian/verify';
 import { useEffect, useId, useRef, useState, type DragEvent, type FormEvent } from 'react';
 import { useLoaderData } from 'react-router';
@@ -95,8 +95,10 @@ export default function Verify() {
     const show = (s: SnapshotState) => setState({ phase: 'snapshot', file, state: s });
     show({ phase: 'checking', checked: 0, total });
     let last = 0;
+    // The same root of trust (and page checker) as a record pasted here.
     const outcome = await verifySnapshotWithProgress(file, {
       rpcUrl: offline || !rpcUrl.trim() ? null : rpcUrl.trim(),
+      trust,
       onProgress: (p) => {
         if (p.checked === p.total || p.checked - last >= Math.max(1, Math.floor(p.total / 50))) {
           last = p.checked;
@@ -327,7 +329,7 @@ function SnapshotResult({ file, state }: { file: SnapshotFile; state: SnapshotSt
       {outcome ? (
         <>
           <h2 className="h3">{a.snapshot.checks}</h2>
-          <SnapshotChecks checks={outcome.report.checks} />
+          <SnapshotChecks checks={outcome.report.checks} trust={outcome.trust} />
           <SnapshotInputs outcome={outcome} />
         </>
       ) : null}
