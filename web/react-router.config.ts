@@ -2,16 +2,10 @@ import type { Config } from '@react-router/dev/config';
 
 // Server rendering: pages work before (and without) client JavaScript, except the checks that
 // must run in the browser (proof verification, charts).
+// React Router 8: middleware, split route modules, Vite's Environment API and raw requests are the
+// defaults; loaders read the page's address through pageUrl(request) (lib/session.server.ts).
 export default {
   appDirectory: 'app',
   buildDirectory: 'build',
   ssr: true,
-  // React Router 8's behaviours stay off on the 7.18 line we pin; naming them keeps builds quiet.
-  future: {
-    v8_middleware: false,
-    v8_splitRouteModules: false,
-    v8_viteEnvironmentApi: false,
-    v8_passThroughRequests: false,
-    v8_trailingSlashAwareDataRequests: false,
-  },
 } satisfies Config;

@@ -53,7 +53,7 @@ export function startWebServer(opts: Common & { apiUrl: string; rpcUrl: string; 
   return startService({
     name: 'web',
     command: process.execPath,
-    args: [path.join(repoRoot, 'node_modules/@react-router/serve/bin.js'), webServerEntry],
+    args: [path.join(repoRoot, 'node_modules/@react-router/serve/bin.cjs'), webServerEntry],
     cwd: path.join(repoRoot, 'web'),
     env: {
       ...opts.env,

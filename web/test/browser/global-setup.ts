@@ -30,7 +30,7 @@ function buildIfStale(): number {
   const t = performance.now();
   // vite.config.ts leaves the React Router plugin out under Vitest; this build is not a test.
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST')));
-  execFileSync(process.execPath, [path.resolve(webDir, '../node_modules/@react-router/dev/bin.js'), 'build'], { cwd: webDir, stdio: 'pipe', env: { ...env, NODE_ENV: 'production' } });
+  execFileSync(process.execPath, [path.resolve(webDir, '../node_modules/@react-router/dev/bin.cjs'), 'build'], { cwd: webDir, stdio: 'pipe', env: { ...env, NODE_ENV: 'production' } });
   return Math.round(performance.now() - t);
 }
 
