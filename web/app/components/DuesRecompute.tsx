@@ -2,27 +2,21 @@
 // the browser against the chain, and only proven entries of this member add their proven month
 // amounts. The API's totals are then only a claim that this sum confirms or refutes. The bundles
 // are those of the page's own statement (all of the year's entries, not a page of them).
-import { useState } from 'react';
 import { useRootData, useT } from '../i18n/use-t';
 import { fenText, recomputeDues, type DuesClaim, type DuesRecomputed } from '../lib/dues';
-
-type State = { kind: 'idle' } | { kind: 'running'; done: number; all: number } | { kind: 'done'; result: DuesRecomputed } | { kind: 'error'; message: string };
+import { useRecompute } from '../lib/use-recompute';
 
 export function DuesRecompute({ claim }: { claim: DuesClaim }) {
   const t = useT().dues;
   const rpcUrl = useRootData()?.rpcUrl ?? null;
-  const [state, setState] = useState<State>({ kind: 'idle' });
+  const { state, run: start } = useRecompute<DuesRecomputed>();
   const money = (fen: number) => t.yuan(fenText(fen));
-  const run = async () => {
-    const all = claim.entries.length;
-    setState({ kind: 'running', done: 0, all });
-    try {
-      const result = await recomputeDues(claim, rpcUrl, (done) => setState({ kind: 'running', done, all }));
-      setState({ kind: 'done', result });
-    } catch (error) {
-      setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
-    }
-  };
+  const run = () =>
+    start((progress) => {
+      const all = claim.entries.length;
+      progress(0, all);
+      return recomputeDues(claim, rpcUrl, (done) => progress(done, all));
+    });
   return (
     <div className="recompute" data-testid="dues-recompute">
       <p className="muted small">{t.recomputeIntro}</p>

@@ -1,29 +1,22 @@
 // "Recompute my total from verified entries": fetches the proofs of the entries my total counts,
 // verifies each in the browser and shows whether their sum matches the API's total.
-import { useState } from 'react';
 import { useRootData, useT } from '../i18n/use-t';
 import { recomputeTotal, type ProofsAnswer, type Recomputed } from '../lib/points';
-
-type State = { kind: 'idle' } | { kind: 'running'; done: number; all: number } | { kind: 'done'; result: Recomputed } | { kind: 'error'; message: string };
+import { useRecompute } from '../lib/use-recompute';
 
 export function PointsRecompute() {
   const t = useT().points;
   const rpcUrl = useRootData()?.rpcUrl ?? null;
-  const [state, setState] = useState<State>({ kind: 'idle' });
-  const run = async () => {
-    setState({ kind: 'running', done: 0, all: 0 });
-    try {
+  const { state, run: start } = useRecompute<Recomputed>();
+  const run = () =>
+    start(async (progress) => {
       const res = await fetch('/me/points/proofs.json', { headers: { accept: 'application/json' }, credentials: 'same-origin' });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       const answer = (await res.json()) as ProofsAnswer;
       const all = answer.entries.length;
-      setState({ kind: 'running', done: 0, all });
-      const result = await recomputeTotal(answer, rpcUrl, (done) => setState({ kind: 'running', done, all }));
-      setState({ kind: 'done', result });
-    } catch (error) {
-      setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
-    }
-  };
+      progress(0, all);
+      return recomputeTotal(answer, rpcUrl, (done) => progress(done, all));
+    });
   return (
     <div className="recompute" data-testid="recompute">
       <p className="muted small">{t.recomputeIntro}</p>

@@ -2,8 +2,7 @@
 // typed by a person read back into fen, months, and the member's recomputation of what they paid
 // from their own proven payment entries. Written here, not imported from the API's rules: the
 // point of the recomputation is that it does not take the API's word (or its code) for the sums.
-import { parseBundle } from '@lianjian/verify';
-import { verifyQueued } from './verification';
+import { proveEach } from './prove-each';
 
 /** 150001 → '1,500.01'; -20 → '-0.20'. Integer arithmetic only. */
 export function fenText(fen: number): string {
@@ -134,22 +133,6 @@ export function sumProven(claim: DuesClaim, proven: Array<Map<string, number> | 
 
 /** Verifies every entry against the chain in the browser, then sums the proven ones. */
 export async function recomputeDues(claim: DuesClaim, rpcUrl: string | null, onProgress?: (done: number) => void): Promise<DuesRecomputed> {
-  let done = 0;
-  const proven = await Promise.all(
-    claim.entries.map(async (e) => {
-      let amounts: Map<string, number> | null = null;
-      try {
-        if (e.bundle) {
-          const bundle = parseBundle(e.bundle);
-          const outcome = await verifyQueued(bundle, { rpcUrl });
-          if (outcome.state === 'verified') amounts = provenMonthAmounts(bundle.document as never, e, claim.memberId);
-        }
-      } catch {
-        amounts = null;
-      }
-      onProgress?.(++done);
-      return amounts;
-    }),
-  );
+  const proven = await proveEach(claim.entries, rpcUrl, (bundle, e) => provenMonthAmounts(bundle.document as never, e, claim.memberId), onProgress);
   return sumProven(claim, proven);
 }

@@ -1,8 +1,7 @@
 // Recomputing my points total in the browser: every entry the total counts is verified against
 // the chain, and only proven entries that are about me add their proven points. The API's total
 // is then only a claim that this sum confirms or refutes.
-import { parseBundle } from '@lianjian/verify';
-import { verifyQueued } from './verification';
+import { proveEach } from './prove-each';
 
 export interface ProofsAnswer {
   memberId: string | null;
@@ -20,25 +19,17 @@ export interface Recomputed {
 }
 
 export async function recomputeTotal(answer: ProofsAnswer, rpcUrl: string | null, onProgress?: (done: number) => void): Promise<Recomputed> {
-  let done = 0;
-  const results = await Promise.all(
-    answer.entries.map(async (e) => {
-      let points: number | null = null;
-      try {
-        if (e.bundle) {
-          const bundle = parseBundle(e.bundle);
-          const doc = bundle.document as { type: string; id: string; version: number; data: Record<string, unknown> };
-          const about = doc.type === 'PointsEntry' && doc.id === e.id && doc.version === e.version && answer.memberId !== null && doc.data.memberId === answer.memberId;
-          const outcome = await verifyQueued(bundle, { rpcUrl });
-          if (about && outcome.state === 'verified' && typeof doc.data.points === 'number') points = doc.data.points;
-        }
-      } catch {
-        points = null;
-      }
-      onProgress?.(++done);
-      return { id: e.id, points };
-    }),
+  const points = await proveEach(
+    answer.entries,
+    rpcUrl,
+    (bundle, e) => {
+      const doc = bundle.document as { type: string; id: string; version: number; data: Record<string, unknown> };
+      const about = doc.type === 'PointsEntry' && doc.id === e.id && doc.version === e.version && answer.memberId !== null && doc.data.memberId === answer.memberId;
+      return about && typeof doc.data.points === 'number' ? doc.data.points : null;
+    },
+    onProgress,
   );
+  const results = answer.entries.map((e, i) => ({ id: e.id, points: points[i] ?? null }));
   const proven = results.filter((r) => r.points !== null);
   const sum = proven.reduce((s, r) => s + (r.points ?? 0), 0);
   const unproven = results.filter((r) => r.points === null).map((r) => r.id);

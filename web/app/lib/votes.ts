@@ -1,5 +1,6 @@
 // Votes, elections and decisions on the web: the kinds, statuses and rules, and the selections.
 import type { DecisionStatus, MajorityRule, MilestoneStatus, QuorumRule, TallyFieldsFragment, VoteFieldsFragment, VoteKind, VoteStatus } from '../graphql/graphql';
+import { oneOf } from './one-of';
 
 export const VOTE_KINDS = ['MOTION', 'ELECTION'] as const satisfies readonly VoteKind[];
 export const VOTE_STATUSES = ['DRAFT', 'OPEN', 'CLOSED', 'TALLIED', 'CANCELLED'] as const satisfies readonly VoteStatus[];
@@ -23,10 +24,6 @@ export const MILESTONE_NEXT: Record<string, readonly string[]> = {
   CANCELLED: [],
 };
 
-const oneOf =
-  <T extends string>(list: readonly T[]) =>
-  (v: unknown): v is T =>
-    typeof v === 'string' && (list as readonly string[]).includes(v);
 export const isVoteKind = oneOf(VOTE_KINDS);
 export const isVoteStatus = oneOf(VOTE_STATUSES);
 export const isQuorumRule = oneOf(QUORUM_RULES);

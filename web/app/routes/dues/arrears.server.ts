@@ -12,6 +12,7 @@ import { isWriter, PAGE_ROLES, WRITER_ROLES } from '../../lib/roles';
 import { pagingFrom } from '../../lib/portal';
 import { pageUrl } from '../../lib/session.server';
 import { graphql } from '../../graphql';
+import { paramOneOf } from '../../lib/one-of';
 
 const CASES = graphql(`query DuesArrearsList($status: DuesArrearsStatus, $first: Int, $after: String, $last: Int, $before: String) {
   duesArrearsCases(status: $status, first: $first, after: $after, last: $last, before: $before) {
@@ -25,13 +26,11 @@ const DECIDE = graphql(`mutation DecideDuesArrears($id: ID!, $decision: DuesArre
 
 const STATUSES = ['OPEN', 'EXCUSED', 'TREAT_AS_LEFT', 'SETTLED'] as const;
 export const DECISIONS = ['EXCUSED', 'SETTLED', 'TREAT_AS_LEFT'] as const;
-type Status = (typeof STATUSES)[number];
 
 export async function loader({ request }: Route.LoaderArgs) {
   const ctx = await requireAccount(request, PAGE_ROLES.dues);
   const url = pageUrl(request);
-  const status = url.searchParams.get('status') ?? '';
-  const s = (STATUSES as readonly string[]).includes(status) ? (status as Status) : null;
+  const s = paramOneOf(url, 'status', STATUSES);
   const r = await ctx.query(CASES, { ...(s ? { status: s } : {}), ...pagingFrom(url) });
   return { status: s ?? '', cases: r.duesArrearsCases, canWrite: isWriter(ctx.account.role) };
 }

@@ -14,6 +14,7 @@ import { isWriter, PAGE_ROLES, WRITER_ROLES } from '../../lib/roles';
 import { pagingFrom } from '../../lib/portal';
 import { pageUrl } from '../../lib/session.server';
 import { graphql } from '../../graphql';
+import { paramOneOf } from '../../lib/one-of';
 
 const BASES = graphql(`query DuesBasesList($year: Int, $status: DuesBaseStatus, $first: Int, $after: String, $last: Int, $before: String) {
   duesBases(year: $year, status: $status, first: $first, after: $after, last: $last, before: $before) {
@@ -27,15 +28,13 @@ const BASES = graphql(`query DuesBasesList($year: Int, $status: DuesBaseStatus, 
 const CHECK = graphql(`mutation CheckDuesBaseInList($id: ID!) { checkDuesBase(id: $id) { id status } }`);
 
 const STATUSES = ['DECLARED', 'CHECKED'] as const;
-type Status = (typeof STATUSES)[number];
 
 export async function loader({ request }: Route.LoaderArgs) {
   const ctx = await requireAccount(request, PAGE_ROLES.dues);
   const url = pageUrl(request);
   const thisYear = Number(chinaToday().slice(0, 4));
   const year = yearParam(url.searchParams.get('year'), thisYear);
-  const status = url.searchParams.get('status') ?? '';
-  const s = (STATUSES as readonly string[]).includes(status) ? (status as Status) : null;
+  const s = paramOneOf(url, 'status', STATUSES);
   const r = await ctx.query(BASES, { year, ...(s ? { status: s } : {}), ...pagingFrom(url) });
   return {
     year,

@@ -13,6 +13,7 @@ import { isWriter, PAGE_ROLES, WRITER_ROLES } from '../../lib/roles';
 import { pagingFrom } from '../../lib/portal';
 import { pageUrl } from '../../lib/session.server';
 import { graphql } from '../../graphql';
+import { paramOneOf } from '../../lib/one-of';
 
 const LIST = graphql(`query DuesHardshipsList($scope: ID!, $status: DuesHardshipStatus, $first: Int, $after: String, $last: Int, $before: String) {
   duesHardships(status: $status, first: $first, after: $after, last: $last, before: $before) {
@@ -28,13 +29,11 @@ const PROPOSE = graphql(`mutation ProposeDuesHardship($input: ProposeDuesHardshi
 const DECIDE = graphql(`mutation DecideDuesHardship($id: ID!, $approve: Boolean!, $note: String) { decideDuesHardship(id: $id, approve: $approve, note: $note) { id status } }`);
 
 const STATUSES = ['PROPOSED', 'APPROVED', 'REJECTED'] as const;
-type Status = (typeof STATUSES)[number];
 
 export async function loader({ request }: Route.LoaderArgs) {
   const ctx = await requireAccount(request, PAGE_ROLES.dues);
   const url = pageUrl(request);
-  const status = url.searchParams.get('status') ?? '';
-  const s = (STATUSES as readonly string[]).includes(status) ? (status as Status) : null;
+  const s = paramOneOf(url, 'status', STATUSES);
   const r = await ctx.query(LIST, { scope: ctx.account.scopeUnitId, ...(s ? { status: s } : {}), ...pagingFrom(url) });
   const canWrite = isWriter(ctx.account.role);
   return {

@@ -15,6 +15,7 @@ import { pagingFrom } from '../../lib/portal';
 import { pageUrl } from '../../lib/session.server';
 import { unitOptions } from '../../lib/units.server';
 import { graphql } from '../../graphql';
+import { paramOneOf } from '../../lib/one-of';
 
 const LIST = graphql(`query DuesRemittancesList($status: DuesRemittanceStatus, $first: Int, $after: String, $last: Int, $before: String) {
   duesRemittances(status: $status, first: $first, after: $after, last: $last, before: $before) {
@@ -27,13 +28,11 @@ const SUBMIT = graphql(`mutation SubmitDuesRemittance($unitId: ID!, $month: Stri
 const CONFIRM = graphql(`mutation ConfirmDuesRemittance($id: ID!, $receiptNo: String!) { confirmDuesRemittance(id: $id, receiptNo: $receiptNo) { id status } }`);
 
 const STATUSES = ['SUBMITTED', 'CONFIRMED'] as const;
-type Status = (typeof STATUSES)[number];
 
 export async function loader({ request }: Route.LoaderArgs) {
   const ctx = await requireAccount(request, PAGE_ROLES.dues);
   const url = pageUrl(request);
-  const status = url.searchParams.get('status') ?? '';
-  const s = (STATUSES as readonly string[]).includes(status) ? (status as Status) : null;
+  const s = paramOneOf(url, 'status', STATUSES);
   const [r, units] = await Promise.all([ctx.query(LIST, { ...(s ? { status: s } : {}), ...pagingFrom(url) }), unitOptions(ctx)]);
   const canWrite = isWriter(ctx.account.role);
   // Receipt is confirmed by the receiving unit: offered where that unit is in the viewer's subtree.
