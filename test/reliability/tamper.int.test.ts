@@ -63,6 +63,7 @@ beforeAll(async () => {
       if (r.errors) throw new Error(JSON.stringify(r.errors));
       ids.push(r.data!.createMember.id);
     }
+    await s.waitClaimable();
     await s.startIndexer();
     await s.waitAllAnchored();
     const [row] = await s.sql<{ seqs: number[] }>(

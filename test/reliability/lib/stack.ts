@@ -21,6 +21,12 @@ export interface VerifiedStack {
   admin: Caller;
   startIndexer(): Promise<void>;
   stopIndexer(): Promise<void>;
+  /**
+   * Waits until every outbox record written so far can be claimed: the indexer claims only below
+   * the cluster's oldest running transaction, and other test files share this Postgres, so a
+   * write of theirs still open would otherwise split records written together into two batches.
+   */
+  waitClaimable(timeoutMs?: number): Promise<void>;
   /** Waits until every outbox record sits in an ANCHORED batch. */
   waitAllAnchored(timeoutMs?: number): Promise<void>;
   sql<T extends pg.QueryResultRow = Record<string, unknown>>(text: string, values?: unknown[]): Promise<T[]>;
@@ -64,6 +70,17 @@ export async function startVerifiedStack(opts: { bulk?: number } = {}): Promise<
     async stopIndexer() {
       await indexer?.stop();
       indexer = undefined;
+    },
+    async waitClaimable(timeoutMs = 60_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const [r] = await sql<{ ready: boolean }>(
+          `SELECT coalesce((SELECT max(xid) FROM outbox_record) < pg_snapshot_xmin(pg_current_snapshot()), true) AS ready`,
+        );
+        if (r!.ready) return;
+        if (Date.now() > deadline) throw new Error(`outbox records still behind an open transaction after ${timeoutMs} ms`);
+        await new Promise((res) => setTimeout(res, 20));
+      }
     },
     async waitAllAnchored(timeoutMs = 60_000) {
       const deadline = Date.now() + timeoutMs;
