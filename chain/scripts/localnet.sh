@@ -30,14 +30,8 @@ PPROF_PORT="${LIANJIAN_PPROF_PORT:-}"
 SUBMITTERS="${LIANJIAN_SUBMITTERS:-1}"
 
 init_single() {
-  # Build in a scratch directory and move it into place at the end, so an interrupted init never
-  # leaves a half-made home that a later run would mistake for a finished one.
-  local parent tmp
-  parent="$(dirname "$HOME_DIR")"
-  mkdir -p "$parent"
-  tmp="$(mktemp -d "$parent/.init-XXXXXX")"
-  INIT_TMP="$tmp"
-  trap 'rm -rf "$INIT_TMP"' EXIT
+  begin_scratch "$HOME_DIR" .init
+  local tmp="$INIT_TMP"
 
   log "initialising $HOME_DIR (chain-id $CHAIN_ID, $SUBMITTERS submitter key(s))"
   "$BIN" init single --chain-id "$CHAIN_ID" --default-denom "$DENOM" --home "$tmp" >/dev/null 2>&1

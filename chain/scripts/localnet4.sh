@@ -48,12 +48,8 @@ init_network() {
   fi
   [[ -e "$ROOT" && -n "$(ls -A "$ROOT" 2>/dev/null)" ]] &&
     die "$ROOT exists but was not initialised by this script; run '$0 wipe' or pick another LIANJIAN_LOCALNET4_HOME"
-  local parent tmp i
-  parent="$(dirname "$ROOT")"
-  mkdir -p "$parent"
-  tmp="$(mktemp -d "$parent/.init4-XXXXXX")"
-  INIT_TMP="$tmp"
-  trap 'rm -rf "$INIT_TMP"' EXIT
+  begin_scratch "$ROOT" .init4
+  local tmp="$INIT_TMP" i
   log "initialising a 4-validator network in $ROOT (chain-id $CHAIN_ID)"
 
   local vals=() genesis0="$tmp/node0/config/genesis.json" monikers=()

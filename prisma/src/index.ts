@@ -9,4 +9,5 @@ export * from '../generated/client.js';
 export { seed, seedDemo, SeedError, BASE_DATE, type SeedOptions, type SeedResult, type DemoAccount } from './seed/index.js';
 export { recordData, recordFields, recordOrg, VERIFIABLE_MODELS, PRIVATE_FIELDS, type VerifiableModel } from './records.js';
 export { hashNationalId, normaliseNationalId, idSalt, DEMO_ID_SALT } from './identity.js';
+export { base32Decode, base32Encode } from './base32.js';
 export { hashPassword, verifyPassword, needsRehash, DEFAULT_SCRYPT, PasswordHashError, type ScryptParams } from './password.js';

@@ -13,6 +13,17 @@ ACCOUNT_FUNDS="1000000000000$DENOM"
 SELF_BOND="100000000000$DENOM"
 
 log() { echo "localnet: $*" >&2; }
+
+# begin_scratch TARGET PREFIX — a scratch folder beside TARGET in INIT_TMP, removed on exit. Homes
+# are built there and moved into place at the end, so an interrupted init never leaves a half-made
+# home that a later run would mistake for a finished one.
+begin_scratch() {
+  local parent
+  parent="$(dirname "$1")"
+  mkdir -p "$parent"
+  INIT_TMP="$(mktemp -d "$parent/$2-XXXXXX")"
+  trap 'rm -rf "$INIT_TMP"' EXIT
+}
 die() { echo "localnet: error: $*" >&2; exit 1; }
 
 # lianjiand binary: LIANJIAN_BIN if given, else build (or reuse) chain/build/lianjiand.

@@ -3,6 +3,7 @@
 // system's CSPRNG (never from the seed), so two installs never share credentials.
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
+import { base32Encode } from '../base32.js';
 import { hashPassword } from '../password.js';
 
 export interface DemoAccount {
@@ -14,24 +15,6 @@ export interface DemoAccount {
   otpauthUri: string | null;
   scope: string;
   displayName: string;
-}
-
-const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-
-export function base32(bytes: Uint8Array): string {
-  let bits = 0;
-  let value = 0;
-  let out = '';
-  for (const b of bytes) {
-    value = (value << 8) | b;
-    bits += 8;
-    while (bits >= 5) {
-      out += BASE32[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-  }
-  if (bits > 0) out += BASE32[(value << (5 - bits)) & 31];
-  return out;
 }
 
 function password(): string {
@@ -70,7 +53,7 @@ export async function createDemoAccounts(client: pg.Client, units: DemoUnits, id
   const out: DemoAccount[] = [];
   for (const s of specs) {
     const pw = password();
-    const totp = s.role === 'MEMBER' ? null : base32(randomBytes(20));
+    const totp = s.role === 'MEMBER' ? null : base32Encode(randomBytes(20));
     await client.query(
       `INSERT INTO account (id, username, display_name, password_hash, role, scope_unit_id, member_id, totp_secret, totp_enabled_at, password_changed_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, CASE WHEN $8::text IS NULL THEN NULL ELSE now() END, now())`,

@@ -24,39 +24,18 @@ func AllowSubmitterCmd(defaultNodeHome string) *cobra.Command {
 		Short: "Add addresses to x/anchor allowed_submitters in genesis.json",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			clientCtx := client.GetClientContextFromCmd(cmd)
-			cfg := server.GetServerContextFromCmd(cmd).Config
-			cfg.SetRoot(clientCtx.HomeDir)
-			genFile := cfg.GenesisFile()
-
-			appState, appGenesis, err := genutiltypes.GenesisStateFromGenFile(genFile)
-			if err != nil {
-				return fmt.Errorf("reading %s: %w", genFile, err)
-			}
-			gs := types.DefaultGenesis()
-			if raw, ok := appState[types.ModuleName]; ok {
-				if err := clientCtx.Codec.UnmarshalJSON(raw, gs); err != nil {
-					return fmt.Errorf("decoding %s genesis: %w", types.ModuleName, err)
+			return editAnchorGenesis(cmd, func(gs *types.GenesisState, ac addressCodec) error {
+				for _, addr := range args {
+					bz, err := ac.StringToBytes(addr)
+					if err != nil {
+						return fmt.Errorf("%q is not a valid address: %w", addr, err)
+					}
+					if !gs.Params.IsAllowed(ac, bz) {
+						gs.Params.AllowedSubmitters = append(gs.Params.AllowedSubmitters, addr)
+					}
 				}
-			}
-			ac := clientCtx.InterfaceRegistry.SigningContext().AddressCodec()
-			for _, addr := range args {
-				bz, err := ac.StringToBytes(addr)
-				if err != nil {
-					return fmt.Errorf("%q is not a valid address: %w", addr, err)
-				}
-				if !gs.Params.IsAllowed(ac, bz) {
-					gs.Params.AllowedSubmitters = append(gs.Params.AllowedSubmitters, addr)
-				}
-			}
-			if err := gs.Validate(ac); err != nil {
-				return err
-			}
-			appState[types.ModuleName] = clientCtx.Codec.MustMarshalJSON(gs)
-			if appGenesis.AppState, err = json.Marshal(appState); err != nil {
-				return err
-			}
-			return genutil.ExportGenesisFile(appGenesis, genFile)
+				return nil
+			})
 		},
 	}
 	cmd.Flags().String(flags.FlagHome, defaultNodeHome, "The application home directory")
