@@ -5,8 +5,7 @@
 // root and every batch root is verified on the restored chain, and the restored indexer goes on
 // anchoring new writes. Times are printed (the figures in the closing note of issue #24).
 import { execFile } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { seedDemo } from '@lianjian/db';
@@ -24,7 +23,7 @@ import { appendRecords } from '../indexer/src/outbox.js';
 import { getProofs } from '../indexer/src/proof.js';
 import { pickChainPorts, startChainNode, type ChainNode } from '../scripts/lib/chain-node.js';
 import { readManifest } from '../scripts/lib/backup.js';
-import { createTestDatabase } from './db.js';
+import { databaseAndChain } from './chain-database.js';
 import { withClient } from './pg-client.js';
 
 const run = promisify(execFile);
@@ -76,14 +75,9 @@ async function npmScript(script: string, args: string[], env: NodeJS.ProcessEnv)
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'lianjian-drill-'));
-  chmodSync(dir, 0o755);
-  const [db, node] = await Promise.all([
-    createTestDatabase(),
-    pickChainPorts().then((ports) => startChainNode({ home: path.join(dir, 'chain'), ports, logFile: path.join(dir, 'chain.log') })),
-  ]);
-  sourceUrl = db.url;
-  sourceChain = node;
+  const started = await databaseAndChain('lianjian-drill-');
+  ({ dir, url: sourceUrl } = started);
+  const node = (sourceChain = started.node);
   let t = performance.now();
   await seedDemo(sourceUrl);
   timings.seedMs = Math.round(performance.now() - t);

@@ -5,10 +5,9 @@
 // running `npm run audit`. The delay from the edit to the metric is printed. Also: `npm run audit`
 // prints its progress and rate; the chain watch reports height and signatures.
 import { execFile } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { seed } from '@lianjian/db';
@@ -19,10 +18,10 @@ import { ContinuousAuditor } from '../indexer/src/continuous-audit.js';
 import { createPool } from '../indexer/src/db.js';
 import { silentLogger } from '../indexer/src/log.js';
 import { indexerMetrics } from '../indexer/src/metrics.js';
-import { pickChainPorts, startChainNode, type ChainNode } from '../scripts/lib/chain-node.js';
+import { type ChainNode } from '../scripts/lib/chain-node.js';
 import type { RunningService } from '../scripts/lib/process.js';
 import { startIndexer } from '../scripts/lib/services.js';
-import { createTestDatabase } from './db.js';
+import { databaseAndChain } from './chain-database.js';
 import { withClient } from './pg-client.js';
 
 const run = promisify(execFile);
@@ -78,14 +77,7 @@ async function tamper(sql: string, values: unknown[] = []): Promise<void> {
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'lianjian-caudit-'));
-  chmodSync(dir, 0o755);
-  const [db, chain] = await Promise.all([
-    createTestDatabase(),
-    pickChainPorts().then((ports) => startChainNode({ home: path.join(dir, 'chain'), ports, logFile: path.join(dir, 'chain.log') })),
-  ]);
-  url = db.url;
-  node = chain;
+  ({ dir, url, node } = await databaseAndChain('lianjian-caudit-'));
   await seed(url, { members: 60, progress: false, workers: 0 });
   const port = await freePort();
   indexerUrl = `http://127.0.0.1:${port}`;

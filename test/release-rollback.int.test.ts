@@ -17,8 +17,7 @@
 //      Hence the procedure's rule: roll back by restore only before the new release has anchored.
 import { execFile } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { loadMigrations, migrate, migrationsDir, seed } from '@lianjian/db';
@@ -32,9 +31,9 @@ import { createPool } from '../indexer/src/db.js';
 import { Indexer } from '../indexer/src/indexer.js';
 import { appendRecords } from '../indexer/src/outbox.js';
 import { getProofs } from '../indexer/src/proof.js';
-import { pickChainPorts, startChainNode, type ChainNode } from '../scripts/lib/chain-node.js';
+import { type ChainNode } from '../scripts/lib/chain-node.js';
 import { MigrationsDifferError, readManifest, restore } from '../scripts/lib/backup.js';
-import { createTestDatabase } from './db.js';
+import { databaseAndChain } from './chain-database.js';
 import { withClient } from './pg-client.js';
 
 const run = promisify(execFile);
@@ -114,14 +113,7 @@ const backupDir = () => path.join(dir, 'pre-release-backup');
 const nextRelease = () => path.join(dir, 'next-release-migrations');
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'lianjian-rollback-'));
-  chmodSync(dir, 0o755);
-  const [db, chain] = await Promise.all([
-    createTestDatabase(),
-    pickChainPorts().then((ports) => startChainNode({ home: path.join(dir, 'chain'), ports, logFile: path.join(dir, 'chain.log') })),
-  ]);
-  productionUrl = db.url;
-  node = chain;
+  ({ dir, url: productionUrl, node } = await databaseAndChain('lianjian-rollback-'));
   // The deployment under the previous release: a small organisation, all of it anchored.
   await seed(productionUrl, { members: 40, progress: false, workers: 0 });
   const indexer = await startIndexer(productionUrl);

@@ -168,43 +168,41 @@ export class ContinuousAuditor {
     return run.length;
   }
 
-  private async anchorLoop(): Promise<void> {
-    let backoff = 1_000;
+  private anchorLoop(): Promise<void> {
     // Without fromSeq, batches anchored before this process started are left to the rolling audit.
     let positioned = this.opts.fromSeq !== undefined;
-    while (!this.stopping) {
-      try {
-        if (!positioned) {
-          const { rows } = await this.opts.pool.query<{ seq: number | null }>(`SELECT max(seq) AS seq FROM batch WHERE status = 'ANCHORED'`);
-          this.lastVerifiedSeq = rows[0]?.seq ?? 0;
-          positioned = true;
-        }
-        const n = await this.verifyNewlyAnchored();
-        backoff = 1_000;
-        if (n < ANCHOR_GROUP) await this.sleep(this.opts.pollMs ?? 1_000);
-      } catch (error) {
-        if (this.stopping) return;
-        this.opts.metrics.audit.errors.inc(1, { check: 'anchor' });
-        this.log.warn('continuous audit: anchored-batch check failed; will retry', { error, retryInMs: backoff });
-        await this.sleep(backoff);
-        backoff = Math.min(backoff * 2, 30_000);
+    return this.untilStopped('anchor', 30_000, 'continuous audit: anchored-batch check failed; will retry', async () => {
+      if (!positioned) {
+        const { rows } = await this.opts.pool.query<{ seq: number | null }>(`SELECT max(seq) AS seq FROM batch WHERE status = 'ANCHORED'`);
+        this.lastVerifiedSeq = rows[0]?.seq ?? 0;
+        positioned = true;
       }
-    }
+      const n = await this.verifyNewlyAnchored();
+      return n < ANCHOR_GROUP ? (this.opts.pollMs ?? 1_000) : 0;
+    });
   }
 
-  private async rollingLoop(): Promise<void> {
+  private rollingLoop(): Promise<void> {
+    return this.untilStopped('rolling', 60_000, 'continuous audit: rolling pass failed; will restart it', async () => {
+      await this.rollingPass();
+      return this.opts.passIntervalMs ?? 60_000;
+    });
+  }
+
+  /** Runs step until stopped, sleeping the ms it returns; a failure is counted and retried with a doubling backoff. */
+  private async untilStopped(check: 'anchor' | 'rolling', maxBackoffMs: number, failed: string, step: () => Promise<number>): Promise<void> {
     let backoff = 1_000;
     while (!this.stopping) {
       try {
-        await this.rollingPass();
+        const pause = await step();
         backoff = 1_000;
-        await this.sleep(this.opts.passIntervalMs ?? 60_000);
+        if (pause > 0) await this.sleep(pause);
       } catch (error) {
         if (this.stopping) return;
-        this.opts.metrics.audit.errors.inc(1, { check: 'rolling' });
-        this.log.warn('continuous audit: rolling pass failed; will restart it', { error, retryInMs: backoff });
+        this.opts.metrics.audit.errors.inc(1, { check });
+        this.log.warn(failed, { error, retryInMs: backoff });
         await this.sleep(backoff);
-        backoff = Math.min(backoff * 2, 60_000);
+        backoff = Math.min(backoff * 2, maxBackoffMs);
       }
     }
   }

@@ -45,47 +45,27 @@ export class SeqOutOfOrderError extends ChainTxRejectedError {
   }
 }
 
+/** A rejection class whose message names what was wrong (the class is what callers switch on). */
+function rejection(what: string) {
+  return class extends ChainTxRejectedError {
+    constructor(args: RejectionArgs) {
+      super({ ...args, what });
+    }
+  };
+}
+
 /** prev_root is not the root of batch seq-1 (or not zero for seq 1). */
-export class PrevRootMismatchError extends ChainTxRejectedError {
-  constructor(args: RejectionArgs) {
-    super({ ...args, what: 'prev_root does not match the previous batch' });
-  }
-}
-
+export class PrevRootMismatchError extends rejection('prev_root does not match the previous batch') {}
 /** The signing account is not in the module's allowed_submitters. */
-export class UnauthorizedSubmitterError extends ChainTxRejectedError {
-  constructor(args: RejectionArgs) {
-    super({ ...args, what: 'submitter not allowed to commit batches' });
-  }
-}
-
+export class UnauthorizedSubmitterError extends rejection('submitter not allowed to commit batches') {}
 /** root is not 32 bytes. */
-export class BadRootError extends ChainTxRejectedError {
-  constructor(args: RejectionArgs) {
-    super({ ...args, what: 'malformed batch root' });
-  }
-}
-
+export class BadRootError extends rejection('malformed batch root') {}
 /** prev_root is not 32 bytes. */
-export class BadPrevRootError extends ChainTxRejectedError {
-  constructor(args: RejectionArgs) {
-    super({ ...args, what: 'malformed prev_root' });
-  }
-}
-
+export class BadPrevRootError extends rejection('malformed prev_root') {}
 /** size is 0. */
-export class BadSizeError extends ChainTxRejectedError {
-  constructor(args: RejectionArgs) {
-    super({ ...args, what: 'invalid batch size' });
-  }
-}
-
+export class BadSizeError extends rejection('invalid batch size') {}
 /** The submitter field is not a valid address. */
-export class InvalidSubmitterError extends ChainTxRejectedError {
-  constructor(args: RejectionArgs) {
-    super({ ...args, what: 'invalid submitter address' });
-  }
-}
+export class InvalidSubmitterError extends rejection('invalid submitter address') {}
 
 /** The node stayed unreachable for longer than the retry policy allows. */
 export class ChainUnreachableError extends ChainCommitError {}

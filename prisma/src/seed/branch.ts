@@ -716,23 +716,7 @@ function motion(rng: Prng, sink: Sink, b: BranchPlan, gm: { id: string; at: Date
   });
   const quorumMet = voters.length * 2 > v.eligible.length;
   const passed = quorumMet && counts[0]! * 2 > v.eligible.length;
-  const tallied = new Date(v.closed.getTime() + 5 * 60_000);
-  sink.record(
-    'VoteTally',
-    {
-      id: rng.uuid(),
-      orgUnitId: b.id,
-      voteId: v.voteId,
-      eligibleCount: v.eligible.length,
-      ballotsCast: voters.length,
-      quorumMet,
-      passed,
-      results: options.map((optionId, i) => ({ optionId, count: counts[i] })),
-      ballotsRoot: leaves.length ? Buffer.from(treeRoot(buildTree(leaves))) : null,
-      talliedAt: tallied,
-    },
-    tallied,
-  );
+  const tallied = tally(rng, sink, b, v, { options, counts, leaves, ballotsCast: voters.length, passed });
   if (!passed) return;
   const decisionId = rng.uuid();
   const decidedOn = dayOf(gm.at);
@@ -793,6 +777,17 @@ function election(rng: Prng, sink: Sink, b: BranchPlan, gm: { id: string; at: Da
     for (const i of picked) counts[i]!++;
     return picked.map((i) => options[i]!);
   });
+  tally(rng, sink, b, v, { options, counts, leaves, ballotsCast: voters.length, passed: null });
+}
+
+/** The tally of a closed vote, five minutes after it closed; returns when it was tallied. */
+function tally(
+  rng: Prng,
+  sink: Sink,
+  b: BranchPlan,
+  v: { voteId: string; eligible: readonly unknown[]; closed: Date },
+  t: { options: string[]; counts: number[]; leaves: Uint8Array[]; ballotsCast: number; passed: boolean | null },
+): Date {
   const tallied = new Date(v.closed.getTime() + 5 * 60_000);
   sink.record(
     'VoteTally',
@@ -801,15 +796,16 @@ function election(rng: Prng, sink: Sink, b: BranchPlan, gm: { id: string; at: Da
       orgUnitId: b.id,
       voteId: v.voteId,
       eligibleCount: v.eligible.length,
-      ballotsCast: voters.length,
-      quorumMet: voters.length * 2 > v.eligible.length,
-      passed: null,
-      results: options.map((optionId, i) => ({ optionId, count: counts[i] })),
-      ballotsRoot: leaves.length ? Buffer.from(treeRoot(buildTree(leaves))) : null,
+      ballotsCast: t.ballotsCast,
+      quorumMet: t.ballotsCast * 2 > v.eligible.length,
+      passed: t.passed,
+      results: t.options.map((optionId, i) => ({ optionId, count: t.counts[i] })),
+      ballotsRoot: t.leaves.length ? Buffer.from(treeRoot(buildTree(t.leaves))) : null,
       talliedAt: tallied,
     },
     tallied,
   );
+  return tallied;
 }
 
 function transfer(

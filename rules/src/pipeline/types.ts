@@ -59,21 +59,10 @@ export interface StepInput {
 }
 
 /** What a recorded step keeps: the input as recorded (people by id only), computed facts, warnings. */
-export interface StepDetails {
-  notes?: string;
-  recommendedBy?: Recommender;
+export interface StepDetails extends Omit<StepInput, 'people' | 'training' | 'publicNotice'> {
   personIds?: string[];
-  conclusion?: string;
-  passed?: boolean;
-  viewsHeard?: { on: IsoDate; sources: ViewSource[] };
   training?: { startedOn: IsoDate; classHours: number; days: number };
   publicNotice?: { from: IsoDate; to: IsoDate; workingDays: number };
-  vote?: BranchVote;
-  groupOpinion?: { on: IsoDate; text: string };
-  lateReason?: string;
-  months?: number;
-  approvedOn?: IsoDate;
-  reason?: string;
   warnings?: { code: RuleCode; zh: string; en: string }[];
 }
 

@@ -2,26 +2,21 @@
 // phase), a single-validator chain or the 4-validator localnet (chain/scripts/localnet4.sh), the
 // indexer in-process or as a real process.
 import { createPrisma, migrate, type PrismaClient } from '@lianjian/db';
-import { ensureDatabase, freePort, startPostgres, type RunningPostgres } from '@lianjian/db/postgres';
+import { ensureDatabase, startPostgres, type RunningPostgres } from '@lianjian/db/postgres';
 import { committerChain, Indexer } from '@lianjian/indexer';
 import path from 'node:path';
-import pg from 'pg';
 import { ChainCommitter } from '@lianjian/indexer/chain';
 import { defaultConfig } from '@lianjian/api';
 import { createFixture, sessionFor } from '../../../api/test/fixtures.js';
 import { readSubmitterMnemonics, repoRoot } from '../../../scripts/lib/chain-node.js';
+import { freeBasePort } from '../../../scripts/lib/levels.js';
 import { startService, type RunningService } from '../../../scripts/lib/process.js';
+import { withClient } from '../../pg-client.js';
 import { killableChain } from './chain.js';
 import type { ScenarioStack } from './scenario.js';
 
 export async function query<T extends Record<string, unknown>>(url: string, text: string, values: unknown[] = []): Promise<T[]> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return (await c.query<T>(text, values)).rows;
-  } finally {
-    await c.end();
-  }
+  return withClient(url, async (c) => (await c.query<T>(text, values)).rows);
 }
 
 export async function anchoredAll(url: string): Promise<{ total: number; anchored: number }> {
@@ -108,14 +103,7 @@ async function height(rpc: string): Promise<number> {
 /** The 4-validator localnet on loopback; each validator a supervised process that can be SIGKILLed. */
 export async function startLocalnet4(dir: string): Promise<Localnet4> {
   const root = path.join(dir, 'four');
-  // Validator i uses base+10i..base+10i+3; probe a base whose 40 ports are free.
-  let base = 0;
-  for (let attempt = 0; attempt < 20 && !base; attempt++) {
-    const candidate = 30_000 + Math.floor(Math.random() * 2_000) * 10;
-    const free = await Promise.all(Array.from({ length: 40 }, (_, k) => portFree(candidate + k)));
-    if (free.every(Boolean)) base = candidate;
-  }
-  if (!base) base = (await freePort()) + 100;
+  const base = await freeBasePort();
   const env = { LIANJIAN_LOCALNET4_HOME: root, LIANJIAN_LOCALNET4_BASE_PORT: String(base) };
   const script = path.join(repoRoot, 'chain/scripts/localnet4.sh');
   const init = await startService({ name: 'localnet4-init', command: 'bash', args: [script, 'init'], env, logFile: path.join(dir, 'localnet4-init.log'), ready: async () => true });
@@ -145,13 +133,4 @@ export async function startLocalnet4(dir: string): Promise<Localnet4> {
       for (const n of nodes.values()) await n.stop(5_000).catch(() => undefined);
     },
   };
-}
-
-async function portFree(port: number): Promise<boolean> {
-  const { createServer } = await import('node:net');
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.once('error', () => resolve(false));
-    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
-  });
 }
