@@ -13,14 +13,12 @@ import path from 'node:path';
 import { chainAvailable, repoRoot } from './lib/chain-node.js';
 import { startNetwork } from './lib/levels.js';
 import { startApi, startIndexer, startWebServer, webServerEntry } from './lib/services.js';
-import { envPort as port, say, Supervisor } from './lib/supervisor.js';
+import { envPort as port, say, servicePorts, Supervisor } from './lib/supervisor.js';
 
 const sup = new Supervisor(path.resolve(process.env.LIANJIAN_DATA_DIR ?? path.join(repoRoot, '.data-network')));
 const { services, logDir } = sup;
 const ports = {
-  api: port('LIANJIAN_API_PORT', 4000),
-  web: port('LIANJIAN_WEB_PORT', 3000),
-  indexer: port('LIANJIAN_INDEXER_PORT', 9464),
+  ...servicePorts(),
   base: port('LIANJIAN_NETWORK_BASE_PORT', 27100),
 };
 

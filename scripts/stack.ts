@@ -6,15 +6,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chainAvailable, startChainNode, repoRoot } from './lib/chain-node.js';
 import { startApi, startIndexer, startWebServer, webServerEntry } from './lib/services.js';
-import { envPort as port, say, Supervisor } from './lib/supervisor.js';
+import { envPort as port, say, servicePorts, Supervisor } from './lib/supervisor.js';
 
 // LIANJIAN_DATA_DIR: another place for the database, chain and logs (the start/stop test uses one).
 const sup = new Supervisor(path.resolve(process.env.LIANJIAN_DATA_DIR ?? path.join(repoRoot, '.data')));
 const { services, logDir } = sup;
 const ports = {
-  api: port('LIANJIAN_API_PORT', 4000),
-  web: port('LIANJIAN_WEB_PORT', 3000),
-  indexer: port('LIANJIAN_INDEXER_PORT', 9464),
+  ...servicePorts(),
   rpc: port('LIANJIAN_RPC_PORT', 26657),
   grpc: port('LIANJIAN_GRPC_PORT', 9090),
   chainApi: port('LIANJIAN_CHAIN_API_PORT', 1317),

@@ -23,6 +23,7 @@ import { appendRecords } from '../indexer/src/outbox.js';
 import { getProofs } from '../indexer/src/proof.js';
 import { pickChainPorts, startChainNode, type ChainNode } from '../scripts/lib/chain-node.js';
 import { readManifest } from '../scripts/lib/backup.js';
+import { waitFor } from '../indexer/test/helpers.js';
 import { databaseAndChain } from './chain-database.js';
 import { withClient } from './pg-client.js';
 
@@ -35,16 +36,6 @@ let sourceChain: ChainNode | undefined;
 let restoredPg: RunningPostgres | undefined;
 let restoredChain: ChainNode | undefined;
 const timings: Record<string, number> = {};
-
-async function waitFor<T>(what: string, fn: () => Promise<T | undefined | false>, timeoutMs = 120_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 async function allAnchored(url: string): Promise<boolean> {
   return withClient(url, async (c) => {

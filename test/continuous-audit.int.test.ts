@@ -21,6 +21,7 @@ import { indexerMetrics } from '../indexer/src/metrics.js';
 import { type ChainNode } from '../scripts/lib/chain-node.js';
 import type { RunningService } from '../scripts/lib/process.js';
 import { startIndexer } from '../scripts/lib/services.js';
+import { waitFor } from '../indexer/test/helpers.js';
 import { databaseAndChain } from './chain-database.js';
 import { withClient } from './pg-client.js';
 
@@ -32,16 +33,6 @@ let url: string;
 let node: ChainNode;
 let indexer: RunningService | undefined;
 let indexerUrl: string;
-
-async function waitFor<T>(what: string, fn: () => Promise<T | undefined | false>, timeoutMs = 120_000, everyMs = 250): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-}
 
 async function metrics(): Promise<string> {
   return (await fetch(`${indexerUrl}/metrics`)).text();

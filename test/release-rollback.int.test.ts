@@ -33,6 +33,7 @@ import { appendRecords } from '../indexer/src/outbox.js';
 import { getProofs } from '../indexer/src/proof.js';
 import { type ChainNode } from '../scripts/lib/chain-node.js';
 import { MigrationsDifferError, readManifest, restore } from '../scripts/lib/backup.js';
+import { waitFor } from '../indexer/test/helpers.js';
 import { databaseAndChain } from './chain-database.js';
 import { withClient } from './pg-client.js';
 
@@ -44,16 +45,6 @@ let dir: string;
 let productionUrl: string;
 let node: ChainNode | undefined;
 const emptyDatabases: string[] = [];
-
-async function waitFor<T>(what: string, fn: () => Promise<T | undefined | false>, timeoutMs = 120_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 const sql = <T = Record<string, unknown>>(url: string, text: string, values: unknown[] = []) => withClient(url, async (c) => (await c.query(text, values)).rows as T[]);
 

@@ -14,6 +14,13 @@ export const say = (line: string) => void process.stdout.write(`${line}\n`);
 /** A port from the environment, or its default. */
 export const envPort = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
+/** The ports of the services every stack runs (LIANJIAN_API_PORT, LIANJIAN_WEB_PORT, LIANJIAN_INDEXER_PORT). */
+export const servicePorts = () => ({
+  api: envPort('LIANJIAN_API_PORT', 4000),
+  web: envPort('LIANJIAN_WEB_PORT', 3000),
+  indexer: envPort('LIANJIAN_INDEXER_PORT', 9464),
+});
+
 export class Supervisor {
   readonly logDir: string;
   readonly services: RunningService[] = [];

@@ -19,35 +19,33 @@ import (
 // AllowSubmitterCmd adds addresses to anchor params.allowed_submitters in genesis.json, the only
 // place they can be set (there is no governance module).
 func AllowSubmitterCmd(defaultNodeHome string) *cobra.Command {
-	cmd := &cobra.Command{
-		Use:   "allow-submitter [address]...",
-		Short: "Add addresses to x/anchor allowed_submitters in genesis.json",
-		Args:  cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			return editAnchorGenesis(cmd, func(gs *types.GenesisState, ac addressCodec) error {
-				for _, addr := range args {
-					bz, err := ac.StringToBytes(addr)
-					if err != nil {
-						return fmt.Errorf("%q is not a valid address: %w", addr, err)
-					}
-					if !gs.Params.IsAllowed(ac, bz) {
-						gs.Params.AllowedSubmitters = append(gs.Params.AllowedSubmitters, addr)
-					}
-				}
-				return nil
-			})
-		},
-	}
-	cmd.Flags().String(flags.FlagHome, defaultNodeHome, "The application home directory")
-	return cmd
+	return addAddressesCmd(defaultNodeHome, "allow-submitter [address]...", "Add addresses to x/anchor allowed_submitters in genesis.json",
+		func(gs *types.GenesisState, ac addressCodec, addr string, bz []byte) {
+			if !gs.Params.IsAllowed(ac, bz) {
+				gs.Params.AllowedSubmitters = append(gs.Params.AllowedSubmitters, addr)
+			}
+		})
 }
 
 // OperatorAdminCmd adds addresses to x/anchor admins in genesis.json: the accounts that may approve
 // (and revoke) the operators allowed to create a validator. Admins are set only in genesis.
 func OperatorAdminCmd(defaultNodeHome string) *cobra.Command {
+	return addAddressesCmd(defaultNodeHome, "operator-admin [address]...", "Add addresses to x/anchor admins (may approve validator operators) in genesis.json",
+		func(gs *types.GenesisState, ac addressCodec, addr string, bz []byte) {
+			for _, a := range gs.Admins {
+				if b, err := ac.StringToBytes(a); err == nil && string(b) == string(bz) {
+					return
+				}
+			}
+			gs.Admins = append(gs.Admins, addr)
+		})
+}
+
+// addAddressesCmd is a genesis command taking addresses, each checked and then handed to add.
+func addAddressesCmd(defaultNodeHome, use, short string, add func(gs *types.GenesisState, ac addressCodec, addr string, bz []byte)) *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "operator-admin [address]...",
-		Short: "Add addresses to x/anchor admins (may approve validator operators) in genesis.json",
+		Use:   use,
+		Short: short,
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return editAnchorGenesis(cmd, func(gs *types.GenesisState, ac addressCodec) error {
@@ -56,15 +54,7 @@ func OperatorAdminCmd(defaultNodeHome string) *cobra.Command {
 					if err != nil {
 						return fmt.Errorf("%q is not a valid address: %w", addr, err)
 					}
-					dup := false
-					for _, a := range gs.Admins {
-						if b, err := ac.StringToBytes(a); err == nil && string(b) == string(bz) {
-							dup = true
-						}
-					}
-					if !dup {
-						gs.Admins = append(gs.Admins, addr)
-					}
+					add(gs, ac, addr, bz)
 				}
 				return nil
 			})
