@@ -1,17 +1,21 @@
 // `npm run audit` — re-checks the whole ledger and the verifiable tables (src/audit.ts).
-//   npm run audit -- [--offline] [--rpc URL] [--chunk N] [--no-alerts] [--json]
+//   npm run audit -- [--offline] [--rpc URL] [--chunk N] [--workers N] [--no-alerts] [--json]
 // Environment: DATABASE_URL; LIANJIAN_RPC (the chain to check against unless --offline).
 // Exit code: 0 nothing found, 1 findings (written to tamper_alert), 2 bad usage or an error.
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { audit, type AuditReport } from './audit.js';
 import { createPool } from './db.js';
 import { createLogger } from './log.js';
 
-const USAGE = `usage / 用法: npm run audit -- [--offline] [--rpc URL] [--chunk N] [--no-alerts] [--json]
+const USAGE = `usage / 用法: npm run audit -- [--offline] [--rpc URL] [--chunk N] [--workers N] [--no-alerts] [--json]
   DATABASE_URL must name the database / 需设置 DATABASE_URL
   --rpc URL     chain node to check anchors against (default $LIANJIAN_RPC) / 用于核对上链锚定的节点
   --offline     skip the chain checks / 跳过链上核对
   --chunk N     records per chunk (default 50000) / 每批处理的记录数
+  --workers N   worker threads for hashing and comparing, each with a connection and ~300 MB
+                (default: the number of cores, at most 4; 0 = this thread only)
+                / 用于哈希与比对的工作线程数（默认为 CPU 核数，最多 4；0 表示单线程）
   --no-alerts   report only, do not write tamper_alert rows / 只报告，不写入篡改告警
   --json        print the report as JSON / 以 JSON 输出报告`;
 
@@ -50,6 +54,7 @@ async function main(): Promise<void> {
         offline: { type: 'boolean', default: false },
         rpc: { type: 'string' },
         chunk: { type: 'string' },
+        workers: { type: 'string' },
         'no-alerts': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -67,19 +72,19 @@ async function main(): Promise<void> {
   if (!url) fail('DATABASE_URL is not set / 未设置 DATABASE_URL');
   const chunk = args.chunk === undefined ? 50_000 : Number(args.chunk);
   if (!Number.isSafeInteger(chunk) || chunk < 1) fail(`--chunk must be a positive integer, got ${args.chunk}`);
+  const workers = args.workers === undefined ? Math.min(4, availableParallelism()) : Number(args.workers);
+  if (!Number.isSafeInteger(workers) || workers < 0 || workers > 64) fail(`--workers must be an integer from 0 to 64, got ${args.workers}`);
   const rpcUrl = args.offline ? undefined : (args.rpc ?? process.env.LIANJIAN_RPC);
   const log = createLogger({ level: 'warn', write: (l) => process.stderr.write(l + '\n') });
   const pool = createPool(url, { max: 4, applicationName: 'lianjian-audit' });
-  let last = 0;
+  const lastPrinted = new Map<string, number>();
   // Progress on stderr every 2 s: how far each phase is, its rate since the phase began, and
-  // the time left at that rate.
+  // the time left at that rate. Each phase reports once as it begins (done 0); the chain phase
+  // runs beside the log phase, so their lines interleave.
   const phaseStart = new Map<string, { t: number; done: number }>();
-  // A phase begins where the previous one reported last (the first at the start of the run).
-  let lastCall = performance.now();
   const progressLine = (phase: string, done: number, total: number): string => {
-    const start = phaseStart.get(phase) ?? { t: lastCall, done: 0 };
+    const start = phaseStart.get(phase) ?? { t: performance.now(), done };
     if (!phaseStart.has(phase)) phaseStart.set(phase, start);
-    lastCall = performance.now();
     const seconds = (performance.now() - start.t) / 1000;
     const rate = seconds > 0 ? (done - start.done) / seconds : 0;
     const unit = phase === 'chain' ? 'batches' : phase === 'rows' ? 'rows' : 'records';
@@ -91,13 +96,17 @@ async function main(): Promise<void> {
     const report = await audit(pool, {
       ...(rpcUrl ? { rpcUrl } : {}),
       chunkSize: chunk,
+      workers,
+      databaseUrl: url,
       writeAlerts: !args['no-alerts'],
       log,
       progress: (phase, done, total) => {
         const first = !phaseStart.has(phase);
         const line = progressLine(phase, done, total);
-        if (args.json || (!first && Date.now() - last < 2_000)) return;
-        last = Date.now();
+        // The rows phase has no total beforehand (it reports rows so far as the total).
+        const finished = phase !== 'rows' && total > 0 && done >= total;
+        if (args.json || (!first && !finished && Date.now() - (lastPrinted.get(phase) ?? 0) < 2_000)) return;
+        lastPrinted.set(phase, Date.now());
         process.stderr.write(line);
       },
     });

@@ -1,0 +1,192 @@
+// Full-audit benchmark (issue #24): `npm run audit` end to end, as an operator runs it, over a
+// seeded and anchored dataset (profile scale, seed 1, cached in the benchmark cluster, see
+// bench/lib/cluster.ts), with a chain node of its own for the chain phase. Prints records/s per
+// phase and end to end beside the load average.
+//
+//   npm run bench:audit -- [--members 10000] [--runs 3] [--workers N,M] [--offline]
+//        [--baseline path/to/an/older/audit-cli.ts]
+//
+// --workers takes a list: each value is one variant (`--workers 0,2`: one thread, then two
+// workers). --baseline adds an older audit CLI as one more variant, for a before/after on the
+// same dataset; it must lie inside the repository so that its imports resolve, e.g.
+//   git archive <commit> indexer/src | tar -x -C .data/bench/audit-before --strip-components=1
+//   … --baseline .data/bench/audit-before/src/audit-cli.ts
+// Variants run in turn (A B A B …) so a machine whose load drifts slows them alike; each figure
+// is the median of the runs. Beside wall time it reports CPU seconds (the audit process, and the
+// embedded Postgres cluster's), which a loaded machine disturbs far less.
+import { execFile } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { promisify } from 'node:util';
+import pg from 'pg';
+import { repoRoot } from '../../scripts/lib/chain-node.js';
+import { dataDir, ensureSeeded, openCluster } from '../lib/cluster.js';
+import { ensureAnchored, startChain } from '../lib/stack.js';
+import { fmt, machine, median, writeResult } from '../lib/stats.js';
+
+const exec = promisify(execFile);
+const { values: args } = parseArgs({
+  options: {
+    members: { type: 'string', default: '10000' },
+    runs: { type: 'string', default: '3' },
+    workers: { type: 'string', default: '' },
+    offline: { type: 'boolean', default: false },
+    baseline: { type: 'string' },
+  },
+});
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+interface Variant {
+  name: string;
+  cli: string;
+  extra: string[];
+}
+
+interface Run {
+  wallMs: number;
+  /** CPU seconds of the audit process (user + system, worker threads included). */
+  auditCpu: number;
+  /** CPU seconds of the Postgres cluster meanwhile (its backends serve only this benchmark). */
+  postgresCpu: number | null;
+  records: number;
+  rows: number;
+  chainChecked: number;
+  mismatches: number;
+  phaseMs: { log: number; chain: number; rows: number };
+  load1: number;
+}
+
+const TICK = 100; // USER_HZ on Linux
+
+/** CPU seconds of a process, and of its reaped children (stat fields 14–17). */
+function procCpu(pid: number, children: boolean): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const own = Number(f[11]) + Number(f[12]);
+  return (children ? own + Number(f[13]) + Number(f[14]) : own) / TICK;
+}
+
+/**
+ * CPU seconds the embedded cluster has used: the postmaster with the children it reaped (a
+ * closed connection's backend), plus the children alive now. Under a loaded machine wall time
+ * says little; CPU per record is what another machine can scale from.
+ */
+function clusterCpu(): number | null {
+  const pidFile = path.join(dataDir, 'pg', 'postmaster.pid');
+  if (!existsSync(pidFile)) return null;
+  const postmaster = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  let total = procCpu(postmaster, true);
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === postmaster) total += procCpu(Number(d), false);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
+}
+
+async function runOnce(v: Variant, url: string, rpc: string | undefined, embedded: boolean): Promise<Run> {
+  const load1 = loadavg()[0]!;
+  const pgBefore = embedded ? clusterCpu() : null;
+  const t = performance.now();
+  const cliArgs = ['--json', '--no-alerts', ...(rpc ? ['--rpc', rpc] : ['--offline']), ...v.extra];
+  // GNU time reports the CPU of the CLI and of the node process it starts (scripts/run-ts.mjs).
+  const out = await exec('/usr/bin/time', ['-f', 'cpu %U %S', process.execPath, path.join(repoRoot, 'scripts/run-ts.mjs'), v.cli, ...cliArgs], {
+    cwd: repoRoot,
+    env: { ...process.env, DATABASE_URL: url },
+    maxBuffer: 64 * 1024 * 1024,
+  }).catch((e: { code: number; stdout: string; stderr: string }) => {
+    // Exit 1 is "findings": a clean dataset must have none, so it is an error here too.
+    throw new Error(`${v.name} exited ${e.code}: ${e.stderr}${e.stdout.slice(0, 2000)}`);
+  });
+  const wallMs = performance.now() - t;
+  const pgAfter = embedded ? clusterCpu() : null;
+  const cpu = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(out.stderr);
+  const r = JSON.parse(out.stdout) as Omit<Run, 'wallMs' | 'load1' | 'auditCpu' | 'postgresCpu'>;
+  return {
+    wallMs,
+    auditCpu: cpu ? Number(cpu[1]) + Number(cpu[2]) : NaN,
+    postgresCpu: pgBefore !== null && pgAfter !== null ? pgAfter - pgBefore : null,
+    records: r.records,
+    rows: r.rows,
+    chainChecked: r.chainChecked,
+    mismatches: r.mismatches,
+    phaseMs: r.phaseMs,
+    load1: (load1 + loadavg()[0]!) / 2,
+  };
+}
+
+const members = Number(args.members);
+const runs = Math.max(1, Number(args.runs));
+const variants: Variant[] = (args.workers ? args.workers.split(',') : ['']).map((w) => ({
+  name: w === '' ? 'current' : `current, --workers ${w}`,
+  cli: 'indexer/src/audit-cli.ts',
+  extra: w === '' ? [] : ['--workers', w],
+}));
+if (args.baseline) variants.push({ name: `baseline (${args.baseline})`, cli: path.relative(repoRoot, path.resolve(args.baseline)), extra: [] });
+
+const cluster = await openCluster();
+try {
+  const { database, url } = await ensureSeeded(cluster, members, say);
+  const chain = args.offline ? undefined : await startChain(cluster, database);
+  try {
+    if (chain) await ensureAnchored(cluster, database, chain, say);
+    const db = new pg.Pool({ connectionString: url, max: 1 });
+    const [size] = (await db.query<{ records: string; batches: string; bytes: string }>(
+      `SELECT (SELECT count(*) FROM outbox_record)::text AS records, (SELECT count(*) FROM batch)::text AS batches, pg_database_size(current_database())::text AS bytes`,
+    )).rows;
+    await db.end();
+    say(`Audit benchmark / 审计基准 — ${database}: ${fmt(Number(size!.records))} records in ${fmt(Number(size!.batches))} batches, ${fmt(Number(size!.bytes) / 2 ** 20)} MB; ${runs} run(s) per variant, chain ${chain ? 'checked' : 'skipped'}`);
+    const results = new Map<string, Run[]>(variants.map((v) => [v.name, []]));
+    for (let i = 0; i < runs; i++) {
+      for (const v of variants) {
+        const r = await runOnce(v, url, chain?.rpcUrl, cluster.embedded);
+        if (r.mismatches !== 0) throw new Error(`${v.name}: ${r.mismatches} mismatch(es) on an untouched dataset`);
+        results.get(v.name)!.push(r);
+        say(`  run ${i + 1} ${v.name}: ${(r.wallMs / 1000).toFixed(1)} s wall (log ${(r.phaseMs.log / 1000).toFixed(1)} s, chain ${(r.phaseMs.chain / 1000).toFixed(1)} s, rows ${(r.phaseMs.rows / 1000).toFixed(1)} s); CPU: audit ${r.auditCpu.toFixed(1)} s, Postgres ${r.postgresCpu?.toFixed(1) ?? '?'} s; load ${r.load1.toFixed(1)}`);
+      }
+    }
+    const summary = variants.map((v) => {
+      const rs = results.get(v.name)!;
+      const m = (f: (r: Run) => number) => median(rs.map(f));
+      return {
+        variant: v.name,
+        records: rs[0]!.records,
+        rows: rs[0]!.rows,
+        wallSeconds: m((r) => r.wallMs / 1000),
+        logRecordsPerSecond: m((r) => r.records / (r.phaseMs.log / 1000)),
+        chainBatchesPerSecond: m((r) => (r.phaseMs.chain > 0 ? r.chainChecked / (r.phaseMs.chain / 1000) : 0)),
+        rowsPerSecond: m((r) => r.rows / (r.phaseMs.rows / 1000)),
+        endToEndRecordsPerSecond: m((r) => r.records / (r.wallMs / 1000)),
+        auditCpuSeconds: m((r) => r.auditCpu),
+        postgresCpuSeconds: rs.some((r) => r.postgresCpu === null) ? null : m((r) => r.postgresCpu!),
+        /** Audit process and Postgres CPU per record (log + rows work), in µs. */
+        cpuMicrosPerRecord: rs.some((r) => r.postgresCpu === null) ? null : m((r) => ((r.auditCpu + r.postgresCpu!) / r.records) * 1e6),
+        load1: m((r) => r.load1),
+      };
+    });
+    say('');
+    say('| variant | wall s | log records/s | chain batches/s | rows/s | end to end records/s | CPU s audit + Postgres | CPU µs/record | load |');
+    say('|---|---|---|---|---|---|---|---|---|');
+    for (const s of summary) {
+      say(
+        `| ${s.variant} | ${s.wallSeconds.toFixed(1)} | ${fmt(s.logRecordsPerSecond)} | ${fmt(s.chainBatchesPerSecond, 1)} | ${fmt(s.rowsPerSecond)} | ${fmt(s.endToEndRecordsPerSecond)} | ${s.auditCpuSeconds.toFixed(1)} + ${s.postgresCpuSeconds?.toFixed(1) ?? '?'} | ${s.cpuMicrosPerRecord === null ? '?' : fmt(s.cpuMicrosPerRecord)} | ${s.load1.toFixed(1)} |`,
+      );
+    }
+    if (summary.length > 1) {
+      const base = summary[summary.length - 1]!;
+      for (const s of summary.slice(0, -1)) say(`  ${s.variant} vs ${base.variant}: wall × ${(base.wallSeconds / s.wallSeconds).toFixed(2)} faster (medians)`);
+    }
+    const latest = writeResult('audit', { machine: machine(), database, members, records: Number(size!.records), batches: Number(size!.batches), runs, summary, raw: Object.fromEntries(results) });
+    say(`written to ${path.relative(repoRoot, latest)}`);
+  } finally {
+    await chain?.stop();
+  }
+} finally {
+  await cluster.stop();
+}
