@@ -19,6 +19,7 @@ import './modules/votes/schema/index.js';
 import './modules/decisions/schema/index.js';
 import './modules/transfers/schema/index.js';
 import './modules/dues/schema/index.js';
+import './modules/committees/schema/index.js';
 import './modules/analytics/schema/index.js';
 import './modules/tamper-alerts/schema/index.js';
 

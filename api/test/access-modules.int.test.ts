@@ -39,6 +39,8 @@ const MEMBER_WRITES = new Set([
 const STAFF_READS = new Set([
   'members', 'orgUnits', 'pipelineDue', 'analytics', 'analyticsSnapshot', 'analyticsSnapshots', 'meetingCompliance', 'transfers',
   'pointsRanking', 'memberFeedback', 'quizQuestions', 'identityHolds', 'duesSummary', 'duesReportCsv', 'duesRemittances',
+  'committeeTermsDue',
+  'approvalQueue', 'levelRequests',
 ]);
 // Not `decisions`: a member lists their own branch's (党务公开; decisions.int.test.ts).
 /** What the test's partner key (scopes Member:read, OrgUnit:read) may read. */

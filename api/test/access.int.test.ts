@@ -42,6 +42,7 @@ const F = 'FORBIDDEN' as const;
 const count = (field: string) => (d: Record<string, unknown>) => (d[field] as { totalCount: number }).totalCount;
 
 let unitToggle = false;
+let pendingRequestId = '';
 
 const cases: Case[] = [
   {
@@ -204,7 +205,53 @@ const cases: Case[] = [
   },
 ];
 
-describe.each(cases)('$name', (c) => {
+/** Decisions between levels, after the cases above (the applicant they need would change their counts). */
+const levelCases: Case[] = [
+  {
+    name: 'approvalQueue (what waits on the deciding levels of the subtree)',
+    query: `{ approvalQueue(first: 5) { totalCount } }`,
+    vars: () => ({}),
+    pick: count('approvalQueue'),
+    expect: { anonymous: U, member: F, secretary: { ok: 0 }, leader: { ok: 0 }, admin: { ok: 1 }, otherSecretary: { ok: 0 } },
+    otherwise: F,
+  },
+  {
+    name: 'levelRequests(b1)',
+    query: `query($u: ID) { levelRequests(unitId: $u, first: 5) { totalCount } }`,
+    vars: () => ({ u: fx.units.b1.id }),
+    pick: count('levelRequests'),
+    expect: { anonymous: U, member: F, secretary: { ok: 1 }, leader: { ok: 1 }, admin: { ok: 1 }, otherSecretary: F },
+    otherwise: F,
+  },
+  {
+    name: 'returnLevelRequest (b1’s request, decided by the committee: ADMIN or a SECRETARY scoped at or above it)',
+    query: `mutation($id: ID!) { returnLevelRequest(id: $id, reason: "矩阵") { request { status } } }`,
+    vars: () => ({ id: pendingRequestId }),
+    expect: { anonymous: U, admin: 'ok' },
+    otherwise: F,
+  },
+];
+
+describe.each(cases)('$name', (c) => matrixRows(c));
+
+describe('requests between levels', () => {
+  beforeAll(async () => {
+    // A request from b1 waiting on the committee (root), for the cases on decisions between levels.
+    const day = new Date(h.clock.now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    const applicant = await h.gql<{ createMember: { id: string } }>(`mutation($input: CreateMemberInput!) { createMember(input: $input) { id } }`, {
+      input: { orgUnitId: fx.units.b1.id, name: '申请人', gender: 'MALE', birthDate: '1990-01-01', ethnicity: '汉族', education: 'BACHELOR', appliedOn: day },
+    }, callers.secretary);
+    const memberId = applicant.data!.createMember.id;
+    for (const [step, input] of [['APPLICATION', {}], ['TALK', {}], ['NOMINATION', { recommendedBy: 'PARTY_MEMBERS' }]] as const) {
+      await h.gql(`mutation($m: ID!, $s: DevelopmentStepKind!, $on: Date!, $i: DevelopmentStepInput) { recordDevelopmentStep(memberId: $m, step: $s, occurredOn: $on, input: $i) { step { id } } }`, { m: memberId, s: step, on: day, i: input }, callers.secretary);
+    }
+    const req = await h.gql<{ requestLevelStep: { id: string } }>(`mutation($m: ID!) { requestLevelStep(memberId: $m, step: ACTIVIST_FILING) { id } }`, { m: memberId }, callers.secretary);
+    pendingRequestId = req.data!.requestLevelStep.id;
+  });
+  describe.each(levelCases)('$name', (c) => matrixRows(c));
+});
+
+function matrixRows(c: Case): void {
   const rows = WHO.filter((who) => c.expect[who] !== undefined || c.otherwise !== undefined).map((who) => [who, c.expect[who] ?? c.otherwise!] as const);
   it.each(rows)('%s → %j', async (who, outcome) => {
     const res = await h.gql(c.query, c.vars(), callers[who]);
@@ -220,4 +267,4 @@ describe.each(cases)('$name', (c) => {
     if (c.name.startsWith('transferMember')) unitToggle = !unitToggle;
     if (typeof outcome === 'object') expect(c.pick!(res.data as Record<string, unknown>)).toBe(outcome.ok);
   });
-});
+}

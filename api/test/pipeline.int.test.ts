@@ -1,6 +1,8 @@
 // Member development through GraphQL on a real database: a walk from application to full
 // membership whose dates meet every rule, refusals with their rule codes (and nothing written),
-// extension and revocation, the due list, and who may record steps.
+// extension and revocation, the due list, and who may record steps. The level above's steps (4, 8,
+// 13, 16, 17, 18, 24, 25) are requested by the branch and decided by the committee's account
+// (level-decisions.int.test.ts covers the requests themselves).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, addMonths, addYears } from '@lianjian/rules/dates';
 import { standardPlan, type PlannedStep } from '@lianjian/rules/pipeline';
@@ -10,7 +12,8 @@ import { codeOf, startHarness, type Caller, type GqlResponse, type Harness } fro
 
 let h: Harness;
 let fx: Fixture;
-const as = {} as Record<'secretary' | 'admin' | 'member' | 'leader' | 'otherSecretary' | 'partner' | 'anonymous', Caller>;
+const as = {} as Record<'secretary' | 'admin' | 'member' | 'leader' | 'otherSecretary' | 'partner' | 'anonymous' | 'approver', Caller>;
+let approverId: string;
 
 beforeAll(async () => {
   h = await startHarness();
@@ -20,6 +23,9 @@ beforeAll(async () => {
   }
   as.partner = { apiKey: (await apiKeyFor(h.prisma, fx.units.g1.id, ['Member:read', 'DevelopmentStep:read'])).key };
   as.anonymous = {};
+  // The committee's organiser: a SECRETARY scoped to the committee decides the level above's steps.
+  approverId = (await h.prisma.account.create({ data: { username: 'approver', displayName: '组织员', passwordHash: 'unused', role: 'SECRETARY', scopeUnitId: fx.units.root.id } })).id;
+  as.approver = { token: await sessionFor(h.prisma, approverId) };
 });
 afterAll(() => h?.close());
 
@@ -35,6 +41,9 @@ const STEP_FIELDS = `step { id kind stepNo stage occurredOn notBefore dueOn vers
 const RECORD = `mutation($memberId: ID!, $step: DevelopmentStepKind!, $occurredOn: Date!, $input: DevelopmentStepInput) {
   recordDevelopmentStep(memberId: $memberId, step: $step, occurredOn: $occurredOn, input: $input) { ${STEP_FIELDS} }
 }`;
+const LEVEL_ABOVE = new Set(['ACTIVIST_FILING', 'CANDIDATE_FILING', 'HIGHER_PRE_REVIEW', 'COMMITTEE_TALK', 'ADMISSION_APPROVAL', 'DEPARTMENT_FILING', 'CONFIRMATION_APPROVAL', 'FILES_ARCHIVED']);
+const REQUEST = `mutation($memberId: ID!, $step: DevelopmentStepKind!, $input: DevelopmentStepInput) { requestLevelStep(memberId: $memberId, step: $step, input: $input) { id } }`;
+const APPROVE = `mutation($id: ID!, $on: Date) { approveLevelRequest(id: $id, on: $on) { ${STEP_FIELDS} } }`;
 const MENTORS = `mutation($memberId: ID!, $ids: [ID!]!, $on: Date!) { assignMentors(memberId: $memberId, mentorIds: $ids, on: $on) { ${STEP_FIELDS} } }`;
 const SPONSORS = `mutation($memberId: ID!, $ids: [ID!]!, $on: Date!) { assignSponsors(memberId: $memberId, sponsorIds: $ids, on: $on) { ${STEP_FIELDS} } }`;
 const EXTEND = `mutation($memberId: ID!, $months: Int!, $meetingOn: Date!, $vote: BranchVoteInput!, $approvedOn: Date!, $reason: String!) {
@@ -78,7 +87,15 @@ async function send(memberId: string, p: PlannedStep, who: Caller = as.secretary
     return h.gql(REVOKE, { memberId, meetingOn: p.occurredOn, vote, approvedOn, reason }, who);
   }
   const { people, ...input } = p.input;
+  if (LEVEL_ABOVE.has(p.kind)) return requestAndApprove(memberId, p.kind, p.occurredOn, input, who);
   return h.gql(RECORD, { memberId, step: p.kind, occurredOn: p.occurredOn, input: people ? { ...input, people: people.map((x) => x.id) } : input }, who);
+}
+
+/** A step of the level above: the branch (`who`) requests it, the committee's account approves it on its day. */
+async function requestAndApprove(memberId: string, kind: string, on: string, input: Record<string, unknown>, who: Caller = as.secretary): Promise<GqlResponse<Record<string, StepPayload>>> {
+  const req = await h.gql<{ requestLevelStep: { id: string } }>(REQUEST, { memberId, step: kind, input }, who);
+  if (req.errors) return req as unknown as GqlResponse<Record<string, StepPayload>>;
+  return h.gql(APPROVE, { id: req.data!.requestLevelStep.id, on }, as.approver);
 }
 
 const payloadOf = (res: GqlResponse<Record<string, StepPayload>>): StepPayload => Object.values(res.data ?? {})[0]!;
@@ -170,6 +187,8 @@ describe('a walk from application to full membership', () => {
     const doc = JSON.parse(records.find((r) => r.entityId === meetingRow.id)!.document) as { data: Record<string, unknown>; actor: string };
     expect(doc.data).toMatchObject({ memberId: id, kind: 'ADMISSION_MEETING', stepNo: 15, details: { vote: { entitled: 9, present: 8, yes: 7 } } });
     expect(doc.actor).toBe(fx.accounts.secretary.id);
+    // The level above's steps are recorded by its own account, for its unit.
+    expect(steps.filter((s) => LEVEL_ABOVE.has(s.kind)).map((s) => [s.actorId, s.approvingUnitId])).toEqual([...LEVEL_ABOVE].map(() => [approverId, fx.units.root.id]));
     const assignments = await h.prisma.mentorAssignment.findMany({ where: { memberId: id } });
     expect(assignments.map((a) => `${a.role}:${a.mentorId}`).sort()).toEqual(
       [`MENTOR:${fx.members.m1.id}`, `SPONSOR:${fx.members.m1.id}`, `SPONSOR:${fx.members.m2.id}`].sort(),
@@ -322,11 +341,11 @@ describe('refused steps', () => {
       await walk(id, [step(plan, 'COMMITTEE_TALK')]);
       const late = addDays(addMonths(meeting, 6), 1);
       today(late);
-      expect(codeOf(await h.gql(RECORD, { memberId: id, step: 'ADMISSION_APPROVAL', occurredOn: late, input: { lateReason: '换届' } }, as.secretary))).toBe('APPROVAL_WINDOW_EXPIRED');
+      expect(codeOf(await requestAndApprove(id, 'ADMISSION_APPROVAL', late, { lateReason: '换届' }))).toBe('APPROVAL_WINDOW_EXPIRED');
       const threeMonths = addDays(addMonths(meeting, 3), 1);
       today(threeMonths);
-      expect(codeOf(await h.gql(RECORD, { memberId: id, step: 'ADMISSION_APPROVAL', occurredOn: threeMonths }, as.secretary))).toBe('APPROVAL_NEEDS_SPECIAL_REASON');
-      const approved = await h.gql<Record<string, StepPayload>>(RECORD, { memberId: id, step: 'ADMISSION_APPROVAL', occurredOn: threeMonths, input: { lateReason: '党委换届' } }, as.secretary);
+      expect(codeOf(await requestAndApprove(id, 'ADMISSION_APPROVAL', threeMonths, {}))).toBe('APPROVAL_NEEDS_SPECIAL_REASON');
+      const approved = await requestAndApprove(id, 'ADMISSION_APPROVAL', threeMonths, { lateReason: '党委换届' });
       expect(approved.errors).toBeUndefined();
       expect(payloadOf(approved).warnings.map((w) => w.code)).toEqual(['APPROVAL_LATE']);
       expect(payloadOf(approved).member).toMatchObject({ stage: 'PROBATIONARY', probationarySince: meeting, probationEndsOn: addYears(meeting, 1) });

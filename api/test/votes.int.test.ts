@@ -1,18 +1,17 @@
 // Votes and elections through GraphQL on a real database: the frozen roll, secret ballots with
 // receipts, quorum and majority rules, seats, the tally and its recomputation from the ballot
 // record documents, the development pipeline's use of a tallied vote, and who may see what.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { recomputeTally, toHex, type RecordDocument } from '@lianjian/verify';
 import { createHash } from 'node:crypto';
 import { standardPlan, type PlannedStep } from '@lianjian/rules/pipeline';
 import { rollHash } from '../src/modules/votes/service.js';
-import { apiKeyFor, createFixture, sessionFor, type Fixture } from './fixtures.js';
-import { codeOf, ok, startHarness, type Caller, type GqlResponse, type Harness } from './harness.js';
+import { ACCOUNT_NAMES, apiKeyFor } from './fixtures.js';
+import { codeOf, ok, type Caller, type GqlResponse } from './harness.js';
 import { CAST, CLOSE_VOTE, CREATE_VOTE, OPEN_VOTE, VERIFY_MY_BALLOT, accountFor, memberWithAccount, type VoteView } from './votes-helpers.js';
+import { apiSuite } from './suite.js';
 
-let h: Harness;
-let fx: Fixture;
-const as = {} as Record<'secretary' | 'admin' | 'member' | 'leader' | 'otherSecretary' | 'anonymous', Caller>;
+const { h, fx, as } = apiSuite({ sessions: ACCOUNT_NAMES });
 /** Voters of b1's subtree: m1 (the member account), m2 (b1g), v3, v4, v5 — five full members. */
 const voters = {} as Record<'m1' | 'm2' | 'v3' | 'v4' | 'v5', Caller>;
 const voterIds = {} as Record<'m1' | 'm2' | 'v3' | 'v4' | 'v5', string>;
@@ -20,12 +19,6 @@ let probationary: Caller;
 let m3: Caller;
 
 beforeAll(async () => {
-  h = await startHarness();
-  fx = await createFixture(h.prisma);
-  for (const who of ['secretary', 'admin', 'member', 'leader', 'otherSecretary'] as const) {
-    as[who] = { token: await sessionFor(h.prisma, fx.accounts[who].id) };
-  }
-  as.anonymous = {};
   voters.m1 = as.member;
   voterIds.m1 = fx.members.m1.id;
   voters.m2 = await accountFor(h.prisma, fx.members.m2);
@@ -38,7 +31,6 @@ beforeAll(async () => {
   probationary = (await memberWithAccount(h.prisma, '预备党员甲', fx.units.b1.id, 'PROBATIONARY')).as;
   m3 = await accountFor(h.prisma, fx.members.m3);
 });
-afterAll(() => h?.close());
 
 const motionInput = (over: Record<string, unknown> = {}) => ({ orgUnitId: fx.units.b1.id, kind: 'MOTION', title: '关于开展主题党日活动的议题', ...over });
 
@@ -397,6 +389,10 @@ describe('the development pipeline uses a tallied vote (step 15)', () => {
       if (p.kind === 'MENTORS_ASSIGNED' || p.kind === 'SPONSORS_ASSIGNED') {
         const field = p.kind === 'MENTORS_ASSIGNED' ? 'assignMentors(memberId: $m, mentorIds: $ids, on: $on)' : 'assignSponsors(memberId: $m, sponsorIds: $ids, on: $on)';
         res = await h.gql(`mutation($m: ID!, $ids: [ID!]!, $on: Date!) { ${field} { step { kind } } }`, { m: personId, ids: people!.map((x) => x.id), on: p.occurredOn }, as.secretary);
+      } else if (['ACTIVIST_FILING', 'CANDIDATE_FILING', 'HIGHER_PRE_REVIEW'].includes(p.kind)) {
+        // The level above's steps: the branch requests, the committee decides (here the ADMIN).
+        const req = ok(await h.gql<{ requestLevelStep: { id: string } }>(`mutation($m: ID!, $k: DevelopmentStepKind!, $input: DevelopmentStepInput) { requestLevelStep(memberId: $m, step: $k, input: $input) { id } }`, { m: personId, k: p.kind, input }, as.secretary));
+        res = await h.gql(`mutation($id: ID!, $on: Date) { approveLevelRequest(id: $id, on: $on) { step { kind } } }`, { id: req.requestLevelStep.id, on: p.occurredOn }, as.admin);
       } else {
         res = await h.gql(`mutation($m: ID!, $k: DevelopmentStepKind!, $on: Date!, $input: DevelopmentStepInput) { recordDevelopmentStep(memberId: $m, step: $k, occurredOn: $on, input: $input) { step { kind } } }`, { m: personId, k: p.kind, on: p.occurredOn, input }, as.secretary);
       }

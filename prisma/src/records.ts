@@ -43,6 +43,9 @@ export const VERIFIABLE_MODELS = [
   'DuesPayment',
   'DuesArrearsCase',
   'DuesRemittance',
+  'LevelRequest',
+  'Committee',
+  'CommitteePosition',
 ] as const;
 export type VerifiableModel = (typeof VERIFIABLE_MODELS)[number];
 

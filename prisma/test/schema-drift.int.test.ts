@@ -26,6 +26,8 @@ const HAND_WRITTEN_CHECKS = [
   'batch.batch_root_size',
   'batch.batch_seq_positive',
   'batch_level.batch_level_hashes_size',
+  'committee.committee_term_order',
+  'committee_position.committee_position_dates',
   'development_step.development_step_seq_positive',
   'development_step.development_step_step_no_range',
   'meeting_feedback.meeting_feedback_rating_range',
@@ -39,9 +41,9 @@ const HAND_WRITTEN_CHECKS = [
   'vote.vote_seats_positive',
 ];
 const RECORD_GUARDED = [
-  'analytics_snapshot', 'appraisal_campaign', 'appraisal_result', 'attendance', 'ballot', 'course',
+  'analytics_snapshot', 'appraisal_campaign', 'appraisal_result', 'attendance', 'ballot', 'committee', 'committee_position', 'course',
   'course_completion', 'course_resource', 'decision', 'development_step',
-  'dues_arrears_case', 'dues_base', 'dues_hardship', 'dues_payment', 'dues_remittance', 'meeting', 'meeting_feedback',
+  'dues_arrears_case', 'dues_base', 'dues_hardship', 'dues_payment', 'dues_remittance', 'level_request', 'meeting', 'meeting_feedback',
   'meeting_registration', 'member', 'member_feedback', 'membership_transfer', 'mentor_assignment', 'milestone',
   'org_unit', 'peer_assessment', 'points_entry', 'points_rule', 'quiz', 'quiz_attempt', 'quiz_question',
   'self_assessment', 'vote', 'vote_eligible_voter', 'vote_option', 'vote_tally', 'voter_roll_entry',

@@ -41,6 +41,8 @@ interface StepRow {
 
 let members: MemberRow[];
 let stepsOf: Map<string, StepRow[]>;
+/** Requests waiting on the committee (decision 013): the level above's steps not decided yet. */
+let waiting: { member_id: string; kind: StepEvent['kind']; requested_on: string }[];
 
 beforeAll(async () => {
   const db = await createTestDatabase();
@@ -65,6 +67,11 @@ beforeAll(async () => {
     ).rows;
     stepsOf = new Map();
     for (const s of steps) stepsOf.set(s.member_id, [...(stepsOf.get(s.member_id) ?? []), s]);
+    waiting = (
+      await c.query<{ member_id: string; kind: StepEvent['kind']; requested_on: string }>(
+        `SELECT member_id, kind::text, to_char(requested_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS requested_on FROM level_request WHERE status = 'PENDING'`,
+      )
+    ).rows;
   } finally {
     await c.end();
   }
@@ -183,6 +190,27 @@ describe('seeded development histories and the rules engine', () => {
         expect(m.probationary_since).toBeNull();
       }
       for (const r of rows.filter((x) => x.kind === 'PROBATION_EXTENDED' || x.kind === 'MEMBERSHIP_REVOKED')) expect(r.step_no).toBe(23);
+    }
+    // Admission approvals awaited from the committee are requests now: the member stays a candidate.
+    const byId = new Map(members.map((m) => [m.id, m]));
+    for (const r of waiting.filter((x) => x.kind === 'ADMISSION_APPROVAL')) {
+      expect(byId.get(r.member_id)).toMatchObject({ stage: 'CANDIDATE', probationary_since: null });
+    }
+  });
+
+  it('seeds requests waiting on the committee that the rules allow on the day they were made, none already recorded', () => {
+    expect(waiting.length).toBeGreaterThan(0);
+    const byId = new Map(members.map((m) => [m.id, m]));
+    for (const r of waiting) {
+      const m = byId.get(r.member_id)!;
+      const rows = stepsOf.get(r.member_id) ?? [];
+      expect(rows.some((x) => x.kind === r.kind)).toBe(false);
+      const history: StepEvent[] = rows
+        .filter((x) => x.occurred_on <= r.requested_on)
+        .map((x) => ({ kind: x.kind, occurredOn: x.occurred_on, details: x.details ?? {}, approval: x.approval }));
+      const facts: MemberFacts = { id: m.id, birthDate: m.birth_date, stage: foldHistory(history).stage, status: 'ACTIVE' };
+      const checked = applyStep(facts, history, { kind: r.kind, occurredOn: r.requested_on }, {}, r.requested_on);
+      expect(checked.ok ? 'ok' : `${r.kind}: ${checked.code}`).toBe('ok');
     }
   });
 });

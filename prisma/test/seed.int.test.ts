@@ -64,7 +64,20 @@ describe('seed', () => {
     expect(a.res.rows.member).toBe(MEMBERS);
     const counted = await q<{ n: string }>('SELECT count(*)::text AS n FROM development_step');
     expect(a.res.rows.development_step).toBe(Number(counted[0]!.n));
-    expect(a.res.accounts.map((x) => x.role)).toEqual(['ADMIN', 'LEADER', 'SECRETARY', 'MEMBER']);
+    expect(a.res.accounts.map((x) => x.role)).toEqual(['ADMIN', 'LEADER', 'SECRETARY', 'SECRETARY', 'SECRETARY', 'MEMBER']);
+    // The committee's organiser (组织员) decides the level above's steps; requests wait on the committee.
+    expect(a.res.accounts.find((x) => x.username === 'approver')).toMatchObject({ role: 'SECRETARY', scope: a.res.accounts[0]!.scope });
+    const [waiting] = await q<{ n: string; elsewhere: string }>(
+      `SELECT count(*)::text AS n, count(*) FILTER (WHERE u.kind <> 'COMMITTEE')::text AS elsewhere FROM level_request r JOIN org_unit u ON u.id = r.deciding_unit_id WHERE r.status = 'PENDING'`,
+    );
+    expect(Number(waiting!.n)).toBeGreaterThan(0);
+    expect(waiting!.elsewhere).toBe('0');
+    // The general branch's secretary is the account of its 书记 (a member holding the current position).
+    const [gb] = await q<{ title: string; unit_kind: string }>(
+      `SELECT p.title::text, u.kind::text AS unit_kind FROM account a JOIN committee_position p ON p.member_id = a.member_id AND p.org_unit_id = a.scope_unit_id AND p.ended_on IS NULL
+         JOIN org_unit u ON u.id = a.scope_unit_id WHERE a.username = 'gb-secretary'`,
+    );
+    expect(gb).toEqual({ title: 'SECRETARY', unit_kind: 'GENERAL_BRANCH' });
     const admin = a.res.accounts[0]!;
     expect(admin.totpSecret).toMatch(/^[A-Z2-7]{32}$/);
     const [row] = await q<{ password_hash: string; totp_secret: string }>("SELECT password_hash, totp_secret FROM account WHERE username = 'admin'");
@@ -183,5 +196,28 @@ describe('seed', () => {
     expect(Number(counts!.attendance)).toBeGreaterThan(MEMBERS);
     expect(Number(counts!.attempts)).toBeGreaterThan(0);
     expect(Number(counts!.tallies)).toBeGreaterThan(0);
+  });
+
+  it('gives every unit above the groups a current leadership within the rules, some terms ending soon', async () => {
+    const rows = await q<{ kind: string; form: string; years: number; full: number; current: number; secretaries: number; ends_soon: boolean }>(
+      `SELECT u.kind::text, c.form::text, (extract(year FROM age(c.term_end, c.term_start)))::int AS years,
+              (SELECT count(*) FROM member m JOIN org_unit x ON x.id = m.org_unit_id WHERE x.path LIKE u.path || '%' AND m.stage = 'FULL' AND m.status = 'ACTIVE')::int AS full,
+              (SELECT count(*) FROM committee o WHERE o.org_unit_id = u.id AND o.ended_on IS NULL)::int AS current,
+              (SELECT count(*) FROM committee_position p WHERE p.committee_id = c.id AND p.title = 'SECRETARY' AND p.ended_on IS NULL)::int AS secretaries,
+              c.term_end < DATE '2026-11-01' + 90 AS ends_soon
+         FROM org_unit u JOIN committee c ON c.org_unit_id = u.id AND c.ended_on IS NULL`,
+    );
+    const units = await q<{ n: number }>("SELECT count(*)::int AS n FROM org_unit WHERE kind <> 'GROUP'");
+    expect(rows).toHaveLength(units[0]!.n);
+    for (const r of rows) {
+      expect(r.current).toBe(1);
+      expect(r.secretaries).toBe(1);
+      expect(r.years).toBe(r.kind === 'COMMITTEE' ? 5 : 3);
+      // A branch of fewer than 7 full members has a secretary and no committee.
+      if (r.kind === 'BRANCH') expect(r.form).toBe(r.full >= 7 ? 'COMMITTEE' : 'SECRETARY_ONLY');
+    }
+    expect(rows.some((r) => r.ends_soon)).toBe(true);
+    const ended = await q<{ n: number }>('SELECT count(*)::int AS n FROM committee WHERE ended_on IS NOT NULL');
+    expect(ended[0]!.n).toBeGreaterThan(0);
   });
 });

@@ -1,5 +1,6 @@
 // Demo sign-in accounts: an administrator and a leader for the committee, a secretary for the
-// demo branch, and a member of that branch. Passwords and TOTP secrets are drawn from the
+// demo branch and one for its general branch (the account of its 书记), and a member of that
+// branch. Passwords and TOTP secrets are drawn from the
 // system's CSPRNG (never from the seed), so two installs never share credentials.
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
@@ -32,6 +33,12 @@ export interface DemoUnits {
   branchId: string;
   branchName: string;
   member: { id: string; name: string; unitId: string } | null;
+  /**
+   * The demo general branch and its 书记, whose account the general-branch secretary's is (accounts
+   * follow positions, decision 014). The branch's `secretary` stays without a member record, as
+   * the walkthroughs expect.
+   */
+  generalBranch?: { id: string; name: string; secretary: { id: string; name: string } | null } | null;
 }
 
 export async function createDemoAccounts(client: pg.Client, units: DemoUnits, ids: () => string): Promise<DemoAccount[]> {
@@ -39,7 +46,13 @@ export async function createDemoAccounts(client: pg.Client, units: DemoUnits, id
     { role: 'ADMIN', username: 'admin', displayName: '系统管理员', scope: units.committeeName, scopeUnitId: units.committeeId, memberId: null },
     { role: 'LEADER', username: 'leader', displayName: '委员会负责人', scope: units.committeeName, scopeUnitId: units.committeeId, memberId: null },
     { role: 'SECRETARY', username: 'secretary', displayName: '支部书记', scope: units.branchName, scopeUnitId: units.branchId, memberId: null },
+    // The committee's organiser (组织员): decides the level above's steps (decision 013).
+    { role: 'SECRETARY', username: 'approver', displayName: '组织员', scope: units.committeeName, scopeUnitId: units.committeeId, memberId: null },
   ];
+  if (units.generalBranch) {
+    const g = units.generalBranch;
+    specs.push({ role: 'SECRETARY', username: 'gb-secretary', displayName: g.secretary?.name ?? '总支书记', scope: g.name, scopeUnitId: g.id, memberId: g.secretary?.id ?? null });
+  }
   if (units.member) {
     specs.push({
       role: 'MEMBER',

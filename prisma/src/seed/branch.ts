@@ -14,6 +14,7 @@ import { Prng } from './prng.js';
 import type { Density } from './profile.js';
 import type { Sink } from './sink.js';
 import { seedDues } from './dues.js';
+import { seedCommittees } from './committees.js';
 
 export interface BranchContext {
   seed: string | number;
@@ -152,6 +153,18 @@ export function generateBranch(ctx: BranchContext, sink: Sink, b: BranchPlan): {
 
   // ── development steps, mentors, sponsors ─────────────────────────────────────────────────────
   const since = ctx.density.historySince;
+  // The files of the most recently confirmed members wait on the committee (decision 013): one a
+  // branch when confirmed in the last half year, and always two in the demo branch (not the demo
+  // member's, whose history other pages show as complete).
+  const archivedOn = (m: MemberState) => m.t.steps.find((s) => s.kind === 'FILES_ARCHIVED')?.occurredOn.getTime() ?? null;
+  const demoMember = b.index === 0 ? members.find((m) => m.status === 'ACTIVE' && m.t.stage === 'FULL' && m.group) : undefined;
+  const archiveWaiting = new Set(
+    members
+      .filter((m) => m !== demoMember && m.status === 'ACTIVE' && archivedOn(m) !== null && (b.index === 0 || archivedOn(m)! > addDays(LAST_DAY, -183).getTime()))
+      .sort((x, y) => archivedOn(y)! - archivedOn(x)! || (x.id < y.id ? -1 : 1))
+      .slice(0, b.index === 0 ? 2 : 1)
+      .map((m) => m.id),
+  );
   for (const m of members) {
     // Scale profile: a full member whose development ended before the records begin came in with
     // the dates on the member row (applied, activist, …, full member since); the steps are in the
@@ -184,9 +197,37 @@ export function generateBranch(ctx: BranchContext, sink: Sink, b: BranchPlan): {
     const mentors = assign('MENTOR', m.t.mentorsOn, m.t.mentorsEnd, rng.int(1, 2));
     const sponsors = assign('SPONSOR', m.t.sponsorsOn, m.t.sponsorsEnd, 2);
 
-    m.t.steps.forEach((s, i) => {
+    let seq = 0;
+    m.t.steps.forEach((planned) => {
+      const s = planned.kind === 'FILES_ARCHIVED' && archiveWaiting.has(m.id) ? { ...planned, approval: 'PENDING' as const, notes: '报上级党委材料归档' } : planned;
       const approvingUnitId = s.approver === 'COMMITTEE' ? plan.committee.id : s.approver === 'GENERAL_BRANCH' ? b.generalBranch.id : null;
       const when = at(rng, s.occurredOn);
+      if (s.approval === 'PENDING') {
+        // Not decided yet: the branch's request waiting on the committee (decision 013), not a step.
+        sink.record(
+          'LevelRequest',
+          {
+            id: rng.uuid(),
+            orgUnitId: m.unitId,
+            memberId: m.id,
+            kind: s.kind,
+            stepNo: s.stepNo,
+            decidingUnitId: plan.committee.id,
+            status: 'PENDING',
+            input: {},
+            notes: s.notes,
+            documents: [],
+            requestedById: null,
+            requestedAt: when,
+            decidedById: null,
+            decidedAt: null,
+            returnReason: null,
+            stepId: null,
+          },
+          when,
+        );
+        return;
+      }
       const approvedAt = s.approval === 'APPROVED' ? new Date((s.approvedOn ? at(rng, s.approvedOn) : when).getTime() + rng.int(1, 6) * 3_600_000) : null;
       let details = s.details;
       // As the engine records them: the people by id.
@@ -198,7 +239,7 @@ export function generateBranch(ctx: BranchContext, sink: Sink, b: BranchPlan): {
           id: rng.uuid(),
           orgUnitId: m.unitId,
           memberId: m.id,
-          seq: i + 1,
+          seq: ++seq,
           stepNo: s.stepNo,
           stage: s.stage,
           kind: s.kind,
@@ -497,6 +538,9 @@ export function generateBranch(ctx: BranchContext, sink: Sink, b: BranchPlan): {
   seedDues(ctx.seed, sink, b, members.map((m) => ({ id: m.id, unitId: m.unitId, status: m.status, probationarySince: m.t.probationarySince ?? null })));
 
   const demo = b.index === 0 ? members.find((m) => m.status === 'ACTIVE' && m.t.stage === 'FULL' && m.group) : undefined;
+
+  // ── leaderships (班子) and their terms: their own random stream ───────────────────────────────
+  seedCommittees(ctx.seed, sink, plan, b, members.map((m) => ({ id: m.id, fullMemberSince: m.t.stage === 'FULL' ? m.t.fullMemberSince : null, active: m.status === 'ACTIVE' })), demo?.id ?? null);
   return { demoMemberId: demo?.id ?? null };
 }
 

@@ -206,7 +206,8 @@ function materialize(rng: Prng, d: Draws, applied: Date, outcome: Outcome): Omit
     notBefore: addMonths(applied, 6),
     details: { recommendedBy: rng.chance(0.6) ? 'PARTY_MEMBERS' : 'MASS_ORGANISATION' },
   });
-  add(4, addDays(activist, d.activistFiling), { approval: 'APPROVED', approver: 'GENERAL_BRANCH' });
+  // Filing is with the grassroots committee (decision 013): the general branch passes it on.
+  add(4, addDays(activist, d.activistFiling), { approval: 'APPROVED', approver: 'COMMITTEE' });
   const mentorsOn = addDays(activist, d.mentors);
   // The mentors' ids are filled in by the branch generator, which knows who was a full member then.
   add(5, mentorsOn, { details: { personIds: [] } });
@@ -220,7 +221,7 @@ function materialize(rng: Prng, d: Draws, applied: Date, outcome: Outcome): Omit
     notBefore: addYears(activist, 1),
     details: { viewsHeard: { on: ymd(addDays(candidate, -rng.int(0, 20))), sources: ['PARTY_GROUP', 'MENTORS', 'MEMBERS', 'PUBLIC'] } },
   });
-  add(8, addDays(candidate, d.candidateFiling), { approval: 'APPROVED', approver: 'GENERAL_BRANCH' });
+  add(8, addDays(candidate, d.candidateFiling), { approval: 'APPROVED', approver: 'COMMITTEE' });
   const sponsorsOn = addDays(candidate, d.sponsors);
   add(9, sponsorsOn, { details: { personIds: [] } });
   add(10, addDays(candidate, d.review), { details: { passed: true, conclusion: '政治审查合格' } });
@@ -419,6 +420,17 @@ export function planTimeline(rng: Prng, opts: PlanOptions): Timeline {
       approval: 'PENDING',
       notes: '报上级党委审批',
     });
+    steps.sort((a, b) => a.occurredOn.getTime() - b.occurredOn.getTime() || a.stepNo - b.stepNo);
+  }
+  // A filing not yet done (4 after the nomination, 8 after the candidate decision) waits on the
+  // committee as the branch's request (branch.ts writes pending steps as requests).
+  for (const [filing, after] of [
+    [4, 3],
+    [8, 7],
+  ] as const) {
+    if (!reached(after) || steps.some((s) => s.stepNo === filing)) continue;
+    const prior = steps.find((s) => s.stepNo === after)!;
+    steps.push({ ...full.steps.find((s) => s.stepNo === filing)!, occurredOn: addDays(prior.occurredOn, Math.min(3, daysBetween(prior.occurredOn, lastDay))), approval: 'PENDING', notes: '报上级党委备案' });
     steps.sort((a, b) => a.occurredOn.getTime() - b.occurredOn.getTime() || a.stepNo - b.stepNo);
   }
   const revoked = outcome === 'REVOKED' && steps.some((s) => s.kind === 'MEMBERSHIP_REVOKED');

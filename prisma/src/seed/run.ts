@@ -366,6 +366,13 @@ export async function seed(url: string, opts: SeedOptions): Promise<SeedResult> 
       ? (await client.query<{ id: string; name: string; org_unit_id: string }>('SELECT id, name, org_unit_id FROM member WHERE id = $1', [demoMemberId]))
           .rows[0]
       : undefined;
+    // The general-branch secretary's account belongs to its current 书记 (seed/committees.ts).
+    const secretaryOf = async (unitId: string) =>
+      (await client.query<{ id: string; name: string }>(
+        `SELECT m.id, m.name FROM committee_position p JOIN committee c ON c.id = p.committee_id JOIN member m ON m.id = p.member_id
+          WHERE p.org_unit_id = $1 AND p.title = 'SECRETARY' AND p.ended_on IS NULL AND c.ended_on IS NULL`,
+        [unitId],
+      )).rows[0] ?? null;
     const ids = new Prng(spec.seed, 'accounts');
     const accounts = await createDemoAccounts(
       client,
@@ -375,6 +382,7 @@ export async function seed(url: string, opts: SeedOptions): Promise<SeedResult> 
         branchId: demoBranch.id,
         branchName: demoBranch.name,
         member: member ? { id: member.id, name: member.name, unitId: member.org_unit_id } : null,
+        generalBranch: { id: demoBranch.generalBranch.id, name: demoBranch.generalBranch.name, secretary: await secretaryOf(demoBranch.generalBranch.id) },
       },
       () => ids.uuid(),
     );

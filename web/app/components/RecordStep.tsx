@@ -1,7 +1,9 @@
 // The form that records the next development step for one person. It offers the steps the API
 // says are legal today, and only the fields the chosen step reads; its date inputs allow only the
 // dates the rules allow, as far as the page knows them. A refused step shows the rule beside the
-// field it is about (or above the form), with what was typed still in the form.
+// field it is about (or above the form), with what was typed still in the form. A step of the
+// level above (decision 013) is requested instead, dated the day of the request, and a step
+// already waiting on the level above is not offered again.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Form, useNavigation } from 'react-router';
 import { useLocale, useT } from '../i18n/use-t';
@@ -15,7 +17,6 @@ export interface PersonOption {
   name: string;
 }
 
-const INTENT = 'record-step';
 
 /** The inputs the form shows for `kind` (a refusal naming another field is shown above the form). */
 function inputsOf(kind: string): Set<string> {
@@ -39,8 +40,14 @@ export function RecordStep({
   history = [],
   since = {},
   failure = null,
+  requestKinds = [],
+  pendingKinds = [],
 }: {
   actions: ActionNode[];
+  /** Steps this account requests from the level above instead of recording them. */
+  requestKinds?: readonly string[];
+  /** Steps already requested and waiting on the level above. */
+  pendingKinds?: readonly string[];
   people: PersonOption[];
   today: string;
   /** The steps on record: the latest of those a step follows is the earliest date it may have. */
@@ -52,7 +59,7 @@ export function RecordStep({
 }) {
   const t = useT();
   const locale = useLocale();
-  const legal = actions.filter((a) => a.legalToday);
+  const legal = actions.filter((a) => a.legalToday && !pendingKinds.includes(a.kind));
   const typed = failure?.values ?? {};
   const typedKind = typeof typed.kind === 'string' && legal.some((a) => a.kind === typed.kind) ? typed.kind : null;
   const [kind, setKind] = useState(typedKind ?? legal[0]?.kind ?? '');
@@ -63,6 +70,8 @@ export function RecordStep({
     if (failure) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [failure]);
   if (legal.length === 0) return null;
+  const requesting = requestKinds.includes(kind);
+  const INTENT = requesting ? 'request-step' : 'record-step';
   const fields = new Set(fieldsFor(kind));
   const f = t.steps.fields;
   // What was typed comes back only for the step it was typed for.
@@ -95,11 +104,11 @@ export function RecordStep({
   );
   return (
     <article className="card" aria-labelledby="record-title">
-      <h2 id="record-title">{t.steps.record}</h2>
-      <p className="muted small">{t.steps.recordIntro}</p>
+      <h2 id="record-title">{requesting ? t.approvals.request : t.steps.record}</h2>
+      <p className="muted small">{requesting ? t.approvals.requestIntro : t.steps.recordIntro}</p>
       <FormAlert result={atTop} intent={INTENT} testId="step-error" />
       <Form method="post" className="form" data-testid="record-step" ref={formRef}>
-        <input type="hidden" name="intent" value="record-step" />
+        <input type="hidden" name="intent" value={INTENT} />
         <label htmlFor="step-kind">{t.steps.step}</label>
         <select id="step-kind" name="kind" value={kind} onChange={(e) => setKind(e.target.value)} {...invalid('kind')}>
           {legal.map((a) => (
@@ -109,18 +118,22 @@ export function RecordStep({
           ))}
         </select>
         {fieldError('kind')}
-        <label htmlFor="step-date">{t.steps.occurredOn}</label>
-        <input
-          id="step-date"
-          name="occurredOn"
-          type="date"
-          required
-          min={dates.min}
-          max={dates.max}
-          defaultValue={value('occurredOn', today)}
-          {...invalid('occurredOn')}
-        />
-        <FieldError result={failure} intent={INTENT} name="occurredOn" id="step-occurredOn" />
+        {requesting ? null : (
+          <>
+            <label htmlFor="step-date">{t.steps.occurredOn}</label>
+            <input
+              id="step-date"
+              name="occurredOn"
+              type="date"
+              required
+              min={dates.min}
+              max={dates.max}
+              defaultValue={value('occurredOn', today)}
+              {...invalid('occurredOn')}
+            />
+            <FieldError result={failure} intent={INTENT} name="occurredOn" id="step-occurredOn" />
+          </>
+        )}
         {fields.has('recommendedBy') ? (
           <>
             <label htmlFor="step-recommendedBy">{f.recommendedBy}</label>
@@ -250,7 +263,7 @@ export function RecordStep({
         <textarea id="step-notes" name="notes" rows={2} maxLength={2000} defaultValue={value('notes')} {...invalid('notes')} />
         {fieldError('notes')}
         <button type="submit" className="btn btn-primary" disabled={busy}>
-          {t.steps.submit}
+          {requesting ? t.approvals.requestSubmit : t.steps.submit}
         </button>
       </Form>
     </article>

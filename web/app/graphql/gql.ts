@@ -65,6 +65,10 @@ type Documents = {
     "mutation Finalise($id: ID!, $ratings: [AppraisalRatingInput!]) { finaliseAppraisalCampaign(campaignId: $id, ratings: $ratings) { id } }": typeof types.FinaliseDocument,
     "mutation Self($id: ID!, $input: SelfAssessmentInput!) { submitSelfAssessment(campaignId: $id, input: $input) { id } }": typeof types.SelfDocument,
     "mutation PeerAssess($id: ID!, $input: PeerAssessmentInput!) { submitPeerAssessment(campaignId: $id, input: $input) { id } }": typeof types.PeerAssessDocument,
+    "query ApprovalQueue($after: String) {\n  me { account { role scopeUnit { id name kind } } }\n  approvalQueue(first: 50, after: $after) {\n    totalCount pageInfo { hasNextPage endCursor }\n    edges { node { since waitingDays dueOn deadline status daysLeft request { ...LevelRequestRow } } }\n  }\n  levelRequests(status: [PENDING, RETURNED], first: 50) { totalCount edges { node { ...LevelRequestRow } } }\n}": typeof types.ApprovalQueueDocument,
+    "fragment LevelRequestRow on LevelRequest {\n  id kind stepNo nameZh nameEn status notes requestedAt requestedByName decidedAt decidedByName returnReason\n  decidingUnitName\n  member { id name orgUnit { id name } }\n}": typeof types.LevelRequestRowFragmentDoc,
+    "mutation ApproveLevelRequest($id: ID!, $lateReason: String) { approveLevelRequest(id: $id, lateReason: $lateReason) { request { id nameZh nameEn } } }": typeof types.ApproveLevelRequestDocument,
+    "mutation ReturnLevelRequest($id: ID!, $reason: String!) { returnLevelRequest(id: $id, reason: $reason) { request { id nameZh nameEn } } }": typeof types.ReturnLevelRequestDocument,
     "query Decision($id: ID!) {\n  decision(id: $id) {\n    id version number title content decidedOn status yesCount noCount abstainCount overdueMilestones orgUnitId orgUnit { id name }\n    vote { id title status eligibleCount options { id label } tally { ballotsCast eligibleCount quorumMet passed results { optionId count } } }\n    milestones { id version title dueOn completedOn status notes overdue overdueDays completedLate owner { id name } proof { ...ProofFields } }\n    proof { ...ProofFields }\n  }\n  history(type: \"Decision\", id: $id, first: 100) { edges { node { version at actor data proof { ...ProofFields } } } }\n}": typeof types.DecisionDocument,
     "query Owners($under: ID!) { members(under: $under, status: ACTIVE, first: 100) { edges { node { id name } } } }": typeof types.OwnersDocument,
     "mutation DecisionStatus($id: ID!, $status: DecisionStatus!) { updateDecisionStatus(id: $id, status: $status) { id } }": typeof types.DecisionStatusDocument,
@@ -135,12 +139,13 @@ type Documents = {
     "query Compliance($unitId: ID!, $from: Date!, $to: Date!) {\n  meetingCompliance(unitId: $unitId, period: { from: $from, to: $to }) {\n    from to\n    rows { unitId unit { name } kind cadence required held met due overdue nextDeadline compliant }\n  }\n}": typeof types.ComplianceDocument,
     "mutation Plan($input: PlanMeetingInput!) { planMeeting(input: $input) { id } }": typeof types.PlanDocument,
     "mutation Past($input: PastMeetingInput!) { recordPastMeeting(input: $input) { id } }": typeof types.PastDocument,
-    "query Member($id: ID!) {\n  member(id: $id) {\n    ...MemberFields proof { ...ProofFields }\n    developmentHistory { ...StepFields }\n    nextActions { ...ActionFields }\n    pipelineDue { stepNo kind nameZh nameEn dueOn deadline daysLeft status }\n  }\n  history(type: \"Member\", id: $id, first: 100) { edges { node { version at actor data proof { ...ProofFields } } } }\n}": typeof types.MemberDocument,
+    "query Member($id: ID!) {\n  member(id: $id) {\n    ...MemberFields proof { ...ProofFields }\n    developmentHistory { ...StepFields }\n    nextActions { ...ActionFields }\n    pipelineDue { stepNo kind nameZh nameEn dueOn deadline daysLeft status }\n    levelRequests { id kind stepNo nameZh nameEn status requestedAt requestedByName decidedAt decidedByName returnReason decidingUnitName }\n  }\n  me { account { scopeUnit { kind } } }\n  history(type: \"Member\", id: $id, first: 100) { edges { node { version at actor data proof { ...ProofFields } } } }\n}": typeof types.MemberDocument,
     "query People($under: ID) { members(under: $under, stage: FULL, status: ACTIVE, first: 100) { edges { node { id name } } } }": typeof types.PeopleDocument,
     "mutation RecordStep($memberId: ID!, $step: DevelopmentStepKind!, $occurredOn: Date!, $input: DevelopmentStepInput) {\n  recordDevelopmentStep(memberId: $memberId, step: $step, occurredOn: $occurredOn, input: $input) {\n    step { id stepNo nameZh nameEn }\n    warnings { code zh en }\n  }\n}": typeof types.RecordStepDocument,
+    "mutation RequestLevelStep($memberId: ID!, $step: DevelopmentStepKind!, $input: DevelopmentStepInput) {\n  requestLevelStep(memberId: $memberId, step: $step, input: $input) { id nameZh nameEn }\n}": typeof types.RequestLevelStepDocument,
     "mutation ImportMembers($unitId: ID!, $rows: [MemberImportRow!]!, $dryRun: Boolean!, $confirmRows: [Int!]) {\n  importMembers(unitId: $unitId, rows: $rows, dryRun: $dryRun, confirmRows: $confirmRows) {\n    dryRun written total okCount errorCount skippedCount\n    rows { row ok skipped duplicateOfRow duplicateOfMemberId likelyDuplicateOfMemberId memberId errors { field message messageZh } }\n  }\n}": typeof types.ImportMembersDocument,
     "query Members($first: Int, $after: String, $last: Int, $before: String, $search: String, $stage: MemberStage, $status: MemberStatus, $under: ID) {\n  members(first: $first, after: $after, last: $last, before: $before, search: $search, stage: $stage, status: $status, under: $under) {\n    totalCount\n    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    edges { node { id name gender stage status partyAgeYears orgUnit { id name } proof { status batchSeq anchor { height } } } }\n  }\n}": typeof types.MembersDocument,
-    "query Board {\n  APPLICANT: members(stage: APPLICANT, status: ACTIVE, first: 12) { totalCount edges { node { ...BoardCard appliedOn nextActions { ...ActionFields } } } }\n  ACTIVIST: members(stage: ACTIVIST, status: ACTIVE, first: 12) { totalCount edges { node { ...BoardCard activistSince nextActions { ...ActionFields } } } }\n  CANDIDATE: members(stage: CANDIDATE, status: ACTIVE, first: 12) { totalCount edges { node { ...BoardCard candidateSince nextActions { ...ActionFields } } } }\n  PROBATIONARY: members(stage: PROBATIONARY, status: ACTIVE, first: 12) { totalCount edges { node { ...BoardCard probationarySince nextActions { ...ActionFields } } } }\n  FULL: members(stage: FULL, status: ACTIVE, first: 12) { totalCount edges { node { ...BoardCard fullMemberSince } } }\n  pipelineDue(first: 20, withinDays: 30) { totalCount edges { node { ...DueFields member { id name orgUnit { name } } } } }\n}": typeof types.BoardDocument,
+    "query Board {\n  APPLICANT: members(stage: APPLICANT, status: ACTIVE, first: 12) { totalCount edges { node { ...BoardCard appliedOn nextActions { ...ActionFields } } } }\n  ACTIVIST: members(stage: ACTIVIST, status: ACTIVE, first: 12) { totalCount edges { node { ...BoardCard activistSince nextActions { ...ActionFields } } } }\n  CANDIDATE: members(stage: CANDIDATE, status: ACTIVE, first: 12) { totalCount edges { node { ...BoardCard candidateSince nextActions { ...ActionFields } } } }\n  PROBATIONARY: members(stage: PROBATIONARY, status: ACTIVE, first: 12) { totalCount edges { node { ...BoardCard probationarySince nextActions { ...ActionFields } } } }\n  FULL: members(stage: FULL, status: ACTIVE, first: 12) { totalCount edges { node { ...BoardCard fullMemberSince } } }\n  pipelineDue(first: 20, withinDays: 30) { totalCount edges { node { ...DueFields member { id name orgUnit { name } } } } }\n  levelRequests(status: [PENDING, RETURNED], first: 10) {\n    totalCount edges { node { id stepNo nameZh nameEn status requestedAt decidedAt decidedByName returnReason decidingUnitName member { id name } } }\n  }\n}": typeof types.BoardDocument,
     "fragment BoardCard on Member { id name orgUnit { name } }": typeof types.BoardCardFragmentDoc,
     "query OverdueIn($unit: ID!, $asOf: Date, $after: String) {\n  orgUnit(id: $unit) { id name }\n  pipelineDue(unitId: $unit, asOf: $asOf, withinDays: 0, status: [OVERDUE, EXPIRED], first: 50, after: $after) { ...OverdueItems }\n}": typeof types.OverdueInDocument,
     "query Overdue($asOf: Date, $after: String) {\n  me { account { scopeUnit { id name } } }\n  pipelineDue(asOf: $asOf, withinDays: 0, status: [OVERDUE, EXPIRED], first: 50, after: $after) { ...OverdueItems }\n}": typeof types.OverdueDocument,
@@ -154,6 +159,16 @@ type Documents = {
     "mutation ReceiveTransfer($id: ID!, $receiptNo: String) { receiveTransfer(id: $id, receiptNo: $receiptNo) { id } }": typeof types.ReceiveTransferDocument,
     "mutation CancelTransfer($id: ID!) { cancelTransfer(id: $id) { id } }": typeof types.CancelTransferDocument,
     "mutation ExpireTransfers { expireTransferLetters { id } }": typeof types.ExpireTransfersDocument,
+    "query UnitsTree($under: ID) {\n  orgUnits(under: $under, first: 100, maxDepth: 3) {\n    totalCount\n    edges { node { id name code kind level parentId dissolvedOn committee { id form termEnd daysLeft } } }\n  }\n  committeeTermsDue(under: $under, withinDays: 90) { id termEnd daysLeft unit { id name } }\n}": typeof types.UnitsTreeDocument,
+    "mutation CreateUnit($input: CreateOrgUnitInput!) { createOrgUnit(input: $input) { id } }": typeof types.CreateUnitDocument,
+    "query UnitDetail($id: ID!) {\n  orgUnit(id: $id) {\n    id name code kind level parentId dissolvedOn\n    proof { status batchSeq anchor { height } }\n    committee {\n      id form termStart termEnd daysLeft\n      proof { status batchSeq anchor { height } }\n      positions(current: true) { id title memberId memberName startedOn accountId proof { status batchSeq anchor { height } } }\n    }\n  }\n  members(under: $id, stage: FULL, status: ACTIVE, first: 100) { edges { node { id name } } }\n}": typeof types.UnitDetailDocument,
+    "mutation RenameUnit($id: ID!, $name: String!) { renameOrgUnit(id: $id, name: $name) { id } }": typeof types.RenameUnitDocument,
+    "mutation MoveUnit($id: ID!, $parentId: ID!) { moveOrgUnit(id: $id, parentId: $parentId) { id } }": typeof types.MoveUnitDocument,
+    "mutation MergeUnit($id: ID!, $targetId: ID!) { mergeOrgUnit(id: $id, targetId: $targetId) { membersMoved unitsMoved } }": typeof types.MergeUnitDocument,
+    "mutation DissolveUnit($id: ID!) { dissolveOrgUnit(id: $id) { id } }": typeof types.DissolveUnitDocument,
+    "mutation SetUpCommittee($input: SetUpCommitteeInput!) { setUpCommittee(input: $input) { id } }": typeof types.SetUpCommitteeDocument,
+    "mutation AppointPosition($input: AppointCommitteePositionInput!) { appointCommitteePosition(input: $input) { position { id } } }": typeof types.AppointPositionDocument,
+    "mutation RelievePosition($id: ID!) { relieveCommitteePosition(id: $id) { id } }": typeof types.RelievePositionDocument,
     "query Vote($id: ID!, $staff: Boolean!) {\n  vote(id: $id) {\n    ...VoteFields\n    orgUnit @include(if: $staff) { id name }\n    eligibleNow @include(if: $staff)\n    rollEntries(first: 100) @include(if: $staff) { totalCount edges { node { id memberId votedAt proof { status batchSeq anchor { height } } } } }\n  }\n}": typeof types.VoteDocument,
     "query Names($under: ID!) { members(under: $under, first: 100) { edges { node { id name } } } }": typeof types.NamesDocument,
     "mutation OpenVote($id: ID!) { openVote(id: $id) { id } }": typeof types.OpenVoteDocument,
@@ -214,6 +229,10 @@ const documents: Documents = {
     "mutation Finalise($id: ID!, $ratings: [AppraisalRatingInput!]) { finaliseAppraisalCampaign(campaignId: $id, ratings: $ratings) { id } }": types.FinaliseDocument,
     "mutation Self($id: ID!, $input: SelfAssessmentInput!) { submitSelfAssessment(campaignId: $id, input: $input) { id } }": types.SelfDocument,
     "mutation PeerAssess($id: ID!, $input: PeerAssessmentInput!) { submitPeerAssessment(campaignId: $id, input: $input) { id } }": types.PeerAssessDocument,
+    "query ApprovalQueue($after: String) {\n  me { account { role scopeUnit { id name kind } } }\n  approvalQueue(first: 50, after: $after) {\n    totalCount pageInfo { hasNextPage endCursor }\n    edges { node { since waitingDays dueOn deadline status daysLeft request { ...LevelRequestRow } } }\n  }\n  levelRequests(status: [PENDING, RETURNED], first: 50) { totalCount edges { node { ...LevelRequestRow } } }\n}": types.ApprovalQueueDocument,
+    "fragment LevelRequestRow on LevelRequest {\n  id kind stepNo nameZh nameEn status notes requestedAt requestedByName decidedAt decidedByName returnReason\n  decidingUnitName\n  member { id name orgUnit { id name } }\n}": types.LevelRequestRowFragmentDoc,
+    "mutation ApproveLevelRequest($id: ID!, $lateReason: String) { approveLevelRequest(id: $id, lateReason: $lateReason) { request { id nameZh nameEn } } }": types.ApproveLevelRequestDocument,
+    "mutation ReturnLevelRequest($id: ID!, $reason: String!) { returnLevelRequest(id: $id, reason: $reason) { request { id nameZh nameEn } } }": types.ReturnLevelRequestDocument,
     "query Decision($id: ID!) {\n  decision(id: $id) {\n    id version number title content decidedOn status yesCount noCount abstainCount overdueMilestones orgUnitId orgUnit { id name }\n    vote { id title status eligibleCount options { id label } tally { ballotsCast eligibleCount quorumMet passed results { optionId count } } }\n    milestones { id version title dueOn completedOn status notes overdue overdueDays completedLate owner { id name } proof { ...ProofFields } }\n    proof { ...ProofFields }\n  }\n  history(type: \"Decision\", id: $id, first: 100) { edges { node { version at actor data proof { ...ProofFields } } } }\n}": types.DecisionDocument,
     "query Owners($under: ID!) { members(under: $under, status: ACTIVE, first: 100) { edges { node { id name } } } }": types.OwnersDocument,
     "mutation DecisionStatus($id: ID!, $status: DecisionStatus!) { updateDecisionStatus(id: $id, status: $status) { id } }": types.DecisionStatusDocument,
@@ -284,12 +303,13 @@ const documents: Documents = {
     "query Compliance($unitId: ID!, $from: Date!, $to: Date!) {\n  meetingCompliance(unitId: $unitId, period: { from: $from, to: $to }) {\n    from to\n    rows { unitId unit { name } kind cadence required held met due overdue nextDeadline compliant }\n  }\n}": types.ComplianceDocument,
     "mutation Plan($input: PlanMeetingInput!) { planMeeting(input: $input) { id } }": types.PlanDocument,
     "mutation Past($input: PastMeetingInput!) { recordPastMeeting(input: $input) { id } }": types.PastDocument,
-    "query Member($id: ID!) {\n  member(id: $id) {\n    ...MemberFields proof { ...ProofFields }\n    developmentHistory { ...StepFields }\n    nextActions { ...ActionFields }\n    pipelineDue { stepNo kind nameZh nameEn dueOn deadline daysLeft status }\n  }\n  history(type: \"Member\", id: $id, first: 100) { edges { node { version at actor data proof { ...ProofFields } } } }\n}": types.MemberDocument,
+    "query Member($id: ID!) {\n  member(id: $id) {\n    ...MemberFields proof { ...ProofFields }\n    developmentHistory { ...StepFields }\n    nextActions { ...ActionFields }\n    pipelineDue { stepNo kind nameZh nameEn dueOn deadline daysLeft status }\n    levelRequests { id kind stepNo nameZh nameEn status requestedAt requestedByName decidedAt decidedByName returnReason decidingUnitName }\n  }\n  me { account { scopeUnit { kind } } }\n  history(type: \"Member\", id: $id, first: 100) { edges { node { version at actor data proof { ...ProofFields } } } }\n}": types.MemberDocument,
     "query People($under: ID) { members(under: $under, stage: FULL, status: ACTIVE, first: 100) { edges { node { id name } } } }": types.PeopleDocument,
     "mutation RecordStep($memberId: ID!, $step: DevelopmentStepKind!, $occurredOn: Date!, $input: DevelopmentStepInput) {\n  recordDevelopmentStep(memberId: $memberId, step: $step, occurredOn: $occurredOn, input: $input) {\n    step { id stepNo nameZh nameEn }\n    warnings { code zh en }\n  }\n}": types.RecordStepDocument,
+    "mutation RequestLevelStep($memberId: ID!, $step: DevelopmentStepKind!, $input: DevelopmentStepInput) {\n  requestLevelStep(memberId: $memberId, step: $step, input: $input) { id nameZh nameEn }\n}": types.RequestLevelStepDocument,
     "mutation ImportMembers($unitId: ID!, $rows: [MemberImportRow!]!, $dryRun: Boolean!, $confirmRows: [Int!]) {\n  importMembers(unitId: $unitId, rows: $rows, dryRun: $dryRun, confirmRows: $confirmRows) {\n    dryRun written total okCount errorCount skippedCount\n    rows { row ok skipped duplicateOfRow duplicateOfMemberId likelyDuplicateOfMemberId memberId errors { field message messageZh } }\n  }\n}": types.ImportMembersDocument,
     "query Members($first: Int, $after: String, $last: Int, $before: String, $search: String, $stage: MemberStage, $status: MemberStatus, $under: ID) {\n  members(first: $first, after: $after, last: $last, before: $before, search: $search, stage: $stage, status: $status, under: $under) {\n    totalCount\n    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    edges { node { id name gender stage status partyAgeYears orgUnit { id name } proof { status batchSeq anchor { height } } } }\n  }\n}": types.MembersDocument,
-    "query Board {\n  APPLICANT: members(stage: APPLICANT, status: ACTIVE, first: 12) { totalCount edges { node { ...BoardCard appliedOn nextActions { ...ActionFields } } } }\n  ACTIVIST: members(stage: ACTIVIST, status: ACTIVE, first: 12) { totalCount edges { node { ...BoardCard activistSince nextActions { ...ActionFields } } } }\n  CANDIDATE: members(stage: CANDIDATE, status: ACTIVE, first: 12) { totalCount edges { node { ...BoardCard candidateSince nextActions { ...ActionFields } } } }\n  PROBATIONARY: members(stage: PROBATIONARY, status: ACTIVE, first: 12) { totalCount edges { node { ...BoardCard probationarySince nextActions { ...ActionFields } } } }\n  FULL: members(stage: FULL, status: ACTIVE, first: 12) { totalCount edges { node { ...BoardCard fullMemberSince } } }\n  pipelineDue(first: 20, withinDays: 30) { totalCount edges { node { ...DueFields member { id name orgUnit { name } } } } }\n}": types.BoardDocument,
+    "query Board {\n  APPLICANT: members(stage: APPLICANT, status: ACTIVE, first: 12) { totalCount edges { node { ...BoardCard appliedOn nextActions { ...ActionFields } } } }\n  ACTIVIST: members(stage: ACTIVIST, status: ACTIVE, first: 12) { totalCount edges { node { ...BoardCard activistSince nextActions { ...ActionFields } } } }\n  CANDIDATE: members(stage: CANDIDATE, status: ACTIVE, first: 12) { totalCount edges { node { ...BoardCard candidateSince nextActions { ...ActionFields } } } }\n  PROBATIONARY: members(stage: PROBATIONARY, status: ACTIVE, first: 12) { totalCount edges { node { ...BoardCard probationarySince nextActions { ...ActionFields } } } }\n  FULL: members(stage: FULL, status: ACTIVE, first: 12) { totalCount edges { node { ...BoardCard fullMemberSince } } }\n  pipelineDue(first: 20, withinDays: 30) { totalCount edges { node { ...DueFields member { id name orgUnit { name } } } } }\n  levelRequests(status: [PENDING, RETURNED], first: 10) {\n    totalCount edges { node { id stepNo nameZh nameEn status requestedAt decidedAt decidedByName returnReason decidingUnitName member { id name } } }\n  }\n}": types.BoardDocument,
     "fragment BoardCard on Member { id name orgUnit { name } }": types.BoardCardFragmentDoc,
     "query OverdueIn($unit: ID!, $asOf: Date, $after: String) {\n  orgUnit(id: $unit) { id name }\n  pipelineDue(unitId: $unit, asOf: $asOf, withinDays: 0, status: [OVERDUE, EXPIRED], first: 50, after: $after) { ...OverdueItems }\n}": types.OverdueInDocument,
     "query Overdue($asOf: Date, $after: String) {\n  me { account { scopeUnit { id name } } }\n  pipelineDue(asOf: $asOf, withinDays: 0, status: [OVERDUE, EXPIRED], first: 50, after: $after) { ...OverdueItems }\n}": types.OverdueDocument,
@@ -303,6 +323,16 @@ const documents: Documents = {
     "mutation ReceiveTransfer($id: ID!, $receiptNo: String) { receiveTransfer(id: $id, receiptNo: $receiptNo) { id } }": types.ReceiveTransferDocument,
     "mutation CancelTransfer($id: ID!) { cancelTransfer(id: $id) { id } }": types.CancelTransferDocument,
     "mutation ExpireTransfers { expireTransferLetters { id } }": types.ExpireTransfersDocument,
+    "query UnitsTree($under: ID) {\n  orgUnits(under: $under, first: 100, maxDepth: 3) {\n    totalCount\n    edges { node { id name code kind level parentId dissolvedOn committee { id form termEnd daysLeft } } }\n  }\n  committeeTermsDue(under: $under, withinDays: 90) { id termEnd daysLeft unit { id name } }\n}": types.UnitsTreeDocument,
+    "mutation CreateUnit($input: CreateOrgUnitInput!) { createOrgUnit(input: $input) { id } }": types.CreateUnitDocument,
+    "query UnitDetail($id: ID!) {\n  orgUnit(id: $id) {\n    id name code kind level parentId dissolvedOn\n    proof { status batchSeq anchor { height } }\n    committee {\n      id form termStart termEnd daysLeft\n      proof { status batchSeq anchor { height } }\n      positions(current: true) { id title memberId memberName startedOn accountId proof { status batchSeq anchor { height } } }\n    }\n  }\n  members(under: $id, stage: FULL, status: ACTIVE, first: 100) { edges { node { id name } } }\n}": types.UnitDetailDocument,
+    "mutation RenameUnit($id: ID!, $name: String!) { renameOrgUnit(id: $id, name: $name) { id } }": types.RenameUnitDocument,
+    "mutation MoveUnit($id: ID!, $parentId: ID!) { moveOrgUnit(id: $id, parentId: $parentId) { id } }": types.MoveUnitDocument,
+    "mutation MergeUnit($id: ID!, $targetId: ID!) { mergeOrgUnit(id: $id, targetId: $targetId) { membersMoved unitsMoved } }": types.MergeUnitDocument,
+    "mutation DissolveUnit($id: ID!) { dissolveOrgUnit(id: $id) { id } }": types.DissolveUnitDocument,
+    "mutation SetUpCommittee($input: SetUpCommitteeInput!) { setUpCommittee(input: $input) { id } }": types.SetUpCommitteeDocument,
+    "mutation AppointPosition($input: AppointCommitteePositionInput!) { appointCommitteePosition(input: $input) { position { id } } }": types.AppointPositionDocument,
+    "mutation RelievePosition($id: ID!) { relieveCommitteePosition(id: $id) { id } }": types.RelievePositionDocument,
     "query Vote($id: ID!, $staff: Boolean!) {\n  vote(id: $id) {\n    ...VoteFields\n    orgUnit @include(if: $staff) { id name }\n    eligibleNow @include(if: $staff)\n    rollEntries(first: 100) @include(if: $staff) { totalCount edges { node { id memberId votedAt proof { status batchSeq anchor { height } } } } }\n  }\n}": types.VoteDocument,
     "query Names($under: ID!) { members(under: $under, first: 100) { edges { node { id name } } } }": types.NamesDocument,
     "mutation OpenVote($id: ID!) { openVote(id: $id) { id } }": types.OpenVoteDocument,
@@ -513,6 +543,22 @@ export function graphql(source: "mutation Self($id: ID!, $input: SelfAssessmentI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation PeerAssess($id: ID!, $input: PeerAssessmentInput!) { submitPeerAssessment(campaignId: $id, input: $input) { id } }"): typeof import('./graphql').PeerAssessDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ApprovalQueue($after: String) {\n  me { account { role scopeUnit { id name kind } } }\n  approvalQueue(first: 50, after: $after) {\n    totalCount pageInfo { hasNextPage endCursor }\n    edges { node { since waitingDays dueOn deadline status daysLeft request { ...LevelRequestRow } } }\n  }\n  levelRequests(status: [PENDING, RETURNED], first: 50) { totalCount edges { node { ...LevelRequestRow } } }\n}"): typeof import('./graphql').ApprovalQueueDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment LevelRequestRow on LevelRequest {\n  id kind stepNo nameZh nameEn status notes requestedAt requestedByName decidedAt decidedByName returnReason\n  decidingUnitName\n  member { id name orgUnit { id name } }\n}"): typeof import('./graphql').LevelRequestRowFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ApproveLevelRequest($id: ID!, $lateReason: String) { approveLevelRequest(id: $id, lateReason: $lateReason) { request { id nameZh nameEn } } }"): typeof import('./graphql').ApproveLevelRequestDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ReturnLevelRequest($id: ID!, $reason: String!) { returnLevelRequest(id: $id, reason: $reason) { request { id nameZh nameEn } } }"): typeof import('./graphql').ReturnLevelRequestDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -796,7 +842,7 @@ export function graphql(source: "mutation Past($input: PastMeetingInput!) { reco
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query Member($id: ID!) {\n  member(id: $id) {\n    ...MemberFields proof { ...ProofFields }\n    developmentHistory { ...StepFields }\n    nextActions { ...ActionFields }\n    pipelineDue { stepNo kind nameZh nameEn dueOn deadline daysLeft status }\n  }\n  history(type: \"Member\", id: $id, first: 100) { edges { node { version at actor data proof { ...ProofFields } } } }\n}"): typeof import('./graphql').MemberDocument;
+export function graphql(source: "query Member($id: ID!) {\n  member(id: $id) {\n    ...MemberFields proof { ...ProofFields }\n    developmentHistory { ...StepFields }\n    nextActions { ...ActionFields }\n    pipelineDue { stepNo kind nameZh nameEn dueOn deadline daysLeft status }\n    levelRequests { id kind stepNo nameZh nameEn status requestedAt requestedByName decidedAt decidedByName returnReason decidingUnitName }\n  }\n  me { account { scopeUnit { kind } } }\n  history(type: \"Member\", id: $id, first: 100) { edges { node { version at actor data proof { ...ProofFields } } } }\n}"): typeof import('./graphql').MemberDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -808,6 +854,10 @@ export function graphql(source: "mutation RecordStep($memberId: ID!, $step: Deve
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation RequestLevelStep($memberId: ID!, $step: DevelopmentStepKind!, $input: DevelopmentStepInput) {\n  requestLevelStep(memberId: $memberId, step: $step, input: $input) { id nameZh nameEn }\n}"): typeof import('./graphql').RequestLevelStepDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation ImportMembers($unitId: ID!, $rows: [MemberImportRow!]!, $dryRun: Boolean!, $confirmRows: [Int!]) {\n  importMembers(unitId: $unitId, rows: $rows, dryRun: $dryRun, confirmRows: $confirmRows) {\n    dryRun written total okCount errorCount skippedCount\n    rows { row ok skipped duplicateOfRow duplicateOfMemberId likelyDuplicateOfMemberId memberId errors { field message messageZh } }\n  }\n}"): typeof import('./graphql').ImportMembersDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -816,7 +866,7 @@ export function graphql(source: "query Members($first: Int, $after: String, $las
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query Board {\n  APPLICANT: members(stage: APPLICANT, status: ACTIVE, first: 12) { totalCount edges { node { ...BoardCard appliedOn nextActions { ...ActionFields } } } }\n  ACTIVIST: members(stage: ACTIVIST, status: ACTIVE, first: 12) { totalCount edges { node { ...BoardCard activistSince nextActions { ...ActionFields } } } }\n  CANDIDATE: members(stage: CANDIDATE, status: ACTIVE, first: 12) { totalCount edges { node { ...BoardCard candidateSince nextActions { ...ActionFields } } } }\n  PROBATIONARY: members(stage: PROBATIONARY, status: ACTIVE, first: 12) { totalCount edges { node { ...BoardCard probationarySince nextActions { ...ActionFields } } } }\n  FULL: members(stage: FULL, status: ACTIVE, first: 12) { totalCount edges { node { ...BoardCard fullMemberSince } } }\n  pipelineDue(first: 20, withinDays: 30) { totalCount edges { node { ...DueFields member { id name orgUnit { name } } } } }\n}"): typeof import('./graphql').BoardDocument;
+export function graphql(source: "query Board {\n  APPLICANT: members(stage: APPLICANT, status: ACTIVE, first: 12) { totalCount edges { node { ...BoardCard appliedOn nextActions { ...ActionFields } } } }\n  ACTIVIST: members(stage: ACTIVIST, status: ACTIVE, first: 12) { totalCount edges { node { ...BoardCard activistSince nextActions { ...ActionFields } } } }\n  CANDIDATE: members(stage: CANDIDATE, status: ACTIVE, first: 12) { totalCount edges { node { ...BoardCard candidateSince nextActions { ...ActionFields } } } }\n  PROBATIONARY: members(stage: PROBATIONARY, status: ACTIVE, first: 12) { totalCount edges { node { ...BoardCard probationarySince nextActions { ...ActionFields } } } }\n  FULL: members(stage: FULL, status: ACTIVE, first: 12) { totalCount edges { node { ...BoardCard fullMemberSince } } }\n  pipelineDue(first: 20, withinDays: 30) { totalCount edges { node { ...DueFields member { id name orgUnit { name } } } } }\n  levelRequests(status: [PENDING, RETURNED], first: 10) {\n    totalCount edges { node { id stepNo nameZh nameEn status requestedAt decidedAt decidedByName returnReason decidingUnitName member { id name } } }\n  }\n}"): typeof import('./graphql').BoardDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -869,6 +919,46 @@ export function graphql(source: "mutation CancelTransfer($id: ID!) { cancelTrans
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation ExpireTransfers { expireTransferLetters { id } }"): typeof import('./graphql').ExpireTransfersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query UnitsTree($under: ID) {\n  orgUnits(under: $under, first: 100, maxDepth: 3) {\n    totalCount\n    edges { node { id name code kind level parentId dissolvedOn committee { id form termEnd daysLeft } } }\n  }\n  committeeTermsDue(under: $under, withinDays: 90) { id termEnd daysLeft unit { id name } }\n}"): typeof import('./graphql').UnitsTreeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CreateUnit($input: CreateOrgUnitInput!) { createOrgUnit(input: $input) { id } }"): typeof import('./graphql').CreateUnitDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query UnitDetail($id: ID!) {\n  orgUnit(id: $id) {\n    id name code kind level parentId dissolvedOn\n    proof { status batchSeq anchor { height } }\n    committee {\n      id form termStart termEnd daysLeft\n      proof { status batchSeq anchor { height } }\n      positions(current: true) { id title memberId memberName startedOn accountId proof { status batchSeq anchor { height } } }\n    }\n  }\n  members(under: $id, stage: FULL, status: ACTIVE, first: 100) { edges { node { id name } } }\n}"): typeof import('./graphql').UnitDetailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RenameUnit($id: ID!, $name: String!) { renameOrgUnit(id: $id, name: $name) { id } }"): typeof import('./graphql').RenameUnitDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MoveUnit($id: ID!, $parentId: ID!) { moveOrgUnit(id: $id, parentId: $parentId) { id } }"): typeof import('./graphql').MoveUnitDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MergeUnit($id: ID!, $targetId: ID!) { mergeOrgUnit(id: $id, targetId: $targetId) { membersMoved unitsMoved } }"): typeof import('./graphql').MergeUnitDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DissolveUnit($id: ID!) { dissolveOrgUnit(id: $id) { id } }"): typeof import('./graphql').DissolveUnitDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SetUpCommittee($input: SetUpCommitteeInput!) { setUpCommittee(input: $input) { id } }"): typeof import('./graphql').SetUpCommitteeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AppointPosition($input: AppointCommitteePositionInput!) { appointCommitteePosition(input: $input) { position { id } } }"): typeof import('./graphql').AppointPositionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RelievePosition($id: ID!) { relieveCommitteePosition(id: $id) { id } }"): typeof import('./graphql').RelievePositionDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

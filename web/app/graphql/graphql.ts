@@ -13,6 +13,15 @@ export type AddMilestoneInput = {
   title: string;
 };
 
+export type AppointCommitteePositionInput = {
+  committeeId: string | number;
+  /** An active full member of the unit or a unit under it */
+  memberId: string | number;
+  /** YYYY-MM-DD; default today */
+  startedOn?: string | null | undefined;
+  title: CommitteeTitle;
+};
+
 /** EXCELLENT 优秀 / QUALIFIED 合格 / BASICALLY_QUALIFIED 基本合格 / UNQUALIFIED 不合格 */
 export type AppraisalRating =
   | 'BASICALLY_QUALIFIED'
@@ -85,6 +94,22 @@ export type CheckInMethod =
   | 'MANUAL'
   | 'QR';
 
+/** COMMITTEE 设委员会 / SECRETARY_ONLY 不设委员会，只设书记（正式党员不足 7 人的党支部） */
+export type CommitteeForm =
+  | 'COMMITTEE'
+  | 'SECRETARY_ONLY';
+
+/** SECRETARY 书记 / DEPUTY_SECRETARY 副书记 / ORGANISATION 组织委员 / PUBLICITY 宣传委员 / DISCIPLINE 纪检委员 / YOUTH 青年委员 / UNITED_FRONT 统战委员 / MEMBER 委员 */
+export type CommitteeTitle =
+  | 'DEPUTY_SECRETARY'
+  | 'DISCIPLINE'
+  | 'MEMBER'
+  | 'ORGANISATION'
+  | 'PUBLICITY'
+  | 'SECRETARY'
+  | 'UNITED_FRONT'
+  | 'YOUTH';
+
 /** DRAFT 草稿 / PUBLISHED 已发布 / ARCHIVED 已归档 */
 export type CourseStatus =
   | 'ARCHIVED'
@@ -136,6 +161,20 @@ export type CreateDecisionInput = {
   title: string;
   /** The vote it rests on: closed, tallied and passed; its counts are recorded */
   voteId?: string | number | null | undefined;
+};
+
+export type CreateOrgUnitInput = {
+  city?: string | null | undefined;
+  /** Unique; letters, digits, ".", "_", "-" */
+  code: string;
+  /** YYYY-MM-DD; default today */
+  establishedOn?: string | null | undefined;
+  /** In the set order: COMMITTEE > GENERAL_BRANCH > BRANCH > GROUP (a GROUP only in a BRANCH) */
+  kind: OrgUnitKind;
+  name: string;
+  parentId: string | number;
+  /** Default: the parent's */
+  province?: string | null | undefined;
 };
 
 export type CreateVoteInput = {
@@ -341,6 +380,19 @@ export type IssueTransferLetterInput = {
   toUnitId?: string | number | null | undefined;
 };
 
+/** DUE 期限内 / OVERDUE 已超过期限 / EXPIRED 已超过最长期限 / WAITING 无时限 */
+export type LevelQueueStatus =
+  | 'DUE'
+  | 'EXPIRED'
+  | 'OVERDUE'
+  | 'WAITING';
+
+/** PENDING 待上级审批 / APPROVED 已批准（步骤已记录）/ RETURNED 已退回（附理由） */
+export type LevelRequestStatus =
+  | 'APPROVED'
+  | 'PENDING'
+  | 'RETURNED';
+
 /** What an option needs: MORE_THAN_HALF_OF_ENTITLED 超过应到会有表决权人数的半数, MORE_THAN_HALF_OF_CAST 超过投票人数的半数, TWO_THIRDS_OF_ENTITLED 应到会人数的三分之二以上, PLURALITY 得票多者 (motions: more yes than no) */
 export type MajorityRule =
   | 'MORE_THAN_HALF_OF_CAST'
@@ -545,6 +597,16 @@ export type SelfAssessmentInput = {
   rating: AppraisalRating;
   /** 10–5000 characters */
   summary: string;
+};
+
+export type SetUpCommitteeInput = {
+  /** Default: SECRETARY_ONLY for a branch of fewer than 7 full members, else COMMITTEE */
+  form?: CommitteeForm | null | undefined;
+  /** YYYY-MM-DD: 3 years on for a branch or general branch, 3–5 for a grassroots committee */
+  termEnd: string;
+  /** YYYY-MM-DD, the day of the election */
+  termStart: string;
+  unitId: string | number;
 };
 
 export type SubmitFeedbackInput = {
@@ -909,6 +971,31 @@ export type PeerAssessMutationVariables = Exact<{
 
 
 export type PeerAssessMutation = { submitPeerAssessment: { id: string } };
+
+export type ApprovalQueueQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type ApprovalQueueQuery = { me: { account: { role: Role, scopeUnit: { id: string, name: string, kind: OrgUnitKind } } | null }, approvalQueue: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { since: string, waitingDays: number, dueOn: string | null, deadline: string | null, status: LevelQueueStatus, daysLeft: number | null, request: { id: string, kind: DevelopmentStepKind, stepNo: number, nameZh: string, nameEn: string, status: LevelRequestStatus, notes: string | null, requestedAt: string, requestedByName: string | null, decidedAt: string | null, decidedByName: string | null, returnReason: string | null, decidingUnitName: string, member: { id: string, name: string, orgUnit: { id: string, name: string } } } } }> }, levelRequests: { totalCount: number, edges: Array<{ node: { id: string, kind: DevelopmentStepKind, stepNo: number, nameZh: string, nameEn: string, status: LevelRequestStatus, notes: string | null, requestedAt: string, requestedByName: string | null, decidedAt: string | null, decidedByName: string | null, returnReason: string | null, decidingUnitName: string, member: { id: string, name: string, orgUnit: { id: string, name: string } } } }> } };
+
+export type LevelRequestRowFragment = { id: string, kind: DevelopmentStepKind, stepNo: number, nameZh: string, nameEn: string, status: LevelRequestStatus, notes: string | null, requestedAt: string, requestedByName: string | null, decidedAt: string | null, decidedByName: string | null, returnReason: string | null, decidingUnitName: string, member: { id: string, name: string, orgUnit: { id: string, name: string } } };
+
+export type ApproveLevelRequestMutationVariables = Exact<{
+  id: string | number;
+  lateReason?: string | null | undefined;
+}>;
+
+
+export type ApproveLevelRequestMutation = { approveLevelRequest: { request: { id: string, nameZh: string, nameEn: string } } };
+
+export type ReturnLevelRequestMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type ReturnLevelRequestMutation = { returnLevelRequest: { request: { id: string, nameZh: string, nameEn: string } } };
 
 export type DecisionQueryVariables = Exact<{
   id: string | number;
@@ -1491,7 +1578,7 @@ export type MemberQueryVariables = Exact<{
 }>;
 
 
-export type MemberQuery = { member: { id: string, version: number, name: string, gender: Gender, birthDate: string, ethnicity: string, education: Education, nativePlace: string | null, occupation: string | null, stage: MemberStage, status: MemberStatus, statusChangedOn: string | null, appliedOn: string | null, activistSince: string | null, candidateSince: string | null, probationarySince: string | null, probationEndsOn: string | null, probationExtended: boolean, fullMemberSince: string | null, partyAgeYears: number | null, orgUnitId: string, proof: { status: ProofStatus, batchSeq: number | null, index: number | null, bundle: Record<string, unknown> | null, anchor: { height: number, chainId: string } | null }, developmentHistory: Array<{ id: string, version: number, seq: number, stepNo: number, kind: DevelopmentStepKind, nameZh: string, nameEn: string, stage: MemberStage, occurredOn: string, approval: ApprovalStatus, notes: string | null, warnings: Array<{ code: string, zh: string, en: string, warning: boolean }>, proof: { status: ProofStatus, batchSeq: number | null, index: number | null, bundle: Record<string, unknown> | null, anchor: { height: number, chainId: string } | null } }>, nextActions: Array<{ stepNo: number, kind: DevelopmentStepKind, nameZh: string, nameEn: string, stage: MemberStage, legalToday: boolean, notBefore: string | null, recommendedFrom: string | null, dueOn: string | null, deadline: string | null, blockedBy: { code: string, zh: string, en: string, warning: boolean } | null }>, pipelineDue: Array<{ stepNo: number, kind: DevelopmentStepKind, nameZh: string, nameEn: string, dueOn: string, deadline: string | null, daysLeft: number, status: PipelineDueStatus }>, orgUnit: { id: string, name: string, kind: OrgUnitKind } }, history: { edges: Array<{ node: { version: number, at: string, actor: string, data: Record<string, unknown>, proof: { status: ProofStatus, batchSeq: number | null, index: number | null, bundle: Record<string, unknown> | null, anchor: { height: number, chainId: string } | null } } }> } };
+export type MemberQuery = { member: { id: string, version: number, name: string, gender: Gender, birthDate: string, ethnicity: string, education: Education, nativePlace: string | null, occupation: string | null, stage: MemberStage, status: MemberStatus, statusChangedOn: string | null, appliedOn: string | null, activistSince: string | null, candidateSince: string | null, probationarySince: string | null, probationEndsOn: string | null, probationExtended: boolean, fullMemberSince: string | null, partyAgeYears: number | null, orgUnitId: string, proof: { status: ProofStatus, batchSeq: number | null, index: number | null, bundle: Record<string, unknown> | null, anchor: { height: number, chainId: string } | null }, developmentHistory: Array<{ id: string, version: number, seq: number, stepNo: number, kind: DevelopmentStepKind, nameZh: string, nameEn: string, stage: MemberStage, occurredOn: string, approval: ApprovalStatus, notes: string | null, warnings: Array<{ code: string, zh: string, en: string, warning: boolean }>, proof: { status: ProofStatus, batchSeq: number | null, index: number | null, bundle: Record<string, unknown> | null, anchor: { height: number, chainId: string } | null } }>, nextActions: Array<{ stepNo: number, kind: DevelopmentStepKind, nameZh: string, nameEn: string, stage: MemberStage, legalToday: boolean, notBefore: string | null, recommendedFrom: string | null, dueOn: string | null, deadline: string | null, blockedBy: { code: string, zh: string, en: string, warning: boolean } | null }>, pipelineDue: Array<{ stepNo: number, kind: DevelopmentStepKind, nameZh: string, nameEn: string, dueOn: string, deadline: string | null, daysLeft: number, status: PipelineDueStatus }>, levelRequests: Array<{ id: string, kind: DevelopmentStepKind, stepNo: number, nameZh: string, nameEn: string, status: LevelRequestStatus, requestedAt: string, requestedByName: string | null, decidedAt: string | null, decidedByName: string | null, returnReason: string | null, decidingUnitName: string }>, orgUnit: { id: string, name: string, kind: OrgUnitKind } }, me: { account: { scopeUnit: { kind: OrgUnitKind } } | null }, history: { edges: Array<{ node: { version: number, at: string, actor: string, data: Record<string, unknown>, proof: { status: ProofStatus, batchSeq: number | null, index: number | null, bundle: Record<string, unknown> | null, anchor: { height: number, chainId: string } | null } } }> } };
 
 export type PeopleQueryVariables = Exact<{
   under?: string | number | null | undefined;
@@ -1509,6 +1596,15 @@ export type RecordStepMutationVariables = Exact<{
 
 
 export type RecordStepMutation = { recordDevelopmentStep: { step: { id: string, stepNo: number, nameZh: string, nameEn: string }, warnings: Array<{ code: string, zh: string, en: string }> } };
+
+export type RequestLevelStepMutationVariables = Exact<{
+  memberId: string | number;
+  step: DevelopmentStepKind;
+  input?: DevelopmentStepInput | null | undefined;
+}>;
+
+
+export type RequestLevelStepMutation = { requestLevelStep: { id: string, nameZh: string, nameEn: string } };
 
 export type ImportMembersMutationVariables = Exact<{
   unitId: string | number;
@@ -1537,7 +1633,7 @@ export type MembersQuery = { members: { totalCount: number, pageInfo: { hasNextP
 export type BoardQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type BoardQuery = { APPLICANT: { totalCount: number, edges: Array<{ node: { appliedOn: string | null, id: string, name: string, nextActions: Array<{ stepNo: number, kind: DevelopmentStepKind, nameZh: string, nameEn: string, stage: MemberStage, legalToday: boolean, notBefore: string | null, recommendedFrom: string | null, dueOn: string | null, deadline: string | null, blockedBy: { code: string, zh: string, en: string, warning: boolean } | null }>, orgUnit: { name: string } } }> }, ACTIVIST: { totalCount: number, edges: Array<{ node: { activistSince: string | null, id: string, name: string, nextActions: Array<{ stepNo: number, kind: DevelopmentStepKind, nameZh: string, nameEn: string, stage: MemberStage, legalToday: boolean, notBefore: string | null, recommendedFrom: string | null, dueOn: string | null, deadline: string | null, blockedBy: { code: string, zh: string, en: string, warning: boolean } | null }>, orgUnit: { name: string } } }> }, CANDIDATE: { totalCount: number, edges: Array<{ node: { candidateSince: string | null, id: string, name: string, nextActions: Array<{ stepNo: number, kind: DevelopmentStepKind, nameZh: string, nameEn: string, stage: MemberStage, legalToday: boolean, notBefore: string | null, recommendedFrom: string | null, dueOn: string | null, deadline: string | null, blockedBy: { code: string, zh: string, en: string, warning: boolean } | null }>, orgUnit: { name: string } } }> }, PROBATIONARY: { totalCount: number, edges: Array<{ node: { probationarySince: string | null, id: string, name: string, nextActions: Array<{ stepNo: number, kind: DevelopmentStepKind, nameZh: string, nameEn: string, stage: MemberStage, legalToday: boolean, notBefore: string | null, recommendedFrom: string | null, dueOn: string | null, deadline: string | null, blockedBy: { code: string, zh: string, en: string, warning: boolean } | null }>, orgUnit: { name: string } } }> }, FULL: { totalCount: number, edges: Array<{ node: { fullMemberSince: string | null, id: string, name: string, orgUnit: { name: string } } }> }, pipelineDue: { totalCount: number, edges: Array<{ node: { stepNo: number, kind: DevelopmentStepKind, nameZh: string, nameEn: string, dueOn: string, deadline: string | null, daysLeft: number, status: PipelineDueStatus, member: { id: string, name: string, orgUnit: { name: string } } } }> } };
+export type BoardQuery = { APPLICANT: { totalCount: number, edges: Array<{ node: { appliedOn: string | null, id: string, name: string, nextActions: Array<{ stepNo: number, kind: DevelopmentStepKind, nameZh: string, nameEn: string, stage: MemberStage, legalToday: boolean, notBefore: string | null, recommendedFrom: string | null, dueOn: string | null, deadline: string | null, blockedBy: { code: string, zh: string, en: string, warning: boolean } | null }>, orgUnit: { name: string } } }> }, ACTIVIST: { totalCount: number, edges: Array<{ node: { activistSince: string | null, id: string, name: string, nextActions: Array<{ stepNo: number, kind: DevelopmentStepKind, nameZh: string, nameEn: string, stage: MemberStage, legalToday: boolean, notBefore: string | null, recommendedFrom: string | null, dueOn: string | null, deadline: string | null, blockedBy: { code: string, zh: string, en: string, warning: boolean } | null }>, orgUnit: { name: string } } }> }, CANDIDATE: { totalCount: number, edges: Array<{ node: { candidateSince: string | null, id: string, name: string, nextActions: Array<{ stepNo: number, kind: DevelopmentStepKind, nameZh: string, nameEn: string, stage: MemberStage, legalToday: boolean, notBefore: string | null, recommendedFrom: string | null, dueOn: string | null, deadline: string | null, blockedBy: { code: string, zh: string, en: string, warning: boolean } | null }>, orgUnit: { name: string } } }> }, PROBATIONARY: { totalCount: number, edges: Array<{ node: { probationarySince: string | null, id: string, name: string, nextActions: Array<{ stepNo: number, kind: DevelopmentStepKind, nameZh: string, nameEn: string, stage: MemberStage, legalToday: boolean, notBefore: string | null, recommendedFrom: string | null, dueOn: string | null, deadline: string | null, blockedBy: { code: string, zh: string, en: string, warning: boolean } | null }>, orgUnit: { name: string } } }> }, FULL: { totalCount: number, edges: Array<{ node: { fullMemberSince: string | null, id: string, name: string, orgUnit: { name: string } } }> }, pipelineDue: { totalCount: number, edges: Array<{ node: { stepNo: number, kind: DevelopmentStepKind, nameZh: string, nameEn: string, dueOn: string, deadline: string | null, daysLeft: number, status: PipelineDueStatus, member: { id: string, name: string, orgUnit: { name: string } } } }> }, levelRequests: { totalCount: number, edges: Array<{ node: { id: string, stepNo: number, nameZh: string, nameEn: string, status: LevelRequestStatus, requestedAt: string, decidedAt: string | null, decidedByName: string | null, returnReason: string | null, decidingUnitName: string, member: { id: string, name: string } } }> } };
 
 export type BoardCardFragment = { id: string, name: string, orgUnit: { name: string } };
 
@@ -1631,6 +1727,79 @@ export type ExpireTransfersMutationVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ExpireTransfersMutation = { expireTransferLetters: Array<{ id: string }> };
+
+export type UnitsTreeQueryVariables = Exact<{
+  under?: string | number | null | undefined;
+}>;
+
+
+export type UnitsTreeQuery = { orgUnits: { totalCount: number, edges: Array<{ node: { id: string, name: string, code: string, kind: OrgUnitKind, level: number, parentId: string | null, dissolvedOn: string | null, committee: { id: string, form: CommitteeForm, termEnd: string, daysLeft: number } | null } }> }, committeeTermsDue: Array<{ id: string, termEnd: string, daysLeft: number, unit: { id: string, name: string } }> };
+
+export type CreateUnitMutationVariables = Exact<{
+  input: CreateOrgUnitInput;
+}>;
+
+
+export type CreateUnitMutation = { createOrgUnit: { id: string } };
+
+export type UnitDetailQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type UnitDetailQuery = { orgUnit: { id: string, name: string, code: string, kind: OrgUnitKind, level: number, parentId: string | null, dissolvedOn: string | null, proof: { status: ProofStatus, batchSeq: number | null, anchor: { height: number } | null }, committee: { id: string, form: CommitteeForm, termStart: string, termEnd: string, daysLeft: number, proof: { status: ProofStatus, batchSeq: number | null, anchor: { height: number } | null }, positions: Array<{ id: string, title: CommitteeTitle, memberId: string, memberName: string, startedOn: string, accountId: string | null, proof: { status: ProofStatus, batchSeq: number | null, anchor: { height: number } | null } }> } | null }, members: { edges: Array<{ node: { id: string, name: string } }> } };
+
+export type RenameUnitMutationVariables = Exact<{
+  id: string | number;
+  name: string;
+}>;
+
+
+export type RenameUnitMutation = { renameOrgUnit: { id: string } };
+
+export type MoveUnitMutationVariables = Exact<{
+  id: string | number;
+  parentId: string | number;
+}>;
+
+
+export type MoveUnitMutation = { moveOrgUnit: { id: string } };
+
+export type MergeUnitMutationVariables = Exact<{
+  id: string | number;
+  targetId: string | number;
+}>;
+
+
+export type MergeUnitMutation = { mergeOrgUnit: { membersMoved: number, unitsMoved: number } };
+
+export type DissolveUnitMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DissolveUnitMutation = { dissolveOrgUnit: { id: string } };
+
+export type SetUpCommitteeMutationVariables = Exact<{
+  input: SetUpCommitteeInput;
+}>;
+
+
+export type SetUpCommitteeMutation = { setUpCommittee: { id: string } };
+
+export type AppointPositionMutationVariables = Exact<{
+  input: AppointCommitteePositionInput;
+}>;
+
+
+export type AppointPositionMutation = { appointCommitteePosition: { position: { id: string } } };
+
+export type RelievePositionMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RelievePositionMutation = { relieveCommitteePosition: { id: string } };
 
 export type VoteQueryVariables = Exact<{
   id: string | number;
@@ -2116,6 +2285,31 @@ export const DueFieldsFragmentDoc = new TypedDocumentString(`
   status
 }
     `, {"fragmentName":"DueFields"}) as unknown as TypedDocumentString<DueFieldsFragment, unknown>;
+export const LevelRequestRowFragmentDoc = new TypedDocumentString(`
+    fragment LevelRequestRow on LevelRequest {
+  id
+  kind
+  stepNo
+  nameZh
+  nameEn
+  status
+  notes
+  requestedAt
+  requestedByName
+  decidedAt
+  decidedByName
+  returnReason
+  decidingUnitName
+  member {
+    id
+    name
+    orgUnit {
+      id
+      name
+    }
+  }
+}
+    `, {"fragmentName":"LevelRequestRow"}) as unknown as TypedDocumentString<LevelRequestRowFragment, unknown>;
 export const MyAccountFragmentDoc = new TypedDocumentString(`
     fragment MyAccount on Account {
   id
@@ -2853,6 +3047,92 @@ export const PeerAssessDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PeerAssessMutation, PeerAssessMutationVariables>;
+export const ApprovalQueueDocument = new TypedDocumentString(`
+    query ApprovalQueue($after: String) {
+  me {
+    account {
+      role
+      scopeUnit {
+        id
+        name
+        kind
+      }
+    }
+  }
+  approvalQueue(first: 50, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        since
+        waitingDays
+        dueOn
+        deadline
+        status
+        daysLeft
+        request {
+          ...LevelRequestRow
+        }
+      }
+    }
+  }
+  levelRequests(status: [PENDING, RETURNED], first: 50) {
+    totalCount
+    edges {
+      node {
+        ...LevelRequestRow
+      }
+    }
+  }
+}
+    fragment LevelRequestRow on LevelRequest {
+  id
+  kind
+  stepNo
+  nameZh
+  nameEn
+  status
+  notes
+  requestedAt
+  requestedByName
+  decidedAt
+  decidedByName
+  returnReason
+  decidingUnitName
+  member {
+    id
+    name
+    orgUnit {
+      id
+      name
+    }
+  }
+}`) as unknown as TypedDocumentString<ApprovalQueueQuery, ApprovalQueueQueryVariables>;
+export const ApproveLevelRequestDocument = new TypedDocumentString(`
+    mutation ApproveLevelRequest($id: ID!, $lateReason: String) {
+  approveLevelRequest(id: $id, lateReason: $lateReason) {
+    request {
+      id
+      nameZh
+      nameEn
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApproveLevelRequestMutation, ApproveLevelRequestMutationVariables>;
+export const ReturnLevelRequestDocument = new TypedDocumentString(`
+    mutation ReturnLevelRequest($id: ID!, $reason: String!) {
+  returnLevelRequest(id: $id, reason: $reason) {
+    request {
+      id
+      nameZh
+      nameEn
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReturnLevelRequestMutation, ReturnLevelRequestMutationVariables>;
 export const DecisionDocument = new TypedDocumentString(`
     query Decision($id: ID!) {
   decision(id: $id) {
@@ -4787,6 +5067,27 @@ export const MemberDocument = new TypedDocumentString(`
       daysLeft
       status
     }
+    levelRequests {
+      id
+      kind
+      stepNo
+      nameZh
+      nameEn
+      status
+      requestedAt
+      requestedByName
+      decidedAt
+      decidedByName
+      returnReason
+      decidingUnitName
+    }
+  }
+  me {
+    account {
+      scopeUnit {
+        kind
+      }
+    }
   }
   history(type: "Member", id: $id, first: 100) {
     edges {
@@ -4921,6 +5222,15 @@ export const RecordStepDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RecordStepMutation, RecordStepMutationVariables>;
+export const RequestLevelStepDocument = new TypedDocumentString(`
+    mutation RequestLevelStep($memberId: ID!, $step: DevelopmentStepKind!, $input: DevelopmentStepInput) {
+  requestLevelStep(memberId: $memberId, step: $step, input: $input) {
+    id
+    nameZh
+    nameEn
+  }
+}
+    `) as unknown as TypedDocumentString<RequestLevelStepMutation, RequestLevelStepMutationVariables>;
 export const ImportMembersDocument = new TypedDocumentString(`
     mutation ImportMembers($unitId: ID!, $rows: [MemberImportRow!]!, $dryRun: Boolean!, $confirmRows: [Int!]) {
   importMembers(
@@ -5065,6 +5375,27 @@ export const BoardDocument = new TypedDocumentString(`
           orgUnit {
             name
           }
+        }
+      }
+    }
+  }
+  levelRequests(status: [PENDING, RETURNED], first: 10) {
+    totalCount
+    edges {
+      node {
+        id
+        stepNo
+        nameZh
+        nameEn
+        status
+        requestedAt
+        decidedAt
+        decidedByName
+        returnReason
+        decidingUnitName
+        member {
+          id
+          name
         }
       }
     }
@@ -5358,6 +5689,155 @@ export const ExpireTransfersDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ExpireTransfersMutation, ExpireTransfersMutationVariables>;
+export const UnitsTreeDocument = new TypedDocumentString(`
+    query UnitsTree($under: ID) {
+  orgUnits(under: $under, first: 100, maxDepth: 3) {
+    totalCount
+    edges {
+      node {
+        id
+        name
+        code
+        kind
+        level
+        parentId
+        dissolvedOn
+        committee {
+          id
+          form
+          termEnd
+          daysLeft
+        }
+      }
+    }
+  }
+  committeeTermsDue(under: $under, withinDays: 90) {
+    id
+    termEnd
+    daysLeft
+    unit {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UnitsTreeQuery, UnitsTreeQueryVariables>;
+export const CreateUnitDocument = new TypedDocumentString(`
+    mutation CreateUnit($input: CreateOrgUnitInput!) {
+  createOrgUnit(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateUnitMutation, CreateUnitMutationVariables>;
+export const UnitDetailDocument = new TypedDocumentString(`
+    query UnitDetail($id: ID!) {
+  orgUnit(id: $id) {
+    id
+    name
+    code
+    kind
+    level
+    parentId
+    dissolvedOn
+    proof {
+      status
+      batchSeq
+      anchor {
+        height
+      }
+    }
+    committee {
+      id
+      form
+      termStart
+      termEnd
+      daysLeft
+      proof {
+        status
+        batchSeq
+        anchor {
+          height
+        }
+      }
+      positions(current: true) {
+        id
+        title
+        memberId
+        memberName
+        startedOn
+        accountId
+        proof {
+          status
+          batchSeq
+          anchor {
+            height
+          }
+        }
+      }
+    }
+  }
+  members(under: $id, stage: FULL, status: ACTIVE, first: 100) {
+    edges {
+      node {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UnitDetailQuery, UnitDetailQueryVariables>;
+export const RenameUnitDocument = new TypedDocumentString(`
+    mutation RenameUnit($id: ID!, $name: String!) {
+  renameOrgUnit(id: $id, name: $name) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RenameUnitMutation, RenameUnitMutationVariables>;
+export const MoveUnitDocument = new TypedDocumentString(`
+    mutation MoveUnit($id: ID!, $parentId: ID!) {
+  moveOrgUnit(id: $id, parentId: $parentId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<MoveUnitMutation, MoveUnitMutationVariables>;
+export const MergeUnitDocument = new TypedDocumentString(`
+    mutation MergeUnit($id: ID!, $targetId: ID!) {
+  mergeOrgUnit(id: $id, targetId: $targetId) {
+    membersMoved
+    unitsMoved
+  }
+}
+    `) as unknown as TypedDocumentString<MergeUnitMutation, MergeUnitMutationVariables>;
+export const DissolveUnitDocument = new TypedDocumentString(`
+    mutation DissolveUnit($id: ID!) {
+  dissolveOrgUnit(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<DissolveUnitMutation, DissolveUnitMutationVariables>;
+export const SetUpCommitteeDocument = new TypedDocumentString(`
+    mutation SetUpCommittee($input: SetUpCommitteeInput!) {
+  setUpCommittee(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<SetUpCommitteeMutation, SetUpCommitteeMutationVariables>;
+export const AppointPositionDocument = new TypedDocumentString(`
+    mutation AppointPosition($input: AppointCommitteePositionInput!) {
+  appointCommitteePosition(input: $input) {
+    position {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AppointPositionMutation, AppointPositionMutationVariables>;
+export const RelievePositionDocument = new TypedDocumentString(`
+    mutation RelievePosition($id: ID!) {
+  relieveCommitteePosition(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RelievePositionMutation, RelievePositionMutationVariables>;
 export const VoteDocument = new TypedDocumentString(`
     query Vote($id: ID!, $staff: Boolean!) {
   vote(id: $id) {

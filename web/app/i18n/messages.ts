@@ -15,6 +15,8 @@ import * as accounts from './areas/accounts';
 import * as analytics from './areas/analytics';
 import * as trust from './areas/trust';
 import * as dues from './areas/dues';
+import * as units from './areas/units';
+import * as approvals from './areas/approvals';
 
 const zh = {
   app: {
@@ -46,6 +48,8 @@ const zh = {
     overdue: '逾期步骤',
     myDues: '我的党费',
     dues: '党费',
+    units: '组织与班子',
+    approvals: '上级审批',
     groups: { work: '工作', stats: '统计', system: '管理' },
     signIn: '登录',
     signOut: '退出登录',
@@ -183,6 +187,7 @@ const zh = {
       Member: '党员档案',
       DevelopmentStep: '发展步骤',
       MentorAssignment: '培养联系人',
+      LevelRequest: '向上级的申请',
       Meeting: '会议',
       MeetingRegistration: '会议报名',
       Attendance: '出席记录',
@@ -458,6 +463,7 @@ const zh = {
       'Member:read': '读取党员档案',
       'DevelopmentStep:read': '读取发展步骤',
       'MentorAssignment:read': '读取培养联系人',
+      'LevelRequest:read': '读取向上级的申请',
       'Meeting:read': '读取会议',
       'MeetingRegistration:read': '读取会议报名',
       'Attendance:read': '读取会议出勤',
@@ -492,6 +498,8 @@ const zh = {
       'DuesPayment:read': '读取党费缴纳记录',
       'DuesArrearsCase:read': '读取党费欠缴处理',
       'DuesRemittance:read': '读取党费上缴记录',
+      'Committee:read': '读取班子与任期',
+      'CommitteePosition:read': '读取班子成员职务',
     } as Record<string, string>,
     copy: '复制密钥',
     copied: '已复制到剪贴板。',
@@ -531,6 +539,8 @@ const zh = {
   learning: learning.zh,
   appraisal: appraisal.zh,
   transfers: transfers.zh,
+  units: units.zh,
+  approvals: approvals.zh,
   feedback: feedback.zh,
   points: points.zh,
   imports: imports.zh,
@@ -572,6 +582,8 @@ const en: Messages = {
     overdue: 'Overdue steps',
     myDues: 'My dues',
     dues: 'Dues',
+    units: 'Units and committees',
+    approvals: 'Approvals',
     groups: { work: 'Work', stats: 'Statistics', system: 'Management' },
     signIn: 'Sign in',
     signOut: 'Sign out',
@@ -704,6 +716,7 @@ const en: Messages = {
       Member: 'Member record',
       DevelopmentStep: 'Development step',
       MentorAssignment: 'Mentor assignment',
+      LevelRequest: 'Request to the level above',
       Meeting: 'Meeting',
       MeetingRegistration: 'Meeting registration',
       Attendance: 'Attendance',
@@ -979,6 +992,7 @@ const en: Messages = {
       'Member:read': 'Read member records',
       'DevelopmentStep:read': 'Read development steps',
       'MentorAssignment:read': 'Read mentor assignments',
+      'LevelRequest:read': 'Read requests to the level above',
       'Meeting:read': 'Read meetings',
       'MeetingRegistration:read': 'Read meeting registrations',
       'Attendance:read': 'Read attendance',
@@ -1013,6 +1027,8 @@ const en: Messages = {
       'DuesPayment:read': 'Read dues payments',
       'DuesArrearsCase:read': 'Read dues arrears cases',
       'DuesRemittance:read': 'Read dues remittances',
+      'Committee:read': 'Read committees and terms',
+      'CommitteePosition:read': 'Read committee positions',
     },
     copy: 'Copy key',
     copied: 'Copied to the clipboard.',
@@ -1052,6 +1068,8 @@ const en: Messages = {
   learning: learning.en,
   appraisal: appraisal.en,
   transfers: transfers.en,
+  units: units.en,
+  approvals: approvals.en,
   feedback: feedback.en,
   points: points.en,
   imports: imports.en,

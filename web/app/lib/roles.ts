@@ -9,7 +9,7 @@ export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
 
-type NavKey = keyof Pick<Messages['nav'], 'verify' | 'me' | 'dashboard' | 'overdue' | 'members' | 'pipeline' | 'admin' | 'meetings' | 'votes' | 'decisions' | 'learning' | 'feedback' | 'appraisal' | 'transfers' | 'feedbackAdmin' | 'memberImport' | 'myDues' | 'dues'>;
+type NavKey = keyof Pick<Messages['nav'], 'verify' | 'me' | 'dashboard' | 'overdue' | 'members' | 'pipeline' | 'admin' | 'meetings' | 'votes' | 'decisions' | 'learning' | 'feedback' | 'appraisal' | 'transfers' | 'feedbackAdmin' | 'memberImport' | 'myDues' | 'dues' | 'units' | 'approvals'>;
 
 /** The menu's groups, in order: daily work, figures (and checking proofs), management. */
 export const NAV_GROUPS = ['work', 'stats', 'system'] as const;
@@ -34,6 +34,8 @@ export const NAV: readonly NavItem[] = [
   { to: '/feedback', key: 'feedback', roles: ['MEMBER'], group: 'work' },
   { to: '/appraisal', key: 'appraisal', roles: ['SECRETARY', 'ADMIN', 'MEMBER'], group: 'work' },
   { to: '/transfers', key: 'transfers', roles: ['SECRETARY', 'ADMIN'], group: 'work' },
+  // Requests between levels: the committee's queue to decide, a branch's requests waiting or returned.
+  { to: '/approvals', key: 'approvals', roles: ['SECRETARY', 'ADMIN'], group: 'work' },
   // Dues (党费): a member's own statement; the branch's bases, payments, arrears and remittances.
   { to: '/me/dues', key: 'myDues', roles: ['MEMBER'], group: 'work' },
   { to: '/dues', key: 'dues', roles: ['SECRETARY', 'ADMIN'], group: 'work' },
@@ -41,6 +43,8 @@ export const NAV: readonly NavItem[] = [
   // The leader's read-only list of late development steps (secretaries and admins work them in /pipeline).
   { to: '/overdue', key: 'overdue', roles: ['LEADER'], group: 'stats' },
   { to: '/verify', key: 'verify', roles: 'public', group: 'stats' },
+  // The tree and its leaderships: administrators, and secretaries for the units under theirs.
+  { to: '/units', key: 'units', roles: ['SECRETARY', 'ADMIN'], group: 'system' },
   { to: '/members/import', key: 'memberImport', roles: ['SECRETARY', 'ADMIN'], group: 'system' },
   { to: '/feedback-admin', key: 'feedbackAdmin', roles: ['SECRETARY', 'ADMIN'], group: 'system' },
   { to: '/admin', key: 'admin', roles: ['ADMIN'], group: 'system' },
@@ -65,6 +69,8 @@ export const PAGE_ROLES = {
   // The API lets staff read dues and writers change them; the pages are for those who run them.
   dues: ['SECRETARY', 'ADMIN'],
   feedbackAdmin: ['SECRETARY', 'ADMIN'],
+  units: ['SECRETARY', 'ADMIN'],
+  approvals: ['SECRETARY', 'ADMIN'],
   membersImport: ['SECRETARY', 'ADMIN'],
   accounts: ['ADMIN'],
   admin: ['ADMIN'],

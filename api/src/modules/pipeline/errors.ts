@@ -16,6 +16,22 @@ export const PipelineCode = defineCodes(
   ) as Record<Exclude<RuleCode, 'INPUT_MISSING' | 'INPUT_INVALID'>, CodeEntry>,
 );
 
+/** Requests between levels (docs/decisions/013): who asks, who decides, and in which state. */
+export const LevelCode = defineCodes('pipeline', {
+  LEVEL_ABOVE_DECIDES: {
+    en: 'Steps 4, 8, 13, 16, 17, 18, 24 and 25 belong to the level above: the branch requests them (requestLevelStep) and an account of the deciding level decides. Reaches clients as FORBIDDEN with `extensions.rule`.',
+    zh: '第 4、8、13、16、17、18、24、25 步属于上级党组织：由支部提出申请（requestLevelStep），由作出决定的上级组织账号审批。以 FORBIDDEN 返回，`extensions.rule` 说明规则。',
+  },
+  NOT_THE_DECIDING_LEVEL: {
+    en: 'Only an account of the deciding level (the nearest committee above the member’s unit, or a level above it) may decide a request. Reaches clients as FORBIDDEN with `extensions.rule`.',
+    zh: '只有作出决定的上级组织（人员所在组织之上最近的基层党委或更上级）的账号才能审批申请。以 FORBIDDEN 返回，`extensions.rule` 说明规则。',
+  },
+  NOT_A_LEVEL_ABOVE_STEP: { en: 'This step is the branch’s own: record it, do not request it.', zh: '该步骤由支部自行办理：直接记录，无需申请。' },
+  NO_DECIDING_LEVEL: { en: 'No committee (基层党委) above the member’s unit can decide this step.', zh: '该人员所在组织之上没有可审批该步骤的基层党委。' },
+  REQUEST_ALREADY_PENDING: { en: 'A request for this step is already waiting on the level above.', zh: '该步骤已有申请在等待上级审批。' },
+  REQUEST_NOT_PENDING: { en: 'The request has already been decided (approved or returned).', zh: '该申请已办理（已批准或已退回）。' },
+});
+
 function factText(facts: Refusal['facts']): { en: string; zh: string } {
   if (!facts) return { en: '', zh: '' };
   if (typeof facts.earliestOn === 'string') return { en: ` (earliest ${facts.earliestOn})`, zh: `（最早 ${facts.earliestOn}）` };

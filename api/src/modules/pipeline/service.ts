@@ -1,6 +1,8 @@
 // Recording development steps: the rules engine decides, this file writes. One transaction holds
 // the member row lock, the step row, the member's new version (when its fields change), mentor
-// and sponsor assignments, and the record document of every one of those rows (writeRecord).
+// and sponsor assignments, and the record document of every one of those rows (writeRecord); a
+// step of the level above is recorded only by the deciding level (levels/deciding.ts), together
+// with the request it decides (levels/requests.ts).
 import { Prisma, type DevelopmentStep, type Member, type MentorAssignment, type OrgUnit } from '@lianjian/db';
 import { assertCanSeeMember, assertCanWriteUnit } from '../../shared/access.js';
 import type { Context } from '../../shared/context.js';
@@ -12,6 +14,7 @@ import { configuredCalendar } from './calendar-config.js';
 import { todayInChina } from '@lianjian/rules/dates';
 import { applyStep } from '@lianjian/rules/pipeline';
 import { refusalError } from './errors.js';
+import { canDecideFor, decidingUnitFor, isLevelAboveStep, levelAboveDecides, requestPending, type DecidingUnit } from './levels/deciding.js';
 import type { StepKind } from '@lianjian/rules/pipeline';
 import type { MemberFacts, MemberFieldUpdate, PersonRef, StepDetails, StepEvent, StepInput } from '@lianjian/rules/pipeline';
 
@@ -31,6 +34,7 @@ const HIGHER_UNIT_STEPS: ReadonlySet<StepKind> = new Set([
   'ADMISSION_APPROVAL',
   'DEPARTMENT_FILING',
   'CONFIRMATION_APPROVAL',
+  'FILES_ARCHIVED',
   'PROBATION_EXTENDED',
   'MEMBERSHIP_REVOKED',
 ]);
@@ -71,6 +75,15 @@ export interface StepRequest {
 export interface StepResult {
   step: DevelopmentStep;
   member: Member;
+}
+
+/** A step recorded as the decision on a request: the deciding unit, and what the decision writes with it. */
+export interface StepDecision {
+  decidingUnit: DecidingUnit;
+  /** The request's documents, which the step keeps. */
+  documents?: Prisma.InputJsonValue;
+  /** Runs in the step's transaction after the step is written (the request's new version and record). */
+  within: (tx: Tx, step: DevelopmentStep) => Promise<void>;
 }
 
 async function loadPeople(ctx: Context, ids: readonly string[]): Promise<PersonRef[]> {
@@ -173,11 +186,22 @@ async function syncAssignments(tx: Tx, ctx: Context, member: Member, role: 'MENT
 }
 
 /** Checks the step against the rules and, when legal, writes it with everything it changes. */
-export async function recordStep(ctx: Context, req: StepRequest): Promise<StepResult> {
-  const memberId = requireUuid('memberId', req.memberId);
+export async function recordStep(ctx: Context, asked: StepRequest, decision?: StepDecision): Promise<StepResult> {
+  const memberId = requireUuid('memberId', asked.memberId);
   const found = await ctx.prisma.member.findUnique({ where: { id: memberId }, include: { orgUnit: true } });
   if (!found) throw notFound('Member', '党员', memberId);
   assertCanWriteUnit(ctx, found.orgUnit);
+  let req = asked;
+  if (isLevelAboveStep(req.kind)) {
+    // Another level's decision: recorded by that level (directly, or by deciding a request), never by the branch.
+    const deciding = decision?.decidingUnit ?? (await decidingUnitFor(ctx, found.orgUnit, req.kind));
+    const p = ctx.principal;
+    const allowed = deciding ? canDecideFor(p, deciding) : p.kind === 'account' && p.role === 'ADMIN';
+    if (!allowed) throw levelAboveDecides(ctx, req.kind, deciding);
+    if (deciding) req = { ...req, approvingUnitId: deciding.id };
+    // A branch's request for it is decided, not bypassed: recording beside it would leave it waiting for ever.
+    if (!decision && (await ctx.prisma.levelRequest.count({ where: { memberId, kind: req.kind, status: 'PENDING' } })) > 0) throw requestPending(req.kind);
+  }
   const tallied = await checkLinks(ctx, req, found.orgUnit);
   const people = req.input.peopleIds ? await loadPeople(ctx, req.input.peopleIds) : undefined;
   const { peopleIds: _ids, ...rest } = tallied ? { ...req.input, vote: tallied } : req.input;
@@ -214,14 +238,17 @@ export async function recordStep(ctx: Context, req: StepRequest): Promise<StepRe
         approval: approved ? 'APPROVED' : 'NOT_REQUIRED',
         approvedAt: approved ? dateOf(approvedOn) : null,
         approvingUnitId: req.approvingUnitId ?? null,
+        approvedById: approved && isLevelAboveStep(req.kind) && ctx.principal.kind === 'account' ? ctx.principal.accountId : null,
         actorId: ctx.principal.kind === 'account' ? ctx.principal.accountId : null,
         meetingId: req.meetingId ?? null,
         voteId: req.voteId ?? null,
         notes: notes ?? null,
         details: details as Prisma.InputJsonValue,
+        ...(decision?.documents ? { documents: decision.documents } : {}),
       },
     });
     await record(tx, ctx, 'DevelopmentStep', step);
+    await decision?.within(tx, step);
 
     let updated = member;
     for (const e of result.effects) {

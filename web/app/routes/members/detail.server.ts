@@ -6,6 +6,7 @@ import { readPostedForm } from '../../lib/form-action.server';
 import { PAGE_ROLES } from '../../lib/roles';
 import { chinaToday } from '../../lib/format';
 import { fieldsFor, stepFormField, stepInput, StepInputError, stepRuleField, stepValues } from '../../lib/step-inputs';
+import { requestedBy } from '../../lib/level-steps';
 import { graphql } from '../../graphql';
 import type { DevelopmentStepKind } from '../../graphql/graphql';
 import type { ActionResult } from './detail';
@@ -16,7 +17,9 @@ const MEMBER = graphql(`query Member($id: ID!) {
     developmentHistory { ...StepFields }
     nextActions { ...ActionFields }
     pipelineDue { stepNo kind nameZh nameEn dueOn deadline daysLeft status }
+    levelRequests { id kind stepNo nameZh nameEn status requestedAt requestedByName decidedAt decidedByName returnReason decidingUnitName }
   }
+  me { account { scopeUnit { kind } } }
   history(type: "Member", id: $id, first: 100) { edges { node { version at actor data proof { ...ProofFields } } } }
 }`);
 
@@ -27,6 +30,10 @@ const RECORD = graphql(`mutation RecordStep($memberId: ID!, $step: DevelopmentSt
     step { id stepNo nameZh nameEn }
     warnings { code zh en }
   }
+}`);
+
+const REQUEST = graphql(`mutation RequestLevelStep($memberId: ID!, $step: DevelopmentStepKind!, $input: DevelopmentStepInput) {
+  requestLevelStep(memberId: $memberId, step: $step, input: $input) { id nameZh nameEn }
 }`);
 
 const WRITERS = ['SECRETARY', 'ADMIN'] as const;
@@ -41,18 +48,25 @@ export async function loader({ request, params }: Route.LoaderArgs) {
         .map((e) => e.node)
         .filter((p) => p.id !== r.member.id)
     : [];
-  return { member: r.member, history: r.history.edges.map((e) => e.node), canRecord, people, today: chinaToday() };
+  // The level above's steps: a branch requests them (shown as "request"), the deciding level records them.
+  const requestKinds = canRecord ? requestedBy(ctx.account.role, r.me.account?.scopeUnit.kind) : [];
+  const pendingKinds = r.member.levelRequests.filter((x) => x.status === 'PENDING').map((x) => x.kind as string);
+  return { member: r.member, history: r.history.edges.map((e) => e.node), canRecord, requestKinds, pendingKinds, people, today: chinaToday() };
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
   const { ctx, form, intent, text, fail } = await readPostedForm(request, WRITERS);
-  if (intent !== 'record-step') {
+  if (intent !== 'record-step' && intent !== 'request-step') {
     throw data({ code: 'BAD_USER_INPUT', message: 'Unknown action.', messageZh: '未知操作。' }, { status: 400 });
   }
   const kind = text('kind');
   const values = stepValues(form);
   try {
     const input = stepInput(kind, form);
+    if (intent === 'request-step') {
+      const q = await ctx.call(REQUEST, { memberId: params.id, step: kind as DevelopmentStepKind, input });
+      return data<ActionResult>({ ok: true, requested: q.requestLevelStep });
+    }
     const r = await ctx.call(RECORD, {
       memberId: params.id,
       step: kind as DevelopmentStepKind,

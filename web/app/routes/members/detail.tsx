@@ -5,6 +5,7 @@ import { Link, useActionData, useLoaderData } from 'react-router';
 import type { Route } from './+types/detail';
 import { DevelopmentSteps } from '../../components/DevelopmentSteps';
 import { DevelopmentTimeline, MemberProfile, RecordVersions } from '../../components/MemberProfile';
+import { LevelRequests } from '../../components/LevelRequests';
 import { NextActions } from '../../components/NextActions';
 import { RecordStep } from '../../components/RecordStep';
 import { useLocale, useRootData, useT } from '../../i18n/use-t';
@@ -19,12 +20,12 @@ export { loader, action } from './detail.server';
 /** A refused step keeps what was typed, to show it again. */
 export type StepFailure = FormFailure & { values: Record<string, string | string[]> };
 
-export type ActionResult = { ok: true; recorded: { nameZh: string; nameEn: string } } | StepFailure;
+export type ActionResult = { ok: true; recorded: { nameZh: string; nameEn: string } } | { ok: true; requested: { nameZh: string; nameEn: string } } | StepFailure;
 
 export default function MemberPage() {
   const t = useT();
   const locale = useLocale();
-  const { member, history, canRecord, people, today } = useLoaderData<typeof loader>();
+  const { member, history, canRecord, requestKinds, pendingKinds, people, today } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   return (
     <section className="page" aria-labelledby="member-title">
@@ -39,9 +40,14 @@ export default function MemberPage() {
           </Link>
         </p>
       ) : null}
-      {result?.ok ? (
+      {result?.ok && 'recorded' in result ? (
         <p className="notice" role="status" data-testid="step-recorded">
           {t.steps.recorded(locale === 'zh-CN' ? result.recorded.nameZh : result.recorded.nameEn)}
+        </p>
+      ) : null}
+      {result?.ok && 'requested' in result ? (
+        <p className="notice" role="status" data-testid="step-requested">
+          {t.approvals.requested(locale === 'zh-CN' ? result.requested.nameZh : result.requested.nameEn)}
         </p>
       ) : null}
       <div className="grid-2">
@@ -67,8 +73,10 @@ export default function MemberPage() {
           </article>
           {canRecord ? (
             <RecordStep
-              key={result?.ok ? `done-${member.developmentHistory.length}` : 'form'}
+              key={result?.ok ? `done-${member.developmentHistory.length}-${member.levelRequests.length}` : 'form'}
               actions={member.nextActions}
+              requestKinds={requestKinds}
+              pendingKinds={pendingKinds}
               people={people}
               today={today}
               history={member.developmentHistory}
@@ -78,6 +86,7 @@ export default function MemberPage() {
           ) : null}
         </div>
       </div>
+      {member.levelRequests.length > 0 ? <LevelRequests requests={member.levelRequests} /> : null}
       {member.developmentHistory.length > 0 ? <DevelopmentSteps steps={member.developmentHistory} /> : <DevelopmentTimeline member={member} />}
       <RecordVersions type="Member" id={member.id} history={history} title={t.members.history} note={t.me.recordsNote} />
     </section>

@@ -22,6 +22,9 @@ const BOARD = graphql(`query Board {
   PROBATIONARY: members(stage: PROBATIONARY, status: ACTIVE, first: 12) { totalCount edges { node { ...BoardCard probationarySince nextActions { ...ActionFields } } } }
   FULL: members(stage: FULL, status: ACTIVE, first: 12) { totalCount edges { node { ...BoardCard fullMemberSince } } }
   pipelineDue(first: 20, withinDays: 30) { totalCount edges { node { ...DueFields member { id name orgUnit { name } } } } }
+  levelRequests(status: [PENDING, RETURNED], first: 10) {
+    totalCount edges { node { id stepNo nameZh nameEn status requestedAt decidedAt decidedByName returnReason decidingUnitName member { id name } } }
+  }
 }`);
 
 graphql(`fragment BoardCard on Member { id name orgUnit { name } }`);
@@ -43,5 +46,7 @@ export async function loader({ request }: Route.LoaderArgs) {
       })),
     })),
     due: { total: r.pipelineDue.totalCount, items: r.pipelineDue.edges.map((e) => e.node) },
+    // The level above's steps the subtree asked for: waiting on it, or returned with a reason.
+    requests: { total: r.levelRequests.totalCount, items: r.levelRequests.edges.map((e) => e.node) },
   };
 }

@@ -1,8 +1,9 @@
 // The development pipeline as a board: one column per stage with the people in it (active only),
 // each with the steps the procedure allows next (from the API's rules), and the deadlines due
-// or overdue in the viewer's subtree.
+// or overdue in the viewer's subtree, and its requests to the level above (waiting or returned).
 import { Link, useLoaderData } from 'react-router';
 import type { Route } from './+types/board';
+import { LevelRequestState } from '../../components/LevelRequests';
 import { NextActions } from '../../components/NextActions';
 import { useLocale, useT } from '../../i18n/use-t';
 import { titleFor } from '../../lib/meta';
@@ -16,7 +17,7 @@ export { loader } from './board.server';
 export default function Pipeline() {
   const t = useT();
   const locale = useLocale();
-  const { columns, due } = useLoaderData<typeof loader>();
+  const { columns, due, requests } = useLoaderData<typeof loader>();
   return (
     <section className="page" aria-labelledby="pipeline-title">
       <h1 id="pipeline-title">{t.pipeline.title}</h1>
@@ -59,6 +60,26 @@ export default function Pipeline() {
           </div>
         )}
       </article>
+      {requests.total > 0 ? (
+        <article className="card" aria-labelledby="requests-title">
+          <h2 id="requests-title">
+            {t.approvals.requestsTitle} <span className="muted small">{t.pipeline.count(requests.total)}</span>
+          </h2>
+          <ul className="plain" data-testid="board-requests">
+            {requests.items.map((r) => (
+              <li key={r.id} data-request={r.id}>
+                <Link to={`/members/${r.member.id}`}>
+                  <bdi>{r.member.name}</bdi>
+                </Link>{' '}
+                {t.steps.stepN(r.stepNo)} {locale === 'zh-CN' ? r.nameZh : r.nameEn} <LevelRequestState request={r} />
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link to="/approvals">{t.approvals.title} →</Link>
+          </p>
+        </article>
+      ) : null}
       <div className="board" data-testid="board">
         {columns.map((col) => (
           <section key={col.stage} className="board-column" aria-labelledby={`col-${col.stage}`} style={{ borderTopColor: STAGE_COLOURS[col.stage] }}>

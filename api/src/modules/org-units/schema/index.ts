@@ -11,6 +11,8 @@ import { containsText } from '../../../shared/search.js';
 import { OrgUnitKindEnum } from '../../../graphql/enums.js';
 import { defaultPageSize, idConnectionMaxSize } from '../../../graphql/pagination.js';
 import { Verifiable, verifiableFields } from '../../../graphql/verifiable.js';
+// The mutations (their types refer to OrgUnitRef only lazily, inside field thunks).
+import './mutations.js';
 
 /** '/1/5/12/' → '/1/5/'; null at the root. */
 export function parentPath(path: string): string | null {

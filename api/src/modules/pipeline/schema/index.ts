@@ -3,3 +3,4 @@
 import './types.js';
 import './mutations.js';
 import './due.js';
+import './levels.js';

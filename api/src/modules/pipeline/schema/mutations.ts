@@ -2,7 +2,8 @@
 // refused with `extensions.code` naming the rule (TOO_EARLY_FOR_CANDIDACY, QUORUM_NOT_MET, …) and
 // `extensions.rule` its text in Chinese and English; a legal one writes the step, the member's new
 // version and any mentor/sponsor assignments with their records, in one transaction.
-// ADMIN, or a SECRETARY whose subtree holds the member's unit.
+// ADMIN, or a SECRETARY whose subtree holds the member's unit; the level above's steps only the
+// deciding level (levels/deciding.ts), which a branch asks through requestLevelStep (levels.ts).
 import type { InputFieldMap, InputShapeFromFields } from '@pothos/core';
 import { builder, type Types } from '../../../graphql/builder.js';
 import type { StepKind } from '@lianjian/rules/pipeline';
@@ -51,7 +52,7 @@ const GroupOpinionInput = builder.inputType('GroupOpinionInput', {
   }),
 });
 
-const DevelopmentStepInput = builder.inputType('DevelopmentStepInput', {
+export const DevelopmentStepInput = builder.inputType('DevelopmentStepInput', {
   description: 'What a step records; each step reads only its own fields (see nextActions and the rules).',
   fields: (t) => ({
     notes: t.string(),
@@ -71,7 +72,7 @@ const DevelopmentStepInput = builder.inputType('DevelopmentStepInput', {
   }),
 });
 
-type InputArg = {
+export type InputArg = {
   notes?: string | null;
   recommendedBy?: 'PARTY_MEMBERS' | 'MASS_ORGANISATION' | null;
   people?: (string | number)[] | null;
@@ -89,7 +90,7 @@ type InputArg = {
 };
 
 /** GraphQL input (nulls, Dates) → the engine's input (absent fields, ISO dates). */
-function toStepInput(i: InputArg | null | undefined): StepRequest['input'] {
+export function toStepInput(i: InputArg | null | undefined): StepRequest['input'] {
   const out: StepRequest['input'] = {};
   if (!i) return out;
   if (i.notes != null) out.notes = i.notes;
@@ -173,7 +174,10 @@ function branchDecision(args: BranchDecisionArgs, kind: StepKind, input: InputAr
 
 builder.mutationFields((t) => ({
   recordDevelopmentStep: stepMutation(t, {
-    description: 'Records one development step after checking every rule of the procedure (ADMIN, or SECRETARY of the member’s unit or above)',
+    description:
+      'Records one development step after checking every rule of the procedure (ADMIN, or SECRETARY of the member’s unit or above). ' +
+      'Steps 4, 8, 13, 16, 17, 18, 24 and 25 belong to the level above: only the deciding level (ADMIN, or SECRETARY scoped at or above the nearest committee) records them; ' +
+      'a branch requests them with requestLevelStep (FORBIDDEN with the rule LEVEL_ABOVE_DECIDES)',
     args: {
       memberId: t.arg.id({ required: true }),
       step: t.arg({ type: DevelopmentStepKindEnum, required: true }),
@@ -181,7 +185,7 @@ builder.mutationFields((t) => ({
       input: t.arg({ type: DevelopmentStepInput }),
       meetingId: t.arg.id({ description: 'The meeting where it happened' }),
       voteId: t.arg.id({ description: 'The vote (steps 15, 23) held in the voting module, about this member' }),
-      approvingUnitId: t.arg.id({ description: 'The higher unit that filed, reviewed or approved' }),
+      approvingUnitId: t.arg.id({ description: 'The higher unit that filed, reviewed or approved (for the level above’s steps: always the deciding unit)' }),
     },
     step: (args) => ({
       memberId: String(args.memberId),

@@ -49,7 +49,7 @@ export const PipelineRule = builder.objectRef<RuleShape>('PipelineRule').impleme
 });
 
 /** Row rule: a member sees their own steps; others see steps of members in their subtree. */
-async function assertCanSeeStepOf(ctx: Context, row: { memberId: string; orgUnitId: string }): Promise<void> {
+export async function assertCanSeeStepOf(ctx: Context, row: { memberId: string; orgUnitId: string }): Promise<void> {
   try {
     await assertCanSeeMemberRow(ctx, { id: row.memberId, orgUnitId: row.orgUnitId });
   } catch (err) {
@@ -62,7 +62,7 @@ async function assertCanSeeStepOf(ctx: Context, row: { memberId: string; orgUnit
   }
 }
 
-const DevelopmentStepRef = builder.prismaObject('DevelopmentStep', {
+export const DevelopmentStepRef = builder.prismaObject('DevelopmentStep', {
   description: 'One recorded step of a member’s development (发展党员步骤), with its proof',
   ...verifiableRow('DevelopmentStep', assertCanSeeStepOf),
   select: { id: true, version: true, orgUnitId: true, memberId: true },

@@ -1,0 +1,110 @@
+// Who decides a step that belongs to the level above (DESIGN.md "Across levels", decision 013):
+// the nearest committee (基层党委) above the member's unit; a general branch in between reviews
+// and passes on but does not approve. Filing with the organisation department (step 18) goes one
+// committee further up when there is one. Deciding takes an ADMIN, or a SECRETARY whose scope
+// unit is the deciding unit or above it; everyone below requests.
+import type { OrgUnit } from '@lianjian/db';
+import type { GraphQLError } from 'graphql';
+import type { StepKind } from '@lianjian/rules/pipeline';
+import { STEP } from '@lianjian/rules/pipeline';
+import type { Context } from '../../../shared/context.js';
+import { appError, forbidden } from '../../../shared/errors.js';
+import { describePrincipal, inSubtree, type Principal } from '../../../shared/principal.js';
+import { LevelCode } from '../errors.js';
+
+/** Steps 4, 8, 13, 16, 17, 18, 24, 25: requested by the branch, decided by the level above. */
+export const LEVEL_ABOVE_STEPS: ReadonlySet<StepKind> = new Set([
+  'ACTIVIST_FILING',
+  'CANDIDATE_FILING',
+  'HIGHER_PRE_REVIEW',
+  'COMMITTEE_TALK',
+  'ADMISSION_APPROVAL',
+  'DEPARTMENT_FILING',
+  'CONFIRMATION_APPROVAL',
+  'FILES_ARCHIVED',
+]);
+
+export function isLevelAboveStep(kind: StepKind): boolean {
+  return LEVEL_ABOVE_STEPS.has(kind);
+}
+
+export type DecidingUnit = Pick<OrgUnit, 'id' | 'path' | 'name' | 'kind'>;
+
+/** Unit numbers of a path ('/1/5/12/' → [1, 5, 12]), root first. */
+function numbersOf(path: string): number[] {
+  return path.split('/').filter(Boolean).map(Number);
+}
+
+/** The unit that decides `kind` for a member of `unit`, or null when no committee is above it. */
+export async function decidingUnitFor(ctx: Context, unit: Pick<OrgUnit, 'path'>, kind: StepKind): Promise<DecidingUnit | null> {
+  const above = numbersOf(unit.path).slice(0, -1);
+  if (above.length === 0) return null;
+  const rows = await ctx.prisma.orgUnit.findMany({ where: { no: { in: above }, kind: 'COMMITTEE' }, select: { id: true, path: true, name: true, kind: true, level: true } });
+  const nearestFirst = rows.sort((a, b) => b.level - a.level);
+  const pick = kind === 'DEPARTMENT_FILING' ? (nearestFirst[1] ?? nearestFirst[0]) : nearestFirst[0];
+  return pick ? { id: pick.id, path: pick.path, name: pick.name, kind: pick.kind } : null;
+}
+
+/** Whether the principal decides for `unit` (the deciding unit). */
+export function canDecideFor(p: Principal, unit: Pick<OrgUnit, 'path'>): boolean {
+  if (p.kind !== 'account') return false;
+  if (p.role === 'ADMIN') return true;
+  return p.role === 'SECRETARY' && inSubtree(p.scopePath, unit.path);
+}
+
+const stepName = (kind: StepKind) => ({ en: `step ${STEP[kind].no} (${STEP[kind].en})`, zh: `第 ${STEP[kind].no} 步「${STEP[kind].zh}」` });
+
+function ruleOf(code: 'LEVEL_ABOVE_DECIDES' | 'NOT_THE_DECIDING_LEVEL') {
+  const r = {
+    LEVEL_ABOVE_DECIDES: {
+      en: 'the level above decides this step: the branch requests it and an account of the deciding level approves or returns it',
+      zh: '该步骤由上级党组织决定：支部提出申请，由上级组织账号批准或退回',
+    },
+    NOT_THE_DECIDING_LEVEL: {
+      en: 'only an account of the deciding level (or above it) decides a request',
+      zh: '只有作出决定的上级组织（或更上级）的账号才能审批申请',
+    },
+  }[code];
+  return { code: LevelCode[code], ...r };
+}
+
+/** A branch account recording another level's decision. */
+export function levelAboveDecides(ctx: Context, kind: StepKind, deciding: DecidingUnit | null): GraphQLError {
+  const rule = ruleOf('LEVEL_ABOVE_DECIDES');
+  const s = stepName(kind);
+  const who = deciding ? { en: ` (${deciding.name})`, zh: `（${deciding.name}）` } : { en: '', zh: '' };
+  return forbidden(
+    `${describePrincipal(ctx.principal)} may not record ${s.en}: ${LevelCode.LEVEL_ABOVE_DECIDES} — ${rule.en}${who.en}. Request it with requestLevelStep.`,
+    `${describePrincipal(ctx.principal)} 不能记录${s.zh}：${LevelCode.LEVEL_ABOVE_DECIDES}——${rule.zh}${who.zh}。请通过 requestLevelStep 提出申请。`,
+    { rule, step: kind, decidingUnitId: deciding?.id ?? null },
+  );
+}
+
+/** An account below the deciding level trying to decide. */
+export function notTheDecidingLevel(ctx: Context, kind: StepKind, deciding: DecidingUnit): GraphQLError {
+  const rule = ruleOf('NOT_THE_DECIDING_LEVEL');
+  const s = stepName(kind);
+  return forbidden(
+    `${describePrincipal(ctx.principal)} may not decide the request for ${s.en}: ${LevelCode.NOT_THE_DECIDING_LEVEL} — ${rule.en} (${deciding.name}).`,
+    `${describePrincipal(ctx.principal)} 不能审批${s.zh}的申请：${LevelCode.NOT_THE_DECIDING_LEVEL}——${rule.zh}（${deciding.name}）。`,
+    { rule, step: kind, decidingUnitId: deciding.id },
+  );
+}
+
+export function noDecidingLevel(kind: StepKind): GraphQLError {
+  const s = stepName(kind);
+  return appError(LevelCode.NO_DECIDING_LEVEL, `Cannot request ${s.en}: no committee (基层党委) above the member’s unit decides it.`, {
+    messageZh: `不能申请${s.zh}：该人员所在组织之上没有可作出决定的基层党委。`,
+    extensions: { step: kind },
+  });
+}
+
+/** Recording (or requesting) a step that a request already waits for. */
+export function requestPending(kind: StepKind, since?: Date): GraphQLError {
+  const s = stepName(kind);
+  const when = since ? { en: ` since ${since.toISOString()}`, zh: `（自 ${since.toISOString()} 起）` } : { en: '', zh: '' };
+  return appError(LevelCode.REQUEST_ALREADY_PENDING, `A request for ${s.en} is waiting on the level above${when.en}: decide it (approveLevelRequest or returnLevelRequest).`, {
+    messageZh: `${s.zh}已有申请在等待上级审批${when.zh}：请审批该申请（批准或退回）。`,
+    extensions: { step: kind },
+  });
+}

@@ -1,0 +1,67 @@
+// What waits on a level: the pending requests whose deciding unit lies in a subtree, each with
+// its time limit from the rules engine (pre-review within a month of the committee review,
+// admission approval within 3 months of the meeting and at most 6, confirmation approval within
+// 3 months; filings carry no limit), soonest deadline first.
+import type { LevelRequest } from '@lianjian/db';
+import { daysBetween, todayInChina, type IsoDate } from '@lianjian/rules/dates';
+import { nextLegalActions } from '@lianjian/rules/pipeline';
+import type { Context } from '../../../shared/context.js';
+import { engineOptions, memberFacts, stepEvents } from '../service.js';
+
+export type QueueStatus = 'DUE' | 'OVERDUE' | 'EXPIRED' | 'WAITING';
+
+export interface QueueEntry {
+  request: LevelRequest;
+  /** The day (China time) the request was made. */
+  since: IsoDate;
+  dueOn: IsoDate | null;
+  deadline: IsoDate | null;
+  status: QueueStatus;
+  daysLeft: number | null;
+  waitingDays: number;
+  /** Sort and cursor key: due date (none last), request time, id. */
+  key: string;
+}
+
+export function statusOf(asOf: IsoDate, dueOn: IsoDate | null, deadline: IsoDate | null): QueueStatus {
+  if (deadline && asOf > deadline) return 'EXPIRED';
+  if (dueOn && asOf > dueOn) return 'OVERDUE';
+  return dueOn ? 'DUE' : 'WAITING';
+}
+
+/** Pending requests waiting on units under `rootPath` (null = all), with their limits as of `asOf`. */
+export async function waitingOn(ctx: Context, rootPath: string | null, asOf: IsoDate): Promise<QueueEntry[]> {
+  const rows = await ctx.prisma.levelRequest.findMany({
+    where: { status: 'PENDING', ...(rootPath ? { decidingUnit: { path: { startsWith: rootPath } } } : {}) },
+    include: {
+      member: {
+        select: {
+          id: true,
+          birthDate: true,
+          stage: true,
+          status: true,
+          developmentSteps: { orderBy: { seq: 'asc' }, select: { kind: true, occurredOn: true, details: true, approval: true } },
+        },
+      },
+    },
+  });
+  const options = engineOptions();
+  return rows
+    .map(({ member, ...request }): QueueEntry => {
+      const action = nextLegalActions(memberFacts(member), stepEvents(member.developmentSteps), asOf, options).find((a) => a.kind === request.kind);
+      const dueOn = action?.dueOn ?? null;
+      const deadline = action?.deadline ?? null;
+      const since = todayInChina(request.requestedAt);
+      return {
+        request,
+        since,
+        dueOn,
+        deadline,
+        status: statusOf(asOf, dueOn, deadline),
+        daysLeft: dueOn ? daysBetween(asOf, dueOn) : null,
+        waitingDays: Math.max(0, daysBetween(since, asOf)),
+        key: `${dueOn ?? '9999-12-31'}|${request.requestedAt.toISOString()}|${request.id}`,
+      };
+    })
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}

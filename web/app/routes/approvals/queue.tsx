@@ -1,0 +1,195 @@
+// Requests between levels (上级审批, decision 013): for the deciding committee, the queue of what
+// waits on it — since when, its time limit, due or overdue — with approve and return-with-reason,
+// each asked first (a decision cannot be undone); for a branch, the requests it sent that wait on
+// the level above or came back with a reason.
+import { Form, Link, useActionData, useLoaderData, useNavigation } from 'react-router';
+import type { Route } from './+types/queue';
+import { ConfirmStep } from '../../components/Confirm';
+import { LevelRequestState } from '../../components/LevelRequests';
+import { FieldError, FormAlert } from '../../components/MeetingFields';
+import { TableCard } from '../../components/TableCard';
+import { isolatedIn } from '../../components/UserText';
+import { useLocale, useT } from '../../i18n/use-t';
+import { titleFor } from '../../lib/meta';
+import type { ApprovalResult, action, loader } from './queue.server';
+
+export const meta: Route.MetaFunction = ({ matches }) => titleFor(matches, (t) => t.approvals.title);
+
+export { loader, action } from './queue.server';
+
+const BADGE: Record<string, string> = { DUE: 'badge badge-skip', OVERDUE: 'badge badge-fail', EXPIRED: 'badge badge-fail', WAITING: 'badge' };
+
+export default function ApprovalQueue() {
+  const t = useT();
+  const a = t.approvals;
+  const locale = useLocale();
+  const { scope, decides, paged, queue, sent } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as ApprovalResult | undefined;
+  const busy = useNavigation().state === 'submitting';
+  const failure = result && !result.ok ? result : null;
+  const asked = result?.ok && 'ask' in result ? result : null;
+  const done = result?.ok && 'done' in result ? result : null;
+  const stepName = (r: { nameZh: string; nameEn: string }) => (locale === 'zh-CN' ? r.nameZh : r.nameEn);
+  return (
+    <section className="page" aria-labelledby="approvals-title">
+      <h1 id="approvals-title">{a.title}</h1>
+      {scope ? (
+        <p className="muted">
+          <bdi>{scope.name}</bdi>
+        </p>
+      ) : null}
+      <p className="muted small">{a.intro}</p>
+      {done ? (
+        <p className="notice" role="status" data-testid="approvals-notice">
+          {done.decision === 'approve' ? a.approved(stepName(done.done)) : a.returned(stepName(done.done))}
+        </p>
+      ) : null}
+      {decides || queue.totalCount > 0 ? (
+        <>
+          <h2 id="queue-title">{a.queueTitle}</h2>
+          <p className="muted small">{a.queueIntro}</p>
+          <p className="muted" role="status" data-testid="approvals-total">
+            {a.queueTotal(queue.totalCount)}
+          </p>
+          <TableCard testId="approvals-queue" caption={a.queueTitle} empty={queue.edges.length === 0 ? a.queueNone : null}>
+            <thead>
+              <tr>
+                <th scope="col">{a.member}</th>
+                <th scope="col">{a.step}</th>
+                <th scope="col">{a.since}</th>
+                <th scope="col">{a.limit}</th>
+                <th scope="col">{a.actions}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {queue.edges.map(({ node: q }) => {
+                const r = q.request;
+                const mine = result && (('id' in result && result.id === r.id) || result.intent === `decide:${r.id}`);
+                return (
+                  <tr key={r.id} data-request={r.id} data-step={r.stepNo} data-status={q.status}>
+                    <th scope="row">
+                      <Link to={`/members/${r.member.id}`}>
+                        <bdi>{r.member.name}</bdi>
+                      </Link>
+                      <span className="muted small">
+                        {' '}
+                        <bdi>{r.member.orgUnit.name}</bdi>
+                      </span>
+                    </th>
+                    <td>
+                      {t.steps.stepN(r.stepNo)} {stepName(r)}
+                      {r.notes ? (
+                        <span className="muted small">
+                          {' '}
+                          <bdi>{r.notes}</bdi>
+                        </span>
+                      ) : null}
+                    </td>
+                    <td>
+                      {q.since}
+                      <span className="muted small"> {a.waiting(q.waitingDays)}</span>
+                    </td>
+                    <td data-testid="approvals-limit">
+                      <span className={BADGE[q.status] ?? 'badge'}>{a.queueStatus[q.status] ?? q.status}</span>{' '}
+                      {q.dueOn ? (
+                        <>
+                          {a.dueOn(q.dueOn)}
+                          {q.deadline ? ` · ${a.deadline(q.deadline)}` : ''}
+                          {q.daysLeft !== null && q.daysLeft !== undefined ? ` · ${a.daysLeft(q.daysLeft)}` : ''}
+                        </>
+                      ) : null}
+                    </td>
+                    <td>
+                      <Form method="post" className="dues-row-form" data-testid="approvals-decide">
+                        <input type="hidden" name="intent" value="decide" />
+                        <input type="hidden" name="id" value={r.id} />
+                        <FormAlert result={failure} intent={`decide:${r.id}`} />
+                        <label htmlFor={`reason-${r.id}`} className="visually-hidden">
+                          {a.reason}
+                        </label>
+                        <input id={`reason-${r.id}`} name="reason" placeholder={`${a.reason}（${a.reasonHint}）`} maxLength={2000} />
+                        <FieldError result={failure} intent={`decide:${r.id}`} name="reason" id={`reason-${r.id}`} />
+                        {r.kind === 'ADMISSION_APPROVAL' && q.status !== 'DUE' ? (
+                          <>
+                            <label htmlFor={`late-${r.id}`} className="visually-hidden">
+                              {t.steps.fields.lateReason}
+                            </label>
+                            <input id={`late-${r.id}`} name="lateReason" placeholder={t.steps.fields.lateReason} maxLength={500} />
+                          </>
+                        ) : null}
+                        <button type="submit" name="decision" value="approve" className="btn btn-small btn-primary" disabled={busy}>
+                          {a.approve}
+                        </button>
+                        <button type="submit" name="decision" value="return" className="btn btn-small btn-danger" disabled={busy}>
+                          {a.return}
+                        </button>
+                        {asked && mine ? (
+                          <ConfirmStep
+                            id={`decide-${r.id}`}
+                            title={asked.decision === 'approve' ? a.approveConfirmTitle : a.returnConfirmTitle}
+                            confirmLabel={a.confirmYes}
+                            cancel={{ to: '/approvals', label: a.cancel }}
+                            asked={asked}
+                            busy={busy}
+                          >
+                            <input type="hidden" name="decision" value={asked.decision} />
+                            <p>
+                              <strong>{isolatedIn((name) => (asked.decision === 'approve' ? a.approveConfirm : a.returnConfirm)(name, stepName(r)), r.member.name)}</strong>
+                            </p>
+                            <p>{a.irreversible}</p>
+                          </ConfirmStep>
+                        ) : null}
+                      </Form>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </TableCard>
+          {queue.pageInfo.hasNextPage || paged ? (
+            <nav className="pager" aria-label={t.accounts.page}>
+              {paged ? <Link to="/approvals">{a.first}</Link> : null}
+              {queue.pageInfo.hasNextPage && queue.pageInfo.endCursor ? (
+                <Link to={`?after=${encodeURIComponent(queue.pageInfo.endCursor)}`} rel="next">
+                  {a.more} →
+                </Link>
+              ) : null}
+            </nav>
+          ) : null}
+        </>
+      ) : null}
+      <h2 id="sent-title">{a.sentTitle}</h2>
+      <p className="muted small">{a.sentIntro}</p>
+      <TableCard testId="approvals-sent" caption={a.sentTitle} empty={sent.length === 0 ? a.sentNone : null}>
+        <thead>
+          <tr>
+            <th scope="col">{a.member}</th>
+            <th scope="col">{a.step}</th>
+            <th scope="col">{a.decidingUnit}</th>
+            <th scope="col">{a.state}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sent.map((r) => (
+            <tr key={r.id} data-request={r.id} data-status={r.status}>
+              <th scope="row">
+                <Link to={`/members/${r.member.id}`}>
+                  <bdi>{r.member.name}</bdi>
+                </Link>
+              </th>
+              <td>
+                {t.steps.stepN(r.stepNo)} {stepName(r)}
+              </td>
+              <td>
+                <bdi>{r.decidingUnitName}</bdi>
+              </td>
+              <td>
+                <LevelRequestState request={r} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </TableCard>
+    </section>
+  );
+}
