@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chainAvailable, repoRoot } from './lib/chain-node.js';
 import { startNetwork } from './lib/levels.js';
-import { startApi, startIndexer, startWebServer, webServerEntry } from './lib/services.js';
+import { startApi, startIndexer, webServerEntry } from './lib/services.js';
 import { envPort as port, say, servicePorts, Supervisor } from './lib/supervisor.js';
 
 const sup = new Supervisor(path.resolve(process.env.LIANJIAN_DATA_DIR ?? path.join(repoRoot, '.data-network')));
@@ -46,18 +46,7 @@ async function main() {
   services.push(await startIndexer({ port: ports.indexer, env, logFile: path.join(logDir, 'indexer.log') }));
   services.push(await startApi({ port: ports.api, env, forwardSecret, logFile: path.join(logDir, 'api.log') }));
   if (existsSync(webServerEntry)) {
-    services.push(
-      await startWebServer({
-        port: ports.web,
-        env,
-        apiUrl: `http://127.0.0.1:${ports.api}/graphql`,
-        rpcUrl: network.rpcUrl(1),
-        indexerUrl: `http://127.0.0.1:${ports.indexer}`,
-        sessionSecret: sup.persistentSecret('web-session.secret'),
-        forwardSecret,
-        logFile: path.join(logDir, 'web.log'),
-      }),
-    );
+    await sup.startWeb(ports, env, network.rpcUrl(1), forwardSecret);
   }
 
   say('');

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chainAvailable, startChainNode, repoRoot } from './lib/chain-node.js';
-import { startApi, startIndexer, startWebServer, webServerEntry } from './lib/services.js';
+import { startApi, startIndexer, webServerEntry } from './lib/services.js';
 import { envPort as port, say, servicePorts, Supervisor } from './lib/supervisor.js';
 
 // LIANJIAN_DATA_DIR: another place for the database, chain and logs (the start/stop test uses one).
@@ -59,18 +59,7 @@ async function main() {
   }
 
   if (existsSync(webServerEntry)) {
-    services.push(
-      await startWebServer({
-        port: ports.web,
-        env,
-        apiUrl: `http://127.0.0.1:${ports.api}/graphql`,
-        rpcUrl: env.LIANJIAN_RPC ?? `http://127.0.0.1:${ports.rpc}`,
-        indexerUrl: `http://127.0.0.1:${ports.indexer}`,
-        sessionSecret: sup.persistentSecret('web-session.secret'),
-        forwardSecret,
-        logFile: path.join(logDir, 'web.log'),
-      }),
-    );
+    await sup.startWeb(ports, env, env.LIANJIAN_RPC ?? `http://127.0.0.1:${ports.rpc}`, forwardSecret);
     urls.unshift(['Web / 网页', `http://127.0.0.1:${ports.web}/`]);
   }
 

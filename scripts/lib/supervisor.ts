@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import type { RunningService } from './process.js';
+import { startWebServer } from './services.js';
 
 export const say = (line: string) => void process.stdout.write(`${line}\n`);
 
@@ -79,6 +80,22 @@ export class Supervisor {
     const file = path.join(this.dataDir, name);
     if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
     return readFileSync(file, 'utf8').trim();
+  }
+
+  /** The web server beside the API and indexer of `ports`, verifying against `rpcUrl`. */
+  async startWeb(ports: ReturnType<typeof servicePorts>, env: NodeJS.ProcessEnv, rpcUrl: string, forwardSecret: string): Promise<void> {
+    this.services.push(
+      await startWebServer({
+        port: ports.web,
+        env,
+        apiUrl: `http://127.0.0.1:${ports.api}/graphql`,
+        rpcUrl,
+        indexerUrl: `http://127.0.0.1:${ports.indexer}`,
+        sessionSecret: this.persistentSecret('web-session.secret'),
+        forwardSecret,
+        logFile: path.join(this.logDir, 'web.log'),
+      }),
+    );
   }
 
   /** A service that stops on its own takes the whole stack down, naming its log. */
