@@ -16,7 +16,7 @@ import { recordInput, writeRecord, writeRecords, type Tx } from '../../shared/re
 import { actorOf } from '../../shared/access.js';
 import { chinaToday } from '../../shared/today.js';
 import { retireScopedAccounts } from '../accounts/follow-positions.js';
-import { endLeadership } from '../committees/service.js';
+import { endLeadership } from './leadership.js';
 import { assertCanChangeUnit, assertCanPlaceUnder } from './access.js';
 import { kindOrder, unitDissolved, unitNotEmpty } from './errors.js';
 import { mayHold } from './kinds.js';

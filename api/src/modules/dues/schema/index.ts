@@ -1,7 +1,6 @@
 // Dues (党费): bases, hardship decisions, payments, arrears cases and remittances, each a
-// verifiable record; the member's statement, the subtree summary (also on the analytics
-// dashboard) and the finance office's CSV. Rules: @lianjian/rules/dues; writes: ../service.ts.
+// verifiable record; the member's statement, the subtree summary (on the analytics dashboard
+// too: analytics/schema/dues.ts) and the finance office's CSV. Rules: @lianjian/rules/dues; writes: ../service.ts.
 import './types.js';
 import './queries.js';
 import './mutations.js';
-import './dashboard.js';
