@@ -7,25 +7,19 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChainChecker, verifySnapshot, type ProofBundle, type SnapshotInput, type SnapshotReport } from '@lianjian/verify';
-import { startE2eStack, type E2eStack } from './e2e-stack.js';
-import { sessionFor } from './fixtures.js';
-import { ok, type Caller } from './harness.js';
+import { ok } from './harness.js';
+import { e2eSuite } from './suite.js';
+import { behindTheBack } from './fixtures.js';
 
-let s: E2eStack;
-let leader: Caller;
+const { s, as: { leader } } = e2eSuite({ sessions: ['leader'] });
 let db: pg.Client;
 let snapshotId: string;
 
 beforeAll(async () => {
-  s = await startE2eStack();
-  leader = { token: await sessionFor(s.h.prisma, s.fx.accounts.leader.id) };
   db = new pg.Client({ connectionString: s.h.dbUrl });
   await db.connect();
 });
-afterAll(async () => {
-  await db?.end();
-  await s?.stop();
-});
+afterAll(() => db?.end());
 
 interface Served {
   figures: Record<string, unknown>;
@@ -67,14 +61,6 @@ async function verifyServed(): Promise<SnapshotReport> {
 
 const failures = (r: SnapshotReport) => r.checks.filter((c) => !c.ok);
 
-/** Runs SQL with the ledger and record guards off, in one transaction, as a database-level attacker. */
-async function behindTheBack(sql: string, params: unknown[] = []): Promise<void> {
-  await db.query('BEGIN');
-  await db.query(`SET LOCAL session_replication_role = replica`);
-  await db.query(sql, params);
-  await db.query('COMMIT');
-}
-
 describe('published snapshot, anchored, verified online', () => {
   it('a leader publishes the composition of their subtree; it and its inputs are anchored and verify on chain', async () => {
     const res = ok(
@@ -102,7 +88,7 @@ describe('published snapshot, anchored, verified online', () => {
 
   it('names the input whose record document was changed after publication', async () => {
     const m1 = s.fx.members.m1.id;
-    await behindTheBack(`UPDATE outbox_record SET document = replace(document, '"gender":"MALE"', '"gender":"FEMALE"') WHERE entity_type = 'Member' AND entity_id = $1`, [m1]);
+    await behindTheBack(db, `UPDATE outbox_record SET document = replace(document, '"gender":"MALE"', '"gender":"FEMALE"') WHERE entity_type = 'Member' AND entity_id = $1`, [m1]);
     try {
       const r = await verifyServed();
       expect(r.verified).toBe(false);
@@ -111,7 +97,7 @@ describe('published snapshot, anchored, verified online', () => {
       expect(named.every((x) => x!.includes(`Member ${m1} v`))).toBe(true);
       expect(failures(r).map((c) => c.figure).filter(Boolean).sort()).toEqual(['byGender.FEMALE', 'byGender.MALE']);
     } finally {
-      await behindTheBack(`UPDATE outbox_record SET document = replace(document, '"gender":"FEMALE"', '"gender":"MALE"') WHERE entity_type = 'Member' AND entity_id = $1`, [m1]);
+      await behindTheBack(db, `UPDATE outbox_record SET document = replace(document, '"gender":"FEMALE"', '"gender":"MALE"') WHERE entity_type = 'Member' AND entity_id = $1`, [m1]);
     }
     expect((await verifyServed()).verified).toBe(true);
   });
@@ -119,44 +105,44 @@ describe('published snapshot, anchored, verified online', () => {
   it('names the input whose committed leaf was changed', async () => {
     const { rows } = await db.query<{ leaf: Buffer; entity_id: string }>(`SELECT leaf, entity_id::text FROM analytics_snapshot_input WHERE snapshot_id = $1 AND ordinal = 1`, [snapshotId]);
     const original = rows[0]!.leaf;
-    await behindTheBack(`UPDATE analytics_snapshot_input SET leaf = $2 WHERE snapshot_id = $1 AND ordinal = 1`, [snapshotId, Buffer.alloc(32, 7)]);
+    await behindTheBack(db, `UPDATE analytics_snapshot_input SET leaf = $2 WHERE snapshot_id = $1 AND ordinal = 1`, [snapshotId, Buffer.alloc(32, 7)]);
     try {
       const r = await verifyServed();
       expect(r.verified).toBe(false);
       expect(failures(r).find((c) => c.name === 'input')!.input).toBe(`#1 Member ${rows[0]!.entity_id} v1`);
       expect(failures(r).some((c) => c.name === 'inputRoot')).toBe(true);
     } finally {
-      await behindTheBack(`UPDATE analytics_snapshot_input SET leaf = $2 WHERE snapshot_id = $1 AND ordinal = 1`, [snapshotId, original]);
+      await behindTheBack(db, `UPDATE analytics_snapshot_input SET leaf = $2 WHERE snapshot_id = $1 AND ordinal = 1`, [snapshotId, original]);
     }
   });
 
   it('names a snapshot figure changed in the database', async () => {
-    await behindTheBack(`UPDATE analytics_snapshot SET figures = jsonb_set(figures, '{byStage,FULL}', '30') WHERE id = $1`, [snapshotId]);
+    await behindTheBack(db, `UPDATE analytics_snapshot SET figures = jsonb_set(figures, '{byStage,FULL}', '30') WHERE id = $1`, [snapshotId]);
     try {
       const r = await verifyServed();
       expect(r.verified).toBe(false);
       expect(failures(r).map((c) => [c.name, c.figure])).toEqual([['shown', 'byStage.FULL']]);
     } finally {
-      await behindTheBack(`UPDATE analytics_snapshot SET figures = jsonb_set(figures, '{byStage,FULL}', '3') WHERE id = $1`, [snapshotId]);
+      await behindTheBack(db, `UPDATE analytics_snapshot SET figures = jsonb_set(figures, '{byStage,FULL}', '3') WHERE id = $1`, [snapshotId]);
     }
   });
 
   it('detects a dropped and an added input', async () => {
     const { rows } = await db.query(`SELECT * FROM analytics_snapshot_input WHERE snapshot_id = $1 AND ordinal = 2`, [snapshotId]);
-    await behindTheBack(`DELETE FROM analytics_snapshot_input WHERE snapshot_id = $1 AND ordinal = 2`, [snapshotId]);
+    await behindTheBack(db, `DELETE FROM analytics_snapshot_input WHERE snapshot_id = $1 AND ordinal = 2`, [snapshotId]);
     const dropped = await verifyServed();
     expect(dropped.verified).toBe(false);
     expect(failures(dropped).find((c) => c.name === 'inputList')!.reason).toContain('commits to 3 inputs but 2 were given');
     const row = rows[0] as { entity_type: string; entity_id: string; entity_version: number; leaf: Buffer };
-    await behindTheBack(`INSERT INTO analytics_snapshot_input (snapshot_id, ordinal, entity_type, entity_id, entity_version, leaf) VALUES ($1, 2, $2, $3, $4, $5)`, [snapshotId, row.entity_type, row.entity_id, row.entity_version, row.leaf]);
+    await behindTheBack(db, `INSERT INTO analytics_snapshot_input (snapshot_id, ordinal, entity_type, entity_id, entity_version, leaf) VALUES ($1, 2, $2, $3, $4, $5)`, [snapshotId, row.entity_type, row.entity_id, row.entity_version, row.leaf]);
 
     const m4 = s.fx.members.m4.id;
     const { rows: m4rows } = await db.query<{ leaf: Buffer }>(`SELECT leaf FROM outbox_record WHERE entity_type = 'Member' AND entity_id = $1 AND version = 1`, [m4]);
-    await behindTheBack(`INSERT INTO analytics_snapshot_input (snapshot_id, ordinal, entity_type, entity_id, entity_version, leaf) VALUES ($1, 3, 'Member', $2, 1, $3)`, [snapshotId, m4, m4rows[0]!.leaf]);
+    await behindTheBack(db, `INSERT INTO analytics_snapshot_input (snapshot_id, ordinal, entity_type, entity_id, entity_version, leaf) VALUES ($1, 3, 'Member', $2, 1, $3)`, [snapshotId, m4, m4rows[0]!.leaf]);
     const added = await verifyServed();
     expect(added.verified).toBe(false);
     expect(failures(added).find((c) => c.name === 'inputList')!.input).toBe(`#3 Member ${m4} v1`);
-    await behindTheBack(`DELETE FROM analytics_snapshot_input WHERE snapshot_id = $1 AND ordinal = 3`, [snapshotId]);
+    await behindTheBack(db, `DELETE FROM analytics_snapshot_input WHERE snapshot_id = $1 AND ordinal = 3`, [snapshotId]);
     expect((await verifyServed()).verified).toBe(true);
   });
 });

@@ -2,16 +2,15 @@
 // figures equal the dashboard's and are recomputed from the served input records; scoping
 // (leader subtree, secretary subtree, partner scope, members refused; publishing by LEADER/ADMIN
 // of the subtree only).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { recordData, type PrismaClient, type VerifiableModel } from '@lianjian/db';
 import { appendRecords } from '@lianjian/indexer';
 import { computeSnapshotFigures } from '@lianjian/verify';
-import { apiKeyFor, createFixture, sessionFor, type Fixture } from './fixtures.js';
-import { ok, codeOf, startHarness, type Caller, type Harness } from './harness.js';
+import { ACCOUNT_NAMES, apiKeyFor } from './fixtures.js';
+import { ok, codeOf } from './harness.js';
+import { apiSuite } from './suite.js';
 
-let h: Harness;
-let fx: Fixture;
-const as: Record<string, Caller> = {};
+const { h, fx, as } = apiSuite({ sessions: ACCOUNT_NAMES, others: ['partnerB1', 'partnerNoScope'] });
 
 type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
@@ -25,9 +24,6 @@ async function put<T extends { id: string; version: number; orgUnitId: string }>
 let activistId: string;
 
 beforeAll(async () => {
-  h = await startHarness();
-  fx = await createFixture(h.prisma);
-  for (const who of ['admin', 'leader', 'secretary', 'member', 'otherSecretary'] as const) as[who] = { token: await sessionFor(h.prisma, fx.accounts[who].id) };
   // Issued the way an administrator issues it: createApiKey must accept the scope analytics asks for.
   const issued = await h.gql<{ createApiKey: { key: string } }>(
     `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key } }`,
@@ -60,7 +56,6 @@ beforeAll(async () => {
     await put(tx, 'MembershipTransfer', tx.membershipTransfer.create({ data: { orgUnitId: b2.id, memberId: m3.id, toOrganisation: '外省某党委', fromProvince: '北京', toProvince: '上海', crossProvince: true, letterNo: 'L-1', issuedOn: new Date('2025-01-10'), validUntil: new Date('2025-04-10') } }));
   });
 }, 180_000);
-afterAll(() => h?.close());
 
 const DASHBOARD = `query($u: ID, $asOf: Date) { analytics(unitId: $u, from: "2025-01-01", to: "2025-06-01", asOf: $asOf) {
   unitName

@@ -1,24 +1,15 @@
 // Partner keys are granted exactly the scopes the API checks: every scope in PARTNER_SCOPES can be
 // issued through createApiKey (the list the checks themselves are held to, see auth/scopes.ts),
 // and a key so issued opens what its scope names — "Analytics:read" once could not be issued.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PARTNER_SCOPES } from '../src/graphql/scopes.js';
-import { createFixture, sessionFor, type Fixture } from './fixtures.js';
-import { codeOf, ok, startHarness, type Caller, type Harness } from './harness.js';
+import { codeOf, ok } from './harness.js';
+import { apiSuite } from './suite.js';
 
-let h: Harness;
-let fx: Fixture;
-let admin: Caller;
+const { h, fx, as: { admin } } = apiSuite({ sessions: ['admin'] });
 
 const CREATE = `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key apiKey { scopes } } }`;
 const issue = (scopes: string[]) => h.gql<{ createApiKey: { key: string; apiKey: { scopes: string[] } } }>(CREATE, { input: { name: 'partner', scopes, unitId: fx.units.g1.id } }, admin);
-
-beforeAll(async () => {
-  h = await startHarness();
-  fx = await createFixture(h.prisma);
-  admin = { token: await sessionFor(h.prisma, fx.accounts.admin.id) };
-});
-afterAll(() => h?.close());
 
 describe('createApiKey scopes', () => {
   it('issues "Analytics:read", and the key so issued reads the dashboard of its subtree', async () => {

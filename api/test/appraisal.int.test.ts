@@ -1,18 +1,18 @@
 // Democratic appraisal through GraphQL on a real database: a branch of 7 full members (and an
 // applicant, who is not appraised) goes DRAFT → SELF_ASSESSMENT → PEER_ASSESSMENT → RATING →
 // PUBLISHED → CLOSED; every phase, duplicate, self-rating, cap and scoping refusal with its code.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFixture, sessionFor, type Fixture } from './fixtures.js';
-import { ok, codeOf, startHarness, type Caller, type Harness } from './harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ACCOUNT_NAMES, sessionFor } from './fixtures.js';
+import { ok, codeOf, type Caller } from './harness.js';
+import { apiSuite } from './suite.js';
 
-let h: Harness;
-let fx: Fixture;
-const as = {} as Record<'secretary' | 'admin' | 'member' | 'leader' | 'otherSecretary', Caller>;
+/** Sessions outlive the clock's trip past closesOn. */
+const LONG = { expiresAt: new Date('2100-01-01T00:00:00Z') };
+// One APPLICANT in b1 (bulk): not on the roster.
+const { h, fx, as } = apiSuite({ bulk: 1, sessions: ACCOUNT_NAMES, expiresAt: LONG.expiresAt });
 /** The 7 roster members (m1, m2 and five created here), each with their own member session. */
 const roster: { id: string; name: string; caller: Caller }[] = [];
 let campaignId: string;
-/** Sessions outlive the clock's trip past closesOn. */
-const LONG = { expiresAt: new Date('2100-01-01T00:00:00Z') };
 
 async function memberAccount(memberId: string, username: string): Promise<Caller> {
   const a = await h.prisma.account.create({ data: { username, displayName: username, passwordHash: 'x', role: 'MEMBER', scopeUnitId: fx.units.b1.id, memberId } });
@@ -29,9 +29,6 @@ async function createFullMember(name: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  h = await startHarness();
-  fx = await createFixture(h.prisma, { bulk: 1 }); // one APPLICANT in b1: not on the roster
-  for (const who of ['secretary', 'admin', 'member', 'leader', 'otherSecretary'] as const) as[who] = { token: await sessionFor(h.prisma, fx.accounts[who].id, LONG) };
   roster.push({ id: fx.members.m1.id, name: fx.members.m1.name, caller: as.member });
   roster.push({ id: fx.members.m2.id, name: fx.members.m2.name, caller: await memberAccount(fx.members.m2.id, 'm2') });
   for (const name of ['甲一', '乙二', '丙三', '丁四', '戊五']) {
@@ -39,7 +36,6 @@ beforeAll(async () => {
     roster.push({ id, name, caller: await memberAccount(id, `u-${name}`) });
   }
 });
-afterAll(() => h?.close());
 
 const CREATE = `mutation($input: CreateAppraisalCampaignInput!) { createAppraisalCampaign(input: $input) { id version status year orgUnitId } }`;
 const OPEN = `mutation($id: ID!) { openAppraisalCampaign(id: $id) { status version roster { memberId name stage } excellentCap } }`;

@@ -4,22 +4,14 @@
 // writes anything (every table's row count is unchanged); the server stays up. Valid text that
 // only looks dangerous is stored as data, byte for byte, and its record says the same.
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { gqlCases, RAW_CASES } from './corpus/hostile-requests.js';
 import { INERT_STRINGS, REFUSED_STRINGS } from './corpus/hostile-strings.js';
-import { createFixture, sessionFor, type Fixture } from './fixtures.js';
-import { startHarness, type Caller, type GqlResponse, type Harness } from './harness.js';
+import { sessionFor } from './fixtures.js';
+import { type GqlResponse } from './harness.js';
+import { apiSuite } from './suite.js';
 
-let h: Harness;
-let fx: Fixture;
-let secretary: Caller;
-
-beforeAll(async () => {
-  h = await startHarness();
-  fx = await createFixture(h.prisma);
-  secretary = { token: await sessionFor(h.prisma, fx.accounts.secretary.id) };
-});
-afterAll(() => h?.close());
+const { h, fx, as: { secretary } } = apiSuite({ sessions: ['secretary'] });
 
 /** Exact row counts of every table: "nothing written" means none of them moved. */
 async function tableCounts(): Promise<Record<string, number>> {

@@ -1,27 +1,19 @@
 // Decisions and milestones through GraphQL on a real database: a decision resting on a passed
 // vote records its counts; status flows with dates; overdue milestones; every change a new record
 // version in `history`; who may see and write.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiKeyFor, createFixture, sessionFor, type Fixture } from './fixtures.js';
-import { codeOf, ok, startHarness, type Caller, type GqlResponse, type Harness } from './harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ACCOUNT_NAMES, apiKeyFor } from './fixtures.js';
+import { codeOf, ok, type Caller, type GqlResponse } from './harness.js';
 import { CAST, CLOSE_VOTE, CREATE_VOTE, OPEN_VOTE, accountFor, memberWithAccount, type VoteView } from './votes-helpers.js';
+import { apiSuite } from './suite.js';
 
-let h: Harness;
-let fx: Fixture;
-const as = {} as Record<'secretary' | 'admin' | 'member' | 'leader' | 'otherSecretary' | 'anonymous', Caller>;
+const { h, fx, as } = apiSuite({ sessions: ACCOUNT_NAMES });
 const voters: Caller[] = [];
 
 beforeAll(async () => {
-  h = await startHarness();
-  fx = await createFixture(h.prisma);
-  for (const who of ['secretary', 'admin', 'member', 'leader', 'otherSecretary'] as const) {
-    as[who] = { token: await sessionFor(h.prisma, fx.accounts[who].id) };
-  }
-  as.anonymous = {};
   voters.push(as.member, await accountFor(h.prisma, fx.members.m2), (await memberWithAccount(h.prisma, '投票人丙', fx.units.b1.id)).as);
   h.clock.now = new Date('2026-03-10T04:00:00.000Z');
 });
-afterAll(() => h?.close());
 
 const DECISION_FIELDS = `id version number title decidedOn voteId meetingId yesCount noCount abstainCount status overdueMilestones
   milestones { id title dueOn status completedOn overdue overdueDays completedLate ownerId }`;

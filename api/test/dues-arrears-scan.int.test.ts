@@ -9,21 +9,16 @@ import { createPrisma, type PrismaClient } from '@lianjian/db';
 import { configFromEnv, defaultConfig } from '../src/shared/config.js';
 import { startArrearsSchedule } from '../src/modules/dues/arrears-scan.js';
 import { scanArrears } from '../src/modules/dues/service.js';
-import { createFixture, sessionFor, type Fixture } from './fixtures.js';
-import { ok, startHarness, type Caller, type Harness } from './harness.js';
+import { ok } from './harness.js';
+import { apiSuite } from './suite.js';
 
 const LONG = { expiresAt: new Date('2100-01-01T00:00:00Z') };
 
-let h: Harness;
-let fx: Fixture;
-let secretary: Caller;
+const { h, fx, as: { secretary } } = apiSuite({ sessions: ['secretary'], expiresAt: LONG.expiresAt });
 /** Two more pools on the same database: the connections of two more API processes. */
 let others: PrismaClient[];
 
 beforeAll(async () => {
-  h = await startHarness();
-  fx = await createFixture(h.prisma);
-  secretary = { token: await sessionFor(h.prisma, fx.accounts.secretary.id, LONG) };
   others = [createPrisma(h.dbUrl, { max: 3 }), createPrisma(h.dbUrl, { max: 3 })];
   h.clock.now = new Date('2026-08-15T04:00:00.000Z');
   const declare = async (input: Record<string, unknown>) => {
@@ -37,10 +32,7 @@ beforeAll(async () => {
   ok(await h.gql(`mutation($input: RecordDuesPaymentInput!) { recordDuesPayment(input: $input) { id } }`, { input: { memberId: fx.members.m1.id, months: ['2026-01', '2026-02'], amountFen: 6000, method: 'CASH' } }, secretary));
 }, 120_000);
 
-afterAll(async () => {
-  await Promise.all((others ?? []).map((p) => p.$disconnect()));
-  await h?.close();
-});
+afterAll(() => Promise.all((others ?? []).map((p) => p.$disconnect())));
 
 const cases = () => h.prisma.duesArrearsCase.findMany({ orderBy: [{ memberId: 'asc' }, { fromMonth: 'asc' }] });
 const caseRecords = () => h.prisma.outboxRecord.findMany({ where: { entityType: 'DuesArrearsCase' }, orderBy: [{ entityId: 'asc' }, { version: 'asc' }], select: { entityId: true, version: true } });

@@ -8,22 +8,18 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeSnapshotFiguresFromRecords, parseBundle, verifySnapshot, type ProofBundle, type SnapshotInput, type SnapshotReport } from '@lianjian/verify';
-import { anchorPending, createFixture, sessionFor, type Fixture } from './fixtures.js';
-import { ok, type Caller, type Harness, startHarness } from './harness.js';
+import { anchorPending, behindTheBack, sessionFor } from './fixtures.js';
+import { ok, type Caller } from './harness.js';
+import { apiSuite } from './suite.js';
 
 const LONG = { expiresAt: new Date('2100-01-01T00:00:00Z') };
 const DUES = 'month trackedMembers dueFen collectedFen collectionRateBp paidMembers unpaidMembers membersInArrears openArrearsCases';
 
-let h: Harness;
-let fx: Fixture;
+const { h, fx, as } = apiSuite({ sessions: ['secretary', 'leader'], expiresAt: LONG.expiresAt, others: ['secG1', 'secB2'] });
 let db: pg.Client;
-const as = {} as Record<'secretary' | 'leader' | 'secG1' | 'secB2', Caller>;
 const ids = {} as Record<'m1Base' | 'case' | 'snapshot', string>;
 
 beforeAll(async () => {
-  h = await startHarness();
-  fx = await createFixture(h.prisma);
-  for (const who of ['secretary', 'leader'] as const) as[who] = { token: await sessionFor(h.prisma, fx.accounts[who].id, LONG) };
   const account = async (username: string, scopeUnitId: string) =>
     sessionFor(h.prisma, (await h.prisma.account.create({ data: { username, displayName: username, passwordHash: 'x', role: 'SECRETARY', scopeUnitId } })).id, LONG);
   as.secG1 = { token: await account('sec-g1', fx.units.g1.id) };
@@ -56,10 +52,7 @@ beforeAll(async () => {
   ids.case = raised[0]!.id;
 }, 120_000);
 
-afterAll(async () => {
-  await db?.end();
-  await h?.close();
-});
+afterAll(() => db?.end());
 
 interface Served {
   figures: Record<string, unknown>;
@@ -100,14 +93,6 @@ async function verifyServed(): Promise<SnapshotReport> {
   return verifySnapshot(v.bundle, v.inputs);
 }
 
-/** Runs SQL with the ledger and record guards off, in one transaction, as a database-level attacker. */
-async function behindTheBack(sql: string, params: unknown[] = []): Promise<void> {
-  await db.query('BEGIN');
-  await db.query(`SET LOCAL session_replication_role = replica`);
-  await db.query(sql, params);
-  await db.query('COMMIT');
-}
-
 describe('dues snapshot', () => {
   it('publishes the dashboard’s dues figures of a month, over the members and their dues records', async () => {
     const asOf = '2026-07-20';
@@ -141,7 +126,7 @@ describe('dues snapshot', () => {
   });
 
   it('names a dues base whose record was changed after publication, and the figures it moved', async () => {
-    await behindTheBack(`UPDATE outbox_record SET document = replace(document, '"monthlyDueFen":3000', '"monthlyDueFen":2000') WHERE entity_type = 'DuesBase' AND entity_id = $1`, [ids.m1Base]);
+    await behindTheBack(db, `UPDATE outbox_record SET document = replace(document, '"monthlyDueFen":3000', '"monthlyDueFen":2000') WHERE entity_type = 'DuesBase' AND entity_id = $1`, [ids.m1Base]);
     try {
       const r = await verifyServed();
       expect(r.verified).toBe(false);
@@ -150,33 +135,33 @@ describe('dues snapshot', () => {
       expect(named.every((x) => x!.includes(`DuesBase ${ids.m1Base} v`))).toBe(true);
       expect(failures(r).filter((c) => c.name === 'figure').map((c) => c.figure)).toEqual(['dueFen']);
     } finally {
-      await behindTheBack(`UPDATE outbox_record SET document = replace(document, '"monthlyDueFen":2000', '"monthlyDueFen":3000') WHERE entity_type = 'DuesBase' AND entity_id = $1`, [ids.m1Base]);
+      await behindTheBack(db, `UPDATE outbox_record SET document = replace(document, '"monthlyDueFen":2000', '"monthlyDueFen":3000') WHERE entity_type = 'DuesBase' AND entity_id = $1`, [ids.m1Base]);
     }
     expect((await verifyServed()).verified).toBe(true);
   });
 
   it('names an arrears case turned into an excused one behind the back', async () => {
-    await behindTheBack(`UPDATE outbox_record SET document = replace(document, '"status":"OPEN"', '"status":"EXCUSED"') WHERE entity_type = 'DuesArrearsCase' AND entity_id = $1`, [ids.case]);
+    await behindTheBack(db, `UPDATE outbox_record SET document = replace(document, '"status":"OPEN"', '"status":"EXCUSED"') WHERE entity_type = 'DuesArrearsCase' AND entity_id = $1`, [ids.case]);
     try {
       const r = await verifyServed();
       expect(r.verified).toBe(false);
       expect(failures(r).find((c) => c.name === 'input')!.input).toContain(`DuesArrearsCase ${ids.case} v1`);
       expect(failures(r).filter((c) => c.name === 'figure').map((c) => c.figure).sort()).toEqual(['membersInArrears', 'openArrearsCases', 'unpaidMembers']);
     } finally {
-      await behindTheBack(`UPDATE outbox_record SET document = replace(document, '"status":"EXCUSED"', '"status":"OPEN"') WHERE entity_type = 'DuesArrearsCase' AND entity_id = $1`, [ids.case]);
+      await behindTheBack(db, `UPDATE outbox_record SET document = replace(document, '"status":"EXCUSED"', '"status":"OPEN"') WHERE entity_type = 'DuesArrearsCase' AND entity_id = $1`, [ids.case]);
     }
   });
 
   it('detects a dues input dropped from the list', async () => {
     const { rows } = await db.query(`SELECT * FROM analytics_snapshot_input WHERE snapshot_id = $1 AND entity_type = 'DuesPayment'`, [ids.snapshot]);
     const row = rows[0] as { ordinal: number; entity_type: string; entity_id: string; entity_version: number; leaf: Buffer };
-    await behindTheBack(`DELETE FROM analytics_snapshot_input WHERE snapshot_id = $1 AND ordinal = $2`, [ids.snapshot, row.ordinal]);
+    await behindTheBack(db, `DELETE FROM analytics_snapshot_input WHERE snapshot_id = $1 AND ordinal = $2`, [ids.snapshot, row.ordinal]);
     try {
       const r = await verifyServed();
       expect(r.verified).toBe(false);
       expect(failures(r).map((c) => c.name)).toContain('inputRoot');
     } finally {
-      await behindTheBack(`INSERT INTO analytics_snapshot_input (snapshot_id, ordinal, entity_type, entity_id, entity_version, leaf) VALUES ($1, $2, $3, $4, $5, $6)`, [ids.snapshot, row.ordinal, row.entity_type, row.entity_id, row.entity_version, row.leaf]);
+      await behindTheBack(db, `INSERT INTO analytics_snapshot_input (snapshot_id, ordinal, entity_type, entity_id, entity_version, leaf) VALUES ($1, $2, $3, $4, $5, $6)`, [ids.snapshot, row.ordinal, row.entity_type, row.entity_id, row.entity_version, row.leaf]);
     }
     expect((await verifyServed()).verified).toBe(true);
   });

@@ -3,10 +3,11 @@
 // refusals, a correction as a new entry, the member's statement, a hardship exemption approved by
 // the level above, the system's arrears scan and the branch's decision, remittance with receipt,
 // the collection rate (also on the dashboard), the CSV, who sees what, and proofs that verify.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseBundle, verifyBundle } from '@lianjian/verify';
-import { anchorPending, apiKeyFor, createFixture, sessionFor, type Fixture } from './fixtures.js';
-import { codeOf, ok, startHarness, type Caller, type Harness } from './harness.js';
+import { ACCOUNT_NAMES, anchorPending, apiKeyFor, sessionFor } from './fixtures.js';
+import { codeOf, ok, type Caller } from './harness.js';
+import { apiSuite } from './suite.js';
 
 const LONG = { expiresAt: new Date('2100-01-01T00:00:00Z') };
 const BASE = 'id version year category baseFen fixedFen rateBp monthlyDueFen status';
@@ -32,15 +33,10 @@ type Line = { month: string; dueFen: number | null; paidFen: number; status: str
 type Stmt = { duesStatement: { dueFen: number; paidFen: number; extraFen: number; months: Line[]; payments: { id: string; version: number; amountFen: number; months: string[]; monthAmounts: number[]; extraFen: number; proof: { status: string; bundle: unknown } }[] } };
 
 describe('dues', () => {
-  let h: Harness;
-  let fx: Fixture;
-  const as = {} as Record<'secretary' | 'member' | 'leader' | 'admin' | 'otherSecretary' | 'secB2' | 'secG1' | 'partner', Caller>;
+  const { h, fx, as } = apiSuite({ sessions: ACCOUNT_NAMES, expiresAt: LONG.expiresAt, others: ['secB2', 'secG1', 'partner'] });
   const ids = {} as Record<'firstPayment' | 'exemption' | 'arrears' | 'remittance', string>;
 
   beforeAll(async () => {
-    h = await startHarness();
-    fx = await createFixture(h.prisma);
-    for (const who of ['secretary', 'member', 'leader', 'admin', 'otherSecretary'] as const) as[who] = { token: await sessionFor(h.prisma, fx.accounts[who].id, LONG) };
     const account = async (username: string, scopeUnitId: string) =>
       sessionFor(h.prisma, (await h.prisma.account.create({ data: { username, displayName: username, passwordHash: 'x', role: 'SECRETARY', scopeUnitId } })).id, LONG);
     as.secB2 = { token: await account('sec-b2', fx.units.b2.id) };
@@ -48,7 +44,6 @@ describe('dues', () => {
     as.partner = { apiKey: (await apiKeyFor(h.prisma, fx.units.g1.id, ['Member:read'])).key };
     h.clock.now = new Date('2026-08-15T04:00:00.000Z');
   });
-  afterAll(() => h?.close());
 
   it('a member declares their own base; the branch checks it; it is then set for the year', async () => {
     const input = { memberId: fx.members.m1.id, year: 2026, category: 'IN_WORK', baseFen: 300_001 };

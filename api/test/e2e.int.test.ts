@@ -4,24 +4,16 @@
 // accepted online by the lianjian-verify command line; a tampered one is refused. A partner key
 // bound to the branch lists the branch's members with proofs, cannot see members outside it, and
 // a listed member's bundle verifies online too.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ProofBundle } from '@lianjian/verify';
 import { standardPlan, planUntil, type PlannedStep } from '@lianjian/rules/pipeline';
-import { signInWithTotp, startE2eStack, untilAnchored, verifyWithCli, type E2eStack, type ProofView } from './e2e-stack.js';
+import { untilAnchored, verifyWithCli, type ProofView } from './e2e-stack.js';
 import { ok, codeOf, type Caller } from './harness.js';
+import { e2eSuite } from './suite.js';
 
 const ANCHOR_TIMEOUT_MS = 30_000;
 
-let s: E2eStack;
-let secretary: Caller;
-let admin: Caller;
-
-beforeAll(async () => {
-  s = await startE2eStack();
-  secretary = { token: await signInWithTotp(s.h, s.fx, 'secretary') };
-  admin = { token: await signInWithTotp(s.h, s.fx, 'admin') };
-});
-afterAll(() => s?.stop());
+const { s, as: { secretary, admin } } = e2eSuite({ totp: ['secretary', 'admin'] });
 
 const RECORD_STEP = `mutation($memberId: ID!, $step: DevelopmentStepKind!, $occurredOn: Date!, $input: DevelopmentStepInput) {
   recordDevelopmentStep(memberId: $memberId, step: $step, occurredOn: $occurredOn, input: $input) { step { kind version } member { version stage } }

@@ -1,18 +1,14 @@
 // Member feedback through GraphQL on a real database: submission and its validation, the
 // status flow SUBMITTED → ACKNOWLEDGED → IN_PROGRESS → RESOLVED → CLOSED (and closing declined
 // feedback) with responses, and who sees and handles what.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiKeyFor, callersFor, createFixture, sessionFor, type Fixture } from './fixtures.js';
-import { codeOf, ok, startHarness, type Caller, type Harness } from './harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ACCOUNT_NAMES, apiKeyFor, sessionFor } from './fixtures.js';
+import { codeOf, ok } from './harness.js';
+import { apiSuite } from './suite.js';
 
-let h: Harness;
-let fx: Fixture;
-const as = {} as Record<'secretary' | 'admin' | 'member' | 'leader' | 'otherSecretary' | 'm2' | 'secretaryMember' | 'partner' | 'partnerNoScope', Caller>;
+const { h, fx, as } = apiSuite({ sessions: ACCOUNT_NAMES, others: ['m2', 'secretaryMember', 'partner', 'partnerNoScope'] });
 
 beforeAll(async () => {
-  h = await startHarness();
-  fx = await createFixture(h.prisma);
-  Object.assign(as, await callersFor(h.prisma, fx, ['secretary', 'admin', 'member', 'leader', 'otherSecretary']));
   const account = async (username: string, role: 'MEMBER' | 'SECRETARY', memberId: string, scopeUnitId: string) =>
     (await h.prisma.account.create({ data: { username, displayName: username, passwordHash: 'x', role, scopeUnitId, memberId } })).id;
   as.m2 = { token: await sessionFor(h.prisma, await account('m2', 'MEMBER', fx.members.m2.id, fx.units.b1.id)) };
@@ -21,7 +17,6 @@ beforeAll(async () => {
   as.partner = { apiKey: (await apiKeyFor(h.prisma, fx.units.g1.id, ['MemberFeedback:read'])).key };
   as.partnerNoScope = { apiKey: (await apiKeyFor(h.prisma, fx.units.g1.id, ['Member:read'], 'p2')).key };
 });
-afterAll(() => h?.close());
 
 const FIELDS = 'id version orgUnitId memberId category topic content status submittedAt response respondedById respondedAt';
 const SUBMIT = `mutation($input: SubmitFeedbackInput!) { submitFeedback(input: $input) { ${FIELDS} proof { type version } } }`;

@@ -19,7 +19,8 @@ export const PASSWORD = 'correct horse battery staple';
 const CHEAP_SCRYPT = { N: 1024, r: 8, p: 1 };
 
 export type UnitName = 'root' | 'g1' | 'b1' | 'b1g' | 'b2' | 'g2' | 'b3';
-export type AccountName = 'admin' | 'leader' | 'secretary' | 'member' | 'otherSecretary';
+export const ACCOUNT_NAMES = ['admin', 'leader', 'secretary', 'member', 'otherSecretary'] as const;
+export type AccountName = (typeof ACCOUNT_NAMES)[number];
 
 export interface Fixture {
   units: Record<UnitName, OrgUnit>;
@@ -105,6 +106,14 @@ export async function createFixture(prisma: PrismaClient, opts: { bulk?: number;
     otherSecretary: await account('secretary3', 'SECRETARY', b3.id),
   };
   return { units, accounts, members, bulk, nationalIds: { m1: m1NationalId } };
+}
+
+/** Runs SQL on `db` with the ledger and record guards off, in one transaction, as a database-level attacker. */
+export async function behindTheBack(db: pg.Client, sql: string, params: unknown[] = []): Promise<void> {
+  await db.query('BEGIN');
+  await db.query(`SET LOCAL session_replication_role = replica`);
+  await db.query(sql, params);
+  await db.query('COMMIT');
 }
 
 /** A ready session (second factor done) without going through sign-in. */

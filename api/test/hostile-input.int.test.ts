@@ -27,25 +27,15 @@ import {
   type GraphQLOutputType,
   type IntrospectionQuery,
 } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callersFor, createFixture, type Fixture } from './fixtures.js';
-import { startHarness, type Harness } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { apiSuite } from './suite.js';
 
 const SEED = 20261231;
 /** Runs per argument; each run sends one value of every class as every role. */
 const RUNS = 1;
 
-let h: Harness;
-let fx: Fixture;
 type Role = 'anonymous' | 'member' | 'secretary' | 'leader' | 'admin';
-let roles: Record<Role, { token?: string }>;
-
-beforeAll(async () => {
-  h = await startHarness();
-  fx = await createFixture(h.prisma);
-  roles = { anonymous: {}, ...(await callersFor(h.prisma, fx, ['member', 'secretary', 'leader', 'admin'] as const)) };
-});
-afterAll(() => h?.close());
+const { h, fx, as } = apiSuite({ sessions: ['member', 'secretary', 'leader', 'admin'] });
 
 // ───────── hostile values ─────────
 
@@ -232,7 +222,7 @@ async function send(p: Position, v: unknown, form: 'literal' | 'variable', role:
     // A fresh address each time, so sign-in throttling never hides what the input would do.
     'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
   };
-  const token = roles[role].token;
+  const token = as[role].token;
   if (token) headers.authorization = `Bearer ${token}`;
   const res = await fetch(`${h.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
   const text = await res.text();

@@ -4,16 +4,14 @@
 // level covering both units, which lists and decides it. Uniqueness holds throughout, and the
 // number of IDs an account may check per day is limited atomically and logged.
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ID_LOOKUPS_PER_DAY } from '../src/modules/members/identity.js';
 import { hashNationalId, makeNationalId } from '../src/modules/members/national-id.js';
-import { callersFor, createFixture, type AccountName, type Fixture } from './fixtures.js';
-import { codeOf, ok, startHarness, type Caller, type GqlResponse, type Harness } from './harness.js';
+import { codeOf, ok, type Caller, type GqlResponse } from './harness.js';
 import { chinaDayStart } from '../src/shared/today.js';
+import { apiSuite } from './suite.js';
 
-let h: Harness;
-let fx: Fixture;
-let as: Record<AccountName, Caller>;
+const { h, fx, as } = apiSuite({ sessions: ['admin', 'leader', 'secretary', 'member', 'otherSecretary'] });
 
 const BIRTH = '1988-04-21';
 /** Valid numbers for a man born on BIRTH: `seq` odd. */
@@ -29,14 +27,10 @@ async function giveNumber(memberId: string, id: string): Promise<void> {
 let m5: string;
 
 beforeAll(async () => {
-  h = await startHarness();
-  fx = await createFixture(h.prisma);
-  as = await callersFor(h.prisma, fx, ['admin', 'leader', 'secretary', 'member', 'otherSecretary']);
   await giveNumber(fx.members.m4.id, idNo(1)); // b3: outside the secretary's b1 and the leader's g1
   await giveNumber(fx.members.m3.id, idNo(3)); // b2: outside b1, inside g1
   m5 = ok(await h.gql<{ createMember: { id: string } }>(CREATE, { input: input(idNo(11), fx.units.b3.id, '钱八') }, as.admin)).createMember.id;
 });
-afterAll(() => h?.close());
 
 const IMPORT = `mutation($unit: ID!, $rows: [MemberImportRow!]!, $dry: Boolean!) { importMembers(unitId: $unit, rows: $rows, dryRun: $dry) {
   dryRun written total okCount errorCount rows { row ok duplicateOfRow duplicateOfMemberId memberId errors { field message messageZh } } } }`;

@@ -3,20 +3,11 @@
 // the same bank. Before that the API gives nothing that tells a right answer: `correct`,
 // `explanation`, and per question `isCorrect` and `earned` (on a true/false question these are
 // the key) are null in the results, and the bank question's key is refused. The score stays.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFixture, sessionFor, type Fixture } from './fixtures.js';
-import { codeOf, ok, startHarness, type Caller, type Harness } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { codeOf, ok, type Caller } from './harness.js';
+import { apiSuite } from './suite.js';
 
-let h: Harness;
-let fx: Fixture;
-const as = {} as Record<'secretary' | 'member' | 'leader', Caller>;
-
-beforeAll(async () => {
-  h = await startHarness();
-  fx = await createFixture(h.prisma);
-  for (const who of ['secretary', 'member', 'leader'] as const) as[who] = { token: await sessionFor(h.prisma, fx.accounts[who].id) };
-});
-afterAll(() => h?.close());
+const { h, fx, as } = apiSuite({ sessions: ['secretary', 'member', 'leader'] });
 
 interface Result {
   question: { id: string };

@@ -3,23 +3,14 @@
 // the quiz and completes the course; every record of the flow is anchored on chain and its
 // bundle, as the API serves it, is accepted online by the lianjian-verify command line. The
 // question bundles carry no answer key.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInWithTotp, startE2eStack, verifyWithCli, type E2eStack, type ProofView } from './e2e-stack.js';
-import { sessionFor } from './fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { verifyWithCli, type ProofView } from './e2e-stack.js';
 import { ok, type Caller } from './harness.js';
+import { e2eSuite } from './suite.js';
 
 const ANCHOR_TIMEOUT_MS = 30_000;
 
-let s: E2eStack;
-let secretary: Caller;
-let member: Caller;
-
-beforeAll(async () => {
-  s = await startE2eStack();
-  secretary = { token: await signInWithTotp(s.h, s.fx, 'secretary') };
-  member = { token: await sessionFor(s.h.prisma, s.fx.accounts.member.id) };
-});
-afterAll(() => s?.stop());
+const { s, as: { secretary, member } } = e2eSuite({ totp: ['secretary'], sessions: ['member'] });
 
 describe('secretary builds a course and quiz → member takes it → chain → lianjian-verify', () => {
   const ids = { course: '', resource: '', quiz: '', attempt: '', completion: '', questions: [] as string[] };

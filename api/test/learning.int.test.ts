@@ -3,28 +3,23 @@
 // on every path until they submitted an attempt containing the question and have no attempts
 // left (learning-reveal.int.test.ts has the rest of that rule), non-repeating draws,
 // time limits on the movable clock, scoring, attempt limits, points, and who sees what.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { recordData } from '@lianjian/db';
 import { appendRecords } from '@lianjian/indexer';
 import { SUBMIT_GRACE_MS } from '../src/modules/learning/attempts.js';
-import { apiKeyFor, createFixture, sessionFor, type Fixture } from './fixtures.js';
-import { ok, codeOf, startHarness, type Caller, type GqlResponse, type Harness } from './harness.js';
+import { ACCOUNT_NAMES, apiKeyFor, sessionFor, type Fixture } from './fixtures.js';
+import { ok, codeOf, type GqlResponse } from './harness.js';
+import { apiSuite } from './suite.js';
 
-let h: Harness;
-let fx: Fixture;
-type Who = 'secretary' | 'admin' | 'member' | 'leader' | 'otherSecretary' | 'member2' | 'partner' | 'bare' | 'anonymous';
-const as = {} as Record<Who, Caller>;
+const { h, fx, as } = apiSuite({ sessions: ACCOUNT_NAMES, others: ['member2', 'partner', 'bare'] });
+type Who = keyof typeof as;
 
 beforeAll(async () => {
-  h = await startHarness();
-  fx = await createFixture(h.prisma);
-  for (const who of ['secretary', 'admin', 'member', 'leader', 'otherSecretary'] as const) as[who] = { token: await sessionFor(h.prisma, fx.accounts[who].id) };
   // A second member account: m2, in b1's group.
   const m2 = await h.prisma.account.create({ data: { username: 'member2', displayName: 'member2', passwordHash: 'x', role: 'MEMBER', scopeUnitId: fx.units.b1g.id, memberId: fx.members.m2.id } });
   as.member2 = { token: await sessionFor(h.prisma, m2.id) };
   as.partner = { apiKey: (await apiKeyFor(h.prisma, fx.units.g1.id, ['Course:read', 'CourseResource:read', 'Quiz:read', 'QuizAttempt:read', 'CourseCompletion:read'])).key };
   as.bare = { apiKey: (await apiKeyFor(h.prisma, fx.units.g1.id, ['Member:read'], 'bare')).key };
-  as.anonymous = {};
   // Points rules at the root for the two learning events.
   await h.prisma.$transaction(async (tx) => {
     const rules = await Promise.all(
@@ -38,7 +33,6 @@ beforeAll(async () => {
     await appendRecords(tx, rules.map((r) => ({ type: 'PointsRule', id: r.id, version: r.version, org: r.orgUnitId, actor: 'system', data: recordData('PointsRule', r) })));
   });
 });
-afterAll(() => h?.close());
 
 function fieldsOf(res: GqlResponse): string[] {
   expect(codeOf(res)).toBe('BAD_USER_INPUT');

@@ -4,13 +4,11 @@
 // before 李 and unit 10 before unit 9.
 import { recordData, type Member, type OrgUnit } from '@lianjian/db';
 import { appendRecords } from '@lianjian/indexer';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFixture, sessionFor, type Fixture } from './fixtures.js';
-import { ok, startHarness, type Harness } from './harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ok } from './harness.js';
+import { apiSuite } from './suite.js';
 
-let h: Harness;
-let fx: Fixture;
-let admin: { token: string };
+const { h, fx, as: { admin } } = apiSuite({ sessions: ['admin'] });
 const extra: Record<string, OrgUnit> = {};
 
 // b2 already holds 王五 (m3). Character-code order would be 刘 李 张 王 欧 赵 阿 陈.
@@ -18,9 +16,6 @@ const NAMES = ['张伟', '王芳', '李娜', '刘洋', '陈静', '赵磊', '阿�
 const PINYIN = ['阿强', '陈静', '李娜', '刘洋', '欧阳修', '王芳', '王五', '张伟', '赵磊'];
 
 beforeAll(async () => {
-  h = await startHarness();
-  fx = await createFixture(h.prisma);
-  admin = { token: await sessionFor(h.prisma, fx.accounts.admin.id) };
   await h.prisma.$transaction(async (tx) => {
     const members: Member[] = [];
     for (const name of NAMES) {
@@ -46,21 +41,26 @@ beforeAll(async () => {
     ]);
   });
 });
-afterAll(() => h?.close());
 
 type Conn = { pageInfo: { hasNextPage: boolean; endCursor: string; startCursor: string }; edges: { node: { name: string } }[] };
+
+/** The node names of `list` (queried by `q` under `under`), page after page: at most five pages. */
+async function namesPageByPage(list: 'members' | 'orgUnits', q: string, under: string): Promise<string[]> {
+  const seen: string[] = [];
+  let after: string | undefined;
+  for (let i = 0; i < 5; i++) {
+    const page = ok(await h.gql<Record<typeof list, Conn>>(q, { under, after }, admin))[list];
+    seen.push(...page.edges.map((e) => e.node.name));
+    if (!page.pageInfo.hasNextPage) break;
+    after = page.pageInfo.endCursor;
+  }
+  return seen;
+}
 
 describe('member lists', () => {
   it('sorts members by pinyin in the database: pages of 4 continue one another', async () => {
     const q = `query($under: ID!, $after: String) { members(under: $under, first: 4, after: $after) { pageInfo { hasNextPage endCursor startCursor } edges { node { name } } } }`;
-    const seen: string[] = [];
-    let after: string | undefined;
-    for (let i = 0; i < 5; i++) {
-      const page = ok(await h.gql<{ members: Conn }>(q, { under: fx.units.b2.id, after }, admin)).members;
-      seen.push(...page.edges.map((e) => e.node.name));
-      if (!page.pageInfo.hasNextPage) break;
-      after = page.pageInfo.endCursor;
-    }
+    const seen = await namesPageByPage('members', q, fx.units.b2.id);
     expect(seen).toEqual(PINYIN);
     // Backwards from the end gives the same order.
     const back = ok(await h.gql<{ members: Conn }>(`query($under: ID!) { members(under: $under, last: 3) { edges { node { name } } } }`, { under: fx.units.b2.id }, admin)).members;
@@ -76,14 +76,7 @@ describe('member lists', () => {
 describe('org unit lists', () => {
   it('lists units depth first, siblings in their set order, in pages', async () => {
     const q = `query($under: ID!, $after: String) { orgUnits(under: $under, first: 3, after: $after) { pageInfo { hasNextPage endCursor startCursor } edges { node { name } } } }`;
-    const seen: string[] = [];
-    let after: string | undefined;
-    for (let i = 0; i < 5; i++) {
-      const page = ok(await h.gql<{ orgUnits: Conn }>(q, { under: fx.units.g2.id, after }, admin)).orgUnits;
-      seen.push(...page.edges.map((e) => e.node.name));
-      if (!page.pageInfo.hasNextPage) break;
-      after = page.pageInfo.endCursor;
-    }
+    const seen = await namesPageByPage('orgUnits', q, fx.units.g2.id);
     expect(seen).toEqual(['第二党总支', '第三党支部', '甲组', '甲组一班', '乙组', '丙组', '丁组', '戊组']);
     const back = ok(await h.gql<{ orgUnits: Conn }>(`query($under: ID!) { orgUnits(under: $under, last: 2) { edges { node { name } } } }`, { under: fx.units.g2.id }, admin)).orgUnits;
     expect(back.edges.map((e) => e.node.name)).toEqual(['丁组', '戊组']);

@@ -8,23 +8,19 @@
 import { recordData } from '@lianjian/db';
 import { appendRecords } from '@lianjian/indexer';
 import type { ProofBundle } from '@lianjian/verify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInWithTotp, startE2eStack, untilAnchored, verifyWithCli, type E2eStack, type ProofView } from './e2e-stack.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { untilAnchored, verifyWithCli, type ProofView } from './e2e-stack.js';
 import { sessionFor } from './fixtures.js';
 import { ok, type Caller } from './harness.js';
+import { e2eSuite } from './suite.js';
 
 const ANCHOR_TIMEOUT_MS = 60_000;
 const MIN = 60_000;
 
-let s: E2eStack;
-let secretary: Caller;
-let member: Caller;
+const { s, as: { secretary, member } } = e2eSuite({ totp: ['secretary'], sessions: ['member'], expiresAt: new Date('2100-01-01') });
 let m2: Caller;
 
 beforeAll(async () => {
-  s = await startE2eStack();
-  secretary = { token: await signInWithTotp(s.h, s.fx, 'secretary') };
-  member = { token: await sessionFor(s.h.prisma, s.fx.accounts.member.id, { expiresAt: new Date('2100-01-01') }) };
   const m2Account = await s.h.prisma.account.create({
     data: { username: 'm2', displayName: '李四', passwordHash: 'unused', role: 'MEMBER', scopeUnitId: s.fx.units.b1g.id, memberId: s.fx.members.m2.id },
   });
@@ -37,7 +33,6 @@ beforeAll(async () => {
     await appendRecords(tx, [{ type: 'PointsRule', id: rule.id, version: 1, org: rule.orgUnitId, actor: 'system', data: recordData('PointsRule', rule) }]);
   });
 });
-afterAll(() => s?.stop());
 
 describe('secretary and members → API → indexer → chain → lianjian-verify', () => {
   let meetingId: string;

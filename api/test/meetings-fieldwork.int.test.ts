@@ -4,19 +4,18 @@
 // that already took place (补录) so that compliance counts it.
 import { recordData } from '@lianjian/db';
 import { appendRecords } from '@lianjian/indexer';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFixture, sessionFor, type Fixture } from './fixtures.js';
-import { codeOf, ok, startHarness, type Caller, type GqlResponse, type Harness } from './harness.js';
-
-let h: Harness;
-let fx: Fixture;
-const as = {} as Record<'secretary' | 'admin' | 'member' | 'otherSecretary', Caller>;
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Fixture } from './fixtures.js';
+import { codeOf, ok, type Caller, type GqlResponse } from './harness.js';
+import { apiSuite } from './suite.js';
 
 const FAR = new Date('2100-01-01T00:00:00Z');
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 /** 09:00 China time on Tuesday 1 December 2026. */
 const BASE = new Date('2026-12-01T01:00:00.000Z');
+
+const { h, fx, as } = apiSuite({ clock: BASE, sessions: ['secretary', 'admin', 'member', 'otherSecretary'], expiresAt: FAR });
 const at = (ms: number) => new Date(BASE.getTime() + ms);
 const iso = (d: Date) => d.toISOString();
 
@@ -66,9 +65,6 @@ async function pointsFor(meetingId: string) {
 }
 
 beforeAll(async () => {
-  h = await startHarness();
-  h.clock.now = BASE;
-  fx = await createFixture(h.prisma, { bulk: 0 });
   // Each kind's own rule, as the defaults define them (api/src/modules/points/defaults.ts), with distinct points.
   await h.prisma.$transaction(async (tx) => {
     const rules = [];
@@ -77,11 +73,7 @@ beforeAll(async () => {
     }
     await appendRecords(tx, rules.map((r) => ({ type: 'PointsRule', id: r.id, version: 1, org: r.orgUnitId, actor: 'system', data: recordData('PointsRule', r) })));
   });
-  for (const who of ['secretary', 'admin', 'member', 'otherSecretary'] as const) {
-    as[who] = { token: await sessionFor(h.prisma, fx.accounts[who].id, { expiresAt: FAR }) };
-  }
 });
-afterAll(() => h?.close());
 
 describe('attendance and ratings only once the meeting has happened', () => {
   const start = at(2 * HOUR);

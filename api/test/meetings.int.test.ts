@@ -5,22 +5,20 @@
 // movable clock.
 import { recordData, type Member } from '@lianjian/db';
 import { appendRecords } from '@lianjian/indexer';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiKeyFor, createFixture, sessionFor, type Fixture } from './fixtures.js';
-import { ok, codeOf, startHarness, type Caller, type GqlResponse, type Harness } from './harness.js';
-
-let h: Harness;
-let fx: Fixture;
-type Who = 'secretary' | 'admin' | 'member' | 'leader' | 'otherSecretary' | 'm2' | 'm3' | 'applicant' | 'm5' | 'partner' | 'partnerAll';
-const as = {} as Record<Who, Caller>;
-let m5: Member;
-let applicant: Member;
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ACCOUNT_NAMES, apiKeyFor, sessionFor, type Fixture } from './fixtures.js';
+import { ok, codeOf, type Caller, type GqlResponse } from './harness.js';
+import { apiSuite } from './suite.js';
 
 const FAR = new Date('2100-01-01T00:00:00Z');
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 /** 09:00 China time on a Tuesday; every test moves the clock from here. */
 const BASE = new Date('2026-12-01T01:00:00.000Z');
+
+const { h, fx, as } = apiSuite({ clock: BASE, bulk: 1, sessions: ACCOUNT_NAMES, expiresAt: FAR, others: ['m2', 'm3', 'applicant', 'm5', 'partner', 'partnerAll'] });
+let m5: Member;
+let applicant: Member;
 
 async function memberAccount(username: string, member: Member): Promise<Caller> {
   const a = await h.prisma.account.create({
@@ -30,9 +28,6 @@ async function memberAccount(username: string, member: Member): Promise<Caller> 
 }
 
 beforeAll(async () => {
-  h = await startHarness();
-  h.clock.now = BASE;
-  fx = await createFixture(h.prisma, { bulk: 1 });
   applicant = fx.bulk[0]!;
   // A second full member of b1, and the points rule attendance earns, each with its record.
   const made = await h.prisma.$transaction(async (tx) => {
@@ -53,9 +48,6 @@ beforeAll(async () => {
     return m;
   });
   m5 = made;
-  for (const who of ['secretary', 'admin', 'member', 'leader', 'otherSecretary'] as const) {
-    as[who] = { token: await sessionFor(h.prisma, fx.accounts[who].id, { expiresAt: FAR }) };
-  }
   as.m2 = await memberAccount('m2', fx.members.m2);
   as.m3 = await memberAccount('m3', fx.members.m3);
   as.applicant = await memberAccount('applicant', applicant);
@@ -63,7 +55,6 @@ beforeAll(async () => {
   as.partner = { apiKey: (await apiKeyFor(h.prisma, fx.units.g1.id, ['Meeting:read'], 'meetings-only')).key };
   as.partnerAll = { apiKey: (await apiKeyFor(h.prisma, fx.units.g1.id, ['Meeting:read', 'Attendance:read'], 'meetings-attendance')).key };
 });
-afterAll(() => h?.close());
 
 function fieldsOf(res: GqlResponse): string[] {
   return ((res.errors?.[0]?.extensions.fields as { field: string }[] | undefined) ?? []).map((f) => f.field);

@@ -2,22 +2,13 @@
 // nothing; one bad row means nothing is written; good rows are all written, each with its record
 // document; duplicate ID numbers are caught within the file and against members on record in the
 // caller's scope; the row limit; and who may import into which unit.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeNationalId } from '../src/modules/members/national-id.js';
 import { MAX_IMPORT_ROWS } from '../src/modules/members/import.js';
-import { callersFor, createFixture, type AccountName, type Fixture } from './fixtures.js';
-import { codeOf, ok, startHarness, type Caller, type Harness } from './harness.js';
+import { codeOf, ok, type Caller } from './harness.js';
+import { apiSuite } from './suite.js';
 
-let h: Harness;
-let fx: Fixture;
-let as: Record<AccountName, Caller>;
-
-beforeAll(async () => {
-  h = await startHarness();
-  fx = await createFixture(h.prisma);
-  as = await callersFor(h.prisma, fx, ['admin', 'leader', 'secretary', 'member', 'otherSecretary']);
-});
-afterAll(() => h?.close());
+const { h, fx, as } = apiSuite({ sessions: ['admin', 'leader', 'secretary', 'member', 'otherSecretary'] });
 
 const IMPORT = `mutation($unit: ID!, $rows: [MemberImportRow!]!, $dry: Boolean!) { importMembers(unitId: $unit, rows: $rows, dryRun: $dry) {
   dryRun written total okCount errorCount skippedCount rows { row ok skipped duplicateOfRow duplicateOfMemberId likelyDuplicateOfMemberId memberId errors { field message messageZh } } } }`;

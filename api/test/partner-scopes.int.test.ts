@@ -1,18 +1,12 @@
 // partnerScopes: the web's scope checkboxes list exactly what createApiKey accepts (PARTNER_SCOPES),
 // and only an administrator may read the list.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PARTNER_SCOPES } from '../src/graphql/scopes.js';
-import { createFixture, sessionFor, type Fixture } from './fixtures.js';
-import { codeOf, ok, startHarness, type Harness } from './harness.js';
+import { sessionFor } from './fixtures.js';
+import { codeOf, ok } from './harness.js';
+import { apiSuite } from './suite.js';
 
-let h: Harness;
-let fx: Fixture;
-
-beforeAll(async () => {
-  h = await startHarness();
-  fx = await createFixture(h.prisma);
-});
-afterAll(() => h?.close());
+const { h, fx } = apiSuite();
 
 describe('partnerScopes', () => {
   it('lists every grantable scope to an administrator, each of which createApiKey accepts', async () => {

@@ -7,31 +7,23 @@
 // total no longer matches the proven one, and the tampered entry's shown points fail the check.
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createChainChecker, parseBundle, verifyBundle, type ChainChecker, type ProofBundle } from '@lianjian/verify';
 import { createContext } from '../src/shared/context.js';
 import { awardPoints } from '../src/modules/points/award.js';
 import { ensureDefaultRules } from '../src/modules/points/defaults.js';
-import { signInWithTotp, startE2eStack, type E2eStack } from './e2e-stack.js';
-import { sessionFor } from './fixtures.js';
-import { ok, codeOf, type Caller, type GqlResponse } from './harness.js';
+import { ok, codeOf, type GqlResponse } from './harness.js';
+import { e2eSuite } from './suite.js';
 
 const ANCHOR_TIMEOUT_MS = 60_000;
 
-let s: E2eStack;
-let secretary: Caller;
-let member: Caller;
+const { s, as: { secretary, member } } = e2eSuite({ clock: new Date('2026-03-10T04:00:00.000Z'), totp: ['secretary'], sessions: ['member'] });
 let chain: ChainChecker;
 
 beforeAll(async () => {
-  s = await startE2eStack();
-  s.h.clock.now = new Date('2026-03-10T04:00:00.000Z');
-  secretary = { token: await signInWithTotp(s.h, s.fx, 'secretary') };
-  member = { token: await sessionFor(s.h.prisma, s.fx.accounts.member.id) };
   chain = createChainChecker(s.rpcUrl);
   await ensureDefaultRules(s.h.prisma, s.fx.units.root.id, { now: s.h.clock.now });
 });
-afterAll(() => s?.stop());
 
 interface Node {
   id: string;

@@ -4,31 +4,23 @@
 import { randomUUID } from 'node:crypto';
 import type { Prisma } from '@lianjian/db';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createContext, type Context } from '../src/shared/context.js';
 import { awardPoints, type AwardEvent } from '../src/modules/points/award.js';
 import { DEFAULT_RULES, ensureDefaultRules } from '../src/modules/points/defaults.js';
-import { apiKeyFor, createFixture, sessionFor, type Fixture } from './fixtures.js';
-import { ok, codeOf, startHarness, type Caller, type GqlResponse, type Harness } from './harness.js';
+import { ACCOUNT_NAMES, apiKeyFor } from './fixtures.js';
+import { ok, codeOf, type GqlResponse } from './harness.js';
+import { apiSuite } from './suite.js';
 
-let h: Harness;
-let fx: Fixture;
+// The clock at noon in China.
+const { h, fx, as } = apiSuite({ clock: new Date('2026-03-10T04:00:00.000Z'), sessions: ACCOUNT_NAMES, others: ['partner', 'unscopedPartner'] });
 let system: Context;
-const as = {} as Record<'secretary' | 'admin' | 'member' | 'leader' | 'otherSecretary' | 'partner' | 'unscopedPartner' | 'anonymous', Caller>;
 
 beforeAll(async () => {
-  h = await startHarness();
-  h.clock.now = new Date('2026-03-10T04:00:00.000Z'); // noon in China
-  fx = await createFixture(h.prisma);
-  for (const who of ['secretary', 'admin', 'member', 'leader', 'otherSecretary'] as const) {
-    as[who] = { token: await sessionFor(h.prisma, fx.accounts[who].id) };
-  }
   as.partner = { apiKey: (await apiKeyFor(h.prisma, fx.units.g1.id, ['PointsEntry:read', 'PointsRule:read'])).key };
   as.unscopedPartner = { apiKey: (await apiKeyFor(h.prisma, fx.units.g1.id, ['Member:read'], 'no-points')).key };
-  as.anonymous = {};
   system = createContext({ prisma: h.prisma, config: h.config }, { kind: 'anonymous' }, { ip: '127.0.0.1', userAgent: null });
 });
-afterAll(() => h?.close());
 
 function fieldsOf(res: GqlResponse): string[] {
   return (res.errors?.[0]?.extensions.fields as { field: string }[] | undefined)?.map((f) => f.field) ?? [];

@@ -2,20 +2,11 @@
 // (document hash, audit path) with @lianjian/verify; a page costs the same number of queries
 // whatever its size (DataLoader batching).
 import { verifyBundle, parseBundle, type ProofBundle } from '@lianjian/verify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anchorPending, createFixture, sessionFor, type Fixture } from './fixtures.js';
-import { startHarness, type Harness } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { anchorPending } from './fixtures.js';
+import { apiSuite } from './suite.js';
 
-let h: Harness;
-let fx: Fixture;
-let admin: string;
-
-beforeAll(async () => {
-  h = await startHarness();
-  fx = await createFixture(h.prisma, { bulk: 110 });
-  admin = await sessionFor(h.prisma, fx.accounts.admin.id);
-});
-afterAll(() => h?.close());
+const { h, fx, as: { admin } } = apiSuite({ bulk: 110, sessions: ['admin'] });
 
 const PAGE = `query($n: Int!) { members(first: $n) { edges { node { id version name birthDate stage orgUnit { name proof { status } }
   proof { status batchSeq index leaf path anchor { chainId height txHash time } bundle } } } } }`;
@@ -31,7 +22,7 @@ type Node = {
 
 describe('proofs', () => {
   it('shows PENDING proofs with the record document before the indexer batches them', async () => {
-    const res = await h.gql<{ members: { edges: { node: Node }[] } }>(PAGE, { n: 5 }, { token: admin });
+    const res = await h.gql<{ members: { edges: { node: Node }[] } }>(PAGE, { n: 5 }, admin);
     expect(res.errors).toBeUndefined();
     for (const { node } of res.data!.members.edges) {
       expect(node.proof).toMatchObject({ status: 'PENDING', batchSeq: null, anchor: null, bundle: null });
@@ -40,7 +31,7 @@ describe('proofs', () => {
 
   it('serves ANCHORED bundles that verify offline and match the shown fields, for a page of 100', async () => {
     const seq = await anchorPending(h.dbUrl);
-    const res = await h.gql<{ members: { edges: { node: Node }[] } }>(PAGE, { n: 100 }, { token: admin });
+    const res = await h.gql<{ members: { edges: { node: Node }[] } }>(PAGE, { n: 100 }, admin);
     expect(res.errors).toBeUndefined();
     const nodes = res.data!.members.edges.map((e) => e.node);
     expect(nodes).toHaveLength(100);
@@ -58,7 +49,7 @@ describe('proofs', () => {
   });
 
   it('detects a shown field that differs from the proven record', async () => {
-    const res = await h.gql<{ members: { edges: { node: Node }[] } }>(PAGE, { n: 1 }, { token: admin });
+    const res = await h.gql<{ members: { edges: { node: Node }[] } }>(PAGE, { n: 1 }, admin);
     const node = res.data!.members.edges[0]!.node;
     const report = await verifyBundle(parseBundle(node.proof.bundle), { fields: { name: node.name + '改' } });
     expect(report.checks.find((c) => c.name === 'fields')!.ok).toBe(false);
@@ -67,12 +58,12 @@ describe('proofs', () => {
   it('costs a constant number of queries per page: 100 members with proofs = 10 members', async () => {
     // Not per page: the latest-batch lookup (cached for a second) and the session's last-seen touch.
     const perPage = () => h.queries.list.filter((q) => !/FROM "public"\."batch"|UPDATE "public"\."session"/.test(q));
-    await h.gql(PAGE, { n: 10 }, { token: admin });
+    await h.gql(PAGE, { n: 10 }, admin);
     h.queries.reset();
-    await h.gql(PAGE, { n: 10 }, { token: admin });
+    await h.gql(PAGE, { n: 10 }, admin);
     const small = perPage();
     h.queries.reset();
-    await h.gql(PAGE, { n: 100 }, { token: admin });
+    await h.gql(PAGE, { n: 100 }, admin);
     const large = perPage();
     expect(large.length).toBe(small.length);
     // Session, its account and scope unit; members; their org units (include); the row check's units; proofs.
@@ -81,13 +72,13 @@ describe('proofs', () => {
 
   it('gives every version of an entity with its proof, through history and record', async () => {
     const id = fx.members.m1.id;
-    const upd = await h.gql(`mutation($id: ID!) { updateMember(id: $id, input: { occupation: "工程师" }) { version } }`, { id }, { token: admin });
+    const upd = await h.gql(`mutation($id: ID!) { updateMember(id: $id, input: { occupation: "工程师" }) { version } }`, { id }, admin);
     expect(upd.errors).toBeUndefined();
     await anchorPending(h.dbUrl);
     const res = await h.gql<{ history: { edges: { node: { version: number; data: Record<string, unknown>; proof: { status: string; bundle: ProofBundle } } }[] } }>(
       `query($id: ID!) { history(type: "Member", id: $id, first: 10) { edges { node { version data proof { status bundle } } } } }`,
       { id },
-      { token: admin },
+      admin,
     );
     expect(res.errors).toBeUndefined();
     const versions = res.data!.history.edges.map((e) => e.node);
@@ -100,7 +91,7 @@ describe('proofs', () => {
     const rec = await h.gql<{ record: { version: number; proof: { bundle: ProofBundle } } }>(
       `query($id: ID!) { record(type: "Member", id: $id) { version proof { bundle } } }`,
       { id },
-      { token: admin },
+      admin,
     );
     expect(rec.data!.record.version).toBe(2);
     expect(rec.data!.record.proof.bundle.document.data.occupation).toBe('工程师');
@@ -110,13 +101,13 @@ describe('proofs', () => {
     const id = fx.members.m1.id;
     const q = `query($id: ID!, $after: String) { history(type: "Member", id: $id, first: 1, after: $after) { pageInfo { hasNextPage endCursor } edges { node { version } } } }`;
     type H = { history: { pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { version: number } }[] } };
-    const p1 = await h.gql<H>(q, { id }, { token: admin });
+    const p1 = await h.gql<H>(q, { id }, admin);
     expect(p1.data!.history.edges[0]!.node.version).toBe(1);
     expect(p1.data!.history.pageInfo.hasNextPage).toBe(true);
-    const p2 = await h.gql<H>(q, { id, after: p1.data!.history.pageInfo.endCursor }, { token: admin });
+    const p2 = await h.gql<H>(q, { id, after: p1.data!.history.pageInfo.endCursor }, admin);
     expect(p2.data!.history.edges[0]!.node.version).toBe(2);
     expect(p2.data!.history.pageInfo.hasNextPage).toBe(false);
-    const bad = await h.gql(q, { id, after: 'xyz' }, { token: admin });
+    const bad = await h.gql(q, { id, after: 'xyz' }, admin);
     expect(bad.errors![0]!.extensions.code).toBe('BAD_USER_INPUT');
   });
 });

@@ -2,18 +2,12 @@
 // joined query on every request (so revocation, expiry and disabling still act at once), the
 // row rule reuses a unit loaded with the row, and proofs at several depths of one request come
 // from one proof query.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiKeyFor, createFixture, sessionFor, type Fixture } from './fixtures.js';
-import { codeOf, startHarness, type Harness } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { apiKeyFor, sessionFor } from './fixtures.js';
+import { codeOf } from './harness.js';
+import { apiSuite } from './suite.js';
 
-let h: Harness;
-let fx: Fixture;
-
-beforeAll(async () => {
-  h = await startHarness();
-  fx = await createFixture(h.prisma, { bulk: 30 });
-});
-afterAll(() => h?.close());
+const { h, fx } = apiSuite({ bulk: 30 });
 
 // Not per request: the latest-batch lookup (cached for a second) and the last-seen touch.
 const perRequest = () => h.queries.list.filter((q) => !/FROM "public"\."batch"|UPDATE "public"\."(session|api_key)"/.test(q));

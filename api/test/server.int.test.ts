@@ -1,33 +1,25 @@
 // The HTTP surface: query limits with their codes, the browser page, /health, /metrics, and
 // the per-response extensions.lianjian.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../src/http/armor.js';
-import { anchorPending, createFixture, sessionFor, type Fixture } from './fixtures.js';
-import { codeOf, startHarness, type Harness } from './harness.js';
+import { anchorPending } from './fixtures.js';
+import { codeOf } from './harness.js';
+import { apiSuite } from './suite.js';
 
-let h: Harness;
-let fx: Fixture;
-let admin: string;
-
-beforeAll(async () => {
-  h = await startHarness();
-  fx = await createFixture(h.prisma);
-  admin = await sessionFor(h.prisma, fx.accounts.admin.id);
-});
-afterAll(() => h?.close());
+const { h, fx, as: { admin } } = apiSuite({ sessions: ['admin'] });
 
 describe('query limits (graphql-armor)', () => {
   it('allows a Relay query three hops deep (depth 8), with a proof anchor on the last hop (depth 10)', async () => {
     const hops = `{ orgUnits(first: 2) { edges { node { members(first: 2) { edges { node { orgUnit { name } } } } } } } }`;
-    expect((await h.gql(hops, {}, { token: admin })).errors).toBeUndefined();
+    expect((await h.gql(hops, {}, admin)).errors).toBeUndefined();
     const q = `{ orgUnits(first: 2) { edges { node { members(first: 2) { edges { node { orgUnit { proof { anchor { chainId } } } } } } } } } }`;
-    const res = await h.gql(q, {}, { token: admin });
+    const res = await h.gql(q, {}, admin);
     expect(res.errors).toBeUndefined();
   });
 
   it('refuses a deeper query with QUERY_TOO_DEEP', async () => {
     const q = `{ orgUnits(first: 1) { edges { node { members(first: 1) { edges { node { orgUnit { children(first: 1) { edges { node { parent { parent { parent { name } } } } } } } } } } } } } }`;
-    const res = await h.gql(q, {}, { token: admin });
+    const res = await h.gql(q, {}, admin);
     expect(res.status).toBe(400);
     expect(codeOf(res)).toBe('QUERY_TOO_DEEP');
     expect(res.errors![0]!.message).toMatch(new RegExp(`depth limit of ${LIMITS.maxDepth}`));
@@ -36,34 +28,34 @@ describe('query limits (graphql-armor)', () => {
 
   it('refuses too many aliases with TOO_MANY_ALIASES', async () => {
     const q = `{ ${Array.from({ length: LIMITS.maxAliases + 1 }, (_, i) => `a${i}: me { kind }`).join(' ')} }`;
-    const res = await h.gql(q, {}, { token: admin });
+    const res = await h.gql(q, {}, admin);
     expect(codeOf(res)).toBe('TOO_MANY_ALIASES');
   });
 
   it('refuses too many directives with TOO_MANY_DIRECTIVES', async () => {
     const q = `{ me { ${'kind @include(if: true) '.repeat(LIMITS.maxDirectives + 1)} } }`;
-    const res = await h.gql(q, {}, { token: admin });
+    const res = await h.gql(q, {}, admin);
     expect(codeOf(res)).toBe('TOO_MANY_DIRECTIVES');
   });
 
   it('refuses a costly query with QUERY_TOO_COSTLY', async () => {
     const node = `id version name birthDate stage status proof { status leaf path anchor { chainId height txHash time } }`;
     const page = `{ members(first: 100) { edges { node { ${node} } } } }`;
-    expect((await h.gql(page, {}, { token: admin })).errors).toBeUndefined();
+    expect((await h.gql(page, {}, admin)).errors).toBeUndefined();
     const q = `{ orgUnits(first: 100) { edges { node { members(first: 100) { edges { node { ${node} } } } } } } }`;
-    const res = await h.gql(q, {}, { token: admin });
+    const res = await h.gql(q, {}, admin);
     expect(codeOf(res)).toBe('QUERY_TOO_COSTLY');
   });
 
   it('refuses an over-long document with TOO_MANY_TOKENS', async () => {
     const q = `{ me { ${'kind '.repeat(LIMITS.maxTokens)} } }`;
-    const res = await h.gql(q, {}, { token: admin });
+    const res = await h.gql(q, {}, admin);
     expect(res.status).toBe(400);
     expect(codeOf(res)).toBe('TOO_MANY_TOKENS');
   });
 
   it('hides field suggestions', async () => {
-    const res = await h.gql(`{ membrs(first: 1) { totalCount } }`, {}, { token: admin });
+    const res = await h.gql(`{ membrs(first: 1) { totalCount } }`, {}, admin);
     expect(res.errors![0]!.message).not.toMatch(/Did you mean/);
   });
 });
@@ -99,11 +91,11 @@ describe('HTTP endpoints', () => {
   });
 
   it('carries the latest anchored batch in extensions.lianjian', async () => {
-    const before = await h.gql(`{ me { kind } }`, {}, { token: admin });
+    const before = await h.gql(`{ me { kind } }`, {}, admin);
     expect(before.extensions?.lianjian).toEqual({ latestAnchoredBatch: null });
     const seq = await anchorPending(h.dbUrl);
     await new Promise((r) => setTimeout(r, 1100)); // the value is cached for a second
-    const after = await h.gql(`{ me { kind } }`, {}, { token: admin });
+    const after = await h.gql(`{ me { kind } }`, {}, admin);
     const batch = (after.extensions!.lianjian as { latestAnchoredBatch: { seq: number; root: string; chainHeight: number } }).latestAnchoredBatch;
     expect(batch.seq).toBe(seq);
     expect(batch.root).toMatch(/^[0-9a-f]{64}$/);

@@ -3,13 +3,14 @@
 // receipts from outside organisations, expiry (refused and recorded as EXPIRED; the sweep),
 // cancelling, and who may do and see what. Then one flow end to end on the real stack: the
 // records it writes are anchored on a chain node and every bundle verifies online with the CLI.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { recordData, type OrgUnit } from '@lianjian/db';
 import { appendRecords } from '@lianjian/indexer';
 import type { ProofBundle } from '@lianjian/verify';
-import { createFixture, sessionFor, type Fixture } from './fixtures.js';
-import { signInWithTotp, startE2eStack, verifyWithCli, type E2eStack } from './e2e-stack.js';
-import { ok, codeOf, startHarness, type Caller, type Harness } from './harness.js';
+import { ACCOUNT_NAMES, sessionFor } from './fixtures.js';
+import { verifyWithCli } from './e2e-stack.js';
+import { ok, codeOf } from './harness.js';
+import { apiSuite, e2eSuite } from './suite.js';
 
 const LONG = { expiresAt: new Date('2100-01-01T00:00:00Z') };
 const FIELDS = 'id version status memberId memberName orgUnitId fromUnitName toUnitId toUnitName toOrganisation fromProvince toProvince crossProvince letterNo issuedOn validUntil receivedOn receiptNo lapsed';
@@ -22,25 +23,20 @@ const ONE = `query($id: ID!) { transfer(id: $id) { ${FIELDS} } }`;
 type T = { id: string; version: number; status: string; validUntil: string; crossProvince: boolean; lapsed: boolean; receivedOn: string | null; memberName: string; fromProvince: string; toProvince: string };
 
 describe('transfer letters', () => {
-  let h: Harness;
-  let fx: Fixture;
+  const { h, fx, as } = apiSuite({ bulk: 1, sessions: ACCOUNT_NAMES, expiresAt: LONG.expiresAt, others: ['secB2', 'secSh', 'm2'] });
   let sh: OrgUnit;
-  const as = {} as Record<'secretary' | 'admin' | 'member' | 'leader' | 'otherSecretary' | 'secB2' | 'secSh' | 'm2', Caller>;
   const day = (iso: string) => {
     h.clock.now = new Date(`${iso}T04:00:00.000Z`); // noon in China
   };
   const ids = {} as Record<'m1' | 'm3' | 'm2' | 'm4' | 'outside' | 'cancel', string>;
 
   beforeAll(async () => {
-    h = await startHarness();
-    fx = await createFixture(h.prisma, { bulk: 1 });
     // A branch in Shanghai (the fixture's units are all in Beijing), written with its record.
     sh = await h.prisma.$transaction(async (tx) => {
       const u = await tx.orgUnit.create({ data: { name: '上海党支部', kind: 'BRANCH', parentId: fx.units.g2.id, code: `T-sh-${Date.now()}`, province: '上海市' } });
       await appendRecords(tx, [{ type: 'OrgUnit', id: u.id, version: u.version, org: u.id, actor: 'system', data: recordData('OrgUnit', u) }]);
       return u;
     });
-    for (const who of ['secretary', 'admin', 'member', 'leader', 'otherSecretary'] as const) as[who] = { token: await sessionFor(h.prisma, fx.accounts[who].id, LONG) };
     const account = async (username: string, role: 'SECRETARY' | 'MEMBER', scopeUnitId: string, memberId: string | null = null) =>
       sessionFor(h.prisma, (await h.prisma.account.create({ data: { username, displayName: username, passwordHash: 'x', role, scopeUnitId, memberId } })).id, LONG);
     as.secB2 = { token: await account('sec-b2', 'SECRETARY', fx.units.b2.id) };
@@ -48,7 +44,6 @@ describe('transfer letters', () => {
     as.m2 = { token: await account('m2', 'MEMBER', fx.units.b1.id, fx.members.m2.id) };
     day('2026-01-15');
   });
-  afterAll(() => h?.close());
 
   it('refuses bad letters, naming the fields', async () => {
     const both = await h.gql(ISSUE, { input: { memberId: fx.members.m1.id, letterNo: 'L-1', toUnitId: fx.units.b2.id, toOrganisation: '某单位党委' } }, as.secretary);
@@ -236,14 +231,9 @@ describe('transfer letters', () => {
 });
 
 describe('end to end: transfer, feedback and appraisal records anchored on chain and verified online', () => {
-  let s: E2eStack;
-  afterAll(() => s?.stop());
+  const { s, as: { secretary, admin, member } } = e2eSuite({ totp: ['secretary', 'admin'], sessions: ['member'] });
 
   it('anchors every record of the flow, and each bundle the API serves verifies with lianjian-verify', async () => {
-    s = await startE2eStack();
-    const secretary = { token: await signInWithTotp(s.h, s.fx, 'secretary') };
-    const admin = { token: await signInWithTotp(s.h, s.fx, 'admin') };
-    const member = { token: await sessionFor(s.h.prisma, s.fx.accounts.member.id) };
     const { m1 } = s.fx.members;
 
     const letter = ok(await s.h.gql<{ issueTransferLetter: { id: string } }>(ISSUE, { input: { memberId: m1.id, letterNo: 'E2E-1', toUnitId: s.fx.units.b2.id } }, secretary)).issueTransferLetter;

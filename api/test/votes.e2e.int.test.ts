@@ -4,26 +4,22 @@
 // the tally bundle with the lianjian-verify command line too; and the tally is recomputed from
 // the anchored ballot documents alone; a decision resting on the vote, with a milestone, verifies
 // online too.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createChainChecker, recomputeTally, verifyBundle, type ProofBundle } from '@lianjian/verify';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createChainChecker, recomputeTally, verifyBundle } from '@lianjian/verify';
 import { createHash } from 'node:crypto';
-import { sessionFor } from './fixtures.js';
-import { signInWithTotp, startE2eStack, verifyWithCli, type E2eStack, type ProofView } from './e2e-stack.js';
+import { verifyWithCli, type ProofView } from './e2e-stack.js';
 import { ok, type Caller } from './harness.js';
 import { CAST, CLOSE_VOTE, CREATE_VOTE, OPEN_VOTE, accountFor, type VoteView } from './votes-helpers.js';
+import { e2eSuite } from './suite.js';
 
 const ANCHOR_TIMEOUT_MS = 30_000;
 
-let s: E2eStack;
-let secretary: Caller;
-const voters: Caller[] = [];
+const { s, as: { secretary, member } } = e2eSuite({ totp: ['secretary'], sessions: ['member'] });
+const voters: Caller[] = [member];
 
 beforeAll(async () => {
-  s = await startE2eStack();
-  secretary = { token: await signInWithTotp(s.h, s.fx, 'secretary') };
-  voters.push({ token: await sessionFor(s.h.prisma, s.fx.accounts.member.id) }, await accountFor(s.h.prisma, s.fx.members.m2));
+  voters.push(await accountFor(s.h.prisma, s.fx.members.m2));
 });
-afterAll(() => s?.stop());
 
 interface Served {
   vote: {

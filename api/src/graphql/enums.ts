@@ -1,13 +1,15 @@
 // GraphQL enums mirroring the database enums; import these refs rather than redefining them.
-import { Education, Gender, MemberStage, MemberStatus, OrgUnitKind, Role } from '@lianjian/db';
+import { $Enums } from '@lianjian/db';
 import { builder } from './builder.js';
 
-export const RoleEnum = builder.enumType(Role, { name: 'Role', description: 'Account role (角色)' });
-export const OrgUnitKindEnum = builder.enumType(OrgUnitKind, { name: 'OrgUnitKind', description: '党委 / 党总支 / 党支部 / 党小组' });
-export const GenderEnum = builder.enumType(Gender, { name: 'Gender' });
-export const EducationEnum = builder.enumType(Education, { name: 'Education' });
-export const MemberStageEnum = builder.enumType(MemberStage, {
-  name: 'MemberStage',
-  description: '申请人 / 积极分子 / 发展对象 / 预备党员 / 正式党员',
-});
-export const MemberStatusEnum = builder.enumType(MemberStatus, { name: 'MemberStatus' });
+/** The GraphQL enum of a database enum: the same name and values, with what they mean. */
+export function dbEnum<N extends keyof typeof $Enums>(name: N, description?: string) {
+  return builder.enumType($Enums[name] as (typeof $Enums)[N], { name, description } as never);
+}
+
+export const RoleEnum = dbEnum('Role', 'Account role (角色)');
+export const OrgUnitKindEnum = dbEnum('OrgUnitKind', '党委 / 党总支 / 党支部 / 党小组');
+export const GenderEnum = dbEnum('Gender');
+export const EducationEnum = dbEnum('Education');
+export const MemberStageEnum = dbEnum('MemberStage', '申请人 / 积极分子 / 发展对象 / 预备党员 / 正式党员');
+export const MemberStatusEnum = dbEnum('MemberStatus');

@@ -1,7 +1,9 @@
 // Proofs on every result. Any object type with `id` and `version` whose GraphQL name is its
-// record type implements Verifiable by adding `interfaces: [Verifiable]`: the `proof` field
+// record type implements Verifiable (a prisma type: verifiableObject, below): the `proof` field
 // resolves through the request's proof DataLoader, so a page of N rows costs one proof query.
-import { builder } from './builder.js';
+import type { FieldMap } from '@pothos/core';
+import type { PrismaObjectRef, prismaModelName, ShapeFromSelection } from '@pothos/plugin-prisma';
+import { builder, type Types } from './builder.js';
 import { assertCanSeeRecordIn } from '../shared/access.js';
 import type { Context } from '../shared/context.js';
 import { appError, badArgument, forbidden, notFound } from '../shared/errors.js';
@@ -103,11 +105,22 @@ export const RecordVersion = builder.objectRef<LoadedProof>('RecordVersion').imp
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function checkKeyArgs(type: string, id: string): void {
-  if (!isVerifiableType(type)) {
-    throw badArgument('type', `"${type}" is not a verifiable type; use one of ${VERIFIABLE_TYPES.join(', ')}.`, `"${type}" 不是可验证的类型，可用类型：${VERIFIABLE_TYPES.join('、')}。`);
+/** The arguments naming one verifiable entity: its record type and id. */
+function entityArgs(t: PothosSchemaTypes.QueryFieldBuilder<Types, {}>) {
+  return { type: t.arg.string({ required: true }), id: t.arg.id({ required: true }) };
+}
+
+/** Who may ask for an entity's records: whoever may read its type. */
+const readOfType = (_parent: unknown, args: { type: string }) => ({ read: args.type });
+
+/** The entity's id, once `type` is known to be a verifiable type and `id` a UUID. */
+function entityId(args: { type: string; id: string | number }): string {
+  const id = String(args.id);
+  if (!isVerifiableType(args.type)) {
+    throw badArgument('type', `"${args.type}" is not a verifiable type; use one of ${VERIFIABLE_TYPES.join(', ')}.`, `"${args.type}" 不是可验证的类型，可用类型：${VERIFIABLE_TYPES.join('、')}。`);
   }
   if (!UUID.test(id)) throw badArgument('id', 'must be a UUID.', '应为 UUID。');
+  return id;
 }
 
 async function visibleRecord(ctx: Context, proof: LoadedProof): Promise<void> {
@@ -141,15 +154,10 @@ builder.queryFields((t) => ({
   record: t.field({
     type: RecordVersion,
     description: 'One version of any verifiable entity with its proof (the latest when `version` is omitted)',
-    args: {
-      type: t.arg.string({ required: true }),
-      id: t.arg.id({ required: true }),
-      version: t.arg.int(),
-    },
-    authScopes: (_p, args) => ({ read: args.type }),
+    args: { ...entityArgs(t), version: t.arg.int() },
+    authScopes: readOfType,
     resolve: async (_root, args, ctx) => {
-      const id = String(args.id);
-      checkKeyArgs(args.type, id);
+      const id = entityId(args);
       const all = await versionsOf(ctx, args.type, id);
       const version = args.version ?? all[all.length - 1] ?? null;
       if (version != null && all.includes(version)) assertServableVersion(args.type, version, all);
@@ -162,14 +170,10 @@ builder.queryFields((t) => ({
   history: t.connection({
     type: RecordVersion,
     description: 'Every version of a verifiable entity, oldest first, each with its proof',
-    args: {
-      type: t.arg.string({ required: true }),
-      id: t.arg.id({ required: true }),
-    },
-    authScopes: (_p, args) => ({ read: args.type }),
+    args: entityArgs(t),
+    authScopes: readOfType,
     resolve: async (_root, args, ctx) => {
-      const id = String(args.id);
-      checkKeyArgs(args.type, id);
+      const id = entityId(args);
       checkPageSize(args, ctx);
       const after = decodeIntCursor('v', 'after', args.after);
       const before = decodeIntCursor('v', 'before', args.before);
@@ -213,10 +217,46 @@ export function verifiableRow<Row>(type: string, rowRule: (ctx: Context, row: Ro
 
 interface RecordKeyFields<Id, Version> {
   exposeID(name: 'id'): Id;
-  exposeInt(name: 'version'): Version;
+  exposeInt(name: 'version', options?: { description?: string }): Version;
 }
 
 /** The first fields of every verifiable object: the key its proof is looked up by. */
-export function verifiableFields<Id, Version>(t: RecordKeyFields<Id, Version>) {
-  return { id: t.exposeID('id'), version: t.exposeInt('version') };
+export function verifiableFields<Id, Version>(t: RecordKeyFields<Id, Version>, versionDescription?: string) {
+  return { id: t.exposeID('id'), version: t.exposeInt('version', versionDescription === undefined ? undefined : { description: versionDescription }) };
+}
+
+type PT = Types['PrismaTypes'];
+/** The columns every verifiable row is read with: its record key and the unit its rules look at. */
+const KEY_COLUMNS = { id: true, version: true, orgUnitId: true } as const;
+type RowShape<N extends keyof PT, Select> = [Select] extends [undefined] ? PT[N]['Shape'] : ShapeFromSelection<Types, PT[N], { select: typeof KEY_COLUMNS & Select; include: unknown }>;
+
+export interface VerifiableObjectOptions<N extends keyof PT, Select> {
+  description: string;
+  /**
+   * Read only the requested columns, plus the record key, `orgUnitId` and these (what the row
+   * rule and custom fields need); without it, whole rows.
+   */
+  select?: Select;
+  /** Said of `version` where the type's versions mean something particular. */
+  versionDescription?: string;
+  /** The fields after `id` and `version`. */
+  fields: (t: PothosSchemaTypes.PrismaObjectFieldBuilder<Types, PT[N], RowShape<N, Select> & { [prismaModelName]?: N }>) => FieldMap;
+}
+
+/**
+ * A prisma object type that is a verifiable record: it implements Verifiable, `rowRule` decides
+ * who may see each row (verifiableRow), and its fields start with the record key.
+ */
+export function verifiableObject<N extends keyof PT & string, const Select extends PT[N]['Select'] | undefined = undefined>(
+  name: N,
+  rowRule: (ctx: Context, row: RowShape<N, Select>) => Promise<void> | void,
+  options: VerifiableObjectOptions<N, Select>,
+): PrismaObjectRef<Types, PT[N], RowShape<N, Select>> {
+  type Builder = Parameters<VerifiableObjectOptions<N, Select>['fields']>[0];
+  return builder.prismaObject(name, {
+    description: options.description,
+    ...verifiableRow(name, rowRule),
+    ...(options.select === undefined ? {} : { select: { ...KEY_COLUMNS, ...options.select } }),
+    fields: (t: Builder) => ({ ...verifiableFields(t as unknown as RecordKeyFields<never, never>, options.versionDescription), ...options.fields(t) }),
+  } as never) as unknown as PrismaObjectRef<Types, PT[N], RowShape<N, Select>>;
 }

@@ -5,7 +5,8 @@
 //   MEMBER     their own member record and records about them; the org units of their unit's subtree
 //   partner    read, for types its scopes name: the subtree of its key's unit
 import type { Context } from './context.js';
-import { forbidden, unauthenticated } from './errors.js';
+import { forbidden, notFound, unauthenticated } from './errors.js';
+import { requireUuid } from './ids.js';
 import { describePrincipal, inSubtree, partnerScope, visibleRoot, WRITER_ROLES, type Principal } from './principal.js';
 
 export interface UnitRef {
@@ -120,6 +121,31 @@ export function assertCanSeeRecord(
   if (!inSubtree(visibleRoot(p), rec.unitPath)) throw outside(p, `${rec.type} ${rec.id}`, `${rec.type} ${rec.id}`);
 }
 
+/** The subtree a sweep over many rows may change: `under` (which the caller must be allowed to change), else the caller's own. */
+export function writableRoot(ctx: Context, under: UnitRef | null): string | null {
+  if (under) assertCanWriteUnit(ctx, under);
+  const root = listRoot(ctx, under);
+  if (!under && root) assertCanWriteUnit(ctx, { id: '', path: root });
+  return root;
+}
+
+/** The org unit a list's `under` argument names, null when it is omitted; NOT_FOUND when there is none. */
+export async function underUnit(ctx: Context, under: string | number | null | undefined) {
+  if (under == null) return null;
+  const unit = await ctx.loaders.orgUnit.load(requireUuid('under', under));
+  if (!unit) throw notFound('Org unit', '组织', String(under));
+  return unit;
+}
+
+/**
+ * The rows of the subtree a list covers: `under`'s (which the caller must be allowed to see), else
+ * everything the caller may see.
+ */
+export async function subtreeWhere(ctx: Context, under: string | number | null | undefined): Promise<{ orgUnit?: { path: { startsWith: string } } }> {
+  const root = listRoot(ctx, await underUnit(ctx, under));
+  return root ? { orgUnit: { path: { startsWith: root } } } : {};
+}
+
 /** Changes (members, workflows) need an ADMIN, or a SECRETARY whose subtree holds the unit. */
 export function assertCanWriteUnit(ctx: Context, unit: UnitRef): void {
   const p = ctx.principal;
@@ -134,6 +160,14 @@ export function assertCanWriteUnit(ctx: Context, unit: UnitRef): void {
       { unitId: unit.id },
     );
   }
+}
+
+/** The caller's own member id: for lists and actions about "me" (an account with a member record). */
+export function ownMemberId(ctx: Context): string {
+  const p = ctx.principal;
+  if (p.kind === 'anonymous') throw unauthenticated();
+  if (p.kind !== 'account' || !p.memberId) throw forbidden('This account has no member record of its own.', '该账号没有对应的党员记录。');
+  return p.memberId;
 }
 
 export function actorOf(ctx: Context): string {

@@ -6,6 +6,7 @@
 // codes every module shares are declared here. Partners switch on these codes, so a code is never
 // renamed; `npm run schema` prints the catalogue into api/README.md, and the tests fail when an
 // error reaches a client with a code the catalogue lacks.
+import { Prisma } from '@lianjian/db';
 import { GraphQLError } from 'graphql';
 
 export interface CodeEntry {
@@ -129,6 +130,15 @@ export function busy(): GraphQLError {
     messageZh: '服务器繁忙，本次更改未执行，未保存任何内容。请稍后重试。',
     extensions: { retryable: true },
   });
+}
+
+/**
+ * Prisma's unique-constraint violation (P2002): a concurrent duplicate got in first. With `column`,
+ * only a violation naming that column (by its field or database name).
+ */
+export function isUniqueViolation(err: unknown, column?: string): boolean {
+  if (!(err instanceof Prisma.PrismaClientKnownRequestError) || err.code !== 'P2002') return false;
+  return column === undefined || JSON.stringify(err.meta ?? {}).includes(column) || err.message.includes(column);
 }
 
 /** Prisma's "transaction could not start within maxWait / expired before it finished" (P2028). */

@@ -50,6 +50,12 @@ export function inSubtree(root: string | null, path: string): boolean {
   return root === null || path.startsWith(root);
 }
 
+/** '/1/5/12/' → ['/1/', '/1/5/', '/1/5/12/']: the unit's path and those of every unit above it. */
+export function pathsAbove(path: string): string[] {
+  const parts = path.split('/').filter(Boolean);
+  return parts.map((_, i) => `/${parts.slice(0, i + 1).join('/')}/`);
+}
+
 export function partnerScope(type: string, action: 'read' = 'read'): string {
   return `${type}:${action}`;
 }

@@ -3,13 +3,14 @@
 // member) → CLOSED. Every row change writes its record in the same transaction; each campaign
 // step locks the campaign row, and submissions hold it shared, so a submission cannot slip in
 // after the phase it belongs to has ended.
-import { Prisma, type AppraisalCampaign, type AppraisalRating, type AppraisalResult, type AppraisalStatus, type OrgUnit, type PeerAssessment, type SelfAssessment } from '@lianjian/db';
+import type { Prisma, AppraisalCampaign, AppraisalRating, AppraisalResult, AppraisalStatus, OrgUnit, PeerAssessment, SelfAssessment } from '@lianjian/db';
 import { assertCanWriteUnit } from '../../shared/access.js';
 import type { Context } from '../../shared/context.js';
-import { badArgument, badInput, conflict, FieldErrors, forbidden, notFound, unauthenticated } from '../../shared/errors.js';
-import { requireUuid } from '../../shared/ids.js';
+import { badArgument, badInput, conflict, FieldErrors, forbidden, isUniqueViolation, notFound, unauthenticated } from '../../shared/errors.js';
+import { requireUuid, type Id } from '../../shared/ids.js';
 import { todayInChina } from '@lianjian/rules/dates';
 import { writeRecord, type Tx } from '../../shared/records/write.js';
+import { lockRow, writeNextVersion } from '../../shared/records/versions.js';
 import { checkText } from './text.js';
 import { capExceeded, wrongPhase } from './errors.js';
 import { rosterAt, rosterOf, openingRecordId, type RosterEntry } from './roster.js';
@@ -19,10 +20,6 @@ export type CampaignWithUnit = AppraisalCampaign & { orgUnit: OrgUnit };
 
 const isoOf = (d: Date) => d.toISOString().slice(0, 10);
 const today = (ctx: Context) => todayInChina(ctx.config.now());
-
-function isUniqueViolation(err: unknown): boolean {
-  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
-}
 
 export async function loadCampaign(ctx: Context, id: string, field = 'campaignId'): Promise<CampaignWithUnit> {
   const campaign = await ctx.prisma.appraisalCampaign.findUnique({ where: { id: requireUuid(field, id) }, include: { orgUnit: true } });
@@ -40,12 +37,6 @@ function callerMemberId(ctx: Context): string {
   return p.memberId;
 }
 
-async function lockCampaign(tx: Tx, id: string, mode: 'UPDATE' | 'SHARE'): Promise<AppraisalCampaign> {
-  if (mode === 'UPDATE') await tx.$queryRaw`SELECT 1 FROM appraisal_campaign WHERE id = ${id}::uuid FOR UPDATE`;
-  else await tx.$queryRaw`SELECT 1 FROM appraisal_campaign WHERE id = ${id}::uuid FOR SHARE`;
-  return tx.appraisalCampaign.findUniqueOrThrow({ where: { id } });
-}
-
 function staleCampaign(current: number, expected: number) {
   return conflict(
     `This campaign was changed by someone else (now version ${current}, you acted on version ${expected}); reload and try again.`,
@@ -54,16 +45,39 @@ function staleCampaign(current: number, expected: number) {
   );
 }
 
-async function setStatus(tx: Tx, ctx: Context, c: AppraisalCampaign, status: AppraisalStatus, extra: Prisma.AppraisalCampaignUncheckedUpdateInput = {}) {
-  const updated = await tx.appraisalCampaign.update({ where: { id: c.id }, data: { ...extra, status, version: c.version + 1 } });
-  await writeRecord(tx, ctx, 'AppraisalCampaign', updated);
-  return updated;
+/** The campaign, which the caller must be allowed to change (the branch's secretary, or an admin). */
+async function writableCampaign(ctx: Context, id: string, field?: string): Promise<CampaignWithUnit> {
+  const found = await loadCampaign(ctx, id, field);
+  assertCanWriteUnit(ctx, found.orgUnit);
+  return found;
+}
+
+/**
+ * The campaign locked for the rest of the transaction (UPDATE for a step of the branch, SHARE for
+ * a member's submission), refused unless it is in one of `phases` (and, when the client sent one,
+ * at `expectedVersion`).
+ */
+async function lockInPhase(
+  tx: Tx,
+  found: { id: string },
+  phases: readonly AppraisalStatus[],
+  [action, actionZh]: readonly [string, string],
+  opts: { mode?: 'UPDATE' | 'SHARE'; expectedVersion?: number | null } = {},
+): Promise<AppraisalCampaign> {
+  const c = await lockRow(tx, 'AppraisalCampaign', found.id, opts.mode);
+  if (opts.expectedVersion != null && opts.expectedVersion !== c.version) throw staleCampaign(c.version, opts.expectedVersion);
+  if (!phases.includes(c.status)) throw wrongPhase(action, actionZh, c.status, phases);
+  return c;
+}
+
+function setStatus(tx: Tx, ctx: Context, c: AppraisalCampaign, status: AppraisalStatus, extra: Prisma.AppraisalCampaignUncheckedUpdateInput = {}) {
+  return writeNextVersion(tx, ctx, 'AppraisalCampaign', c, { ...extra, status });
 }
 
 // ── campaigns ──────────────────────────────────────────────────────────────────────────────────
 
 export interface CreateCampaignInput {
-  orgUnitId: string;
+  orgUnitId: Id;
   year: number;
   title: string;
   opensOn: Date;
@@ -117,12 +131,9 @@ async function advance(
   action: [string, string],
   after?: (tx: Tx, c: AppraisalCampaign & { orgUnit: OrgUnit }) => Promise<void>,
 ): Promise<AppraisalCampaign> {
-  const found = await loadCampaign(ctx, id, 'id');
-  assertCanWriteUnit(ctx, found.orgUnit);
+  const found = await writableCampaign(ctx, id, 'id');
   return ctx.prisma.$transaction(async (tx) => {
-    const c = await lockCampaign(tx, found.id, 'UPDATE');
-    if (expectedVersion != null && expectedVersion !== c.version) throw staleCampaign(c.version, expectedVersion);
-    if (!from.includes(c.status)) throw wrongPhase(action[0], action[1], c.status, from);
+    const c = await lockInPhase(tx, found, from, action, { expectedVersion });
     const updated = await setStatus(tx, ctx, c, to);
     if (after) await after(tx, { ...updated, orgUnit: found.orgUnit });
     return updated;
@@ -185,8 +196,7 @@ async function submitInPhase<T>(
 ): Promise<T> {
   try {
     return await ctx.prisma.$transaction(async (tx) => {
-      const c = await lockCampaign(tx, found.id, 'SHARE');
-      if (c.status !== phase.status) throw wrongPhase(phase.action, phase.actionZh, c.status, [phase.status]);
+      const c = await lockInPhase(tx, found, [phase.status], [phase.action, phase.actionZh], { mode: 'SHARE' });
       checkWindow(ctx, c);
       const roster = await rosterOf(tx, c, found.orgUnit.path);
       if (!onRoster(roster, memberId)) throw notOnRoster(found);
@@ -223,7 +233,7 @@ export async function submitSelfAssessment(ctx: Context, campaignId: string, inp
 }
 
 export interface PeerAssessmentInput {
-  subjectId: string;
+  subjectId: Id;
   rating: AppraisalRating;
   comment?: string | null;
 }
@@ -328,26 +338,29 @@ async function writeResults(
   }
 }
 
-async function ratingContext(tx: Tx, c: AppraisalCampaign, unitPath: string) {
+/**
+ * The roster and the results so far, with `input` checked against them: every member rated is on
+ * the roster, and the ratings so far with `input` over them (`merged`) stay within the cap.
+ */
+async function checkedRatings(tx: Tx, c: AppraisalCampaign, unitPath: string, input: readonly RatingInput[]) {
   const roster = await rosterOf(tx, c, unitPath);
   const rows = await tx.appraisalResult.findMany({ where: { campaignId: c.id } });
-  return { roster, existing: new Map(rows.map((r) => [r.memberId, r])) };
+  const existing = new Map(rows.map((r) => [r.memberId, r]));
+  checkOnRoster(roster, input);
+  const merged = new Map([...existing].map(([id, r]) => [id, r.rating]));
+  for (const r of input) merged.set(r.memberId, r.rating);
+  const breach = capBreach(roster.length, merged.values());
+  if (breach) throw capExceeded(breach);
+  return { roster, existing, merged };
 }
 
 /** Proposed ratings (not yet shown to members); the first proposal moves the campaign to RATING. */
 export async function proposeRatings(ctx: Context, campaignId: string, ratings: readonly RatingInput[]): Promise<AppraisalCampaign> {
-  const found = await loadCampaign(ctx, campaignId);
-  assertCanWriteUnit(ctx, found.orgUnit);
+  const found = await writableCampaign(ctx, campaignId);
   const input = checkRatingInput(ratings, true);
   return ctx.prisma.$transaction(async (tx) => {
-    let c = await lockCampaign(tx, found.id, 'UPDATE');
-    if (c.status !== 'PEER_ASSESSMENT' && c.status !== 'RATING') throw wrongPhase('propose ratings', '提出评定意见', c.status, ['PEER_ASSESSMENT', 'RATING']);
-    const { roster, existing } = await ratingContext(tx, c, found.orgUnit.path);
-    checkOnRoster(roster, input);
-    const merged = new Map([...existing].map(([id, r]) => [id, r.rating]));
-    for (const r of input) merged.set(r.memberId, r.rating);
-    const breach = capBreach(roster.length, merged.values());
-    if (breach) throw capExceeded(breach);
+    let c = await lockInPhase(tx, found, ['PEER_ASSESSMENT', 'RATING'], ['propose ratings', '提出评定意见']);
+    const { existing } = await checkedRatings(tx, c, found.orgUnit.path, input);
     await writeResults(tx, ctx, c, existing, new Map(input.map((r) => [r.memberId, r.rating])), false);
     if (c.status === 'PEER_ASSESSMENT') c = await setStatus(tx, ctx, c, 'RATING');
     return c;
@@ -360,18 +373,11 @@ export async function proposeRatings(ctx: Context, campaignId: string, ratings: 
  * it appears in their myAppraisalResults), and the campaign is PUBLISHED.
  */
 export async function finaliseCampaign(ctx: Context, campaignId: string, ratings: readonly RatingInput[]): Promise<AppraisalCampaign> {
-  const found = await loadCampaign(ctx, campaignId);
-  assertCanWriteUnit(ctx, found.orgUnit);
+  const found = await writableCampaign(ctx, campaignId);
   const input = checkRatingInput(ratings, false);
   return ctx.prisma.$transaction(async (tx) => {
-    const c = await lockCampaign(tx, found.id, 'UPDATE');
-    if (c.status !== 'RATING') throw wrongPhase('finalise the ratings', '确定评议结果', c.status, ['RATING']);
-    const { roster, existing } = await ratingContext(tx, c, found.orgUnit.path);
-    checkOnRoster(roster, input);
-    const merged = new Map([...existing].map(([id, r]) => [id, r.rating]));
-    for (const r of input) merged.set(r.memberId, r.rating);
-    const breach = capBreach(roster.length, merged.values());
-    if (breach) throw capExceeded(breach);
+    const c = await lockInPhase(tx, found, ['RATING'], ['finalise the ratings', '确定评议结果']);
+    const { roster, existing, merged } = await checkedRatings(tx, c, found.orgUnit.path, input);
     const missing = roster.filter((m) => !merged.has(m.memberId));
     if (missing.length > 0) {
       throw badInput([

@@ -6,7 +6,8 @@ import type { Prisma } from '@lianjian/db';
 import { assertCanSeeUnit, listRoot, type UnitRef } from '../../shared/access.js';
 import type { Context } from '../../shared/context.js';
 import { forbidden } from '../../shared/errors.js';
-import { callerMemberPath, pathAndAncestors } from '../meetings/access.js';
+import { callerMemberPath } from '../meetings/access.js';
+import { pathsAbove } from '../../shared/principal.js';
 
 const isMember = (ctx: Context) => ctx.principal.kind === 'account' && ctx.principal.role === 'MEMBER';
 
@@ -18,7 +19,7 @@ function branchPaths(ctx: Context): Promise<string[]> {
   if (!paths) {
     paths = callerMemberPath(ctx).then(async (own) => {
       if (own === null) return [];
-      const branches = await ctx.prisma.orgUnit.findMany({ where: { path: { in: pathAndAncestors(own) }, kind: 'BRANCH' }, select: { path: true } });
+      const branches = await ctx.prisma.orgUnit.findMany({ where: { path: { in: pathsAbove(own) }, kind: 'BRANCH' }, select: { path: true } });
       const branch = branches.map((b) => b.path).sort((a, b) => b.length - a.length)[0];
       return branch && branch !== own ? [branch, own] : [own];
     });

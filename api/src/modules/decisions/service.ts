@@ -9,6 +9,7 @@ import { requireUuid } from '../../shared/ids.js';
 import { dateOf, isoOf } from '../pipeline/service.js';
 import { todayInChina } from '@lianjian/rules/dates';
 import { writeRecord } from '../../shared/records/write.js';
+import { changeLocked, lockRow, writeNextVersion } from '../../shared/records/versions.js';
 import { unpassedVoteError } from '../votes/errors.js';
 import { resultsOf } from '../votes/service.js';
 import { DECISION_ENDED, DECISION_FLOW, MILESTONE_FLOW, statusMoveError, unfinishedMilestonesError } from './status.js';
@@ -98,9 +99,7 @@ async function writableDecision(ctx: Context, id: string): Promise<Decision> {
 /** Moves a decision along its flow: a new version (and record) per change. */
 export async function updateDecisionStatus(ctx: Context, id: string, status: DecisionStatus): Promise<Decision> {
   const found = await writableDecision(ctx, id);
-  return ctx.prisma.$transaction(async (tx) => {
-    const [row] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM decision WHERE id = ${found.id}::uuid FOR UPDATE`;
-    const d = await tx.decision.findUniqueOrThrow({ where: { id: row!.id } });
+  return changeLocked(ctx, 'Decision', found.id, async (d, tx) => {
     if (!DECISION_FLOW[d.status].includes(status)) throw statusMoveError('Decision', d.id, d.status, status, DECISION_FLOW[d.status]);
     if (status === 'IMPLEMENTED') {
       const unfinished = await tx.milestone.findMany({
@@ -110,9 +109,7 @@ export async function updateDecisionStatus(ctx: Context, id: string, status: Dec
       });
       if (unfinished.length > 0) throw unfinishedMilestonesError(unfinished);
     }
-    const updated = await tx.decision.update({ where: { id: d.id }, data: { status, version: d.version + 1 } });
-    await writeRecord(tx, ctx, 'Decision', updated);
-    return updated;
+    return { status };
   });
 }
 
@@ -168,25 +165,16 @@ export async function updateMilestoneStatus(ctx: Context, id: string, status: Mi
   if (notes && notes.length > 2000) throw badArgument('notes', 'must be at most 2000 characters.', '不超过 2000 个字符。');
 
   return ctx.prisma.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM milestone WHERE id = ${mid}::uuid FOR UPDATE`;
-    const m = await tx.milestone.findUniqueOrThrow({ where: { id: mid }, include: { decision: true } });
+    const m = await lockRow(tx, 'Milestone', mid);
+    const decision = await tx.decision.findUniqueOrThrow({ where: { id: m.decisionId } });
     if (!MILESTONE_FLOW[m.status].includes(status)) throw statusMoveError('Milestone', m.id, m.status, status, MILESTONE_FLOW[m.status]);
-    if (status === 'DONE' && completedOn < isoOf(m.decision.decidedOn)) {
-      throw badArgument('on', `must not be before the decision (${isoOf(m.decision.decidedOn)}).`, `不能早于决议日期（${isoOf(m.decision.decidedOn)}）。`);
+    if (status === 'DONE' && completedOn < isoOf(decision.decidedOn)) {
+      throw badArgument('on', `must not be before the decision (${isoOf(decision.decidedOn)}).`, `不能早于决议日期（${isoOf(decision.decidedOn)}）。`);
     }
-    const { decision, ...row } = m;
-    const updated = await tx.milestone.update({
-      where: { id: row.id },
-      data: { status, completedOn: status === 'DONE' ? dateOf(completedOn) : null, notes: notes?.trim() || row.notes, version: row.version + 1 },
-    });
-    await writeRecord(tx, ctx, 'Milestone', updated);
+    const updated = await writeNextVersion(tx, ctx, 'Milestone', m, { status, completedOn: status === 'DONE' ? dateOf(completedOn) : null, notes: notes?.trim() || m.notes });
     if ((status === 'IN_PROGRESS' || status === 'DONE') && decision.status === 'ADOPTED') {
-      await tx.$queryRaw`SELECT id FROM decision WHERE id = ${decision.id}::uuid FOR UPDATE`;
-      const d = await tx.decision.findUniqueOrThrow({ where: { id: decision.id } });
-      if (d.status === 'ADOPTED') {
-        const started = await tx.decision.update({ where: { id: d.id }, data: { status: 'IMPLEMENTING', version: d.version + 1 } });
-        await writeRecord(tx, ctx, 'Decision', started);
-      }
+      const d = await lockRow(tx, 'Decision', decision.id);
+      if (d.status === 'ADOPTED') await writeNextVersion(tx, ctx, 'Decision', d, { status: 'IMPLEMENTING' });
     }
     return updated;
   });

@@ -3,9 +3,9 @@
 import type { DuesArrearsCase, DuesBase, DuesPayment, Member, OrgUnit, Prisma } from '@lianjian/db';
 import { formatFen, monthRange, unpaidRuns, type Fen, type YearMonth } from '@lianjian/rules/dues';
 import { DuesTally, type DuesFigures, type SnapshotRecord } from '@lianjian/verify';
-import { assertCanSeeMemberRow, listRoot } from '../../shared/access.js';
+import { assertCanSeeMemberRow, ownMemberId, subtreeWhere } from '../../shared/access.js';
 import type { Context } from '../../shared/context.js';
-import { badArgument, forbidden, notFound, unauthenticated } from '../../shared/errors.js';
+import { badArgument, notFound, unauthenticated } from '../../shared/errors.js';
 import { requireUuid } from '../../shared/ids.js';
 import { lastDueMonth, loadDuesData, monthLines, trackingStart, type MemberDuesData, type MonthLine } from './months.js';
 
@@ -28,14 +28,8 @@ export async function memberFor(ctx: Context, memberId: string | number | null |
 export async function scopeWhere(ctx: Context, under: string | number | null | undefined): Promise<{ memberId?: string; orgUnit?: { path: { startsWith: string } } }> {
   const p = ctx.principal;
   if (p.kind === 'anonymous') throw unauthenticated();
-  if (p.kind === 'account' && p.role === 'MEMBER') {
-    if (!p.memberId) throw forbidden('This account has no member record of its own.', '该账号没有对应的党员记录。');
-    return { memberId: p.memberId };
-  }
-  const unit = under != null ? await ctx.loaders.orgUnit.load(requireUuid('under', under)) : null;
-  if (under != null && !unit) throw notFound('Org unit', '组织', String(under));
-  const root = listRoot(ctx, unit);
-  return root ? { orgUnit: { path: { startsWith: root } } } : {};
+  if (p.kind === 'account' && p.role === 'MEMBER') return { memberId: ownMemberId(ctx) };
+  return subtreeWhere(ctx, under);
 }
 
 export interface Statement {

@@ -6,14 +6,15 @@
 //   arrears     raised by the system (actor "system") for six unpaid months in a row, decided by people
 //   remittance  a unit's monthly total passed to the level above, which confirms receipt
 import { randomBytes } from 'node:crypto';
-import { Prisma, type DuesArrearsCase, type PrismaClient, type DuesBase, type DuesHardship, type DuesPayment, type DuesPaymentMethod, type DuesRemittance, type OrgUnit } from '@lianjian/db';
+import type { DuesArrearsCase, PrismaClient, DuesBase, DuesHardship, DuesPayment, DuesPaymentMethod, DuesRemittance, OrgUnit } from '@lianjian/db';
 import { addMonthsYm, allocate, arrearsRuns, checkBase, isFen, isYearMonth, monthlyDue, monthOf, monthRange, type DuesCategory, type HardshipKind } from '@lianjian/rules/dues';
 import { todayInChina } from '@lianjian/rules/dates';
-import { assertCanWriteUnit, listRoot } from '../../shared/access.js';
+import { assertCanWriteUnit, writableRoot } from '../../shared/access.js';
 import type { Context } from '../../shared/context.js';
-import { badArgument, conflict, FieldErrors, notFound } from '../../shared/errors.js';
+import { badArgument, conflict, FieldErrors, isUniqueViolation, notFound } from '../../shared/errors.js';
 import { requireUuid } from '../../shared/ids.js';
 import { recordInput, writeRecord, writeRecords, type Tx } from '../../shared/records/write.js';
+import { changeLocked, writeNextVersion } from '../../shared/records/versions.js';
 import { checkText } from '../appraisal/text.js';
 import { assertCanApproveHardship, assertCanConfirmRemittance, assertCanDeclareFor } from './access.js';
 import { baseNotChecked, monthAlreadyPaid } from './errors.js';
@@ -65,9 +66,8 @@ export async function declareBase(ctx: Context, input: BaseInput): Promise<DuesB
     if (existing?.status === 'CHECKED') {
       throw conflict(`The ${input.year} base was already checked by the branch; it is set once a year.`, `${input.year} 年度党费基数已经支部核定，每年只核定一次。`, { baseId: existing.id });
     }
-    const row = existing
-      ? await tx.duesBase.update({ where: { id: existing.id }, data: { ...fields, orgUnitId: member.orgUnitId, version: existing.version + 1 } })
-      : await tx.duesBase.create({ data: { ...fields, orgUnitId: member.orgUnitId, memberId: member.id, year: input.year } });
+    if (existing) return writeNextVersion(tx, ctx, 'DuesBase', existing, { ...fields, orgUnitId: member.orgUnitId });
+    const row = await tx.duesBase.create({ data: { ...fields, orgUnitId: member.orgUnitId, memberId: member.id, year: input.year } });
     await writeRecord(tx, ctx, 'DuesBase', row);
     return row;
   });
@@ -79,13 +79,9 @@ export async function checkDuesBase(ctx: Context, id: string | number): Promise<
   const found = await ctx.prisma.duesBase.findUnique({ where: { id: baseId }, include: { member: { include: { orgUnit: true } } } });
   if (!found) throw notFound('Dues base', '党费基数', baseId);
   assertCanWriteUnit(ctx, found.member.orgUnit);
-  return ctx.prisma.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT 1 FROM dues_base WHERE id = ${baseId}::uuid FOR UPDATE`;
-    const b = await tx.duesBase.findUniqueOrThrow({ where: { id: baseId } });
+  return changeLocked(ctx, 'DuesBase', baseId, (b) => {
     if (b.status === 'CHECKED') throw conflict(`The ${b.year} base is already checked.`, `${b.year} 年度党费基数已核定。`, { baseId });
-    const row = await tx.duesBase.update({ where: { id: baseId }, data: { status: 'CHECKED', checkedById: accountOf(ctx), checkedOn: dateOf(today(ctx)), version: b.version + 1 } });
-    await writeRecord(tx, ctx, 'DuesBase', row);
-    return row;
+    return { status: 'CHECKED', checkedById: accountOf(ctx), checkedOn: dateOf(today(ctx)) };
   });
 }
 
@@ -150,16 +146,9 @@ export async function decideHardship(ctx: Context, id: string | number, approve:
   const errs = new FieldErrors();
   checkText(errs, 'note', note, 1, 500, false);
   errs.throwIfAny();
-  return ctx.prisma.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT 1 FROM dues_hardship WHERE id = ${hId}::uuid FOR UPDATE`;
-    const h = await tx.duesHardship.findUniqueOrThrow({ where: { id: hId } });
+  return changeLocked(ctx, 'DuesHardship', hId, (h) => {
     if (h.status !== 'PROPOSED') throw conflict(`This hardship decision was already ${h.status}.`, `该减免决定已处理（${h.status === 'APPROVED' ? '已批准' : '未批准'}）。`, { status: h.status });
-    const row = await tx.duesHardship.update({
-      where: { id: hId },
-      data: { status: approve ? 'APPROVED' : 'REJECTED', approvedById: accountOf(ctx), decidedOn: dateOf(today(ctx)), decisionNote: note?.trim() || null, version: h.version + 1 },
-    });
-    await writeRecord(tx, ctx, 'DuesHardship', row);
-    return row;
+    return { status: approve ? 'APPROVED' : 'REJECTED', approvedById: accountOf(ctx), decidedOn: dateOf(today(ctx)), decisionNote: note?.trim() || null };
   });
 }
 
@@ -263,7 +252,7 @@ export async function correctPayment(ctx: Context, id: string | number, reason: 
       return row;
     });
   } catch (err) {
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') throw already();
+    if (isUniqueViolation(err)) throw already();
     throw err;
   }
 }
@@ -337,10 +326,7 @@ export async function scanArrears(prisma: PrismaClient, now: Date, rootPath: str
 
 /** The scan on demand, over a subtree the caller may change (default: theirs). */
 export async function raiseArrearsCases(ctx: Context, under: OrgUnit | null): Promise<DuesArrearsCase[]> {
-  if (under) assertCanWriteUnit(ctx, under);
-  const root = listRoot(ctx, under);
-  if (!under && root) assertCanWriteUnit(ctx, { id: '', path: root });
-  return scanArrears(ctx.prisma, ctx.config.now(), root);
+  return scanArrears(ctx.prisma, ctx.config.now(), writableRoot(ctx, under));
 }
 
 export type ArrearsDecision = 'EXCUSED' | 'TREAT_AS_LEFT' | 'SETTLED';
@@ -353,13 +339,9 @@ export async function decideArrearsCase(ctx: Context, id: string | number, decis
   const errs = new FieldErrors();
   checkText(errs, 'reason', reason, 2, 1000, false);
   errs.throwIfAny();
-  return ctx.prisma.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT 1 FROM dues_arrears_case WHERE id = ${cId}::uuid FOR UPDATE`;
-    const c = await tx.duesArrearsCase.findUniqueOrThrow({ where: { id: cId } });
+  return changeLocked(ctx, 'DuesArrearsCase', cId, (c) => {
     if (c.status !== 'OPEN') throw conflict(`This case was already decided (${c.status}).`, `该案件已作出决定（${c.status}）。`, { status: c.status });
-    const row = await tx.duesArrearsCase.update({ where: { id: cId }, data: { status: decision, decisionReason: reason.trim(), decidedById: accountOf(ctx), decidedOn: dateOf(today(ctx)), version: c.version + 1 } });
-    await writeRecord(tx, ctx, 'DuesArrearsCase', row);
-    return row;
+    return { status: decision, decisionReason: reason.trim(), decidedById: accountOf(ctx), decidedOn: dateOf(today(ctx)) };
   });
 }
 
@@ -385,9 +367,8 @@ export async function submitRemittance(ctx: Context, unitId: string | number, mo
     await tx.$queryRaw`SELECT 1 FROM dues_remittance WHERE org_unit_id = ${unit.id}::uuid AND month = ${month} FOR UPDATE`;
     const existing = await tx.duesRemittance.findUnique({ where: { orgUnitId_month: { orgUnitId: unit.id, month } } });
     if (existing?.status === 'CONFIRMED') throw conflict(`${month} was already remitted and confirmed by the level above.`, `${month} 的党费已上交并经上级确认。`, { remittanceId: existing.id });
-    const row = existing
-      ? await tx.duesRemittance.update({ where: { id: existing.id }, data: { ...fields, version: existing.version + 1 } })
-      : await tx.duesRemittance.create({ data: { ...fields, orgUnitId: unit.id, toUnitId: unit.parentId!, month } });
+    if (existing) return writeNextVersion(tx, ctx, 'DuesRemittance', existing, fields);
+    const row = await tx.duesRemittance.create({ data: { ...fields, orgUnitId: unit.id, toUnitId: unit.parentId!, month } });
     await writeRecord(tx, ctx, 'DuesRemittance', row);
     return row;
   });
@@ -401,13 +382,9 @@ export async function confirmRemittance(ctx: Context, id: string | number, recei
   const errs = new FieldErrors();
   checkText(errs, 'receiptNo', receipt, 1, 50, true);
   errs.throwIfAny();
-  return ctx.prisma.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT 1 FROM dues_remittance WHERE id = ${rId}::uuid FOR UPDATE`;
-    const r = await tx.duesRemittance.findUniqueOrThrow({ where: { id: rId } });
+  return changeLocked(ctx, 'DuesRemittance', rId, (r) => {
     if (r.status === 'CONFIRMED') throw conflict('This remittance is already confirmed.', '该笔上交已确认收到。');
-    const row = await tx.duesRemittance.update({ where: { id: rId }, data: { status: 'CONFIRMED', confirmedById: accountOf(ctx), confirmedOn: dateOf(today(ctx)), receiptNo: receipt.trim(), version: r.version + 1 } });
-    await writeRecord(tx, ctx, 'DuesRemittance', row);
-    return row;
+    return { status: 'CONFIRMED', confirmedById: accountOf(ctx), confirmedOn: dateOf(today(ctx)), receiptNo: receipt.trim() };
   });
 }
 

@@ -11,6 +11,7 @@ import { conflict, FieldErrors, forbidden, notFound, unauthenticated } from '../
 import { requireUuid } from '../../shared/ids.js';
 import { checkText } from '../appraisal/text.js';
 import { writeRecord } from '../../shared/records/write.js';
+import { changeLocked } from '../../shared/records/versions.js';
 
 /** The one copy of the flow: the pages read it through MemberFeedback.nextStatuses. */
 export const NEXT: Readonly<Record<FeedbackStatus, readonly FeedbackStatus[]>> = {
@@ -90,9 +91,7 @@ export async function respondToFeedback(ctx: Context, id: string, input: Respond
     errs.add('input.response', `is required when the status becomes ${input.status}: tell the member the outcome.`, `状态改为「${STATUS_ZH[input.status]}」时必须填写答复，告知党员办理结果。`);
   }
   errs.throwIfAny();
-  return ctx.prisma.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT 1 FROM member_feedback WHERE id = ${found.id}::uuid FOR UPDATE`;
-    const row = await tx.memberFeedback.findUniqueOrThrow({ where: { id: found.id } });
+  return changeLocked(ctx, 'MemberFeedback', found.id, (row) => {
     if (input.expectedVersion != null && input.expectedVersion !== row.version) {
       throw conflict(
         `This feedback was changed by someone else (now version ${row.version}, you acted on version ${input.expectedVersion}); reload and try again.`,
@@ -109,14 +108,12 @@ export async function respondToFeedback(ctx: Context, id: string, input: Respond
       );
     }
     const response = input.response?.trim();
-    const data: Prisma.MemberFeedbackUncheckedUpdateInput = { status: input.status, version: row.version + 1 };
+    const data: Prisma.MemberFeedbackUncheckedUpdateInput = { status: input.status };
     if (response) {
       data.response = response;
       data.respondedById = p.kind === 'account' ? p.accountId : null;
       data.respondedAt = ctx.config.now();
     }
-    const updated = await tx.memberFeedback.update({ where: { id: row.id }, data });
-    await writeRecord(tx, ctx, 'MemberFeedback', updated);
-    return updated;
+    return data;
   });
 }

@@ -9,7 +9,7 @@
 import type { Prisma, QuizStatus } from '@lianjian/db';
 import type { Context } from '../../shared/context.js';
 import { forbidden, unauthenticated } from '../../shared/errors.js';
-import { describePrincipal, inSubtree, visibleRoot, WRITER_ROLES } from '../../shared/principal.js';
+import { describePrincipal, inSubtree, pathsAbove, visibleRoot, WRITER_ROLES } from '../../shared/principal.js';
 import { SUBMIT_GRACE_MS } from './common.js';
 
 export interface Viewer {
@@ -19,12 +19,6 @@ export interface Viewer {
   audience: string[];
   memberId: string | null;
   isMemberRole: boolean;
-}
-
-/** '/1/5/12/' → ['/1/', '/1/5/', '/1/5/12/']. */
-export function pathsAbove(path: string): string[] {
-  const parts = path.split('/').filter(Boolean);
-  return parts.map((_, i) => `/${parts.slice(0, i + 1).join('/')}/`);
 }
 
 const cache = new WeakMap<Context, Map<string, Promise<unknown>>>();

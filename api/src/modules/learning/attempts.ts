@@ -4,12 +4,13 @@
 // attempt left past its deadline is closed as EXPIRED when next touched.
 import type { QuizAttempt } from '@lianjian/db';
 import type { Context } from '../../shared/context.js';
-import { badInput, forbidden, notFound } from '../../shared/errors.js';
+import { badInput, forbidden, isUniqueViolation, notFound } from '../../shared/errors.js';
 import { requireUuid } from '../../shared/ids.js';
 import { awardPoints } from '../points/award.js';
 import { writeRecord } from '../../shared/records/write.js';
-import { forgetExposure, pathsAbove } from './access.js';
-import { callerMember, isUniqueViolation, SUBMIT_GRACE_MS } from './common.js';
+import { forgetExposure } from './access.js';
+import { pathsAbove } from '../../shared/principal.js';
+import { callerMember, SUBMIT_GRACE_MS } from './common.js';
 import { drawQuestions } from './draw.js';
 import { refused } from './errors.js';
 import { bankWhere, notEnoughQuestions } from './quizzes.js';

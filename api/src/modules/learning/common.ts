@@ -1,10 +1,10 @@
-// Shared steps of the learning mutations: the unit being written, the caller's own member row,
-// optimistic version checks and text fields.
-import { Prisma, type OrgUnit } from '@lianjian/db';
+// Shared steps of the learning mutations: the unit being written, the caller's own member row
+// and text fields.
+import type { OrgUnit } from '@lianjian/db';
 import { assertCanWriteUnit } from '../../shared/access.js';
 import { describePrincipal } from '../../shared/principal.js';
 import type { Context } from '../../shared/context.js';
-import { badArgument, conflict, forbidden, type FieldErrors } from '../../shared/errors.js';
+import { badArgument, forbidden, type FieldErrors } from '../../shared/errors.js';
 import { requireUuid } from '../../shared/ids.js';
 import { refused } from './errors.js';
 
@@ -53,18 +53,6 @@ export async function callerMember(ctx: Context, what: string, whatZh: string): 
   }
   if (m.status !== 'ACTIVE') throw forbidden(`Member ${m.id} is not active (${m.status}) and may not ${what}.`, `党员 ${m.id} 当前状态为 ${m.status}，不能${whatZh}。`);
   return { id: m.id, orgUnitId: m.orgUnitId, unitPath: m.orgUnit.path };
-}
-
-export function staleVersion(type: string, typeZh: string, current: number, expected: number) {
-  return conflict(
-    `This ${type} was changed by someone else (now version ${current}, you edited version ${expected}); reload and apply your change again.`,
-    `该${typeZh}已被他人修改（当前第 ${current} 版，您编辑的是第 ${expected} 版），请刷新后重新修改。`,
-    { currentVersion: current, expectedVersion: expected },
-  );
-}
-
-export function isUniqueViolation(err: unknown): boolean {
-  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
 }
 
 /** A required text field, trimmed; records a field error when empty or too long. */

@@ -5,12 +5,13 @@
 import type { Course, CourseCompletion, CourseResource, ResourceKind } from '@lianjian/db';
 import { assertCanWriteUnit } from '../../shared/access.js';
 import type { Context } from '../../shared/context.js';
-import { badArgument, FieldErrors, forbidden, notFound } from '../../shared/errors.js';
+import { badArgument, FieldErrors, forbidden, isUniqueViolation, notFound } from '../../shared/errors.js';
 import { requireUuid } from '../../shared/ids.js';
 import { awardPoints } from '../points/award.js';
 import { writeRecord } from '../../shared/records/write.js';
-import { pathsAbove } from './access.js';
-import { callerMember, intInRange, isUniqueViolation, optionalText, staleVersion, text, writableUnit } from './common.js';
+import { checkExpectedVersion, writeVersionIfUnchanged } from '../../shared/records/versions.js';
+import { pathsAbove } from '../../shared/principal.js';
+import { callerMember, intInRange, optionalText, text, writableUnit } from './common.js';
 import { refused } from './errors.js';
 
 export interface CourseInput {
@@ -55,21 +56,13 @@ async function courseForWrite(ctx: Context, id: string | number, field = 'id') {
   return course;
 }
 
+const COURSE = ['course', '课程'] as const;
+
 async function setStatus(ctx: Context, course: Course, expectedVersion: number | null | undefined, status: Course['status']): Promise<Course> {
-  if (expectedVersion != null && expectedVersion !== course.version) throw staleVersion('course', '课程', course.version, expectedVersion);
+  checkExpectedVersion(COURSE, course, expectedVersion);
   return ctx.prisma.$transaction(async (tx) => {
-    const now = ctx.config.now();
-    const done = await tx.course.updateMany({
-      where: { id: course.id, version: course.version },
-      data: { status, version: course.version + 1, ...(status === 'PUBLISHED' ? { publishedAt: now } : {}) },
-    });
-    if (done.count !== 1) {
-      const cur = await tx.course.findUnique({ where: { id: course.id }, select: { version: true } });
-      throw staleVersion('course', '课程', cur?.version ?? course.version, course.version);
-    }
-    const row = await tx.course.findUniqueOrThrow({ where: { id: course.id } });
-    await writeRecord(tx, ctx, 'Course', row);
-    return row;
+    const change = { status, ...(status === 'PUBLISHED' ? { publishedAt: ctx.config.now() } : {}) };
+    return writeVersionIfUnchanged(tx, ctx, 'Course', course, change, COURSE);
   });
 }
 

@@ -1,12 +1,13 @@
 // The question bank: questions belong to a course (or, without one, to a unit's general bank).
 // Kinds: single choice, multiple choice, true/false; the key is validated on every change.
-import type { Prisma, QuestionKind, QuizQuestion } from '@lianjian/db';
+import type { QuestionKind, QuizQuestion } from '@lianjian/db';
 import { assertCanWriteUnit } from '../../shared/access.js';
 import type { Context } from '../../shared/context.js';
 import { badArgument, FieldErrors, notFound } from '../../shared/errors.js';
 import { requireUuid } from '../../shared/ids.js';
 import { writeRecord } from '../../shared/records/write.js';
-import { bankOwner, intInRange, optionalText, staleVersion, text } from './common.js';
+import { checkExpectedVersion, writeVersionIfUnchanged } from '../../shared/records/versions.js';
+import { bankOwner, intInRange, optionalText, text } from './common.js';
 import { checkQuestion, keyedQuestion, MAX_PROMPT_LENGTH, TRUE_FALSE_OPTIONS } from '@lianjian/rules/learning';
 
 export interface QuestionInput {
@@ -54,13 +55,15 @@ export interface QuestionChanges {
   active?: boolean | null;
 }
 
+const QUESTION = ['question', '题目'] as const;
+
 /** A new version of a question; the merged question is validated as a whole. */
 export async function updateQuizQuestion(ctx: Context, id: string | number, expectedVersion: number | null | undefined, changes: QuestionChanges): Promise<QuizQuestion> {
   const qid = requireUuid('id', id);
   const q = await ctx.prisma.quizQuestion.findUnique({ where: { id: qid }, include: { orgUnit: true } });
   if (!q) throw notFound('Question', '题目', qid);
   assertCanWriteUnit(ctx, q.orgUnit);
-  if (expectedVersion != null && expectedVersion !== q.version) throw staleVersion('question', '题目', q.version, expectedVersion);
+  checkExpectedVersion(QUESTION, q, expectedVersion);
   const given = Object.entries(changes).filter(([, v]) => v !== undefined);
   if (given.length === 0) throw badArgument('input', 'changes nothing: give at least one field to update.', '没有任何修改：请至少提供一个要修改的字段。');
   const cur = keyedQuestion(q);
@@ -73,15 +76,6 @@ export async function updateQuizQuestion(ctx: Context, id: string | number, expe
   const explanation = changes.explanation !== undefined ? optionalText(errors, 'input.explanation', changes.explanation, 5000) : q.explanation;
   const points = changes.points != null ? intInRange(errors, 'input.points', changes.points, 1, 100) : q.points;
   errors.throwIfAny();
-  const data: Prisma.QuizQuestionUncheckedUpdateManyInput = { kind, prompt, options, correct, explanation, points, active: changes.active ?? q.active, version: q.version + 1 };
-  return ctx.prisma.$transaction(async (tx) => {
-    const done = await tx.quizQuestion.updateMany({ where: { id: q.id, version: q.version }, data });
-    if (done.count !== 1) {
-      const now = await tx.quizQuestion.findUnique({ where: { id: q.id }, select: { version: true } });
-      throw staleVersion('question', '题目', now?.version ?? q.version, q.version);
-    }
-    const row = await tx.quizQuestion.findUniqueOrThrow({ where: { id: q.id } });
-    await writeRecord(tx, ctx, 'QuizQuestion', row);
-    return row;
-  });
+  const change = { kind, prompt, options, correct, explanation, points, active: changes.active ?? q.active };
+  return ctx.prisma.$transaction((tx) => writeVersionIfUnchanged(tx, ctx, 'QuizQuestion', q, change, QUESTION));
 }

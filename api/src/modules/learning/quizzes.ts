@@ -5,7 +5,8 @@ import type { Context } from '../../shared/context.js';
 import { FieldErrors, notFound } from '../../shared/errors.js';
 import { requireUuid } from '../../shared/ids.js';
 import { writeRecord, type Tx } from '../../shared/records/write.js';
-import { bankOwner, intInRange, staleVersion, text } from './common.js';
+import { checkExpectedVersion, writeVersionIfUnchanged } from '../../shared/records/versions.js';
+import { bankOwner, intInRange, text } from './common.js';
 import { refused } from './errors.js';
 
 export interface QuizInput {
@@ -57,27 +58,20 @@ export async function countBank(tx: Tx | Context['prisma'], quiz: { courseId: st
   return tx.quizQuestion.count({ where: bankWhere(quiz) });
 }
 
+const QUIZ = ['quiz', '测验'] as const;
+
 /** DRAFT → OPEN, once its bank holds enough active questions and its course is published. */
 export async function publishQuiz(ctx: Context, id: string | number, expectedVersion?: number | null): Promise<Quiz> {
   const quizId = requireUuid('id', id);
   const quiz = await ctx.prisma.quiz.findUnique({ where: { id: quizId }, include: { orgUnit: true, course: { select: { status: true } } } });
   if (!quiz) throw notFound('Quiz', '测验', quizId);
   assertCanWriteUnit(ctx, quiz.orgUnit);
-  if (expectedVersion != null && expectedVersion !== quiz.version) throw staleVersion('quiz', '测验', quiz.version, expectedVersion);
+  checkExpectedVersion(QUIZ, quiz, expectedVersion);
   if (quiz.status !== 'DRAFT') throw refused('QUIZ_NOT_DRAFT', `Quiz ${quiz.id} is ${quiz.status}; only a draft can be published.`, `测验 ${quiz.id} 当前为 ${quiz.status}，只有草稿可以发布。`);
   if (quiz.course && quiz.course.status !== 'PUBLISHED') {
     throw refused('COURSE_NOT_PUBLISHED', `The quiz's course is ${quiz.course.status}; publish the course first.`, `测验所属课程当前为 ${quiz.course.status}，请先发布课程。`);
   }
   const have = await countBank(ctx.prisma, quiz);
   if (have < quiz.questionCount) throw notEnoughQuestions(quiz.id, have, quiz.questionCount);
-  return ctx.prisma.$transaction(async (tx) => {
-    const done = await tx.quiz.updateMany({ where: { id: quiz.id, version: quiz.version }, data: { status: 'OPEN', version: quiz.version + 1 } });
-    if (done.count !== 1) {
-      const now = await tx.quiz.findUnique({ where: { id: quiz.id }, select: { version: true } });
-      throw staleVersion('quiz', '测验', now?.version ?? quiz.version, quiz.version);
-    }
-    const row = await tx.quiz.findUniqueOrThrow({ where: { id: quiz.id } });
-    await writeRecord(tx, ctx, 'Quiz', row);
-    return row;
-  });
+  return ctx.prisma.$transaction((tx) => writeVersionIfUnchanged(tx, ctx, 'Quiz', quiz, { status: 'OPEN' }, QUIZ));
 }

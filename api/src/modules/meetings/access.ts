@@ -7,7 +7,7 @@
 // A staff account that is also a member additionally sees the meetings it may attend itself.
 import type { Prisma } from '@lianjian/db';
 import { canSeeUnit } from '../../shared/access.js';
-import { describePrincipal } from '../../shared/principal.js';
+import { describePrincipal, pathsAbove } from '../../shared/principal.js';
 import type { Context } from '../../shared/context.js';
 import { forbidden, unauthenticated } from '../../shared/errors.js';
 
@@ -25,12 +25,6 @@ export function callerMemberPath(ctx: Context): Promise<string | null> {
     ownUnitPaths.set(ctx, p);
   }
   return p;
-}
-
-/** '/1/5/12/' → ['/1/', '/1/5/', '/1/5/12/']: the units whose meetings a member of it may attend. */
-export function pathAndAncestors(path: string): string[] {
-  const parts = path.split('/').filter(Boolean);
-  return parts.map((_, i) => `/${parts.slice(0, i + 1).join('/')}/`);
 }
 
 function requireSignedIn(ctx: Context): void {
@@ -75,7 +69,7 @@ export async function visibleMeetingsWhere(ctx: Context, root: string | null, un
   const p = ctx.principal;
   if (p.kind === 'account' && p.role === 'MEMBER') {
     const own = await callerMemberPath(ctx);
-    const ownPaths = own ? pathAndAncestors(own) : [];
+    const ownPaths = own ? pathsAbove(own) : [];
     const paths = under ? ownPaths.filter((x) => x.startsWith(under)) : ownPaths;
     return { orgUnit: { path: { in: paths } }, status: { not: 'DRAFT' } };
   }

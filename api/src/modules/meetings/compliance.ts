@@ -5,7 +5,7 @@ import { listRoot } from '../../shared/access.js';
 import type { Context } from '../../shared/context.js';
 import { badArgument, notFound } from '../../shared/errors.js';
 import { requireUuid } from '../../shared/ids.js';
-import { pathAndAncestors } from './access.js';
+import { pathsAbove } from '../../shared/principal.js';
 import { chinaDayStart, computeCompliance, RULES, slotsCovering, type ComplianceRow } from './cadence.js';
 
 const MAX_SPAN_DAYS = 366 * 5;
@@ -62,7 +62,7 @@ export async function meetingCompliance(ctx: Context, unitId: string | number, f
     where: {
       status: 'COMPLETED',
       scheduledAt: { gte: start, lt: end },
-      OR: [{ orgUnit: { path: { startsWith: unit.path } } }, { kind: 'PARTY_LECTURE', orgUnit: { path: { in: pathAndAncestors(unit.path) } } }],
+      OR: [{ orgUnit: { path: { startsWith: unit.path } } }, { kind: 'PARTY_LECTURE', orgUnit: { path: { in: pathsAbove(unit.path) } } }],
     },
     select: { kind: true, orgUnitId: true, scheduledAt: true, orgUnit: { select: { path: true } } },
   });

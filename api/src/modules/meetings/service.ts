@@ -7,13 +7,14 @@
 // (minutes recorded); DRAFT or PUBLISHED → CANCELLED. Attendance may also be recorded by hand once
 // the meeting has started, and minutes after its end (scheduled, or recorded by "end now"). A
 // meeting that already took place may be entered afterwards (补录) straight as COMPLETED.
-import { Prisma, type Attendance, type AttendanceStatus, type Meeting, type MeetingFeedback, type MeetingKind, type MeetingRegistration, type Member, type MeetingStatus, type OrgUnit } from '@lianjian/db';
+import type { Prisma, Attendance, AttendanceStatus, Meeting, MeetingFeedback, MeetingKind, MeetingRegistration, Member, MeetingStatus, OrgUnit } from '@lianjian/db';
 import { assertCanWriteUnit } from '../../shared/access.js';
 import type { Context } from '../../shared/context.js';
-import { badArgument, conflict, FieldErrors, forbidden, notFound, rateLimited } from '../../shared/errors.js';
-import { requireUuid } from '../../shared/ids.js';
+import { badArgument, conflict, FieldErrors, forbidden, isUniqueViolation, notFound, rateLimited } from '../../shared/errors.js';
+import { requireUuid, type Id } from '../../shared/ids.js';
 import { awardPoints } from '../points/award.js';
 import { writeRecord, type Tx } from '../../shared/records/write.js';
+import { writeVersionIfUnchanged } from '../../shared/records/versions.js';
 import { assertCanSeeMeeting } from './access.js';
 import { RULES } from './cadence.js';
 import {
@@ -46,10 +47,6 @@ export function endsAt(m: Pick<Meeting, 'scheduledAt' | 'durationMinutes'>): Dat
 
 const clean = (v: string | null | undefined) => (v == null || v.trim() === '' ? null : v.trim());
 
-function isUniqueViolation(err: unknown): boolean {
-  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
-}
-
 /** The day (China calendar) of an instant, as a UTC-midnight Date (what awardPoints reads). */
 function chinaDay(at: Date): Date {
   const d = new Date(at.getTime() + 8 * 3600_000);
@@ -75,14 +72,10 @@ function requireStatus(m: Meeting, allowed: readonly MeetingStatus[], action: st
 }
 
 /** Writes the meeting's next version (refusing if another change got there first) and its record. */
-async function nextMeetingVersion(tx: Tx, ctx: Context, m: Meeting, data: Prisma.MeetingUncheckedUpdateInput): Promise<Meeting> {
-  const updated = await tx.meeting.updateMany({ where: { id: m.id, version: m.version }, data: { ...data, version: m.version + 1 } });
-  if (updated.count !== 1) {
-    throw conflict('This meeting was changed by someone else at the same time; reload it and try again.', '该会议刚被他人修改，请刷新后重试。', { meetingId: m.id });
-  }
-  const row = await tx.meeting.findUniqueOrThrow({ where: { id: m.id } });
-  await writeRecord(tx, ctx, 'Meeting', row);
-  return row;
+function nextMeetingVersion(tx: Tx, ctx: Context, m: Meeting, data: Prisma.MeetingUncheckedUpdateInput): Promise<Meeting> {
+  return writeVersionIfUnchanged(tx, ctx, 'Meeting', m, data, () =>
+    conflict('This meeting was changed by someone else at the same time; reload it and try again.', '该会议刚被他人修改，请刷新后重试。', { meetingId: m.id }),
+  );
 }
 
 // ───────────── eligibility ─────────────
@@ -128,7 +121,7 @@ export interface PlanInput {
   place?: string | null;
   startsAt: Date;
   endsAt: Date;
-  unitId: string;
+  unitId: Id;
 }
 
 /** A meeting already held may be entered afterwards (补录) if it took place within this long. */
@@ -350,12 +343,10 @@ export async function checkIn(ctx: Context, args: CheckInArgs): Promise<Attendan
   }
 }
 
-async function nextAttendanceVersion(tx: Tx, ctx: Context, a: Attendance, data: Prisma.AttendanceUncheckedUpdateInput): Promise<Attendance> {
-  const n = await tx.attendance.updateMany({ where: { id: a.id, version: a.version }, data: { ...data, version: a.version + 1 } });
-  if (n.count !== 1) throw conflict('This attendance was changed by someone else at the same time; reload and try again.', '该出勤记录刚被他人修改，请刷新后重试。');
-  const row = await tx.attendance.findUniqueOrThrow({ where: { id: a.id } });
-  await writeRecord(tx, ctx, 'Attendance', row);
-  return row;
+function nextAttendanceVersion(tx: Tx, ctx: Context, a: Attendance, data: Prisma.AttendanceUncheckedUpdateInput): Promise<Attendance> {
+  return writeVersionIfUnchanged(tx, ctx, 'Attendance', a, data, () =>
+    conflict('This attendance was changed by someone else at the same time; reload and try again.', '该出勤记录刚被他人修改，请刷新后重试。'),
+  );
 }
 
 /** The points rule attendance is booked under: themed days and lectures have rules of their own (points/defaults.ts). */
@@ -514,14 +505,12 @@ export async function registerForMeeting(ctx: Context, meetingId: string | numbe
   if (prev?.status === 'REGISTERED') throw refuse('ALREADY_REGISTERED', 'You are already registered for this meeting.', '您已报名该会议。', { registrationId: prev.id });
   try {
     return await ctx.prisma.$transaction(async (tx) => {
-      let row: MeetingRegistration;
       if (prev) {
-        const n = await tx.meetingRegistration.updateMany({ where: { id: prev.id, version: prev.version }, data: { status: 'REGISTERED', registeredAt: now, version: prev.version + 1 } });
-        if (n.count !== 1) throw conflict('Your registration changed at the same time; reload and try again.', '报名记录刚被修改，请刷新后重试。');
-        row = await tx.meetingRegistration.findUniqueOrThrow({ where: { id: prev.id } });
-      } else {
-        row = await tx.meetingRegistration.create({ data: { orgUnitId: meeting.orgUnitId, meetingId: meeting.id, memberId: member.id, registeredAt: now } });
+        return writeVersionIfUnchanged(tx, ctx, 'MeetingRegistration', prev, { status: 'REGISTERED', registeredAt: now }, () =>
+          conflict('Your registration changed at the same time; reload and try again.', '报名记录刚被修改，请刷新后重试。'),
+        );
       }
+      const row = await tx.meetingRegistration.create({ data: { orgUnitId: meeting.orgUnitId, meetingId: meeting.id, memberId: member.id, registeredAt: now } });
       await writeRecord(tx, ctx, 'MeetingRegistration', row);
       return row;
     });

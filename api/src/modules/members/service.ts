@@ -3,9 +3,10 @@
 import { Prisma, type Member, type OrgUnit } from '@lianjian/db';
 import { assertCanWriteUnit } from '../../shared/access.js';
 import type { Context } from '../../shared/context.js';
-import { badArgument, conflict, notFound } from '../../shared/errors.js';
-import { requireUuid } from '../../shared/ids.js';
+import { badArgument, conflict, isUniqueViolation, notFound } from '../../shared/errors.js';
+import { requireUuid, type Id } from '../../shared/ids.js';
 import { writeRecord } from '../../shared/records/write.js';
+import { checkExpectedVersion, writeVersionIfUnchanged } from '../../shared/records/versions.js';
 import { PROBATION_YEARS } from '@lianjian/rules/pipeline';
 import { chinaToday } from '../../shared/today.js';
 import { claimFor, countIdentityLookups, findIdentities, hex, insertHolds, placeholderHash, withdrawHolds } from './identity.js';
@@ -22,7 +23,7 @@ function today(ctx: Context): Date {
 
 const clean = (v: string | null | undefined) => (v == null ? v : v.trim() === '' ? null : v.trim());
 
-export async function unitForMembers(ctx: Context, field: string, id: string): Promise<OrgUnit> {
+export async function unitForMembers(ctx: Context, field: string, id: Id): Promise<OrgUnit> {
   const unit = await ctx.prisma.orgUnit.findUnique({ where: { id: requireUuid(field, id) } });
   if (!unit) throw badArgument(field, `names org unit ${id}, which does not exist.`, `指向的组织 ${id} 不存在。`);
   assertCanWriteUnit(ctx, unit);
@@ -41,14 +42,7 @@ function duplicateId(existingVisible: string | null) {
   );
 }
 
-function isUniqueViolation(err: unknown, field: string): boolean {
-  if (!(err instanceof Prisma.PrismaClientKnownRequestError) || err.code !== 'P2002') return false;
-  return JSON.stringify(err.meta ?? {}).includes(field) || err.message.includes(field);
-}
-
-async function writeVersion(tx: Tx, ctx: Context, member: Member): Promise<void> {
-  await writeRecord(tx, ctx, 'Member', member);
-}
+const MEMBER = ['member', '党员记录'] as const;
 
 /** createMember's checks of the fields alone (no database): BAD_USER_INPUT naming every field. */
 export function validateNewMember(ctx: Context, input: CreateMemberFields): void {
@@ -89,7 +83,7 @@ export function newMemberRow(ctx: Context, input: CreateMemberFields, unitId: st
 /** Inserts a member row from newMemberRow with its version-1 record, inside the caller's transaction. */
 export async function insertMemberInTx(tx: Tx, ctx: Context, data: Prisma.MemberUncheckedCreateInput): Promise<Member> {
   const member = await tx.member.create({ data });
-  await writeVersion(tx, ctx, member);
+  await writeRecord(tx, ctx, 'Member', member);
   return member;
 }
 
@@ -140,28 +134,13 @@ async function loadForChange(ctx: Context, id: string, expectedVersion: number |
   const member = await ctx.prisma.member.findUnique({ where: { id: requireUuid('id', id) }, include: { orgUnit: true } });
   if (!member) throw notFound('Member', '党员', id);
   assertCanWriteUnit(ctx, member.orgUnit);
-  if (expectedVersion != null && expectedVersion !== member.version) throw staleVersion(member.version, expectedVersion);
+  checkExpectedVersion(MEMBER, member, expectedVersion);
   return member;
-}
-
-function staleVersion(current: number, expected: number) {
-  return conflict(
-    `This member was changed by someone else (now version ${current}, you edited version ${expected}); reload and apply your change again.`,
-    `该党员记录已被他人修改（当前第 ${current} 版，您编辑的是第 ${expected} 版），请刷新后重新修改。`,
-    { currentVersion: current, expectedVersion: expected },
-  );
 }
 
 /** Writes `data` as the next version inside `tx`, refusing if another change got there first. */
-export async function writeMemberVersion(tx: Tx, ctx: Context, id: string, version: number, data: Prisma.MemberUncheckedUpdateInput): Promise<Member> {
-  const updated = await tx.member.updateMany({ where: { id, version }, data: { ...data, version: version + 1 } });
-  if (updated.count !== 1) {
-    const now = await tx.member.findUnique({ where: { id }, select: { version: true } });
-    throw staleVersion(now?.version ?? version, version);
-  }
-  const member = await tx.member.findUniqueOrThrow({ where: { id } });
-  await writeVersion(tx, ctx, member);
-  return member;
+export function writeMemberVersion(tx: Tx, ctx: Context, id: string, version: number, data: Prisma.MemberUncheckedUpdateInput): Promise<Member> {
+  return writeVersionIfUnchanged(tx, ctx, 'Member', { id, version }, data, MEMBER);
 }
 
 /** Writes `data` as the next version (and `also` in the same transaction), refusing if another change got there first. */

@@ -2,6 +2,7 @@
 // Chinese, and raised together as one BAD_USER_INPUT error.
 import type { Education, Gender, MemberStage, MemberStatus } from '@lianjian/db';
 import { FieldErrors } from '../../shared/errors.js';
+import type { Id } from '../../shared/ids.js';
 import { parseNationalId } from './national-id.js';
 
 export interface MemberFields {
@@ -18,7 +19,7 @@ export interface MemberFields {
 }
 
 export interface CreateMemberFields extends MemberFields {
-  orgUnitId: string;
+  orgUnitId: Id;
   name: string;
   gender: Gender;
   birthDate: Date;

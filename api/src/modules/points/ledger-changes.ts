@@ -11,14 +11,14 @@ import type { Member, OrgUnit, PointsEntry } from '@lianjian/db';
 import { assertCanWriteUnit } from '../../shared/access.js';
 import type { Context } from '../../shared/context.js';
 import { badArgument, conflict, FieldErrors, notFound } from '../../shared/errors.js';
-import { requireUuid } from '../../shared/ids.js';
+import { requireUuid, type Id } from '../../shared/ids.js';
 import { writeRecord, type Tx } from '../../shared/records/write.js';
 import { isoOf, today } from './days.js';
 import { afterCap, capUsed, lockMemberLedger, ruleInForce } from './rules.js';
 import { checkGrantPoints, checkReason, checkRuleCode } from './validate.js';
 
 export interface GrantInput {
-  memberId: string;
+  memberId: Id;
   ruleCode?: string | null;
   points?: number | null;
   reason: string;
@@ -43,9 +43,9 @@ function accountOf(ctx: Context): string | null {
   return ctx.principal.kind === 'account' ? ctx.principal.accountId : null;
 }
 
-async function writableMember(ctx: Context, id: string): Promise<Member & { orgUnit: OrgUnit }> {
+async function writableMember(ctx: Context, id: Id): Promise<Member & { orgUnit: OrgUnit }> {
   const member = await ctx.prisma.member.findUnique({ where: { id: requireUuid('input.memberId', id) }, include: { orgUnit: true } });
-  if (!member) throw notFound('Member', '党员', id);
+  if (!member) throw notFound('Member', '党员', String(id));
   assertCanWriteUnit(ctx, member.orgUnit);
   return member;
 }

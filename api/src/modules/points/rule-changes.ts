@@ -6,13 +6,13 @@ import { Prisma, type OrgUnit, type PointsRule } from '@lianjian/db';
 import { assertCanWriteUnit } from '../../shared/access.js';
 import type { Context } from '../../shared/context.js';
 import { conflict, FieldErrors, notFound } from '../../shared/errors.js';
-import { requireUuid } from '../../shared/ids.js';
+import { requireUuid, type Id } from '../../shared/ids.js';
 import { writeRecord, type Tx } from '../../shared/records/write.js';
 import { isoOf, shiftDays, today } from './days.js';
 import { checkRuleAmounts, checkRuleCode, checkRuleName } from './validate.js';
 
 export interface DefineRuleInput {
-  orgUnitId: string;
+  orgUnitId: Id;
   code: string;
   name: string;
   description?: string | null;
@@ -33,9 +33,9 @@ export interface ReviseRuleInput {
 
 const clean = (v: string | null | undefined) => (v == null ? null : v.trim() === '' ? null : v.trim());
 
-async function writableUnit(ctx: Context, field: string, id: string): Promise<OrgUnit> {
+async function writableUnit(ctx: Context, field: string, id: Id): Promise<OrgUnit> {
   const unit = await ctx.prisma.orgUnit.findUnique({ where: { id: requireUuid(field, id) } });
-  if (!unit) throw notFound('Org unit', '组织', id);
+  if (!unit) throw notFound('Org unit', '组织', String(id));
   assertCanWriteUnit(ctx, unit);
   return unit;
 }

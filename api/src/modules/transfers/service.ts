@@ -6,16 +6,17 @@
 // its issue: rules.ts lastValidDay) is marked EXPIRED as a new record version — when
 // someone tries to receive or cancel it, when a new letter is issued for the member, and by the
 // sweep expireTransferLetters — and can never be received.
-import { Prisma, type MembershipTransfer, type OrgUnit } from '@lianjian/db';
+import type { MembershipTransfer, OrgUnit } from '@lianjian/db';
 import type { GraphQLError } from 'graphql';
-import { assertCanWriteUnit, listRoot } from '../../shared/access.js';
+import { assertCanWriteUnit, writableRoot } from '../../shared/access.js';
 import type { Context } from '../../shared/context.js';
-import { appError, badArgument, conflict, FieldErrors, notFound } from '../../shared/errors.js';
+import { appError, badArgument, conflict, FieldErrors, isUniqueViolation, notFound } from '../../shared/errors.js';
 import { TransferCode } from './errors.js';
-import { requireUuid } from '../../shared/ids.js';
+import { requireUuid, type Id } from '../../shared/ids.js';
 import { moveMemberInTx, writeMemberVersion } from '../members/service.js';
 import { todayInChina } from '@lianjian/rules/dates';
 import { writeRecord, type Tx } from '../../shared/records/write.js';
+import { lockRow, writeNextVersion } from '../../shared/records/versions.js';
 import { checkText } from '../appraisal/text.js';
 import { crossesProvinces, lapsed, lastValidDay, VALID_MONTHS, validUntil } from './rules.js';
 
@@ -52,10 +53,8 @@ function wrongStatus(t: MembershipTransfer, action: string, actionZh: string): G
   );
 }
 
-async function markExpired(tx: Tx, ctx: Context, t: MembershipTransfer): Promise<MembershipTransfer> {
-  const updated = await tx.membershipTransfer.update({ where: { id: t.id }, data: { status: 'EXPIRED', version: t.version + 1 } });
-  await writeRecord(tx, ctx, 'MembershipTransfer', updated);
-  return updated;
+function markExpired(tx: Tx, ctx: Context, t: MembershipTransfer): Promise<MembershipTransfer> {
+  return writeNextVersion(tx, ctx, 'MembershipTransfer', t, { status: 'EXPIRED' });
 }
 
 async function load(ctx: Context, id: string): Promise<Loaded> {
@@ -69,8 +68,7 @@ async function load(ctx: Context, id: string): Promise<Loaded> {
  * and refuses: the flag must survive the refusal, which rolls back everything else.
  */
 async function lockIssued(ctx: Context, tx: Tx, id: string, action: [string, string]): Promise<MembershipTransfer> {
-  await tx.$queryRaw`SELECT 1 FROM membership_transfer WHERE id = ${id}::uuid FOR UPDATE`;
-  const t = await tx.membershipTransfer.findUniqueOrThrow({ where: { id } });
+  const t = await lockRow(tx, 'MembershipTransfer', id);
   if (t.status !== 'ISSUED') throw wrongStatus(t, action[0], action[1]);
   if (lapsed(lastDayOf(t), todayOf(ctx))) throw new LapsedLetter(t);
   return t;
@@ -88,8 +86,7 @@ async function inIssuedTx<T>(ctx: Context, id: string, action: [string, string],
   } catch (err) {
     if (!(err instanceof LapsedLetter)) throw err;
     await ctx.prisma.$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT 1 FROM membership_transfer WHERE id = ${id}::uuid FOR UPDATE`;
-      const now = await tx.membershipTransfer.findUniqueOrThrow({ where: { id } });
+      const now = await lockRow(tx, 'MembershipTransfer', id);
       if (now.status === 'ISSUED') await markExpired(tx, ctx, now);
     });
     throw expiredError(err.transfer, todayOf(ctx));
@@ -99,15 +96,11 @@ async function inIssuedTx<T>(ctx: Context, id: string, action: [string, string],
 // ── issuing ──────────────────────────────────────────────────────────────────────────────────────
 
 export interface IssueInput {
-  memberId: string;
+  memberId: Id;
   letterNo: string;
-  toUnitId?: string | null;
+  toUnitId?: Id | null;
   toOrganisation?: string | null;
   toProvince?: string | null;
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
 }
 
 export async function issueTransferLetter(ctx: Context, input: IssueInput): Promise<MembershipTransfer> {
@@ -199,8 +192,7 @@ export async function receiveTransfer(ctx: Context, id: string, receiptNo?: stri
   errs.throwIfAny();
   const p = ctx.principal;
   return inIssuedTx(ctx, found.id, ['receive the letter', '接收'], async (tx, t) => {
-    await tx.$queryRaw`SELECT 1 FROM member WHERE id = ${t.memberId}::uuid FOR UPDATE`;
-    const member = await tx.member.findUniqueOrThrow({ where: { id: t.memberId } });
+    const member = await lockRow(tx, 'Member', t.memberId);
     if (member.orgUnitId !== t.orgUnitId) {
       throw conflict(
         `The member is no longer in the issuing unit (moved since letter ${t.letterNo} was issued); cancel the letter.`,
@@ -209,36 +201,24 @@ export async function receiveTransfer(ctx: Context, id: string, receiptNo?: stri
     }
     if (found.toUnit) await moveMemberInTx(tx, ctx, member, found.toUnit);
     else await writeMemberVersion(tx, ctx, member.id, member.version, { status: 'TRANSFERRED_OUT', statusChangedOn: dateOf(todayOf(ctx)) });
-    const updated = await tx.membershipTransfer.update({
-      where: { id: t.id },
-      data: {
-        status: 'RECEIVED',
-        receivedOn: dateOf(todayOf(ctx)),
-        receiptNo: receiptNo?.trim() || null,
-        receivedById: p.kind === 'account' ? p.accountId : null,
-        version: t.version + 1,
-      },
+    return writeNextVersion(tx, ctx, 'MembershipTransfer', t, {
+      status: 'RECEIVED',
+      receivedOn: dateOf(todayOf(ctx)),
+      receiptNo: receiptNo?.trim() || null,
+      receivedById: p.kind === 'account' ? p.accountId : null,
     });
-    await writeRecord(tx, ctx, 'MembershipTransfer', updated);
-    return updated;
   });
 }
 
 export async function cancelTransfer(ctx: Context, id: string): Promise<MembershipTransfer> {
   const found = await load(ctx, id);
   assertCanWriteUnit(ctx, found.orgUnit);
-  return inIssuedTx(ctx, found.id, ['cancel the letter', '撤销'], async (tx, t) => {
-    const updated = await tx.membershipTransfer.update({ where: { id: t.id }, data: { status: 'CANCELLED', version: t.version + 1 } });
-    await writeRecord(tx, ctx, 'MembershipTransfer', updated);
-    return updated;
-  });
+  return inIssuedTx(ctx, found.id, ['cancel the letter', '撤销'], (tx, t) => writeNextVersion(tx, ctx, 'MembershipTransfer', t, { status: 'CANCELLED' }));
 }
 
 /** The sweep: every ISSUED letter of the subtree (issuing side) past its validity becomes EXPIRED. */
 export async function expireLapsedLetters(ctx: Context, under: OrgUnit | null): Promise<MembershipTransfer[]> {
-  if (under) assertCanWriteUnit(ctx, under);
-  const root = listRoot(ctx, under);
-  if (!under && root) assertCanWriteUnit(ctx, { id: '', path: root });
+  const root = writableRoot(ctx, under);
   const today = todayOf(ctx);
   return ctx.prisma.$transaction(async (tx) => {
     // The SQL keeps only letters that may have lapsed (past validUntil, or older than the shortest

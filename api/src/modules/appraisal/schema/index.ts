@@ -1,11 +1,13 @@
 // Democratic appraisal (民主评议党员): campaigns, self- and peer assessments, results, and the
 // mutations that run a campaign. Rules: appraisal/service.ts; who sees what: appraisal/access.ts.
-import { AppraisalRating, AppraisalStatus, type Prisma } from '@lianjian/db';
+import type { AppraisalRating, AppraisalStatus, Prisma } from '@lianjian/db';
 import { builder } from '../../../graphql/builder.js';
-import { recordMutation, relatedPage, relatedPaging, reread, scopedConnection, underUnit } from '../../../graphql/rows.js';
-import { listRoot } from '../../../shared/access.js';
+import { memberFields, timestamps, unitFields } from '../../../graphql/fields.js';
+import { inputMutation, listField, recordMutation, relatedPage, relatedPaging, rowMutation, subtreeList, subtreeWhere } from '../../../graphql/rows.js';
+import { ownMemberId } from '../../../shared/access.js';
+import { pathsAbove } from '../../../shared/principal.js';
 import type { Context } from '../../../shared/context.js';
-import { forbidden, unauthenticated } from '../../../shared/errors.js';
+import { forbidden } from '../../../shared/errors.js';
 import { requireUuid } from '../../../shared/ids.js';
 import { assertCanSeeCampaign, assertCanSeePeerAssessment, assertCanSeeResult, assertCanSeeSelfAssessment, ownUnitPath, unitPathOf } from '../access.js';
 import { rosterOf, type RosterEntry } from '../roster.js';
@@ -22,17 +24,11 @@ import {
   submitPeerAssessment,
   submitSelfAssessment,
 } from '../service.js';
-import { MemberStageEnum } from '../../../graphql/enums.js';
-import { verifiableFields, verifiableRow } from '../../../graphql/verifiable.js';
+import { dbEnum, MemberStageEnum } from '../../../graphql/enums.js';
+import { verifiableObject } from '../../../graphql/verifiable.js';
 
-export const AppraisalStatusEnum = builder.enumType(AppraisalStatus, {
-  name: 'AppraisalStatus',
-  description: 'DRAFT 草稿 → SELF_ASSESSMENT 个人自评 → PEER_ASSESSMENT 党员互评 → RATING 组织评定 → PUBLISHED 已通报 → CLOSED 已结束',
-});
-export const AppraisalRatingEnum = builder.enumType(AppraisalRating, {
-  name: 'AppraisalRating',
-  description: 'EXCELLENT 优秀 / QUALIFIED 合格 / BASICALLY_QUALIFIED 基本合格 / UNQUALIFIED 不合格',
-});
+export const AppraisalStatusEnum = dbEnum('AppraisalStatus', 'DRAFT 草稿 → SELF_ASSESSMENT 个人自评 → PEER_ASSESSMENT 党员互评 → RATING 组织评定 → PUBLISHED 已通报 → CLOSED 已结束');
+export const AppraisalRatingEnum = dbEnum('AppraisalRating', 'EXCELLENT 优秀 / QUALIFIED 合格 / BASICALLY_QUALIFIED 基本合格 / UNQUALIFIED 不合格');
 
 const PeerTallyRef = builder.objectRef<PeerTally>('PeerTally').implement({
   description: 'How many peers gave each rating (互评汇总) — never who gave which',
@@ -64,31 +60,20 @@ const RosterEntryRef = builder.objectRef<RosterShape>('AppraisalRosterEntry').im
   }),
 });
 
-function memberIdOf(ctx: Context): string {
-  const p = ctx.principal;
-  if (p.kind === 'anonymous') throw unauthenticated();
-  if (p.kind !== 'account' || !p.memberId) throw forbidden('This account has no member record of its own.', '该账号没有对应的党员记录。');
-  return p.memberId;
-}
-
 const staffOr = (type: string) => ({ $any: { staff: true, partner: `${type}:read` } });
 
-export const AppraisalCampaignRef = builder.prismaObject('AppraisalCampaign', {
+export const AppraisalCampaignRef = verifiableObject('AppraisalCampaign', assertCanSeeCampaign, {
   description: 'A yearly democratic appraisal of one branch (年度民主评议党员)',
-  ...verifiableRow('AppraisalCampaign', assertCanSeeCampaign),
-  select: { id: true, version: true, orgUnitId: true },
+  select: {},
   fields: (t) => ({
-    ...verifiableFields(t),
-    orgUnitId: t.exposeID('orgUnitId'),
-    orgUnit: t.relation('orgUnit'),
+    ...unitFields(t),
     year: t.exposeInt('year', { description: 'The year appraised' }),
     title: t.exposeString('title'),
     status: t.expose('status', { type: AppraisalStatusEnum }),
     opensOn: t.expose('opensOn', { type: 'Date' }),
     closesOn: t.expose('closesOn', { type: 'Date', description: 'Last day for self- and peer assessments' }),
     publishedAt: t.expose('publishedAt', { type: 'DateTime', nullable: true, description: 'When results were told to the members' }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    ...timestamps(t),
     roster: t.field({
       type: [RosterEntryRef],
       select: { status: true },
@@ -122,13 +107,13 @@ export const AppraisalCampaignRef = builder.prismaObject('AppraisalCampaign', {
       type: 'SelfAssessment',
       nullable: true,
       authScopes: { signedIn: true },
-      resolve: (query, c, _a, ctx) => ctx.prisma.selfAssessment.findUnique({ ...query, where: { campaignId_memberId: { campaignId: c.id, memberId: memberIdOf(ctx) } } }),
+      resolve: (query, c, _a, ctx) => ctx.prisma.selfAssessment.findUnique({ ...query, where: { campaignId_memberId: { campaignId: c.id, memberId: ownMemberId(ctx) } } }),
     }),
     myPeerAssessments: t.prismaField({
       type: ['PeerAssessment'],
       description: 'The peer assessments you wrote in this campaign',
       authScopes: { signedIn: true },
-      resolve: (query, c, _a, ctx) => ctx.prisma.peerAssessment.findMany({ ...query, where: { campaignId: c.id, assessorId: memberIdOf(ctx) }, orderBy: { submittedAt: 'asc' } }),
+      resolve: (query, c, _a, ctx) => ctx.prisma.peerAssessment.findMany({ ...query, where: { campaignId: c.id, assessorId: ownMemberId(ctx) }, orderBy: { submittedAt: 'asc' } }),
     }),
     myResult: t.prismaField({
       type: 'AppraisalResult',
@@ -136,32 +121,27 @@ export const AppraisalCampaignRef = builder.prismaObject('AppraisalCampaign', {
       description: 'Your result, once published (null before)',
       authScopes: { signedIn: true },
       resolve: (query, c, _a, ctx) =>
-        ctx.prisma.appraisalResult.findFirst({ ...query, where: { campaignId: c.id, memberId: memberIdOf(ctx), notifiedAt: { not: null } } }),
+        ctx.prisma.appraisalResult.findFirst({ ...query, where: { campaignId: c.id, memberId: ownMemberId(ctx), notifiedAt: { not: null } } }),
     }),
   }),
 });
 
-builder.prismaObject('SelfAssessment', {
+verifiableObject('SelfAssessment', assertCanSeeSelfAssessment, {
   description: 'A member’s self-assessment (个人自评)',
-  ...verifiableRow('SelfAssessment', assertCanSeeSelfAssessment),
-  select: { id: true, version: true, orgUnitId: true, memberId: true },
+  select: { memberId: true },
   fields: (t) => ({
-    ...verifiableFields(t),
     campaignId: t.exposeID('campaignId'),
-    memberId: t.exposeID('memberId'),
-    member: t.relation('member'),
+    ...memberFields(t),
     summary: t.exposeString('summary'),
     rating: t.expose('rating', { type: AppraisalRatingEnum, description: 'The rating the member gives themselves' }),
     submittedAt: t.expose('submittedAt', { type: 'DateTime' }),
   }),
 });
 
-builder.prismaObject('PeerAssessment', {
+verifiableObject('PeerAssessment', assertCanSeePeerAssessment, {
   description: 'One member’s rating of another (党员互评). Visible to its author and to staff; the assessed member sees only the tally.',
-  ...verifiableRow('PeerAssessment', assertCanSeePeerAssessment),
-  select: { id: true, version: true, orgUnitId: true, assessorId: true },
+  select: { assessorId: true },
   fields: (t) => ({
-    ...verifiableFields(t),
     campaignId: t.exposeID('campaignId'),
     assessorId: t.exposeID('assessorId'),
     subjectId: t.exposeID('subjectId'),
@@ -171,12 +151,10 @@ builder.prismaObject('PeerAssessment', {
   }),
 });
 
-builder.prismaObject('AppraisalResult', {
+verifiableObject('AppraisalResult', assertCanSeeResult, {
   description: 'A member’s appraisal rating (评议结果): a proposal until published, then told to the member (notifiedAt)',
-  ...verifiableRow('AppraisalResult', assertCanSeeResult),
-  select: { id: true, version: true, orgUnitId: true, memberId: true, notifiedAt: true },
+  select: { memberId: true, notifiedAt: true },
   fields: (t) => ({
-    ...verifiableFields(t),
     campaignId: t.exposeID('campaignId'),
     campaign: t.relation('campaign'),
     memberId: t.exposeID('memberId'),
@@ -209,14 +187,10 @@ async function campaignWhere(ctx: Context, args: CampaignListArgs): Promise<Pris
   if (p.kind === 'account' && p.role === 'MEMBER' && args.under == null) {
     const own = await ownUnitPath(ctx);
     if (!own) throw forbidden('This account has no member record of its own.', '该账号没有对应的党员记录。');
-    const parts = own.split('/').filter(Boolean);
-    where.orgUnit = { path: { in: parts.map((_, i) => `/${parts.slice(0, i + 1).join('/')}/`) } };
+    where.orgUnit = { path: { in: pathsAbove(own) } };
     return where;
   }
-  const under = await underUnit(ctx, args.under);
-  const root = listRoot(ctx, under);
-  if (root) where.orgUnit = { path: { startsWith: root } };
-  return where;
+  return { ...where, ...(await subtreeWhere(ctx, args.under)) };
 }
 
 const RatingInputRef = builder.inputType('AppraisalRatingInput', {
@@ -240,22 +214,18 @@ builder.queryFields((t) => ({
       return ctx.prisma.appraisalCampaign.findUniqueOrThrow({ ...query, where: { id: c.id } });
     },
   }),
-  appraisalCampaigns: t.prismaConnection({
-    type: 'AppraisalCampaign',
+  appraisalCampaigns: subtreeList(t, 'AppraisalCampaign', {
     description: 'Appraisal campaigns: of your subtree (staff, partners), or of your own branch (members); newest year first',
-    args: {
-      under: t.arg.id({ description: 'Org unit whose subtree to list; default: your scope (members: your branch)' }),
-      year: t.arg.int(),
-      status: t.arg({ type: AppraisalStatusEnum }),
-    },
-    authScopes: { read: 'AppraisalCampaign' },
-    ...scopedConnection('AppraisalCampaign', campaignWhere, [{ year: 'desc' }, { id: 'asc' }]),
+    under: 'Org unit whose subtree to list; default: your scope (members: your branch)',
+    args: { year: t.arg.int(), status: t.arg({ type: AppraisalStatusEnum }) },
+    where: campaignWhere,
+    orderBy: [{ year: 'desc' }, { id: 'asc' }],
   }),
-  myAppraisalResults: t.prismaConnection({
-    type: 'AppraisalResult',
+  myAppraisalResults: listField(t, 'AppraisalResult', {
     description: 'Your own published appraisal results (what the branch told you), newest first',
     authScopes: { signedIn: true },
-    ...scopedConnection('AppraisalResult', (ctx) => ({ memberId: memberIdOf(ctx), notifiedAt: { not: null } }), [{ notifiedAt: 'desc' }, { id: 'asc' }]),
+    where: (ctx) => ({ memberId: ownMemberId(ctx), notifiedAt: { not: null } }),
+    orderBy: [{ notifiedAt: 'desc' }, { id: 'asc' }],
   }),
 }));
 
@@ -284,30 +254,17 @@ const PeerAssessmentInput = builder.inputType('PeerAssessmentInput', {
   }),
 });
 
-const phase = (
-  name: string,
-  description: string,
-  run: (ctx: Context, id: string, expectedVersion?: number | null) => Promise<{ id: string }>,
-) =>
-  builder.mutationField(name, (t) =>
-    t.prismaField({
-      type: 'AppraisalCampaign',
-      description,
-      args: { id: t.arg.id({ required: true }), expectedVersion: t.arg.int() },
-      authScopes: { writer: true },
-      resolve: async (query, _root, args, ctx) => reread(ctx, 'AppraisalCampaign', query, await run(ctx, String(args.id), args.expectedVersion)),
-    }),
-  );
+const phase = (name: string, description: string, write: (ctx: Context, id: string, expectedVersion?: number | null) => Promise<{ id: string }>) =>
+  builder.mutationField(name, (t) => rowMutation(t, 'AppraisalCampaign', { description, versioned: true, write }));
 
 phase('openAppraisalCampaign', 'DRAFT → SELF_ASSESSMENT: members may submit self-assessments; the roster is fixed now', openCampaign);
 phase('startPeerAssessment', 'SELF_ASSESSMENT → PEER_ASSESSMENT: members rate each other', startPeerAssessment);
 phase('closeAppraisalCampaign', 'PUBLISHED → CLOSED', closeCampaign);
 
 builder.mutationFields((t) => ({
-  createAppraisalCampaign: recordMutation(t, 'AppraisalCampaign', {
+  createAppraisalCampaign: inputMutation(t, 'AppraisalCampaign', CreateCampaignInput, {
     description: 'Creates the yearly appraisal of a branch, as DRAFT (secretary of the branch or admin)',
-    args: { input: t.arg({ type: CreateCampaignInput, required: true }) },
-    write: (ctx, { input }) => createCampaign(ctx, { ...input, orgUnitId: String(input.orgUnitId) }),
+    write: createCampaign,
   }),
   submitSelfAssessment: recordMutation(t, 'SelfAssessment', {
     description: 'Your own self-assessment, once, while the campaign is in SELF_ASSESSMENT',
@@ -319,7 +276,7 @@ builder.mutationFields((t) => ({
     description: 'Your rating of another member on the roster, once per member, while the campaign is in PEER_ASSESSMENT',
     args: { campaignId: t.arg.id({ required: true }), input: t.arg({ type: PeerAssessmentInput, required: true }) },
     authScopes: { signedIn: true },
-    write: (ctx, args) => submitPeerAssessment(ctx, String(args.campaignId), { ...args.input, subjectId: String(args.input.subjectId) }),
+    write: (ctx, args) => submitPeerAssessment(ctx, String(args.campaignId), args.input),
   }),
   proposeAppraisalRatings: recordMutation(t, 'AppraisalCampaign', {
     description: 'Proposed ratings (not yet shown to members); the first moves PEER_ASSESSMENT → RATING. At most one third EXCELLENT.',

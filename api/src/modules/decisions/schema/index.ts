@@ -1,36 +1,30 @@
 // Decisions (决议) and implementation milestones (落实节点) in the graph. Staff and partner keys
 // see those of their subtree, members those of their own branch (decisions/access.ts); a
 // decision's status over time is its `history` (every change is a new record version).
-import { DecisionStatus, MilestoneStatus, type Prisma } from '@lianjian/db';
+import type { DecisionStatus, MilestoneStatus, Prisma } from '@lianjian/db';
 import { builder } from '../../../graphql/builder.js';
-import { byIdField, recordMutation, scopedConnection, underUnit } from '../../../graphql/rows.js';
+import { dbEnum } from '../../../graphql/enums.js';
+import { timestamps, unitFields } from '../../../graphql/fields.js';
+import { byIdField, inputMutation, listField, recordMutation, underUnit } from '../../../graphql/rows.js';
+import { idOrNull } from '../../../shared/ids.js';
 import type { Context } from '../../../shared/context.js';
 import { todayInChina } from '@lianjian/rules/dates';
 import { assertCanSeeDecisionUnit, decisionUnitWhere } from '../access.js';
 import { addMilestone, createDecision, isOverdue, overdueDays, updateDecisionStatus, updateMilestoneStatus } from '../service.js';
-import { verifiableFields, verifiableRow } from '../../../graphql/verifiable.js';
+import { verifiableObject } from '../../../graphql/verifiable.js';
 
-export const DecisionStatusEnum = builder.enumType(DecisionStatus, {
-  name: 'DecisionStatus',
-  description: 'ADOPTED 已通过 → IMPLEMENTING 执行中 → IMPLEMENTED 已落实; SUPERSEDED 已被取代, REVOKED 已撤销',
-});
-export const MilestoneStatusEnum = builder.enumType(MilestoneStatus, {
-  name: 'MilestoneStatus',
-  description: 'PLANNED 计划中 → IN_PROGRESS 进行中 → DONE 已完成; CANCELLED 已取消',
-});
+export const DecisionStatusEnum = dbEnum('DecisionStatus', 'ADOPTED 已通过 → IMPLEMENTING 执行中 → IMPLEMENTED 已落实; SUPERSEDED 已被取代, REVOKED 已撤销');
+export const MilestoneStatusEnum = dbEnum('MilestoneStatus', 'PLANNED 计划中 → IN_PROGRESS 进行中 → DONE 已完成; CANCELLED 已取消');
 
 const todayOf = (ctx: Context) => todayInChina(ctx.config.now());
 
 const decisionUnitRule = (ctx: Context, row: { orgUnitId: string }) => assertCanSeeDecisionUnit(ctx, row.orgUnitId);
 
-builder.prismaObject('Decision', {
+verifiableObject('Decision', decisionUnitRule, {
   description: 'A resolution (决议) with its vote counts and implementation milestones, with its proof',
-  ...verifiableRow('Decision', decisionUnitRule),
-  select: { id: true, version: true, orgUnitId: true },
+  select: {},
   fields: (t) => ({
-    ...verifiableFields(t),
-    orgUnitId: t.exposeID('orgUnitId'),
-    orgUnit: t.relation('orgUnit'),
+    ...unitFields(t),
     number: t.exposeString('number', { nullable: true, description: '文号' }),
     title: t.exposeString('title'),
     content: t.exposeString('content'),
@@ -42,8 +36,7 @@ builder.prismaObject('Decision', {
     noCount: t.exposeInt('noCount', { nullable: true }),
     abstainCount: t.exposeInt('abstainCount', { nullable: true }),
     status: t.expose('status', { type: DecisionStatusEnum }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    ...timestamps(t),
     milestones: t.relation('milestones', { description: 'By due date', query: { orderBy: [{ dueOn: 'asc' }, { id: 'asc' }] } }),
     overdueMilestones: t.int({
       description: 'Milestones not finished whose due day has passed (China time)',
@@ -53,12 +46,10 @@ builder.prismaObject('Decision', {
   }),
 });
 
-builder.prismaObject('Milestone', {
+verifiableObject('Milestone', decisionUnitRule, {
   description: 'An implementation milestone of a decision, with owner, due date and status, with its proof',
-  ...verifiableRow('Milestone', decisionUnitRule),
-  select: { id: true, version: true, orgUnitId: true },
+  select: {},
   fields: (t) => ({
-    ...verifiableFields(t),
     decisionId: t.exposeID('decisionId'),
     title: t.exposeString('title'),
     dueOn: t.expose('dueOn', { type: 'Date' }),
@@ -115,44 +106,28 @@ async function decisionWhere(ctx: Context, { under, status }: { under?: string |
 
 builder.queryFields((t) => ({
   decision: byIdField(t, 'Decision', { what: ['Decision', '决议'], check: decisionUnitRule }),
-  decisions: t.prismaConnection({
-    type: 'Decision',
+  decisions: listField(t, 'Decision', {
     description: 'Decisions of a subtree (default: all you may see; a member: those of their own branch), newest first',
     args: { under: t.arg.id(), status: t.arg({ type: DecisionStatusEnum }) },
     authScopes: { $any: { staff: true, role: 'MEMBER', partner: 'Decision:read' } },
-    ...scopedConnection('Decision', decisionWhere, [{ decidedOn: 'desc' }, { id: 'asc' }]),
+    where: decisionWhere,
+    orderBy: [{ decidedOn: 'desc' }, { id: 'asc' }],
   }),
 }));
 
 builder.mutationFields((t) => ({
-  createDecision: recordMutation(t, 'Decision', {
+  createDecision: inputMutation(t, 'Decision', CreateDecisionInput, {
     description: 'Records a decision (ADMIN, or SECRETARY of the unit or above); a linked vote must be tallied and passed',
-    args: { input: t.arg({ type: CreateDecisionInput, required: true }) },
-    write: (ctx, { input }) => createDecision(ctx, {
-      orgUnitId: String(input.orgUnitId),
-      title: input.title,
-      content: input.content,
-      number: input.number ?? null,
-      decidedOn: input.decidedOn,
-      voteId: input.voteId != null ? String(input.voteId) : null,
-      meetingId: input.meetingId != null ? String(input.meetingId) : null,
-    }),
+    write: (ctx, input) => createDecision(ctx, { ...input, orgUnitId: String(input.orgUnitId), voteId: idOrNull(input.voteId), meetingId: idOrNull(input.meetingId) }),
   }),
   updateDecisionStatus: recordMutation(t, 'Decision', {
     description: 'Moves a decision along ADOPTED → IMPLEMENTING → IMPLEMENTED, or ends it (SUPERSEDED, REVOKED)',
     args: { id: t.arg.id({ required: true }), status: t.arg({ type: DecisionStatusEnum, required: true }) },
     write: (ctx, args) => updateDecisionStatus(ctx, String(args.id), args.status),
   }),
-  addMilestone: recordMutation(t, 'Milestone', {
+  addMilestone: inputMutation(t, 'Milestone', AddMilestoneInput, {
     description: 'Adds an implementation milestone to a standing decision',
-    args: { input: t.arg({ type: AddMilestoneInput, required: true }) },
-    write: (ctx, { input }) => addMilestone(ctx, {
-      decisionId: String(input.decisionId),
-      title: input.title,
-      dueOn: input.dueOn,
-      ownerId: input.ownerId != null ? String(input.ownerId) : null,
-      notes: input.notes ?? null,
-    }),
+    write: (ctx, input) => addMilestone(ctx, { ...input, decisionId: String(input.decisionId), ownerId: idOrNull(input.ownerId) }),
   }),
   updateMilestoneStatus: recordMutation(t, 'Milestone', {
     description: 'Moves a milestone along PLANNED → IN_PROGRESS → DONE (or CANCELLED); DONE records the completion day',

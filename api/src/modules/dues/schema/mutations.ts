@@ -1,7 +1,6 @@
 // Dues mutations: each delegates to service.ts, which writes the rows with their records.
 import { builder } from '../../../graphql/builder.js';
-import { requireUuid } from '../../../shared/ids.js';
-import { notFound } from '../../../shared/errors.js';
+import { inputMutation, recordMutation, rowMutation, underUnit } from '../../../graphql/rows.js';
 import { checkDuesBase, confirmRemittance, correctPayment, decideArrearsCase, decideHardship, declareBase, proposeHardship, raiseArrearsCases, recordPayment, submitRemittance } from '../service.js';
 import { DuesCategoryEnum, DuesHardshipKindEnum, DuesPaymentMethodEnum } from './types.js';
 
@@ -41,56 +40,26 @@ const PaymentInput = builder.inputType('RecordDuesPaymentInput', {
 const ArrearsDecisionEnum = builder.enumType('DuesArrearsDecision', { values: ['EXCUSED', 'TREAT_AS_LEFT', 'SETTLED'] as const });
 
 builder.mutationFields((t) => ({
-  declareDuesBase: t.prismaField({
-    type: 'DuesBase',
+  declareDuesBase: inputMutation(t, 'DuesBase', DeclareBaseInput, {
     description: 'Declares a member’s base for a year (the member themself, or a secretary of their unit); re-declaring replaces it until the branch checks it',
-    args: { input: t.arg({ type: DeclareBaseInput, required: true }) },
     authScopes: { signedIn: true },
-    resolve: async (q, _r, { input }, ctx) => {
-      const row = await declareBase(ctx, { ...input, memberId: String(input.memberId) });
-      return ctx.prisma.duesBase.findUniqueOrThrow({ ...q, where: { id: row.id } });
-    },
+    write: declareBase,
   }),
-  checkDuesBase: t.prismaField({
-    type: 'DuesBase',
-    description: 'The branch checks a declared base; from then on it sets the year’s dues',
-    args: { id: t.arg.id({ required: true }) },
-    authScopes: { writer: true },
-    resolve: async (q, _r, args, ctx) => ctx.prisma.duesBase.findUniqueOrThrow({ ...q, where: { id: (await checkDuesBase(ctx, args.id)).id } }),
-  }),
-  proposeDuesHardship: t.prismaField({
-    type: 'DuesHardship',
+  checkDuesBase: rowMutation(t, 'DuesBase', { description: 'The branch checks a declared base; from then on it sets the year’s dues', write: checkDuesBase }),
+  proposeDuesHardship: inputMutation(t, 'DuesHardship', HardshipInput, {
     description: 'Records the branch’s decision to reduce or exempt a member’s dues, for the level above to approve',
-    args: { input: t.arg({ type: HardshipInput, required: true }) },
-    authScopes: { writer: true },
-    resolve: async (q, _r, { input }, ctx) => {
-      const row = await proposeHardship(ctx, { ...input, memberId: String(input.memberId) });
-      return ctx.prisma.duesHardship.findUniqueOrThrow({ ...q, where: { id: row.id } });
-    },
+    write: proposeHardship,
   }),
-  decideDuesHardship: t.prismaField({
-    type: 'DuesHardship',
+  decideDuesHardship: recordMutation(t, 'DuesHardship', {
     description: 'Approves or rejects a hardship decision: a secretary of a unit above the member’s branch (or an admin), not its proposer',
     args: { id: t.arg.id({ required: true }), approve: t.arg.boolean({ required: true }), note: t.arg.string() },
-    authScopes: { writer: true },
-    resolve: async (q, _r, args, ctx) => ctx.prisma.duesHardship.findUniqueOrThrow({ ...q, where: { id: (await decideHardship(ctx, args.id, args.approve, args.note)).id } }),
+    write: (ctx, args) => decideHardship(ctx, args.id, args.approve, args.note),
   }),
-  recordDuesPayment: t.prismaField({
-    type: 'DuesPayment',
-    description: 'Records a payment of one or more unpaid months (secretary of the member’s unit or above)',
-    args: { input: t.arg({ type: PaymentInput, required: true }) },
-    authScopes: { writer: true },
-    resolve: async (q, _r, { input }, ctx) => {
-      const row = await recordPayment(ctx, { ...input, memberId: String(input.memberId) });
-      return ctx.prisma.duesPayment.findUniqueOrThrow({ ...q, where: { id: row.id } });
-    },
-  }),
-  correctDuesPayment: t.prismaField({
-    type: 'DuesPayment',
+  recordDuesPayment: inputMutation(t, 'DuesPayment', PaymentInput, { description: 'Records a payment of one or more unpaid months (secretary of the member’s unit or above)', write: recordPayment }),
+  correctDuesPayment: recordMutation(t, 'DuesPayment', {
     description: 'Reverses a payment with a new entry (the original stays); record the right payment afterwards',
     args: { paymentId: t.arg.id({ required: true }), reason: t.arg.string({ required: true }) },
-    authScopes: { writer: true },
-    resolve: async (q, _r, args, ctx) => ctx.prisma.duesPayment.findUniqueOrThrow({ ...q, where: { id: (await correctPayment(ctx, args.paymentId, args.reason)).id } }),
+    write: (ctx, args) => correctPayment(ctx, args.paymentId, args.reason),
   }),
   raiseDuesArrearsCases: t.prismaField({
     type: ['DuesArrearsCase'],
@@ -98,31 +67,23 @@ builder.mutationFields((t) => ({
     args: { under: t.arg.id() },
     authScopes: { writer: true },
     resolve: async (q, _r, args, ctx) => {
-      const under = args.under != null ? await ctx.loaders.orgUnit.load(requireUuid('under', args.under)) : null;
-      if (args.under != null && !under) throw notFound('Org unit', '组织', String(args.under));
-      const rows = await raiseArrearsCases(ctx, under);
+      const rows = await raiseArrearsCases(ctx, await underUnit(ctx, args.under));
       return ctx.prisma.duesArrearsCase.findMany({ ...q, where: { id: { in: rows.map((r) => r.id) } }, orderBy: { fromMonth: 'asc' } });
     },
   }),
-  decideDuesArrearsCase: t.prismaField({
-    type: 'DuesArrearsCase',
+  decideDuesArrearsCase: recordMutation(t, 'DuesArrearsCase', {
     description: 'Records the branch’s decision on an arrears case, with its reason',
     args: { id: t.arg.id({ required: true }), decision: t.arg({ type: ArrearsDecisionEnum, required: true }), reason: t.arg.string({ required: true }) },
-    authScopes: { writer: true },
-    resolve: async (q, _r, args, ctx) => ctx.prisma.duesArrearsCase.findUniqueOrThrow({ ...q, where: { id: (await decideArrearsCase(ctx, args.id, args.decision, args.reason)).id } }),
+    write: (ctx, args) => decideArrearsCase(ctx, args.id, args.decision, args.reason),
   }),
-  submitDuesRemittance: t.prismaField({
-    type: 'DuesRemittance',
+  submitDuesRemittance: recordMutation(t, 'DuesRemittance', {
     description: 'Passes a unit’s month (its subtree’s payments dated in the month) to the level above; resubmitting replaces it until confirmed',
     args: { unitId: t.arg.id({ required: true }), month: t.arg.string({ required: true }) },
-    authScopes: { writer: true },
-    resolve: async (q, _r, args, ctx) => ctx.prisma.duesRemittance.findUniqueOrThrow({ ...q, where: { id: (await submitRemittance(ctx, args.unitId, args.month)).id } }),
+    write: (ctx, args) => submitRemittance(ctx, args.unitId, args.month),
   }),
-  confirmDuesRemittance: t.prismaField({
-    type: 'DuesRemittance',
+  confirmDuesRemittance: recordMutation(t, 'DuesRemittance', {
     description: 'The level above confirms it received a remittance, with its receipt number',
     args: { id: t.arg.id({ required: true }), receiptNo: t.arg.string({ required: true }) },
-    authScopes: { writer: true },
-    resolve: async (q, _r, args, ctx) => ctx.prisma.duesRemittance.findUniqueOrThrow({ ...q, where: { id: (await confirmRemittance(ctx, args.id, args.receiptNo)).id } }),
+    write: (ctx, args) => confirmRemittance(ctx, args.id, args.receiptNo),
   }),
 }));

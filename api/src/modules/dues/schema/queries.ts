@@ -1,8 +1,9 @@
 // Dues queries: delegate to reads.ts; row rules in access.ts and on the types.
-import type { DuesBaseStatus, DuesRemittanceStatus, Prisma } from '@lianjian/db';
+import type { DuesArrearsStatus, DuesBaseStatus, DuesHardshipStatus, DuesRemittanceStatus, Prisma } from '@lianjian/db';
 import { isYearMonth } from '@lianjian/rules/dues';
 import { builder } from '../../../graphql/builder.js';
-import { checkPageSize, defaultPageSize, idConnectionMaxSize } from '../../../graphql/pagination.js';
+import { checkPageSize } from '../../../graphql/pagination.js';
+import { listField } from '../../../graphql/rows.js';
 import type { Context } from '../../../shared/context.js';
 import { badArgument } from '../../../shared/errors.js';
 import { thisMonth } from '../months.js';
@@ -44,6 +45,15 @@ function checkYear(year: number | null | undefined, ctx: Context): number {
 // The filters of a list, shared by its page and its totalCount so the two always count the same rows.
 async function basesWhere(ctx: Context, args: { under?: string | number | null; year?: number | null; status?: DuesBaseStatus | null }): Promise<Prisma.DuesBaseWhereInput> {
   return { ...(await scopeWhere(ctx, args.under)), ...(args.year != null ? { year: args.year } : {}), ...(args.status ? { status: args.status } : {}) };
+}
+
+/** The rows of the caller's scope (scopeWhere), in `status` when one is asked for. */
+async function withStatus<S extends string>(ctx: Context, args: { under?: string | number | null; status?: S | null }) {
+  return { ...(await scopeWhere(ctx, args.under)), ...(args.status ? { status: args.status } : {}) };
+}
+
+async function paymentsWhere(ctx: Context, args: { under?: string | number | null; memberId?: string | number | null }): Promise<Prisma.DuesPaymentWhereInput> {
+  return { ...(await scopeWhere(ctx, args.under)), ...(args.memberId != null ? { memberId: String(args.memberId) } : {}) };
 }
 
 async function remittancesWhere(ctx: Context, args: { under?: string | number | null; status?: DuesRemittanceStatus | null }): Promise<Prisma.DuesRemittanceWhereInput> {
@@ -111,63 +121,36 @@ builder.queryFields((t) => ({
       }),
     },
   ),
-  duesBases: t.prismaConnection({
-    type: 'DuesBase',
-    cursor: 'id',
+  duesBases: listField(t, 'DuesBase', {
     args: { under: t.arg.id(), year: t.arg.int(), status: t.arg({ type: DuesBaseStatusEnum }) },
     authScopes: READ_OR_PARTNER('DuesBase'),
-    maxSize: idConnectionMaxSize,
-    defaultSize: defaultPageSize,
-    totalCount: async (_p, args, ctx) => ctx.prisma.duesBase.count({ where: await basesWhere(ctx, args) }),
-    resolve: async (q, _r, args, ctx) => ctx.prisma.duesBase.findMany({ ...q, where: await basesWhere(ctx, args), orderBy: [{ year: 'desc' }, { id: 'asc' }] }),
+    where: basesWhere,
+    orderBy: [{ year: 'desc' }, { id: 'asc' }],
   }),
-  duesHardships: t.prismaConnection({
-    type: 'DuesHardship',
-    cursor: 'id',
+  duesHardships: listField(t, 'DuesHardship', {
     args: { under: t.arg.id(), status: t.arg({ type: DuesHardshipStatusEnum }) },
     authScopes: READ_OR_PARTNER('DuesHardship'),
-    maxSize: idConnectionMaxSize,
-    defaultSize: defaultPageSize,
-    totalCount: async (_p, args, ctx) => ctx.prisma.duesHardship.count({ where: { ...(await scopeWhere(ctx, args.under)), ...(args.status ? { status: args.status } : {}) } }),
-    resolve: async (q, _r, args, ctx) =>
-      ctx.prisma.duesHardship.findMany({ ...q, where: { ...(await scopeWhere(ctx, args.under)), ...(args.status ? { status: args.status } : {}) }, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }] }),
+    where: withStatus<DuesHardshipStatus>,
+    orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
   }),
-  duesPayments: t.prismaConnection({
-    type: 'DuesPayment',
-    cursor: 'id',
+  duesPayments: listField(t, 'DuesPayment', {
     description: 'Payment entries, newest first: your own (members), or those of a subtree',
     args: { under: t.arg.id(), memberId: t.arg.id() },
     authScopes: READ_OR_PARTNER('DuesPayment'),
-    maxSize: idConnectionMaxSize,
-    defaultSize: defaultPageSize,
-    totalCount: async (_p, args, ctx) => ctx.prisma.duesPayment.count({ where: { ...(await scopeWhere(ctx, args.under)), ...(args.memberId != null ? { memberId: String(args.memberId) } : {}) } }),
-    resolve: async (q, _r, args, ctx) =>
-      ctx.prisma.duesPayment.findMany({
-        ...q,
-        where: { ...(await scopeWhere(ctx, args.under)), ...(args.memberId != null ? { memberId: String(args.memberId) } : {}) },
-        orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
-      }),
+    where: paymentsWhere,
+    orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
   }),
-  duesArrearsCases: t.prismaConnection({
-    type: 'DuesArrearsCase',
-    cursor: 'id',
+  duesArrearsCases: listField(t, 'DuesArrearsCase', {
     args: { under: t.arg.id(), status: t.arg({ type: DuesArrearsStatusEnum }) },
     authScopes: READ_OR_PARTNER('DuesArrearsCase'),
-    maxSize: idConnectionMaxSize,
-    defaultSize: defaultPageSize,
-    totalCount: async (_p, args, ctx) => ctx.prisma.duesArrearsCase.count({ where: { ...(await scopeWhere(ctx, args.under)), ...(args.status ? { status: args.status } : {}) } }),
-    resolve: async (q, _r, args, ctx) =>
-      ctx.prisma.duesArrearsCase.findMany({ ...q, where: { ...(await scopeWhere(ctx, args.under)), ...(args.status ? { status: args.status } : {}) }, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }] }),
+    where: withStatus<DuesArrearsStatus>,
+    orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
   }),
-  duesRemittances: t.prismaConnection({
-    type: 'DuesRemittance',
-    cursor: 'id',
+  duesRemittances: listField(t, 'DuesRemittance', {
     description: 'Remittances sent from a subtree or received by units of it, newest month first',
     args: { under: t.arg.id(), status: t.arg({ type: DuesRemittanceStatusEnum }) },
     authScopes: { $any: { staff: true, partner: 'DuesRemittance:read' } },
-    maxSize: idConnectionMaxSize,
-    defaultSize: defaultPageSize,
-    totalCount: async (_p, args, ctx) => ctx.prisma.duesRemittance.count({ where: await remittancesWhere(ctx, args) }),
-    resolve: async (q, _r, args, ctx) => ctx.prisma.duesRemittance.findMany({ ...q, where: await remittancesWhere(ctx, args), orderBy: [{ month: 'desc' }, { id: 'asc' }] }),
+    where: remittancesWhere,
+    orderBy: [{ month: 'desc' }, { id: 'asc' }],
   }),
 }));

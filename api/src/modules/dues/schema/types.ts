@@ -1,7 +1,9 @@
 // The dues types: the five verifiable records, the member's statement and the subtree summary.
-import { DuesArrearsStatus, DuesBaseStatus, DuesCategory, DuesHardshipKind, DuesHardshipStatus, DuesPaymentMethod, DuesRemittanceStatus } from '@lianjian/db';
+import type { DuesArrearsStatus, DuesBaseStatus, DuesCategory, DuesHardshipKind, DuesHardshipStatus, DuesPaymentMethod, DuesRemittanceStatus } from '@lianjian/db';
+import type { FieldMap } from '@pothos/core';
 import { builder } from '../../../graphql/builder.js';
-import { Verifiable } from '../../../graphql/verifiable.js';
+import { dbEnum } from '../../../graphql/enums.js';
+import { verifiableObject, type VerifiableObjectOptions } from '../../../graphql/verifiable.js';
 import { assertCanSeeUnit, canSeeUnit } from '../../../shared/access.js';
 import { forbidden } from '../../../shared/errors.js';
 import type { Context } from '../../../shared/context.js';
@@ -9,36 +11,46 @@ import { assertCanSeeDuesRow } from '../access.js';
 import type { MonthLine } from '../months.js';
 import type { MemberDuesRow, Statement, Summary } from '../reads.js';
 
-export const DuesCategoryEnum = builder.enumType(DuesCategory, {
-  name: 'DuesCategory',
-  description: 'IN_WORK 在职 / RETIRED 离退休 / FARMER 农民 / LOW_INCOME 学生、下岗失业、领取最低生活保障金 / OTHER 其他（按收入，适用在职标准）',
-});
-export const DuesBaseStatusEnum = builder.enumType(DuesBaseStatus, { name: 'DuesBaseStatus', description: 'DECLARED 已申报 / CHECKED 支部已核定' });
-export const DuesHardshipKindEnum = builder.enumType(DuesHardshipKind, { name: 'DuesHardshipKind', description: 'REDUCTION 减交 / EXEMPTION 免交' });
-export const DuesHardshipStatusEnum = builder.enumType(DuesHardshipStatus, { name: 'DuesHardshipStatus', description: 'PROPOSED 支部已决定、待上级批准 / APPROVED 已批准 / REJECTED 未批准' });
-export const DuesPaymentMethodEnum = builder.enumType(DuesPaymentMethod, { name: 'DuesPaymentMethod', description: 'CASH 现金 / TRANSFER 转账 / ONLINE 在线交纳' });
-export const DuesArrearsStatusEnum = builder.enumType(DuesArrearsStatus, {
-  name: 'DuesArrearsStatus',
-  description: 'OPEN 待处理 / EXCUSED 有正当理由（理由已记录）/ TREAT_AS_LEFT 按自行脱党处理 / SETTLED 已补交',
-});
-export const DuesRemittanceStatusEnum = builder.enumType(DuesRemittanceStatus, { name: 'DuesRemittanceStatus', description: 'SUBMITTED 已上交 / CONFIRMED 上级已确认收到' });
+export const DuesCategoryEnum = dbEnum('DuesCategory', 'IN_WORK 在职 / RETIRED 离退休 / FARMER 农民 / LOW_INCOME 学生、下岗失业、领取最低生活保障金 / OTHER 其他（按收入，适用在职标准）');
+export const DuesBaseStatusEnum = dbEnum('DuesBaseStatus', 'DECLARED 已申报 / CHECKED 支部已核定');
+export const DuesHardshipKindEnum = dbEnum('DuesHardshipKind', 'REDUCTION 减交 / EXEMPTION 免交');
+export const DuesHardshipStatusEnum = dbEnum('DuesHardshipStatus', 'PROPOSED 支部已决定、待上级批准 / APPROVED 已批准 / REJECTED 未批准');
+export const DuesPaymentMethodEnum = dbEnum('DuesPaymentMethod', 'CASH 现金 / TRANSFER 转账 / ONLINE 在线交纳');
+export const DuesArrearsStatusEnum = dbEnum('DuesArrearsStatus', 'OPEN 待处理 / EXCUSED 有正当理由（理由已记录）/ TREAT_AS_LEFT 按自行脱党处理 / SETTLED 已补交');
+export const DuesRemittanceStatusEnum = dbEnum('DuesRemittanceStatus', 'SUBMITTED 已上交 / CONFIRMED 上级已确认收到');
 
-const memberOwned = (type: 'DuesBase' | 'DuesHardship' | 'DuesPayment' | 'DuesArrearsCase') => async (row: { id: string; orgUnitId: string; memberId: string }, ctx: Context) => {
-  await assertCanSeeDuesRow(ctx, type, row);
-  return { read: type };
-};
 
-builder.prismaObject('DuesBase', {
-  description: 'A member’s dues base for a year (党费基数), declared once a year and checked by the branch. Money in fen.',
-  interfaces: [Verifiable],
-  select: { id: true, version: true, orgUnitId: true, memberId: true },
-  authScopes: memberOwned('DuesBase'),
-  fields: (t) => ({
-    id: t.exposeID('id'),
-    version: t.exposeInt('version'),
+interface OwnerFieldBuilder<Id, Name> {
+  exposeID(name: 'orgUnitId' | 'memberId'): Id;
+  string(options: { select: { member: { select: { name: true } } }; resolve: (row: { member: { name: string } }) => string }): Name;
+}
+
+/** Whose dues record it is: the member's unit when it was written, the member and their name. */
+function ownerFields<Id, Name>(t: OwnerFieldBuilder<Id, Name>) {
+  return {
     orgUnitId: t.exposeID('orgUnitId'),
     memberId: t.exposeID('memberId'),
     memberName: t.string({ select: { member: { select: { name: true } } }, resolve: (r) => r.member.name }),
+  };
+}
+
+type MemberOwned = 'DuesBase' | 'DuesHardship' | 'DuesPayment' | 'DuesArrearsCase';
+
+/**
+ * A dues record about one member: seen by the member and by staff of their subtree
+ * (assertCanSeeDuesRow); its fields start with whose record it is.
+ */
+function memberDuesRecord<N extends MemberOwned>(name: N, options: Omit<VerifiableObjectOptions<N, { memberId: true }>, 'select'>) {
+  return verifiableObject(name, (ctx, row: { id: string; orgUnitId: string; memberId: string }) => assertCanSeeDuesRow(ctx, name, row), {
+    ...options,
+    select: { memberId: true } as never,
+    fields: (t) => ({ ...(ownerFields(t as never) as FieldMap), ...options.fields(t as never) }),
+  });
+}
+
+memberDuesRecord('DuesBase', {
+  description: 'A member’s dues base for a year (党费基数), declared once a year and checked by the branch. Money in fen.',
+  fields: (t) => ({
     year: t.exposeInt('year'),
     category: t.expose('category', { type: DuesCategoryEnum }),
     baseFen: t.exposeInt('baseFen', { nullable: true, description: 'Monthly income in fen (IN_WORK, RETIRED, OTHER)' }),
@@ -51,17 +63,9 @@ builder.prismaObject('DuesBase', {
   }),
 });
 
-builder.prismaObject('DuesHardship', {
+memberDuesRecord('DuesHardship', {
   description: 'A hardship reduction or exemption (困难党员减免党费): the branch’s decision, approved by the level above',
-  interfaces: [Verifiable],
-  select: { id: true, version: true, orgUnitId: true, memberId: true },
-  authScopes: memberOwned('DuesHardship'),
   fields: (t) => ({
-    id: t.exposeID('id'),
-    version: t.exposeInt('version'),
-    orgUnitId: t.exposeID('orgUnitId'),
-    memberId: t.exposeID('memberId'),
-    memberName: t.string({ select: { member: { select: { name: true } } }, resolve: (r) => r.member.name }),
     kind: t.expose('kind', { type: DuesHardshipKindEnum }),
     reducedFen: t.exposeInt('reducedFen', { nullable: true }),
     fromMonth: t.exposeString('fromMonth'),
@@ -74,17 +78,10 @@ builder.prismaObject('DuesHardship', {
   }),
 });
 
-export const DuesPaymentRef = builder.prismaObject('DuesPayment', {
+export const DuesPaymentRef = memberDuesRecord('DuesPayment', {
   description: 'A dues payment (党费交纳记录), append-only: one or more months, each its due (`monthAmounts`), any surplus a voluntary extra. A correction is a new entry reversing the one it names. Its proof bundle is the member’s receipt.',
-  interfaces: [Verifiable],
-  select: { id: true, version: true, orgUnitId: true, memberId: true },
-  authScopes: memberOwned('DuesPayment'),
+  versionDescription: 'Always 1: entries are never changed',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    version: t.exposeInt('version', { description: 'Always 1: entries are never changed' }),
-    orgUnitId: t.exposeID('orgUnitId'),
-    memberId: t.exposeID('memberId'),
-    memberName: t.string({ select: { member: { select: { name: true } } }, resolve: (r) => r.member.name }),
     months: t.exposeStringList('months'),
     monthAmounts: t.exposeIntList('monthAmounts', { description: 'Fen per month, parallel to `months` (negative in a correction)' }),
     extraFen: t.exposeInt('extraFen', { description: 'Voluntary extra beyond the dues' }),
@@ -100,17 +97,9 @@ export const DuesPaymentRef = builder.prismaObject('DuesPayment', {
   }),
 });
 
-builder.prismaObject('DuesArrearsCase', {
+memberDuesRecord('DuesArrearsCase', {
   description: 'Six or more consecutive months unpaid without a recorded reason (党章第九条): raised by the system, decided by the branch',
-  interfaces: [Verifiable],
-  select: { id: true, version: true, orgUnitId: true, memberId: true },
-  authScopes: memberOwned('DuesArrearsCase'),
   fields: (t) => ({
-    id: t.exposeID('id'),
-    version: t.exposeInt('version'),
-    orgUnitId: t.exposeID('orgUnitId'),
-    memberId: t.exposeID('memberId'),
-    memberName: t.string({ select: { member: { select: { name: true } } }, resolve: (r) => r.member.name }),
     fromMonth: t.exposeString('fromMonth'),
     toMonth: t.exposeString('toMonth'),
     months: t.exposeInt('months'),
@@ -121,21 +110,18 @@ builder.prismaObject('DuesArrearsCase', {
   }),
 });
 
-builder.prismaObject('DuesRemittance', {
+/** Staff of the remitting unit or of the receiving unit (and partner keys likewise); not members. */
+async function assertCanSeeRemittance(ctx: Context, row: { orgUnitId: string; toUnitId: string }): Promise<void> {
+  const p = ctx.principal;
+  if (p.kind === 'account' && p.role === 'MEMBER') throw forbidden('Remittances are seen by the units that send and receive them.', '党费上交记录仅供上交和接收的组织查看。');
+  const [from, to] = await Promise.all([ctx.loaders.orgUnit.load(row.orgUnitId), ctx.loaders.orgUnit.load(row.toUnitId)]);
+  if (!(to && canSeeUnit(p, to))) assertCanSeeUnit(ctx, from ?? { id: row.orgUnitId, path: '\u0000' });
+}
+
+verifiableObject('DuesRemittance', assertCanSeeRemittance, {
   description: 'A unit’s dues of a month passed to the level above (党费上交), which confirms receipt',
-  interfaces: [Verifiable],
-  select: { id: true, version: true, orgUnitId: true, toUnitId: true },
-  authScopes: async (row, ctx) => {
-    // Staff of the remitting unit or of the receiving unit (and partner keys likewise); not members.
-    const p = ctx.principal;
-    if (p.kind === 'account' && p.role === 'MEMBER') throw forbidden('Remittances are seen by the units that send and receive them.', '党费上交记录仅供上交和接收的组织查看。');
-    const [from, to] = await Promise.all([ctx.loaders.orgUnit.load(row.orgUnitId), ctx.loaders.orgUnit.load(row.toUnitId)]);
-    if (!(to && canSeeUnit(p, to))) assertCanSeeUnit(ctx, from ?? { id: row.orgUnitId, path: '\u0000' });
-    return { read: 'DuesRemittance' };
-  },
+  select: { toUnitId: true },
   fields: (t) => ({
-    id: t.exposeID('id'),
-    version: t.exposeInt('version'),
     orgUnitId: t.exposeID('orgUnitId'),
     unitName: t.string({ select: { orgUnit: { select: { name: true } } }, resolve: (r) => r.orgUnit.name }),
     toUnitId: t.exposeID('toUnitId'),

@@ -1,40 +1,31 @@
 // Member feedback (党员意见建议): the type, the member's own list, the staff list of a subtree,
 // and submitting and responding. The author and staff of the unit's subtree see an item; other
 // members do not (FORBIDDEN), whatever unit they share.
-import { FeedbackCategory, FeedbackStatus, type Prisma } from '@lianjian/db';
+import type { FeedbackCategory, FeedbackStatus, Prisma } from '@lianjian/db';
 import { builder } from '../../../graphql/builder.js';
-import { byIdField, recordMutation, scopedConnection, underUnit } from '../../../graphql/rows.js';
-import { assertCanSeeMember, listRoot } from '../../../shared/access.js';
+import { dbEnum } from '../../../graphql/enums.js';
+import { memberFields, timestamps, unitFields } from '../../../graphql/fields.js';
+import { byIdField, listField, recordMutation, subtreeList, subtreeWhere } from '../../../graphql/rows.js';
+import { assertCanSeeMember, ownMemberId } from '../../../shared/access.js';
 import type { Context } from '../../../shared/context.js';
-import { forbidden, unauthenticated } from '../../../shared/errors.js';
 import { requireUuid } from '../../../shared/ids.js';
 import { NEXT, respondToFeedback, submitFeedback } from '../service.js';
-import { verifiableFields, verifiableRow } from '../../../graphql/verifiable.js';
+import { verifiableObject } from '../../../graphql/verifiable.js';
 
-export const FeedbackCategoryEnum = builder.enumType(FeedbackCategory, {
-  name: 'FeedbackCategory',
-  description: 'SUGGESTION 建议 / OPINION 意见 / REQUEST 诉求 / COMPLAINT 投诉 / OTHER 其他',
-});
-export const FeedbackStatusEnum = builder.enumType(FeedbackStatus, {
-  name: 'FeedbackStatus',
-  description: 'SUBMITTED 已提交 → ACKNOWLEDGED 已受理 → IN_PROGRESS 办理中 → RESOLVED 已办结 → CLOSED 已关闭 (ACKNOWLEDGED may go straight to RESOLVED; CLOSED before RESOLVED: declined, with the reason)',
-});
+export const FeedbackCategoryEnum = dbEnum('FeedbackCategory', 'SUGGESTION 建议 / OPINION 意见 / REQUEST 诉求 / COMPLAINT 投诉 / OTHER 其他');
+export const FeedbackStatusEnum = dbEnum('FeedbackStatus', 'SUBMITTED 已提交 → ACKNOWLEDGED 已受理 → IN_PROGRESS 办理中 → RESOLVED 已办结 → CLOSED 已关闭 (ACKNOWLEDGED may go straight to RESOLVED; CLOSED before RESOLVED: declined, with the reason)');
 
 async function assertCanSeeFeedback(ctx: Context, row: { memberId: string; orgUnitId: string }): Promise<void> {
   const unitPath = (await ctx.loaders.orgUnit.load(row.orgUnitId))?.path ?? '\u0000';
   assertCanSeeMember(ctx, { id: row.memberId, unitPath });
 }
 
-builder.prismaObject('MemberFeedback', {
+verifiableObject('MemberFeedback', assertCanSeeFeedback, {
   description: 'A member’s feedback to the organisation with its handling and response',
-  ...verifiableRow('MemberFeedback', assertCanSeeFeedback),
-  select: { id: true, version: true, orgUnitId: true, memberId: true },
+  select: { memberId: true },
   fields: (t) => ({
-    ...verifiableFields(t),
-    orgUnitId: t.exposeID('orgUnitId', { description: 'The author’s unit when submitted' }),
-    orgUnit: t.relation('orgUnit'),
-    memberId: t.exposeID('memberId'),
-    member: t.relation('member'),
+    ...unitFields(t, 'The author’s unit when submitted'),
+    ...memberFields(t),
     category: t.expose('category', { type: FeedbackCategoryEnum }),
     topic: t.exposeString('topic', { description: 'Title' }),
     content: t.exposeString('content', { description: 'Body' }),
@@ -49,8 +40,7 @@ builder.prismaObject('MemberFeedback', {
     response: t.exposeString('response', { nullable: true, description: 'The organisation’s latest response' }),
     respondedById: t.exposeID('respondedById', { nullable: true }),
     respondedAt: t.expose('respondedAt', { type: 'DateTime', nullable: true }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    ...timestamps(t),
   }),
 });
 
@@ -63,18 +53,8 @@ function filters(args: FeedbackFilter): Prisma.MemberFeedbackWhereInput {
   return { ...(args.status ? { status: args.status } : {}), ...(args.category ? { category: args.category } : {}) };
 }
 
-function ownMemberId(ctx: Context): string {
-  const p = ctx.principal;
-  if (p.kind === 'anonymous') throw unauthenticated();
-  if (p.kind !== 'account' || !p.memberId) throw forbidden('This account has no member record of its own.', '该账号没有对应的党员记录。');
-  return p.memberId;
-}
-
-async function subtreeWhere(ctx: Context, args: FeedbackFilter & { under?: string | number | null; memberId?: string | number | null }) {
-  const under = await underUnit(ctx, args.under);
-  const root = listRoot(ctx, under);
-  const where: Prisma.MemberFeedbackWhereInput = filters(args);
-  if (root) where.orgUnit = { path: { startsWith: root } };
+async function feedbackWhere(ctx: Context, args: FeedbackFilter & { under?: string | number | null; memberId?: string | number | null }) {
+  const where: Prisma.MemberFeedbackWhereInput = { ...(await subtreeWhere(ctx, args.under)), ...filters(args) };
   if (args.memberId != null) where.memberId = requireUuid('memberId', args.memberId);
   return where;
 }
@@ -82,24 +62,19 @@ async function subtreeWhere(ctx: Context, args: FeedbackFilter & { under?: strin
 builder.queryFields((t) => ({
   // No check of its own: the type's row rule decides who may see it.
   feedback: byIdField(t, 'MemberFeedback', { what: ['Feedback', '意见建议'], description: 'One feedback item: your own, or one in your subtree (staff)' }),
-  myFeedback: t.prismaConnection({
-    type: 'MemberFeedback',
+  myFeedback: listField(t, 'MemberFeedback', {
     description: 'The feedback you submitted, with the responses, newest first',
     args: { status: t.arg({ type: FeedbackStatusEnum }), category: t.arg({ type: FeedbackCategoryEnum }) },
     authScopes: { signedIn: true },
-    ...scopedConnection('MemberFeedback', (ctx, args: FeedbackFilter) => ({ ...filters(args), memberId: ownMemberId(ctx) }), [{ submittedAt: 'desc' }, { id: 'asc' }]),
+    where: (ctx, args) => ({ ...filters(args), memberId: ownMemberId(ctx) }),
+    orderBy: [{ submittedAt: 'desc' }, { id: 'asc' }],
   }),
-  memberFeedback: t.prismaConnection({
-    type: 'MemberFeedback',
+  memberFeedback: subtreeList(t, 'MemberFeedback', {
     description: 'Feedback submitted in a subtree (staff, or an API key with "MemberFeedback:read"), newest first',
-    args: {
-      under: t.arg.id({ description: 'Org unit whose subtree to list; default: your scope unit' }),
-      status: t.arg({ type: FeedbackStatusEnum }),
-      category: t.arg({ type: FeedbackCategoryEnum }),
-      memberId: t.arg.id(),
-    },
+    args: { status: t.arg({ type: FeedbackStatusEnum }), category: t.arg({ type: FeedbackCategoryEnum }), memberId: t.arg.id() },
     authScopes: { $any: { staff: true, partner: 'MemberFeedback:read' } },
-    ...scopedConnection('MemberFeedback', subtreeWhere, [{ submittedAt: 'desc' }, { id: 'asc' }]),
+    where: feedbackWhere,
+    orderBy: [{ submittedAt: 'desc' }, { id: 'asc' }],
   }),
 }));
 

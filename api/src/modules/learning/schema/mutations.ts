@@ -1,7 +1,7 @@
 // Learning mutations. Each writes its rows with their record documents in one transaction (the
 // services in ../), and returns the row re-read with the fields the client asked for.
 import { builder } from '../../../graphql/builder.js';
-import { recordMutation } from '../../../graphql/rows.js';
+import { inputMutation, recordMutation, rowMutation } from '../../../graphql/rows.js';
 import { requireUuid } from '../../../shared/ids.js';
 import { completeCourse, addCourseResource, archiveCourse, createCourse, publishCourse } from '../courses.js';
 import { addQuizQuestion, updateQuizQuestion } from '../questions.js';
@@ -80,26 +80,10 @@ const QuizAnswerInput = builder.inputType('QuizAnswerInput', {
 });
 
 builder.mutationFields((t) => ({
-  createCourse: recordMutation(t, 'Course', {
-    description: 'Drafts a course (ADMIN, or SECRETARY of the unit)',
-    args: { input: t.arg({ type: CreateCourseInput, required: true }) },
-    write: (ctx, { input }) => createCourse(ctx, { ...input, orgUnitId: String(input.orgUnitId) }),
-  }),
-  publishCourse: recordMutation(t, 'Course', {
-    description: 'DRAFT → PUBLISHED; needs at least one resource',
-    args: { id: t.arg.id({ required: true }), expectedVersion: t.arg.int() },
-    write: (ctx, args) => publishCourse(ctx, args.id, args.expectedVersion),
-  }),
-  archiveCourse: recordMutation(t, 'Course', {
-    description: 'DRAFT or PUBLISHED → ARCHIVED',
-    args: { id: t.arg.id({ required: true }), expectedVersion: t.arg.int() },
-    write: (ctx, args) => archiveCourse(ctx, args.id, args.expectedVersion),
-  }),
-  addCourseResource: recordMutation(t, 'CourseResource', {
-    description: 'Appends a resource to a course that is not archived',
-    args: { input: t.arg({ type: AddCourseResourceInput, required: true }) },
-    write: (ctx, { input }) => addCourseResource(ctx, { ...input, courseId: String(input.courseId) }),
-  }),
+  createCourse: inputMutation(t, 'Course', CreateCourseInput, { description: 'Drafts a course (ADMIN, or SECRETARY of the unit)', write: createCourse }),
+  publishCourse: rowMutation(t, 'Course', { description: 'DRAFT → PUBLISHED; needs at least one resource', versioned: true, write: publishCourse }),
+  archiveCourse: rowMutation(t, 'Course', { description: 'DRAFT or PUBLISHED → ARCHIVED', versioned: true, write: archiveCourse }),
+  addCourseResource: inputMutation(t, 'CourseResource', AddCourseResourceInput, { description: 'Appends a resource to a course that is not archived', write: addCourseResource }),
   completeCourse: recordMutation(t, 'CourseCompletion', {
     description:
       'Records that a member completed a published course, once. A member records their own, naming every resource of the course in `resourceIds`; an ADMIN/SECRETARY records one for `memberId` in their subtree. Earns COURSE_COMPLETED points.',
@@ -107,26 +91,14 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     write: (ctx, args) => completeCourse(ctx, { courseId: args.courseId, memberId: args.memberId ?? null, resourceIds: args.resourceIds ?? null }),
   }),
-  addQuizQuestion: recordMutation(t, 'QuizQuestion', {
-    description: 'Adds a question to a bank (ADMIN, or SECRETARY of the bank’s unit)',
-    args: { input: t.arg({ type: AddQuizQuestionInput, required: true }) },
-    write: (ctx, { input }) => addQuizQuestion(ctx, input),
-  }),
+  addQuizQuestion: inputMutation(t, 'QuizQuestion', AddQuizQuestionInput, { description: 'Adds a question to a bank (ADMIN, or SECRETARY of the bank’s unit)', write: addQuizQuestion }),
   updateQuizQuestion: recordMutation(t, 'QuizQuestion', {
     description: 'Changes a bank question as a new version',
     args: { id: t.arg.id({ required: true }), expectedVersion: t.arg.int(), input: t.arg({ type: UpdateQuizQuestionInput, required: true }) },
     write: (ctx, args) => updateQuizQuestion(ctx, args.id, args.expectedVersion, args.input),
   }),
-  createQuiz: recordMutation(t, 'Quiz', {
-    description: 'Drafts a quiz over a course’s bank (or a unit’s general bank)',
-    args: { input: t.arg({ type: CreateQuizInput, required: true }) },
-    write: (ctx, { input }) => createQuiz(ctx, input),
-  }),
-  publishQuiz: recordMutation(t, 'Quiz', {
-    description: 'DRAFT → OPEN; needs a published course and enough active questions',
-    args: { id: t.arg.id({ required: true }), expectedVersion: t.arg.int() },
-    write: (ctx, args) => publishQuiz(ctx, args.id, args.expectedVersion),
-  }),
+  createQuiz: inputMutation(t, 'Quiz', CreateQuizInput, { description: 'Drafts a quiz over a course’s bank (or a unit’s general bank)', write: createQuiz }),
+  publishQuiz: rowMutation(t, 'Quiz', { description: 'DRAFT → OPEN; needs a published course and enough active questions', versioned: true, write: publishQuiz }),
   startQuizAttempt: recordMutation(t, 'QuizAttempt', {
     description: 'Starts your next attempt: draws the questions (new ones first) and sets the deadline',
     args: { quizId: t.arg.id({ required: true }) },
@@ -137,10 +109,7 @@ builder.mutationFields((t) => ({
     description: 'Submits your answers, once, before the deadline; the server scores them and the answer key is shown in `results`',
     args: { attemptId: t.arg.id({ required: true }), answers: t.arg({ type: [QuizAnswerInput], required: true }) },
     authScopes: { signedIn: true },
-    write: async (ctx, args) => {
-      const answers = args.answers.map((a, i) => ({ questionId: requireUuid(`answers[${i}].questionId`, a.questionId), choices: a.choices }));
-      const a = await submitQuizAttempt(ctx, args.attemptId, answers);
-      return a;
-      },
+    write: (ctx, args) =>
+      submitQuizAttempt(ctx, args.attemptId, args.answers.map((a, i) => ({ questionId: requireUuid(`answers[${i}].questionId`, a.questionId), choices: a.choices }))),
   }),
 }));

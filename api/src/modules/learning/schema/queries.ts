@@ -8,7 +8,7 @@ import { assertCanSeeMember } from '../../../shared/access.js';
 import { forbidden, notFound } from '../../../shared/errors.js';
 import { requireUuid } from '../../../shared/ids.js';
 import { containsText } from '../../../shared/search.js';
-import { byIdField, scopedConnection } from '../../../graphql/rows.js';
+import { byIdField, listField, subtreeList } from '../../../graphql/rows.js';
 import { materialWhere, memberRowWhere, outsideError, unitPath, viewerOf, type Viewer } from '../access.js';
 import { CourseStatusEnum, QuizStatusEnum } from './types.js';
 
@@ -103,51 +103,41 @@ async function myAttemptWhere(ctx: Context, { quizId }: { quizId?: string | numb
 }
 
 builder.queryFields((t) => ({
-  courses: t.prismaConnection({
-    type: 'Course',
+  courses: subtreeList(t, 'Course', {
     description: 'Courses you may see, newest first: published by your unit or a unit above it, and (staff) all of your subtree',
-    args: {
-      under: t.arg.id({ description: 'Only courses of this unit’s subtree' }),
-      status: t.arg({ type: CourseStatusEnum }),
-      search: t.arg.string({ description: 'Part of the title' }),
-    },
-    authScopes: { read: 'Course' },
-    ...scopedConnection('Course', courseWhere, [{ createdAt: 'desc' }, { id: 'asc' }]),
+    under: 'Only courses of this unit’s subtree',
+    args: { status: t.arg({ type: CourseStatusEnum }), search: t.arg.string({ description: 'Part of the title' }) },
+    where: courseWhere,
+    orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
   }),
   course: byIdField(t, 'Course', { what: ['Course', '课程'], description: 'One course' }),
-  quizzes: t.prismaConnection({
-    type: 'Quiz',
+  quizzes: listField(t, 'Quiz', {
     description: 'Quizzes you may see, newest first (same rule as courses)',
-    args: {
-      under: t.arg.id(),
-      courseId: t.arg.id(),
-      status: t.arg({ type: QuizStatusEnum }),
-    },
-    authScopes: { read: 'Quiz' },
-    ...scopedConnection('Quiz', quizWhere, [{ createdAt: 'desc' }, { id: 'asc' }]),
+    args: { under: t.arg.id(), courseId: t.arg.id(), status: t.arg({ type: QuizStatusEnum }) },
+    where: quizWhere,
+    orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
   }),
   quiz: byIdField(t, 'Quiz', { what: ['Quiz', '测验'] }),
-  quizQuestions: t.prismaConnection({
-    type: 'QuizQuestion',
+  quizQuestions: listField(t, 'QuizQuestion', {
     description: 'The question bank of your subtree (staff; partner keys with QuizQuestion:read). Answer keys only for ADMIN/SECRETARY.',
     args: { under: t.arg.id(), courseId: t.arg.id(), active: t.arg.boolean() },
     authScopes: { $any: { staff: true, partner: 'QuizQuestion:read' } },
-    ...scopedConnection('QuizQuestion', questionWhere, [{ createdAt: 'asc' }, { id: 'asc' }]),
+    where: questionWhere,
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
   }),
   quizQuestion: byIdField(t, 'QuizQuestion', { what: ['Question', '题目'], description: 'One bank question: staff of its subtree, or a member it was drawn for' }),
-  myQuizAttempts: t.prismaConnection({
-    type: 'QuizAttempt',
+  myQuizAttempts: listField(t, 'QuizAttempt', {
     description: 'Your own quiz attempts, newest first',
     args: { quizId: t.arg.id() },
     authScopes: { signedIn: true },
-    ...scopedConnection('QuizAttempt', myAttemptWhere, [{ startedAt: 'desc' }, { id: 'asc' }]),
+    where: myAttemptWhere,
+    orderBy: [{ startedAt: 'desc' }, { id: 'asc' }],
   }),
   quizAttempt: byIdField(t, 'QuizAttempt', { what: ['Quiz attempt', '测验作答'] }),
-  courseCompletions: t.prismaConnection({
-    type: 'CourseCompletion',
+  courseCompletions: listField(t, 'CourseCompletion', {
     description: 'Course completions, newest first: a member’s (default: your own), or (staff) your subtree’s',
     args: { memberId: t.arg.id(), courseId: t.arg.id() },
-    authScopes: { read: 'CourseCompletion' },
-    ...scopedConnection('CourseCompletion', completionWhere, [{ completedAt: 'desc' }, { id: 'asc' }]),
+    where: completionWhere,
+    orderBy: [{ completedAt: 'desc' }, { id: 'asc' }],
   }),
 }));

@@ -1,12 +1,14 @@
 // The learning types of the graph. Every row type is Verifiable and checks, per object reached
 // by any path, that the caller may see it (access.ts); a bank question's answer key is a field
 // of its own that only bank writers get, and members once they are done with the quiz (access.ts).
-import { AttemptStatus, CourseStatus, QuestionKind, QuizStatus, ResourceKind, type QuizQuestion } from '@lianjian/db';
+import type { AttemptStatus, CourseStatus, QuestionKind, QuizStatus, ResourceKind, QuizQuestion } from '@lianjian/db';
 import { builder } from '../../../graphql/builder.js';
+import { dbEnum } from '../../../graphql/enums.js';
+import { memberFields, timestamps } from '../../../graphql/fields.js';
 import { relatedPage, relatedPaging } from '../../../graphql/rows.js';
 import type { Context } from '../../../shared/context.js';
 import { visibleRoot } from '../../../shared/principal.js';
-import { Verifiable, verifiableFields, verifiableRow } from '../../../graphql/verifiable.js';
+import { verifiableObject } from '../../../graphql/verifiable.js';
 import {
   assertCanSeeAnswer,
   assertCanSeeQuestion,
@@ -20,11 +22,11 @@ import {
 } from '../access.js';
 import { keyedQuestion, scoreAnswers, type ScoredItem } from '@lianjian/rules/learning';
 
-export const CourseStatusEnum = builder.enumType(CourseStatus, { name: 'CourseStatus', description: 'DRAFT 草稿 / PUBLISHED 已发布 / ARCHIVED 已归档' });
-export const ResourceKindEnum = builder.enumType(ResourceKind, { name: 'ResourceKind', description: '文章 / 文档 / 视频 / 音频 / 链接' });
-export const QuestionKindEnum = builder.enumType(QuestionKind, { name: 'QuestionKind', description: 'SINGLE_CHOICE 单选 / MULTIPLE_CHOICE 多选 / TRUE_FALSE 判断' });
-export const QuizStatusEnum = builder.enumType(QuizStatus, { name: 'QuizStatus', description: 'DRAFT 草稿 / OPEN 开放作答 / CLOSED 已关闭' });
-export const AttemptStatusEnum = builder.enumType(AttemptStatus, { name: 'AttemptStatus', description: 'IN_PROGRESS 作答中 / SUBMITTED 已提交 / EXPIRED 已超时' });
+export const CourseStatusEnum = dbEnum('CourseStatus', 'DRAFT 草稿 / PUBLISHED 已发布 / ARCHIVED 已归档');
+export const ResourceKindEnum = dbEnum('ResourceKind', '文章 / 文档 / 视频 / 音频 / 链接');
+export const QuestionKindEnum = dbEnum('QuestionKind', 'SINGLE_CHOICE 单选 / MULTIPLE_CHOICE 多选 / TRUE_FALSE 判断');
+export const QuizStatusEnum = dbEnum('QuizStatus', 'DRAFT 草稿 / OPEN 开放作答 / CLOSED 已关闭');
+export const AttemptStatusEnum = dbEnum('AttemptStatus', 'IN_PROGRESS 作答中 / SUBMITTED 已提交 / EXPIRED 已超时');
 
 type MaterialRow = { id: string; orgUnitId: string; status: string };
 type MemberRow = { id: string; orgUnitId: string; memberId: string };
@@ -50,11 +52,9 @@ function courseFacts(ctx: Context, courseId: string) {
 
 const unitName = (ctx: Context, id: string) => ctx.loaders.orgUnit.load(id).then((u) => u?.name ?? '');
 
-export const CourseRef = builder.prismaObject('Course', {
+export const CourseRef = verifiableObject('Course', (ctx, course: MaterialRow) => assertMaterial(ctx, 'course', '课程', course), {
   description: 'A course (课程): resources to study, a question bank, quizzes; published to its unit and every unit below',
-  ...verifiableRow('Course', (ctx, course: MaterialRow) => assertMaterial(ctx, 'course', '课程', course)),
   fields: (t) => ({
-    ...verifiableFields(t),
     orgUnitId: t.exposeID('orgUnitId'),
     orgUnitName: t.string({ description: 'Name of the publishing unit (its OrgUnit may lie above what you may open)', resolve: (c, _a, ctx) => unitName(ctx, c.orgUnitId) }),
     title: t.exposeString('title'),
@@ -64,8 +64,7 @@ export const CourseRef = builder.prismaObject('Course', {
     mandatory: t.exposeBoolean('mandatory', { description: 'Required study (必修)' }),
     status: t.expose('status', { type: CourseStatusEnum }),
     publishedAt: t.expose('publishedAt', { type: 'DateTime', nullable: true }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    ...timestamps(t),
     resources: t.relatedConnection('resources', {
       description: 'Learning material in order',
       ...relatedPage([{ position: 'asc' }, { id: 'asc' }]),
@@ -82,16 +81,14 @@ export const CourseRef = builder.prismaObject('Course', {
   }),
 });
 
-export const CourseResourceRef = builder.prismaObject('CourseResource', {
+async function assertCourseMaterial(ctx: Context, r: { courseId: string; orgUnitId: string }): Promise<void> {
+  const course = await courseFacts(ctx, r.courseId);
+  await assertMaterial(ctx, 'the course of resource', '学习资料所属课程', course ?? { id: r.courseId, orgUnitId: r.orgUnitId, status: 'DRAFT' });
+}
+
+export const CourseResourceRef = verifiableObject('CourseResource', assertCourseMaterial, {
   description: 'One piece of a course’s material (学习资料); `contentHash` pins the exact content',
-  interfaces: [Verifiable],
-  authScopes: async (r, ctx) => {
-    const course = await courseFacts(ctx, r.courseId);
-    await assertMaterial(ctx, 'the course of resource', '学习资料所属课程', course ?? { id: r.courseId, orgUnitId: r.orgUnitId, status: 'DRAFT' });
-    return { read: 'CourseResource' };
-  },
   fields: (t) => ({
-    ...verifiableFields(t),
     orgUnitId: t.exposeID('orgUnitId'),
     courseId: t.exposeID('courseId'),
     course: t.relation('course'),
@@ -109,12 +106,10 @@ function answerKey(q: QuizQuestion) {
   return keyedQuestion(q);
 }
 
-export const QuizQuestionRef = builder.prismaObject('QuizQuestion', {
+export const QuizQuestionRef = verifiableObject('QuizQuestion', assertCanSeeQuestion, {
   description:
     'A question of a bank (题目). Members see one only when it is drawn in their attempt, and its answer (`correct`, `explanation`) only after submitting an attempt containing it, once they can no longer take that quiz (no attempts left, or it closed) nor another over the same bank; bank writers (ADMIN, SECRETARY of its unit) always.',
-  ...verifiableRow('QuizQuestion', assertCanSeeQuestion),
   fields: (t) => ({
-    ...verifiableFields(t),
     orgUnitId: t.exposeID('orgUnitId'),
     courseId: t.exposeID('courseId', { nullable: true }),
     kind: t.expose('kind', { type: QuestionKindEnum }),
@@ -138,16 +133,13 @@ export const QuizQuestionRef = builder.prismaObject('QuizQuestion', {
         return q.explanation;
       },
     }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    ...timestamps(t),
   }),
 });
 
-export const QuizRef = builder.prismaObject('Quiz', {
+export const QuizRef = verifiableObject('Quiz', (ctx, quiz: MaterialRow) => assertMaterial(ctx, 'quiz', '测验', quiz), {
   description: 'A quiz (测验): each attempt draws `questionCount` distinct questions at random from the bank, within a time limit',
-  ...verifiableRow('Quiz', (ctx, quiz: MaterialRow) => assertMaterial(ctx, 'quiz', '测验', quiz)),
   fields: (t) => ({
-    ...verifiableFields(t),
     orgUnitId: t.exposeID('orgUnitId'),
     courseId: t.exposeID('courseId', { nullable: true }),
     course: t.relation('course', { nullable: true }),
@@ -160,8 +152,7 @@ export const QuizRef = builder.prismaObject('Quiz', {
     status: t.expose('status', { type: QuizStatusEnum }),
     opensAt: t.expose('opensAt', { type: 'DateTime', nullable: true }),
     closesAt: t.expose('closesAt', { type: 'DateTime', nullable: true }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    ...timestamps(t),
     myAttempts: t.relatedConnection('attempts', {
       description: 'Your attempts at this quiz, first first',
       ...relatedPaging,
@@ -229,16 +220,13 @@ async function drawnQuestions(ctx: Context, ids: readonly string[]): Promise<Qui
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-export const QuizAttemptRef = builder.prismaObject('QuizAttempt', {
+export const QuizAttemptRef = verifiableObject('QuizAttempt', (ctx, a: MemberRow) => assertMemberRow(ctx, 'quiz attempt', '测验作答', a), {
   description: 'One attempt at a quiz (作答): the drawn questions in order, the answers, the score once submitted',
-  ...verifiableRow('QuizAttempt', (ctx, a: MemberRow) => assertMemberRow(ctx, 'quiz attempt', '测验作答', a)),
   fields: (t) => ({
-    ...verifiableFields(t),
     orgUnitId: t.exposeID('orgUnitId'),
     quizId: t.exposeID('quizId'),
     quiz: t.relation('quiz'),
-    memberId: t.exposeID('memberId'),
-    member: t.relation('member'),
+    ...memberFields(t),
     attemptNo: t.exposeInt('attemptNo'),
     status: t.expose('status', { type: AttemptStatusEnum }),
     questionIds: t.idList({ resolve: (a) => a.questionIds }),
@@ -277,16 +265,13 @@ export const QuizAttemptRef = builder.prismaObject('QuizAttempt', {
   }),
 });
 
-export const CourseCompletionRef = builder.prismaObject('CourseCompletion', {
+export const CourseCompletionRef = verifiableObject('CourseCompletion', (ctx, c: MemberRow) => assertMemberRow(ctx, 'course completion', '课程完成记录', c), {
   description: 'A member’s completion of a course (结业), with the class hours credited',
-  ...verifiableRow('CourseCompletion', (ctx, c: MemberRow) => assertMemberRow(ctx, 'course completion', '课程完成记录', c)),
   fields: (t) => ({
-    ...verifiableFields(t),
     orgUnitId: t.exposeID('orgUnitId'),
     courseId: t.exposeID('courseId'),
     course: t.relation('course'),
-    memberId: t.exposeID('memberId'),
-    member: t.relation('member'),
+    ...memberFields(t),
     completedAt: t.expose('completedAt', { type: 'DateTime' }),
     classHours: t.exposeInt('classHours'),
     score: t.exposeInt('score', { nullable: true, description: 'Best quiz score on the course at completion, percent' }),

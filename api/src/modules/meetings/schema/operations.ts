@@ -2,7 +2,7 @@
 // the meeting's unit; a member checks in, registers and gives feedback only for themselves.
 import type { Prisma } from '@lianjian/db';
 import { builder, type Types } from '../../../graphql/builder.js';
-import { byIdField, recordMutation, scopedConnection, underUnit } from '../../../graphql/rows.js';
+import { byIdField, inputMutation, listField, recordMutation, rowMutation, subtreeList, underUnit } from '../../../graphql/rows.js';
 import { assertCanSeeMember, listRoot } from '../../../shared/access.js';
 import { visibleRoot } from '../../../shared/principal.js';
 import type { Context } from '../../../shared/context.js';
@@ -50,25 +50,23 @@ const CompliancePeriodInput = builder.inputType('CompliancePeriodInput', {
 
 builder.queryFields((t) => ({
   meeting: byIdField(t, 'Meeting', { what: ['Meeting', '会议'], description: 'One meeting: of your subtree, or (members) of your unit or a unit above it', check: assertCanSeeMeeting }),
-  meetings: t.prismaConnection({
-    type: 'Meeting',
+  meetings: subtreeList(t, 'Meeting', {
     description: 'Meetings, latest first: of a subtree for staff and partners; of their own unit and those above it for members',
+    under: 'Org unit whose subtree to list; default: all you may see',
     args: {
-      under: t.arg.id({ description: 'Org unit whose subtree to list; default: all you may see' }),
       kind: t.arg({ type: MeetingKindEnum }),
       status: t.arg({ type: MeetingStatusEnum }),
       from: t.arg({ type: 'Date', description: 'Starting on or after this day (China time)' }),
       to: t.arg({ type: 'Date', description: 'Starting on or before this day (China time)' }),
     },
-    authScopes: { read: 'Meeting' },
-    ...scopedConnection('Meeting', meetingWhere, [{ scheduledAt: 'desc' }, { id: 'asc' }]),
+    where: meetingWhere,
+    orderBy: [{ scheduledAt: 'desc' }, { id: 'asc' }],
   }),
-  memberAttendance: t.prismaConnection({
-    type: 'Attendance',
+  memberAttendance: listField(t, 'Attendance', {
     description: 'A member’s attendance, latest first: your own, or (staff) of a member in your subtree at meetings of your subtree',
     args: { memberId: t.arg.id({ required: true }) },
-    authScopes: { read: 'Attendance' },
-    ...scopedConnection('Attendance', attendanceWhere, [{ createdAt: 'desc' }, { id: 'asc' }]),
+    where: attendanceWhere,
+    orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
   }),
   meetingCompliance: t.field({
     type: MeetingComplianceReport,
@@ -140,31 +138,18 @@ const PastMeetingInput = builder.inputType('PastMeetingInput', {
 });
 
 builder.mutationFields((t) => ({
-  planMeeting: recordMutation(t, 'Meeting', {
-    description: 'Plans a meeting (DRAFT, version 1)',
-    args: { input: t.arg({ type: PlanMeetingInput, required: true }) },
-    write: (ctx, { input }) => svc.planMeeting(ctx, { ...input, unitId: String(input.unitId) }),
-  }),
+  planMeeting: inputMutation(t, 'Meeting', PlanMeetingInput, { description: 'Plans a meeting (DRAFT, version 1)', write: svc.planMeeting }),
   updateMeeting: recordMutation(t, 'Meeting', {
     description: 'Changes a DRAFT meeting’s fields (a new version)',
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateMeetingInput, required: true }) },
     write: (ctx, args) => svc.updateMeeting(ctx, args.id, args.input),
   }),
-  recordPastMeeting: recordMutation(t, 'Meeting', {
+  recordPastMeeting: inputMutation(t, 'Meeting', PastMeetingInput, {
     description: 'Enters a meeting that already took place (补录) with its minutes and attendance: COMPLETED, recordedAfterwards, counted by compliance',
-    args: { input: t.arg({ type: PastMeetingInput, required: true }) },
-    write: (ctx, { input }) => svc.recordPastMeeting(ctx, { ...input, unitId: String(input.unitId) }),
+    write: svc.recordPastMeeting,
   }),
-  endMeeting: recordMutation(t, 'Meeting', {
-    description: 'Ends a meeting under way now (records the actual end, closes check-in); minutes are then accepted',
-    args: { id: t.arg.id({ required: true }) },
-    write: (ctx, args) => svc.endMeeting(ctx, args.id),
-  }),
-  publishMeeting: recordMutation(t, 'Meeting', {
-    description: 'DRAFT → PUBLISHED: members see it and may register',
-    args: { id: t.arg.id({ required: true }) },
-    write: (ctx, args) => svc.publishMeeting(ctx, args.id),
-  }),
+  endMeeting: rowMutation(t, 'Meeting', { description: 'Ends a meeting under way now (records the actual end, closes check-in); minutes are then accepted', write: svc.endMeeting }),
+  publishMeeting: rowMutation(t, 'Meeting', { description: 'DRAFT → PUBLISHED: members see it and may register', write: svc.publishMeeting }),
   cancelMeeting: recordMutation(t, 'Meeting', {
     description: 'DRAFT or PUBLISHED → CANCELLED, with the reason',
     args: { id: t.arg.id({ required: true }), reason: t.arg.string({ required: true }) },

@@ -1,24 +1,24 @@
 // Organisational life in the graph: Meeting, MeetingRegistration, Attendance and MeetingFeedback
 // (each a verifiable record), and the compliance report's shapes.
-import { AttendanceStatus, CheckInMethod, MeetingKind, MeetingStatus, RegistrationStatus } from '@lianjian/db';
+import type { AttendanceStatus, CheckInMethod, MeetingKind, MeetingStatus, RegistrationStatus } from '@lianjian/db';
+import type { FieldMap } from '@pothos/core';
 import { builder } from '../../../graphql/builder.js';
+import { dbEnum } from '../../../graphql/enums.js';
+import { memberFields, timestamps, unitFields } from '../../../graphql/fields.js';
 import { relatedPage } from '../../../graphql/rows.js';
 import type { Context } from '../../../shared/context.js';
 import { OrgUnitRef } from '../../org-units/schema/index.js';
-import { verifiableFields, verifiableRow } from '../../../graphql/verifiable.js';
+import { verifiableObject, type VerifiableObjectOptions } from '../../../graphql/verifiable.js';
 import { assertCanSeeMeeting, assertCanSeeParticipation } from '../access.js';
 import { RULES, type Cadence } from '../cadence.js';
 import type { ComplianceReport } from '../compliance.js';
 import { endsAt, type OpenedCheckIn } from '../service.js';
 
-export const MeetingKindEnum = builder.enumType(MeetingKind, {
-  name: 'MeetingKind',
-  description: '支部党员大会 / 支委会 / 党小组会 / 党课 / 主题党日',
-});
-export const MeetingStatusEnum = builder.enumType(MeetingStatus, { name: 'MeetingStatus', description: '草稿 / 已发布 / 进行中（已开启签到）/ 已结束（已记录纪要）/ 已取消' });
-export const RegistrationStatusEnum = builder.enumType(RegistrationStatus, { name: 'RegistrationStatus' });
-export const AttendanceStatusEnum = builder.enumType(AttendanceStatus, { name: 'AttendanceStatus', description: '出席 / 迟到 / 请假 / 缺席' });
-export const CheckInMethodEnum = builder.enumType(CheckInMethod, { name: 'CheckInMethod', description: '签到码 / 扫码 / 书记登记' });
+export const MeetingKindEnum = dbEnum('MeetingKind', '支部党员大会 / 支委会 / 党小组会 / 党课 / 主题党日');
+export const MeetingStatusEnum = dbEnum('MeetingStatus', '草稿 / 已发布 / 进行中（已开启签到）/ 已结束（已记录纪要）/ 已取消');
+export const RegistrationStatusEnum = dbEnum('RegistrationStatus');
+export const AttendanceStatusEnum = dbEnum('AttendanceStatus', '出席 / 迟到 / 请假 / 缺席');
+export const CheckInMethodEnum = dbEnum('CheckInMethod', '签到码 / 扫码 / 书记登记');
 export const CadenceEnum = builder.enumType('CadenceInterval', { values: ['MONTHLY', 'QUARTERLY'] as const, description: '每月 / 每季度' });
 
 function ownMemberId(ctx: Context): string | null {
@@ -35,10 +35,6 @@ function ownRow<Row>(find: (ctx: Context, query: object, where: OwnKey) => Promi
   };
 }
 
-function participationRule(what: string, whatZh: string) {
-  return (ctx: Context, row: { memberId: string; orgUnitId: string }) => assertCanSeeParticipation(ctx, row, what, whatZh);
-}
-
 interface ParticipationFieldBuilder<Id, Relation> {
   exposeID(name: 'orgUnitId' | 'meetingId' | 'memberId', options?: { description?: string }): Id;
   relation(name: 'meeting' | 'member'): Relation;
@@ -50,21 +46,33 @@ function participationFields<Id, Relation>(t: ParticipationFieldBuilder<Id, Rela
     orgUnitId: t.exposeID('orgUnitId', { description: unitDescription }),
     meetingId: t.exposeID('meetingId'),
     meeting: t.relation('meeting'),
-    memberId: t.exposeID('memberId'),
-    member: t.relation('member'),
+    ...memberFields(t),
   };
+}
+
+type Participation = 'MeetingRegistration' | 'Attendance' | 'MeetingFeedback';
+type ParticipationOptions<N extends Participation> = Omit<VerifiableObjectOptions<N, { memberId: true }>, 'select'> & { unitDescription?: string };
+
+/**
+ * A member's part in a meeting (a registration, an attendance, a rating): seen by that member and
+ * by staff of the meeting (`what` names the row in a refusal); its fields start with who took
+ * part in which meeting.
+ */
+function participationObject<N extends Participation>(name: N, [what, whatZh]: [string, string], options: ParticipationOptions<N>) {
+  return verifiableObject(name, (ctx, row: { memberId: string; orgUnitId: string }) => assertCanSeeParticipation(ctx, row, what, whatZh), {
+    ...options,
+    select: { memberId: true } as never,
+    fields: (t) => ({ ...(participationFields(t as never, options.unitDescription) as FieldMap), ...options.fields(t as never) }),
+  });
 }
 
 const participationScopes = { $any: { staff: true, partner: 'Attendance:read' } } as const;
 
-const MeetingRef = builder.prismaObject('Meeting', {
+const MeetingRef = verifiableObject('Meeting', assertCanSeeMeeting, {
   description: 'A meeting of organisational life (三会一课、主题党日), with its proof. Check-in codes are never shown here.',
-  ...verifiableRow('Meeting', assertCanSeeMeeting),
-  select: { id: true, version: true, orgUnitId: true, status: true },
+  select: { status: true },
   fields: (t) => ({
-    ...verifiableFields(t),
-    orgUnitId: t.exposeID('orgUnitId', { description: 'The unit holding the meeting' }),
-    orgUnit: t.relation('orgUnit'),
+    ...unitFields(t, 'The unit holding the meeting'),
     // A member may attend a lecture of a unit above their own, whose OrgUnit they may not read.
     orgUnitName: t.string({
       description: 'Name of the unit holding the meeting, readable by everyone who may see the meeting',
@@ -102,8 +110,7 @@ const MeetingRef = builder.prismaObject('Meeting', {
       resolve: (m, _a, ctx) => m.status === 'IN_PROGRESS' && m.checkInExpiresAt !== null && m.checkInExpiresAt > ctx.config.now(),
     }),
     createdById: t.exposeID('createdById', { nullable: true }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    ...timestamps(t),
     registrations: t.relatedConnection('registrations', {
       authScopes: participationScopes,
       description: 'Who registered (staff; members see only myRegistration)',
@@ -138,41 +145,30 @@ const MeetingRef = builder.prismaObject('Meeting', {
   }),
 });
 
-builder.prismaObject('MeetingRegistration', {
+participationObject('MeetingRegistration', ['registrations', '报名记录'], {
   description: 'A member’s registration for a meeting (报名), with its proof',
-  ...verifiableRow('MeetingRegistration', participationRule('registrations', '报名记录')),
-  select: { id: true, version: true, orgUnitId: true, memberId: true },
+  unitDescription: 'The unit holding the meeting',
   fields: (t) => ({
-    ...verifiableFields(t),
-    ...participationFields(t, 'The unit holding the meeting'),
     status: t.expose('status', { type: RegistrationStatusEnum }),
     registeredAt: t.expose('registeredAt', { type: 'DateTime' }),
   }),
 });
 
-builder.prismaObject('Attendance', {
+participationObject('Attendance', ['attendance', '出勤记录'], {
   description: 'A member’s attendance at a meeting (出勤), with its proof',
-  ...verifiableRow('Attendance', participationRule('attendance', '出勤记录')),
-  select: { id: true, version: true, orgUnitId: true, memberId: true },
+  unitDescription: 'The unit holding the meeting',
   fields: (t) => ({
-    ...verifiableFields(t),
-    ...participationFields(t, 'The unit holding the meeting'),
     status: t.expose('status', { type: AttendanceStatusEnum }),
     method: t.expose('method', { type: CheckInMethodEnum, nullable: true }),
     checkedInAt: t.expose('checkedInAt', { type: 'DateTime', nullable: true }),
     note: t.exposeString('note', { nullable: true }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    ...timestamps(t),
   }),
 });
 
-builder.prismaObject('MeetingFeedback', {
+participationObject('MeetingFeedback', ['meeting feedback', '会议评价'], {
   description: 'A member’s rating of a meeting they attended (1–5, once), with its proof',
-  ...verifiableRow('MeetingFeedback', participationRule('meeting feedback', '会议评价')),
-  select: { id: true, version: true, orgUnitId: true, memberId: true },
   fields: (t) => ({
-    ...verifiableFields(t),
-    ...participationFields(t),
     rating: t.exposeInt('rating'),
     comment: t.exposeString('comment', { nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),

@@ -1,6 +1,6 @@
 // createMember / updateMember / transferMember: each change is a new version with its record.
 import { builder } from '../../../graphql/builder.js';
-import { recordMutation } from '../../../graphql/rows.js';
+import { inputMutation, recordMutation } from '../../../graphql/rows.js';
 import { createMember, transferMember, updateMember } from '../service.js';
 import { requireUuid } from '../../../shared/ids.js';
 import { EducationEnum, GenderEnum, MemberStageEnum, MemberStatusEnum } from '../../../graphql/enums.js';
@@ -50,11 +50,7 @@ const UpdateMemberInput = builder.inputType('UpdateMemberInput', {
 });
 
 builder.mutationFields((t) => ({
-  createMember: recordMutation(t, 'Member', {
-    description: 'Adds a member (ADMIN, or SECRETARY of the unit). Version 1 is recorded for the chain.',
-    args: { input: t.arg({ type: CreateMemberInput, required: true }) },
-    write: (ctx, { input }) => createMember(ctx, { ...input, orgUnitId: String(input.orgUnitId) }),
-  }),
+  createMember: inputMutation(t, 'Member', CreateMemberInput, { description: 'Adds a member (ADMIN, or SECRETARY of the unit). Version 1 is recorded for the chain.', write: createMember }),
   updateMember: recordMutation(t, 'Member', {
     description: 'Changes a member\'s details as a new version. Pass `expectedVersion` to refuse (CONFLICT) if someone else changed it first.',
     args: {

@@ -1,12 +1,13 @@
 // Members (党员 and those on the development pipeline): the type, queries and filters.
 import type { Prisma } from '@lianjian/db';
 import { builder } from '../../../graphql/builder.js';
-import { byIdField, scopedConnection, underUnit } from '../../../graphql/rows.js';
-import { assertCanSeeMemberRow, listRoot } from '../../../shared/access.js';
+import { timestamps, unitFields } from '../../../graphql/fields.js';
+import { byIdField, subtreeList, subtreeWhere } from '../../../graphql/rows.js';
+import { assertCanSeeMemberRow } from '../../../shared/access.js';
 import type { Context } from '../../../shared/context.js';
 import { containsText } from '../../../shared/search.js';
 import { EducationEnum, GenderEnum, MemberStageEnum, MemberStatusEnum } from '../../../graphql/enums.js';
-import { verifiableFields, verifiableRow } from '../../../graphql/verifiable.js';
+import { verifiableObject } from '../../../graphql/verifiable.js';
 
 function yearsBetween(from: Date, to: Date): number {
   let years = to.getUTCFullYear() - from.getUTCFullYear();
@@ -22,19 +23,16 @@ function contactScopes(member: { id: string }, _args: unknown, ctx: Context) {
   return { $any: { writer: true, partner: 'Member:contact' } };
 }
 
-export const MemberRef = builder.prismaObject('Member', {
+export const MemberRef = verifiableObject('Member', assertCanSeeMemberRow, {
   description: 'A member or a person on the development pipeline (党员 / 发展对象等)',
   // Row-level rule on every Member reached by any path (its unit path comes with the row when the
   // query includes its unit, else from a DataLoader, one query per request); lists filter by
   // subtree up front.
-  ...verifiableRow('Member', assertCanSeeMemberRow),
   // Only requested columns are read (plus what the row check and proof need): pages stay
   // light, and contact details are not even loaded unless asked for.
-  select: { id: true, version: true, orgUnitId: true },
+  select: {},
   fields: (t) => ({
-    ...verifiableFields(t),
-    orgUnitId: t.exposeID('orgUnitId'),
-    orgUnit: t.relation('orgUnit'),
+    ...unitFields(t),
     name: t.exposeString('name'),
     gender: t.expose('gender', { type: GenderEnum }),
     birthDate: t.expose('birthDate', { type: 'Date' }),
@@ -65,8 +63,7 @@ export const MemberRef = builder.prismaObject('Member', {
     }),
     phone: t.exposeString('phone', { nullable: true, authScopes: contactScopes }),
     address: t.exposeString('address', { nullable: true, authScopes: contactScopes }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    ...timestamps(t),
   }),
 });
 
@@ -78,10 +75,7 @@ interface MemberListArgs {
 }
 
 async function memberWhere(ctx: Context, args: MemberListArgs): Promise<Prisma.MemberWhereInput> {
-  const under = await underUnit(ctx, args.under);
-  const root = listRoot(ctx, under);
-  const where: Prisma.MemberWhereInput = {};
-  if (root) where.orgUnit = { path: { startsWith: root } };
+  const where: Prisma.MemberWhereInput = await subtreeWhere(ctx, args.under);
   if (args.stage) where.stage = args.stage;
   if (args.status) where.status = args.status;
   const search = args.search?.trim();
@@ -91,16 +85,11 @@ async function memberWhere(ctx: Context, args: MemberListArgs): Promise<Prisma.M
 
 builder.queryFields((t) => ({
   member: byIdField(t, 'Member', { what: ['Member', '党员'], description: 'One member: your own record, or one in your subtree', check: assertCanSeeMemberRow }),
-  members: t.prismaConnection({
-    type: 'Member',
+  members: subtreeList(t, 'Member', {
     description: 'Members of a subtree (default: all you may see), by name; filter by stage, status and name',
-    args: {
-      under: t.arg.id({ description: 'Org unit whose subtree to list; default: your scope unit' }),
-      stage: t.arg({ type: MemberStageEnum }),
-      status: t.arg({ type: MemberStatusEnum }),
-      search: t.arg.string({ description: 'Part of the name' }),
-    },
+    args: { stage: t.arg({ type: MemberStageEnum }), status: t.arg({ type: MemberStatusEnum }), search: t.arg.string({ description: 'Part of the name' }) },
     authScopes: { $any: { staff: true, partner: 'Member:read' } },
-    ...scopedConnection('Member', memberWhere, [{ name: 'asc' }, { id: 'asc' }]),
+    where: memberWhere,
+    orderBy: [{ name: 'asc' }, { id: 'asc' }],
   }),
 }));

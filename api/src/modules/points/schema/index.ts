@@ -2,8 +2,10 @@
 // rules live in this module (who sees what: reads.ts; corrections: ledger-changes.ts).
 import type { Prisma } from '@lianjian/db';
 import { builder } from '../../../graphql/builder.js';
-import { recordMutation, scopedConnection } from '../../../graphql/rows.js';
+import { timestamps, unitFields } from '../../../graphql/fields.js';
+import { inputMutation, listField, recordMutation } from '../../../graphql/rows.js';
 import { assertCanSeeRecord } from '../../../shared/access.js';
+import { pathsAbove } from '../../../shared/principal.js';
 import type { Context } from '../../../shared/context.js';
 import { notFound } from '../../../shared/errors.js';
 import { requireUuid } from '../../../shared/ids.js';
@@ -11,7 +13,7 @@ import { today } from '../days.js';
 import { correctPointsEntry, grantPoints, type GrantResult } from '../ledger-changes.js';
 import { assertCanSeeRule, ledgerWhere, memberTotal, ranking, type MemberTotal, type RankingRow } from '../reads.js';
 import { definePointsRule, retireRule, reviseRule } from '../rule-changes.js';
-import { verifiableRow } from '../../../graphql/verifiable.js';
+import { verifiableObject } from '../../../graphql/verifiable.js';
 
 async function unitPath(ctx: Context, orgUnitId: string): Promise<string> {
   return (await ctx.loaders.orgUnit.load(orgUnitId))?.path ?? '\u0000';
@@ -22,15 +24,12 @@ export const PointsRuleStatusEnum = builder.enumType('PointsRuleStatus', {
   values: ['SCHEDULED', 'IN_FORCE', 'ENDED'] as const,
 });
 
-export const PointsRuleRef = builder.prismaObject('PointsRule', {
+export const PointsRuleRef = verifiableObject('PointsRule', async (ctx, rule) => assertCanSeeRule(ctx, { id: rule.id, unitPath: await unitPath(ctx, rule.orgUnitId) }), {
   description: 'One revision of a points rule (积分规则). Revisions are never edited: a change is revision n+1 from a date, and entries keep the revision that granted them.',
-  ...verifiableRow('PointsRule', async (ctx, rule: { id: string; orgUnitId: string }) => assertCanSeeRule(ctx, { id: rule.id, unitPath: await unitPath(ctx, rule.orgUnitId) })),
-  select: { id: true, version: true, orgUnitId: true },
+  select: {},
+  versionDescription: 'Grows when the revision is ended (its last day set); its points never change',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    version: t.exposeInt('version', { description: 'Grows when the revision is ended (its last day set); its points never change' }),
-    orgUnitId: t.exposeID('orgUnitId', { description: 'The unit that defines the rule; it applies to that unit and the units below it' }),
-    orgUnit: t.relation('orgUnit'),
+    ...unitFields(t, 'The unit that defines the rule; it applies to that unit and the units below it'),
     code: t.exposeString('code'),
     revision: t.exposeInt('revision'),
     name: t.exposeString('name'),
@@ -48,21 +47,17 @@ export const PointsRuleRef = builder.prismaObject('PointsRule', {
         return r.effectiveTo && r.effectiveTo.getTime() < day ? 'ENDED' : 'IN_FORCE';
       },
     }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    ...timestamps(t),
   }),
 });
 
-export const PointsEntryRef = builder.prismaObject('PointsEntry', {
+export const PointsEntryRef = verifiableObject('PointsEntry', async (ctx, e) =>
+  assertCanSeeRecord(ctx, { type: 'PointsEntry', id: e.id, unitPath: await unitPath(ctx, e.orgUnitId), data: { memberId: e.memberId } }), {
   description: 'One entry of the append-only points ledger (积分记录). A correction is a new entry pointing at the one it corrects.',
-  ...verifiableRow('PointsEntry', async (ctx, e: { id: string; orgUnitId: string; memberId: string }) =>
-    assertCanSeeRecord(ctx, { type: 'PointsEntry', id: e.id, unitPath: await unitPath(ctx, e.orgUnitId), data: { memberId: e.memberId } })),
-  select: { id: true, version: true, orgUnitId: true, memberId: true },
+  select: { memberId: true },
+  versionDescription: 'Always 1: entries are never changed',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    version: t.exposeInt('version', { description: 'Always 1: entries are never changed' }),
-    orgUnitId: t.exposeID('orgUnitId', { description: 'The member’s unit when the entry was booked' }),
-    orgUnit: t.relation('orgUnit'),
+    ...unitFields(t, 'The member’s unit when the entry was booked'),
     memberId: t.exposeID('memberId'),
     member: t.relation('member', { nullable: true, description: 'Null with an error when the member has since moved outside your subtree' }),
     ruleId: t.exposeID('ruleId', { nullable: true }),
@@ -148,8 +143,7 @@ async function rulesWhere(ctx: Context, args: { unit?: string | number | null; c
   const unit = unitId ? await ctx.loaders.orgUnit.load(unitId) : null;
   if (!unit) throw notFound('Org unit', '组织', String(unitId));
   assertCanSeeRule(ctx, { id: `at ${unit.id}`, unitPath: unit.path });
-  const parts = unit.path.split('/').filter(Boolean);
-  const above = parts.map((_, i) => `/${parts.slice(0, i + 1).join('/')}/`);
+  const above = pathsAbove(unit.path);
   const where: Prisma.PointsRuleWhereInput = {
     orgUnit: args.subtree ? { OR: [{ path: { in: above } }, { path: { startsWith: unit.path } }] } : { path: { in: above } },
   };
@@ -159,8 +153,7 @@ async function rulesWhere(ctx: Context, args: { unit?: string | number | null; c
 }
 
 builder.queryFields((t) => ({
-  pointsRules: t.prismaConnection({
-    type: 'PointsRule',
+  pointsRules: listField(t, 'PointsRule', {
     description: 'Rules that apply at a unit (defined there or above; with `subtree`, also below), by code, nearest unit first, newest revision first',
     args: {
       unit: t.arg.id({ description: 'Default: your scope unit (a partner key: its unit)' }),
@@ -168,11 +161,10 @@ builder.queryFields((t) => ({
       includeRetired: t.arg.boolean({ description: 'Also revisions whose last day has passed (ended or superseded); default false' }),
       subtree: t.arg.boolean({ description: 'Also rules defined in units below `unit`; default false' }),
     },
-    authScopes: { read: 'PointsRule' },
-    ...scopedConnection('PointsRule', rulesWhere, [{ code: 'asc' }, { orgUnit: { level: 'desc' } }, { revision: 'desc' }, { id: 'asc' }]),
+    where: rulesWhere,
+    orderBy: [{ code: 'asc' }, { orgUnit: { level: 'desc' } }, { revision: 'desc' }, { id: 'asc' }],
   }),
-  pointsLedger: t.prismaConnection({
-    type: 'PointsEntry',
+  pointsLedger: listField(t, 'PointsEntry', {
     description: 'Ledger entries, newest first: a member’s own (members: always their own), or those booked in a subtree',
     args: {
       memberId: t.arg.id({ description: 'One member; a member account may omit it (itself)' }),
@@ -180,8 +172,8 @@ builder.queryFields((t) => ({
       from: t.arg({ type: 'Date', description: 'First day, inclusive' }),
       to: t.arg({ type: 'Date', description: 'Last day, inclusive' }),
     },
-    authScopes: { read: 'PointsEntry' },
-    ...scopedConnection('PointsEntry', ledgerWhere, [{ occurredOn: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }]),
+    where: ledgerWhere,
+    orderBy: [{ occurredOn: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }],
   }),
   memberPointsTotal: t.field({
     type: MemberPointsTotal,
@@ -250,11 +242,7 @@ const CorrectPointsEntryInput = builder.inputType('CorrectPointsEntryInput', {
 });
 
 builder.mutationFields((t) => ({
-  definePointsRule: recordMutation(t, 'PointsRule', {
-    description: 'Defines a rule (revision 1) at a unit (ADMIN, or SECRETARY of the unit)',
-    args: { input: t.arg({ type: DefinePointsRuleInput, required: true }) },
-    write: (ctx, { input }) => definePointsRule(ctx, { ...input, orgUnitId: String(input.orgUnitId) }),
-  }),
+  definePointsRule: inputMutation(t, 'PointsRule', DefinePointsRuleInput, { description: 'Defines a rule (revision 1) at a unit (ADMIN, or SECRETARY of the unit)', write: definePointsRule }),
   reviseRule: recordMutation(t, 'PointsRule', {
     description: 'Creates revision n+1 of a points rule from a date and ends revision n the day before; returns the new revision',
     args: {
@@ -283,7 +271,7 @@ builder.mutationFields((t) => ({
     description: 'Books a manual entry for a member of your subtree (ADMIN or SECRETARY)',
     args: { input: t.arg({ type: GrantPointsInput, required: true }) },
     authScopes: { writer: true },
-    resolve: (_root, { input }, ctx) => grantPoints(ctx, { ...input, memberId: String(input.memberId) }),
+    resolve: (_root, { input }, ctx) => grantPoints(ctx, input),
   }),
   correctPointsEntry: recordMutation(t, 'PointsEntry', {
     description: 'Books a correction of an entry (reduce or reverse it; never past zero, never a correction of a correction)',

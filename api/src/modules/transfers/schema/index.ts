@@ -1,21 +1,19 @@
 // Transfer letters (组织关系介绍信): the type, lists of a subtree (letters issued there and
 // letters addressed to it), the member's own, and issuing, receiving, cancelling and the expiry
 // sweep. Rules: transfers/service.ts and transfers/rules.ts.
-import { TransferStatus, type Prisma } from '@lianjian/db';
+import type { TransferStatus, Prisma } from '@lianjian/db';
 import { builder } from '../../../graphql/builder.js';
-import { byIdField, recordMutation, scopedConnection, underUnit } from '../../../graphql/rows.js';
-import { assertCanSeeMember, assertCanSeeUnit, canSeeUnit, listRoot } from '../../../shared/access.js';
+import { dbEnum } from '../../../graphql/enums.js';
+import { timestamps } from '../../../graphql/fields.js';
+import { byIdField, inputMutation, listField, recordMutation, rowMutation, subtreeList, underUnit } from '../../../graphql/rows.js';
+import { assertCanSeeMember, assertCanSeeUnit, canSeeUnit, listRoot, ownMemberId } from '../../../shared/access.js';
 import type { Context } from '../../../shared/context.js';
-import { forbidden, unauthenticated } from '../../../shared/errors.js';
 import { requireUuid } from '../../../shared/ids.js';
 import { cancelTransfer, expireLapsedLetters, issueTransferLetter, lastDayOf, receiveTransfer, todayOf } from '../service.js';
 import { lapsed } from '../rules.js';
-import { verifiableFields, verifiableRow } from '../../../graphql/verifiable.js';
+import { verifiableObject } from '../../../graphql/verifiable.js';
 
-export const TransferStatusEnum = builder.enumType(TransferStatus, {
-  name: 'TransferStatus',
-  description: 'ISSUED 已开具 / RECEIVED 已接收 / EXPIRED 已过期 / CANCELLED 已撤销',
-});
+export const TransferStatusEnum = dbEnum('TransferStatus', 'ISSUED 已开具 / RECEIVED 已接收 / EXPIRED 已过期 / CANCELLED 已撤销');
 
 const TransferDirectionEnum = builder.enumType('TransferDirection', {
   values: ['OUTGOING', 'INCOMING', 'ANY'] as const,
@@ -35,12 +33,10 @@ async function assertCanSeeTransfer(ctx: Context, row: { memberId: string; orgUn
   assertCanSeeUnit(ctx, { id: row.orgUnitId, path: from });
 }
 
-builder.prismaObject('MembershipTransfer', {
+verifiableObject('MembershipTransfer', assertCanSeeTransfer, {
   description: 'A transfer letter of membership (组织关系介绍信): valid 3 months, 6 across provinces',
-  ...verifiableRow('MembershipTransfer', assertCanSeeTransfer),
-  select: { id: true, version: true, orgUnitId: true, memberId: true, toUnitId: true },
+  select: { memberId: true, toUnitId: true },
   fields: (t) => ({
-    ...verifiableFields(t),
     orgUnitId: t.exposeID('orgUnitId', { description: 'The issuing unit (the member’s unit when issued)' }),
     fromUnitName: t.string({ select: { orgUnit: { select: { name: true } } }, resolve: (r) => r.orgUnit.name }),
     memberId: t.exposeID('memberId'),
@@ -69,8 +65,7 @@ builder.prismaObject('MembershipTransfer', {
     receivedOn: t.expose('receivedOn', { type: 'Date', nullable: true }),
     receiptNo: t.exposeString('receiptNo', { nullable: true }),
     receivedById: t.exposeID('receivedById', { nullable: true }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    ...timestamps(t),
   }),
 });
 
@@ -98,32 +93,20 @@ async function transferWhere(ctx: Context, args: TransferListArgs): Promise<Pris
   return where;
 }
 
-function ownMemberId(ctx: Context): string {
-  const p = ctx.principal;
-  if (p.kind === 'anonymous') throw unauthenticated();
-  if (p.kind !== 'account' || !p.memberId) throw forbidden('This account has no member record of its own.', '该账号没有对应的党员记录。');
-  return p.memberId;
-}
-
 builder.queryFields((t) => ({
   transfer: byIdField(t, 'MembershipTransfer', { what: ['Transfer letter', '组织关系介绍信'] }),
-  transfers: t.prismaConnection({
-    type: 'MembershipTransfer',
+  transfers: subtreeList(t, 'MembershipTransfer', {
     description: 'Transfer letters issued in or addressed to a subtree (staff, or an API key with "MembershipTransfer:read"), newest first. `status` is the recorded status; see `lapsed` for ISSUED letters past validity not yet swept.',
-    args: {
-      under: t.arg.id({ description: 'Org unit whose subtree to list; default: your scope unit' }),
-      status: t.arg({ type: TransferStatusEnum }),
-      direction: t.arg({ type: TransferDirectionEnum, description: 'Default ANY' }),
-      memberId: t.arg.id(),
-    },
+    args: { status: t.arg({ type: TransferStatusEnum }), direction: t.arg({ type: TransferDirectionEnum, description: 'Default ANY' }), memberId: t.arg.id() },
     authScopes: { $any: { staff: true, partner: 'MembershipTransfer:read' } },
-    ...scopedConnection('MembershipTransfer', transferWhere, [{ issuedOn: 'desc' }, { id: 'asc' }]),
+    where: transferWhere,
+    orderBy: [{ issuedOn: 'desc' }, { id: 'asc' }],
   }),
-  myTransfers: t.prismaConnection({
-    type: 'MembershipTransfer',
+  myTransfers: listField(t, 'MembershipTransfer', {
     description: 'Transfer letters issued for you, newest first',
     authScopes: { signedIn: true },
-    ...scopedConnection('MembershipTransfer', (ctx) => ({ memberId: ownMemberId(ctx) }), [{ issuedOn: 'desc' }, { id: 'asc' }]),
+    where: (ctx) => ({ memberId: ownMemberId(ctx) }),
+    orderBy: [{ issuedOn: 'desc' }, { id: 'asc' }],
   }),
 }));
 
@@ -138,10 +121,9 @@ const IssueTransferInput = builder.inputType('IssueTransferLetterInput', {
 });
 
 builder.mutationFields((t) => ({
-  issueTransferLetter: recordMutation(t, 'MembershipTransfer', {
+  issueTransferLetter: inputMutation(t, 'MembershipTransfer', IssueTransferInput, {
     description: 'Issues a transfer letter dated today, valid 3 months (6 across provinces); secretary of the member’s unit or admin',
-    args: { input: t.arg({ type: IssueTransferInput, required: true }) },
-    write: (ctx, { input }) => issueTransferLetter(ctx, { ...input, memberId: String(input.memberId), toUnitId: input.toUnitId == null ? null : String(input.toUnitId) }),
+    write: issueTransferLetter,
   }),
   receiveTransfer: recordMutation(t, 'MembershipTransfer', {
     description:
@@ -149,11 +131,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true }), receiptNo: t.arg.string({ description: '回执编号; required for an outside organisation' }) },
     write: (ctx, args) => receiveTransfer(ctx, String(args.id), args.receiptNo),
   }),
-  cancelTransfer: recordMutation(t, 'MembershipTransfer', {
-    description: 'Withdraws an ISSUED letter (issuing unit’s secretary or admin)',
-    args: { id: t.arg.id({ required: true }) },
-    write: (ctx, args) => cancelTransfer(ctx, String(args.id)),
-  }),
+  cancelTransfer: rowMutation(t, 'MembershipTransfer', { description: 'Withdraws an ISSUED letter (issuing unit’s secretary or admin)', write: cancelTransfer }),
   expireTransferLetters: t.prismaField({
     type: ['MembershipTransfer'],
     description: 'The expiry sweep: records every ISSUED letter of your subtree past its validity as EXPIRED, and returns them',

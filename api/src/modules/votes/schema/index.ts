@@ -1,33 +1,25 @@
 // Votes and elections (表决与选举) in the graph: Vote with its options, frozen roll, voter roll,
 // secret ballots (served only once tallied, with proofs and no voter identity) and tally; the
 // secretary's mutations and the voter's castBallot / verifyMyBallot.
-import { MajorityRule, QuorumRule, VoteKind, VoteStatus, type Prisma } from '@lianjian/db';
-import { builder } from '../../../graphql/builder.js';
-import { byIdField, recordMutation, relatedPaging, scopedConnection, underUnit } from '../../../graphql/rows.js';
-import { listRoot } from '../../../shared/access.js';
+import type { MajorityRule, QuorumRule, VoteKind, VoteStatus, Prisma } from '@lianjian/db';
+import type { FieldRef } from '@pothos/core';
+import { builder, type Types } from '../../../graphql/builder.js';
+import { dbEnum } from '../../../graphql/enums.js';
+import { unitFields } from '../../../graphql/fields.js';
+import { byIdField, inputMutation, relatedPaging, rowMutation, subtreeList, subtreeWhere } from '../../../graphql/rows.js';
 import type { Context } from '../../../shared/context.js';
 import { notFound } from '../../../shared/errors.js';
-import { requireUuid } from '../../../shared/ids.js';
+import { idOrNull, requireUuid } from '../../../shared/ids.js';
 import { assertCanSeeRollRow, assertCanSeeVote } from '../access.js';
 import { VoteErrorCode, voteError } from '../errors.js';
 import { checkReceipt } from '../receipt.js';
 import { castBallot, closeVote, createVote, hexOf, openVote, resultsOf, rollWhere, verifyMyBallot, type BallotCheck, type CastResult } from '../service.js';
-import { verifiableFields, verifiableRow } from '../../../graphql/verifiable.js';
+import { verifiableObject, type VerifiableObjectOptions } from '../../../graphql/verifiable.js';
 
-export const VoteKindEnum = builder.enumType(VoteKind, {
-  name: 'VoteKind',
-  description: 'MOTION 议题表决 / ELECTION 选举 / ADMISSION 接收预备党员 (step 15) / CONFIRMATION 预备党员转正 (step 23)',
-});
-export const VoteStatusEnum = builder.enumType(VoteStatus, { name: 'VoteStatus', description: '草稿 / 投票中 / 已截止 / 已计票 / 已取消' });
-export const QuorumRuleEnum = builder.enumType(QuorumRule, {
-  name: 'QuorumRule',
-  description: 'Share of the frozen roll that must cast a ballot: NONE (at least one), MORE_THAN_HALF 过半数, TWO_THIRDS 三分之二以上',
-});
-export const MajorityRuleEnum = builder.enumType(MajorityRule, {
-  name: 'MajorityRule',
-  description:
-    'What an option needs: MORE_THAN_HALF_OF_ENTITLED 超过应到会有表决权人数的半数, MORE_THAN_HALF_OF_CAST 超过投票人数的半数, TWO_THIRDS_OF_ENTITLED 应到会人数的三分之二以上, PLURALITY 得票多者 (motions: more yes than no)',
-});
+export const VoteKindEnum = dbEnum('VoteKind', 'MOTION 议题表决 / ELECTION 选举 / ADMISSION 接收预备党员 (step 15) / CONFIRMATION 预备党员转正 (step 23)');
+export const VoteStatusEnum = dbEnum('VoteStatus', '草稿 / 投票中 / 已截止 / 已计票 / 已取消');
+export const QuorumRuleEnum = dbEnum('QuorumRule', 'Share of the frozen roll that must cast a ballot: NONE (at least one), MORE_THAN_HALF 过半数, TWO_THIRDS 三分之二以上');
+export const MajorityRuleEnum = dbEnum('MajorityRule', 'What an option needs: MORE_THAN_HALF_OF_ENTITLED 超过应到会有表决权人数的半数, MORE_THAN_HALF_OF_CAST 超过投票人数的半数, TWO_THIRDS_OF_ENTITLED 应到会人数的三分之二以上, PLURALITY 得票多者 (motions: more yes than no)');
 
 async function voteKeyOf(ctx: Context, voteId: string) {
   const vote = await ctx.prisma.vote.findUnique({ where: { id: voteId }, select: { id: true, orgUnitId: true } });
@@ -35,17 +27,44 @@ async function voteKeyOf(ctx: Context, voteId: string) {
   return vote;
 }
 
-/** Rows of a vote (options, tally, ballots) are seen by whoever may see the vote. */
-const ofVisibleVote = (ctx: Context, row: { voteId: string; orgUnitId: string }) => assertCanSeeVote(ctx, { id: row.voteId, orgUnitId: row.orgUnitId });
+type HexField = FieldRef<Types, string | null | undefined, 'PrismaObject'>;
 
-export const VoteRef = builder.prismaObject('Vote', {
+interface HexFieldBuilder<C extends string> {
+  string(options: { nullable: true; select: Record<C, true>; description: string; resolve: (row: Record<C, Uint8Array | null>) => string | null }): HexField;
+}
+
+/** A digest column (bytes), read only when asked for and shown as hex; null when the row has none. */
+function hexColumn<C extends string>(t: HexFieldBuilder<C>, column: C, description: string): HexField {
+  return t.string({ nullable: true, select: { [column]: true } as Record<C, true>, description, resolve: (row) => hexOf(row[column]) });
+}
+
+type VoteRow = 'VoteOption' | 'VoteTally' | 'Ballot' | 'VoteEligibleVoter' | 'VoterRollEntry';
+type IdFields = { exposeID(name: 'voteId' | 'memberId'): FieldRef<Types, unknown, 'PrismaObject'> };
+
+/**
+ * A row of a vote, its fields starting with the vote's id: an option, the tally or a ballot, seen
+ * by whoever may see the vote; or, `onRoll`, a member's place on its roll (assertCanSeeRollRow),
+ * naming the member next.
+ */
+function voteRowObject<N extends VoteRow>(name: N, options: Omit<VerifiableObjectOptions<N, { voteId: true }>, 'select'> & { onRoll?: true }) {
+  const rule = options.onRoll
+    ? assertCanSeeRollRow
+    : (ctx: Context, row: { voteId: string; orgUnitId: string }) => assertCanSeeVote(ctx, { id: row.voteId, orgUnitId: row.orgUnitId });
+  return verifiableObject(name, rule as never, {
+    ...options,
+    select: (options.onRoll ? { voteId: true, memberId: true } : { voteId: true }) as never,
+    fields: (t) => {
+      const ids = t as unknown as IdFields;
+      return { voteId: ids.exposeID('voteId'), ...(options.onRoll ? { memberId: ids.exposeID('memberId') } : {}), ...options.fields(t as never) };
+    },
+  });
+}
+
+export const VoteRef = verifiableObject('Vote', assertCanSeeVote, {
   description: 'A motion or an election with its rules, frozen roll and (once closed) tally, with its proof',
-  ...verifiableRow('Vote', assertCanSeeVote),
-  select: { id: true, version: true, orgUnitId: true, status: true },
+  select: { status: true },
   fields: (t) => ({
-    ...verifiableFields(t),
-    orgUnitId: t.exposeID('orgUnitId'),
-    orgUnit: t.relation('orgUnit'),
+    ...unitFields(t),
     kind: t.expose('kind', { type: VoteKindEnum }),
     title: t.exposeString('title'),
     description: t.exposeString('description', { nullable: true }),
@@ -69,12 +88,7 @@ export const VoteRef = builder.prismaObject('Vote', {
         return unit ? ctx.prisma.member.count({ where: rollWhere(unit.path) }) : null;
       },
     }),
-    eligibleRollHash: t.string({
-      nullable: true,
-      select: { eligibleRollHash: true },
-      description: 'SHA-256 of the JCS array of the eligible member ids, sorted; hex',
-      resolve: (v) => hexOf(v.eligibleRollHash),
-    }),
+    eligibleRollHash: hexColumn(t, 'eligibleRollHash', 'SHA-256 of the JCS array of the eligible member ids, sorted; hex'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     options: t.relation('options', { description: 'Motions: 赞成, 反对, 弃权 (positions 1–3); elections: the candidates', query: { orderBy: { position: 'asc' } } }),
     tally: t.relation('tally', { nullable: true, description: 'The counted result, once the vote is closed' }),
@@ -110,13 +124,9 @@ export const VoteRef = builder.prismaObject('Vote', {
   }),
 });
 
-export const VoteOptionRef = builder.prismaObject('VoteOption', {
+export const VoteOptionRef = voteRowObject('VoteOption', {
   description: 'An option of a vote: 赞成 / 反对 / 弃权, or a candidate, with its proof',
-  ...verifiableRow('VoteOption', ofVisibleVote),
-  select: { id: true, version: true, orgUnitId: true, voteId: true },
   fields: (t) => ({
-    ...verifiableFields(t),
-    voteId: t.exposeID('voteId'),
     position: t.exposeInt('position'),
     label: t.exposeString('label'),
     candidateId: t.exposeID('candidateId', { nullable: true, description: 'The member standing, for a candidate who is one' }),
@@ -138,59 +148,33 @@ const OptionResult = builder.objectRef<OptionResultShape>('VoteOptionResult').im
   }),
 });
 
-builder.prismaObject('VoteTally', {
+voteRowObject('VoteTally', {
   description: 'The counted result of a vote, committing to its ballots by `ballotsRoot`; recompute it with @lianjian/verify recomputeTally',
-  ...verifiableRow('VoteTally', ofVisibleVote),
-  select: { id: true, version: true, orgUnitId: true, voteId: true },
   fields: (t) => ({
-    ...verifiableFields(t),
-    voteId: t.exposeID('voteId'),
     eligibleCount: t.exposeInt('eligibleCount'),
     ballotsCast: t.exposeInt('ballotsCast'),
     quorumMet: t.exposeBoolean('quorumMet'),
     passed: t.exposeBoolean('passed', { nullable: true, description: 'Motions: carried; elections: every seat filled' }),
     results: t.field({ type: [OptionResult], select: { results: true }, resolve: (r) => resultsOf(r.results) }),
-    ballotsRoot: t.string({
-      nullable: true,
-      select: { ballotsRoot: true },
-      description: 'RFC 9162 Merkle root (hex) of the ballots’ record leaves sorted by their bytes; null without ballots',
-      resolve: (r) => hexOf(r.ballotsRoot),
-    }),
+    ballotsRoot: hexColumn(t, 'ballotsRoot', 'RFC 9162 Merkle root (hex) of the ballots’ record leaves sorted by their bytes; null without ballots'),
     talliedAt: t.expose('talliedAt', { type: 'DateTime' }),
   }),
 });
 
-builder.prismaObject('Ballot', {
+voteRowObject('Ballot', {
   description: 'A secret ballot: the chosen option ids and the SHA-256 of the voter’s receipt, with its proof; no voter identity and no casting time',
-  ...verifiableRow('Ballot', ofVisibleVote),
-  select: { id: true, version: true, orgUnitId: true, voteId: true },
   fields: (t) => ({
-    ...verifiableFields(t),
-    voteId: t.exposeID('voteId'),
     choices: t.exposeIDList('choices'),
     receiptHash: t.string({ select: { receiptHash: true }, description: 'SHA-256 of the receipt text (UTF-8), hex', resolve: (b) => hexOf(b.receiptHash)! }),
   }),
 });
 
-builder.prismaObject('VoteEligibleVoter', {
-  description: 'A member on a vote’s roll, frozen at opening, with its proof',
-  ...verifiableRow('VoteEligibleVoter', assertCanSeeRollRow),
-  select: { id: true, version: true, orgUnitId: true, voteId: true, memberId: true },
-  fields: (t) => ({
-    ...verifiableFields(t),
-    voteId: t.exposeID('voteId'),
-    memberId: t.exposeID('memberId'),
-  }),
-});
+voteRowObject('VoteEligibleVoter', { description: 'A member on a vote’s roll, frozen at opening, with its proof', onRoll: true, fields: () => ({}) });
 
-builder.prismaObject('VoterRollEntry', {
+voteRowObject('VoterRollEntry', {
   description: 'That a member voted, and when — never how — with its proof',
-  ...verifiableRow('VoterRollEntry', assertCanSeeRollRow),
-  select: { id: true, version: true, orgUnitId: true, voteId: true, memberId: true },
+  onRoll: true,
   fields: (t) => ({
-    ...verifiableFields(t),
-    voteId: t.exposeID('voteId'),
-    memberId: t.exposeID('memberId'),
     votedAt: t.expose('votedAt', { type: 'DateTime' }),
   }),
 });
@@ -256,23 +240,17 @@ async function voteWhere(ctx: Context, { under, status }: { under?: string | num
     where.eligibleVoters = { some: { memberId: p.memberId ?? '00000000-0000-0000-0000-000000000000' } };
     return where;
   }
-  const unit = await underUnit(ctx, under);
-  const root = listRoot(ctx, unit);
-  if (root) where.orgUnit = { path: { startsWith: root } };
-  return where;
+  return { ...where, ...(await subtreeWhere(ctx, under)) };
 }
 
 builder.queryFields((t) => ({
   vote: byIdField(t, 'Vote', { what: ['Vote', '表决'], description: 'One vote with its options, tally and (once tallied) ballots', check: assertCanSeeVote }),
-  votes: t.prismaConnection({
-    type: 'Vote',
+  votes: subtreeList(t, 'Vote', {
     description: 'Votes of a subtree (default: all you may see), newest first; members see the votes they are entitled to',
-    args: {
-      under: t.arg.id({ description: 'Org unit whose subtree to list' }),
-      status: t.arg({ type: VoteStatusEnum }),
-    },
-    authScopes: { read: 'Vote' },
-    ...scopedConnection('Vote', voteWhere, [{ createdAt: 'desc' }, { id: 'asc' }]),
+    under: 'Org unit whose subtree to list',
+    args: { status: t.arg({ type: VoteStatusEnum }) },
+    where: voteWhere,
+    orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
   }),
   verifyMyBallot: t.field({
     type: BallotCheckRef,
@@ -290,32 +268,24 @@ builder.queryFields((t) => ({
 }));
 
 builder.mutationFields((t) => ({
-  createVote: recordMutation(t, 'Vote', {
+  createVote: inputMutation(t, 'Vote', CreateVoteInput, {
     description: 'Creates a vote or election as a draft (ADMIN, or SECRETARY of the unit or above)',
-    args: { input: t.arg({ type: CreateVoteInput, required: true }) },
-    write: (ctx, { input }) => createVote(ctx, {
-      orgUnitId: String(input.orgUnitId),
-      kind: input.kind,
-      title: input.title,
-      description: input.description ?? null,
-      quorumRule: input.quorumRule ?? null,
-      majorityRule: input.majorityRule ?? null,
-      seats: input.seats ?? null,
-      meetingId: input.meetingId != null ? String(input.meetingId) : null,
-      subjectMemberId: input.subjectMemberId != null ? String(input.subjectMemberId) : null,
-      closesAt: input.closesAt ?? null,
-      candidates: input.candidates?.map((c) => ({ label: c.label, memberId: c.memberId != null ? String(c.memberId) : null })) ?? null,
-    }),
+    write: (ctx, input) =>
+      createVote(ctx, {
+        ...input,
+        orgUnitId: String(input.orgUnitId),
+        meetingId: idOrNull(input.meetingId),
+        subjectMemberId: idOrNull(input.subjectMemberId),
+        candidates: input.candidates?.map((c) => ({ label: c.label, memberId: idOrNull(c.memberId) })) ?? null,
+      }),
   }),
-  openVote: recordMutation(t, 'Vote', {
+  openVote: rowMutation(t, 'Vote', {
     description: 'Opens a draft vote and freezes its roll: the full members with voting rights of the unit now (probationary members have no vote)',
-    args: { id: t.arg.id({ required: true }) },
-    write: (ctx, args) => openVote(ctx, String(args.id)),
+    write: openVote,
   }),
-  closeVote: recordMutation(t, 'Vote', {
+  closeVote: rowMutation(t, 'Vote', {
     description: 'Closes an open vote and tallies it: quorum, majority, seats; the tally commits to the ballots by their Merkle root',
-    args: { id: t.arg.id({ required: true }) },
-    write: (ctx, args) => closeVote(ctx, String(args.id)),
+    write: closeVote,
   }),
   castBallot: t.field({
     type: CastBallotPayload,
