@@ -3,20 +3,12 @@
 // chosen by checkbox, a copy button for the new key, and every menu item on screen at 1024 and
 // 1366 px. LEADER: the overdue tile leads to the overdue items and on to the member; clicking a
 // unit's bar on the dashboard drills down to that unit.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { navFor } from '../app/lib/roles';
-import { account, launchBrowser, newContext, screenshot, signIn, stackInfo } from './browser/harness.js';
+import { account, browserForFile, newContext, screenshot, signIn, stackInfo } from './browser/harness.js';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 /** Every navigation link whose box lies inside the viewport and is not covered or clipped. */
 async function offScreenNavItems(page: Page): Promise<string[]> {
@@ -36,7 +28,7 @@ async function offScreenNavItems(page: Page): Promise<string[]> {
 
 /** One signed-in page per role, shared by that role's steps (a TOTP code works once per 30 s). */
 async function signedIn(role: 'ADMIN' | 'LEADER'): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
-  const s = await newContext(browser);
+  const s = await newContext(browser());
   s.page.setDefaultTimeout(60_000);
   await signIn(s.page, account(role));
   return s;

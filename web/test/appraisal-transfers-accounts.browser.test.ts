@@ -2,25 +2,16 @@
 // to the ≤ 1/3 优秀 cap error and then finalised; a transfer letter issued; a CSV import with one
 // bad row (error shown, nothing written), fixed and imported; an account created by the admin,
 // its one-time password shown once, then disabled.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { account, launchBrowser, newContext, screenshot, signIn, stackInfo } from './browser/harness.js';
+import { describe, expect, it } from 'vitest';
+import { account, browserForFile, go, newContext, screenshot, signIn, stackInfo } from './browser/harness.js';
 
-let browser: Browser;
+const browser = browserForFile();
 const tag = Date.now().toString(36).slice(-5);
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const go = (page: Page, path: string) => page.goto(`${stackInfo().webUrl}${path}`);
 
 describe('secretary workflows', () => {
   it('runs an appraisal to the cap error, finalises it, issues a transfer letter and imports members', async () => {
-    const { page, context, errors } = await newContext(browser);
+    const { page, context, errors } = await newContext(browser());
     page.on('dialog', (d) => void d.accept());
     await signIn(page, account('SECRETARY'));
 
@@ -123,7 +114,7 @@ describe('secretary workflows', () => {
 
 describe('admin accounts', () => {
   it('creates an account, shows its one-time password once, then disables it', async () => {
-    const { page, context, errors } = await newContext(browser);
+    const { page, context, errors } = await newContext(browser());
     page.on('dialog', (d) => void d.accept());
     await signIn(page, account('ADMIN'));
     await go(page, '/admin');

@@ -2,32 +2,22 @@
 // a decision cannot be marked implemented while a milestone is open — the refusal stands beside
 // the status field, and afterwards the page no longer offers it; a secretary resolves an
 // acknowledged feedback item directly; the member reads the branch's decisions in the portal.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { account, launchBrowser, newContext, screenshot, signIn, stackInfo } from './browser/harness.js';
+import { describe, expect, it } from 'vitest';
+import { account, browserForFile, go, newContext, screenshot, signedIn, signIn } from './browser/harness.js';
 
-let browser: Browser;
+const browser = browserForFile();
 const stamp = Date.now().toString(36).slice(-5);
 const CHINA_MS = 8 * 3600_000;
 const decisionTitle = `关于党务公开的决议 ${stamp}`;
 const milestoneTitle = `公开栏更新 ${stamp}`;
 let decisionId = '';
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const go = (page: Page, path: string) => page.goto(`${stackInfo().webUrl}${path}`);
 // Refusals this file provokes on purpose answer 4xx; nothing else may be logged.
 const unexpected = (errors: string[]) => errors.filter((e) => !/Failed to load resource: the server responded with a status of 4\d\d/.test(e));
 
 describe('branch workflows', () => {
   it('refuses IMPLEMENTED beside the status field while a milestone is open, then stops offering it', async () => {
-    const { page, context, errors } = await newContext(browser);
-    await signIn(page, account('SECRETARY'));
+    const { page, context, errors } = await signedIn(browser(), 'SECRETARY');
     await go(page, '/decisions');
     await page.locator('#new-decision > summary').click();
     await page.locator('#decision-title').fill(decisionTitle);
@@ -73,7 +63,7 @@ describe('branch workflows', () => {
   });
 
   it('resolves acknowledged feedback directly, without passing through 办理中', async () => {
-    const member = await newContext(browser);
+    const member = await newContext(browser());
     await signIn(member.page, account('MEMBER'));
     await go(member.page, '/feedback');
     const topic = `借阅党史读物 ${stamp}`;
@@ -84,8 +74,7 @@ describe('branch workflows', () => {
     await member.page.getByTestId('feedback-sent').waitFor();
     await member.context.close();
 
-    const { page, context, errors } = await newContext(browser);
-    await signIn(page, account('SECRETARY'));
+    const { page, context, errors } = await signedIn(browser(), 'SECRETARY');
     await go(page, '/feedback-admin');
     const card = page.locator('article[data-feedback]').filter({ hasText: topic });
     await card.getByLabel('改为').selectOption('ACKNOWLEDGED');
@@ -101,8 +90,7 @@ describe('branch workflows', () => {
   });
 
   it('shows the member their branch’s decisions with milestones and proof badges', async () => {
-    const { page, context, errors } = await newContext(browser);
-    await signIn(page, account('MEMBER'));
+    const { page, context, errors } = await signedIn(browser(), 'MEMBER');
     await go(page, '/me');
     await page.getByTestId('branch-decisions-link').click();
     await page.waitForURL((u) => u.pathname === '/me/decisions');

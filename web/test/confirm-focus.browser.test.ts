@@ -3,19 +3,11 @@
 // JavaScript and without, where the step is the server's own page — and afterwards the answer key
 // is kept back while attempts remain (#18 item 18). Sign-in puts focus where a keyboard user needs
 // it (#18 item 19): the username field, the code field, then the heading of the page landed on.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { account, DESKTOP, launchBrowser, newContext, screenshot, signIn, stackInfo } from './browser/harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { account, browserForFile, DESKTOP, newContext, screenshot, signedIn, signIn, stackInfo } from './browser/harness.js';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 /** React has hydrated the page. */
 async function hydrated(page: Page): Promise<void> {
@@ -50,8 +42,7 @@ async function openAttempt(page: Page): Promise<void> {
 
 describe('handing in a quiz with questions unanswered', () => {
   it('asks first, naming how many are unanswered; changing an answer asks again; then the key is kept back while attempts remain', async () => {
-    const { page, context, errors } = await newContext(browser);
-    await signIn(page, account('MEMBER'));
+    const { page, context, errors } = await signedIn(browser(), 'MEMBER');
     await openAttempt(page);
     await hydrated(page);
     const questions = page.getByTestId('quiz-form').locator('fieldset');
@@ -96,7 +87,7 @@ describe('handing in a quiz with questions unanswered', () => {
   });
 
   it('works without JavaScript: the server asks, keeps the answers ticked, and hands in on confirmation', async () => {
-    const context = await browser.newContext({ viewport: DESKTOP, javaScriptEnabled: false });
+    const context = await browser().newContext({ viewport: DESKTOP, javaScriptEnabled: false });
     const page = await context.newPage();
     await signIn(page, account('MEMBER'));
     await openAttempt(page);
@@ -117,7 +108,7 @@ describe('handing in a quiz with questions unanswered', () => {
 
 describe('focus at sign-in', () => {
   it('starts in the username field and ends on the heading of the page signed in to', async () => {
-    const { page, context, errors } = await newContext(browser);
+    const { page, context, errors } = await newContext(browser());
     await page.goto(`${stackInfo().webUrl}/signin`);
     expect((await focused(page)).id).toBe('username');
     await hydrated(page);
@@ -133,7 +124,7 @@ describe('focus at sign-in', () => {
   });
 
   it('puts focus in the code field on the TOTP step, then on the landing page’s heading', async () => {
-    const { page, context, errors } = await newContext(browser);
+    const { page, context, errors } = await newContext(browser());
     let codeFocused = '';
     await signIn(page, account('SECRETARY'), {
       onCodeStep: async (p) => {

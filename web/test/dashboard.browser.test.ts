@@ -3,20 +3,12 @@
 // browser against the chain, downloaded, and checked on the public verify page — intact (passes)
 // and with one figure changed (fails, naming the figure).
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { account, launchBrowser, newContext, PHONE, screenshot, signIn, stackInfo } from './browser/harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { account, browserForFile, newContext, PHONE, screenshot, signIn, stackInfo } from './browser/harness.js';
 
-let browser: Browser;
+const browser = browserForFile();
 let snapshotText: string | null = null;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
 
 /** How many SVG marks (bars, slices, line dots) a chart drew. */
 async function marks(page: Page, testId: string): Promise<number> {
@@ -49,7 +41,7 @@ async function verifyOnPublicPage(page: Page, text: string, how: 'file' | 'paste
 
 describe('leadership dashboard', () => {
   it('draws every figure from data, with tables, CSV, drill-down and a breadcrumb back up', async () => {
-    const { page, context, errors } = await newContext(browser);
+    const { page, context, errors } = await newContext(browser());
     page.setDefaultTimeout(90_000);
     await signIn(page, account('LEADER'));
     expect(new URL(page.url()).pathname).toBe('/dashboard');
@@ -118,7 +110,7 @@ describe('leadership dashboard', () => {
   }, 180_000);
 
   it('publishes a snapshot, verifies it in the browser after anchoring, and offers it as one file', async () => {
-    const { page, context, errors } = await newContext(browser);
+    const { page, context, errors } = await newContext(browser());
     page.setDefaultTimeout(90_000);
     await signIn(page, account('LEADER'));
     // Every verdict the snapshot page shows on its way (publishing navigates within this document),
@@ -201,7 +193,7 @@ describe('leadership dashboard', () => {
 
   it('checks the downloaded snapshot on the public verify page: intact passes, a changed figure fails by name', async () => {
     expect(snapshotText, 'the publishing test downloaded a snapshot').toBeTruthy();
-    const { page, context, errors } = await newContext(browser);
+    const { page, context, errors } = await newContext(browser());
     page.setDefaultTimeout(90_000);
     expect(await verifyOnPublicPage(page, snapshotText!, 'file')).toBe('verified');
     const checks = await page.getByTestId('snapshot-checks').locator('li[data-check]').evaluateAll((l) => l.map((e) => `${e.getAttribute('data-check')}=${e.getAttribute('data-state')}`));

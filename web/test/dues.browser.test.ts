@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { languageProblems } from './browser/language.js';
-import { account, graphql, launchBrowser, newContext, PHONE, screenshot, screenshotDir, signIn, stackInfo } from './browser/harness.js';
+import { account, graphql, launchBrowser, newContext, PHONE, screenshot, screenshotDir, signedIn, signIn, stackInfo } from './browser/harness.js';
 
 let browser: Browser;
 let memberId: string;
@@ -44,8 +44,7 @@ async function settledProofs(page: Page, timeoutMs = 60_000): Promise<string[]> 
 
 describe('dues', () => {
   it('a leader may publish a dues snapshot from the dashboard: the metric is offered with its label', async () => {
-    const { page, context, errors } = await newContext(browser);
-    await signIn(page, account('LEADER'));
+    const { page, context, errors } = await signedIn(browser, 'LEADER');
     await page.goto(`${stackInfo().webUrl}/dashboard`);
     const option = page.locator('#publish-metric option[value="dues"]');
     await option.waitFor({ state: 'attached' });
@@ -55,8 +54,7 @@ describe('dues', () => {
   });
 
   it('a secretary records a payment of the demo member’s unpaid months, confirming first', async () => {
-    const { page, context, errors } = await newContext(browser);
-    await signIn(page, account('SECRETARY'));
+    const { page, context, errors } = await signedIn(browser, 'SECRETARY');
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '党费', exact: true }).click();
     await page.waitForURL((u) => u.pathname === '/dues');
     await page.getByTestId('dues-summary').waitFor();
@@ -159,8 +157,7 @@ describe('dues', () => {
   });
 
   it('a member verifies their year’s dues: every entry proven, the recomputed total matches, a receipt verifies', async () => {
-    const { page, context, errors } = await newContext(browser);
-    await signIn(page, account('MEMBER'));
+    const { page, context, errors } = await signedIn(browser, 'MEMBER');
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '我的党费' }).click();
     await page.waitForURL((u) => u.pathname === '/me/dues');
     // The portal's own tab row has the dues page too, shown as the current tab (waited for: the URL
@@ -198,8 +195,7 @@ describe('dues', () => {
   });
 
   it('the member page fits a phone', async () => {
-    const { page, context } = await newContext(browser, PHONE);
-    await signIn(page, account('MEMBER'));
+    const { page, context } = await signedIn(browser, 'MEMBER', PHONE);
     await page.goto(`${stackInfo().webUrl}/me/dues`);
     await settledProofs(page);
     await page.getByTestId('dues-recompute-run').click();
@@ -218,8 +214,7 @@ describe('dues', () => {
   });
 
   it('the system raises an arrears case for six unpaid months; the branch records its decision; a month is remitted and a hardship reduction proposed; the level above confirms and approves', async () => {
-    const { page, context, errors } = await newContext(browser);
-    await signIn(page, account('SECRETARY'));
+    const { page, context, errors } = await signedIn(browser, 'SECRETARY');
     await page.goto(`${stackInfo().webUrl}/dues/arrears?status=OPEN`);
     await page.getByTestId('dues-raise').click();
     await page.getByTestId('dues-notice').waitFor();
@@ -305,8 +300,7 @@ describe('dues', () => {
   });
 
   it('a base declared for next year is checked by the branch after confirming; bad amounts are refused on the form', async () => {
-    const { page, context, errors } = await newContext(browser);
-    await signIn(page, account('SECRETARY'));
+    const { page, context, errors } = await signedIn(browser, 'SECRETARY');
     const next = new Date(Date.now() + 8 * 3600_000).getUTCFullYear() + 1;
     await page.goto(`${stackInfo().webUrl}/dues/bases?year=${next}`);
     await page.getByText('为党员申报基数').click();
@@ -360,8 +354,7 @@ describe('dues', () => {
   });
 
   it('exports the year for the finance office as CSV and .xlsx with the same rows', async () => {
-    const { page, context } = await newContext(browser);
-    await signIn(page, account('SECRETARY'));
+    const { context } = await signedIn(browser, 'SECRETARY');
     const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
     const csv = await context.request.get(`${stackInfo().webUrl}/dues/export.csv?year=${year}`);
     expect(csv.headers()['content-type']).toContain('text/csv');

@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningService } from '../../scripts/lib/process.js';
 import { startWebServer } from './stack.js';
-import { account, launchBrowser, newContext, screenshot, signIn, stackInfo } from './browser/harness.js';
+import { launchBrowser, newContext, screenshot, signedIn, stackInfo } from './browser/harness.js';
 
 let browser: Browser;
 let broken: RunningService;
@@ -49,8 +49,7 @@ describe('when the API is down', () => {
   });
 
   it('a signed-in page explains the outage and what to do, with the cause', async () => {
-    const { page, context } = await newContext(browser);
-    await signIn(page, account('MEMBER'));
+    const { page, context } = await signedIn(browser, 'MEMBER');
     // Cookies belong to the host, not the port: the broken server gets the same session.
     const res = await page.goto(`${brokenUrl}/me`);
     expect(res?.status()).toBe(503);

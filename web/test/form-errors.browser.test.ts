@@ -1,18 +1,10 @@
 // A rule refusing a write is a form error, never the error page (#18 item 1); a slow answer
 // shows progress, never nothing (#18 item 2).
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { account, launchBrowser, newContext, screenshot, signIn, stackInfo } from './browser/harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserForFile, screenshot, signedIn, stackInfo } from './browser/harness.js';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 /** A 4xx answer to the refused post is expected; anything else in the console is not. */
 const unexpected = (errors: string[]) => errors.filter((e) => !/Failed to load resource: the server responded with a status of 4\d\d/.test(e));
@@ -41,8 +33,7 @@ async function openNominee(page: Page): Promise<string> {
 
 describe('a refused development step', () => {
   it('is shown beside the date, with what was typed kept, in Chinese and in English', async () => {
-    const { page, context, errors } = await newContext(browser);
-    await signIn(page, account('SECRETARY'));
+    const { page, context, errors } = await signedIn(browser(), 'SECRETARY');
     const name = await openNominee(page);
     const stepsBefore = await page.getByTestId('steps').locator('li.step').count();
     await page.getByLabel('步骤', { exact: true }).selectOption('NOMINATION');
@@ -98,8 +89,7 @@ describe('a refused development step', () => {
 
 describe('a slow answer', () => {
   it('shows navigation progress and marks the page busy until the next page is there', async () => {
-    const { page, context, errors } = await newContext(browser);
-    await signIn(page, account('SECRETARY'));
+    const { page, context, errors } = await signedIn(browser(), 'SECRETARY');
     await page.goto(`${stackInfo().webUrl}/pipeline`);
     await hydrated(page);
     const progress = page.getByTestId('nav-progress');

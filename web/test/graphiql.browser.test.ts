@@ -1,21 +1,13 @@
 // GraphiQL at the API's /graphql, in Chromium against the real stack: the editor loads with its
 // Monaco workers, runs queries (anonymous, then with a session token in the headers editor) and
 // reads the schema, and the browser requests nothing from any origin but the API's own.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { account, graphql, launchBrowser, newContext, screenshot, stackInfo } from './browser/harness.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { account, browserForFile, graphql, newContext, screenshot, stackInfo } from './browser/harness.js';
 
-let browser: Browser;
+const browser = browserForFile();
 // The editor tools hold the variables and the headers editors; the hidden one is the other tab.
 const HEADERS = '.graphiql-editor-tool .graphiql-editor:not(.hidden)';
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
 
 /** Every request the context makes — the page's and its workers'. */
 function recordRequests(context: BrowserContext): string[] {
@@ -57,7 +49,7 @@ async function run(page: Page): Promise<string> {
 
 describe('GraphiQL at /graphql', () => {
   it('loads the real GraphiQL from the API alone, runs queries with and without a token, and shows the schema', async () => {
-    const { page, context, errors } = await newContext(browser);
+    const { page, context, errors } = await newContext(browser());
     const requests = recordRequests(context);
     await openGraphiql(page);
     expect(await page.title()).toBe('链建 Lianjian GraphQL · GraphiQL 调试台 / Explorer');

@@ -1,21 +1,13 @@
 // Every page of every role, in Chinese and in English: no internal code (SNAKE_CASE, input.title,
 // role and status names) and no text of the other language reaches the interface. Problems are
 // collected over the whole walk, so one run names every page and every string.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { navFor, type Role } from '../app/lib/roles';
-import { account, launchBrowser, newContext, signIn, stackInfo } from './browser/harness.js';
+import { account, browserForFile, newContext, signIn, stackInfo } from './browser/harness.js';
 import { languageProblems } from './browser/language.js';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 type Locale = 'zh-CN' | 'en';
 
@@ -59,7 +51,7 @@ async function scan(page: Page, role: string, locale: Locale, paths: readonly st
 describe('every page speaks one language, with no codes showing through', () => {
   for (const role of [null, 'MEMBER', 'SECRETARY', 'LEADER', 'ADMIN'] as const) {
     it(`${role ?? 'anonymous'}: Chinese and English pages`, async () => {
-      const { page, context } = await newContext(browser);
+      const { page, context } = await newContext(browser());
       if (role) await signIn(page, account(role));
       const paths = await pagesOf(page, role);
       const problems: string[] = [];

@@ -2,24 +2,14 @@
 // due (open votes I can still cast, my next meetings, required courses I have not completed), each
 // a working link; the top menu and the portal's sub-tabs do not take a quarter of the screen; and
 // /me/ballots without ballots says so instead of asking for a receipt with no input to type it in.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { account, launchBrowser, newContext, PHONE, screenshot, signIn, stackInfo } from './browser/harness.js';
+import { describe, expect, it } from 'vitest';
+import { browserForFile, PHONE, screenshot, signedIn, stackInfo } from './browser/harness.js';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 describe('member first screen', () => {
   it('leads with what is due, keeps the menus small on a phone, and has no dangling receipt prompt', async () => {
-    const { page, context, errors } = await newContext(browser, PHONE);
-    await signIn(page, account('MEMBER'));
+    const { page, context, errors } = await signedIn(browser(), 'MEMBER', PHONE);
     expect(new URL(page.url()).pathname).toBe('/me');
     await screenshot(page, 'member-first-screen-1-signed-in');
 

@@ -2,22 +2,14 @@
 // saved by Chinese Excel (GBK) reads with its Chinese column names; a row with the name and birth
 // date of a member on record is flagged and left out, so importing the same people again adds no
 // one twice; a file that is neither CSV nor .xlsx is refused by name.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { account, launchBrowser, newContext, screenshot, signIn, stackInfo } from './browser/harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserForFile, go, screenshot, signedIn } from './browser/harness.js';
 import { gbk } from './gbk.js';
 
-let browser: Browser;
+const browser = browserForFile();
 const tag = Date.now().toString(36).slice(-5);
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const go = (page: Page, path: string) => page.goto(`${stackInfo().webUrl}${path}`);
 const HEADER = '姓名,性别,出生日期,民族,学历,阶段,申请入党日期';
 const known = `刘晓东${tag},男,1979-03-08,汉族,大学本科,申请人,2024-03-01`;
 const fresh = `王芳${tag},女,1988-06-12,汉族,研究生,申请人,2024-04-01`;
@@ -29,8 +21,7 @@ async function preview(page: Page) {
 
 describe('member import from a branch\'s own files', () => {
   it('reads a GBK file, flags the member already on record and imports only the new one', async () => {
-    const { page, context, errors } = await newContext(browser);
-    await signIn(page, account('SECRETARY'));
+    const { page, context, errors } = await signedIn(browser(), 'SECRETARY');
 
     // 刘晓东 is entered once, without an ID number.
     await go(page, '/members/import');

@@ -5,7 +5,7 @@
 // it was published after publishing.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { account, anchoredMemberBundle, launchBrowser, newContext, screenshot, signIn, stackInfo } from './browser/harness.js';
+import { account, anchoredMemberBundle, launchBrowser, newContext, openFirstProof, screenshot, signedIn, signIn, stackInfo } from './browser/harness.js';
 
 let browser: Browser;
 let bundle: Record<string, unknown>;
@@ -115,11 +115,8 @@ describe('verification in plain words', () => {
   });
 
   it('opens a record page’s 校验详情 with the plain sentence, the checks folded', async () => {
-    const { page, context, errors } = await newContext(browser);
-    await signIn(page, account('MEMBER'));
-    const proof = page.getByTestId('proof').first();
-    await page.waitForFunction(() => document.querySelector('[data-testid="proof"]')?.getAttribute('data-proof-state') === 'verified', undefined, { timeout: 60_000 });
-    await proof.getByText(/校验详情/).click();
+    const { page, context, errors } = await signedIn(browser, 'MEMBER');
+    const proof = await openFirstProof(page);
     const plain = proof.getByTestId('verify-plain');
     expect(await plain.isVisible()).toBe(true);
     expect(await plain.innerText()).toMatch(/^这条记录自 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 写入链上以来未被改动。$/);

@@ -2,30 +2,11 @@
 // meetings attended, learning, points, appraisal and feedback, each record verified on chain in
 // the browser; the points total recomputed from proven entries; a quiz taken to its score, the
 // answer key kept back while attempts remain; feedback sent, refused with field errors first.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { account, launchBrowser, newContext, PHONE, screenshot, signIn, stackInfo } from './browser/harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserForFile, PHONE, proofStates, screenshot, signedIn, stackInfo } from './browser/harness.js';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** Waits until every proof on the page has a final state, and returns the states. */
-async function proofStates(page: Page, timeoutMs = 90_000): Promise<string[]> {
-  await page.getByTestId('proof').first().waitFor();
-  await page.waitForFunction(
-    () => [...document.querySelectorAll('[data-testid="proof"]')].every((p) => (p.getAttribute('data-proof-state') ?? 'waiting') !== 'waiting'),
-    undefined,
-    { timeout: timeoutMs },
-  );
-  return page.getByTestId('proof').evaluateAll((els) => els.map((e) => e.getAttribute('data-proof-state') ?? ''));
-}
+const browser = browserForFile();
 
 /** Page errors, less the browser's note on a refused form post (HTTP 400 is the answer we want there). */
 function unexpected(errors: string[]): string[] {
@@ -45,8 +26,7 @@ async function open(page: Page, path: string): Promise<void> {
 
 describe('member portal modules', () => {
   it('shows meetings attended, learning, points and appraisal, each record verified on chain with its proof', async () => {
-    const { page, context, errors } = await newContext(browser);
-    await signIn(page, account('MEMBER'));
+    const { page, context, errors } = await signedIn(browser(), 'MEMBER');
     const sections: Array<[string, string, string]> = [
       ['/me/meetings', 'Attendance', 'member-meetings'],
       ['/me/learning', 'CourseCompletion', 'member-learning'],
@@ -58,7 +38,7 @@ describe('member portal modules', () => {
       await open(page, path);
       const records = page.locator(`[data-record="${kind}"]`);
       expect(await records.count(), `${path} lists the demo member's ${kind} records`).toBeGreaterThan(0);
-      const states = await proofStates(page);
+      const states = await proofStates(page, 90_000);
       // The demo data is anchored before the tests start: every record on the page is proven.
       expect(states.length).toBeGreaterThan(0);
       expect(states.every((s) => s === 'verified'), `${path}: ${states.join(',')}`).toBe(true);
@@ -81,8 +61,7 @@ describe('member portal modules', () => {
   });
 
   it('recomputes my points total from the proven entries, and it matches the API total', async () => {
-    const { page, context, errors } = await newContext(browser);
-    await signIn(page, account('MEMBER'));
+    const { page, context, errors } = await signedIn(browser(), 'MEMBER');
     await open(page, '/me/points');
     const claimed = Number(await page.getByTestId('points-total').innerText());
     expect(claimed).toBeGreaterThan(0);
@@ -100,8 +79,7 @@ describe('member portal modules', () => {
   });
 
   it('takes a quiz: material, mark completed, a timed attempt without answers, then the score (the key once no attempts remain)', async () => {
-    const { page, context, errors } = await newContext(browser);
-    await signIn(page, account('MEMBER'));
+    const { page, context, errors } = await signedIn(browser(), 'MEMBER');
     await open(page, '/learning');
     expect(Number(/\d+/.exec(await page.getByTestId('courses-total').innerText())?.[0])).toBeGreaterThan(0);
     await screenshot(page, 'learning-courses');
@@ -163,7 +141,7 @@ describe('member portal modules', () => {
         await page.waitForTimeout(1000);
         await page.reload();
       }
-      state = (await proofStates(page))[0] ?? '';
+      state = (await proofStates(page, 90_000))[0] ?? '';
     }
     expect(state).toBe('verified');
     expect(unexpected(errors)).toEqual([]);
@@ -171,8 +149,7 @@ describe('member portal modules', () => {
   });
 
   it('sends feedback: field errors first, then the item listed with its status, verified once anchored', async () => {
-    const { page, context, errors } = await newContext(browser);
-    await signIn(page, account('MEMBER'));
+    const { page, context, errors } = await signedIn(browser(), 'MEMBER');
     await open(page, '/feedback');
     const before = Number(/\((\d+)\)/.exec(await page.locator('#fb-mine-title').innerText())?.[1]);
     await page.getByLabel('类别').selectOption('SUGGESTION');
@@ -197,7 +174,7 @@ describe('member portal modules', () => {
         await page.waitForTimeout(1000);
         await page.reload();
       }
-      await proofStates(page);
+      await proofStates(page, 90_000);
       state = (await page.locator('[data-record="MemberFeedback"]').filter({ hasText: topic }).getByTestId('proof').getAttribute('data-proof-state')) ?? '';
     }
     expect(state).toBe('verified');
@@ -207,15 +184,14 @@ describe('member portal modules', () => {
   });
 
   it('fits a phone: the portal tabs and a points page without sideways scrolling', async () => {
-    const { page, context } = await newContext(browser, PHONE);
-    await signIn(page, account('MEMBER'));
+    const { page, context } = await signedIn(browser(), 'MEMBER', PHONE);
     await open(page, '/me/points');
-    await proofStates(page);
+    await proofStates(page, 90_000);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.getByRole('navigation', { name: '我的档案分类' }).getByRole('link', { name: '组织生活' }).click();
     await page.waitForURL((u) => u.pathname === '/me/meetings');
-    await proofStates(page);
+    await proofStates(page, 90_000);
     await screenshot(page, 'member-meetings-phone');
     await context.close();
   });

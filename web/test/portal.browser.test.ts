@@ -3,35 +3,14 @@
 // on its own page; charts draw SVG with data.
 import { parseBundle, PROOF_MEDIA_TYPE, verifyBundle } from '@lianjian/verify';
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { account, launchBrowser, newContext, PHONE, screenshot, signIn, stackInfo } from './browser/harness.js';
+import { describe, expect, it } from 'vitest';
+import { account, browserForFile, newContext, PHONE, proofStates, screenshot, signedIn, signIn, stackInfo } from './browser/harness.js';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** Waits until every proof on the page has a final state, and returns the states. */
-async function proofStates(page: Page, timeoutMs = 60_000): Promise<string[]> {
-  const proofs = page.getByTestId('proof');
-  await proofs.first().waitFor();
-  await page.waitForFunction(
-    () => [...document.querySelectorAll('[data-testid="proof"]')].every((p) => !['waiting'].includes(p.getAttribute('data-proof-state') ?? 'waiting')),
-    undefined,
-    { timeout: timeoutMs },
-  );
-  return proofs.evaluateAll((els) => els.map((e) => e.getAttribute('data-proof-state') ?? ''));
-}
+const browser = browserForFile();
 
 describe('member portal', () => {
   it('shows my profile and records, each verified on chain in the browser, with a proof download', async () => {
-    const { page, context, errors } = await newContext(browser);
+    const { page, context, errors } = await newContext(browser());
     const t0 = performance.now();
     await signIn(page, account('MEMBER'));
     expect(new URL(page.url()).pathname).toBe('/me');
@@ -63,8 +42,7 @@ describe('member portal', () => {
   });
 
   it('is usable on a phone and switches to English, remembered across pages', async () => {
-    const { page, context } = await newContext(browser, PHONE);
-    await signIn(page, account('MEMBER'));
+    const { page, context } = await signedIn(browser(), 'MEMBER', PHONE);
     await proofStates(page);
     await screenshot(page, 'member-portal-phone-zh');
     // Nothing may overflow the phone's width.
@@ -84,8 +62,7 @@ describe('member portal', () => {
   });
 
   it('explains what went wrong when a member opens a page of another role, or a missing page', async () => {
-    const { page, context } = await newContext(browser);
-    await signIn(page, account('MEMBER'));
+    const { page, context } = await signedIn(browser(), 'MEMBER');
     const res = await page.goto(`${stackInfo().webUrl}/admin`);
     expect(res?.status()).toBe(403);
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('无权访问');
@@ -106,8 +83,7 @@ describe('member portal', () => {
 
 describe('privileged roles sign in with TOTP and reach their page', () => {
   it('a leader sees the dashboard with charts drawn from data, drills down and exports CSV', async () => {
-    const { page, context, errors } = await newContext(browser);
-    await signIn(page, account('LEADER'));
+    const { page, context, errors } = await signedIn(browser(), 'LEADER');
     expect(new URL(page.url()).pathname).toBe('/dashboard');
     const total = Number((await page.getByTestId('stat-total').innerText()).replace(/,/g, ''));
     expect(total).toBeGreaterThan(0);
@@ -138,8 +114,7 @@ describe('privileged roles sign in with TOTP and reach their page', () => {
   });
 
   it('a secretary lists, filters and pages members, opens one verified, and records the next development step', async () => {
-    const { page, context, errors } = await newContext(browser);
-    await signIn(page, account('SECRETARY'));
+    const { page, context, errors } = await signedIn(browser(), 'SECRETARY');
     expect(new URL(page.url()).pathname).toBe('/members');
     const total = Number(/\d+/.exec(await page.getByTestId('members-total').innerText())?.[0]);
     expect(total).toBeGreaterThan(0);
@@ -221,8 +196,7 @@ describe('privileged roles sign in with TOTP and reach their page', () => {
   });
 
   it('an administrator sees anchoring status and creates (secret shown once) and revokes an API key', async () => {
-    const { page, context, errors } = await newContext(browser);
-    await signIn(page, account('ADMIN'));
+    const { page, context, errors } = await signedIn(browser(), 'ADMIN');
     expect(new URL(page.url()).pathname).toBe('/admin');
     expect(await page.getByTestId('indexer-status').getAttribute('data-status')).toBe('ok');
     expect(await page.getByTestId('indexer-status').innerText()).toBe('正常');
@@ -255,7 +229,7 @@ describe('privileged roles sign in with TOTP and reach their page', () => {
   });
 
   it('a wrong TOTP code is refused with a message, and the form stays usable', async () => {
-    const { page, context } = await newContext(browser);
+    const { page, context } = await newContext(browser());
     const who = account('LEADER');
     await page.goto(`${stackInfo().webUrl}/signin`);
     await page.getByLabel('用户名').fill(who.username);
@@ -273,7 +247,7 @@ describe('privileged roles sign in with TOTP and reach their page', () => {
 
 describe('accessibility basics', () => {
   it('every form control has an accessible name, and pages declare their language', async () => {
-    const { page, context } = await newContext(browser);
+    const { page, context } = await newContext(browser());
     const unnamed: string[] = [];
     const check = async (path: string) => {
       await page.goto(`${stackInfo().webUrl}${path}`);

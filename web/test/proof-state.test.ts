@@ -1,24 +1,15 @@
 // The proof badge's state rules: a record whose batch is not anchored yet (the bundle's anchor is
 // null) is waiting for the chain and is asked about again, never shown as failed; a bundle that
 // is wrong in what can be checked now still fails, with the reason.
-import { buildTree, createBundle, inclusionPath, leafHash, makeDocument, treeRoot, type ProofBundle } from '@lianjian/verify';
+import type { ProofBundle } from '@lianjian/verify';
 import { describe, expect, it } from 'vitest';
 import { freePort } from '@lianjian/db/postgres';
 import { proofStateName, settle } from '../app/lib/proof-state';
 import { retryDelay, verifyInBrowser } from '../app/lib/verification';
+import { unanchoredBundle } from './bundles';
 
 function unanchored(index: number, size: number): ProofBundle {
-  const docs = Array.from({ length: size }, (_, i) =>
-    makeDocument({ type: 'DevelopmentStep', id: `s${i}`, version: 1, org: 'u1', at: '2026-03-04T05:06:07.000Z', actor: 'a1', data: { stepNo: 3, note: `n${i}` } }),
-  );
-  const layers = buildTree(docs.map((d) => leafHash(d)));
-  return createBundle({
-    document: docs[index]!,
-    index,
-    batch: { seq: 9, size, root: treeRoot(layers), prevRoot: new Uint8Array(32) },
-    path: inclusionPath(layers, index),
-    anchor: null,
-  });
+  return unanchoredBundle(index, size, 9, (i) => ({ type: 'DevelopmentStep', id: `s${i}`, version: 1, org: 'u1', at: '2026-03-04T05:06:07.000Z', actor: 'a1', data: { stepNo: 3, note: `n${i}` } }));
 }
 
 async function deadRpc(): Promise<string> {

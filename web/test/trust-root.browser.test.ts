@@ -35,7 +35,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChainCommitter } from '../../indexer/src/chain/index.js';
 import { pickChainPorts, startChainNode, type ChainNode } from '../../scripts/lib/chain-node.js';
 import type { RunningService } from '../../scripts/lib/process.js';
-import { account, anchoredMemberBundle, launchBrowser, newContext, screenshot, signIn, stackInfo } from './browser/harness.js';
+import { account, anchoredMemberBundle, launchBrowser, newContext, openFirstProof, screenshot, signedIn, signIn, stackInfo } from './browser/harness.js';
 import { startWebServer } from './stack.js';
 
 const ZERO = new Uint8Array(32);
@@ -359,11 +359,8 @@ describe('the root of trust built into the web app', () => {
   });
 
   it('the member’s proof panel says which levels signed, by the root’s names', async () => {
-    const { page, context, errors } = await newContext(browser);
-    await signIn(page, account('MEMBER'));
-    const proof = page.getByTestId('proof').first();
-    await page.waitForFunction(() => document.querySelector('[data-testid="proof"]')?.getAttribute('data-proof-state') === 'verified', undefined, { timeout: 60_000 });
-    await proof.getByText(/校验详情/).click();
+    const { page, context, errors } = await signedIn(browser, 'MEMBER');
+    const proof = await openFirstProof(page);
     const signers = proof.getByTestId('trust-signers');
     expect(await signers.isVisible()).toBe(true);
     expect(await signers.innerText()).toMatch(/^由 1 个层级中的 1 个签署（锚定区块高度 \d+）：中心 centre$/);

@@ -1,22 +1,13 @@
 // The browser-side verification wrapper, run here on the real @lianjian/verify with bundles
 // built the way the indexer builds them (offline; the chain is exercised by the browser tests).
-import { buildTree, createBundle, inclusionPath, makeDocument, treeRoot, leafHash, type ProofBundle } from '@lianjian/verify';
+import type { ProofBundle } from '@lianjian/verify';
 import { describe, expect, it } from 'vitest';
 import { freePort } from '@lianjian/db/postgres';
 import { outcomeState, resolveRpcUrl, verifyInBrowser } from '../app/lib/verification';
+import { unanchoredBundle } from './bundles';
 
 function bundleAt(index: number, size: number): ProofBundle {
-  const docs = Array.from({ length: size }, (_, i) =>
-    makeDocument({ type: 'Member', id: `m${i}`, version: 1, org: 'u1', at: '2026-01-02T03:04:05.678Z', actor: 'system', data: { name: `n${i}`, stage: 'FULL' } }),
-  );
-  const layers = buildTree(docs.map((d) => leafHash(d)));
-  return createBundle({
-    document: docs[index]!,
-    index,
-    batch: { seq: 1, size, root: treeRoot(layers), prevRoot: new Uint8Array(32) },
-    path: inclusionPath(layers, index),
-    anchor: null,
-  });
+  return unanchoredBundle(index, size, 1, (i) => ({ type: 'Member', id: `m${i}`, version: 1, org: 'u1', at: '2026-01-02T03:04:05.678Z', actor: 'system', data: { name: `n${i}`, stage: 'FULL' } }));
 }
 
 describe('verifyInBrowser', () => {

@@ -2,21 +2,13 @@
 // offers (lib/roles.ts NAV), plus the detail page of the first item of each list. Every page must
 // answer below 400, show no error page, have a visible <h1> and log no console error. Problems
 // are collected over the whole walk, so one run names every broken page.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { MESSAGES } from '../app/i18n/messages';
 import { navFor, type Role } from '../app/lib/roles';
-import { account, launchBrowser, newContext, screenshot, signIn, stackInfo } from './browser/harness.js';
+import { account, browserForFile, newContext, screenshot, signIn, stackInfo } from './browser/harness.js';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 /** The screenshot name of a path: /members/import → members-import, /me → me. */
 function slug(path: string): string {
@@ -87,7 +79,7 @@ async function subPages(page: Page, hub: string): Promise<string[]> {
 }
 
 async function walk(role: Role): Promise<{ visits: Visit[]; page: Page; errors: string[]; close: () => Promise<void> }> {
-  const { page, context, errors } = await newContext(browser);
+  const { page, context, errors } = await newContext(browser());
   await signIn(page, account(role));
   const visits: Visit[] = [];
   const nav = navFor(role);

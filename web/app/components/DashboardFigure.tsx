@@ -3,13 +3,14 @@
 // publishes — the state of the latest snapshot's verification in this browser.
 import { Link } from 'react-router';
 import { FigureChart } from './Charts';
+import { TableCard } from './TableCard';
+import { isolatedIn } from './UserText';
 import { useT } from '../i18n/use-t';
 import { cellText, type Figure } from '../lib/analytics';
 import type { SnapshotSummary } from '../lib/analytics.server';
 import { sameFigures } from '../lib/snapshot';
 import type { SnapshotState } from '../lib/snapshot-verification';
 import { formatDateTime } from '../lib/format';
-import { isolatedIn } from './UserText';
 
 const TEST_IDS: Record<string, string> = { 'composition.byStage': 'chart-stage', 'byUnit.composition': 'chart-units' };
 
@@ -52,50 +53,36 @@ export function DashboardFigure({
       {hasData ? (
         <details className="figure-table" open={tableOpen}>
           <summary>{a.table.show}</summary>
-          <div className="table-wrap">
-            <table className="table" data-testid={isUnits ? 'unit-table' : `table-${figure.id.replace(/\./g, '-')}`}>
-              <caption className="visually-hidden">{figure.title}</caption>
-              <thead>
-                <tr>
-                  {visible.map((c) => (
-                    <th key={c.key} scope="col" className={c.format === 'text' ? undefined : 'num'}>
-                      {c.label}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {figure.rows.map((r, i) => (
-                  <tr key={i}>
-                    {visible.map((c, j) => {
-                      const text = cellText(r[c.key] ?? null, c.format);
-                      if (j === 0) {
-                        const unitId = figure.unitIds?.[i];
-                        return (
-                          <th key={c.key} scope="row">
-                            {unitId && drillHref ? (
-                              <Link to={drillHref(unitId)}>
-                                <bdi>{text}</bdi>
-                              </Link>
-                            ) : c.key === 'unit' || c.key === 'name' ? (
-                              <bdi>{text}</bdi>
-                            ) : (
-                              text
-                            )}
-                          </th>
-                        );
-                      }
-                      return (
-                        <td key={c.key} className={c.format === 'text' ? 'mono small' : 'num'}>
-                          {c.format === 'text' ? <bdi>{text}</bdi> : text}
-                        </td>
-                      );
-                    })}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <TableCard testId={isUnits ? 'unit-table' : `table-${figure.id.replace(/\./g, '-')}`} frame="table-wrap" caption={figure.title} columns={visible.map((c) => ({ label: c.label, num: c.format !== 'text' }))}>
+            {figure.rows.map((r, i) => (
+              <tr key={i}>
+                {visible.map((c, j) => {
+                  const text = cellText(r[c.key] ?? null, c.format);
+                  if (j === 0) {
+                    const unitId = figure.unitIds?.[i];
+                    return (
+                      <th key={c.key} scope="row">
+                        {unitId && drillHref ? (
+                          <Link to={drillHref(unitId)}>
+                            <bdi>{text}</bdi>
+                          </Link>
+                        ) : c.key === 'unit' || c.key === 'name' ? (
+                          <bdi>{text}</bdi>
+                        ) : (
+                          text
+                        )}
+                      </th>
+                    );
+                  }
+                  return (
+                    <td key={c.key} className={c.format === 'text' ? 'mono small' : 'num'}>
+                      {c.format === 'text' ? <bdi>{text}</bdi> : text}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </TableCard>
         </details>
       ) : null}
       <p className="figure-foot">

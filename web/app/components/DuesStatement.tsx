@@ -7,6 +7,8 @@ import type { DuesStatementFieldsFragment } from '../graphql/graphql';
 import { useT } from '../i18n/use-t';
 import { fenText, monthsText } from '../lib/dues';
 import { proofHref } from '../lib/portal';
+import { Card } from './Card';
+import { Fact, Stat } from './Facts';
 import { PortalRecord } from './Portal';
 import { ProofStatus } from './ProofStatus';
 import { TableCard } from './TableCard';
@@ -41,46 +43,27 @@ export function DuesStatementView({
   const b = s.base;
   return (
     <>
-      <article className="card" aria-labelledby="dues-base-title" data-testid="dues-base">
-        <h2 id="dues-base-title">{d.base}</h2>
+      <Card titleId="dues-base-title" title={d.base} testId="dues-base">
         {b ? (
           <>
             <dl className="facts">
-              <div className="fact">
-                <dt>{d.category}</dt>
-                <dd>{d.categories[b.category] ?? b.category}</dd>
-              </div>
+              <Fact label={d.category}>{d.categories[b.category] ?? b.category}</Fact>
               {b.baseFen !== null ? (
-                <div className="fact">
-                  <dt>{d.baseAmount}</dt>
-                  <dd>{money(b.baseFen)}</dd>
-                </div>
+                <Fact label={d.baseAmount}>{money(b.baseFen)}</Fact>
               ) : null}
               {b.fixedFen !== null ? (
-                <div className="fact">
-                  <dt>{d.fixedAmount}</dt>
-                  <dd>{money(b.fixedFen)}</dd>
-                </div>
+                <Fact label={d.fixedAmount}>{money(b.fixedFen)}</Fact>
               ) : null}
               {b.rateBp !== null ? (
-                <div className="fact">
-                  <dt>{d.rate}</dt>
-                  <dd>{d.ratePercent(b.rateBp)}</dd>
-                </div>
+                <Fact label={d.rate}>{d.ratePercent(b.rateBp)}</Fact>
               ) : null}
-              <div className="fact">
-                <dt>{d.monthlyDue}</dt>
-                <dd data-testid="dues-monthly">{money(b.monthlyDueFen)}</dd>
-              </div>
-              <div className="fact">
-                <dt>{d.baseStatus}</dt>
-                <dd>
-                  <span className={`badge ${b.status === 'CHECKED' ? 'badge-pass' : 'badge-pending'}`} data-status={b.status}>
-                    {d.baseStatuses[b.status] ?? b.status}
-                  </span>
-                  {b.checkedOn ? <span className="muted small"> {b.checkedOn}</span> : null}
-                </dd>
-              </div>
+              <Fact label={d.monthlyDue} valueTestId="dues-monthly">{money(b.monthlyDueFen)}</Fact>
+              <Fact label={d.baseStatus}>
+                <span className={`badge ${b.status === 'CHECKED' ? 'badge-pass' : 'badge-pending'}`} data-status={b.status}>
+                  {d.baseStatuses[b.status] ?? b.status}
+                </span>
+                {b.checkedOn ? <span className="muted small"> {b.checkedOn}</span> : null}
+              </Fact>
             </dl>
             <ProofStatus
               proof={b.proof}
@@ -93,55 +76,37 @@ export function DuesStatementView({
           <p className="empty">{d.noBase(s.year)}</p>
         )}
         {baseExtra}
-      </article>
+      </Card>
 
-      <article className="card" aria-labelledby="dues-totals-title">
-        <h2 id="dues-totals-title">{d.totals}</h2>
+      <Card titleId="dues-totals-title" title={d.totals}>
         <div className="stats">
-          <div className="stat">
-            <span className="stat-label">{d.due}</span>
-            <span className="stat-value" data-testid="dues-due">{money(s.dueFen)}</span>
-          </div>
-          <div className="stat">
-            <span className="stat-label">{d.paid}</span>
-            <span className="stat-value" data-testid="dues-paid" data-fen={s.paidFen}>{money(s.paidFen)}</span>
-          </div>
-          <div className="stat">
-            <span className="stat-label">{d.extra}</span>
-            <span className="stat-value">{money(s.extraFen)}</span>
-          </div>
+          <Stat label={d.due} valueTestId="dues-due">
+            {money(s.dueFen)}
+          </Stat>
+          <Stat label={d.paid} valueTestId="dues-paid" valueProps={{ 'data-fen': s.paidFen }}>
+            {money(s.paidFen)}
+          </Stat>
+          <Stat label={d.extra}>{money(s.extraFen)}</Stat>
         </div>
         <p className="muted small">{d.dueNote}</p>
         {afterTotals}
-      </article>
+      </Card>
 
-      <TableCard testId="dues-months" caption={d.months} empty={null}>
-        <thead>
-          <tr>
-            <th scope="col">{d.month}</th>
-            <th scope="col">{d.due}</th>
-            <th scope="col">{d.paid}</th>
-            <th scope="col">{d.monthStatus}</th>
+      <TableCard testId="dues-months" caption={d.months} empty={null} columns={[d.month, d.due, d.paid, d.monthStatus]}>
+        {s.months.map((m) => (
+          <tr key={m.month} data-month={m.month} data-status={m.status}>
+            <th scope="row">{m.month}</th>
+            <td>{money(m.dueFen)}</td>
+            <td>{m.paidFen !== 0 ? money(m.paidFen) : '—'}</td>
+            <td>
+              <span className={`badge ${MONTH_BADGE[m.status] ?? ''}`}>{d.monthStatuses[m.status] ?? m.status}</span>
+              {m.hardship ? <span className="muted small"> {d.hardships[m.hardship]}</span> : null}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {s.months.map((m) => (
-            <tr key={m.month} data-month={m.month} data-status={m.status}>
-              <th scope="row">{m.month}</th>
-              <td>{money(m.dueFen)}</td>
-              <td>{m.paidFen !== 0 ? money(m.paidFen) : '—'}</td>
-              <td>
-                <span className={`badge ${MONTH_BADGE[m.status] ?? ''}`}>{d.monthStatuses[m.status] ?? m.status}</span>
-                {m.hardship ? <span className="muted small"> {d.hardships[m.hardship]}</span> : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
+        ))}
       </TableCard>
 
-      <article className="card" aria-labelledby="dues-payments-title">
-        <h2 id="dues-payments-title">{d.payments}</h2>
-        <p className="muted small">{d.receiptNote}</p>
+      <Card titleId="dues-payments-title" title={d.payments} intro={d.receiptNote}>
         {s.payments.length === 0 ? <p className="empty">{d.noPayments}</p> : null}
         <ul className="records" data-testid="dues-payments">
           {s.payments.map((p) => (
@@ -168,7 +133,7 @@ export function DuesStatementView({
             </PortalRecord>
           ))}
         </ul>
-      </article>
+      </Card>
     </>
   );
 }

@@ -1,34 +1,17 @@
 // The branch's dues pages, one tab each (the member portal's tab style).
-import { NavLink } from 'react-router';
 import { useT } from '../i18n/use-t';
+import { FilterForm } from './FilterForm';
+import { TabNav } from './Portal';
+import { SelectField, yearChoices } from './SelectField';
 import './Portal.css';
 import './Dues.css';
 
-const TABS = [
-  { to: '/dues', key: 'overview', end: true },
-  { to: '/dues/members', key: 'members' },
-  { to: '/dues/bases', key: 'bases' },
-  { to: '/dues/hardships', key: 'hardships' },
-  { to: '/dues/payments', key: 'payments' },
-  { to: '/dues/arrears', key: 'arrears' },
-  { to: '/dues/remittances', key: 'remittances' },
-] as const;
+/** The pages' keys; each is at /dues/<key>, the overview at /dues. */
+const TABS = ['overview', 'members', 'bases', 'hardships', 'payments', 'arrears', 'remittances'] as const;
 
 export function DuesTabs() {
   const d = useT().dues;
-  return (
-    <nav className="portal-tabs" aria-label={d.tabsLabel}>
-      <ul>
-        {TABS.map((tab) => (
-          <li key={tab.to}>
-            <NavLink to={tab.to} end={'end' in tab} className={({ isActive }) => `portal-tab${isActive ? ' active' : ''}`} prefetch="intent">
-              {d.tabs[tab.key]}
-            </NavLink>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <TabNav label={d.tabsLabel} tabs={TABS.map((key) => (key === 'overview' ? { to: '/dues', end: true, label: d.tabs[key] ?? '' } : { to: `/dues/${key}`, label: d.tabs[key] ?? '' }))} />;
 }
 
 /** A dues page's heading: title, tabs and what the page is for. */
@@ -39,5 +22,15 @@ export function DuesHead({ id, title, intro }: { id: string; title: string; intr
       <DuesTabs />
       <p className="lead">{intro}</p>
     </>
+  );
+}
+
+/** The choice of year on a member's dues page, from `newest` back to `oldest`. */
+export function DuesYearFilter({ year, newest, oldest }: { year: number; newest: number; oldest: number }) {
+  const d = useT().dues;
+  return (
+    <FilterForm label={d.year} search={false} className="inline-form dues-year" submit={d.show} buttonClassName="btn">
+      <SelectField id="dues-year" name="year" label={d.year} defaultValue={String(year)} choices={yearChoices(newest, oldest)} />
+    </FilterForm>
   );
 }

@@ -5,20 +5,25 @@ import { Form, Link } from 'react-router';
 
 export function FilterForm({
   label,
+  search = true,
+  className,
   submit,
   buttonClassName = 'btn btn-primary',
   reset,
   children,
 }: {
-  /** Names the search landmark; without it the form is not one. */
+  /** Names the form; a named form is a search landmark unless `search` is false. */
   label?: string;
+  search?: boolean;
+  /** Classes beside "filters card". */
+  className?: string;
   submit: string;
   buttonClassName?: string;
   reset?: { to: string; label: string };
   children: ReactNode;
 }) {
   return (
-    <Form method="get" className="filters card" {...(label !== undefined ? { role: 'search', 'aria-label': label } : {})}>
+    <Form method="get" className={className ? `filters card ${className}` : 'filters card'} {...(label !== undefined ? { ...(search ? { role: 'search' } : {}), 'aria-label': label } : {})}>
       {children}
       <div className="field field-actions">
         <button type="submit" className={buttonClassName}>

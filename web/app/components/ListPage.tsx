@@ -1,51 +1,63 @@
-// The shape of the list pages (members, meetings, votes, decisions): a title, the filters, the
-// total, the table of one page of rows and the links to the pages before and after.
+// The shape of the list pages (members, meetings, votes, decisions, accounts, letters, dues…): a
+// title, the filters, the total, the table of one page of rows and the links to the pages before
+// and after. The page's ids follow its `id`: `${id}-title` (which labels it), `${id}-total` and
+// `${id}-table`.
 import type { ReactNode } from 'react';
+import { useNavigation } from 'react-router';
 import { FilterForm } from './FilterForm';
-import { PageLinks, type PageHref } from './PageLinks';
-import { TableCard } from './TableCard';
+import { filterPageHref, PageLinks } from './PageLinks';
+import { TableCard, type Column } from './TableCard';
 import type { PageInfo } from '../lib/portal';
 
 export function ListPage({
-  titleId,
+  id,
   head,
   before,
+  text,
   filter,
   total,
   table,
-  pager,
+  pageInfo,
   after,
   children,
 }: {
-  /** The id of the title `head` renders (the section is labelled by it). */
-  titleId: string;
-  /** The page's heading: an h1, or ListHead with an intro and a create link. */
+  id: string;
+  /** The page's heading, with the id `${id}-title`: an h1, or ListHead with an intro and a create link. */
   head: ReactNode;
   /** What stands between the heading and the filters. */
   before?: ReactNode;
-  filter: { label: string; submit: string; reset?: { to: string; label: string }; fields: ReactNode };
-  total: { testId: string; text: ReactNode };
-  table: { testId: string; caption: string; empty: string | null; busy: boolean };
-  pager: { pageInfo: PageInfo; href: PageHref; text: { prev: string; next: string; page: string } };
+  /** The list's words: the filter form's name and button, the way back to the whole list, the pager's. */
+  text: { filter: string; reset?: string; prev: string; next: string; page: string };
+  /**
+   * The filters' fields and their values (`query`, which the page links keep); `reset`: the whole
+   * list's address, for a link back to it; `submit`: the button, when not `text.filter`.
+   */
+  filter: { fields: ReactNode; query: Record<string, string>; reset?: string; submit?: string };
+  /** The total, said in words. */
+  total: ReactNode;
+  /** `empty`: what stands in place of the rows when there are none (null when there are some). */
+  table: { caption: string; empty: string | null; columns: readonly Column[] };
+  pageInfo: PageInfo;
   /** What follows the list (e.g. a form to add to it). */
   after?: ReactNode;
-  /** The table's thead and tbody. */
+  /** The table's rows. */
   children: ReactNode;
 }) {
+  const busy = useNavigation().state === 'loading';
   return (
-    <section className="page" aria-labelledby={titleId}>
+    <section className="page" aria-labelledby={`${id}-title`}>
       {head}
       {before}
-      <FilterForm label={filter.label} submit={filter.submit} {...(filter.reset ? { reset: filter.reset } : {})}>
+      <FilterForm label={text.filter} submit={filter.submit ?? text.filter} {...(filter.reset ? { reset: { to: filter.reset, label: text.reset ?? '' } } : {})}>
         {filter.fields}
       </FilterForm>
-      <p className="muted" role="status" data-testid={total.testId}>
-        {total.text}
+      <p className="muted" role="status" data-testid={`${id}-total`}>
+        {total}
       </p>
-      <TableCard testId={table.testId} caption={table.caption} busy={table.busy} empty={table.empty}>
+      <TableCard testId={`${id}-table`} caption={table.caption} busy={busy} empty={table.empty} columns={table.columns}>
         {children}
       </TableCard>
-      <PageLinks pageInfo={pager.pageInfo} href={pager.href} text={pager.text} />
+      <PageLinks pageInfo={pageInfo} href={filterPageHref(filter.query)} text={text} />
       {after}
     </section>
   );

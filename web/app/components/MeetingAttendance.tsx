@@ -8,7 +8,9 @@ import { useT } from '../i18n/use-t';
 import { ATTENDANCE_STATUSES } from '../lib/meetings';
 import { useHydrated } from '../lib/use-hydrated';
 import type { FormFailure } from '../lib/meetings-form';
+import { Card } from './Card';
 import { FieldError, FormAlert, invalidProps } from './MeetingFields';
+import { TableCard } from './TableCard';
 import type { AttendanceRow } from './MeetingParticipation';
 
 export interface RosterMember {
@@ -38,9 +40,7 @@ export function MeetingAttendanceForm({ roster, started, recorded, failure }: { 
     for (const el of form.current?.querySelectorAll<HTMLSelectElement>('select[name^="status:"]') ?? []) el.value = 'PRESENT';
   };
   return (
-    <article className="card" aria-labelledby="attendance-title">
-      <h2 id="attendance-title">{m.recordAttendance}</h2>
-      <p className="muted small">{m.attendanceIntro}</p>
+    <Card titleId="attendance-title" title={m.recordAttendance} intro={m.attendanceIntro}>
       {!started ? (
         <p className="muted" data-testid="attendance-not-started">
           {m.notStartedYet}
@@ -59,56 +59,44 @@ export function MeetingAttendanceForm({ roster, started, recorded, failure }: { 
               {m.allPresentHint}
             </span>
           </p>
-          <div className="table-wrap">
-            <table className="table attendance-table">
-              <caption className="visually-hidden">{m.recordAttendance}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{m.member}</th>
-                  <th scope="col">{m.status}</th>
-                  <th scope="col">{m.attendanceNote}</th>
+          <TableCard frame="table-wrap" className="table attendance-table" caption={m.recordAttendance} columns={[m.member, m.status, m.attendanceNote]}>
+            {roster.members.map((p) => {
+              const prev = byMember.get(p.id);
+              const sid = `att-${p.id}`;
+              const nid = `note-${p.id}`;
+              return (
+                <tr key={p.id} data-member={p.id}>
+                  <th scope="row">
+                    <label htmlFor={sid}><bdi>{p.name}</bdi></label> <span className="muted small">{t.stages[p.stage] ?? p.stage}</span>
+                  </th>
+                  <td>
+                    <select id={sid} name={`status:${p.id}`} defaultValue={prev?.status ?? ''} {...invalidProps(failure, 'attendance', `status:${p.id}`, sid)}>
+                      <option value="">{m.noChange}</option>
+                      {ATTENDANCE_STATUSES.map((s) => (
+                        <option key={s} value={s}>
+                          {m.attendance[s]}
+                        </option>
+                      ))}
+                    </select>
+                    <FieldError result={failure} intent="attendance" name={`status:${p.id}`} id={sid} />
+                  </td>
+                  <td>
+                    <label className="visually-hidden" htmlFor={nid}>
+                      <bdi>{p.name}</bdi> {m.attendanceNote}
+                    </label>
+                    <input
+                      id={nid}
+                      name={`note:${p.id}`}
+                      maxLength={500}
+                      defaultValue={prev?.note ?? ''}
+                      {...invalidProps(failure, 'attendance', `note:${p.id}`, nid)}
+                    />
+                    <FieldError result={failure} intent="attendance" name={`note:${p.id}`} id={nid} />
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {roster.members.map((p) => {
-                  const prev = byMember.get(p.id);
-                  const sid = `att-${p.id}`;
-                  const nid = `note-${p.id}`;
-                  return (
-                    <tr key={p.id} data-member={p.id}>
-                      <th scope="row">
-                        <label htmlFor={sid}><bdi>{p.name}</bdi></label> <span className="muted small">{t.stages[p.stage] ?? p.stage}</span>
-                      </th>
-                      <td>
-                        <select id={sid} name={`status:${p.id}`} defaultValue={prev?.status ?? ''} {...invalidProps(failure, 'attendance', `status:${p.id}`, sid)}>
-                          <option value="">{m.noChange}</option>
-                          {ATTENDANCE_STATUSES.map((s) => (
-                            <option key={s} value={s}>
-                              {m.attendance[s]}
-                            </option>
-                          ))}
-                        </select>
-                        <FieldError result={failure} intent="attendance" name={`status:${p.id}`} id={sid} />
-                      </td>
-                      <td>
-                        <label className="visually-hidden" htmlFor={nid}>
-                          <bdi>{p.name}</bdi> {m.attendanceNote}
-                        </label>
-                        <input
-                          id={nid}
-                          name={`note:${p.id}`}
-                          maxLength={500}
-                          defaultValue={prev?.note ?? ''}
-                          {...invalidProps(failure, 'attendance', `note:${p.id}`, nid)}
-                        />
-                        <FieldError result={failure} intent="attendance" name={`note:${p.id}`} id={nid} />
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+              );
+            })}
+          </TableCard>
           {roster.missing.length > 0 ? (
             <p className="muted small" data-testid="roster-missing">
               {m.rosterMissing(roster.missing.map((p) => m.withStage(p.name, t.stages[p.stage] ?? p.stage)))}
@@ -120,6 +108,6 @@ export function MeetingAttendanceForm({ roster, started, recorded, failure }: { 
           </button>
         </Form>
       )}
-    </article>
+    </Card>
   );
 }

@@ -3,6 +3,7 @@
 import { useT } from '../i18n/use-t';
 import { formatDateTime } from '../lib/format';
 import type { ComplianceQuery } from '../graphql/graphql';
+import { RowHead, TableCard } from './TableCard';
 
 /** One unit's cadence for one kind of meeting, as the compliance query answers it. */
 export type ComplianceRow = ComplianceQuery['meetingCompliance']['rows'][number];
@@ -27,45 +28,21 @@ export function MeetingCompliance({ from, to, rows }: { from: string; to: string
       {rows.length === 0 ? (
         <p className="muted">{m.complianceNone}</p>
       ) : (
-        <div className="table-wrap compliance-wrap">
-          <table className="table" data-testid="compliance-table">
-            <caption className="visually-hidden">{m.compliance}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{m.unit}</th>
-                <th scope="col">{m.kind}</th>
-                <th scope="col" className="num">
-                  {m.required}
-                </th>
-                <th scope="col" className="num">
-                  {m.held}
-                </th>
-                <th scope="col" className="num">
-                  {m.due}
-                </th>
-                <th scope="col" className="num">
-                  {m.overdue}
-                </th>
-                <th scope="col">{m.nextDeadline}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sorted.map((r) => (
-                <tr key={`${r.unitId}-${r.kind}`} className={r.overdue > 0 ? 'row-overdue' : undefined} data-overdue={r.overdue > 0 ? 'true' : 'false'}>
-                  <th scope="row"><bdi>{r.unit.name}</bdi></th>
-                  <td>
-                    {m.kinds[r.kind] ?? r.kind} <span className="muted small">{m.cadence[r.cadence] ?? r.cadence}</span>
-                  </td>
-                  <td className="num">{r.required}</td>
-                  <td className="num">{r.held}</td>
-                  <td className="num">{r.due}</td>
-                  <td className="num">{r.overdue > 0 ? <span className="badge badge-fail">{r.overdue}</span> : 0}</td>
-                  <td>{r.nextDeadline ? formatDateTime(r.nextDeadline).slice(0, 10) : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <TableCard testId="compliance-table" frame="table-wrap compliance-wrap" caption={m.compliance} columns={[m.unit, m.kind, { label: m.required, num: true }, { label: m.held, num: true }, { label: m.due, num: true }, { label: m.overdue, num: true }, m.nextDeadline]}>
+          {sorted.map((r) => (
+            <tr key={`${r.unitId}-${r.kind}`} className={r.overdue > 0 ? 'row-overdue' : undefined} data-overdue={r.overdue > 0 ? 'true' : 'false'}>
+              <RowHead name={r.unit.name} />
+              <td>
+                {m.kinds[r.kind] ?? r.kind} <span className="muted small">{m.cadence[r.cadence] ?? r.cadence}</span>
+              </td>
+              <td className="num">{r.required}</td>
+              <td className="num">{r.held}</td>
+              <td className="num">{r.due}</td>
+              <td className="num">{r.overdue > 0 ? <span className="badge badge-fail">{r.overdue}</span> : 0}</td>
+              <td>{r.nextDeadline ? formatDateTime(r.nextDeadline).slice(0, 10) : '—'}</td>
+            </tr>
+          ))}
+        </TableCard>
       )}
     </article>
   );

@@ -1,11 +1,13 @@
 // A member's own part in a meeting: register while it is published, check in with the code the
 // secretary shows, and rate it once after attending — each with its proof where one exists.
-import { Form, useNavigation } from 'react-router';
+import { useNavigation } from 'react-router';
 import { useT } from '../i18n/use-t';
 import type { ProofNode } from '../lib/fragments';
 import type { MeetingNode } from '../lib/meetings';
 import type { FormFailure } from '../lib/meetings-form';
-import { FieldError, FormAlert, invalidProps } from './MeetingFields';
+import { ActionForm } from './ActionForm';
+import { Card } from './Card';
+import { Field, FieldError, FormAlert, invalidProps } from './MeetingFields';
 import { ProofStatus } from './ProofStatus';
 
 interface Mine {
@@ -22,21 +24,16 @@ export function MeetingMemberActions({ meeting, ended, failure }: { meeting: Mee
   const attended = att?.status === 'PRESENT' || att?.status === 'LATE';
   const registered = meeting.myRegistration?.status === 'REGISTERED';
   return (
-    <article className="card" aria-labelledby="mine-title" data-testid="meeting-mine">
-      <h2 id="mine-title">{m.mine}</h2>
+    <Card titleId="mine-title" title={m.mine} testId="meeting-mine">
       {meeting.status === 'PUBLISHED' ? (
         registered ? (
           <p>
             <span className="pill pill-pass">{m.registered}</span>
           </p>
         ) : (
-          <Form method="post" className="inline-form">
-            <input type="hidden" name="intent" value="register" />
+          <ActionForm intent="register" label={m.register} buttonClassName="btn btn-primary" busy={busy} testId="register">
             <FormAlert result={failure} intent="register" />
-            <button type="submit" className="btn btn-primary" disabled={busy} data-testid="register">
-              {m.register}
-            </button>
-          </Form>
+          </ActionForm>
         )
       ) : registered ? (
         <p>
@@ -51,30 +48,22 @@ export function MeetingMemberActions({ meeting, ended, failure }: { meeting: Mee
       ) : null}
       {meeting.status === 'IN_PROGRESS' && !attended ? (
         meeting.checkInOpen ? (
-          <Form method="post" className="form" data-testid="checkin-form">
-            <input type="hidden" name="intent" value="checkin" />
+          <ActionForm intent="checkin" label={m.checkInSubmit} buttonClassName="btn btn-primary" busy={busy} className="form" formTestId="checkin-form">
             <FormAlert result={failure} intent="checkin" />
-            <label htmlFor="checkin-code">{m.enterCode}</label>
-            <input
+            <Field
+              form={{ result: failure, intent: 'checkin' }}
               id="checkin-code"
               name="code"
+              label={m.enterCode}
               className="code-input"
               inputMode="numeric"
               autoComplete="one-time-code"
               pattern="\d{6}"
               maxLength={6}
               required
-              aria-describedby="checkin-code-hint"
-              {...invalidProps(failure, 'checkin', 'code', 'checkin-code')}
+              hint={m.codeHint}
             />
-            <span id="checkin-code-hint" className="muted small">
-              {m.codeHint}
-            </span>
-            <FieldError result={failure} intent="checkin" name="code" id="checkin-code" />
-            <button type="submit" className="btn btn-primary" disabled={busy}>
-              {m.checkInSubmit}
-            </button>
-          </Form>
+          </ActionForm>
         ) : (
           <p className="muted">{m.notOpenYet}</p>
         )
@@ -82,8 +71,7 @@ export function MeetingMemberActions({ meeting, ended, failure }: { meeting: Mee
       {attended && meeting.myFeedback ? <p data-testid="my-feedback">{m.myFeedback(meeting.myFeedback.rating)}</p> : null}
       {/* A meeting is rated once it has ended (the API refuses earlier). */}
       {attended && ended && !meeting.myFeedback && meeting.status !== 'CANCELLED' ? (
-        <Form method="post" className="form" data-testid="feedback-form">
-          <input type="hidden" name="intent" value="feedback" />
+        <ActionForm intent="feedback" label={m.submitFeedback} buttonClassName="btn btn-primary" busy={busy} className="form" formTestId="feedback-form">
           <FormAlert result={failure} intent="feedback" />
           <fieldset className="checks-inline rating" {...invalidProps(failure, 'feedback', 'rating', 'rating')}>
             <legend>{m.giveFeedback}</legend>
@@ -94,14 +82,9 @@ export function MeetingMemberActions({ meeting, ended, failure }: { meeting: Mee
             ))}
           </fieldset>
           <FieldError result={failure} intent="feedback" name="rating" id="rating" />
-          <label htmlFor="feedback-comment">{m.comment}</label>
-          <textarea id="feedback-comment" name="comment" rows={2} maxLength={2000} {...invalidProps(failure, 'feedback', 'comment', 'feedback-comment')} />
-          <FieldError result={failure} intent="feedback" name="comment" id="feedback-comment" />
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {m.submitFeedback}
-          </button>
-        </Form>
+          <Field form={{ result: failure, intent: 'feedback' }} id="feedback-comment" name="comment" label={m.comment} as="textarea" rows={2} maxLength={2000} />
+        </ActionForm>
       ) : null}
-    </article>
+    </Card>
   );
 }

@@ -2,12 +2,14 @@
 // cancel a draft (with the reason), open check-in or a new code, end it early, and record the
 // minutes once it has ended.
 import type { ReactNode } from 'react';
-import { Form, useNavigation } from 'react-router';
+import { useNavigation } from 'react-router';
 import { useT } from '../i18n/use-t';
 import type { MeetingNode } from '../lib/meetings';
 import type { FormFailure } from '../lib/meetings-form';
+import { ActionForm } from './ActionForm';
+import { Card } from './Card';
 import { MeetingEdit } from './MeetingEdit';
-import { FieldError, FormAlert, invalidProps } from './MeetingFields';
+import { Field, FormAlert } from './MeetingFields';
 
 export function MeetingStaffActions({
   meeting,
@@ -32,33 +34,21 @@ export function MeetingStaffActions({
     <>
       {s === 'DRAFT' ? <MeetingEdit meeting={meeting} failure={failure} /> : null}
       {s === 'DRAFT' || canCancel ? (
-        <article className="card" aria-labelledby="publish-title">
-          <h2 id="publish-title">{s === 'DRAFT' ? m.publish : m.cancel}</h2>
+        <Card titleId="publish-title" title={s === 'DRAFT' ? m.publish : m.cancel}>
           <FormAlert result={failure} intent="publish" />
           {s === 'DRAFT' ? (
-            <Form method="post" className="inline-form">
-              <input type="hidden" name="intent" value="publish" />
-              <button type="submit" className="btn btn-primary" disabled={busy} data-testid="publish">
-                {m.publish}
-              </button>
-            </Form>
+            <ActionForm intent="publish" label={m.publish} buttonClassName="btn btn-primary" busy={busy} testId="publish" />
           ) : null}
           {canCancel ? (
             <details className="cancel-meeting" open={failure?.intent === 'cancel'}>
               <summary>{m.cancel}</summary>
-              <Form method="post" className="form">
-                <input type="hidden" name="intent" value="cancel" />
+              <ActionForm intent="cancel" label={m.cancel} buttonClassName="btn btn-danger" busy={busy} className="form">
                 <FormAlert result={failure} intent="cancel" />
-                <label htmlFor="cancel-reason">{m.cancelReason}</label>
-                <textarea id="cancel-reason" name="reason" rows={2} maxLength={500} required {...invalidProps(failure, 'cancel', 'reason', 'cancel-reason')} />
-                <FieldError result={failure} intent="cancel" name="reason" id="cancel-reason" />
-                <button type="submit" className="btn btn-danger" disabled={busy}>
-                  {m.cancel}
-                </button>
-              </Form>
+                <Field form={{ result: failure, intent: 'cancel' }} id="cancel-reason" name="reason" label={m.cancelReason} as="textarea" rows={2} maxLength={500} required />
+              </ActionForm>
             </details>
           ) : null}
-        </article>
+        </Card>
       ) : null}
       {canCheckIn ? (
         <article className="card" aria-labelledby="checkin-title">
@@ -68,55 +58,25 @@ export function MeetingStaffActions({
           <p className="muted small">{m.checkInIntro}</p>
           {children}
           <FormAlert result={failure} intent="open-checkin" />
-          <Form method="post" className="form form-inline">
-            <input type="hidden" name="intent" value="open-checkin" />
-            <div className="field">
-              <label htmlFor="valid-minutes">{m.validMinutes}</label>
-              <input id="valid-minutes" name="validMinutes" type="number" min={1} max={240} defaultValue={15} inputMode="numeric" {...invalidProps(failure, 'open-checkin', 'validMinutes', 'valid-minutes')} />
-              <FieldError result={failure} intent="open-checkin" name="validMinutes" id="valid-minutes" />
-            </div>
-            <button type="submit" className="btn btn-primary" disabled={busy} data-testid="open-checkin">
-              {s === 'IN_PROGRESS' ? m.newCode : m.openCheckIn}
-            </button>
-          </Form>
+          <ActionForm intent="open-checkin" label={s === 'IN_PROGRESS' ? m.newCode : m.openCheckIn} buttonClassName="btn btn-primary" busy={busy} testId="open-checkin" className="form form-inline">
+            <Field boxed form={{ result: failure, intent: 'open-checkin' }} id="valid-minutes" name="validMinutes" label={m.validMinutes} type="number" min={1} max={240} defaultValue={15} inputMode="numeric" />
+          </ActionForm>
         </article>
       ) : null}
       {canEnd ? (
-        <article className="card" aria-labelledby="end-title">
-          <h2 id="end-title">{m.endMeeting}</h2>
-          <p className="muted small">{m.endMeetingIntro}</p>
-          <Form method="post" className="inline-form">
-            <input type="hidden" name="intent" value="end" />
+        <Card titleId="end-title" title={m.endMeeting} intro={m.endMeetingIntro}>
+          <ActionForm intent="end" label={m.endMeeting} buttonClassName="btn" busy={busy} testId="end-meeting">
             <FormAlert result={failure} intent="end" />
-            <button type="submit" className="btn" disabled={busy} data-testid="end-meeting">
-              {m.endMeeting}
-            </button>
-          </Form>
-        </article>
+          </ActionForm>
+        </Card>
       ) : null}
       {canMinutes ? (
-        <article className="card" aria-labelledby="minutes-title">
-          <h2 id="minutes-title">{m.recordMinutes}</h2>
-          <p className="muted small">{m.minutesIntro}</p>
-          <Form method="post" className="form">
-            <input type="hidden" name="intent" value="minutes" />
+        <Card titleId="minutes-title" title={m.recordMinutes} intro={m.minutesIntro}>
+          <ActionForm intent="minutes" label={m.saveMinutes} buttonClassName="btn btn-primary" busy={busy} testId="save-minutes" className="form">
             <FormAlert result={failure} intent="minutes" />
-            <label htmlFor="minutes">{m.minutes}</label>
-            <textarea
-              id="minutes"
-              name="minutes"
-              rows={5}
-              maxLength={20000}
-              required
-              defaultValue={meeting.minutes ?? ''}
-              {...invalidProps(failure, 'minutes', 'minutes', 'minutes')}
-            />
-            <FieldError result={failure} intent="minutes" name="minutes" id="minutes" />
-            <button type="submit" className="btn btn-primary" disabled={busy} data-testid="save-minutes">
-              {m.saveMinutes}
-            </button>
-          </Form>
-        </article>
+            <Field form={{ result: failure, intent: 'minutes' }} id="minutes" name="minutes" label={m.minutes} as="textarea" rows={5} maxLength={20000} required defaultValue={meeting.minutes ?? ''} />
+          </ActionForm>
+        </Card>
       ) : null}
     </>
   );

@@ -4,6 +4,8 @@ import type { ReactNode } from 'react';
 import { useT } from '../i18n/use-t';
 import { formatDateTime } from '../lib/format';
 import { DEVELOPMENT_DATES, provenFields, type HistoryNode, type MemberNode, type ProofNode } from '../lib/fragments';
+import { Card } from './Card';
+import { Fact } from './Facts';
 import { ProofStatus } from './ProofStatus';
 import { UserText } from './UserText';
 
@@ -39,10 +41,7 @@ export function MemberProfile({ member, proof, titleId }: { member: MemberNode; 
       />
       <dl className="facts" data-testid="profile">
         {rows.map(([k, v]) => (
-          <div key={k} className="fact">
-            <dt>{k}</dt>
-            <dd>{v}</dd>
-          </div>
+          <Fact key={k} label={k}>{v}</Fact>
         ))}
       </dl>
     </article>
@@ -54,9 +53,7 @@ export function DevelopmentTimeline({ member }: { member: MemberNode }) {
   const steps = DEVELOPMENT_DATES.map((key) => ({ key, date: member[key] })).filter((s): s is { key: (typeof DEVELOPMENT_DATES)[number]; date: string } => s.date !== null);
   steps.sort((a, b) => a.date.localeCompare(b.date));
   return (
-    <article className="card" aria-labelledby="development-title">
-      <h2 id="development-title">{t.me.development}</h2>
-      <p className="muted small">{t.me.developmentNote}</p>
+    <Card titleId="development-title" title={t.me.development} intro={t.me.developmentNote}>
       <ol className="timeline" data-testid="timeline">
         {steps.map((s) => (
           <li key={s.key}>
@@ -65,7 +62,7 @@ export function DevelopmentTimeline({ member }: { member: MemberNode }) {
           </li>
         ))}
       </ol>
-    </article>
+    </Card>
   );
 }
 
@@ -74,9 +71,7 @@ export function RecordVersions({ type, id, history, title, note }: { type: strin
   const newestFirst = [...history].sort((a, b) => b.version - a.version);
   const typeLabel = (t.verify.types as Record<string, string>)[type] ?? type;
   return (
-    <article className="card" aria-labelledby="records-title">
-      <h2 id="records-title">{title}</h2>
-      <p className="muted small">{note}</p>
+    <Card titleId="records-title" title={title} intro={note}>
       {newestFirst.length === 0 ? <p>{t.me.noRecords}</p> : null}
       <ul className="records" data-testid="records">
         {newestFirst.map((h) => {
@@ -102,6 +97,6 @@ export function RecordVersions({ type, id, history, title, note }: { type: strin
           );
         })}
       </ul>
-    </article>
+    </Card>
   );
 }

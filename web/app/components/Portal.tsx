@@ -25,7 +25,11 @@ export function PortalTabs() {
   const p = usePortalT();
   const t = useT();
   // The dues tab's label is the dues page's own title (我的党费 / My dues, i18n/areas/dues.ts).
-  const label = (key: (typeof TABS)[number]['key']) => (key === 'dues' ? t.dues.myTitle : p.tabs[key]);
+  return <TabNav label={p.tabs.label} tabs={TABS.map((tab) => ({ to: tab.to, end: 'end' in tab, label: tab.key === 'dues' ? t.dues.myTitle : p.tabs[tab.key] }))} />;
+}
+
+/** A row of tabs between the pages of one part of the site (the portal's, the branch's dues pages). */
+export function TabNav({ label, tabs }: { label: string; tabs: ReadonlyArray<{ to: string; label: string; end?: boolean }> }) {
   const { pathname } = useLocation();
   const list = useRef<HTMLUListElement>(null);
   // On a phone the tabs are one scrolling row: keep the current one in view.
@@ -38,12 +42,12 @@ export function PortalTabs() {
     if (tab.left < box.left || tab.right > box.right) ul.scrollLeft += tab.left - box.left - 8;
   }, [pathname]);
   return (
-    <nav className="portal-tabs" aria-label={p.tabs.label}>
+    <nav className="portal-tabs" aria-label={label}>
       <ul ref={list}>
-        {TABS.map((tab) => (
+        {tabs.map((tab) => (
           <li key={tab.to}>
-            <NavLink to={tab.to} end={'end' in tab} className={({ isActive }) => `portal-tab${isActive ? ' active' : ''}`} prefetch="intent">
-              {label(tab.key)}
+            <NavLink to={tab.to} end={tab.end} className={({ isActive }) => `portal-tab${isActive ? ' active' : ''}`} prefetch="intent">
+              {tab.label}
             </NavLink>
           </li>
         ))}
@@ -57,6 +61,32 @@ export function Pager({ pageInfo, prefix = '', label }: { pageInfo: PageInfo; pr
   const { search } = useLocation();
   if (!pageInfo.hasNextPage && !pageInfo.hasPreviousPage) return null;
   return <PageLinks pageInfo={pageInfo} href={(key, cursor) => pageHref(search, prefix, key, cursor)} text={{ prev: p.prev, next: p.next, page: label ?? p.page }} preventScrollReset />;
+}
+
+/** One page of records: a line when there are none, each record (`children`), and the pager. */
+export function PortalList<N>({
+  list,
+  testId,
+  none,
+  pager,
+  children,
+}: {
+  list: { edges: ReadonlyArray<{ node: N }>; pageInfo: PageInfo };
+  testId: string;
+  none: string;
+  /** The pager's cursor prefix and name, when the page has more than one list. */
+  pager?: { prefix: string; label: string };
+  children: (node: N) => ReactNode;
+}) {
+  return (
+    <>
+      {list.edges.length === 0 ? <p className="empty">{none}</p> : null}
+      <ul className="records" data-testid={testId}>
+        {list.edges.map(({ node }) => children(node))}
+      </ul>
+      <Pager pageInfo={list.pageInfo} {...pager} />
+    </>
+  );
 }
 
 export interface Fact {
@@ -107,6 +137,12 @@ export function PortalRecord({
       <ProofStatus proof={proof} {...(fields ? { fields } : {})} what={what} {...(downloadHref ? { downloadHref } : {})} />
     </li>
   );
+}
+
+/** What a page shows a member (`children`, given the member's data), or that this account has no member record. */
+export function MemberOnly<T>({ data, children }: { data: T | null | undefined; children: (data: T) => ReactNode }) {
+  const p = usePortalT();
+  return data ? children(data) : <p className="notice">{p.noMember}</p>;
 }
 
 export function PortalPage({ id, title, children, intro }: { id: string; title: string; intro?: ReactNode; children: ReactNode }) {

@@ -12,3 +12,12 @@ export function ProofBadge({ proof }: { proof: { status: string; batchSeq: numbe
     <span className="badge badge-pending">{t.proof.pending}</span>
   );
 }
+
+/** The proof column's cell of a table row. */
+export function ProofCell({ proof }: { proof: Parameters<typeof ProofBadge>[0]['proof'] }) {
+  return (
+    <td>
+      <ProofBadge proof={proof} />
+    </td>
+  );
+}

@@ -1,4 +1,5 @@
-// The top of one record's page: the way back to its list, and its title with its status.
+// The top of one record's page: the way back to its list, and its title with its status; and
+// the way back alone, for any page below another.
 import { Link } from 'react-router';
 import { UserText } from './UserText';
 
@@ -16,9 +17,7 @@ export function RecordHead({
 }) {
   return (
     <>
-      <p>
-        <Link to={back.to}>← {back.label}</Link>
-      </p>
+      <BackLink to={back.to} label={back.label} />
       <h1 id={id}>
         <UserText>{title}</UserText>{' '}
         <span className={status.className ?? 'pill'} data-testid={status.testId} data-status={status.value}>
@@ -26,5 +25,13 @@ export function RecordHead({
         </span>
       </h1>
     </>
+  );
+}
+
+export function BackLink({ to, label }: { to: string; label: string }) {
+  return (
+    <p>
+      <Link to={to}>← {label}</Link>
+    </p>
   );
 }

@@ -6,6 +6,8 @@ import type { ProofBundle } from '@lianjian/verify';
 import { useT } from '../i18n/use-t';
 import { fieldValue, recordFieldRows } from '../lib/verification';
 import { formatDateTime } from '../lib/format';
+import { Fact } from './Facts';
+import { TableCard } from './TableCard';
 
 export function RecordFacts({ bundle, proven }: { bundle: ProofBundle; proven: boolean }) {
   const t = useT();
@@ -19,30 +21,18 @@ export function RecordFacts({ bundle, proven }: { bundle: ProofBundle; proven: b
         </p>
       )}
       <dl className="facts" data-testid="record-facts">
-        <div className="fact">
-          <dt>{v.recordType}</dt>
-          <dd data-type={doc.type}>{v.types[doc.type] ?? doc.type}</dd>
-        </div>
-        <div className="fact" data-testid="record-anchor-time">
-          <dt>{v.anchorTime}</dt>
-          <dd>{bundle.anchor ? formatDateTime(bundle.anchor.time) : v.notAnchored}</dd>
-        </div>
-        <div className="fact" data-testid="record-stated-time">
-          <dt>{v.statedTime}</dt>
-          <dd>
-            {formatDateTime(doc.at)}
-            {proven ? (
-              <>
-                <br />
-                <span className="muted small">{v.statedTimeHint}</span>
-              </>
-            ) : null}
-          </dd>
-        </div>
-        <div className="fact">
-          <dt>{v.version}</dt>
-          <dd>{doc.version}</dd>
-        </div>
+        <Fact label={v.recordType} valueProps={{ 'data-type': doc.type }}>{v.types[doc.type] ?? doc.type}</Fact>
+        <Fact label={v.anchorTime} testId="record-anchor-time">{bundle.anchor ? formatDateTime(bundle.anchor.time) : v.notAnchored}</Fact>
+        <Fact label={v.statedTime} testId="record-stated-time">
+          {formatDateTime(doc.at)}
+          {proven ? (
+            <>
+              <br />
+              <span className="muted small">{v.statedTimeHint}</span>
+            </>
+          ) : null}
+        </Fact>
+        <Fact label={v.version}>{doc.version}</Fact>
       </dl>
     </>
   );
@@ -53,29 +43,18 @@ export function RecordTable({ data }: { data: Record<string, unknown> }) {
   const v = t.verify;
   const rows = recordFieldRows(data, v.fields);
   return (
-    <div className="table-wrap card">
-      <table className="table" data-testid="record-table">
-        <caption>{v.data}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{v.field}</th>
-            <th scope="col">{v.value}</th>
+    <TableCard testId="record-table" caption={v.data} showCaption columns={[v.field, v.value]}>
+      {rows.map((r) => {
+        const value = fieldValue(r.key, r.value, t);
+        return (
+          <tr key={r.key} data-field={r.key}>
+            <th scope="row" className={r.label === null ? 'mono small' : undefined}>
+              {r.label ?? r.key}
+            </th>
+            <td className={value.raw ? 'mono small break' : undefined}>{value.text}</td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => {
-            const value = fieldValue(r.key, r.value, t);
-            return (
-              <tr key={r.key} data-field={r.key}>
-                <th scope="row" className={r.label === null ? 'mono small' : undefined}>
-                  {r.label ?? r.key}
-                </th>
-                <td className={value.raw ? 'mono small break' : undefined}>{value.text}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </TableCard>
   );
 }

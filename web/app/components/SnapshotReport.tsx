@@ -6,6 +6,7 @@
 import type { SnapshotCheck } from '@lianjian/verify';
 import { useT } from '../i18n/use-t';
 import { Folded } from './Folded';
+import { TableCard } from './TableCard';
 import { SnapshotTrustNote } from './TrustNote';
 import { figurePaths, type SnapshotOutcome, type SnapshotTrust } from '../lib/snapshot';
 import type { SnapshotState } from '../lib/snapshot-verification';
@@ -108,6 +109,19 @@ export function SnapshotChecks({ checks, trust }: { checks: SnapshotCheck[]; tru
   );
 }
 
+/** What the recomputation checked and the inputs it verified; nothing until it has run. */
+export function SnapshotDetails({ outcome }: { outcome: SnapshotOutcome | null }) {
+  const a = useT().analytics;
+  if (!outcome) return null;
+  return (
+    <>
+      <h2 className="h3">{a.snapshot.checks}</h2>
+      <SnapshotChecks checks={outcome.report.checks} trust={outcome.trust} />
+      <SnapshotInputs outcome={outcome} />
+    </>
+  );
+}
+
 /** Each published figure with its value and whether the recomputation gave it. */
 export function SnapshotFigures({ figures, outcome }: { figures: Record<string, unknown>; outcome: SnapshotOutcome | null }) {
   const a = useT().analytics;
@@ -119,44 +133,30 @@ export function SnapshotFigures({ figures, outcome }: { figures: Record<string, 
   // A figure the recomputation has but the file lacks is failed too; list it after the others.
   for (const f of failed.keys()) if (!rows.some((r) => r.figure === f)) rows.push({ figure: f, value: '(missing)' });
   return (
-    <div className="table-wrap card">
-      <table className="table" data-testid="snapshot-figures">
-        <caption>{a.snapshot.figures}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{a.snapshot.figure}</th>
-            <th scope="col" className="num">
-              {a.snapshot.value}
+    <TableCard testId="snapshot-figures" caption={a.snapshot.figures} showCaption columns={[a.snapshot.figure, { label: a.snapshot.value, num: true }, a.snapshot.result]}>
+      {rows.map((r) => {
+        const reason = failed.get(r.figure);
+        const state = !recomputed ? 'waiting' : reason !== undefined ? 'fail' : 'pass';
+        return (
+          <tr key={r.figure} data-figure={r.figure} data-state={state}>
+            <th scope="row" className="mono small">
+              {r.figure}
             </th>
-            <th scope="col">{a.snapshot.result}</th>
+            <td className="num">{r.value}</td>
+            <td>
+              {state === 'waiting' ? (
+                <span className="pill">…</span>
+              ) : (
+                <span className={`pill pill-${state}`} title={reason || undefined}>
+                  {state === 'pass' ? t.verify.pass : t.verify.fail}
+                </span>
+              )}
+              {reason !== undefined ? <span className="check-reason small"> {a.plainFailure.figure}</span> : null}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => {
-            const reason = failed.get(r.figure);
-            const state = !recomputed ? 'waiting' : reason !== undefined ? 'fail' : 'pass';
-            return (
-              <tr key={r.figure} data-figure={r.figure} data-state={state}>
-                <th scope="row" className="mono small">
-                  {r.figure}
-                </th>
-                <td className="num">{r.value}</td>
-                <td>
-                  {state === 'waiting' ? (
-                    <span className="pill">…</span>
-                  ) : (
-                    <span className={`pill pill-${state}`} title={reason || undefined}>
-                      {state === 'pass' ? t.verify.pass : t.verify.fail}
-                    </span>
-                  )}
-                  {reason !== undefined ? <span className="check-reason small"> {a.plainFailure.figure}</span> : null}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </TableCard>
   );
 }
 

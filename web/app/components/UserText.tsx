@@ -14,6 +14,17 @@ export function UserText({ children }: { children: string | null | undefined }) 
 const SLOT = '\uE000';
 
 /** A message built around user text (`t.nav.signedInAs(name, role)`), with that text isolated. */
+/** A person's note after a value (a reference, a decision's note), small and muted; nothing when there is none. */
+export function UserNote({ text }: { text: string | null | undefined }) {
+  if (!text) return null;
+  return (
+    <span className="muted small">
+      {' '}
+      <bdi>{text}</bdi>
+    </span>
+  );
+}
+
 export function isolatedIn(message: (text: string) => string, text: string): ReactNode {
   return message(SLOT)
     .split(SLOT)

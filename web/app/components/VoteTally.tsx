@@ -3,7 +3,9 @@
 import { useT } from '../i18n/use-t';
 import { formatDateTime } from '../lib/format';
 import { tallyProvenFields, type TallyNode, type VoteNode } from '../lib/votes';
+import { Fact } from './Facts';
 import { ProofStatus } from './ProofStatus';
+import { TableHead } from './TableCard';
 import { UserText } from './UserText';
 
 export function VoteTally({ vote, tally }: { vote: VoteNode; tally: TallyNode }) {
@@ -29,52 +31,24 @@ export function VoteTally({ vote, tally }: { vote: VoteNode; tally: TallyNode })
         downloadHref={`/proof/VoteTally/${tally.id}/${tally.version}`}
       />
       <dl className="facts">
-        <div className="fact">
-          <dt>{v.ballotsCast}</dt>
-          <dd data-testid="tally-cast">
-            {tally.ballotsCast} / {tally.eligibleCount}
-          </dd>
-        </div>
-        <div className="fact">
-          <dt>{v.quorumMet}</dt>
-          <dd data-testid="tally-quorum">{yesNo(tally.quorumMet)}</dd>
-        </div>
-        <div className="fact">
-          <dt>{v.passed}</dt>
-          <dd>{yesNo(tally.passed)}</dd>
-        </div>
-        <div className="fact">
-          <dt>{v.ballotsRoot}</dt>
-          <dd>
-            <code className="break" data-testid="tally-root">
-              {tally.ballotsRoot ?? '—'}
-            </code>
-          </dd>
-        </div>
-        <div className="fact">
-          <dt>{v.rules}</dt>
-          <dd>
-            {v.quorum[vote.quorumRule] ?? vote.quorumRule}；{v.majority[vote.majorityRule] ?? vote.majorityRule}
-          </dd>
-        </div>
-        <div className="fact">
-          <dt>{v.talliedAt}</dt>
-          <dd>{formatDateTime(tally.talliedAt)}</dd>
-        </div>
+        <Fact label={v.ballotsCast} valueTestId="tally-cast">
+          {tally.ballotsCast} / {tally.eligibleCount}
+        </Fact>
+        <Fact label={v.quorumMet} valueTestId="tally-quorum">{yesNo(tally.quorumMet)}</Fact>
+        <Fact label={v.passed}>{yesNo(tally.passed)}</Fact>
+        <Fact label={v.ballotsRoot}>
+          <code className="break" data-testid="tally-root">
+            {tally.ballotsRoot ?? '—'}
+          </code>
+        </Fact>
+        <Fact label={v.rules}>
+          {v.quorum[vote.quorumRule] ?? vote.quorumRule}；{v.majority[vote.majorityRule] ?? vote.majorityRule}
+        </Fact>
+        <Fact label={v.talliedAt}>{formatDateTime(tally.talliedAt)}</Fact>
       </dl>
       <table className="table tally-table" data-testid="tally-table">
         <caption className="visually-hidden">{v.tally}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{v.options}</th>
-            <th scope="col" className="num">
-              {v.count}
-            </th>
-            <th scope="col">
-              <span className="visually-hidden">{v.count}</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={[v.options, { label: v.count, num: true }, { label: v.count, hidden: true }]} />
         <tbody>
           {vote.options.map((o) => {
             const r = counts.get(o.id);

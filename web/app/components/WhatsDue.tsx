@@ -1,8 +1,10 @@
 // "What's due" on the member's first screen: open votes I can still cast, my next meetings and
 // the required courses I have not completed, each a link to the page where I act on it.
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { formatDateTime } from '../lib/format';
 import { usePortalT } from '../lib/portal-text';
+import { Card } from './Card';
 
 export interface DueVote {
   id: string;
@@ -31,41 +33,27 @@ export function WhatsDue({ due }: { due: Due }) {
   const d = p.due;
   const empty = due.votes.length === 0 && due.meetings.length === 0 && due.courses.length === 0;
   return (
-    <article className="card whats-due" aria-labelledby="due-title" data-testid="whats-due">
-      <h2 id="due-title">{d.title}</h2>
+    <Card titleId="due-title" title={d.title} className="whats-due" testId="whats-due">
       {empty ? (
         <p className="empty">{d.none}</p>
       ) : (
         <ul className="due-list">
           {due.votes.map((v) => (
-            <li key={`v-${v.id}`} data-kind="vote">
-              <span className="pill">{d.vote}</span>{' '}
-              <Link to={`/votes/${v.id}`} data-due="vote">
-                <bdi>{v.title}</bdi>
-              </Link>
+            <DueItem key={`v-${v.id}`} kind="vote" label={d.vote} to={`/votes/${v.id}`} title={v.title}>
               <span className="muted small"> · {v.closesAt ? d.closes(formatDateTime(v.closesAt)) : d.castNow}</span>
-            </li>
+            </DueItem>
           ))}
           {due.meetings.map((m) => (
-            <li key={`m-${m.id}`} data-kind="meeting">
-              <span className="pill">{d.meeting}</span>{' '}
-              <Link to={`/meetings/${m.id}`} data-due="meeting">
-                <bdi>{m.title}</bdi>
-              </Link>
+            <DueItem key={`m-${m.id}`} kind="meeting" label={d.meeting} to={`/meetings/${m.id}`} title={m.title}>
               <span className="muted small">
                 {' '}
                 · {formatDateTime(m.startsAt)}
                 {m.location ? <> · <bdi>{m.location}</bdi></> : ''}
               </span>
-            </li>
+            </DueItem>
           ))}
           {due.courses.map((c) => (
-            <li key={`c-${c.id}`} data-kind="course">
-              <span className="pill">{d.course}</span>{' '}
-              <Link to={`/learning/courses/${c.id}`} data-due="course">
-                <bdi>{c.title}</bdi>
-              </Link>
-            </li>
+            <DueItem key={`c-${c.id}`} kind="course" label={d.course} to={`/learning/courses/${c.id}`} title={c.title} />
           ))}
         </ul>
       )}
@@ -74,6 +62,19 @@ export function WhatsDue({ due }: { due: Due }) {
           <Link to="/learning">{d.moreCourses(due.moreCourses)}</Link>
         </p>
       ) : null}
-    </article>
+    </Card>
+  );
+}
+
+/** One thing due: what kind it is, its title linking to where I act on it, and when. */
+function DueItem({ kind, label, to, title, children }: { kind: string; label: string; to: string; title: string; children?: ReactNode }) {
+  return (
+    <li data-kind={kind}>
+      <span className="pill">{label}</span>{' '}
+      <Link to={to} data-due={kind}>
+        <bdi>{title}</bdi>
+      </Link>
+      {children}
+    </li>
   );
 }

@@ -1,5 +1,7 @@
 // Learning pages' shared shapes and the pure parts of taking a quiz (readable in tests and the
 // browser): a form's answers as the API takes them, and the countdown's display.
+import type { ProofNode } from './fragments';
+import { proofHref } from './portal';
 
 /** What a course list and a course page both show about a course. */
 export interface CourseFacts {
@@ -60,4 +62,9 @@ export function clock(seconds: number): string {
 /** A site-relative resource address (the demo's `/learning/resources/<id>`) or an http(s) link elsewhere. */
 export function isInternal(uri: string): boolean {
   return uri.startsWith('/') && !uri.startsWith('//');
+}
+
+/** A quiz attempt's record as PortalRecord proves it: its proof, the fields it shows, what it is, and its download. */
+export function attemptProof(a: { id: string; version: number; status: string; score: number | null; maxScore: number; passed: boolean | null; proof: ProofNode }, what: string) {
+  return { proof: a.proof, fields: { status: a.status, score: a.score, maxScore: a.maxScore, passed: a.passed }, what, downloadHref: proofHref('QuizAttempt', a.id, a.version, a.proof) };
 }

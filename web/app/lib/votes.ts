@@ -25,7 +25,6 @@ export const MILESTONE_NEXT: Record<string, readonly string[]> = {
 };
 
 export const isVoteKind = oneOf(VOTE_KINDS);
-export const isVoteStatus = oneOf(VOTE_STATUSES);
 export const isQuorumRule = oneOf(QUORUM_RULES);
 export const isMajorityRule = oneOf(MAJORITY_RULES);
 export const isDecisionStatus = oneOf(DECISION_STATUSES);

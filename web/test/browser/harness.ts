@@ -5,8 +5,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import type { DemoAccount } from '@lianjian/db';
+import { base32Decode } from '@lianjian/db/base32';
 import './context.js';
 
 export const CHROMIUM = process.env.LIANJIAN_CHROMIUM ?? '/usr/bin/chromium';
@@ -36,6 +37,51 @@ export async function newContext(browser: Browser, viewport = DESKTOP): Promise<
   return { context, page, errors };
 }
 
+/**
+ * Chromium for the tests of one file, launched before them and closed after them: call it at the
+ * top of the file, and `browser()` inside the tests.
+ */
+export function browserForFile(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('the browser is launched before the tests');
+    return browser;
+  };
+}
+
+/** A fresh context signed in as the demo account of `role`. */
+export async function signedIn(browser: Browser, role: DemoAccount['role'], viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const opened = await newContext(browser, viewport);
+  await signIn(opened.page, account(role));
+  return opened;
+}
+
+/** Opens a path of the web app under test. */
+export function go(page: Page, path: string) {
+  return page.goto(`${stackInfo().webUrl}${path}`);
+}
+
+/** Waits until every proof on the page has a final state, and returns the states. */
+export async function proofStates(page: Page, timeoutMs = 60_000): Promise<string[]> {
+  await page.getByTestId('proof').first().waitFor();
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="proof"]')].every((p) => (p.getAttribute('data-proof-state') ?? 'waiting') !== 'waiting'), undefined, { timeout: timeoutMs });
+  return page.getByTestId('proof').evaluateAll((els) => els.map((e) => e.getAttribute('data-proof-state') ?? ''));
+}
+
+/** Waits until the page's first proof is verified, opens its 校验详情 and returns it. */
+export async function openFirstProof(page: Page, timeoutMs = 60_000) {
+  const proof = page.getByTestId('proof').first();
+  await page.waitForFunction(() => document.querySelector('[data-testid="proof"]')?.getAttribute('data-proof-state') === 'verified', undefined, { timeout: timeoutMs });
+  await proof.getByText(/校验详情/).click();
+  return proof;
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(screenshotDir, { recursive: true });
   const file = path.join(screenshotDir, `${name}.png`);
@@ -53,25 +99,7 @@ export function account(role: DemoAccount['role']): DemoAccount {
   return a;
 }
 
-function base32Decode(text: string): Buffer {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = 0;
-  let value = 0;
-  const out: number[] = [];
-  for (const ch of text.replace(/=+$/, '').toUpperCase()) {
-    const idx = alphabet.indexOf(ch);
-    if (idx < 0) throw new Error(`not base32: ${ch}`);
-    value = (value << 5) | idx;
-    bits += 5;
-    if (bits >= 8) {
-      bits -= 8;
-      out.push((value >>> bits) & 0xff);
-    }
-  }
-  return Buffer.from(out);
-}
-
-/** RFC 6238 (SHA-1, 30 s, 6 digits), written here independently of the API's implementation. */
+/** RFC 6238 (SHA-1, 30 s, 6 digits), written here independently of the API's implementation (base32 is tested against RFC 4648 in the API's totp tests). */
 export function totpCode(secret: string, at = Date.now()): string {
   const counter = Buffer.alloc(8);
   counter.writeBigUInt64BE(BigInt(Math.floor(at / 1000 / 30)));

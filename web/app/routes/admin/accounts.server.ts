@@ -7,6 +7,7 @@ import { readPostedForm } from '../../lib/form-action.server';
 import { ApiError } from '../../lib/graphql.server';
 import { isRole, PAGE_ROLES } from '../../lib/roles';
 import { withDepth } from '../../lib/units.server';
+import { pagingFrom } from '../../lib/portal';
 import { graphql } from '../../graphql';
 import type { Role } from '../../graphql/graphql';
 import type { ActionResult } from './accounts';
@@ -40,13 +41,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function loader({ request }: Route.LoaderArgs) {
   const ctx = await requireAccount(request, PAGE_ROLES.accounts);
-  const p = pageUrl(request).searchParams;
+  const url = pageUrl(request);
+  const p = url.searchParams;
   const role = p.get('role');
   const search = (p.get('q') ?? '').trim().slice(0, 100);
   const all = p.get('all') === '1';
-  const before = p.get('before');
-  const after = p.get('after');
-  const paging = before ? { last: PAGE_SIZE, before } : { first: PAGE_SIZE, ...(after ? { after } : {}) };
+  const paging = pagingFrom(url, '', PAGE_SIZE);
   const r = await ctx.query(LIST, { ...paging, ...(isRole(role) ? { role } : {}), ...(search ? { search } : {}), all });
   const memberParam = p.get('member') ?? '';
   const picked = UUID.test(memberParam) ? ((await ctx.query(PICK, { id: memberParam }).catch(() => null))?.member ?? null) : null;

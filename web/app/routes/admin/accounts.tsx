@@ -2,11 +2,16 @@
 // once, in the response to the create); change role or scope; disable and enable; reset password.
 import { Form, Link, useActionData, useLoaderData, useNavigation } from 'react-router';
 import type { Route } from './+types/accounts';
+import { ActionForm } from '../../components/ActionForm';
+import { FoldedCard } from '../../components/Card';
 import { ListPage } from '../../components/ListPage';
-import { filterPageHref } from '../../components/PageLinks';
-import { Options, SelectField, unitChoices } from '../../components/SelectField';
-import { useLocale, useT } from '../../i18n/use-t';
-import { localMessage, type ErrorPayload } from '../../lib/errors';
+import { CheckField, Field, FieldAlert } from '../../components/MeetingFields';
+import { Notice, Refusal } from '../../components/Notice';
+import { BackLink } from '../../components/RecordHead';
+import { choicesOf, Options, SelectField, unitChoices } from '../../components/SelectField';
+import { RowHead } from '../../components/TableCard';
+import { useT } from '../../i18n/use-t';
+import type { ErrorPayload } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import type { FieldError } from '../../lib/graphql.server';
 import { titleFor } from '../../lib/meta';
@@ -24,30 +29,20 @@ export type ActionResult =
 
 export default function AdminAccounts() {
   const t = useT();
-  const locale = useLocale();
   const { filters, accounts, units, self, pick } = useLoaderData<typeof loader>();
   const picking = pick.picked !== null || pick.search !== '';
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const navigation = useNavigation();
   const busy = navigation.state === 'submitting';
   const failed = result && !result.ok ? result : null;
-  const fieldError = (name: string) => {
-    const list = failed?.intent === 'create' ? failed.fields.filter((f) => f.field === `input.${name}`) : [];
-    return list.length ? (
-      <p className="field-error" id={`acc-${name}-error`} role="alert">
-        {list.map((f) => (locale === 'zh-CN' ? f.messageZh : f.message)).join(' ')}
-      </p>
-    ) : null;
-  };
-  const unitOptions = <Options choices={unitChoices(units)} />;
+  const fieldError = (name: string) => <FieldAlert result={failed} intent="create" name={name} id={`acc-${name}-error`} />;
+  const roleChoices = choicesOf(ROLES, t.roles);
   return (
     <ListPage
-      titleId="accounts-title"
+      id="accounts"
       head={
         <>
-          <p>
-            <Link to="/admin">← {t.nav.admin}</Link>
-          </p>
+          <BackLink to="/admin" label={t.nav.admin} />
           <h1 id="accounts-title">{t.accounts.title}</h1>
           <p className="muted">{t.accounts.intro}</p>
         </>
@@ -64,18 +59,9 @@ export default function AdminAccounts() {
               </p>
             </div>
           ) : null}
-          {result && result.ok && 'notice' in result ? (
-            <p className="notice" role="status" data-testid="account-notice">
-              {result.notice === 'changed' ? t.accounts.changed(result.username) : result.notice === 'disabled' ? t.accounts.disabledNotice(result.username) : t.accounts.enabledNotice(result.username)}
-            </p>
-          ) : null}
-          {failed ? (
-            <p className="form-error" role="alert" data-testid="account-error">
-              {localMessage(failed.error, locale)}
-            </p>
-          ) : null}
-          <details className="card" open={failed?.intent === 'create' || (picking && !(result && result.ok))}>
-            <summary>{t.accounts.create}</summary>
+          <Notice testId="account-notice">{result && result.ok && 'notice' in result ? (result.notice === 'changed' ? t.accounts.changed(result.username) : result.notice === 'disabled' ? t.accounts.disabledNotice(result.username) : t.accounts.enabledNotice(result.username)) : null}</Notice>
+          <Refusal error={failed?.error} testId="account-error" />
+          <FoldedCard summary={t.accounts.create} open={failed?.intent === 'create' || (picking && !(result && result.ok))}>
             {/* Finding the member to link: a search by name within your scope (a GET, so it works without scripts). */}
             <Form method="get" className="form inline-search">
               {pick.picked ? <input type="hidden" name="member" value={pick.picked.id} /> : null}
@@ -91,24 +77,19 @@ export default function AdminAccounts() {
             <Form method="post" className="form" key={result && result.ok && 'password' in result ? result.password.username : `create-${pick.picked?.id ?? ''}`}>
               <input type="hidden" name="intent" value="create" />
               <label htmlFor="acc-username">{t.accounts.username}</label>
-              <input id="acc-username" name="username" required maxLength={32} autoComplete="off" aria-invalid={!!fieldError('username')} />
+              <input id="acc-username" name="username" required maxLength={32} autoComplete="off" aria-invalid={failed?.intent === 'create' && failed.fields.some((f) => f.field === 'input.username')} />
               {fieldError('username')}
               <label htmlFor="acc-displayName">{t.accounts.displayName}</label>
               <input id="acc-displayName" name="displayName" required maxLength={50} defaultValue={pick.picked?.name ?? ''} />
               {fieldError('displayName')}
               <label htmlFor="acc-role">{t.accounts.role}</label>
               <select id="acc-role" name="role" defaultValue="MEMBER">
-                {ROLES.map((r) => (
-                  <option key={r} value={r}>
-                    {t.roles[r] ?? r}
-                  </option>
-                ))}
+                <Options choices={roleChoices} />
               </select>
               {fieldError('role')}
               <label htmlFor="acc-scopeUnitId">{t.accounts.scope}</label>
               <select id="acc-scopeUnitId" name="scopeUnitId" defaultValue="">
-                <option value="">{t.accounts.scopeDefault}</option>
-                {unitOptions}
+                <Options any={t.accounts.scopeDefault} choices={unitChoices(units)} />
               </select>
               {fieldError('scopeUnitId')}
               <label htmlFor="acc-memberId">{t.accounts.memberPick}</label>
@@ -128,117 +109,66 @@ export default function AdminAccounts() {
                 {t.accounts.createSubmit}
               </button>
             </Form>
-          </details>
+          </FoldedCard>
         </>
       }
+      text={t.accounts}
       filter={{
-        label: t.accounts.filter,
-        submit: t.accounts.filter,
+        query: filters,
         fields: (
           <>
-            <div className="field">
-              <label htmlFor="f-q">{t.accounts.search}</label>
-              <input id="f-q" name="q" type="search" defaultValue={filters.q} />
-            </div>
-            <SelectField id="f-role" name="role" label={t.accounts.role} defaultValue={filters.role} any={t.accounts.any} choices={ROLES.map((r) => ({ value: r, label: t.roles[r] ?? r }))} />
-            <div className="field">
-              <label>
-                <input type="checkbox" name="all" value="1" defaultChecked={filters.all === '1'} /> {t.accounts.includeDisabled}
-              </label>
-            </div>
+            <Field boxed id="f-q" name="q" label={t.accounts.search} type="search" defaultValue={filters.q} />
+            <SelectField id="f-role" name="role" label={t.accounts.role} defaultValue={filters.role} any={t.accounts.any} choices={roleChoices} />
+            <CheckField name="all" label={t.accounts.includeDisabled} defaultChecked={filters.all === '1'} />
           </>
         ),
       }}
-      total={{ testId: 'accounts-total', text: t.accounts.total(accounts.totalCount) }}
-      table={{ testId: 'accounts-table', caption: t.accounts.title, busy: navigation.state === 'loading', empty: accounts.edges.length === 0 ? t.accounts.none : null }}
-      pager={{ pageInfo: accounts.pageInfo, href: filterPageHref(filters), text: t.accounts }}
+      total={t.accounts.total(accounts.totalCount)}
+      table={{ caption: t.accounts.title, empty: accounts.edges.length === 0 ? t.accounts.none : null, columns: [t.accounts.username, t.accounts.displayName, t.accounts.role, t.accounts.scope, t.accounts.totp, t.accounts.lastLogin, t.accounts.state, { label: t.accounts.change, hidden: true }] }}
+      pageInfo={accounts.pageInfo}
     >
-      <thead>
-        <tr>
-          <th scope="col">{t.accounts.username}</th>
-          <th scope="col">{t.accounts.displayName}</th>
-          <th scope="col">{t.accounts.role}</th>
-          <th scope="col">{t.accounts.scope}</th>
-          <th scope="col">{t.accounts.totp}</th>
-          <th scope="col">{t.accounts.lastLogin}</th>
-          <th scope="col">{t.accounts.state}</th>
-          <th scope="col">
-            <span className="visually-hidden">{t.accounts.change}</span>
-          </th>
+      {accounts.edges.map(({ node: a }) => (
+        <tr key={a.id} data-username={a.username}>
+          <RowHead name={a.username} className="mono" />
+          <td>{a.member ? <Link to={`/members/${a.member.id}`}><bdi>{a.displayName}</bdi></Link> : <bdi>{a.displayName}</bdi>}</td>
+          <td>{t.roles[a.role] ?? a.role}</td>
+          <td><bdi>{a.scopeUnit.name}</bdi></td>
+          <td>{a.role === 'MEMBER' ? '—' : a.totpEnabled ? t.accounts.totpOn : t.accounts.totpOff}</td>
+          <td>{formatDateTime(a.lastLoginAt)}</td>
+          <td>{a.disabledAt ? <span className="badge badge-fail">{t.accounts.disabled}</span> : <span className="badge badge-pass">{t.accounts.enabled}</span>}</td>
+          <td>
+            {a.username === self ? null : (
+              <div className="wf-actions">
+                <ActionForm intent={a.disabledAt ? 'enable' : 'disable'} id={a.id} label={a.disabledAt ? t.accounts.enable : t.accounts.disable} of={a.username} buttonClassName={`btn btn-small ${a.disabledAt ? '' : 'btn-danger'}`} busy={busy} confirm={a.disabledAt ? undefined : t.accounts.disableConfirm(a.username)} />
+                <details>
+                  <summary>{t.accounts.reset}</summary>
+                  <ActionForm intent="reset" id={a.id} label={t.accounts.reset} of={a.username} busy={busy} confirm={t.accounts.resetConfirm(a.username)} className="form">
+                    {a.role !== 'MEMBER' ? (
+                      <label>
+                        <input type="checkbox" name="resetTotp" /> {t.accounts.resetTotp}
+                      </label>
+                    ) : null}
+                  </ActionForm>
+                </details>
+                <details>
+                  <summary>{t.accounts.change}</summary>
+                  <ActionForm intent="change" id={a.id} label={t.accounts.changeSubmit} buttonClassName="btn btn-small btn-primary" busy={busy} className="form">
+                    <label htmlFor={`role-${a.id}`}>{t.accounts.role}</label>
+                    <select id={`role-${a.id}`} name="role" defaultValue={a.role}>
+                      <Options choices={roleChoices} />
+                    </select>
+                    <label htmlFor={`unit-${a.id}`}>{t.accounts.scope}</label>
+                    <select id={`unit-${a.id}`} name="scopeUnitId" defaultValue={a.scopeUnit.id}>
+                      <Options choices={unitChoices(units)} />
+                    </select>
+                  </ActionForm>
+                </details>
+              </div>
+            )}
+            <Refusal error={failed?.id === a.id ? failed.error : null} className="field-error" />
+          </td>
         </tr>
-      </thead>
-      <tbody>
-        {accounts.edges.map(({ node: a }) => (
-          <tr key={a.id} data-username={a.username}>
-            <th scope="row" className="mono">
-              <bdi>{a.username}</bdi>
-            </th>
-            <td>{a.member ? <Link to={`/members/${a.member.id}`}><bdi>{a.displayName}</bdi></Link> : <bdi>{a.displayName}</bdi>}</td>
-            <td>{t.roles[a.role] ?? a.role}</td>
-            <td><bdi>{a.scopeUnit.name}</bdi></td>
-            <td>{a.role === 'MEMBER' ? '—' : a.totpEnabled ? t.accounts.totpOn : t.accounts.totpOff}</td>
-            <td>{formatDateTime(a.lastLoginAt)}</td>
-            <td>{a.disabledAt ? <span className="badge badge-fail">{t.accounts.disabled}</span> : <span className="badge badge-pass">{t.accounts.enabled}</span>}</td>
-            <td>
-              {a.username === self ? null : (
-                <div className="wf-actions">
-                  <Form method="post" className="inline-form" onSubmit={(e) => { if (!a.disabledAt && !window.confirm(t.accounts.disableConfirm(a.username))) e.preventDefault(); }}>
-                    <input type="hidden" name="intent" value={a.disabledAt ? 'enable' : 'disable'} />
-                    <input type="hidden" name="id" value={a.id} />
-                    <button type="submit" className={`btn btn-small ${a.disabledAt ? '' : 'btn-danger'}`} disabled={busy}>
-                      {a.disabledAt ? t.accounts.enable : t.accounts.disable}
-                      <span className="visually-hidden"> <bdi>{a.username}</bdi></span>
-                    </button>
-                  </Form>
-                  <details>
-                    <summary>{t.accounts.reset}</summary>
-                    <Form method="post" className="form" onSubmit={(e) => { if (!window.confirm(t.accounts.resetConfirm(a.username))) e.preventDefault(); }}>
-                      <input type="hidden" name="intent" value="reset" />
-                      <input type="hidden" name="id" value={a.id} />
-                      {a.role !== 'MEMBER' ? (
-                        <label>
-                          <input type="checkbox" name="resetTotp" /> {t.accounts.resetTotp}
-                        </label>
-                      ) : null}
-                      <button type="submit" className="btn btn-small" disabled={busy}>
-                        {t.accounts.reset}
-                        <span className="visually-hidden"> <bdi>{a.username}</bdi></span>
-                      </button>
-                    </Form>
-                  </details>
-                  <details>
-                    <summary>{t.accounts.change}</summary>
-                    <Form method="post" className="form">
-                      <input type="hidden" name="intent" value="change" />
-                      <input type="hidden" name="id" value={a.id} />
-                      <label htmlFor={`role-${a.id}`}>{t.accounts.role}</label>
-                      <select id={`role-${a.id}`} name="role" defaultValue={a.role}>
-                        {ROLES.map((r) => (
-                          <option key={r} value={r}>
-                            {t.roles[r] ?? r}
-                          </option>
-                        ))}
-                      </select>
-                      <label htmlFor={`unit-${a.id}`}>{t.accounts.scope}</label>
-                      <select id={`unit-${a.id}`} name="scopeUnitId" defaultValue={a.scopeUnit.id}>
-                        {unitOptions}
-                      </select>
-                      <button type="submit" className="btn btn-small btn-primary" disabled={busy}>
-                        {t.accounts.changeSubmit}
-                      </button>
-                    </Form>
-                  </details>
-                </div>
-              )}
-              {failed && failed.id === a.id ? (
-                <p className="field-error" role="alert">
-                  {localMessage(failed.error, locale)}
-                </p>
-              ) : null}
-            </td>
-          </tr>
-        ))}
-      </tbody>
+      ))}
     </ListPage>
   );
 }

@@ -3,6 +3,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from 'react-router';
 import type { Route } from './+types/overview';
+import { ActionForm } from '../../components/ActionForm';
+import { Card } from '../../components/Card';
+import { Stat } from '../../components/Facts';
+import { Notice } from '../../components/Notice';
+import { RowHead, TableCard } from '../../components/TableCard';
 import { codeIn } from '../../components/UserText';
 import { useLocale, useT } from '../../i18n/use-t';
 import { localMessage, type ErrorPayload } from '../../lib/errors';
@@ -33,8 +38,7 @@ export default function Admin() {
       <h1 id="admin-title">{t.admin.title}</h1>
       <Anchoring initial={health} />
 
-      <article className="card" aria-labelledby="keys-title">
-        <h2 id="keys-title">{t.admin.keys}</h2>
+      <Card titleId="keys-title" title={t.admin.keys}>
         {result && 'created' in result ? (
           <div className="banner banner-pass" role="status" data-testid="key-created">
             <p className="banner-title"><bdi>{result.created.name}</bdi></p>
@@ -42,66 +46,28 @@ export default function Admin() {
             <CopySecret secret={result.created.key} />
           </div>
         ) : null}
-        {result && 'revoked' in result ? (
-          <p className="notice" role="status">
-            {t.admin.revokedNotice(result.revoked)}
-          </p>
-        ) : null}
+        <Notice>{result && 'revoked' in result ? t.admin.revokedNotice(result.revoked) : null}</Notice>
         {result && !result.ok ? (
           <div className="form-error" role="alert">
             <p>{localMessage(result.error, locale)}</p>
           </div>
         ) : null}
-        <div className="table-wrap">
-          <table className="table" data-testid="keys-table">
-            <thead>
-              <tr>
-                <th scope="col">{t.admin.keyName}</th>
-                <th scope="col">{t.admin.keyPrefix}</th>
-                <th scope="col">{t.admin.keyScopes}</th>
-                <th scope="col">{t.admin.keyUnit}</th>
-                <th scope="col">{t.admin.keyCreated}</th>
-                <th scope="col">{t.admin.keyLastUsed}</th>
-                <th scope="col">{t.admin.keyState}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t.admin.revoke}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {keys.map((k) => (
-                <tr key={k.id}>
-                  <th scope="row"><bdi>{k.name}</bdi></th>
-                  <td><code>{k.prefix}</code></td>
-                  <td><code>{k.scopes.join(', ')}</code></td>
-                  <td><bdi>{k.unit.name}</bdi></td>
-                  <td>{formatDateTime(k.createdAt)}</td>
-                  <td>{formatDateTime(k.lastUsedAt)}</td>
-                  <td>{k.revokedAt ? <span className="badge badge-fail">{t.admin.revoked}</span> : <span className="badge badge-pass">{t.admin.active}</span>}</td>
-                  <td>
-                    {!k.revokedAt ? (
-                      <Form
-                        method="post"
-                        className="inline-form"
-                        onSubmit={(e) => {
-                          if (!window.confirm(t.admin.revokeConfirm(k.name))) e.preventDefault();
-                        }}
-                      >
-                        <input type="hidden" name="intent" value="revoke" />
-                        <input type="hidden" name="id" value={k.id} />
-                        <button type="submit" className="btn btn-danger btn-small" disabled={busy}>
-                          {t.admin.revoke}
-                          <span className="visually-hidden"> <bdi>{k.name}</bdi></span>
-                        </button>
-                      </Form>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {keys.length === 0 ? <p className="empty">{t.admin.noKeys}</p> : null}
-        </div>
+        <TableCard testId="keys-table" frame="table-wrap" empty={keys.length === 0 ? t.admin.noKeys : null} columns={[t.admin.keyName, t.admin.keyPrefix, t.admin.keyScopes, t.admin.keyUnit, t.admin.keyCreated, t.admin.keyLastUsed, t.admin.keyState, { label: t.admin.revoke, hidden: true }]}>
+          {keys.map((k) => (
+            <tr key={k.id}>
+              <RowHead name={k.name} />
+              <td><code>{k.prefix}</code></td>
+              <td><code>{k.scopes.join(', ')}</code></td>
+              <td><bdi>{k.unit.name}</bdi></td>
+              <td>{formatDateTime(k.createdAt)}</td>
+              <td>{formatDateTime(k.lastUsedAt)}</td>
+              <td>{k.revokedAt ? <span className="badge badge-fail">{t.admin.revoked}</span> : <span className="badge badge-pass">{t.admin.active}</span>}</td>
+              <td>
+                {!k.revokedAt ? <ActionForm intent="revoke" id={k.id} label={t.admin.revoke} of={k.name} buttonClassName="btn btn-danger btn-small" busy={busy} confirm={t.admin.revokeConfirm(k.name)} /> : null}
+              </td>
+            </tr>
+          ))}
+        </TableCard>
         {/* Remounted after each action: a created key closes and empties the form. */}
         <details className="create-key" open={result !== undefined && !result.ok} key={result && 'created' in result ? result.created.prefix : 'form'}>
           <summary>{t.admin.createKey}</summary>
@@ -140,7 +106,7 @@ export default function Admin() {
             </button>
           </Form>
         </details>
-      </article>
+      </Card>
       <nav className="card" aria-label={t.accounts.title}>
         <Link to="/admin/accounts">{t.accounts.links.accounts}</Link> · <Link to="/admin/tamper">{t.accounts.links.tamper}</Link>
       </nav>
@@ -203,8 +169,7 @@ function Anchoring({ initial }: { initial: HealthReading }) {
   }, [fetcher]);
   const reading = fetcher.data ?? initial;
   return (
-    <article className="card" aria-labelledby="anchoring-title" data-testid="anchoring">
-      <h2 id="anchoring-title">{t.admin.anchoring}</h2>
+    <Card titleId="anchoring-title" title={t.admin.anchoring} testId="anchoring">
       {reading.reachable ? (
         <>
           <p>
@@ -214,17 +179,14 @@ function Anchoring({ initial }: { initial: HealthReading }) {
             </span>
           </p>
           <div className="stats">
-            <Stat label={t.admin.lastAnchored} value={reading.health.lastAnchoredSeq} />
-            <Stat label={t.admin.lastBatch} value={reading.health.lastBatchSeq} />
-            <Stat label={t.admin.chainSeq} value={reading.health.chain?.latestSeq ?? null} />
-            <Stat label={t.admin.anchored} value={reading.health.recordsAnchored} />
-            <Stat label={t.admin.unanchored} value={reading.health.unanchoredRecords} />
-            <Stat label={t.admin.backlog} value={reading.health.backlog} atLeast={reading.health.backlogCapped === true} />
-            <div className="stat">
-              <span className="stat-label">{t.admin.lag}</span>
-              <span className="stat-value">{reading.health.anchoringLagSeconds === null ? '—' : t.admin.seconds(reading.health.anchoringLagSeconds)}</span>
-            </div>
-            <Stat label={t.admin.tamper} value={reading.health.tamperAlerts} />
+            <Count label={t.admin.lastAnchored} value={reading.health.lastAnchoredSeq} />
+            <Count label={t.admin.lastBatch} value={reading.health.lastBatchSeq} />
+            <Count label={t.admin.chainSeq} value={reading.health.chain?.latestSeq ?? null} />
+            <Count label={t.admin.anchored} value={reading.health.recordsAnchored} />
+            <Count label={t.admin.unanchored} value={reading.health.unanchoredRecords} />
+            <Count label={t.admin.backlog} value={reading.health.backlog} atLeast={reading.health.backlogCapped === true} />
+            <Stat label={t.admin.lag}>{reading.health.anchoringLagSeconds === null ? '—' : t.admin.seconds(reading.health.anchoringLagSeconds)}</Stat>
+            <Count label={t.admin.tamper} value={reading.health.tamperAlerts} />
           </div>
           {reading.health.chain?.lastError || reading.health.lastBuildError ? (
             <p className="form-error">
@@ -240,15 +202,11 @@ function Anchoring({ initial }: { initial: HealthReading }) {
       <p className="muted small">
         {codeIn(t.admin.anchoringSource, `${reading.url}/health`)} · {formatDateTime(reading.at)}
       </p>
-    </article>
+    </Card>
   );
 }
 
-function Stat({ label, value, atLeast = false }: { label: string; value: number | null; atLeast?: boolean }) {
-  return (
-    <div className="stat">
-      <span className="stat-label">{label}</span>
-      <span className="stat-value">{value === null ? '—' : `${formatNumber(value)}${atLeast ? '+' : ''}`}</span>
-    </div>
-  );
+/** A count of the indexer's, or a dash when it has none; `atLeast`: the count was capped. */
+function Count({ label, value, atLeast = false }: { label: string; value: number | null; atLeast?: boolean }) {
+  return <Stat label={label}>{value === null ? '—' : `${formatNumber(value)}${atLeast ? '+' : ''}`}</Stat>;
 }

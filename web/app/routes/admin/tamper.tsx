@@ -2,6 +2,8 @@
 import { Link, useLoaderData } from 'react-router';
 import type { Route } from './+types/tamper';
 import { FilterForm } from '../../components/FilterForm';
+import { CheckField } from '../../components/MeetingFields';
+import { BackLink } from '../../components/RecordHead';
 import { TableCard } from '../../components/TableCard';
 import { useT } from '../../i18n/use-t';
 import { formatDateTime } from '../../lib/format';
@@ -17,48 +19,30 @@ export default function AdminTamper() {
   const { open, after, alerts } = useLoaderData<typeof loader>();
   return (
     <section className="page" aria-labelledby="tamper-title">
-      <p>
-        <Link to="/admin">← {t.nav.admin}</Link>
-      </p>
+      <BackLink to="/admin" label={t.nav.admin} />
       <h1 id="tamper-title">{t.accounts.tamperTitle}</h1>
       <p className="muted">{t.accounts.tamperIntro}</p>
       <FilterForm submit={t.accounts.filter}>
-        <div className="field">
-          <label>
-            <input type="checkbox" name="open" value="1" defaultChecked={open} /> {t.accounts.onlyOpen}
-          </label>
-        </div>
+        <CheckField name="open" label={t.accounts.onlyOpen} defaultChecked={open} />
       </FilterForm>
       <p className="muted" role="status" data-testid="tamper-total">
         {t.accounts.alertsTotal(alerts.totalCount)}
       </p>
-      <TableCard testId="tamper-table" caption={t.accounts.tamperTitle} empty={alerts.edges.length === 0 ? t.accounts.noAlerts : null}>
-        <thead>
-          <tr>
-            <th scope="col">{t.accounts.detected}</th>
-            <th scope="col">{t.accounts.kind}</th>
-            <th scope="col">{t.accounts.entity}</th>
-            <th scope="col">{t.accounts.batch}</th>
-            <th scope="col">{t.accounts.state}</th>
-            <th scope="col">{t.accounts.detail}</th>
+      <TableCard testId="tamper-table" caption={t.accounts.tamperTitle} empty={alerts.edges.length === 0 ? t.accounts.noAlerts : null} columns={[t.accounts.detected, t.accounts.kind, t.accounts.entity, t.accounts.batch, t.accounts.state, t.accounts.detail]}>
+        {alerts.edges.map(({ node: a }) => (
+          <tr key={a.id}>
+            <td>{formatDateTime(a.detectedAt)}</td>
+            <th scope="row">
+              {t.accounts.alertKinds[a.kind] ?? t.accounts.alertKindOther}
+            </th>
+            <td className="mono">{a.entityType ? `${a.entityType} ${a.entityId ?? ''}` : '—'}</td>
+            <td className="num">{a.batchSeq ?? '—'}</td>
+            <td>{a.resolvedAt ? <span className="badge badge-pass">{t.accounts.resolved}</span> : <span className="badge badge-fail">{t.accounts.open}</span>}</td>
+            <td>
+              <code className="small">{JSON.stringify(a.detail)}</code>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {alerts.edges.map(({ node: a }) => (
-            <tr key={a.id}>
-              <td>{formatDateTime(a.detectedAt)}</td>
-              <th scope="row">
-                {t.accounts.alertKinds[a.kind] ?? t.accounts.alertKindOther}
-              </th>
-              <td className="mono">{a.entityType ? `${a.entityType} ${a.entityId ?? ''}` : '—'}</td>
-              <td className="num">{a.batchSeq ?? '—'}</td>
-              <td>{a.resolvedAt ? <span className="badge badge-pass">{t.accounts.resolved}</span> : <span className="badge badge-fail">{t.accounts.open}</span>}</td>
-              <td>
-                <code className="small">{JSON.stringify(a.detail)}</code>
-              </td>
-            </tr>
-          ))}
-        </tbody>
+        ))}
       </TableCard>
       <nav className="pager" aria-label={t.accounts.page}>
         {after ? <Link to={open ? '?open=1' : '?'}>← {t.accounts.prev}</Link> : <span />}

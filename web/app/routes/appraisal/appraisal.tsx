@@ -2,6 +2,11 @@
 // ratings (the ≤ 1/3 优秀 cap counted live), finalise. Members: self-assessment and peer assessment.
 import { Form, Link, useActionData, useLoaderData, useNavigation } from 'react-router';
 import type { Route } from './+types/appraisal';
+import { Card, FoldedCard } from '../../components/Card';
+import { Field } from '../../components/MeetingFields';
+import { Notice } from '../../components/Notice';
+import { nameChoices, Options } from '../../components/SelectField';
+import { RowHead, TableCard } from '../../components/TableCard';
 import { useLocale, useT } from '../../i18n/use-t';
 import { localMessage } from '../../lib/errors';
 import { titleFor } from '../../lib/meta';
@@ -40,71 +45,45 @@ export default function Appraisal() {
           ) : null}
         </div>
       ) : null}
-      {result?.ok ? (
-        <p className="notice" role="status" data-testid="appraisal-saved">
-          {t.appraisal.saved} {result.id ? <Link to={`?id=${result.id}`}>{t.appraisal.view}</Link> : null}
-        </p>
-      ) : null}
+      <Notice testId="appraisal-saved">
+        {result?.ok ? (
+          <>
+            {t.appraisal.saved} {result.id ? <Link to={`?id=${result.id}`}>{t.appraisal.view}</Link> : null}
+          </>
+        ) : null}
+      </Notice>
 
       {detail ? <CampaignDetail detail={detail} staff={staff} busy={busy} myMemberId={myMemberId} /> : null}
 
-      <article className="card" aria-labelledby="campaigns-title">
-        <h2 id="campaigns-title">{t.appraisal.campaigns}</h2>
-        <div className="table-wrap">
-          <table className="table" data-testid="campaigns-table">
-            <thead>
-              <tr>
-                <th scope="col">{t.appraisal.name}</th>
-                {staff ? <th scope="col">{t.appraisal.unit}</th> : null}
-                <th scope="col" className="num">
-                  {t.appraisal.year}
-                </th>
-                <th scope="col">{t.appraisal.status}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {campaigns.map((c) => (
-                <tr key={c.id}>
-                  <th scope="row">
-                    <Link to={`?id=${c.id}`}><bdi>{c.title}</bdi></Link>
-                  </th>
-                  {staff ? <td>{'orgUnit' in c ? <bdi>{(c.orgUnit as { name: string }).name}</bdi> : null}</td> : null}
-                  <td className="num">{c.year}</td>
-                  <td>{t.appraisal.statuses[c.status] ?? c.status}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {campaigns.length === 0 ? <p className="empty">{t.appraisal.none}</p> : null}
-        </div>
-      </article>
+      <Card titleId="campaigns-title" title={t.appraisal.campaigns}>
+        <TableCard testId="campaigns-table" frame="table-wrap" empty={campaigns.length === 0 ? t.appraisal.none : null} columns={[t.appraisal.name, staff && t.appraisal.unit, { label: t.appraisal.year, num: true }, t.appraisal.status]}>
+          {campaigns.map((c) => (
+            <tr key={c.id}>
+              <RowHead to={`?id=${c.id}`} name={c.title} />
+              {staff ? <td>{'orgUnit' in c ? <bdi>{(c.orgUnit as { name: string }).name}</bdi> : null}</td> : null}
+              <td className="num">{c.year}</td>
+              <td>{t.appraisal.statuses[c.status] ?? c.status}</td>
+            </tr>
+          ))}
+        </TableCard>
+      </Card>
 
       {staff ? (
-        <details className="card" open={failed?.intent === 'create'}>
-          <summary>{t.appraisal.create}</summary>
+        <FoldedCard summary={t.appraisal.create} open={failed?.intent === 'create'}>
           <Form method="post" className="form">
             <input type="hidden" name="intent" value="create" />
-            <label htmlFor="ap-unit">{t.appraisal.unit}</label>
-            <select id="ap-unit" name="orgUnitId" required>
-              {branches.map((b) => (
-                <option key={b.id} value={b.id} translate="no">
-                  {b.name}
-                </option>
-              ))}
-            </select>
-            <label htmlFor="ap-year">{t.appraisal.year}</label>
-            <input id="ap-year" name="year" type="number" required defaultValue={year} min={2000} max={2100} />
-            <label htmlFor="ap-title">{t.appraisal.name}</label>
-            <input id="ap-title" name="title" required maxLength={100} defaultValue={`${year} 年度民主评议党员`} />
-            <label htmlFor="ap-opens">{t.appraisal.opensOn}</label>
-            <input id="ap-opens" name="opensOn" type="date" required />
-            <label htmlFor="ap-closes">{t.appraisal.closesOn}</label>
-            <input id="ap-closes" name="closesOn" type="date" required />
+            <Field id="ap-unit" name="orgUnitId" label={t.appraisal.unit} as="select" required>
+              <Options choices={nameChoices(branches)} />
+            </Field>
+            <Field id="ap-year" name="year" label={t.appraisal.year} type="number" required defaultValue={year} min={2000} max={2100} />
+            <Field id="ap-title" name="title" label={t.appraisal.name} required maxLength={100} defaultValue={`${year} 年度民主评议党员`} />
+            <Field id="ap-opens" name="opensOn" label={t.appraisal.opensOn} type="date" required />
+            <Field id="ap-closes" name="closesOn" label={t.appraisal.closesOn} type="date" required />
             <button type="submit" className="btn btn-primary" disabled={busy} data-testid="appraisal-create">
               {t.appraisal.createSubmit}
             </button>
           </Form>
-        </details>
+        </FoldedCard>
       ) : null}
     </section>
   );

@@ -4,7 +4,7 @@
 import { Form, Link, useActionData, useLoaderData, useNavigation } from 'react-router';
 import type { Route } from './+types/dashboard';
 import { DashboardFigure, type FigureVerification } from '../../components/DashboardFigure';
-import { FieldError, FormAlert, invalidProps } from '../../components/MeetingFields';
+import { Field, FieldError, FormAlert, invalidProps } from '../../components/MeetingFields';
 import { useT } from '../../i18n/use-t';
 import { buildFigures, withMemberNames, FIRST_MONTH, LAST_MONTH, UNITS_PAGE, type DashboardData, type Figure, PUBLISH_METRICS } from '../../lib/analytics';
 import type { SnapshotSummary } from '../../lib/analytics.server';
@@ -113,14 +113,8 @@ export default function Dashboard() {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="dash-from">{a.picker.from}</label>
-          <input id="dash-from" name="from" type="month" min={FIRST_MONTH} max={LAST_MONTH} defaultValue={period.from ?? d.from} key={`f${d.from}`} />
-        </div>
-        <div className="field">
-          <label htmlFor="dash-to">{a.picker.to}</label>
-          <input id="dash-to" name="to" type="month" min={FIRST_MONTH} max={LAST_MONTH} defaultValue={period.to ?? d.to} key={`t${d.to}`} />
-        </div>
+        <Field boxed id="dash-from" name="from" label={a.picker.from} type="month" min={FIRST_MONTH} max={LAST_MONTH} defaultValue={period.from ?? d.from} key={`f${d.from}`} />
+        <Field boxed id="dash-to" name="to" label={a.picker.to} type="month" min={FIRST_MONTH} max={LAST_MONTH} defaultValue={period.to ?? d.to} key={`t${d.to}`} />
         <div className="field field-actions">
           <button type="submit" className="btn btn-primary">
             {a.picker.show}

@@ -3,7 +3,8 @@
 // inputs are checked and the result per figure; the whole snapshot downloads as one JSON file.
 import { Link, useLoaderData, useSearchParams } from 'react-router';
 import type { Route } from './+types/snapshot';
-import { SnapshotChecks, SnapshotFigures, SnapshotInputs, SnapshotProgress, SnapshotVerdict } from '../../components/SnapshotReport';
+import { Fact } from '../../components/Facts';
+import { SnapshotDetails, SnapshotFigures, SnapshotProgress, SnapshotVerdict } from '../../components/SnapshotReport';
 import { useT } from '../../i18n/use-t';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { titleFor } from '../../lib/meta';
@@ -54,28 +55,13 @@ export default function SnapshotPage() {
         {a.snapshot.title}：<span data-testid="snapshot-name"><bdi>{s.title}</bdi></span>
       </h1>
       <dl className="facts">
-        <div className="fact">
-          <dt>{a.snapshot.unit}</dt>
-          <dd>
-            <bdi>{unitName}</bdi>
-          </dd>
-        </div>
-        <div className="fact">
-          <dt>{a.snapshot.metric}</dt>
-          <dd>{a.publish.metrics[s.metric] ?? s.metric}</dd>
-        </div>
-        <div className="fact">
-          <dt>{a.snapshot.asOf}</dt>
-          <dd>{typeof s.params.asOf === 'string' ? s.params.asOf : '—'}</dd>
-        </div>
-        <div className="fact">
-          <dt>{a.snapshot.publishedAt}</dt>
-          <dd>{formatDateTime(s.publishedAt)}</dd>
-        </div>
-        <div className="fact">
-          <dt>{a.snapshot.inputs}</dt>
-          <dd data-testid="snapshot-input-count">{formatNumber(s.inputCount)}</dd>
-        </div>
+        <Fact label={a.snapshot.unit}>
+          <bdi>{unitName}</bdi>
+        </Fact>
+        <Fact label={a.snapshot.metric}>{a.publish.metrics[s.metric] ?? s.metric}</Fact>
+        <Fact label={a.snapshot.asOf}>{typeof s.params.asOf === 'string' ? s.params.asOf : '—'}</Fact>
+        <Fact label={a.snapshot.publishedAt}>{formatDateTime(s.publishedAt)}</Fact>
+        <Fact label={a.snapshot.inputs} valueTestId="snapshot-input-count">{formatNumber(s.inputCount)}</Fact>
         <div className="fact">
           <dt>{a.snapshot.inputRoot}</dt>
           <dd className="mono small break">{s.inputRoot}</dd>
@@ -106,13 +92,7 @@ export default function SnapshotPage() {
       <p className="muted small">{a.snapshot.downloadHint}</p>
 
       <SnapshotFigures figures={s.figures} outcome={outcome} />
-      {outcome ? (
-        <>
-          <h2 className="h3">{a.snapshot.checks}</h2>
-          <SnapshotChecks checks={outcome.report.checks} trust={outcome.trust} />
-          <SnapshotInputs outcome={outcome} />
-        </>
-      ) : null}
+      <SnapshotDetails outcome={outcome} />
     </section>
   );
 }

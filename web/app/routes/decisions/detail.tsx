@@ -3,8 +3,11 @@
 import { Form, Link, useActionData, useLoaderData, useNavigation } from 'react-router';
 import type { Route } from './+types/detail';
 import pageStyles from '../../components/MeetingVote.css?url';
+import { Card } from '../../components/Card';
 import { DecisionMilestones } from '../../components/DecisionMilestones';
+import { Fact } from '../../components/Facts';
 import { FieldError, FormAlert, invalidProps } from '../../components/MeetingFields';
+import { Notice } from '../../components/Notice';
 import { ProofStatus } from '../../components/ProofStatus';
 import { RecordHead } from '../../components/RecordHead';
 import { useT } from '../../i18n/use-t';
@@ -40,14 +43,9 @@ export default function DecisionPage() {
   return (
     <section className="page" aria-labelledby="decision-title">
       <RecordHead id="decision-title" back={{ to: '/decisions', label: v.backDecisions }} title={d.title} status={{ value: d.status, label: v.decisionStatuses[d.status] ?? d.status, testId: 'decision-status' }} />
-      {done ? (
-        <p className="notice" role="status" data-testid="decision-notice">
-          {notices[done.intent]}
-        </p>
-      ) : null}
+      <Notice testId="decision-notice">{done ? notices[done.intent] : null}</Notice>
       <div className="grid-2">
-        <article className="card" aria-labelledby="decision-facts">
-          <h2 id="decision-facts">{v.decisionTitle}</h2>
+        <Card titleId="decision-facts" title={v.decisionTitle}>
           <ProofStatus
             proof={d.proof}
             fields={{ title: d.title, status: d.status, yesCount: d.yesCount, noCount: d.noCount, abstainCount: d.abstainCount }}
@@ -55,42 +53,27 @@ export default function DecisionPage() {
             downloadHref={`/proof/Decision/${d.id}/${d.version}`}
           />
           <dl className="facts">
-            <div className="fact">
-              <dt>{v.number}</dt>
-              <dd>{d.number ? <bdi>{d.number}</bdi> : '—'}</dd>
-            </div>
-            <div className="fact">
-              <dt>{v.unit}</dt>
-              <dd><bdi>{d.orgUnit.name}</bdi></dd>
-            </div>
-            <div className="fact">
-              <dt>{v.decidedOn}</dt>
-              <dd>{d.decidedOn}</dd>
-            </div>
-            <div className="fact">
-              <dt>{v.counts}</dt>
-              <dd data-testid="decision-counts">
-                {d.yesCount !== null ? `${v.yesCount} ${d.yesCount} · ${v.noCount} ${d.noCount ?? 0} · ${v.abstainCount} ${d.abstainCount ?? 0}` : '—'}
-              </dd>
-            </div>
-            <div className="fact">
-              <dt>{v.linkedVote}</dt>
-              <dd>
-                {d.vote ? (
-                  <>
-                    <Link to={`/votes/${d.vote.id}`}><bdi>{d.vote.title}</bdi></Link>
-                    {tally ? (
-                      <span className="muted small">
-                        {' '}
-                        · {v.ballotsCast} {tally.ballotsCast}/{tally.eligibleCount} · {tally.passed ? v.carried : v.rejected}
-                      </span>
-                    ) : null}
-                  </>
-                ) : (
-                  v.noVote
-                )}
-              </dd>
-            </div>
+            <Fact label={v.number}>{d.number ? <bdi>{d.number}</bdi> : '—'}</Fact>
+            <Fact label={v.unit}><bdi>{d.orgUnit.name}</bdi></Fact>
+            <Fact label={v.decidedOn}>{d.decidedOn}</Fact>
+            <Fact label={v.counts} valueTestId="decision-counts">
+              {d.yesCount !== null ? `${v.yesCount} ${d.yesCount} · ${v.noCount} ${d.noCount ?? 0} · ${v.abstainCount} ${d.abstainCount ?? 0}` : '—'}
+            </Fact>
+            <Fact label={v.linkedVote}>
+              {d.vote ? (
+                <>
+                  <Link to={`/votes/${d.vote.id}`}><bdi>{d.vote.title}</bdi></Link>
+                  {tally ? (
+                    <span className="muted small">
+                      {' '}
+                      · {v.ballotsCast} {tally.ballotsCast}/{tally.eligibleCount} · {tally.passed ? v.carried : v.rejected}
+                    </span>
+                  ) : null}
+                </>
+              ) : (
+                v.noVote
+              )}
+            </Fact>
           </dl>
           {d.vote && tally ? (
             <ul className="plain small" data-testid="vote-counts">
@@ -105,11 +88,10 @@ export default function DecisionPage() {
           <p className="prewrap">
             <bdi>{d.content}</bdi>
           </p>
-        </article>
+        </Card>
         <div>
           {canWrite && next.length > 0 ? (
-            <article className="card" aria-labelledby="status-title">
-              <h2 id="status-title">{v.changeStatus}</h2>
+            <Card titleId="status-title" title={v.changeStatus}>
               <Form method="post" className="form form-inline">
                 <input type="hidden" name="intent" value="status" />
                 {statusFieldError ? null : <FormAlert result={failure} intent="status" />}
@@ -128,11 +110,9 @@ export default function DecisionPage() {
                   {v.apply}
                 </button>
               </Form>
-            </article>
+            </Card>
           ) : null}
-          <article className="card" aria-labelledby="history-title">
-            <h2 id="history-title">{v.history}</h2>
-            <p className="muted small">{v.historyNote}</p>
+          <Card titleId="history-title" title={v.history} intro={v.historyNote}>
             <ol className="records" data-testid="decision-history">
               {[...history].reverse().map((h) => (
                 <li key={h.version} className="record">
@@ -149,7 +129,7 @@ export default function DecisionPage() {
                 </li>
               ))}
             </ol>
-          </article>
+          </Card>
         </div>
       </div>
       <DecisionMilestones decision={d} canWrite={canWrite} owners={owners} today={today} failure={failure} busy={busy} />

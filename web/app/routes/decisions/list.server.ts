@@ -8,7 +8,9 @@ import { chinaToday } from '../../lib/format';
 import { formFailure } from '../../lib/meetings.server';
 import { PAGE_ROLES, WRITER_ROLES, isWriter } from '../../lib/roles';
 import { unitOptions } from '../../lib/units.server';
-import { isDecisionStatus } from '../../lib/votes';
+import { DECISION_STATUSES } from '../../lib/votes';
+import { paramOneOf } from '../../lib/one-of';
+import { pagingFrom } from '../../lib/portal';
 import { graphql } from '../../graphql';
 
 const PAGE_SIZE = 20;
@@ -29,21 +31,17 @@ const CREATE = graphql(`mutation CreateDecision($input: CreateDecisionInput!) { 
 
 export async function loader({ request }: Route.LoaderArgs) {
   const ctx = await requireAccount(request, PAGE_ROLES.decisions);
-  const p = pageUrl(request).searchParams;
-  const status = p.get('status');
-  const after = p.get('after');
-  const before = p.get('before');
-  const voteId = p.get('vote');
-  const filters = { status: isDecisionStatus(status) ? status : '' };
-  const paging = before ? { last: PAGE_SIZE, before } : { first: PAGE_SIZE, ...(after ? { after } : {}) };
+  const url = pageUrl(request);
+  const status = paramOneOf(url, 'status', DECISION_STATUSES);
+  const voteId = url.searchParams.get('vote');
   const canCreate = isWriter(ctx.account.role);
   const [list, units, vote] = await Promise.all([
-    ctx.query(DECISIONS, { ...(isDecisionStatus(status) ? { status } : {}), ...paging }),
+    ctx.query(DECISIONS, { ...(status ? { status } : {}), ...pagingFrom(url, '', PAGE_SIZE) }),
     canCreate ? unitOptions(ctx) : [],
     canCreate && voteId && UUID.test(voteId) ? ctx.query(VOTE, { id: voteId }) : null,
   ]);
   return {
-    filters,
+    filters: { status: status ?? '' },
     decisions: list.decisions,
     canCreate,
     units,

@@ -3,11 +3,12 @@
 import { Form, Link, useActionData, useLoaderData, useNavigation } from 'react-router';
 import type { Route } from './+types/list';
 import pageStyles from '../../components/MeetingVote.css?url';
-import { FieldError, FormAlert, invalidProps } from '../../components/MeetingFields';
+import { FoldedCard } from '../../components/Card';
 import { ListPage } from '../../components/ListPage';
-import { filterPageHref } from '../../components/PageLinks';
-import { ProofBadge } from '../../components/ProofBadge';
-import { Options, SelectField, unitChoices } from '../../components/SelectField';
+import { Field, FieldError, FormAlert } from '../../components/MeetingFields';
+import { ProofCell } from '../../components/ProofBadge';
+import { choicesOf, Options, SelectField, unitChoices } from '../../components/SelectField';
+import { RowHead } from '../../components/TableCard';
 import { useT } from '../../i18n/use-t';
 import type { FormFailure } from '../../lib/meetings-form';
 import { titleFor } from '../../lib/meta';
@@ -26,34 +27,25 @@ export default function Decisions() {
   const { filters, decisions, canCreate, units, fromVote, today } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as FormFailure | undefined;
   const navigation = useNavigation();
-  const inv = (name: string, id: string) => invalidProps(result, 'create-decision', name, id);
+  const form = { result, intent: 'create-decision' };
   return (
     <ListPage
-      titleId="decisions-title"
+      id="decisions"
       head={<h1 id="decisions-title">{v.decisions}</h1>}
       before={
         <>
           <p className="lead">{v.decisionsIntro}</p>
         </>
       }
-      filter={{
-        label: v.filter,
-        submit: v.filter,
-        reset: { to: '/decisions', label: v.reset },
-        fields: (
-          <>
-            <SelectField id="status" name="status" label={v.status} defaultValue={filters.status} any={v.any} choices={DECISION_STATUSES.map((s) => ({ value: s, label: v.decisionStatuses[s] }))} />
-          </>
-        ),
-      }}
-      total={{ testId: 'decisions-total', text: v.decisionsTotal(decisions.totalCount) }}
-      table={{ testId: 'decisions-table', caption: v.decisions, busy: navigation.state === 'loading', empty: decisions.edges.length === 0 ? v.decisionsNone : null }}
-      pager={{ pageInfo: decisions.pageInfo, href: filterPageHref(filters), text: v }}
+      text={v}
+      filter={{ reset: '/decisions', query: filters, fields: <SelectField id="status" name="status" label={v.status} defaultValue={filters.status} any={v.any} choices={choicesOf(DECISION_STATUSES, v.decisionStatuses)} /> }}
+      total={v.decisionsTotal(decisions.totalCount)}
+      table={{ caption: v.decisions, empty: decisions.edges.length === 0 ? v.decisionsNone : null, columns: [v.decisionTitle, v.unit, v.decidedOn, v.counts, v.status, v.proof] }}
+      pageInfo={decisions.pageInfo}
       after={
         <>
           {canCreate ? (
-            <details className="card" id="new-decision" open={Boolean(fromVote) || Boolean(result)}>
-              <summary className="h3">{v.recordDecision}</summary>
+            <FoldedCard summary={v.recordDecision} open={Boolean(fromVote) || Boolean(result)} heading id="new-decision">
               <Form method="post" className="form" data-testid="decision-form" noValidate>
                 <FormAlert result={result} intent="create-decision" />
                 {fromVote ? (
@@ -63,62 +55,35 @@ export default function Decisions() {
                   </p>
                 ) : null}
                 <FieldError result={result} intent="create-decision" name="voteId" id="decision-vote" />
-                <label htmlFor="decision-unit">{v.unit}</label>
-                <select id="decision-unit" name="orgUnitId" defaultValue={fromVote?.orgUnitId} {...inv('orgUnitId', 'decision-unit')}>
+                <Field form={form} id="decision-unit" name="orgUnitId" label={v.unit} as="select" defaultValue={fromVote?.orgUnitId}>
                   <Options choices={unitChoices(units)} />
-                </select>
-                <FieldError result={result} intent="create-decision" name="orgUnitId" id="decision-unit" />
-                <label htmlFor="decision-title">{v.voteTitle}</label>
-                <input id="decision-title" name="title" maxLength={200} defaultValue={fromVote?.title} {...inv('title', 'decision-title')} />
-                <FieldError result={result} intent="create-decision" name="title" id="decision-title" />
-                <label htmlFor="decision-number">{v.number}</label>
-                <input id="decision-number" name="number" maxLength={50} {...inv('number', 'decision-number')} />
-                <FieldError result={result} intent="create-decision" name="number" id="decision-number" />
-                <label htmlFor="decision-date">{v.decidedOn}</label>
-                <input id="decision-date" name="decidedOn" type="date" max={today} defaultValue={today} {...inv('decidedOn', 'decision-date')} />
-                <FieldError result={result} intent="create-decision" name="decidedOn" id="decision-date" />
-                <label htmlFor="decision-content">{v.content}</label>
-                <textarea id="decision-content" name="content" rows={5} maxLength={20000} {...inv('content', 'decision-content')} />
-                <FieldError result={result} intent="create-decision" name="content" id="decision-content" />
+                </Field>
+                <Field form={form} id="decision-title" name="title" label={v.voteTitle} maxLength={200} defaultValue={fromVote?.title} />
+                <Field form={form} id="decision-number" name="number" label={v.number} maxLength={50} />
+                <Field form={form} id="decision-date" name="decidedOn" label={v.decidedOn} type="date" max={today} defaultValue={today} />
+                <Field form={form} id="decision-content" name="content" label={v.content} as="textarea" rows={5} maxLength={20000} />
                 <button type="submit" className="btn btn-primary" disabled={navigation.state === 'submitting'}>
                   {v.recordDecision}
                 </button>
               </Form>
-            </details>
+            </FoldedCard>
           ) : null}
         </>
       }
     >
-      <thead>
-        <tr>
-          <th scope="col">{v.decisionTitle}</th>
-          <th scope="col">{v.unit}</th>
-          <th scope="col">{v.decidedOn}</th>
-          <th scope="col">{v.counts}</th>
-          <th scope="col">{v.status}</th>
-          <th scope="col">{v.proof}</th>
+      {decisions.edges.map(({ node: d }) => (
+        <tr key={d.id}>
+          <RowHead to={`/decisions/${d.id}`} name={d.title}>{d.number ? <span className="muted small"> <bdi>{d.number}</bdi></span> : null}</RowHead>
+          <td><bdi>{d.orgUnit.name}</bdi></td>
+          <td>{d.decidedOn}</td>
+          <td className="small">{d.yesCount !== null ? `${v.yesCount} ${d.yesCount} · ${v.noCount} ${d.noCount ?? 0} · ${v.abstainCount} ${d.abstainCount ?? 0}` : '—'}</td>
+          <td>
+            <span className="pill">{v.decisionStatuses[d.status] ?? d.status}</span>
+            {d.overdueMilestones > 0 ? <span className="badge badge-fail">{v.overdueMilestones(d.overdueMilestones)}</span> : null}
+          </td>
+          <ProofCell proof={d.proof} />
         </tr>
-      </thead>
-      <tbody>
-        {decisions.edges.map(({ node: d }) => (
-          <tr key={d.id}>
-            <th scope="row">
-              <Link to={`/decisions/${d.id}`}><bdi>{d.title}</bdi></Link>
-              {d.number ? <span className="muted small"> <bdi>{d.number}</bdi></span> : null}
-            </th>
-            <td><bdi>{d.orgUnit.name}</bdi></td>
-            <td>{d.decidedOn}</td>
-            <td className="small">{d.yesCount !== null ? `${v.yesCount} ${d.yesCount} · ${v.noCount} ${d.noCount ?? 0} · ${v.abstainCount} ${d.abstainCount ?? 0}` : '—'}</td>
-            <td>
-              <span className="pill">{v.decisionStatuses[d.status] ?? d.status}</span>
-              {d.overdueMilestones > 0 ? <span className="badge badge-fail">{v.overdueMilestones(d.overdueMilestones)}</span> : null}
-            </td>
-            <td>
-              <ProofBadge proof={d.proof} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
+      ))}
     </ListPage>
   );
 }

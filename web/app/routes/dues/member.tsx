@@ -2,14 +2,19 @@
 // of one or more months (cash, transfer, online reference), reverse a wrong entry with a new one,
 // check or declare the year's base. Each act that cannot be undone asks first (ConfirmStep).
 import { useState } from 'react';
-import { Form, Link, useActionData, useLoaderData, useNavigation } from 'react-router';
+import { Form, useActionData, useLoaderData, useNavigation } from 'react-router';
 import type { Route } from './+types/member';
+import { ActionForm } from '../../components/ActionForm';
+import { Card } from '../../components/Card';
 import { ConfirmStep } from '../../components/Confirm';
-import { askOf, doneOf, failureOf, type DuesResult } from '../../components/DuesConfirmed';
 import { DuesBaseForm } from '../../components/DuesBaseForm';
+import { askOf, DuesConfirmStep, doneOf, failureOf, type DuesResult } from '../../components/DuesConfirmed';
 import { DuesStatementView, type DuesPaymentNode } from '../../components/DuesStatement';
-import { DuesTabs } from '../../components/DuesTabs';
-import { FieldError, FormAlert, invalidProps } from '../../components/MeetingFields';
+import { DuesTabs, DuesYearFilter } from '../../components/DuesTabs';
+import { Field, FieldError, FormAlert, invalidProps } from '../../components/MeetingFields';
+import { Notice } from '../../components/Notice';
+import { BackLink } from '../../components/RecordHead';
+import { choicesOf, Options } from '../../components/SelectField';
 import { isolatedIn } from '../../components/UserText';
 import { useT } from '../../i18n/use-t';
 import { fenInput, fenText, monthsText } from '../../lib/dues';
@@ -38,31 +43,9 @@ export default function MemberDues() {
     <section className="page" aria-labelledby="dues-member-title">
       <h1 id="dues-member-title">{isolatedIn((name) => d.memberTitle(name), s.memberName)}</h1>
       <DuesTabs />
-      <p>
-        <Link to={`/dues/members?year=${year}`}>← {d.backToMembers}</Link>
-      </p>
-      <Form method="get" className="filters card inline-form dues-year" aria-label={d.year}>
-        <div className="field">
-          <label htmlFor="dues-year">{d.year}</label>
-          <select id="dues-year" name="year" defaultValue={String(year)}>
-            {[thisYear, thisYear - 1, thisYear - 2, thisYear - 3].map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field-actions">
-          <button type="submit" className="btn">
-            {d.show}
-          </button>
-        </div>
-      </Form>
-      {done ? (
-        <p className="notice" role="status" data-testid="dues-notice">
-          {done.intent === 'record' ? d.recorded(done.done) : done.intent === 'correct' ? d.corrected : done.intent === 'check' ? d.checked : d.done}
-        </p>
-      ) : null}
+      <BackLink to={`/dues/members?year=${year}`} label={d.backToMembers} />
+      <DuesYearFilter year={year} newest={thisYear} oldest={thisYear - 3} />
+      <Notice testId="dues-notice">{done ? (done.intent === 'record' ? d.recorded(done.done) : done.intent === 'correct' ? d.corrected : done.intent === 'check' ? d.checked : d.done) : null}</Notice>
       <div className="grid-2">
         <div>
           <DuesStatementView
@@ -70,22 +53,18 @@ export default function MemberDues() {
             baseExtra={
               <>
                 {b && b.status === 'DECLARED' ? (
-                  <Form method="post" className="form">
-                    <input type="hidden" name="intent" value="check" />
-                    <input type="hidden" name="id" value={b.id} />
+                  <ActionForm
+                    intent="check"
+                    id={b.id}
+                    label={d.checkBase}
+                    buttonClassName="btn btn-primary"
+                    busy={busy}
+                    className="form"
+                    testId="dues-check"
+                    after={askOf(result, 'check', b.id) ? <DuesConfirmStep id="check-confirm" title={d.checkConfirmTitle} confirmLabel={d.checkConfirmYes} here={here} asked={result} busy={busy} what={isolatedIn((name) => d.checkConfirm(name, b.year, money(b.monthlyDueFen)), s.memberName)} irreversible={d.checkIrreversible} /> : null}
+                  >
                     <FormAlert result={failure} intent={`check:${b.id}`} />
-                    <button type="submit" className="btn btn-primary" disabled={busy} data-testid="dues-check">
-                      {d.checkBase}
-                    </button>
-                    {askOf(result, 'check', b.id) ? (
-                      <ConfirmStep id="check-confirm" title={d.checkConfirmTitle} confirmLabel={d.checkConfirmYes} cancel={{ to: here, label: d.cancel }} asked={result} busy={busy}>
-                        <p>
-                          <strong>{isolatedIn((name) => d.checkConfirm(name, b.year, money(b.monthlyDueFen)), s.memberName)}</strong>
-                        </p>
-                        <p>{d.checkIrreversible}</p>
-                      </ConfirmStep>
-                    ) : null}
-                  </Form>
+                  </ActionForm>
                 ) : null}
                 {!b || b.status === 'DECLARED' ? (
                   <details className="dues-declare" open={failure?.intent === 'declare'}>
@@ -115,18 +94,16 @@ function RecordForm({ s, result, busy, today, here }: { s: ReturnType<typeof use
   const dueOf = (months: string[]) => payable.filter((m) => months.includes(m.month)).reduce((a, m) => a + (m.dueFen ?? 0), 0);
   const failure = failureOf(result);
   const asked = askOf(result, 'record');
-  const inv = (name: string, id: string) => invalidProps(failure, 'record', name, id);
+  const form = { result: failure, intent: 'record' };
   return (
-    <article className="card" aria-labelledby="dues-record-title">
-      <h2 id="dues-record-title">{d.recordPayment}</h2>
-      <p className="muted small">{d.recordIntro}</p>
+    <Card titleId="dues-record-title" title={d.recordPayment} intro={d.recordIntro}>
       {payable.length === 0 ? (
         <p className="empty">{d.none}</p>
       ) : (
         <Form method="post" className="form" data-testid="dues-record-form" noValidate>
           <input type="hidden" name="intent" value="record" />
           <FormAlert result={failure} intent="record" />
-          <fieldset className="dues-months" {...inv('months', 'dues-months')}>
+          <fieldset className="dues-months" {...invalidProps(failure, 'record', 'months', 'dues-months')}>
             <legend>{d.chooseMonths}</legend>
             {payable.map((m) => (
               <label key={m.month} className="dues-month-choice">
@@ -142,29 +119,24 @@ function RecordForm({ s, result, busy, today, here }: { s: ReturnType<typeof use
             ))}
           </fieldset>
           <FieldError result={failure} intent="record" name="months" id="dues-months" />
-          <label htmlFor="dues-amount">{d.amountYuan}</label>
-          <input id="dues-amount" name="amountYuan" inputMode="decimal" autoComplete="off" maxLength={14} defaultValue={chosen.length ? fenInput(dueOf(chosen)) : ''} aria-describedby="dues-amount-hint" {...inv('amountFen', 'dues-amount')} />
-          <span className="muted small" id="dues-amount-hint" data-testid="dues-amount-hint">
-            {d.amountHint(money(dueOf(chosen)))}
-          </span>
-          <FieldError result={failure} intent="record" name="amountFen" id="dues-amount" />
-          <label htmlFor="dues-method">{d.method}</label>
-          <select id="dues-method" name="method" defaultValue="CASH">
-            {METHODS.map((m) => (
-              <option key={m} value={m}>
-                {d.methods[m]}
-              </option>
-            ))}
-          </select>
-          <label htmlFor="dues-reference">{d.reference}</label>
-          <input id="dues-reference" name="reference" maxLength={100} autoComplete="off" aria-describedby="dues-reference-hint" {...inv('reference', 'dues-reference')} />
-          <span className="muted small" id="dues-reference-hint">
-            {d.referenceHint}
-          </span>
-          <FieldError result={failure} intent="record" name="reference" id="dues-reference" />
-          <label htmlFor="dues-paid-on">{d.paidOn}</label>
-          <input id="dues-paid-on" name="paidOn" type="date" max={today} defaultValue={today} {...inv('paidOn', 'dues-paid-on')} />
-          <FieldError result={failure} intent="record" name="paidOn" id="dues-paid-on" />
+          <Field
+            form={form}
+            id="dues-amount"
+            name="amountYuan"
+            error="amountFen"
+            label={d.amountYuan}
+            inputMode="decimal"
+            autoComplete="off"
+            maxLength={14}
+            defaultValue={chosen.length ? fenInput(dueOf(chosen)) : ''}
+            hint={d.amountHint(money(dueOf(chosen)))}
+            hintTestId="dues-amount-hint"
+          />
+          <Field id="dues-method" name="method" label={d.method} as="select" defaultValue="CASH">
+            <Options choices={choicesOf(METHODS, d.methods)} />
+          </Field>
+          <Field form={form} id="dues-reference" name="reference" label={d.reference} maxLength={100} autoComplete="off" hint={d.referenceHint} />
+          <Field form={form} id="dues-paid-on" name="paidOn" label={d.paidOn} type="date" max={today} defaultValue={today} />
           <button type="submit" className="btn btn-primary" disabled={busy} data-testid="dues-record">
             {d.recordSubmit}
           </button>
@@ -179,7 +151,7 @@ function RecordForm({ s, result, busy, today, here }: { s: ReturnType<typeof use
           ) : null}
         </Form>
       )}
-    </article>
+    </Card>
   );
 }
 
@@ -197,19 +169,12 @@ function CorrectForm({ p, result, busy, here }: { p: DuesPaymentNode; result: Du
         <input type="hidden" name="intent" value="correct" />
         <input type="hidden" name="id" value={p.id} />
         <FormAlert result={failure} intent={intent} />
-        <label htmlFor={`reason-${p.id}`}>{d.correctReason}</label>
-        <textarea id={`reason-${p.id}`} name="reason" rows={2} maxLength={500} {...invalidProps(failure, intent, 'reason', `reason-${p.id}`)} />
-        <FieldError result={failure} intent={intent} name="reason" id={`reason-${p.id}`} />
+        <Field form={{ result: failure, intent }} id={`reason-${p.id}`} name="reason" label={d.correctReason} as="textarea" rows={2} maxLength={500} />
         <button type="submit" className="btn btn-danger" disabled={busy}>
           {d.correctSubmit}
         </button>
         {asked ? (
-          <ConfirmStep id={`correct-confirm-${p.id}`} title={d.correctConfirmTitle} confirmLabel={d.correctConfirmYes} cancel={{ to: here, label: d.cancel }} asked={asked} busy={busy}>
-            <p>
-              <strong>{isolatedIn((receipt) => d.correctConfirm(receipt, d.yuan(fenText(p.amountFen))), p.receiptNo)}</strong>
-            </p>
-            <p>{d.correctIrreversible}</p>
-          </ConfirmStep>
+          <DuesConfirmStep id={`correct-confirm-${p.id}`} title={d.correctConfirmTitle} confirmLabel={d.correctConfirmYes} here={here} asked={asked} busy={busy} what={isolatedIn((receipt) => d.correctConfirm(receipt, d.yuan(fenText(p.amountFen))), p.receiptNo)} irreversible={d.correctIrreversible} />
         ) : null}
       </Form>
     </details>

@@ -1,8 +1,12 @@
 // Dues (党费) for the branch: the month's collection rate and who is behind over the viewer's
 // subtree, the way to each dues page, and the finance office's exports (CSV and .xlsx).
-import { Form, useLoaderData } from 'react-router';
+import { useLoaderData } from 'react-router';
 import type { Route } from './+types/overview';
+import { Card } from '../../components/Card';
 import { DuesHead } from '../../components/DuesTabs';
+import { Stat } from '../../components/Facts';
+import { FilterForm } from '../../components/FilterForm';
+import { Field } from '../../components/MeetingFields';
 import { useT } from '../../i18n/use-t';
 import { fenText } from '../../lib/dues';
 import { titleFor } from '../../lib/meta';
@@ -15,44 +19,27 @@ export { loader } from './overview.server';
 export default function DuesOverview() {
   const d = useT().dues;
   const { summary: s, month, year } = useLoaderData<typeof loader>();
-  const stat = (label: string, value: string | number, testId?: string) => (
-    <div className="stat">
-      <span className="stat-label">{label}</span>
-      <span className="stat-value" {...(testId ? { 'data-testid': testId } : {})}>
-        {value}
-      </span>
-    </div>
-  );
   return (
     <section className="page" aria-labelledby="dues-title">
       <DuesHead id="dues-title" title={d.title} intro={d.intro} />
-      <Form method="get" className="filters card" aria-label={d.monthField}>
-        <div className="field">
-          <label htmlFor="dues-month">{d.monthField}</label>
-          <input id="dues-month" name="month" type="month" defaultValue={month} required />
-        </div>
-        <div className="field field-actions">
-          <button type="submit" className="btn btn-primary">
-            {d.show}
-          </button>
-        </div>
-      </Form>
-      <article className="card" aria-labelledby="dues-summary-title" data-testid="dues-summary">
-        <h2 id="dues-summary-title">{d.summary(s.month)}</h2>
+      <FilterForm label={d.monthField} search={false} submit={d.show}>
+        <Field boxed id="dues-month" name="month" label={d.monthField} type="month" defaultValue={month} required />
+      </FilterForm>
+      <Card titleId="dues-summary-title" title={d.summary(s.month)} testId="dues-summary">
         <div className="stats">
-          {stat(d.collectionRate, s.collectionRateBp === null ? d.noRate : `${(s.collectionRateBp / 100).toFixed(2)}%`, 'dues-rate')}
-          {stat(d.due, d.yuan(fenText(s.dueFen)))}
-          {stat(d.collected, d.yuan(fenText(s.collectedFen)))}
-          {stat(d.trackedMembers, s.trackedMembers)}
-          {stat(d.paidMembers, s.paidMembers)}
-          {stat(d.unpaidMembers, s.unpaidMembers)}
-          {stat(d.membersInArrears, s.membersInArrears)}
-          {stat(d.openCases, s.openArrearsCases)}
+          <Stat label={d.collectionRate} valueTestId="dues-rate">
+            {s.collectionRateBp === null ? d.noRate : `${(s.collectionRateBp / 100).toFixed(2)}%`}
+          </Stat>
+          <Stat label={d.due}>{d.yuan(fenText(s.dueFen))}</Stat>
+          <Stat label={d.collected}>{d.yuan(fenText(s.collectedFen))}</Stat>
+          <Stat label={d.trackedMembers}>{s.trackedMembers}</Stat>
+          <Stat label={d.paidMembers}>{s.paidMembers}</Stat>
+          <Stat label={d.unpaidMembers}>{s.unpaidMembers}</Stat>
+          <Stat label={d.membersInArrears}>{s.membersInArrears}</Stat>
+          <Stat label={d.openCases}>{s.openArrearsCases}</Stat>
         </div>
-      </article>
-      <article className="card" aria-labelledby="dues-exports-title">
-        <h2 id="dues-exports-title">{d.exports}</h2>
-        <p className="muted small">{d.exportsIntro(year)}</p>
+      </Card>
+      <Card titleId="dues-exports-title" title={d.exports} intro={d.exportsIntro(year)}>
         <p className="wf-actions">
           <a className="btn" href={`/dues/export.csv?year=${year}`} download data-testid="dues-export-csv">
             {d.exportCsv}
@@ -61,7 +48,7 @@ export default function DuesOverview() {
             {d.exportXlsx}
           </a>
         </p>
-      </article>
+      </Card>
     </section>
   );
 }

@@ -2,10 +2,13 @@ import { pageUrl } from '../../lib/session.server';
 // Server side of admin.tsx: its loader and actions and the GraphQL documents they send.
 import { data } from 'react-router';
 import type { Route } from './+types/admin';
-import { assertSameOrigin, requireAccount, rethrowForPage } from '../../lib/auth.server';
-import { isFeedbackStatus } from '../../lib/feedback';
+import { requireAccount, rethrowForPage } from '../../lib/auth.server';
+import { readPostedForm } from '../../lib/form-action.server';
+import { FEEDBACK_STATUSES } from '../../lib/feedback';
 import { ApiError } from '../../lib/graphql.server';
 import { PAGE_ROLES } from '../../lib/roles';
+import { paramOneOf } from '../../lib/one-of';
+import { pagingFrom } from '../../lib/portal';
 import { graphql } from '../../graphql';
 import type { FeedbackStatus } from '../../graphql/graphql';
 import type { ActionResult } from './admin';
@@ -24,22 +27,15 @@ const RESPOND = graphql(`mutation Respond($id: ID!, $status: FeedbackStatus!, $r
 // Staff see whose unit an item came from; the proof is on the member's own page.
 export async function loader({ request }: Route.LoaderArgs) {
   const ctx = await requireAccount(request, PAGE_ROLES.feedbackAdmin);
-  const p = pageUrl(request).searchParams;
-  const status = p.get('status');
-  const before = p.get('before');
-  const after = p.get('after');
-  const filter = isFeedbackStatus(status) ? { status } : {};
-  const paging = before ? { last: PAGE_SIZE, before } : { first: PAGE_SIZE, ...(after ? { after } : {}) };
-  const r = await ctx.query(LIST, { ...filter, ...paging });
-  return { status: filter.status ?? '', list: r.memberFeedback };
+  const url = pageUrl(request);
+  const status = paramOneOf(url, 'status', FEEDBACK_STATUSES);
+  const r = await ctx.query(LIST, { ...(status ? { status } : {}), ...pagingFrom(url, '', PAGE_SIZE) });
+  return { status: status ?? '', list: r.memberFeedback };
 }
 
 export async function action({ request }: Route.ActionArgs) {
-  assertSameOrigin(request);
-  const ctx = await requireAccount(request, PAGE_ROLES.feedbackAdmin);
-  const form = await request.formData();
-  const id = String(form.get('id') ?? '');
-  const response = String(form.get('response') ?? '').trim();
+  const { ctx, form, id, text } = await readPostedForm(request, PAGE_ROLES.feedbackAdmin);
+  const response = text('response');
   try {
     await ctx.call(RESPOND, { id, status: String(form.get('status') ?? '') as FeedbackStatus, v: Number(form.get('version')), ...(response ? { response } : {}) });
     return data<ActionResult>({ ok: true });

@@ -4,8 +4,9 @@
 import { Form, useActionData, useLoaderData, useNavigation } from 'react-router';
 import type { Route } from './+types/admin';
 import { FilterForm } from '../../components/FilterForm';
+import { Notice } from '../../components/Notice';
 import { filterPageHref, PageLinks } from '../../components/PageLinks';
-import { SelectField } from '../../components/SelectField';
+import { choicesOf, SelectField } from '../../components/SelectField';
 import * as text from '../../i18n/areas/feedback-admin';
 import { useLocale, useT } from '../../i18n/use-t';
 import { localMessage, type ErrorPayload } from '../../lib/errors';
@@ -32,13 +33,9 @@ export default function FeedbackAdmin() {
     <section className="page" aria-labelledby="fa-title">
       <h1 id="fa-title">{x.title}</h1>
       <p className="muted">{x.intro}</p>
-      {result?.ok ? (
-        <p className="notice" role="status">
-          {x.saved}
-        </p>
-      ) : null}
+      <Notice>{result?.ok ? x.saved : null}</Notice>
       <FilterForm label={x.filter} submit={x.filter}>
-        <SelectField id="fa-status" name="status" label={x.status} defaultValue={status} any={x.any} choices={FEEDBACK_STATUSES.map((s) => ({ value: s, label: t.feedback.statuses[s] ?? s }))} />
+        <SelectField id="fa-status" name="status" label={x.status} defaultValue={status} any={x.any} choices={choicesOf(FEEDBACK_STATUSES, t.feedback.statuses)} />
       </FilterForm>
       <p className="muted" role="status">
         {x.total(list.totalCount)}

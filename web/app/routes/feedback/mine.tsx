@@ -1,10 +1,12 @@
 // /feedback — a member sends feedback to their unit and follows each item's status and response.
 import { Form, useActionData, useLoaderData } from 'react-router';
 import type { Route } from './+types/mine';
+import { Card } from '../../components/Card';
 import { FeedbackForm, type FeedbackFormState } from '../../components/FeedbackForm';
 import { FeedbackList } from '../../components/FeedbackList';
+import { Notice } from '../../components/Notice';
 import { Pager, PortalTabs } from '../../components/Portal';
-import { SelectField } from '../../components/SelectField';
+import { choicesOf, SelectField } from '../../components/SelectField';
 import { useT } from '../../i18n/use-t';
 import { titleFor } from '../../lib/meta';
 import { FEEDBACK_STATUSES } from '../../lib/feedback';
@@ -29,26 +31,21 @@ export default function Feedback() {
         <p className="notice">{f.needMember}</p>
       ) : (
         <div className="grid-2">
-          <article className="card" aria-labelledby="fb-new-title">
-            <h2 id="fb-new-title">{f.submitTitle}</h2>
-            {state?.sentId ? (
-              <p className="notice" role="status" data-testid="feedback-sent">
-                {f.submitted}
-              </p>
-            ) : null}
+          <Card titleId="fb-new-title" title={f.submitTitle}>
+            <Notice testId="feedback-sent">{state?.sentId ? f.submitted : null}</Notice>
             {hasFieldErrors ? (
               <p className="form-error" role="alert">
                 {f.fixErrors}
               </p>
             ) : null}
             <FeedbackForm state={state} />
-          </article>
+          </Card>
           <article className="card" aria-labelledby="fb-mine-title">
             <h2 id="fb-mine-title">
               {f.mine} <span className="muted small">({list.totalCount})</span>
             </h2>
             <Form method="get" className="filters" aria-label={f.filterStatus}>
-              <SelectField id="fb-status" name="status" label={f.filterStatus} defaultValue={status} any={f.any} choices={FEEDBACK_STATUSES.map((s) => ({ value: s, label: f.statuses[s] }))} />
+              <SelectField id="fb-status" name="status" label={f.filterStatus} defaultValue={status} any={f.any} choices={choicesOf(FEEDBACK_STATUSES, f.statuses)} />
               <div className="field field-actions">
                 <button type="submit" className="btn">
                   {f.filter}

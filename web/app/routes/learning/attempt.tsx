@@ -7,14 +7,13 @@ import { Link, useActionData, useLoaderData } from 'react-router';
 import type { Route } from './+types/attempt';
 import { PortalRecord } from '../../components/Portal';
 import { QuizCountdown, QuizForm, QuizResults } from '../../components/QuizAttempt';
+import { isolatedIn } from '../../components/UserText';
 import { useLocale, useT } from '../../i18n/use-t';
 import { localMessage, type ErrorPayload } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
-import { type SubmitConfirm } from '../../lib/learning';
+import { attemptProof, type SubmitConfirm } from '../../lib/learning';
 import { titleFor } from '../../lib/meta';
-import { proofHref } from '../../lib/portal';
 import type { loader, action } from './attempt.server';
-import { isolatedIn } from '../../components/UserText';
 
 export const meta: Route.MetaFunction = ({ matches, loaderData: d }) =>
   titleFor(matches, (t) => (d ? t.learning.attemptTitle(d.attempt.quiz.title, d.attempt.attemptNo) : t.learning.title));
@@ -66,10 +65,7 @@ export default function Attempt() {
                 kind="QuizAttempt"
                 title={l.attemptRecord}
                 facts={[{ label: l.finishedAt, value: formatDateTime(a.finishedAt) }]}
-                proof={a.proof}
-                fields={{ status: a.status, score: a.score, maxScore: a.maxScore, passed: a.passed }}
-                what={l.attemptWhat(a.quiz.title, a.attemptNo)}
-                downloadHref={proofHref('QuizAttempt', a.id, a.version, a.proof)}
+                {...attemptProof(a, l.attemptWhat(a.quiz.title, a.attemptNo))}
               />
             </ul>
           </article>

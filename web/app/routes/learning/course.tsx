@@ -2,15 +2,17 @@
 // my attempts; starting a quiz opens the timed attempt page.
 import { Form, Link, useActionData, useLoaderData, useNavigation } from 'react-router';
 import type { Route } from './+types/course';
+import { Card } from '../../components/Card';
 import { CourseResources } from '../../components/CourseResources';
+import { Notice } from '../../components/Notice';
 import { PortalRecord } from '../../components/Portal';
+import { isolatedIn } from '../../components/UserText';
 import { useLocale, useT } from '../../i18n/use-t';
 import { localMessage, type ErrorPayload } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { titleFor } from '../../lib/meta';
 import { proofHref } from '../../lib/portal';
 import type { loader, action } from './course.server';
-import { isolatedIn } from '../../components/UserText';
 
 export const meta: Route.MetaFunction = ({ matches, loaderData: d }) => titleFor(matches, (t) => (d && 'course' in d ? d.course.title : t.learning.title));
 
@@ -38,13 +40,11 @@ export default function Course() {
         <span className="pill">{l.classHours(course.classHours)}</span> <span className="muted small">{isolatedIn((u) => l.courseLine(u, resources.length), course.orgUnitName)}</span>
       </p>
       {course.description ? <p className="lead"><bdi>{course.description}</bdi></p> : null}
-      <article className="card" aria-labelledby="resources-title">
-        <h2 id="resources-title">{l.resources}</h2>
+      <Card titleId="resources-title" title={l.resources}>
         <CourseResources resources={resources} courseId={course.id} />
-      </article>
+      </Card>
 
-      <article className="card" aria-labelledby="complete-title">
-        <h2 id="complete-title">{done ? l.completion : l.complete}</h2>
+      <Card titleId="complete-title" title={done ? l.completion : l.complete}>
         {done ? (
           <ul className="records" data-testid="my-completion">
             <PortalRecord
@@ -81,15 +81,10 @@ export default function Course() {
             </button>
           </Form>
         )}
-        {result?.ok && result.intent === 'complete' ? (
-          <p className="notice" role="status" data-testid="completed">
-            {l.completed}
-          </p>
-        ) : null}
-      </article>
+        <Notice testId="completed">{result?.ok && result.intent === 'complete' ? l.completed : null}</Notice>
+      </Card>
 
-      <article className="card" aria-labelledby="quizzes-title">
-        <h2 id="quizzes-title">{l.quizzes}</h2>
+      <Card titleId="quizzes-title" title={l.quizzes}>
         {result && !result.ok && result.intent === 'start' ? (
           <p className="form-error" role="alert">
             {errorText(result.error)}
@@ -143,7 +138,7 @@ export default function Course() {
             </li>
           ))}
         </ul>
-      </article>
+      </Card>
     </section>
   );
 }

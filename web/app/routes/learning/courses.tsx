@@ -2,12 +2,13 @@
 import { Link, useLoaderData } from 'react-router';
 import type { Route } from './+types/courses';
 import { FilterForm } from '../../components/FilterForm';
+import { Field } from '../../components/MeetingFields';
 import { Pager } from '../../components/Portal';
+import { isolatedIn } from '../../components/UserText';
 import { useT } from '../../i18n/use-t';
 import { formatDateTime } from '../../lib/format';
 import { titleFor } from '../../lib/meta';
 import type { loader } from './courses.server';
-import { isolatedIn } from '../../components/UserText';
 
 export const meta: Route.MetaFunction = ({ matches }) => titleFor(matches, (t) => t.learning.title);
 
@@ -22,10 +23,7 @@ export default function Learning() {
       <h1 id="learning-title">{l.title}</h1>
       <p className="lead">{l.intro}</p>
       <FilterForm label={l.search} submit={l.searchButton} buttonClassName="btn">
-        <div className="field">
-          <label htmlFor="course-q">{l.search}</label>
-          <input id="course-q" name="q" type="search" defaultValue={q} maxLength={100} />
-        </div>
+        <Field boxed id="course-q" name="q" label={l.search} type="search" defaultValue={q} maxLength={100} />
       </FilterForm>
       <p className="muted" data-testid="courses-total">{l.courses(courses.totalCount)}</p>
       {courses.edges.length === 0 ? <p className="empty">{l.none}</p> : null}

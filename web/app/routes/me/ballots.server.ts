@@ -1,7 +1,8 @@
 // Server side of ballots.tsx: its loader and actions and the GraphQL documents they send.
 import { data } from 'react-router';
 import type { Route } from './+types/ballots';
-import { assertSameOrigin, requireAccount, rethrowForPage } from '../../lib/auth.server';
+import { requireAccount, rethrowForPage } from '../../lib/auth.server';
+import { readPostedForm } from '../../lib/form-action.server';
 import { isRefusal } from '../../lib/learning.server';
 import { PAGE_ROLES } from '../../lib/roles';
 import { graphql } from '../../graphql';
@@ -23,11 +24,9 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 export async function action({ request }: Route.ActionArgs) {
-  assertSameOrigin(request);
-  const ctx = await requireAccount(request, PAGE_ROLES.me);
-  const form = await request.formData();
-  const voteId = String(form.get('voteId') ?? '');
-  const receipt = String(form.get('receipt') ?? '').trim();
+  const { ctx, text } = await readPostedForm(request, PAGE_ROLES.me);
+  const voteId = text('voteId');
+  const receipt = text('receipt');
   try {
     const r = await ctx.call(CHECK, { voteId, receipt });
     return data<CheckResult>({ voteId, ...r.verifyMyBallot });

@@ -4,7 +4,7 @@
 import { useLoaderData } from 'react-router';
 import type { Route } from './+types/decisions';
 import { Pager, PortalPage } from '../../components/Portal';
-import { ProofBadge } from '../../components/ProofBadge';
+import { ProofBadge, ProofCell } from '../../components/ProofBadge';
 import { TableCard } from '../../components/TableCard';
 import { UserText } from '../../components/UserText';
 import { useT } from '../../i18n/use-t';
@@ -49,35 +49,23 @@ export default function BranchDecisions() {
                 {d.milestones.length === 0 ? (
                   <p className="muted">{v.milestonesNone}</p>
                 ) : (
-                  <TableCard caption={<><UserText>{d.title}</UserText> · {v.milestones}</>} testId={`milestones-${d.id}`} empty={null}>
-                    <thead>
-                      <tr>
-                        <th scope="col">{v.milestone}</th>
-                        <th scope="col">{v.dueOn}</th>
-                        <th scope="col">{v.status}</th>
-                        <th scope="col">{v.proof}</th>
+                  <TableCard caption={<><UserText>{d.title}</UserText> · {v.milestones}</>} testId={`milestones-${d.id}`} empty={null} columns={[v.milestone, v.dueOn, v.status, v.proof]}>
+                    {d.milestones.map((m) => (
+                      <tr key={m.id} className={m.overdue ? 'row-overdue' : undefined} data-status={m.status}>
+                        <th scope="row">
+                          <UserText>{m.title}</UserText>
+                        </th>
+                        <td>
+                          {m.dueOn}
+                          {m.overdue ? <> <span className="badge badge-fail">{v.overdueDays(m.overdueDays)}</span></> : null}
+                        </td>
+                        <td>
+                          <span className="pill">{v.milestoneStatuses[m.status] ?? m.status}</span>
+                          {m.completedOn ? <span className="muted small"> {m.completedOn}</span> : null}
+                        </td>
+                        <ProofCell proof={m.proof} />
                       </tr>
-                    </thead>
-                    <tbody>
-                      {d.milestones.map((m) => (
-                        <tr key={m.id} className={m.overdue ? 'row-overdue' : undefined} data-status={m.status}>
-                          <th scope="row">
-                            <UserText>{m.title}</UserText>
-                          </th>
-                          <td>
-                            {m.dueOn}
-                            {m.overdue ? <> <span className="badge badge-fail">{v.overdueDays(m.overdueDays)}</span></> : null}
-                          </td>
-                          <td>
-                            <span className="pill">{v.milestoneStatuses[m.status] ?? m.status}</span>
-                            {m.completedOn ? <span className="muted small"> {m.completedOn}</span> : null}
-                          </td>
-                          <td>
-                            <ProofBadge proof={m.proof} />
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
+                    ))}
                   </TableCard>
                 )}
               </li>

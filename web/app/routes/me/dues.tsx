@@ -1,10 +1,12 @@
 // My dues (我的党费): my base, my dues month by month, my payments with their proofs (each a
 // receipt to download), and my total paid recomputed in the browser from my own proven entries.
-import { Form, useActionData, useLoaderData, useNavigation } from 'react-router';
+import { useActionData, useLoaderData, useNavigation } from 'react-router';
 import type { Route } from './+types/dues';
 import { DuesBaseForm } from '../../components/DuesBaseForm';
 import { DuesRecompute } from '../../components/DuesRecompute';
 import { DuesStatementView } from '../../components/DuesStatement';
+import { DuesYearFilter } from '../../components/DuesTabs';
+import { Notice } from '../../components/Notice';
 import { PortalPage } from '../../components/Portal';
 import { useT } from '../../i18n/use-t';
 import type { FormFailure } from '../../lib/meetings-form';
@@ -29,28 +31,8 @@ export default function MyDues() {
         <p className="notice">{d.noMember}</p>
       ) : (
         <>
-          <Form method="get" className="filters card inline-form dues-year" aria-label={d.year}>
-            <div className="field">
-              <label htmlFor="dues-year">{d.year}</label>
-              <select id="dues-year" name="year" defaultValue={String(year)}>
-                {[thisYear + 1, thisYear, thisYear - 1, thisYear - 2, thisYear - 3].map((y) => (
-                  <option key={y} value={y}>
-                    {y}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field field-actions">
-              <button type="submit" className="btn">
-                {d.show}
-              </button>
-            </div>
-          </Form>
-          {result?.ok ? (
-            <p className="notice" role="status" data-testid="dues-notice">
-              {d.declared}
-            </p>
-          ) : null}
+          <DuesYearFilter year={year} newest={thisYear + 1} oldest={thisYear - 3} />
+          <Notice testId="dues-notice">{result?.ok ? d.declared : null}</Notice>
           <DuesStatementView
             s={s}
             baseExtra={

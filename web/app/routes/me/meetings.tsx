@@ -2,7 +2,7 @@
 // verified in the browser with its proof downloadable.
 import { useLoaderData } from 'react-router';
 import type { Route } from './+types/meetings';
-import { Pager, PortalPage, PortalRecord } from '../../components/Portal';
+import { MemberOnly, PortalList, PortalPage, PortalRecord } from '../../components/Portal';
 import { useT } from '../../i18n/use-t';
 import { formatDateTime } from '../../lib/format';
 import { proofHref } from '../../lib/portal';
@@ -19,34 +19,32 @@ export default function MyMeetings() {
   const { list } = useLoaderData<typeof loader>();
   return (
     <PortalPage id="meetings-title" title={p.meetings.title}>
-      {!list ? (
-        <p className="notice">{p.noMember}</p>
-      ) : (
-        <article className="card" aria-label={p.meetings.title}>
-          <p className="muted" data-testid="attendance-total">{p.meetings.total(list.totalCount)}</p>
-          {list.edges.length === 0 ? <p className="empty">{p.meetings.none}</p> : null}
-          <ul className="records" data-testid="attendance">
-            {list.edges.map(({ node: a }) => (
-              <PortalRecord
-                key={a.id}
-                kind="Attendance"
-                title={a.meeting.title}
-                pill={<span className="pill">{(t.meetings.kinds as Record<string, string>)[a.meeting.kind] ?? a.meeting.kindZh}</span>}
-                facts={[
-                  { label: p.meetings.startsAt, value: formatDateTime(a.meeting.startsAt) },
-                  { label: p.meetings.unit, value: <bdi>{a.meeting.orgUnitName}</bdi> },
-                  { label: p.meetings.checkedIn, value: `${p.meetings.status[a.status] ?? a.status}${a.checkedInAt ? ` · ${formatDateTime(a.checkedInAt)}` : ''}${a.method ? ` · ${p.meetings.method[a.method] ?? a.method}` : ''}` },
-                ]}
-                proof={a.proof}
-                fields={{ status: a.status, checkedInAt: a.checkedInAt, method: a.method, meetingId: a.meeting.id }}
-                what={p.meetings.what(a.meeting.title)}
-                downloadHref={proofHref('Attendance', a.id, a.version, a.proof)}
-              />
-            ))}
-          </ul>
-          <Pager pageInfo={list.pageInfo} />
-        </article>
-      )}
+      <MemberOnly data={list}>
+        {(list) => (
+          <article className="card" aria-label={p.meetings.title}>
+            <p className="muted" data-testid="attendance-total">{p.meetings.total(list.totalCount)}</p>
+            <PortalList list={list} testId="attendance" none={p.meetings.none}>
+              {(a) => (
+                <PortalRecord
+                  key={a.id}
+                  kind="Attendance"
+                  title={a.meeting.title}
+                  pill={<span className="pill">{(t.meetings.kinds as Record<string, string>)[a.meeting.kind] ?? a.meeting.kindZh}</span>}
+                  facts={[
+                    { label: p.meetings.startsAt, value: formatDateTime(a.meeting.startsAt) },
+                    { label: p.meetings.unit, value: <bdi>{a.meeting.orgUnitName}</bdi> },
+                    { label: p.meetings.checkedIn, value: `${p.meetings.status[a.status] ?? a.status}${a.checkedInAt ? ` · ${formatDateTime(a.checkedInAt)}` : ''}${a.method ? ` · ${p.meetings.method[a.method] ?? a.method}` : ''}` },
+                  ]}
+                  proof={a.proof}
+                  fields={{ status: a.status, checkedInAt: a.checkedInAt, method: a.method, meetingId: a.meeting.id }}
+                  what={p.meetings.what(a.meeting.title)}
+                  downloadHref={proofHref('Attendance', a.id, a.version, a.proof)}
+                />
+              )}
+            </PortalList>
+          </article>
+        )}
+      </MemberOnly>
     </PortalPage>
   );
 }

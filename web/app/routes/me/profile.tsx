@@ -5,11 +5,13 @@
 // a member also finds their branch's published decisions (/me/decisions) from here.
 import { Form, Link, useLoaderData } from 'react-router';
 import type { Route } from './+types/profile';
-import { DevelopmentTimeline, MemberProfile, RecordVersions } from '../../components/MemberProfile';
-import { useT } from '../../i18n/use-t';
+import { Card } from '../../components/Card';
 import { DevelopmentSteps } from '../../components/DevelopmentSteps';
+import { Fact } from '../../components/Facts';
+import { DevelopmentTimeline, MemberProfile, RecordVersions } from '../../components/MemberProfile';
 import { PortalTabs } from '../../components/Portal';
 import { WhatsDue } from '../../components/WhatsDue';
+import { useT } from '../../i18n/use-t';
 import { formatDateTime } from '../../lib/format';
 import { titleFor } from '../../lib/meta';
 import type { loader } from './profile.server';
@@ -34,25 +36,12 @@ export default function Me() {
         </p>
       ) : null}
       <div className="grid-2">
-        <article className="card" aria-labelledby="account-title">
-          <h2 id="account-title">{t.me.account}</h2>
+        <Card titleId="account-title" title={t.me.account}>
           <dl className="facts">
-            <div className="fact">
-              <dt>{t.me.username}</dt>
-              <dd><bdi>{account.username}</bdi></dd>
-            </div>
-            <div className="fact">
-              <dt>{t.me.role}</dt>
-              <dd>{t.roles[account.role] ?? account.role}</dd>
-            </div>
-            <div className="fact">
-              <dt>{t.me.scope}</dt>
-              <dd><bdi>{account.scopeUnit.name}</bdi></dd>
-            </div>
-            <div className="fact">
-              <dt>{t.me.lastLogin}</dt>
-              <dd>{formatDateTime(account.lastLoginAt)}</dd>
-            </div>
+            <Fact label={t.me.username}><bdi>{account.username}</bdi></Fact>
+            <Fact label={t.me.role}>{t.roles[account.role] ?? account.role}</Fact>
+            <Fact label={t.me.scope}><bdi>{account.scopeUnit.name}</bdi></Fact>
+            <Fact label={t.me.lastLogin}>{formatDateTime(account.lastLoginAt)}</Fact>
           </dl>
           <details>
             <summary>{t.me.sessions}</summary>
@@ -76,7 +65,7 @@ export default function Me() {
               ))}
             </ul>
           </details>
-        </article>
+        </Card>
         {member ? <DevelopmentTimeline member={member} /> : null}
       </div>
       {member ? (

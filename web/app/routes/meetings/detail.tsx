@@ -6,6 +6,8 @@ import type { ReactNode } from 'react';
 import { useActionData, useLoaderData } from 'react-router';
 import type { Route } from './+types/detail';
 import pageStyles from '../../components/MeetingVote.css?url';
+import { Card } from '../../components/Card';
+import { Fact } from '../../components/Facts';
 import { MeetingAttendanceForm } from '../../components/MeetingAttendance';
 import { MeetingCheckIn } from '../../components/MeetingCheckIn';
 import { MeetingMemberActions } from '../../components/MeetingMember';
@@ -53,8 +55,7 @@ export default function MeetingPage() {
       />
       {done ? <Notice intent={done.intent} result={done} /> : null}
       <div className="grid-2">
-        <article className="card" aria-labelledby="meeting-facts">
-          <h2 id="meeting-facts">{m.details}</h2>
+        <Card titleId="meeting-facts" title={m.details}>
           <ProofStatus
             proof={meeting.proof}
             fields={meetingProvenFields(meeting)}
@@ -68,10 +69,7 @@ export default function MeetingPage() {
           ) : null}
           <dl className="facts">
             {facts.map(([k, v]) => (
-              <div key={k} className="fact">
-                <dt>{k}</dt>
-                <dd>{v}</dd>
-              </div>
+              <Fact key={k} label={k}>{v}</Fact>
             ))}
           </dl>
           {meeting.agenda ? (
@@ -95,7 +93,7 @@ export default function MeetingPage() {
               </p>
             </>
           ) : null}
-        </article>
+        </Card>
         <div>
           {canWrite ? (
             <MeetingStaffActions meeting={meeting} times={times} failure={failure}>

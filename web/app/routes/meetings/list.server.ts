@@ -8,6 +8,7 @@ import { chinaToday } from '../../lib/format';
 import { ApiError } from '../../lib/graphql.server';
 import { isMeetingKind, isMeetingStatus } from '../../lib/meetings';
 import { PAGE_ROLES } from '../../lib/roles';
+import { pagingFrom } from '../../lib/portal';
 import { graphql } from '../../graphql';
 
 const PAGE_SIZE = 20;
@@ -33,13 +34,12 @@ type Compliance = { from: string; to: string; rows: ComplianceRow[] } | { error:
 
 export async function loader({ request }: Route.LoaderArgs) {
   const ctx = await requireAccount(request, PAGE_ROLES.meetings);
-  const p = pageUrl(request).searchParams;
+  const url = pageUrl(request);
+  const p = url.searchParams;
   const kind = p.get('kind');
   const status = p.get('status');
   const from = p.get('from') ?? '';
   const to = p.get('to') ?? '';
-  const after = p.get('after');
-  const before = p.get('before');
   const filters = {
     kind: isMeetingKind(kind) ? kind : '',
     status: isMeetingStatus(status) ? status : '',
@@ -47,7 +47,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     to: DATE.test(to) ? to : '',
   };
   const vars = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== ''));
-  const paging = before ? { last: PAGE_SIZE, before } : { first: PAGE_SIZE, ...(after ? { after } : {}) };
+  const paging = pagingFrom(url, '', PAGE_SIZE);
   const staff = ctx.account.role !== 'MEMBER';
   const today = chinaToday();
   const period = { from: filters.from || `${today.slice(0, 4)}-01-01`, to: filters.to || today };

@@ -1,14 +1,15 @@
 // Meetings (organisational life): the list with filters and cursor pages, and for staff the
 // cadence compliance of the branches they are responsible for (overdue periods highlighted).
-import { Link, useLoaderData, useNavigation } from 'react-router';
+import { Link, useLoaderData } from 'react-router';
 import type { Route } from './+types/list';
 import pageStyles from '../../components/MeetingVote.css?url';
 import { ListHead } from '../../components/ListHead';
 import { ListPage } from '../../components/ListPage';
-import { filterPageHref } from '../../components/PageLinks';
-import { ProofBadge } from '../../components/ProofBadge';
-import { SelectField } from '../../components/SelectField';
 import { MeetingCompliance } from '../../components/MeetingCompliance';
+import { Field } from '../../components/MeetingFields';
+import { ProofCell } from '../../components/ProofBadge';
+import { choicesOf, SelectField } from '../../components/SelectField';
+import { RowHead } from '../../components/TableCard';
 import { useLocale, useT } from '../../i18n/use-t';
 import { localMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
@@ -27,10 +28,9 @@ export default function Meetings() {
   const m = t.meetings;
   const locale = useLocale();
   const { filters, meetings, compliance, canPlan } = useLoaderData<typeof loader>();
-  const navigation = useNavigation();
   return (
     <ListPage
-      titleId="meetings-title"
+      id="meetings"
       head={<ListHead id="meetings-title" title={m.title} intro={m.intro} create={canPlan ? { to: '/meetings/new', label: m.plan, testId: 'plan-meeting' } : null} />}
       before={
         <>
@@ -51,58 +51,36 @@ export default function Meetings() {
           ) : null}
         </>
       }
+      text={m}
       filter={{
-        label: m.filter,
-        submit: m.filter,
-        reset: { to: '/meetings', label: m.reset },
+        reset: '/meetings',
+        query: filters,
         fields: (
           <>
-            <SelectField id="kind" name="kind" label={m.kind} defaultValue={filters.kind} any={m.any} choices={MEETING_KINDS.map((k) => ({ value: k, label: m.kinds[k] }))} />
-            <SelectField id="status" name="status" label={m.status} defaultValue={filters.status} any={m.any} choices={MEETING_STATUSES.map((s) => ({ value: s, label: m.statuses[s] }))} />
-            <div className="field">
-              <label htmlFor="from">{m.from}</label>
-              <input id="from" name="from" type="date" defaultValue={filters.from} />
-            </div>
-            <div className="field">
-              <label htmlFor="to">{m.to}</label>
-              <input id="to" name="to" type="date" defaultValue={filters.to} />
-            </div>
+            <SelectField id="kind" name="kind" label={m.kind} defaultValue={filters.kind} any={m.any} choices={choicesOf(MEETING_KINDS, m.kinds)} />
+            <SelectField id="status" name="status" label={m.status} defaultValue={filters.status} any={m.any} choices={choicesOf(MEETING_STATUSES, m.statuses)} />
+            <Field boxed id="from" name="from" label={m.from} type="date" defaultValue={filters.from} />
+            <Field boxed id="to" name="to" label={m.to} type="date" defaultValue={filters.to} />
           </>
         ),
       }}
-      total={{ testId: 'meetings-total', text: m.total(meetings.totalCount) }}
-      table={{ testId: 'meetings-table', caption: m.title, busy: navigation.state === 'loading', empty: meetings.edges.length === 0 ? m.none : null }}
-      pager={{ pageInfo: meetings.pageInfo, href: filterPageHref(filters), text: m }}
+      total={m.total(meetings.totalCount)}
+      table={{ caption: m.title, empty: meetings.edges.length === 0 ? m.none : null, columns: [m.meetingTitle, m.kind, m.when, m.unit, m.status, m.proof] }}
+      pageInfo={meetings.pageInfo}
     >
-      <thead>
-        <tr>
-          <th scope="col">{m.meetingTitle}</th>
-          <th scope="col">{m.kind}</th>
-          <th scope="col">{m.when}</th>
-          <th scope="col">{m.unit}</th>
-          <th scope="col">{m.status}</th>
-          <th scope="col">{m.proof}</th>
+      {meetings.edges.map(({ node: row }) => (
+        <tr key={row.id}>
+          <RowHead to={`/meetings/${row.id}`} name={row.title} />
+          <td>{m.kinds[row.kind] ?? row.kind}</td>
+          <td>{formatDateTime(row.startsAt)}</td>
+          <td><bdi>{row.orgUnitName}</bdi></td>
+          <td>
+            <span className={`pill meeting-${row.status.toLowerCase()}`}>{m.statuses[row.status] ?? row.status}</span>
+            {row.checkInOpen ? <span className="pill pill-pass">{m.checkInOpenNow}</span> : null}
+          </td>
+          <ProofCell proof={row.proof} />
         </tr>
-      </thead>
-      <tbody>
-        {meetings.edges.map(({ node: row }) => (
-          <tr key={row.id}>
-            <th scope="row">
-              <Link to={`/meetings/${row.id}`}><bdi>{row.title}</bdi></Link>
-            </th>
-            <td>{m.kinds[row.kind] ?? row.kind}</td>
-            <td>{formatDateTime(row.startsAt)}</td>
-            <td><bdi>{row.orgUnitName}</bdi></td>
-            <td>
-              <span className={`pill meeting-${row.status.toLowerCase()}`}>{m.statuses[row.status] ?? row.status}</span>
-              {row.checkInOpen ? <span className="pill pill-pass">{m.checkInOpenNow}</span> : null}
-            </td>
-            <td>
-              <ProofBadge proof={row.proof} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
+      ))}
     </ListPage>
   );
 }

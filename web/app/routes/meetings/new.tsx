@@ -4,8 +4,9 @@
 import { Form, Link, useActionData, useLoaderData, useNavigation } from 'react-router';
 import type { Route } from './+types/new';
 import pageStyles from '../../components/MeetingVote.css?url';
-import { FieldError, FormAlert, invalidProps } from '../../components/MeetingFields';
-import { Options, unitChoices } from '../../components/SelectField';
+import { Field, FormAlert } from '../../components/MeetingFields';
+import { BackLink } from '../../components/RecordHead';
+import { choicesOf, Options, unitChoices } from '../../components/SelectField';
 import { useT } from '../../i18n/use-t';
 import { MEETING_KINDS } from '../../lib/meetings';
 import type { FormFailure } from '../../lib/meetings-form';
@@ -24,12 +25,10 @@ export default function PlanMeeting() {
   const { units, defaults, past } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as FormFailure | undefined;
   const busy = useNavigation().state === 'submitting';
-  const field = (name: string, id: string) => ({ ...invalidProps(result, 'plan', name, id) });
+  const form = { result, intent: 'plan' };
   return (
     <section className="page narrow-page" aria-labelledby="plan-title">
-      <p>
-        <Link to="/meetings">← {m.back}</Link>
-      </p>
+      <BackLink to="/meetings" label={m.back} />
       <h1 id="plan-title">{past ? m.pastMode : m.planTitle}</h1>
       <p className="lead">{past ? m.pastHint : m.planIntro}</p>
       <p>
@@ -44,51 +43,20 @@ export default function PlanMeeting() {
       <Form method="post" className="form card" data-testid="plan-form" noValidate key={String(past)}>
         <FormAlert result={result} intent="plan" />
         {past ? <input type="hidden" name="past" value="on" /> : null}
-        <label htmlFor="plan-kind">{m.kind}</label>
-        <select id="plan-kind" name="kind" required defaultValue="BRANCH_COMMITTEE" {...field('kind', 'plan-kind')}>
-          {MEETING_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {m.kinds[k]}
-            </option>
-          ))}
-        </select>
-        <FieldError result={result} intent="plan" name="kind" id="plan-kind" />
-        <label htmlFor="plan-unit">{m.planUnit}</label>
-        <select id="plan-unit" name="unitId" required aria-describedby="plan-unit-hint" {...field('unitId', 'plan-unit')}>
+        <Field form={form} id="plan-kind" name="kind" label={m.kind} as="select" required defaultValue="BRANCH_COMMITTEE">
+          <Options choices={choicesOf(MEETING_KINDS, m.kinds)} />
+        </Field>
+        <Field form={form} id="plan-unit" name="unitId" label={m.planUnit} as="select" required hint={m.planUnitHint}>
           <Options choices={unitChoices(units, (u) => t.unitKinds[u.kind] ?? u.kind)} />
-        </select>
-        <span className="muted small" id="plan-unit-hint">
-          {m.planUnitHint}
-        </span>
-        <FieldError result={result} intent="plan" name="unitId" id="plan-unit" />
-        <label htmlFor="plan-title-input">{m.meetingTitle}</label>
-        <input id="plan-title-input" name="title" maxLength={200} required {...field('title', 'plan-title-input')} />
-        <FieldError result={result} intent="plan" name="title" id="plan-title-input" />
+        </Field>
+        <Field form={form} id="plan-title-input" name="title" label={m.meetingTitle} maxLength={200} required />
         <div className="field-row">
-          <div className="field">
-            <label htmlFor="plan-starts">{m.startsAt}</label>
-            <input id="plan-starts" name="startsAt" type="datetime-local" required defaultValue={defaults.startsAt} {...field('startsAt', 'plan-starts')} />
-            <FieldError result={result} intent="plan" name="startsAt" id="plan-starts" />
-          </div>
-          <div className="field">
-            <label htmlFor="plan-ends">{m.endsAt}</label>
-            <input id="plan-ends" name="endsAt" type="datetime-local" required defaultValue={defaults.endsAt} {...field('endsAt', 'plan-ends')} />
-            <FieldError result={result} intent="plan" name="endsAt" id="plan-ends" />
-          </div>
+          <Field boxed form={form} id="plan-starts" name="startsAt" label={m.startsAt} type="datetime-local" required defaultValue={defaults.startsAt} />
+          <Field boxed form={form} id="plan-ends" name="endsAt" label={m.endsAt} type="datetime-local" required defaultValue={defaults.endsAt} />
         </div>
-        <label htmlFor="plan-place">{m.place}</label>
-        <input id="plan-place" name="place" maxLength={200} {...field('place', 'plan-place')} />
-        <FieldError result={result} intent="plan" name="place" id="plan-place" />
-        <label htmlFor="plan-agenda">{m.agenda}</label>
-        <textarea id="plan-agenda" name="agenda" rows={4} maxLength={5000} {...field('agenda', 'plan-agenda')} />
-        <FieldError result={result} intent="plan" name="agenda" id="plan-agenda" />
-        {past ? (
-          <>
-            <label htmlFor="plan-minutes">{m.minutes}</label>
-            <textarea id="plan-minutes" name="minutes" rows={5} maxLength={20000} required {...field('minutes', 'plan-minutes')} />
-            <FieldError result={result} intent="plan" name="minutes" id="plan-minutes" />
-          </>
-        ) : null}
+        <Field form={form} id="plan-place" name="place" label={m.place} maxLength={200} />
+        <Field form={form} id="plan-agenda" name="agenda" label={m.agenda} as="textarea" rows={4} maxLength={5000} />
+        {past ? <Field form={form} id="plan-minutes" name="minutes" label={m.minutes} as="textarea" rows={5} maxLength={20000} required /> : null}
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {past ? m.savePast : m.save}
         </button>

@@ -5,7 +5,10 @@
 import { useEffect, useState } from 'react';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from 'react-router';
 import type { Route } from './+types/import';
+import { Card } from '../../components/Card';
 import { Options, unitChoices } from '../../components/SelectField';
+import { TableCard } from '../../components/TableCard';
+import { codesMarked } from '../../components/UserText';
 import { useLocale, useT } from '../../i18n/use-t';
 import type { FileEncoding } from '../../lib/decode.server';
 import { localMessage, type ErrorPayload } from '../../lib/errors';
@@ -14,7 +17,6 @@ import { headerOf, type ImportField, type ImportRow } from '../../lib/import';
 import { titleFor } from '../../lib/meta';
 import type { loader, action } from './import.server';
 import type { ImportMembersMutation } from '../../graphql/graphql';
-import { codesMarked } from '../../components/UserText';
 
 export const meta: Route.MetaFunction = ({ matches }) => titleFor(matches, (t) => t.imports.title);
 
@@ -87,8 +89,7 @@ export default function MembersImport() {
       ) : null}
 
       {checked ? (
-        <article className="card" aria-labelledby="import-preview-title" data-testid="import-result">
-          <h2 id="import-preview-title">{t.imports.status}</h2>
+        <Card titleId="import-preview-title" title={t.imports.status} testId="import-result">
           {checked.encoding ? (
             <p className="muted" data-testid="import-encoding" data-encoding={checked.encoding}>
               {t.imports.encoding(t.imports.encodings[checked.encoding] ?? checked.encoding)}
@@ -145,7 +146,7 @@ export default function MembersImport() {
               </button>
             </Form>
           ) : null}
-        </article>
+        </Card>
       ) : null}
     </section>
   );
@@ -165,92 +166,73 @@ function PreviewTable({ columns, rows, results, confirmable, confirmed, onConfir
   const t = useT();
   const locale = useLocale();
   return (
-    <div className="table-wrap">
-      <table className="table import-table" data-testid="import-table">
-        <caption className="visually-hidden">{t.imports.status}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="num">
-              {t.imports.row}
+    <TableCard testId="import-table" frame="table-wrap" className="table import-table" caption={t.imports.status} columns={[{ label: t.imports.row, num: true }, t.imports.status, ...columns.map(headerOf), t.imports.errors]}>
+      {results.map((r) => {
+        const bad = new Set(r.errors.map((e) => e.field));
+        const row = rows[r.row - 1] ?? {};
+        const likely = r.ok && r.likelyDuplicateOfMemberId !== null;
+        const skipped = r.skipped && !(likely && confirmed.has(r.row));
+        return (
+          <tr key={r.row} className={r.ok ? undefined : 'import-row-bad'} data-row={r.row} data-ok={r.ok} data-skipped={skipped}>
+            <th scope="row" className="num">
+              {r.row}
             </th>
-            <th scope="col">{t.imports.status}</th>
+            <td>
+              {!r.ok ? (
+                <span className="badge badge-fail">{t.imports.error}</span>
+              ) : skipped ? (
+                <span className="badge badge-skip">{t.imports.skipped}</span>
+              ) : (
+                <span className="badge badge-pass">{t.imports.ok}</span>
+              )}
+            </td>
             {columns.map((c) => (
-              <th scope="col" key={c}>
-                {headerOf(c)}
-              </th>
+              <td key={c} className={bad.has(c) ? 'import-cell-bad' : undefined}>
+                {row[c] ?? ''}
+              </td>
             ))}
-            <th scope="col">{t.imports.errors}</th>
+            <td>
+              {r.errors.length ? (
+                <ul className="import-errors">
+                  {r.errors.map((e, i) => (
+                    <li key={i}>
+                      <strong>{headerOf(e.field)}</strong>：{locale === 'zh-CN' ? e.messageZh : e.message}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              {r.duplicateOfRow ? <span className="badge badge-skip">{t.imports.duplicateRow(r.duplicateOfRow)}</span> : null}
+              {r.duplicateOfMemberId && r.ok ? <p className="small" data-testid="import-on-record">{t.imports.onRecord}</p> : null}
+              {r.duplicateOfMemberId ? (
+                <Link to={`/members/${r.duplicateOfMemberId}`} className="badge badge-skip">
+                  {t.imports.duplicateMember} · {t.imports.viewMember}
+                </Link>
+              ) : null}
+              {likely ? (
+                <div data-testid="import-likely-duplicate">
+                  <p className="small">{t.imports.likelyDuplicate}</p>
+                  <Link to={`/members/${r.likelyDuplicateOfMemberId}`} className="badge badge-skip">
+                    {t.imports.viewMember}
+                  </Link>
+                  {confirmable ? (
+                    <label className="small">
+                      <input
+                        type="checkbox"
+                        name="confirm"
+                        value={r.row}
+                        form="import-go-form"
+                        checked={confirmed.has(r.row)}
+                        onChange={(e) => onConfirm(r.row, e.currentTarget.checked)}
+                      />{' '}
+                      {t.imports.confirmImport}
+                    </label>
+                  ) : null}
+                </div>
+              ) : null}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {results.map((r) => {
-            const bad = new Set(r.errors.map((e) => e.field));
-            const row = rows[r.row - 1] ?? {};
-            const likely = r.ok && r.likelyDuplicateOfMemberId !== null;
-            const skipped = r.skipped && !(likely && confirmed.has(r.row));
-            return (
-              <tr key={r.row} className={r.ok ? undefined : 'import-row-bad'} data-row={r.row} data-ok={r.ok} data-skipped={skipped}>
-                <th scope="row" className="num">
-                  {r.row}
-                </th>
-                <td>
-                  {!r.ok ? (
-                    <span className="badge badge-fail">{t.imports.error}</span>
-                  ) : skipped ? (
-                    <span className="badge badge-skip">{t.imports.skipped}</span>
-                  ) : (
-                    <span className="badge badge-pass">{t.imports.ok}</span>
-                  )}
-                </td>
-                {columns.map((c) => (
-                  <td key={c} className={bad.has(c) ? 'import-cell-bad' : undefined}>
-                    {row[c] ?? ''}
-                  </td>
-                ))}
-                <td>
-                  {r.errors.length ? (
-                    <ul className="import-errors">
-                      {r.errors.map((e, i) => (
-                        <li key={i}>
-                          <strong>{headerOf(e.field)}</strong>：{locale === 'zh-CN' ? e.messageZh : e.message}
-                        </li>
-                      ))}
-                    </ul>
-                  ) : null}
-                  {r.duplicateOfRow ? <span className="badge badge-skip">{t.imports.duplicateRow(r.duplicateOfRow)}</span> : null}
-                  {r.duplicateOfMemberId && r.ok ? <p className="small" data-testid="import-on-record">{t.imports.onRecord}</p> : null}
-                  {r.duplicateOfMemberId ? (
-                    <Link to={`/members/${r.duplicateOfMemberId}`} className="badge badge-skip">
-                      {t.imports.duplicateMember} · {t.imports.viewMember}
-                    </Link>
-                  ) : null}
-                  {likely ? (
-                    <div data-testid="import-likely-duplicate">
-                      <p className="small">{t.imports.likelyDuplicate}</p>
-                      <Link to={`/members/${r.likelyDuplicateOfMemberId}`} className="badge badge-skip">
-                        {t.imports.viewMember}
-                      </Link>
-                      {confirmable ? (
-                        <label className="small">
-                          <input
-                            type="checkbox"
-                            name="confirm"
-                            value={r.row}
-                            form="import-go-form"
-                            checked={confirmed.has(r.row)}
-                            onChange={(e) => onConfirm(r.row, e.currentTarget.checked)}
-                          />{' '}
-                          {t.imports.confirmImport}
-                        </label>
-                      ) : null}
-                    </div>
-                  ) : null}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </TableCard>
   );
 }

@@ -5,6 +5,7 @@ import { requireAccount } from '../../lib/auth.server';
 import { PAGE_ROLES } from '../../lib/roles';
 import { isStage, isStatus } from '../../lib/stages';
 import { unitOptions } from '../../lib/units.server';
+import { pagingFrom } from '../../lib/portal';
 import { graphql } from '../../graphql';
 
 const PAGE_SIZE = 20;
@@ -25,15 +26,13 @@ export async function loader({ request }: Route.LoaderArgs) {
   const stage = p.get('stage');
   const status = p.get('status');
   const under = p.get('under');
-  const after = p.get('after');
-  const before = p.get('before');
   const filters = {
     ...(search ? { search } : {}),
     ...(isStage(stage) ? { stage } : {}),
     ...(isStatus(status) ? { status } : {}),
     ...(under ? { under } : {}),
   };
-  const paging = before ? { last: PAGE_SIZE, before } : { first: PAGE_SIZE, ...(after ? { after } : {}) };
+  const paging = pagingFrom(url, '', PAGE_SIZE);
   const [list, units] = await Promise.all([
     ctx.query(MEMBERS, { ...filters, ...paging }),
     unitOptions(ctx),

@@ -14,21 +14,22 @@ export default function Home() {
       <h1>{t.home.title}</h1>
       <p className="lead">{t.home.intro}</p>
       <div className="card-grid">
-        <article className="card">
-          <h2 className="h3">{t.home.verifyCta}</h2>
-          <p>{t.home.verifyText}</p>
-          <Link className="btn btn-primary" to="/verify">
-            {t.home.verifyCta}
-          </Link>
-        </article>
-        <article className="card">
-          <h2 className="h3">{t.home.signInCta}</h2>
-          <p>{t.home.signInText}</p>
-          <Link className="btn" to="/signin">
-            {t.home.signInCta}
-          </Link>
-        </article>
+        <HomeCard title={t.home.verifyCta} text={t.home.verifyText} to="/verify" primary />
+        <HomeCard title={t.home.signInCta} text={t.home.signInText} to="/signin" />
       </div>
     </section>
+  );
+}
+
+/** A way in from the home page: what it is for and the button to it (named like the heading). */
+function HomeCard({ title, text, to, primary = false }: { title: string; text: string; to: string; primary?: boolean }) {
+  return (
+    <article className="card">
+      <h2 className="h3">{title}</h2>
+      <p>{text}</p>
+      <Link className={primary ? 'btn btn-primary' : 'btn'} to={to}>
+        {title}
+      </Link>
+    </article>
   );
 }

@@ -8,6 +8,7 @@ import { useLocale, useT } from '../../i18n/use-t';
 import { localMessage, type ErrorPayload } from '../../lib/errors';
 import { titleFor } from '../../lib/meta';
 import type { loader, action } from './signin.server';
+import { Notice } from '../../components/Notice';
 
 export { loader, action } from './signin.server';
 
@@ -48,11 +49,7 @@ export default function SignIn() {
   return (
     <section className="page narrow" aria-labelledby="signin-title">
       <h1 id="signin-title">{step === 'totp' ? t.signIn.totpTitle : t.signIn.title}</h1>
-      {notice ? (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      ) : null}
+      <Notice>{notice}</Notice>
       {error ? (
         <p className="form-error" role="alert" id="signin-error" data-testid="signin-error">
           {error}

@@ -13,10 +13,10 @@ import { CheckList } from '../../components/CheckList';
 import { Folded } from '../../components/Folded';
 import { PlainOutcome } from '../../components/PlainOutcome';
 import { RecordFacts, RecordTable } from '../../components/RecordTable';
+import { SnapshotDetails, SnapshotFigures, SnapshotProgress, SnapshotVerdict } from '../../components/SnapshotReport';
 import { OutcomeTrust, SiteRootNote, trustSkips } from '../../components/TrustNote';
-import { SnapshotChecks, SnapshotFigures, SnapshotInputs, SnapshotProgress, SnapshotVerdict } from '../../components/SnapshotReport';
-import '../../components/Dashboard.css';
 import { codeIn } from '../../components/UserText';
+import '../../components/Dashboard.css';
 import { useRootData, useT } from '../../i18n/use-t';
 import { titleFor } from '../../lib/meta';
 import { primeSiteTrust } from '../../lib/site-trust';
@@ -56,6 +56,16 @@ export default function Verify() {
   const fileRef = useRef<HTMLInputElement>(null);
   const ids = { file: useId(), text: useId(), rpc: useId(), hint: useId() };
 
+  /** What `parse` reads from the input, or null with the page saying why it cannot be read. */
+  function readable<T>(parse: () => T): T | null {
+    try {
+      return parse();
+    } catch (error) {
+      setState({ phase: 'unreadable', message: error instanceof Error ? error.message : String(error) });
+      return null;
+    }
+  }
+
   async function run(input: string) {
     if (!input.trim()) {
       setState({ phase: 'unreadable', message: t.verify.empty });
@@ -72,25 +82,15 @@ export default function Verify() {
       await runSnapshot(json);
       return;
     }
-    let bundle: ProofBundle;
-    try {
-      bundle = parseBundle(input);
-    } catch (error) {
-      setState({ phase: 'unreadable', message: error instanceof Error ? error.message : String(error) });
-      return;
-    }
+    const bundle = readable(() => parseBundle(input));
+    if (!bundle) return;
     const outcome = await verifyInBrowser(bundle, { rpcUrl: offline || !rpcUrl.trim() ? null : rpcUrl.trim(), trust });
     setState({ phase: 'done', bundle, outcome });
   }
 
   async function runSnapshot(json: unknown) {
-    let file: SnapshotFile;
-    try {
-      file = parseSnapshotFile(json);
-    } catch (error) {
-      setState({ phase: 'unreadable', message: error instanceof Error ? error.message : String(error) });
-      return;
-    }
+    const file = readable(() => parseSnapshotFile(json));
+    if (!file) return;
     const total = file.inputs.length;
     const show = (s: SnapshotState) => setState({ phase: 'snapshot', file, state: s });
     show({ phase: 'checking', checked: 0, total });
@@ -326,13 +326,7 @@ function SnapshotResult({ file, state }: { file: SnapshotFile; state: SnapshotSt
       ) : (
         <SnapshotProgress state={state} />
       )}
-      {outcome ? (
-        <>
-          <h2 className="h3">{a.snapshot.checks}</h2>
-          <SnapshotChecks checks={outcome.report.checks} trust={outcome.trust} />
-          <SnapshotInputs outcome={outcome} />
-        </>
-      ) : null}
+      <SnapshotDetails outcome={outcome} />
       <SnapshotFigures figures={figures} outcome={outcome} />
     </div>
   );

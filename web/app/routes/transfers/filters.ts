@@ -4,5 +4,3 @@ import type { TransferDirection, TransferStatus } from '../../graphql/graphql';
 export const STATUSES = ['ISSUED', 'RECEIVED', 'EXPIRED', 'CANCELLED'] as const satisfies readonly TransferStatus[];
 export const DIRECTIONS = ['ANY', 'OUTGOING', 'INCOMING'] as const satisfies readonly TransferDirection[];
 
-export const isTransferStatus = (v: unknown): v is TransferStatus => typeof v === 'string' && (STATUSES as readonly string[]).includes(v);
-export const isTransferDirection = (v: unknown): v is TransferDirection => typeof v === 'string' && (DIRECTIONS as readonly string[]).includes(v);

@@ -8,7 +8,9 @@ import { requireAccount, rethrowForPage } from '../../lib/auth.server';
 import { readPostedForm } from '../../lib/form-action.server';
 import { ApiError } from '../../lib/graphql.server';
 import { PAGE_ROLES } from '../../lib/roles';
-import { isTransferDirection, isTransferStatus } from './filters';
+import { paramOneOf } from '../../lib/one-of';
+import { pagingFrom } from '../../lib/portal';
+import { DIRECTIONS, STATUSES } from './filters';
 import type { ActionResult } from './transfers';
 
 const PAGE_SIZE = 25;
@@ -28,19 +30,12 @@ const SWEEP = graphql(`mutation ExpireTransfers { expireTransferLetters { id } }
 
 export async function loader({ request }: Route.LoaderArgs) {
   const ctx = await requireAccount(request, PAGE_ROLES.transfers);
-  const p = pageUrl(request).searchParams;
-  const status = p.get('status');
-  const direction = p.get('direction');
-  const before = p.get('before');
-  const after = p.get('after');
-  const filters = {
-    ...(isTransferStatus(status) ? { status } : {}),
-    ...(isTransferDirection(direction) ? { direction } : {}),
-  };
-  const paging = before ? { last: PAGE_SIZE, before } : { first: PAGE_SIZE, ...(after ? { after } : {}) };
-  const r = await ctx.query(LIST, { ...filters, ...paging });
+  const url = pageUrl(request);
+  const status = paramOneOf(url, 'status', STATUSES);
+  const direction = paramOneOf(url, 'direction', DIRECTIONS);
+  const r = await ctx.query(LIST, { ...(status ? { status } : {}), ...(direction ? { direction } : {}), ...pagingFrom(url, '', PAGE_SIZE) });
   return {
-    filters: { status: filters.status ?? '', direction: filters.direction ?? '' },
+    filters: { status: status ?? '', direction: direction ?? '' },
     transfers: r.transfers,
     // Only full and probationary members carry a membership to transfer.
     members: [...r.full.edges, ...r.probationary.edges].map((e) => e.node),

@@ -5,8 +5,11 @@
 import { Form, Link, useActionData, useLoaderData, useNavigation } from 'react-router';
 import type { Route } from './+types/detail';
 import pageStyles from '../../components/MeetingVote.css?url';
+import { Card } from '../../components/Card';
 import { ConfirmStep } from '../../components/Confirm';
+import { Fact } from '../../components/Facts';
 import { FieldError, FormAlert, invalidProps } from '../../components/MeetingFields';
+import { Notice } from '../../components/Notice';
 import { ProofStatus } from '../../components/ProofStatus';
 import { RecordHead } from '../../components/RecordHead';
 import { VoteReceipt } from '../../components/VoteReceipt';
@@ -51,60 +54,31 @@ export default function VotePage() {
   return (
     <section className="page" aria-labelledby="vote-title">
       <RecordHead id="vote-title" back={{ to: '/votes', label: v.back }} title={vote.title} status={{ value: vote.status, label: v.statuses[vote.status] ?? vote.status, testId: 'vote-status' }} />
-      {done && !done.confirm && (done.intent === 'open' || done.intent === 'close') ? (
-        <p className="notice" role="status" data-testid="vote-notice">
-          {done.intent === 'open' ? v.opened : v.closed}
-        </p>
-      ) : null}
+      <Notice testId="vote-notice">{done && !done.confirm && (done.intent === 'open' || done.intent === 'close') ? (done.intent === 'open' ? v.opened : v.closed) : null}</Notice>
       {done?.intent === 'cast' && done.receipt ? <VoteReceipt receipt={done.receipt.receipt} receiptHash={done.receipt.receiptHash} /> : null}
       <div className="grid-2">
-        <article className="card" aria-labelledby="vote-facts">
-          <h2 id="vote-facts">{v.details}</h2>
+        <Card titleId="vote-facts" title={v.details}>
           <ProofStatus proof={vote.proof} fields={voteProvenFields(vote)} what={`${vote.title} ${t.me.versionN(vote.version)}`} downloadHref={`/proof/Vote/${vote.id}/${vote.version}`} />
           <dl className="facts">
-            <div className="fact">
-              <dt>{v.kind}</dt>
-              <dd>{v.kinds[vote.kind] ?? vote.kind}</dd>
-            </div>
+            <Fact label={v.kind}>{v.kinds[vote.kind] ?? vote.kind}</Fact>
             {vote.orgUnit ? (
-              <div className="fact">
-                <dt>{v.unit}</dt>
-                <dd><bdi>{vote.orgUnit.name}</bdi></dd>
-              </div>
+              <Fact label={v.unit}><bdi>{vote.orgUnit.name}</bdi></Fact>
             ) : null}
-            <div className="fact">
-              <dt>{v.quorumRule}</dt>
-              <dd>{v.quorum[vote.quorumRule] ?? vote.quorumRule}</dd>
-            </div>
-            <div className="fact">
-              <dt>{v.majorityRule}</dt>
-              <dd>{v.majority[vote.majorityRule] ?? vote.majorityRule}</dd>
-            </div>
+            <Fact label={v.quorumRule}>{v.quorum[vote.quorumRule] ?? vote.quorumRule}</Fact>
+            <Fact label={v.majorityRule}>{v.majority[vote.majorityRule] ?? vote.majorityRule}</Fact>
             {vote.kind === 'ELECTION' ? (
-              <div className="fact">
-                <dt>{v.seats}</dt>
-                <dd>{vote.seats}</dd>
-              </div>
+              <Fact label={v.seats}>{vote.seats}</Fact>
             ) : null}
             {vote.eligibleCount !== null ? (
-              <div className="fact">
-                <dt>{v.eligibleCount}</dt>
-                <dd>{v.eligible(vote.eligibleCount)}</dd>
-              </div>
+              <Fact label={v.eligibleCount}>{v.eligible(vote.eligibleCount)}</Fact>
             ) : null}
             {vote.closesAt ? (
-              <div className="fact">
-                <dt>{v.closesAt}</dt>
-                <dd>{formatDateTime(vote.closesAt)}</dd>
-              </div>
+              <Fact label={v.closesAt}>{formatDateTime(vote.closesAt)}</Fact>
             ) : null}
             {vote.eligibleRollHash ? (
-              <div className="fact">
-                <dt>{v.rollHash}</dt>
-                <dd>
-                  <code className="break">{vote.eligibleRollHash}</code>
-                </dd>
-              </div>
+              <Fact label={v.rollHash}>
+                <code className="break">{vote.eligibleRollHash}</code>
+              </Fact>
             ) : null}
           </dl>
           {vote.description ? (
@@ -118,12 +92,10 @@ export default function VotePage() {
               <li key={o.id}><bdi>{o.label}</bdi></li>
             ))}
           </ol>
-        </article>
+        </Card>
         <div>
           {canWrite && (vote.status === 'DRAFT' || vote.status === 'OPEN') ? (
-            <article className="card" aria-labelledby="vote-action-title">
-              <h2 id="vote-action-title">{vote.status === 'DRAFT' ? v.open : v.close}</h2>
-              <p className="muted small">{vote.status === 'DRAFT' ? v.openIntro : v.closeIntro}</p>
+            <Card titleId="vote-action-title" title={vote.status === 'DRAFT' ? v.open : v.close} intro={vote.status === 'DRAFT' ? v.openIntro : v.closeIntro}>
               <FormAlert result={failure} intent={vote.status === 'DRAFT' ? 'open' : 'close'} />
               <Form method="post">
                 <input type="hidden" name="intent" value={vote.status === 'DRAFT' ? 'open' : 'close'} />
@@ -145,15 +117,13 @@ export default function VotePage() {
                   )
                 ) : null}
               </Form>
-            </article>
+            </Card>
           ) : null}
           {hasMember && vote.hasVoted !== null && vote.status !== 'DRAFT' ? (
             <VoterPanel vote={vote} failure={failure} busy={busy} asked={done?.intent === 'cast' ? done : null} />
           ) : null}
           {hasMember && vote.hasVoted ? (
-            <article className="card" aria-labelledby="check-title" data-testid="check-card">
-              <h2 id="check-title">{v.check}</h2>
-              <p className="muted small">{v.checkIntro}</p>
+            <Card titleId="check-title" title={v.check} intro={v.checkIntro} testId="check-card">
               <Form method="post" className="form">
                 <input type="hidden" name="intent" value="check" />
                 <FormAlert result={failure} intent="check" />
@@ -198,7 +168,7 @@ export default function VotePage() {
                   )}
                 </div>
               ) : null}
-            </article>
+            </Card>
           ) : null}
         </div>
       </div>
@@ -238,8 +208,7 @@ function VoterPanel({ vote, failure, busy, asked }: { vote: VoteNode; failure: F
   const confirm = asked?.ok ? asked.confirm : undefined;
   const chosen = confirm?.choices.map((id) => vote.options.find((o) => o.id === id)?.label ?? '').filter(Boolean) ?? [];
   return (
-    <article className="card" aria-labelledby="ballot-title" data-testid="ballot-card">
-      <h2 id="ballot-title">{v.myBallot}</h2>
+    <Card titleId="ballot-title" title={v.myBallot} testId="ballot-card">
       {vote.hasVoted ? (
         <p>
           <span className="pill pill-pass" data-testid="has-voted">
@@ -275,6 +244,6 @@ function VoterPanel({ vote, failure, busy, asked }: { vote: VoteNode; failure: F
           ) : null}
         </Form>
       )}
-    </article>
+    </Card>
   );
 }

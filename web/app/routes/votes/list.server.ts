@@ -3,7 +3,9 @@ import { pageUrl } from '../../lib/session.server';
 import type { Route } from './+types/list';
 import { requireAccount } from '../../lib/auth.server';
 import { PAGE_ROLES, isWriter } from '../../lib/roles';
-import { isVoteStatus } from '../../lib/votes';
+import { VOTE_STATUSES } from '../../lib/votes';
+import { paramOneOf } from '../../lib/one-of';
+import { pagingFrom } from '../../lib/portal';
 import { graphql } from '../../graphql';
 
 const PAGE_SIZE = 20;
@@ -19,13 +21,9 @@ const VOTES = graphql(`query Votes($first: Int, $after: String, $last: Int, $bef
 
 export async function loader({ request }: Route.LoaderArgs) {
   const ctx = await requireAccount(request, PAGE_ROLES.votes);
-  const p = pageUrl(request).searchParams;
-  const status = p.get('status');
-  const after = p.get('after');
-  const before = p.get('before');
-  const filters = { status: isVoteStatus(status) ? status : '' };
-  const paging = before ? { last: PAGE_SIZE, before } : { first: PAGE_SIZE, ...(after ? { after } : {}) };
+  const url = pageUrl(request);
+  const status = paramOneOf(url, 'status', VOTE_STATUSES);
   // The demo's admin and leader accounts have no member record: `hasVoted` is null for them.
-  const r = await ctx.query(VOTES, { staff: ctx.account.role !== 'MEMBER', ...(isVoteStatus(status) ? { status } : {}), ...paging });
-  return { filters, votes: r.votes, canCreate: isWriter(ctx.account.role), hasMember: ctx.account.memberId !== null };
+  const r = await ctx.query(VOTES, { staff: ctx.account.role !== 'MEMBER', ...(status ? { status } : {}), ...pagingFrom(url, '', PAGE_SIZE) });
+  return { filters: { status: status ?? '' }, votes: r.votes, canCreate: isWriter(ctx.account.role), hasMember: ctx.account.memberId !== null };
 }
