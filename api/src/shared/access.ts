@@ -154,9 +154,10 @@ export function assertCanWriteUnit(ctx: Context, unit: UnitRef): void {
     throw forbidden(`${describePrincipal(p)} may not make changes: that needs an ADMIN or SECRETARY account.`, `${describePrincipal(p)} 无权修改：需要管理员或书记账号。`);
   }
   if (!inSubtree(visibleRoot(p), unit.path)) {
+    // Only the id the caller sent: the name of a unit outside the caller's subtree is not theirs to learn.
     throw forbidden(
-      `${describePrincipal(p)} may not change records of org unit ${unit.name ?? unit.id}: it is outside your subtree.`,
-      `${describePrincipal(p)} 无权修改组织 ${unit.name ?? unit.id} 的记录：不在您负责的范围内。`,
+      `${describePrincipal(p)} may not change records of org unit ${unit.id}: it is outside your subtree.`,
+      `${describePrincipal(p)} 无权修改组织 ${unit.id} 的记录：不在您负责的范围内。`,
       { unitId: unit.id },
     );
   }

@@ -179,8 +179,9 @@ export async function completeCourse(ctx: Context, input: CompleteInput): Promis
   const course = await ctx.prisma.course.findUnique({ where: { id: courseId }, include: { orgUnit: true, resources: { select: { id: true } } } });
   if (!course) throw notFound('Course', '课程', courseId);
   if (!pathsAbove(member.unitPath).includes(course.orgUnit.path)) {
-    if (self) throw forbidden(`Course ${course.id} is not meant for you: it belongs to ${course.orgUnit.name}, which is not your unit or above it.`, `课程 ${course.id} 不面向您：它属于 ${course.orgUnit.name}，不是您所在组织或上级组织。`);
-    throw badArgument('courseId', `names a course of ${course.orgUnit.name}, which is not meant for member ${member.id} (not their unit or a unit above it).`, `课程属于 ${course.orgUnit.name}，不面向党员 ${member.id}（不是其所在组织或上级组织）。`);
+    // The course's unit is not named: it may lie outside what the caller may see.
+    if (self) throw forbidden(`Course ${course.id} is not meant for you: it belongs to a unit that is neither yours nor above it.`, `课程 ${course.id} 不面向您：它所属的组织不是您所在组织或上级组织。`);
+    throw badArgument('courseId', `names a course that is not meant for member ${member.id}: its unit is neither theirs nor above it.`, `该课程不面向党员 ${member.id}：课程所属组织不是其所在组织或上级组织。`);
   }
   if (course.status !== 'PUBLISHED') throw refused('COURSE_NOT_PUBLISHED', `Course ${course.id} is ${course.status}; only a published course can be completed.`, `课程 ${course.id} 当前为 ${course.status}，只有已发布的课程可以完成。`);
   if (self) {
