@@ -3,7 +3,8 @@ import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse }
 import type { Route } from './+types/root';
 import { ErrorPage } from './components/ErrorPage';
 import { Shell } from './components/Shell';
-import { useLocale, useRootData } from './i18n/use-t';
+import { useLocale } from './i18n/use-t';
+import { useRootData } from './lib/root-data';
 import { webConfig } from './lib/config.server';
 import { localeOf } from './lib/locale.server';
 import type { RootData } from './lib/root-data';

@@ -2,7 +2,8 @@
 // the browser against the chain, and only proven entries of this member add their proven month
 // amounts. The API's totals are then only a claim that this sum confirms or refutes. The bundles
 // are those of the page's own statement (all of the year's entries, not a page of them).
-import { useRootData, useT } from '../i18n/use-t';
+import { useT } from '../i18n/use-t';
+import { useRootData } from '../lib/root-data';
 import { fenText, recomputeDues, type DuesClaim, type DuesRecomputed } from '../lib/dues';
 import { Recompute } from './Recompute';
 

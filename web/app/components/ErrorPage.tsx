@@ -1,7 +1,8 @@
 // Error pages say what went wrong and what to do about it, in the visitor's language: never an
 // internal address, a machine code or an internal error's text (those go to the server's log).
 import { Link } from 'react-router';
-import { useLocale, useRootData, useT } from '../i18n/use-t';
+import { useLocale, useT } from '../i18n/use-t';
+import { useRootData } from '../lib/root-data';
 import { isErrorPayload } from '../lib/errors';
 import { homeFor } from '../lib/roles';
 

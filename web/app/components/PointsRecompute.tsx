@@ -1,6 +1,7 @@
 // "Recompute my total from verified entries": fetches the proofs of the entries my total counts,
 // verifies each in the browser and shows whether their sum matches the API's total.
-import { useRootData, useT } from '../i18n/use-t';
+import { useT } from '../i18n/use-t';
+import { useRootData } from '../lib/root-data';
 import { recomputeTotal, type ProofsAnswer, type Recomputed } from '../lib/points';
 import { Recompute } from './Recompute';
 

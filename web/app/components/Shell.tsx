@@ -2,7 +2,8 @@
 // who is signed in, and the footer.
 import type { ReactNode } from 'react';
 import { Form, Link, NavLink, useLocation } from 'react-router';
-import { useRootData, useT } from '../i18n/use-t';
+import { useT } from '../i18n/use-t';
+import { useRootData } from '../lib/root-data';
 import { navGroupsFor } from '../lib/roles';
 import { NavProgress } from './NavProgress';
 import { isolatedIn } from './UserText';

@@ -1,3 +1,4 @@
+import { useRouteLoaderData } from 'react-router';
 import type { Locale } from '../i18n/locale';
 import type { Role } from './roles';
 import type { SiteTrustMode } from './site-trust-meta';
@@ -21,4 +22,9 @@ export interface RootData {
    * a <meta>, so pages on a site without one never request /trust-root.json.
    */
   trust?: SiteTrustMode;
+}
+
+/** The root loader's data; undefined only when the root loader itself failed. */
+export function useRootData(): RootData | undefined {
+  return useRouteLoaderData('root') as RootData | undefined;
 }

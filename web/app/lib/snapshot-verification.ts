@@ -3,7 +3,7 @@
 // every check with progress. Used by the snapshot page and by the dashboard's figures.
 import type { ProofBundle, SnapshotInput } from '@lianjian/verify';
 import { useEffect, useState } from 'react';
-import { useRootData } from '../i18n/use-t';
+import { useRootData } from './root-data';
 import { toSnapshotInput, verifySnapshotWithProgress, type InputPage, type SnapshotOutcome } from './snapshot';
 
 export type SnapshotState =

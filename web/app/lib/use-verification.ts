@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useRevalidator } from 'react-router';
 import type { ProofBundle } from '@lianjian/verify';
-import { useRootData } from '../i18n/use-t';
+import { useRootData } from './root-data';
 import { settle, type VerificationState } from './proof-state';
 import { retryDelay, verifyQueued } from './verification';
 

@@ -8,7 +8,8 @@ import { DevelopmentTimeline, MemberProfile, RecordVersions } from '../../compon
 import { LevelRequests } from '../../components/LevelRequests';
 import { NextActions } from '../../components/NextActions';
 import { RecordStep } from '../../components/RecordStep';
-import { useLocale, useRootData, useT } from '../../i18n/use-t';
+import { useLocale, useT } from '../../i18n/use-t';
+import { useRootData } from '../../lib/root-data';
 import { titleFor } from '../../lib/meta';
 import type { FormFailure } from '../../lib/meetings-form';
 import type { loader, action } from './detail.server';

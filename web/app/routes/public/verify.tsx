@@ -17,7 +17,8 @@ import { SnapshotDetails, SnapshotFigures, SnapshotProgress, SnapshotVerdict } f
 import { OutcomeTrust, SiteRootNote, trustSkips } from '../../components/TrustNote';
 import { codeIn } from '../../components/UserText';
 import '../../components/Dashboard.css';
-import { useRootData, useT } from '../../i18n/use-t';
+import { useT } from '../../i18n/use-t';
+import { useRootData } from '../../lib/root-data';
 import { titleFor } from '../../lib/meta';
 import { primeSiteTrust } from '../../lib/site-trust';
 import type { loader } from './verify.server';
