@@ -28,7 +28,9 @@ export function LevelRequestState({ request: r }: { request: LevelRequestView })
       {r.decidedAt ? (
         <span className="muted small">
           {' · '}
-          {a.decidedOn(r.decidedAt.slice(0, 10), r.decidedByName ?? '—')}
+          {a.decidedOn(r.decidedAt.slice(0, 10))[0]}
+          <bdi>{r.decidedByName ?? '—'}</bdi>
+          {a.decidedOn(r.decidedAt.slice(0, 10))[1]}
         </span>
       ) : null}
       {r.status === 'RETURNED' && r.returnReason ? (

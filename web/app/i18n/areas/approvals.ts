@@ -46,7 +46,8 @@ export const zh = {
   requestsTitle: '向上级的申请',
   requestsNone: '尚未向上级提出申请。',
   requestedOn: (d: string) => `${d} 提出`,
-  decidedOn: (d: string, who: string) => `${d} 由 ${who} 办理`,
+  /** Around the decider's name (shown as the person wrote it, in <bdi>): before, after. */
+  decidedOn: (d: string): [string, string] => [`${d} 由 `, ` 办理`],
   returnReason: '退回理由：',
   request: '报上级审批',
   requestIntro: '该步骤由上级党组织办理：提交申请及材料，上级审批后记录该步骤。',
@@ -98,7 +99,7 @@ export const en: typeof zh = {
   requestsTitle: 'Requests to the level above',
   requestsNone: 'No requests to the level above yet.',
   requestedOn: (d: string) => `requested ${d}`,
-  decidedOn: (d: string, who: string) => `decided ${d} by ${who}`,
+  decidedOn: (d: string): [string, string] => [`decided ${d} by `, ''],
   returnReason: 'Reason: ',
   request: 'Request from the level above',
   requestIntro: 'The level above decides this step: send the request with its documents; the step is recorded when it is approved.',
