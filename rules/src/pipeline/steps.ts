@@ -109,6 +109,21 @@ export const STAGE_CHANGE: Partial<Record<StepKind, Stage>> = {
   CONFIRMATION_APPROVAL: 'FULL',
 };
 
+/**
+ * Steps 4, 8, 13, 16, 17, 18, 24, 25: the level above's (filings, pre-review, the committee's talk,
+ * the approvals, files archived) — requested by the branch, decided by the nearest committee.
+ */
+export const LEVEL_ABOVE_STEPS: readonly StepKind[] = [
+  'ACTIVIST_FILING',
+  'CANDIDATE_FILING',
+  'HIGHER_PRE_REVIEW',
+  'COMMITTEE_TALK',
+  'ADMISSION_APPROVAL',
+  'DEPARTMENT_FILING',
+  'CONFIRMATION_APPROVAL',
+  'FILES_ARCHIVED',
+];
+
 export function isStepKind(x: string): x is StepKind {
   return (STEP_KINDS as readonly string[]).includes(x);
 }

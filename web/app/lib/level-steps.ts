@@ -1,5 +1,6 @@
 // The steps of the level above (decision 013): a branch requests them, the deciding committee
 // decides. The API enforces it; the member page uses the list to offer "request" instead of "record".
+// A copy of @lianjian/rules' LEVEL_ABOVE_STEPS: the browser bundle does not take the rules package.
 export const LEVEL_ABOVE_STEPS: readonly string[] = [
   'ACTIVIST_FILING',
   'CANDIDATE_FILING',

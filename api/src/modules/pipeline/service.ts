@@ -12,7 +12,7 @@ import { writeRecord } from '../../shared/records/write.js';
 import { branchVoteOfTally } from '../votes/pipeline-link.js';
 import { configuredCalendar } from './calendar-config.js';
 import { todayInChina } from '@lianjian/rules/dates';
-import { applyStep } from '@lianjian/rules/pipeline';
+import { applyStep, LEVEL_ABOVE_STEPS } from '@lianjian/rules/pipeline';
 import { refusalError } from './errors.js';
 import { canDecideFor, decidingUnitFor, isLevelAboveStep, levelAboveDecides, requestPending, type DecidingUnit } from './levels/deciding.js';
 import type { StepKind } from '@lianjian/rules/pipeline';
@@ -26,18 +26,7 @@ export const dateOf = (iso: string): Date => new Date(`${iso}T00:00:00.000Z`);
 /** The steps a higher unit decides: their record carries the approval. */
 const APPROVALS: ReadonlySet<StepKind> = new Set(['ADMISSION_APPROVAL', 'CONFIRMATION_APPROVAL', 'PROBATION_EXTENDED', 'MEMBERSHIP_REVOKED']);
 /** Steps done by or with a higher unit, which may be named. */
-const HIGHER_UNIT_STEPS: ReadonlySet<StepKind> = new Set([
-  'ACTIVIST_FILING',
-  'CANDIDATE_FILING',
-  'HIGHER_PRE_REVIEW',
-  'COMMITTEE_TALK',
-  'ADMISSION_APPROVAL',
-  'DEPARTMENT_FILING',
-  'CONFIRMATION_APPROVAL',
-  'FILES_ARCHIVED',
-  'PROBATION_EXTENDED',
-  'MEMBERSHIP_REVOKED',
-]);
+const HIGHER_UNIT_STEPS: ReadonlySet<StepKind> = new Set([...LEVEL_ABOVE_STEPS, 'PROBATION_EXTENDED', 'MEMBERSHIP_REVOKED']);
 
 export function memberFacts(m: Pick<Member, 'id' | 'birthDate' | 'stage' | 'status'>): MemberFacts {
   return { id: m.id, birthDate: isoOf(m.birthDate), stage: m.stage, status: m.status };

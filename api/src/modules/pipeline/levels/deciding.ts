@@ -5,27 +5,17 @@
 // unit is the deciding unit or above it; everyone below requests.
 import type { OrgUnit } from '@lianjian/db';
 import type { GraphQLError } from 'graphql';
-import type { StepKind } from '@lianjian/rules/pipeline';
+import { LEVEL_ABOVE_STEPS, type StepKind } from '@lianjian/rules/pipeline';
 import { STEP } from '@lianjian/rules/pipeline';
 import type { Context } from '../../../shared/context.js';
 import { appError, forbidden } from '../../../shared/errors.js';
 import { describePrincipal, inSubtree, type Principal } from '../../../shared/principal.js';
 import { LevelCode } from '../errors.js';
 
-/** Steps 4, 8, 13, 16, 17, 18, 24, 25: requested by the branch, decided by the level above. */
-export const LEVEL_ABOVE_STEPS: ReadonlySet<StepKind> = new Set([
-  'ACTIVIST_FILING',
-  'CANDIDATE_FILING',
-  'HIGHER_PRE_REVIEW',
-  'COMMITTEE_TALK',
-  'ADMISSION_APPROVAL',
-  'DEPARTMENT_FILING',
-  'CONFIRMATION_APPROVAL',
-  'FILES_ARCHIVED',
-]);
+const LEVEL_ABOVE: ReadonlySet<StepKind> = new Set(LEVEL_ABOVE_STEPS);
 
 export function isLevelAboveStep(kind: StepKind): boolean {
-  return LEVEL_ABOVE_STEPS.has(kind);
+  return LEVEL_ABOVE.has(kind);
 }
 
 export type DecidingUnit = Pick<OrgUnit, 'id' | 'path' | 'name' | 'kind'>;
