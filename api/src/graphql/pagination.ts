@@ -61,3 +61,21 @@ export function decodeIntCursor(kind: string, name: string, cursor: string | nul
   if (!m || Buffer.from(text).toString('base64') !== cursor) throw badCursor(name);
   return Number(m[1]);
 }
+
+/**
+ * Cursors over a composite key written as text (`key` must match `keyPattern`, a regex source
+ * without anchors): for lists ordered by something other than id, e.g. a due date then an id.
+ */
+export function keyCursor(kind: string, keyPattern: string) {
+  const shape = new RegExp(`^${kind}:(${keyPattern})$`);
+  return {
+    encode: (key: string) => Buffer.from(`${kind}:${key}`).toString('base64'),
+    decode(name: 'after' | 'before', cursor: string | null | undefined): string | null {
+      if (cursor == null) return null;
+      const text = Buffer.from(cursor, 'base64').toString('utf8');
+      const m = shape.exec(text);
+      if (!m || Buffer.from(text).toString('base64') !== cursor) throw badCursor(name);
+      return m[1]!;
+    },
+  };
+}

@@ -6,24 +6,10 @@ import { badArgument, notFound } from '../../../shared/errors.js';
 import { requireUuid } from '../../../shared/ids.js';
 import { dueInSubtree, type DueEntry } from '../due-query.js';
 import { engineToday, isoOf } from '../service.js';
-import { checkPageSize } from '../../../graphql/pagination.js';
+import { checkPageSize, keyCursor } from '../../../graphql/pagination.js';
 import { DueStatusEnum, PipelineDueItem } from './types.js';
 
-const CURSOR = /^due:(\d{4}-\d{2}-\d{2}\|[0-9a-f-]{36}\|\d{2}\|[A-Z_]+)$/;
-
-function encode(key: string): string {
-  return Buffer.from(`due:${key}`).toString('base64');
-}
-
-function decode(name: 'after' | 'before', cursor: string | null | undefined): string | null {
-  if (cursor == null) return null;
-  const text = Buffer.from(cursor, 'base64').toString('utf8');
-  const m = CURSOR.exec(text);
-  if (!m || Buffer.from(text).toString('base64') !== cursor) {
-    throw badArgument(name, 'is not a cursor this list issued: pass an endCursor/startCursor from the same list unchanged.', '不是本列表返回的游标：请原样传入同一列表的 endCursor/startCursor。');
-  }
-  return m[1]!;
-}
+const { encode, decode } = keyCursor('due', String.raw`\d{4}-\d{2}-\d{2}\|[0-9a-f-]{36}\|\d{2}\|[A-Z_]+`);
 
 interface DueConnection {
   totalCount: number;

@@ -6,12 +6,11 @@ import { LevelRequestStatus } from '@lianjian/db';
 import type { StepDetails, StepKind } from '@lianjian/rules/pipeline';
 import { STEP } from '@lianjian/rules/pipeline';
 import { builder } from '../../../graphql/builder.js';
-import { checkPageSize } from '../../../graphql/pagination.js';
+import { checkPageSize, keyCursor } from '../../../graphql/pagination.js';
 import { scopedConnection, underUnit } from '../../../graphql/rows.js';
 import { verifiableFields, verifiableRow } from '../../../graphql/verifiable.js';
 import { listRoot } from '../../../shared/access.js';
 import type { Context } from '../../../shared/context.js';
-import { badArgument } from '../../../shared/errors.js';
 import { canDecideFor } from '../levels/deciding.js';
 import { waitingOn, type QueueEntry } from '../levels/queue.js';
 import { decideLevelRequest, requestLevelStep, type DecisionResult } from '../levels/requests.js';
@@ -103,17 +102,7 @@ const ApprovalQueueItem = builder.objectRef<QueueEntry>('ApprovalQueueItem').imp
   }),
 });
 
-const CURSOR = /^lvq:(\d{4}-\d{2}-\d{2}\|[0-9TZ:.-]+\|[0-9a-f-]{36})$/;
-const encode = (key: string) => Buffer.from(`lvq:${key}`).toString('base64');
-function decode(name: 'after' | 'before', cursor: string | null | undefined): string | null {
-  if (cursor == null) return null;
-  const text = Buffer.from(cursor, 'base64').toString('utf8');
-  const m = CURSOR.exec(text);
-  if (!m || Buffer.from(text).toString('base64') !== cursor) {
-    throw badArgument(name, 'is not a cursor this list issued: pass an endCursor/startCursor from the same list unchanged.', '不是本列表返回的游标：请原样传入同一列表的 endCursor/startCursor。');
-  }
-  return m[1]!;
-}
+const { encode, decode } = keyCursor('lvq', String.raw`\d{4}-\d{2}-\d{2}\|[0-9TZ:.-]+\|[0-9a-f-]{36}`);
 
 interface QueueConnection {
   totalCount: number;
