@@ -1,5 +1,6 @@
 // The organisation tree (组织与班子): the viewer's unit and the units under it, each with its
 // leadership's term end, the terms ending soon (换届) as due items, and creating a unit.
+import { TableHead } from '../../components/TableCard';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from 'react-router';
 import type { Route } from './+types/tree';
 import { doneOf, failureOf, type DuesResult } from '../../components/DuesConfirmed';
@@ -74,17 +75,7 @@ export default function UnitsTree() {
       <div className="table-wrap card">
         <table className="table" data-testid="units-table">
           <caption>{u.treeCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{u.name}</th>
-              <th scope="col">{u.kind}</th>
-              <th scope="col">{u.code}</th>
-              <th scope="col">{u.termEnd}</th>
-              <th scope="col">
-                <span className="visually-hidden">{u.open}</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={[u.name, u.kind, u.code, u.termEnd, { label: u.open, hidden: true }]} />
           <tbody>
             {units.map((x) => (
               <tr key={x.id} data-testid={`unit-row-${x.code}`}>

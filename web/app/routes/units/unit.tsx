@@ -1,6 +1,7 @@
 // One unit (组织): its name, kind and parent, the forms that change it (rename, move, merge and
 // dissolve — the last two asked first), and its current leadership (班子): form, term and term
 // end, the positions and their holders, a new term (换届), appointments and ending a holding.
+import { TableHead } from '../../components/TableCard';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from 'react-router';
 import type { Route } from './+types/unit';
 import { ConfirmStep } from '../../components/Confirm';
@@ -99,17 +100,7 @@ export default function UnitPage() {
             <div className="table-wrap">
               <table className="table" data-testid="positions-table">
                 <caption>{u.positionsCaption}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{u.title_}</th>
-                    <th scope="col">{u.holder}</th>
-                    <th scope="col">{u.startedOn}</th>
-                    <th scope="col">{u.proof}</th>
-                    <th scope="col">
-                      <span className="visually-hidden">{u.relieve}</span>
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead columns={[u.title_, u.holder, u.startedOn, u.proof, { label: u.relieve, hidden: true }]} />
                 <tbody>
                   {c.positions.length === 0 ? (
                     <tr>
