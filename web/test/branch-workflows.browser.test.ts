@@ -52,6 +52,11 @@ describe('branch workflows', () => {
     expect(await page.locator('#decision-new-status').getAttribute('aria-invalid')).toBe('true');
     // The page itself stands: still the decision, still adopted.
     expect(await page.getByTestId('decision-status').getAttribute('data-status')).toBe('ADOPTED');
+    // The refusal outlives a reload of the page's data, which proof badges make while a record waits
+    // for its anchor (React Router drops action data on every revalidation; the page must keep it).
+    await page.evaluate(() => (window as unknown as { __reactRouterDataRouter: { revalidate(): Promise<void> } }).__reactRouterDataRouter.revalidate());
+    await page.getByTestId('milestones').getByRole('rowheader', { name: milestoneTitle }).waitFor();
+    expect(await refusal.innerText({ timeout: 2_000 })).toContain(milestoneTitle);
     await screenshot(page, 'branch-decision-implemented-refused');
 
     await page.reload();

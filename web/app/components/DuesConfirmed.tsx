@@ -1,7 +1,8 @@
 // What the dues forms' actions answer: a refusal (shown on its form), a question before an act
 // that cannot be undone (ConfirmStep, answered by submitting again with confirm=1), or done.
 import type { ReactNode } from 'react';
-import { useActionData, useNavigation } from 'react-router';
+import { useNavigation } from 'react-router';
+import { useActionResult } from '../lib/use-action-result';
 import { useT } from '../i18n/use-t';
 import type { FormFailure } from '../lib/meetings-form';
 import { ConfirmStep } from './Confirm';
@@ -24,7 +25,7 @@ export function doneOf(r: DuesResult | undefined): DuesDone | undefined {
 
 /** A dues page's action answer, read three ways, and whether one of its forms is being sent. */
 export function useDuesAction() {
-  const result = useActionData() as DuesResult | undefined;
+  const result = useActionResult<DuesResult>();
   return { result, failure: failureOf(result), done: doneOf(result), busy: useNavigation().state === 'submitting' };
 }
 

@@ -1,6 +1,7 @@
 // Accounts and roles (ADMIN): list with filters and pages; create (the one-time password is shown
 // once, in the response to the create); change role or scope; disable and enable; reset password.
-import { Form, Link, useActionData, useLoaderData, useNavigation } from 'react-router';
+import { Form, Link, useLoaderData, useNavigation } from 'react-router';
+import { useActionResult } from '../../lib/use-action-result';
 import type { Route } from './+types/accounts';
 import { ActionForm } from '../../components/ActionForm';
 import { FoldedCard } from '../../components/Card';
@@ -31,7 +32,7 @@ export default function AdminAccounts() {
   const t = useT();
   const { filters, accounts, units, self, pick } = useLoaderData<typeof loader>();
   const picking = pick.picked !== null || pick.search !== '';
-  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const result = useActionResult<ActionResult>();
   const navigation = useNavigation();
   const busy = navigation.state === 'submitting';
   const failed = result && !result.ok ? result : null;

@@ -1,7 +1,8 @@
 // Administration: anchoring status (the indexer's /health, refreshed live) and partner API keys
 // (create — the secret is shown once — and revoke); accounts and tamper alerts have sub-pages.
 import { useEffect, useRef, useState } from 'react';
-import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from 'react-router';
+import { Form, Link, useFetcher, useLoaderData, useNavigation } from 'react-router';
+import { useActionResult } from '../../lib/use-action-result';
 import type { Route } from './+types/overview';
 import { ActionForm } from '../../components/ActionForm';
 import { Card } from '../../components/Card';
@@ -30,7 +31,7 @@ export default function Admin() {
   const t = useT();
   const locale = useLocale();
   const { keys, units, scopes, health } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const result = useActionResult<ActionResult>();
   const navigation = useNavigation();
   const busy = navigation.state === 'submitting';
   return (

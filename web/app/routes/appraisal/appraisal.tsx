@@ -1,6 +1,7 @@
 // Democratic appraisal. Secretaries: create a campaign, open it, move to peer assessment, propose
 // ratings (the ≤ 1/3 优秀 cap counted live), finalise. Members: self-assessment and peer assessment.
-import { Form, Link, useActionData, useLoaderData, useNavigation } from 'react-router';
+import { Form, Link, useLoaderData, useNavigation } from 'react-router';
+import { useActionResult } from '../../lib/use-action-result';
 import type { Route } from './+types/appraisal';
 import { Card, FoldedCard } from '../../components/Card';
 import { Field } from '../../components/MeetingFields';
@@ -24,7 +25,7 @@ export default function Appraisal() {
   const t = useT();
   const locale = useLocale();
   const { staff, campaigns, branches, detail, year, myMemberId } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const result = useActionResult<ActionResult>();
   const busy = useNavigation().state === 'submitting';
   const failed = result && !result.ok ? result : null;
   return (

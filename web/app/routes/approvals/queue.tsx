@@ -2,7 +2,8 @@
 // waits on it — since when, its time limit, due or overdue — with approve and return-with-reason,
 // each asked first (a decision cannot be undone); for a branch, the requests it sent that wait on
 // the level above or came back with a reason.
-import { Form, Link, useActionData, useLoaderData, useNavigation } from 'react-router';
+import { Form, Link, useLoaderData, useNavigation } from 'react-router';
+import { useActionResult } from '../../lib/use-action-result';
 import type { Route } from './+types/queue';
 import { ConfirmStep } from '../../components/Confirm';
 import { LevelRequestState } from '../../components/LevelRequests';
@@ -24,7 +25,7 @@ export default function ApprovalQueue() {
   const a = t.approvals;
   const locale = useLocale();
   const { scope, decides, paged, queue, sent } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as ApprovalResult | undefined;
+  const result = useActionResult<ApprovalResult>();
   const busy = useNavigation().state === 'submitting';
   const failure = result && !result.ok ? result : null;
   const asked = result?.ok && 'ask' in result ? result : null;

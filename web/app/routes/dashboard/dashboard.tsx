@@ -1,7 +1,8 @@
 // Leadership dashboard (统计看板) over a unit's subtree: unit and period pickers, every figure of
 // the analytics API as a chart with its data table and CSV, drill-down into sub-units with a
 // breadcrumb back up, the verification state of published snapshots, and publishing one.
-import { Form, Link, useActionData, useLoaderData, useNavigation } from 'react-router';
+import { Form, Link, useLoaderData, useNavigation } from 'react-router';
+import { useActionResult } from '../../lib/use-action-result';
 import type { Route } from './+types/dashboard';
 import { DashboardFigure, type FigureVerification } from '../../components/DashboardFigure';
 import { Field, FieldError, FormAlert, invalidProps } from '../../components/MeetingFields';
@@ -199,7 +200,7 @@ function useFigureVerification(snapshot: SnapshotSummary | null, d: DashboardDat
 function PublishForm({ unitId }: { unitId: string }) {
   const t = useT();
   const p = t.analytics.publish;
-  const result = useActionData<typeof action>() as FormFailure | undefined;
+  const result = useActionResult<FormFailure>();
   const busy = useNavigation().state === 'submitting';
   return (
     <section className="card dash-section" aria-labelledby="publish-title">

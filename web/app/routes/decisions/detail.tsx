@@ -1,6 +1,7 @@
 // One decision: its text, the linked vote's counts, its implementation milestones (added and
 // moved along by secretaries and administrators) and every status change as a proven version.
-import { Form, Link, useActionData, useLoaderData, useNavigation } from 'react-router';
+import { Form, Link, useLoaderData, useNavigation } from 'react-router';
+import { useActionResult } from '../../lib/use-action-result';
 import type { Route } from './+types/detail';
 import pageStyles from '../../components/MeetingVote.css?url';
 import { Card } from '../../components/Card';
@@ -29,7 +30,7 @@ export default function DecisionPage() {
   const t = useT();
   const v = t.votes;
   const { decision: d, history, canWrite, owners, today } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as DecisionActionResult | undefined;
+  const result = useActionResult<DecisionActionResult>();
   const failure = result && !result.ok ? result : null;
   const done = result?.ok ? result : null;
   const busy = useNavigation().state === 'submitting';

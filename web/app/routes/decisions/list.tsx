@@ -1,6 +1,7 @@
 // Decisions (决议) of the viewer's subtree with their vote counts and overdue milestones; a
 // secretary or administrator records a new one here (from a passed vote when one is named).
-import { Form, Link, useActionData, useLoaderData, useNavigation } from 'react-router';
+import { Form, Link, useLoaderData, useNavigation } from 'react-router';
+import { useActionResult } from '../../lib/use-action-result';
 import type { Route } from './+types/list';
 import pageStyles from '../../components/MeetingVote.css?url';
 import { FoldedCard } from '../../components/Card';
@@ -25,7 +26,7 @@ export default function Decisions() {
   const t = useT();
   const v = t.votes;
   const { filters, decisions, canCreate, units, fromVote, today } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as FormFailure | undefined;
+  const result = useActionResult<FormFailure>();
   const navigation = useNavigation();
   const form = { result, intent: 'create-decision' };
   return (

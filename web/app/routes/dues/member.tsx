@@ -2,7 +2,8 @@
 // of one or more months (cash, transfer, online reference), reverse a wrong entry with a new one,
 // check or declare the year's base. Each act that cannot be undone asks first (ConfirmStep).
 import { useState } from 'react';
-import { Form, useActionData, useLoaderData, useNavigation } from 'react-router';
+import { Form, useLoaderData, useNavigation } from 'react-router';
+import { useActionResult } from '../../lib/use-action-result';
 import type { Route } from './+types/member';
 import { ActionForm } from '../../components/ActionForm';
 import { Card } from '../../components/Card';
@@ -32,7 +33,7 @@ export default function MemberDues() {
   const t = useT();
   const d = t.dues;
   const { statement: s, year, thisYear, today } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as DuesResult | undefined;
+  const result = useActionResult<DuesResult>();
   const busy = useNavigation().state === 'submitting';
   const failure = failureOf(result);
   const done = doneOf(result);

@@ -1,7 +1,8 @@
 // Feedback handling (secretaries, admins): members' feedback of the subtree, moved through its
 // status flow (SUBMITTED → ACKNOWLEDGED → IN_PROGRESS → RESOLVED → CLOSED) with responses. Where
 // an item may go next is the API's answer (nextStatuses), not a copy of its flow.
-import { Form, useActionData, useLoaderData, useNavigation } from 'react-router';
+import { Form, useLoaderData, useNavigation } from 'react-router';
+import { useActionResult } from '../../lib/use-action-result';
 import type { Route } from './+types/admin';
 import { FilterForm } from '../../components/FilterForm';
 import { Notice } from '../../components/Notice';
@@ -27,7 +28,7 @@ export default function FeedbackAdmin() {
   const locale = useLocale();
   const x = locale === 'zh-CN' ? text.zh : text.en;
   const { status, list } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const result = useActionResult<ActionResult>();
   const busy = useNavigation().state === 'submitting';
   return (
     <section className="page" aria-labelledby="fa-title">

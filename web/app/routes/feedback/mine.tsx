@@ -1,5 +1,6 @@
 // /feedback — a member sends feedback to their unit and follows each item's status and response.
-import { Form, useActionData, useLoaderData } from 'react-router';
+import { Form, useLoaderData } from 'react-router';
+import { useActionResult } from '../../lib/use-action-result';
 import type { Route } from './+types/mine';
 import { Card } from '../../components/Card';
 import { FeedbackForm, type FeedbackFormState } from '../../components/FeedbackForm';
@@ -20,7 +21,7 @@ export default function Feedback() {
   const t = useT();
   const f = t.feedback;
   const { list, status } = useLoaderData<typeof loader>();
-  const state = useActionData<typeof action>() as FeedbackFormState | undefined;
+  const state = useActionResult<FeedbackFormState>();
   const hasFieldErrors = state?.fields && Object.keys(state.fields).length > 0;
   return (
     <section className="page portal" aria-labelledby="feedback-title">

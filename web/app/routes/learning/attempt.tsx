@@ -3,7 +3,8 @@
 // first. Once submitted: the score, whether it passed, and every question's answer key and
 // explanation once the API shows them (no attempts left, or the quiz closed); the attempt record
 // verified on chain.
-import { Link, useActionData, useLoaderData } from 'react-router';
+import { Link, useLoaderData } from 'react-router';
+import { useActionResult } from '../../lib/use-action-result';
 import type { Route } from './+types/attempt';
 import { PortalRecord } from '../../components/Portal';
 import { QuizCountdown, QuizForm, QuizResults } from '../../components/QuizAttempt';
@@ -27,7 +28,7 @@ export default function Attempt() {
   const l = t.learning;
   const locale = useLocale();
   const { attempt: a, running } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const result = useActionResult<ActionResult>();
   const formId = `attempt-${a.id}`;
   return (
     <section className="page portal" aria-labelledby="attempt-title">

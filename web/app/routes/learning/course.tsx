@@ -1,6 +1,7 @@
 // One course: its material, "mark completed" naming every item studied, and its quizzes with
 // my attempts; starting a quiz opens the timed attempt page.
-import { Form, Link, useActionData, useLoaderData, useNavigation } from 'react-router';
+import { Form, Link, useLoaderData, useNavigation } from 'react-router';
+import { useActionResult } from '../../lib/use-action-result';
 import type { Route } from './+types/course';
 import { Card } from '../../components/Card';
 import { CourseResources } from '../../components/CourseResources';
@@ -25,7 +26,7 @@ export default function Course() {
   const l = t.learning;
   const locale = useLocale();
   const { course, resources, quizzes, hasMember } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const result = useActionResult<ActionResult>();
   const busy = useNavigation().state === 'submitting';
   const done = course.myCompletion;
   const errorText = (e: ErrorPayload | 'needAll') => (e === 'needAll' ? l.completeNeedAll : localMessage(e, locale));

@@ -2,7 +2,8 @@
 // kept finds my ballot (verifyMyBallot), whose proof is then verified in the browser. The ballot
 // names no voter, so its proof is handed over from this page rather than /proof/… (which
 // serves only records about the signed-in member).
-import { Form, useActionData, useLoaderData, useNavigation } from 'react-router';
+import { Form, useLoaderData, useNavigation } from 'react-router';
+import { useActionResult } from '../../lib/use-action-result';
 import type { Route } from './+types/ballots';
 import { PortalPage } from '../../components/Portal';
 import { ProofStatus } from '../../components/ProofStatus';
@@ -31,7 +32,7 @@ export default function MyBallots() {
   const p = usePortalT();
   const locale = useLocale();
   const { votes } = useLoaderData<typeof loader>();
-  const check = useActionData<typeof action>() as CheckResult | undefined;
+  const check = useActionResult<CheckResult>();
   const busy = useNavigation().state === 'submitting';
   return (
     <PortalPage id="ballots-title" title={p.ballots.title} intro={<p className="lead">{votes && votes.length > 0 ? p.ballots.intro : p.ballots.introNone}</p>}>

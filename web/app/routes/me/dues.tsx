@@ -1,6 +1,7 @@
 // My dues (我的党费): my base, my dues month by month, my payments with their proofs (each a
 // receipt to download), and my total paid recomputed in the browser from my own proven entries.
-import { useActionData, useLoaderData, useNavigation } from 'react-router';
+import { useLoaderData, useNavigation } from 'react-router';
+import { useActionResult } from '../../lib/use-action-result';
 import type { Route } from './+types/dues';
 import { DuesBaseForm } from '../../components/DuesBaseForm';
 import { DuesRecompute } from '../../components/DuesRecompute';
@@ -20,7 +21,7 @@ export { loader, action } from './dues.server';
 export default function MyDues() {
   const d = useT().dues;
   const { statement: s, year, thisYear } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as FormFailure | { ok: true; intent: string } | undefined;
+  const result = useActionResult<FormFailure | { ok: true; intent: string }>();
   const busy = useNavigation().state === 'submitting';
   const failure = result && !result.ok ? result : undefined;
   // A member declares their base until the branch checks it (then it is set for the year).

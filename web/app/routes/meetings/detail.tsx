@@ -3,7 +3,8 @@
 // everyone's attendance in one form once it has started and the minutes once it has ended, and see
 // registrations and feedback; members register, check in with the code and rate it after its end.
 import type { ReactNode } from 'react';
-import { useActionData, useLoaderData } from 'react-router';
+import { useLoaderData } from 'react-router';
+import { useActionResult } from '../../lib/use-action-result';
 import type { Route } from './+types/detail';
 import pageStyles from '../../components/MeetingVote.css?url';
 import { Card } from '../../components/Card';
@@ -34,7 +35,7 @@ export default function MeetingPage() {
   const t = useT();
   const m = t.meetings;
   const { meeting, canWrite, hasMember, roster, times } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as MeetingActionResult | undefined;
+  const result = useActionResult<MeetingActionResult>();
   const failure = result && !result.ok ? result : null;
   const done = result?.ok ? result : null;
   const facts: Array<[string, ReactNode]> = [

@@ -1,7 +1,8 @@
 // Plan a meeting (secretaries and administrators): saved as a draft; or record one that already
 // took place (补录) with its minutes, saved as completed. The API's field errors are shown next to
 // the fields they name.
-import { Form, Link, useActionData, useLoaderData, useNavigation } from 'react-router';
+import { Form, Link, useLoaderData, useNavigation } from 'react-router';
+import { useActionResult } from '../../lib/use-action-result';
 import type { Route } from './+types/new';
 import pageStyles from '../../components/MeetingVote.css?url';
 import { Field, FormAlert } from '../../components/MeetingFields';
@@ -23,7 +24,7 @@ export default function PlanMeeting() {
   const t = useT();
   const m = t.meetings;
   const { units, defaults, past } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as FormFailure | undefined;
+  const result = useActionResult<FormFailure>();
   const busy = useNavigation().state === 'submitting';
   const form = { result, intent: 'plan' };
   return (

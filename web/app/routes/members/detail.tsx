@@ -1,7 +1,8 @@
 // One member (for secretaries, leaders, administrators): profile, the development steps on
 // record and the ones allowed next (recorded here by secretaries and administrators), deadlines,
 // and every version of the member record — each record verified in the browser.
-import { Link, useActionData, useLoaderData } from 'react-router';
+import { Link, useLoaderData } from 'react-router';
+import { useActionResult } from '../../lib/use-action-result';
 import type { Route } from './+types/detail';
 import { DevelopmentSteps } from '../../components/DevelopmentSteps';
 import { DevelopmentTimeline, MemberProfile, RecordVersions } from '../../components/MemberProfile';
@@ -27,7 +28,7 @@ export default function MemberPage() {
   const t = useT();
   const locale = useLocale();
   const { member, history, canRecord, requestKinds, pendingKinds, people, today } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const result = useActionResult<ActionResult>();
   return (
     <section className="page" aria-labelledby="member-title">
       <p>

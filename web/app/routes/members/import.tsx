@@ -3,7 +3,8 @@
 // an error, which writes all rows or none. Members already on record are left out; a likely
 // duplicate (same name and birth date) too, unless the secretary ticks it as a different person.
 import { useEffect, useState } from 'react';
-import { Form, Link, useActionData, useLoaderData, useNavigation } from 'react-router';
+import { Form, Link, useLoaderData, useNavigation } from 'react-router';
+import { useActionResult } from '../../lib/use-action-result';
 import type { Route } from './+types/import';
 import { Card } from '../../components/Card';
 import { Options, unitChoices } from '../../components/SelectField';
@@ -35,7 +36,7 @@ export default function MembersImport() {
   const t = useT();
   const locale = useLocale();
   const { units } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const result = useActionResult<ActionResult>();
   const navigation = useNavigation();
   const pending = navigation.state === 'submitting' ? String(navigation.formData?.get('intent') ?? '') : '';
   const checked = result?.kind === 'checked' ? result : null;

@@ -2,7 +2,8 @@
 // in the signed session cookie, never in the page. Each step's field has focus when it appears,
 // and the page signed in to gets it on its main heading (focus would otherwise fall to the body).
 import { useEffect, useRef } from 'react';
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from 'react-router';
+import { Form, Link, useLoaderData, useNavigation, useSearchParams } from 'react-router';
+import { useActionResult } from '../../lib/use-action-result';
 import type { Route } from './+types/signin';
 import { useLocale, useT } from '../../i18n/use-t';
 import { localMessage, type ErrorPayload } from '../../lib/errors';
@@ -28,7 +29,7 @@ export default function SignIn() {
   const t = useT();
   const locale = useLocale();
   const loaded = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as ActionResult | undefined;
+  const actionData = useActionResult<ActionResult>();
   const navigation = useNavigation();
   // Signing in ends in a redirect away from /signin: when this page unmounts after one, the page
   // signed in to has rendered, and its heading takes the focus the submit button held.

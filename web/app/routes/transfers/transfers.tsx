@@ -1,7 +1,8 @@
 // Transfer letters: issue (validity 3 months, 6 across provinces), list with validity and
 // EXPIRED / past-validity flags, receive as the receiving unit, cancel, and the expiry sweep. A
 // letter past its validity (the API's `lapsed`) is never offered for receipt or cancelling.
-import { Form, useActionData, useLoaderData, useNavigation } from 'react-router';
+import { Form, useLoaderData, useNavigation } from 'react-router';
+import { useActionResult } from '../../lib/use-action-result';
 import type { Route } from './+types/transfers';
 import { ActionForm } from '../../components/ActionForm';
 import { FoldedCard } from '../../components/Card';
@@ -26,7 +27,7 @@ export type ActionResult = { ok: true; intent: string; letterNo?: string; swept?
 export default function Transfers() {
   const t = useT();
   const { filters, transfers, members, units } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const result = useActionResult<ActionResult>();
   const navigation = useNavigation();
   const busy = navigation.state === 'submitting';
   const failed = result && !result.ok ? result : null;

@@ -1,7 +1,8 @@
 // The organisation tree (组织与班子): the viewer's unit and the units under it, each with its
 // leadership's term end, the terms ending soon (换届) as due items, and creating a unit.
 import { TableHead } from '../../components/TableCard';
-import { Form, Link, useActionData, useLoaderData, useNavigation } from 'react-router';
+import { Form, Link, useLoaderData, useNavigation } from 'react-router';
+import { useActionResult } from '../../lib/use-action-result';
 import type { Route } from './+types/tree';
 import { doneOf, failureOf, type DuesResult } from '../../components/DuesConfirmed';
 import { Field, FormAlert } from '../../components/MeetingFields';
@@ -19,7 +20,7 @@ const KINDS = ['COMMITTEE', 'GENERAL_BRANCH', 'BRANCH', 'GROUP'];
 export default function UnitsTree() {
   const u = useT().units;
   const { units, due } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as DuesResult | undefined;
+  const result = useActionResult<DuesResult>();
   const nav = useNavigation();
   const busy = nav.state === 'submitting';
   const failure = failureOf(result);

@@ -2,7 +2,8 @@
 // dissolve — the last two asked first), and its current leadership (班子): form, term and term
 // end, the positions and their holders, a new term (换届), appointments and ending a holding.
 import { TableHead } from '../../components/TableCard';
-import { Form, Link, useActionData, useLoaderData, useNavigation } from 'react-router';
+import { Form, Link, useLoaderData, useNavigation } from 'react-router';
+import { useActionResult } from '../../lib/use-action-result';
 import type { Route } from './+types/unit';
 import { ConfirmStep } from '../../components/Confirm';
 import { askOf, doneOf, failureOf, type DuesResult } from '../../components/DuesConfirmed';
@@ -22,7 +23,7 @@ const TITLES = ['SECRETARY', 'DEPUTY_SECRETARY', 'ORGANISATION', 'PUBLICITY', 'D
 export default function UnitPage() {
   const u = useT().units;
   const { unit, parentName, members, units, canChange, today } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as DuesResult | undefined;
+  const result = useActionResult<DuesResult>();
   const nav = useNavigation();
   const busy = nav.state === 'submitting';
   const failure = failureOf(result);

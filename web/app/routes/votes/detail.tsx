@@ -2,7 +2,8 @@
 // staff see who voted, never how. Members on the roll cast their secret ballot (the receipt is
 // shown once) and check it later with the receipt, with the ballot record's proof once tallied.
 // Opening, closing and casting cannot be undone: each asks first (ConfirmStep).
-import { Form, Link, useActionData, useLoaderData, useNavigation } from 'react-router';
+import { Form, Link, useLoaderData, useNavigation } from 'react-router';
+import { useActionResult } from '../../lib/use-action-result';
 import type { Route } from './+types/detail';
 import pageStyles from '../../components/MeetingVote.css?url';
 import { Card } from '../../components/Card';
@@ -46,7 +47,7 @@ export default function VotePage() {
   const t = useT();
   const v = t.votes;
   const { vote, names, canWrite, hasMember } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as VoteActionResult | undefined;
+  const result = useActionResult<VoteActionResult>();
   const failure = result && !result.ok ? result : null;
   const done = result?.ok ? result : null;
   const busy = useNavigation().state === 'submitting';

@@ -1,7 +1,8 @@
 // Create a motion or an election (secretaries and administrators), saved as a draft, with its
 // rules and, for an election, its candidates; the API's field errors are shown by field.
 import { useState } from 'react';
-import { Form, useActionData, useLoaderData, useNavigation } from 'react-router';
+import { Form, useLoaderData, useNavigation } from 'react-router';
+import { useActionResult } from '../../lib/use-action-result';
 import type { Route } from './+types/new';
 import pageStyles from '../../components/MeetingVote.css?url';
 import { Field, FieldError, FormAlert } from '../../components/MeetingFields';
@@ -24,7 +25,7 @@ export default function NewVote() {
   const t = useT();
   const v = t.votes;
   const { units } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as FormFailure | undefined;
+  const result = useActionResult<FormFailure>();
   const busy = useNavigation().state === 'submitting';
   const [kind, setKind] = useState<string>('MOTION');
   // Without scripts the election fields are always there (the action ignores them for motions).
