@@ -19,7 +19,7 @@ async function useLocale(page: Page, locale: Locale): Promise<void> {
 /** The pages a role reaches: its navigation, the first item of each list, the hub's sub-pages. */
 async function pagesOf(page: Page, role: Role | null): Promise<string[]> {
   const base = stackInfo().webUrl;
-  const nav = role ? navFor(role).map((n) => n.to) : ['/', '/verify', '/signin'];
+  const nav = role ? navFor(role, role === 'SECRETARY' ? 'BRANCH' : null).map((n) => n.to) : ['/', '/verify', '/signin'];
   const out = new Set<string>(nav);
   const navSet = new Set(nav);
   for (const to of nav) {

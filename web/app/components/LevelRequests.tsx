@@ -16,7 +16,7 @@ export interface LevelRequestView {
   decidingUnitName: string;
 }
 
-const BADGE: Record<string, string> = { PENDING: 'badge badge-pending', APPROVED: 'badge badge-pass', RETURNED: 'badge badge-fail' };
+const BADGE: Record<string, string> = { IN_REVIEW: 'badge badge-pending', PENDING: 'badge badge-pending', APPROVED: 'badge badge-pass', RETURNED: 'badge badge-fail' };
 
 /** The request's state: its badge, when it was requested and decided, and a return's reason. */
 export function LevelRequestState({ request: r }: { request: LevelRequestView }) {

@@ -26,6 +26,15 @@ export const LevelCode = defineCodes('pipeline', {
     en: 'Only an account of the deciding level (the nearest committee above the member’s unit, or a level above it) may decide a request. Reaches clients as FORBIDDEN with `extensions.rule`.',
     zh: '只有作出决定的上级组织（人员所在组织之上最近的基层党委或更上级）的账号才能审批申请。以 FORBIDDEN 返回，`extensions.rule` 说明规则。',
   },
+  NOT_THE_REVIEWING_LEVEL: {
+    en: 'A request from a branch under a general branch (党总支) is reviewed first by an account of that general branch, or of a level above it: only they pass it on or return it. Reaches clients as FORBIDDEN with `extensions.rule`.',
+    zh: '党总支下属支部的申请先由该党总支（或更上级）的账号审核：只有他们能转报或退回。以 FORBIDDEN 返回，`extensions.rule` 说明规则。',
+  },
+  GENERAL_BRANCH_PASSES_ON: {
+    en: 'A general branch (党总支) reviews and passes requests on to the committee above; it does not approve or decide them. Reaches clients as FORBIDDEN with `extensions.rule`.',
+    zh: '党总支审核并转报申请至上级党委，不作审批。以 FORBIDDEN 返回，`extensions.rule` 说明规则。',
+  },
+  REQUEST_NOT_IN_REVIEW: { en: 'The request is not waiting on a general branch’s review (passed on, decided, or never reviewed).', zh: '该申请不在党总支审核中（已转报、已办理或无需审核）。' },
   NOT_A_LEVEL_ABOVE_STEP: { en: 'This step is the branch’s own: record it, do not request it.', zh: '该步骤由支部自行办理：直接记录，无需申请。' },
   NO_DECIDING_LEVEL: { en: 'No committee (基层党委) above the member’s unit can decide this step.', zh: '该人员所在组织之上没有可审批该步骤的基层党委。' },
   REQUEST_ALREADY_PENDING: { en: 'A request for this step is already waiting on the level above.', zh: '该步骤已有申请在等待上级审批。' },

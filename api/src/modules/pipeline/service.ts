@@ -14,7 +14,7 @@ import { configuredCalendar } from './calendar-config.js';
 import { todayInChina } from '@lianjian/rules/dates';
 import { applyStep, LEVEL_ABOVE_STEPS } from '@lianjian/rules/pipeline';
 import { refusalError } from './errors.js';
-import { canDecideFor, decidingUnitFor, isLevelAboveStep, levelAboveDecides, requestPending, type DecidingUnit } from './levels/deciding.js';
+import { canDecideFor, decidingUnitFor, isLevelAboveStep, levelAboveDecides, OPEN_STATUSES, requestPending, type DecidingUnit } from './levels/deciding.js';
 import type { StepKind } from '@lianjian/rules/pipeline';
 import type { MemberFacts, MemberFieldUpdate, PersonRef, StepDetails, StepEvent, StepInput } from '@lianjian/rules/pipeline';
 
@@ -189,7 +189,7 @@ export async function recordStep(ctx: Context, asked: StepRequest, decision?: St
     if (!allowed) throw levelAboveDecides(ctx, req.kind, deciding);
     if (deciding) req = { ...req, approvingUnitId: deciding.id };
     // A branch's request for it is decided, not bypassed: recording beside it would leave it waiting for ever.
-    if (!decision && (await ctx.prisma.levelRequest.count({ where: { memberId, kind: req.kind, status: 'PENDING' } })) > 0) throw requestPending(req.kind);
+    if (!decision && (await ctx.prisma.levelRequest.count({ where: { memberId, kind: req.kind, status: { in: [...OPEN_STATUSES] } } })) > 0) throw requestPending(req.kind);
   }
   const tallied = await checkLinks(ctx, req, found.orgUnit);
   const people = req.input.peopleIds ? await loadPeople(ctx, req.input.peopleIds) : undefined;

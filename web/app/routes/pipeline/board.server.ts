@@ -22,7 +22,7 @@ const BOARD = graphql(`query Board {
   PROBATIONARY: members(stage: PROBATIONARY, status: ACTIVE, first: 12) { totalCount edges { node { ...BoardCard probationarySince nextActions { ...ActionFields } } } }
   FULL: members(stage: FULL, status: ACTIVE, first: 12) { totalCount edges { node { ...BoardCard fullMemberSince } } }
   pipelineDue(first: 20, withinDays: 30) { totalCount edges { node { ...DueFields member { id name orgUnit { name } } } } }
-  levelRequests(status: [PENDING, RETURNED], first: 10) {
+  levelRequests(status: [IN_REVIEW, PENDING, RETURNED], first: 10) {
     totalCount edges { node { id stepNo nameZh nameEn status requestedAt decidedAt decidedByName returnReason decidingUnitName member { id name } } }
   }
 }`);

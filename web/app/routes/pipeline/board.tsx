@@ -7,6 +7,8 @@ import { LevelRequestState } from '../../components/LevelRequests';
 import { NextActions } from '../../components/NextActions';
 import { useLocale, useT } from '../../i18n/use-t';
 import { titleFor } from '../../lib/meta';
+import { useRootData } from '../../lib/root-data';
+import { handlesApprovals } from '../../lib/roles';
 import { STAGE_COLOURS } from '../../lib/stages';
 import type { loader } from './board.server';
 
@@ -18,6 +20,7 @@ export default function Pipeline() {
   const t = useT();
   const locale = useLocale();
   const { columns, due, requests } = useLoaderData<typeof loader>();
+  const viewer = useRootData()?.viewer;
   return (
     <section className="page" aria-labelledby="pipeline-title">
       <h1 id="pipeline-title">{t.pipeline.title}</h1>
@@ -75,9 +78,11 @@ export default function Pipeline() {
               </li>
             ))}
           </ul>
-          <p>
-            <Link to="/approvals">{t.approvals.title} →</Link>
-          </p>
+          {viewer && handlesApprovals(viewer.role, viewer.scopeKind) ? (
+            <p>
+              <Link to="/approvals">{t.approvals.title} →</Link>
+            </p>
+          ) : null}
         </article>
       ) : null}
       <div className="board" data-testid="board">

@@ -1,7 +1,8 @@
-// What waits on a level: the pending requests whose deciding unit lies in a subtree, each with
-// its time limit from the rules engine (pre-review within a month of the committee review,
-// admission approval within 3 months of the meeting and at most 6, confirmation approval within
-// 3 months; filings carry no limit), soonest deadline first.
+// What waits on a level: the pending requests whose deciding unit lies in a subtree, and those in
+// review whose reviewing general branch does (decision 016), each with its time limit from the
+// rules engine (pre-review within a month of the committee review, admission approval within 3
+// months of the meeting and at most 6, confirmation approval within 3 months; filings carry no
+// limit) — counted from the branch's steps, not from the review — soonest deadline first.
 import type { LevelRequest } from '@lianjian/db';
 import { daysBetween, todayInChina, type IsoDate } from '@lianjian/rules/dates';
 import { nextLegalActions } from '@lianjian/rules/pipeline';
@@ -9,9 +10,12 @@ import type { Context } from '../../../shared/context.js';
 import { engineOptions, memberFacts, stepEvents } from '../service.js';
 
 export type QueueStatus = 'DUE' | 'OVERDUE' | 'EXPIRED' | 'WAITING';
+/** What the level does with it: REVIEW (a general branch passes on or returns), DECISION (the committee). */
+export type QueueStage = 'REVIEW' | 'DECISION';
 
 export interface QueueEntry {
   request: LevelRequest;
+  stage: QueueStage;
   /** The day (China time) the request was made. */
   since: IsoDate;
   dueOn: IsoDate | null;
@@ -29,10 +33,16 @@ export function statusOf(asOf: IsoDate, dueOn: IsoDate | null, deadline: IsoDate
   return dueOn ? 'DUE' : 'WAITING';
 }
 
-/** Pending requests waiting on units under `rootPath` (null = all), with their limits as of `asOf`. */
-export async function waitingOn(ctx: Context, rootPath: string | null, asOf: IsoDate): Promise<QueueEntry[]> {
+/** Requests waiting on units under `rootPath` (null = all), with their limits as of `asOf`. */
+export async function waitingOn(ctx: Context, rootPath: string | null, asOf: IsoDate, stages: readonly QueueStage[] = ['REVIEW', 'DECISION']): Promise<QueueEntry[]> {
+  const under = (rel: 'decidingUnit' | 'reviewingUnit') => (rootPath ? { [rel]: { path: { startsWith: rootPath } } } : {});
   const rows = await ctx.prisma.levelRequest.findMany({
-    where: { status: 'PENDING', ...(rootPath ? { decidingUnit: { path: { startsWith: rootPath } } } : {}) },
+    where: {
+      OR: [
+        ...(stages.includes('DECISION') ? [{ status: 'PENDING' as const, ...under('decidingUnit') }] : []),
+        ...(stages.includes('REVIEW') ? [{ status: 'IN_REVIEW' as const, ...under('reviewingUnit') }] : []),
+      ],
+    },
     include: {
       member: {
         select: {
@@ -54,6 +64,7 @@ export async function waitingOn(ctx: Context, rootPath: string | null, asOf: Iso
       const since = todayInChina(request.requestedAt);
       return {
         request,
+        stage: request.status === 'IN_REVIEW' ? 'REVIEW' : 'DECISION',
         since,
         dueOn,
         deadline,

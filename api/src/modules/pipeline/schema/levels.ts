@@ -13,7 +13,7 @@ import { listRoot } from '../../../shared/access.js';
 import type { Context } from '../../../shared/context.js';
 import { canDecideFor } from '../levels/deciding.js';
 import { waitingOn, type QueueEntry } from '../levels/queue.js';
-import { decideLevelRequest, requestLevelStep, type DecisionResult } from '../levels/requests.js';
+import { decideLevelRequest, passOnLevelRequest, requestLevelStep, type DecisionResult } from '../levels/requests.js';
 import { engineToday, isoOf } from '../service.js';
 import { MemberRef } from '../../members/schema/types.js';
 import { DevelopmentStepInput, toStepInput, type InputArg } from './mutations.js';
@@ -21,7 +21,12 @@ import { assertCanSeeStepOf, DevelopmentStepKindEnum, DevelopmentStepRef, Pipeli
 
 export const LevelRequestStatusEnum = builder.enumType(LevelRequestStatus, {
   name: 'LevelRequestStatus',
-  description: 'PENDING 待上级审批 / APPROVED 已批准（步骤已记录）/ RETURNED 已退回（附理由）',
+  description: 'IN_REVIEW 党总支审核中 / PENDING 待上级审批 / APPROVED 已批准（步骤已记录）/ RETURNED 已退回（附理由）',
+});
+
+export const LevelQueueStageEnum = builder.enumType('LevelQueueStage', {
+  values: ['REVIEW', 'DECISION'] as const,
+  description: 'REVIEW 待党总支审核（转报或退回）/ DECISION 待党委审批（批准或退回）',
 });
 
 export const LevelQueueStatusEnum = builder.enumType('LevelQueueStatus', {
@@ -66,6 +71,12 @@ export const LevelRequestRef = builder.prismaObject('LevelRequest', {
     decidedByName: t.string({ nullable: true, select: { decidedBy: { select: { displayName: true } } }, resolve: (r) => r.decidedBy?.displayName ?? null }),
     decidedAt: t.expose('decidedAt', { type: 'DateTime', nullable: true }),
     returnReason: t.exposeString('returnReason', { nullable: true, description: 'Why the level above returned it (RETURNED)' }),
+    reviewingUnitId: t.exposeID('reviewingUnitId', { nullable: true, description: 'The general branch that reviews it before the committee (null: the branch sits directly under the committee)' }),
+    reviewingUnitName: t.string({ nullable: true, select: { reviewingUnit: { select: { name: true } } }, resolve: (r) => r.reviewingUnit?.name ?? null }),
+    reviewedById: t.exposeID('reviewedById', { nullable: true, description: 'Who passed it on, or returned it in review' }),
+    reviewedByName: t.string({ nullable: true, select: { reviewedBy: { select: { displayName: true } } }, resolve: (r) => r.reviewedBy?.displayName ?? null }),
+    reviewedAt: t.expose('reviewedAt', { type: 'DateTime', nullable: true }),
+    reviewNote: t.exposeString('reviewNote', { nullable: true, description: 'The general branch’s note for the committee when passing it on' }),
     stepId: t.exposeID('stepId', { nullable: true, description: 'The step recorded by the approval (APPROVED)' }),
     step: t.relation('step', { nullable: true }),
   }),
@@ -93,6 +104,7 @@ const ApprovalQueueItem = builder.objectRef<QueueEntry>('ApprovalQueueItem').imp
   description: 'A request waiting on the deciding level, with since-when and its time limit',
   fields: (t) => ({
     request: t.field({ type: LevelRequestRef, resolve: (e) => e.request }),
+    stage: t.field({ type: LevelQueueStageEnum, description: 'REVIEW: waiting on a general branch; DECISION: on the committee', resolve: (e) => e.stage }),
     since: t.field({ type: 'Date', description: 'The day it was requested (China time)', resolve: (e) => e.since }),
     waitingDays: t.exposeInt('waitingDays'),
     dueOn: t.field({ type: 'Date', nullable: true, description: 'The time limit (pre-review: a month after the committee review; approvals: 3 months after the meeting)', resolve: (e) => e.dueOn }),
@@ -114,19 +126,21 @@ builder.queryFields((t) => ({
   approvalQueue: t.connection(
     {
       type: ApprovalQueueItem,
-      description: 'Requests waiting on the deciding levels in a subtree (default: your scope), soonest time limit first (staff)',
+      description:
+        'Requests waiting on the levels in a subtree (default: your scope): PENDING on its deciding committees and IN_REVIEW on its general branches, soonest time limit first (staff)',
       authScopes: { staff: true },
       args: {
         unitId: t.arg.id({ description: 'Org unit whose subtree’s deciding levels to list; default: your scope unit' }),
         asOf: t.arg({ type: 'Date', description: 'Default: today (China time)' }),
         status: t.arg({ type: [LevelQueueStatusEnum], description: 'Only these statuses' }),
+        stage: t.arg({ type: [LevelQueueStageEnum], description: 'Only these stages (default both)' }),
       },
       resolve: async (_root, args, ctx): Promise<QueueConnection> => {
         checkPageSize(args, ctx);
         const rootPath = listRoot(ctx, await underUnit(ctx, args.unitId));
         const after = decode('after', args.after);
         const before = decode('before', args.before);
-        const all = (await waitingOn(ctx, rootPath, args.asOf ? isoOf(args.asOf) : engineToday(ctx))).filter((e) => !args.status || args.status.includes(e.status));
+        const all = (await waitingOn(ctx, rootPath, args.asOf ? isoOf(args.asOf) : engineToday(ctx), args.stage ?? undefined)).filter((e) => !args.status || args.status.includes(e.status));
         const window = all.filter((d) => (after === null || d.key > after) && (before === null || d.key < before));
         const size = args.first ?? args.last ?? ctx.config.defaultPageSize;
         const fromEnd = args.first == null && args.last != null;
@@ -195,6 +209,18 @@ builder.mutationFields((t) => ({
       return ctx.prisma.levelRequest.findUniqueOrThrow({ ...query, where: { id: row.id } });
     },
   }),
+  passOnLevelRequest: t.prismaField({
+    type: 'LevelRequest',
+    description:
+      'The general branch (党总支) passes a request in its review on to the deciding committee, with an optional note; it does not approve ' +
+      '(ADMIN, or SECRETARY scoped at or above the reviewing general branch). Return it in review with returnLevelRequest.',
+    authScopes: { writer: true },
+    args: { id: t.arg.id({ required: true }), note: t.arg.string({ description: 'For the committee (at most 2000 characters)' }) },
+    resolve: async (query, _root, args, ctx) => {
+      const row = await passOnLevelRequest(ctx, { requestId: String(args.id), note: args.note ?? null });
+      return ctx.prisma.levelRequest.findUniqueOrThrow({ ...query, where: { id: row.id } });
+    },
+  }),
   approveLevelRequest: t.field({
     type: LevelDecisionPayload,
     description: 'The deciding level approves a request: the step is recorded, by you, for your unit (ADMIN, or SECRETARY scoped at or above the deciding unit)',
@@ -209,7 +235,8 @@ builder.mutationFields((t) => ({
   }),
   returnLevelRequest: t.field({
     type: LevelDecisionPayload,
-    description: 'The deciding level returns a request with a reason the branch reads; the branch may request again (ADMIN, or SECRETARY scoped at or above the deciding unit)',
+    description:
+      'Returns a request with a reason the branch reads; the branch may request again. In review: its general branch or a level above; on the committee: ADMIN, or SECRETARY scoped at or above the deciding unit',
     authScopes: { writer: true },
     args: { id: t.arg.id({ required: true }), reason: t.arg.string({ required: true }) },
     resolve: (_root, args, ctx) => decideLevelRequest(ctx, { requestId: String(args.id), approve: false, reason: args.reason }),
