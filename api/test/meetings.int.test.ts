@@ -496,7 +496,7 @@ describe('meetingCompliance on a constructed half-year', () => {
       return { required: row.required, held: row.held, met: row.met, due: row.due, overdue: row.overdue };
     };
     expect(new Set(r.rows.map((x) => x.unitId))).toEqual(new Set([fx.units.b1.id, fx.units.b2.id])); // branches of g1 only
-    expect(r.rows).toHaveLength(10);
+    expect(r.rows).toHaveLength(14); // 2 branches × 7 kinds (org-life.int.test.ts: the yearly two)
     // Quarterly: Q1 met; Q2 (ends 30 June) still due.
     expect(pick('b1', 'BRANCH_GENERAL')).toEqual({ required: 2, held: 1, met: 1, due: 1, overdue: 0 });
     // Monthly: January–April met; May (running) and June due.
@@ -517,7 +517,7 @@ describe('meetingCompliance on a constructed half-year', () => {
   it('moving the clock moves due into overdue', async () => {
     h.clock.now = new Date('2026-07-02T04:00:00.000Z');
     const r = ok(await h.gql<{ meetingCompliance: { rows: Row[] } }>(Q, { u: fx.units.b1.id, from: '2026-01-01', to: '2026-06-30' }, as.secretary)).meetingCompliance;
-    expect(r.rows).toHaveLength(5);
+    expect(r.rows).toHaveLength(7);
     const general = r.rows.find((x) => x.kind === 'BRANCH_GENERAL')!;
     expect(general).toMatchObject({ due: 0, overdue: 1, nextDeadline: null });
     expect(r.rows.find((x) => x.kind === 'BRANCH_COMMITTEE')).toMatchObject({ due: 0, overdue: 2 });
@@ -539,7 +539,7 @@ describe('meetingCompliance on a constructed half-year', () => {
         as.partner,
       ),
     ).meetingCompliance;
-    expect(partner.rows).toHaveLength(10);
+    expect(partner.rows).toHaveLength(14);
     const root = ok(await h.gql<{ meetingCompliance: { rows: Row[] } }>(Q, { u: fx.units.root.id, ...vars }, as.admin)).meetingCompliance;
     expect(root.rows.find((x) => x.unitId === fx.units.b3.id && x.kind === 'THEMED_DAY')).toMatchObject({ held: 1, overdue: 3 });
   });

@@ -63,6 +63,16 @@ describe('secretary workflows: meetings and votes', { timeout: 300_000 }, () => 
     const rows = page.getByTestId('compliance-table').locator('tbody tr');
     expect(await rows.count()).toBeGreaterThanOrEqual(4);
     expect(await page.getByTestId('compliance-table').innerText()).toMatch(/主题党日/);
+    // The yearly kinds: the branch's 组织生活会 with its published 民主评议 beside it, and 谈心谈话.
+    const orgLife = page.getByTestId('compliance-table').locator('tbody tr[data-kind="ORG_LIFE"]');
+    expect(await orgLife.innerText()).toMatch(/组织生活会\s*每年/);
+    expect(await orgLife.getByTestId('compliance-appraised').innerText()).toMatch(/^民主评议已公布 \d+\/1$/);
+    const talks = page.getByTestId('compliance-table').locator('tbody tr[data-kind="HEART_TALK"]');
+    expect(await talks.innerText()).toMatch(/谈心谈话\s*每年/);
+    expect(await talks.getByTestId('compliance-talked').innerText()).toMatch(/^本年已谈心 \d+\/\d+ 人$/);
+    expect(await page.getByLabel('会议类型').locator('option[value="ORG_LIFE"]').innerText()).toBe('组织生活会');
+    // A single branch sees its own rows, no subtree totals.
+    expect(await page.getByTestId('compliance-totals').count()).toBe(0);
     // Filtering by kind keeps only that kind.
     await page.getByLabel('会议类型').selectOption('THEMED_DAY');
     await page.getByRole('button', { name: '筛选' }).click();
@@ -352,6 +362,25 @@ describe('secretary workflows: meetings and votes', { timeout: 300_000 }, () => 
       expect(await versions.count()).toBe(before + 1);
     }
     await screenshot(page, 'workflows-decision');
+  });
+
+  it('shows a leader the compliance of the whole subtree, summed per kind, above each branch', async () => {
+    const leader = await newContext(browser);
+    try {
+      await signIn(leader.page, account('LEADER'));
+      await leader.page.goto(`${stackInfo().webUrl}/meetings`);
+      const totals = leader.page.getByTestId('compliance-totals');
+      await totals.waitFor();
+      const branches = new Set(
+        (await leader.page.getByTestId('compliance-table').locator('tbody tr th').allInnerTexts()).map((t) => t.trim()),
+      );
+      expect(branches.size).toBeGreaterThan(1);
+      const row = totals.locator('tbody tr[data-kind="ORG_LIFE"]');
+      expect(await row.locator('td').nth(1).innerText()).toBe(String(branches.size));
+      expect(await totals.locator('tbody tr').count()).toBe(7);
+    } finally {
+      await leader.context.close();
+    }
   });
 
   it('works on a phone: the meeting page does not overflow', async () => {

@@ -6,7 +6,7 @@ import type { FieldError } from './meetings-form';
 
 export { chinaLocalToIso, isoToChinaLocal } from './china-time';
 
-export const MEETING_KINDS = ['BRANCH_GENERAL', 'BRANCH_COMMITTEE', 'PARTY_GROUP', 'PARTY_LECTURE', 'THEMED_DAY'] as const satisfies readonly ApiMeetingKind[];
+export const MEETING_KINDS = ['BRANCH_GENERAL', 'BRANCH_COMMITTEE', 'PARTY_GROUP', 'PARTY_LECTURE', 'THEMED_DAY', 'ORG_LIFE', 'HEART_TALK'] as const satisfies readonly ApiMeetingKind[];
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 export const MEETING_STATUSES = ['DRAFT', 'PUBLISHED', 'IN_PROGRESS', 'COMPLETED', 'CANCELLED'] as const satisfies readonly ApiMeetingStatus[];
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
@@ -25,6 +25,8 @@ export const ATTENDING_STAGES: Record<MeetingKind, readonly string[]> = {
   PARTY_GROUP: PARTY_MEMBERS,
   PARTY_LECTURE: ['APPLICANT', 'ACTIVIST', 'CANDIDATE', 'PROBATIONARY', 'FULL'],
   THEMED_DAY: PARTY_MEMBERS,
+  ORG_LIFE: PARTY_MEMBERS,
+  HEART_TALK: PARTY_MEMBERS,
 };
 
 export type MeetingNode = MeetingFieldsFragment;

@@ -156,12 +156,15 @@ export async function funnel(db: Db, unit: { id: string; path: string }, asOf: s
 // ───────── meetings ─────────
 
 /** Which unit kinds owe which meetings, and how often (DESIGN.md "Organisational life"). */
-export const CADENCE: readonly { kind: string; unitKind: 'BRANCH' | 'GROUP'; every: 'month' | 'quarter' }[] = [
+export const CADENCE: readonly { kind: string; unitKind: 'BRANCH' | 'GROUP'; every: 'month' | 'quarter' | 'year' }[] = [
   { kind: 'BRANCH_GENERAL', unitKind: 'BRANCH', every: 'quarter' },
   { kind: 'BRANCH_COMMITTEE', unitKind: 'BRANCH', every: 'month' },
   { kind: 'PARTY_GROUP', unitKind: 'GROUP', every: 'month' },
   { kind: 'PARTY_LECTURE', unitKind: 'BRANCH', every: 'quarter' },
   { kind: 'THEMED_DAY', unitKind: 'BRANCH', every: 'month' },
+  // Yearly (组织生活会, 谈心谈话): the rollup counts them per calendar year (migration 20261214090000).
+  { kind: 'ORG_LIFE', unitKind: 'BRANCH', every: 'year' },
+  { kind: 'HEART_TALK', unitKind: 'BRANCH', every: 'year' },
 ];
 
 /** Month starts from `from` to `to` inclusive (YYYY-MM-01). */
@@ -177,6 +180,10 @@ export function monthsOf(p: Period): string[] {
 function quarterOf(month: string): string {
   const m = Number(month.slice(5, 7));
   return `${month.slice(0, 4)}-${String(m - ((m - 1) % 3)).padStart(2, '0')}-01`;
+}
+
+function yearOf(month: string): string {
+  return `${month.slice(0, 4)}-01-01`;
 }
 
 export interface CadenceFigure {
@@ -207,6 +214,7 @@ export interface MeetingFigures {
 function meetingFigures(units: readonly Row[], cadence: readonly Row[], attendance: readonly Row[], monthly: Row[], p: Period): MeetingFigures {
   const months = monthsOf(p);
   const quarters = [...new Set(months.map(quarterOf))];
+  const years = [...new Set(months.map(yearOf))];
   const unitKinds = sumBy(units, 'kind:');
   const a = sumBy(attendance, 'status:');
   const present = a.get('PRESENT') ?? 0;
@@ -215,7 +223,7 @@ function meetingFigures(units: readonly Row[], cadence: readonly Row[], attendan
   const absent = a.get('ABSENT') ?? 0;
   return {
     cadence: CADENCE.map((c) => {
-      const periods = new Set(c.every === 'month' ? months : quarters);
+      const periods = new Set(c.every === 'month' ? months : c.every === 'quarter' ? quarters : years);
       const own = cadence.filter((r) => r.key === c.kind && periods.has(r.period));
       const required = (unitKinds.get(c.unitKind) ?? 0) * periods.size;
       const held = own.reduce((s, r) => s + r.count, 0);
@@ -226,9 +234,11 @@ function meetingFigures(units: readonly Row[], cadence: readonly Row[], attendan
   };
 }
 
-/** Meeting figures of each unit in `unitIds` over the period (quarters that start before `from` count whole). */
+/** Meeting figures of each unit in `unitIds` over the period (quarters and years that start before `from` count whole). */
 export async function meetingsByUnit(db: Db, unitIds: readonly string[], p: Period): Promise<Map<string, MeetingFigures>> {
-  const qFrom = quarterOf(p.from);
+  // From the year's start: the yearly kinds' rows sit on 1 January; the other kinds' rows before
+  // the quarter are read and then left out, since their periods are not among the months asked for.
+  const qFrom = yearOf(p.from);
   const [units, cadence, attendance, monthly] = await Promise.all([
     readRollup(db, unitIds, 'units'),
     readRollup(db, unitIds, 'cadence', qFrom, p.to),

@@ -350,20 +350,26 @@ function nextAttendanceVersion(tx: Tx, ctx: Context, a: Attendance, data: Prisma
 }
 
 /** The points rule attendance is booked under: themed days and lectures have rules of their own (points/defaults.ts). */
-export const ATTENDANCE_RULE: Readonly<Record<MeetingKind, string>> = {
+export const ATTENDANCE_RULE: Readonly<Record<MeetingKind, string | null>> = {
   BRANCH_GENERAL: 'MEETING_ATTENDED',
   BRANCH_COMMITTEE: 'MEETING_ATTENDED',
   PARTY_GROUP: 'MEETING_ATTENDED',
   PARTY_LECTURE: 'PARTY_LECTURE',
   THEMED_DAY: 'THEMED_DAY',
+  // A 组织生活会 is organisational life like the branch's other meetings (参加组织生活).
+  ORG_LIFE: 'MEETING_ATTENDED',
+  // Being talked with (谈心谈话) is the committee's duty towards a member, not an activity the
+  // member takes part in: its attendance records who was talked with and earns no points.
+  HEART_TALK: null,
 };
 
 async function awardAttendance(tx: Tx, ctx: Context, a: Attendance, memberUnitId: string, meeting: Meeting): Promise<void> {
-  if (a.status !== 'PRESENT' && a.status !== 'LATE') return;
+  const ruleCode = ATTENDANCE_RULE[meeting.kind];
+  if (ruleCode === null || (a.status !== 'PRESENT' && a.status !== 'LATE')) return;
   await awardPoints(tx, ctx, {
     memberId: a.memberId,
     orgUnitId: memberUnitId,
-    ruleCode: ATTENDANCE_RULE[meeting.kind],
+    ruleCode,
     occurredOn: chinaDay(meeting.scheduledAt),
     sourceType: 'Attendance',
     sourceId: a.id,

@@ -1,7 +1,7 @@
 import { pageUrl } from '../../lib/session.server';
 // Server side of list.tsx: its loader and actions and the GraphQL documents they send.
 import type { Route } from './+types/list';
-import { type ComplianceRow } from '../../components/MeetingCompliance';
+import { type ComplianceRow, type ComplianceTotal } from '../../components/MeetingCompliance';
 import { requireAccount } from '../../lib/auth.server';
 import { type ErrorPayload } from '../../lib/errors';
 import { chinaToday } from '../../lib/format';
@@ -26,11 +26,12 @@ const MEETINGS = graphql(`query Meetings($first: Int, $after: String, $last: Int
 const COMPLIANCE = graphql(`query Compliance($unitId: ID!, $from: Date!, $to: Date!) {
   meetingCompliance(unitId: $unitId, period: { from: $from, to: $to }) {
     from to
-    rows { unitId unit { name } kind cadence required held met due overdue nextDeadline compliant }
+    rows { unitId unit { name } kind cadence required held met due overdue nextDeadline compliant appraised talkedWith toTalkWith }
+    totals { kind cadence branches required held met due overdue nextDeadline compliant appraised talkedWith toTalkWith }
   }
 }`);
 
-type Compliance = { from: string; to: string; rows: ComplianceRow[] } | { error: ErrorPayload } | null;
+type Compliance = { from: string; to: string; rows: ComplianceRow[]; totals: ComplianceTotal[] } | { error: ErrorPayload } | null;
 
 export async function loader({ request }: Route.LoaderArgs) {
   const ctx = await requireAccount(request, PAGE_ROLES.meetings);

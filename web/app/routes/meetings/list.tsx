@@ -34,7 +34,7 @@ export default function Meetings() {
       head={<ListHead id="meetings-title" title={m.title} intro={m.intro} create={canPlan ? { to: '/meetings/new', label: m.plan, testId: 'plan-meeting' } : null} />}
       before={
         <>
-          {compliance && 'rows' in compliance ? <MeetingCompliance from={compliance.from} to={compliance.to} rows={compliance.rows} /> : null}
+          {compliance && 'rows' in compliance ? <MeetingCompliance from={compliance.from} to={compliance.to} rows={compliance.rows} totals={compliance.totals} /> : null}
           {canPlan ? (
             <p>
               {/* An overdue period may be a meeting held but never entered: it can be recorded afterwards. */}

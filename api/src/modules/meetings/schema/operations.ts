@@ -70,7 +70,7 @@ builder.queryFields((t) => ({
   }),
   meetingCompliance: t.field({
     type: MeetingComplianceReport,
-    description: 'Required, held, due and overdue meetings per branch of the subtree and kind (三会一课、主题党日)',
+    description: 'Required, held, due and overdue meetings per branch of the subtree and kind (三会一课、主题党日、组织生活会、谈心谈话), and their sums over the whole subtree',
     args: {
       unitId: t.arg.id({ required: true }),
       period: t.arg({ type: CompliancePeriodInput, required: true }),

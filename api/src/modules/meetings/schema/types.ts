@@ -14,12 +14,12 @@ import { RULES, type Cadence } from '../cadence.js';
 import type { ComplianceReport } from '../compliance.js';
 import { endsAt, type OpenedCheckIn } from '../service.js';
 
-export const MeetingKindEnum = dbEnum('MeetingKind', '支部党员大会 / 支委会 / 党小组会 / 党课 / 主题党日');
+export const MeetingKindEnum = dbEnum('MeetingKind', '支部党员大会 / 支委会 / 党小组会 / 党课 / 主题党日 / 组织生活会 / 谈心谈话');
 export const MeetingStatusEnum = dbEnum('MeetingStatus', '草稿 / 已发布 / 进行中（已开启签到）/ 已结束（已记录纪要）/ 已取消');
 export const RegistrationStatusEnum = dbEnum('RegistrationStatus');
 export const AttendanceStatusEnum = dbEnum('AttendanceStatus', '出席 / 迟到 / 请假 / 缺席');
 export const CheckInMethodEnum = dbEnum('CheckInMethod', '签到码 / 扫码 / 书记登记');
-export const CadenceEnum = builder.enumType('CadenceInterval', { values: ['MONTHLY', 'QUARTERLY'] as const, description: '每月 / 每季度' });
+export const CadenceEnum = builder.enumType('CadenceInterval', { values: ['MONTHLY', 'QUARTERLY', 'YEARLY'] as const, description: '每月 / 每季度 / 每年' });
 
 function ownMemberId(ctx: Context): string | null {
   return ctx.principal.kind === 'account' ? ctx.principal.memberId : null;
@@ -185,7 +185,7 @@ export const MeetingComplianceRow = builder.objectRef<Row>('MeetingComplianceRow
     kind: t.field({ type: MeetingKindEnum, resolve: (r) => r.kind }),
     kindZh: t.exposeString('kindZh'),
     cadence: t.field({ type: CadenceEnum, resolve: (r): Cadence => r.cadence }),
-    periods: t.stringList({ description: 'The months or quarters counted, e.g. 2026-03 or 2026-Q1', resolve: (r) => r.slots.map((s) => s.label) }),
+    periods: t.stringList({ description: 'The months, quarters or years counted, e.g. 2026-03, 2026-Q1 or 2026', resolve: (r) => r.slots.map((s) => s.label) }),
     required: t.exposeInt('required', { description: 'Meetings required: one per period (per group, for party group meetings)' }),
     held: t.exposeInt('held', { description: 'Completed meetings (minutes recorded) in those periods' }),
     met: t.exposeInt('met', { description: 'Periods with at least one completed meeting' }),
@@ -193,6 +193,39 @@ export const MeetingComplianceRow = builder.objectRef<Row>('MeetingComplianceRow
     overdue: t.exposeInt('overdue', { description: 'Unmet periods whose deadline has passed' }),
     nextDeadline: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.nextDeadline }),
     compliant: t.boolean({ description: 'No period overdue', resolve: (r) => r.overdue === 0 }),
+    appraised: t.int({
+      nullable: true,
+      description: 'ORG_LIFE only (null otherwise): of the required years, those in which the branch published a 民主评议 (appraisal campaign) to its members',
+      resolve: (r) => r.appraised,
+    }),
+    talkedWith: t.int({
+      nullable: true,
+      description: 'HEART_TALK only (null otherwise): current party members of the branch present at a completed 谈心谈话 in the period’s last year',
+      resolve: (r) => r.talkedWith,
+    }),
+    toTalkWith: t.int({ nullable: true, description: 'HEART_TALK only: current party members (预备、正式, active) of the branch and its groups', resolve: (r) => r.toTalkWith }),
+  }),
+});
+
+type Total = ComplianceReport['totals'][number];
+
+export const MeetingComplianceTotal = builder.objectRef<Total>('MeetingComplianceTotal').implement({
+  description: 'One kind of meeting summed over every branch of the subtree asked for (a branch: its own figures)',
+  fields: (t) => ({
+    kind: t.field({ type: MeetingKindEnum, resolve: (r) => r.kind }),
+    kindZh: t.exposeString('kindZh'),
+    cadence: t.field({ type: CadenceEnum, resolve: (r): Cadence => r.cadence }),
+    branches: t.exposeInt('branches', { description: 'Branches summed' }),
+    required: t.exposeInt('required'),
+    held: t.exposeInt('held'),
+    met: t.exposeInt('met'),
+    due: t.exposeInt('due'),
+    overdue: t.exposeInt('overdue'),
+    nextDeadline: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.nextDeadline }),
+    compliant: t.boolean({ description: 'No branch has a period overdue', resolve: (r) => r.overdue === 0 }),
+    appraised: t.int({ nullable: true, description: 'ORG_LIFE only: branch-years in which a 民主评议 was published', resolve: (r) => r.appraised }),
+    talkedWith: t.int({ nullable: true, description: 'HEART_TALK only: the branches’ talkedWith, summed', resolve: (r) => r.talkedWith }),
+    toTalkWith: t.int({ nullable: true, description: 'HEART_TALK only: the branches’ toTalkWith, summed', resolve: (r) => r.toTalkWith }),
   }),
 });
 
@@ -204,6 +237,7 @@ export const MeetingComplianceReport = builder.objectRef<ComplianceReport>('Meet
     to: t.field({ type: 'Date', resolve: (r) => r.to }),
     asOf: t.field({ type: 'DateTime', resolve: (r) => r.asOf }),
     rows: t.field({ type: [MeetingComplianceRow], resolve: (r) => r.rows }),
+    totals: t.field({ type: [MeetingComplianceTotal], description: 'Per kind, the sums over the whole subtree', resolve: (r) => r.totals }),
   }),
 });
 
