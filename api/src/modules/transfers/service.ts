@@ -6,11 +6,22 @@
 // its issue: rules.ts lastValidDay) is marked EXPIRED as a new record version — when
 // someone tries to receive or cancel it, when a new letter is issued for the member, and by the
 // sweep expireTransferLetters — and can never be received.
-import type { MembershipTransfer, OrgUnit } from '@lianjian/db';
+//
+// Across levels (docs/decisions/015): a letter within the system names the lowest common level
+// of its two units (viaUnitId, "经 … 转"); when the two units' nearest grassroots committees
+// differ, that level countersigns it (endorseTransfer) before the receiving unit may receive it.
+// A letter to an outside organisation carries a random verification code that the receiving side
+// checks on the public verify page (checkTransferLetter): only whether it is valid, its status,
+// the issuing unit and the member's masked name, with the record's proof.
+import { randomBytes } from 'node:crypto';
+import { base32Encode, type MembershipTransfer, type OrgUnit } from '@lianjian/db';
 import type { GraphQLError } from 'graphql';
 import { assertCanWriteUnit, writableRoot } from '../../shared/access.js';
+import { describePrincipal, inSubtree } from '../../shared/principal.js';
+import { throttled } from '../auth/rate-limit.js';
+import type { LoadedProof } from '../../shared/loaders.js';
 import type { Context } from '../../shared/context.js';
-import { appError, badArgument, conflict, FieldErrors, isUniqueViolation, notFound } from '../../shared/errors.js';
+import { appError, badArgument, conflict, ErrorCode, FieldErrors, forbidden, isUniqueViolation, notFound, rateLimited } from '../../shared/errors.js';
 import { TransferCode } from './errors.js';
 import { requireUuid, type Id } from '../../shared/ids.js';
 import { moveMemberInTx, writeMemberVersion } from '../members/service.js';
@@ -18,7 +29,7 @@ import { todayInChina } from '@lianjian/rules/dates';
 import { writeRecord, type Tx } from '../../shared/records/write.js';
 import { lockRow, writeNextVersion } from '../../shared/records/versions.js';
 import { checkText } from '../appraisal/text.js';
-import { crossesProvinces, lapsed, lastValidDay, VALID_MONTHS, validUntil } from './rules.js';
+import { crossesProvinces, lapsed, lastValidDay, levelsOf, maskName, normaliseVerifyCode, VALID_MONTHS, validUntil, type ChainUnit } from './rules.js';
 
 const isoOf = (d: Date) => d.toISOString().slice(0, 10);
 const dateOf = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
@@ -30,7 +41,7 @@ export const lastDayOf = (t: Pick<MembershipTransfer, 'issuedOn' | 'validUntil' 
 
 const STATUS_ZH = { ISSUED: '已开具', RECEIVED: '已接收', EXPIRED: '已过期', CANCELLED: '已撤销' } as const;
 
-type Loaded = MembershipTransfer & { orgUnit: OrgUnit; toUnit: OrgUnit | null };
+type Loaded = MembershipTransfer & { orgUnit: OrgUnit; toUnit: OrgUnit | null; viaUnit: OrgUnit | null };
 
 function expiredError(t: Pick<MembershipTransfer, 'letterNo' | 'issuedOn' | 'validUntil' | 'crossProvince'>, today: string): GraphQLError {
   const last = lastDayOf(t);
@@ -58,7 +69,7 @@ function markExpired(tx: Tx, ctx: Context, t: MembershipTransfer): Promise<Membe
 }
 
 async function load(ctx: Context, id: string): Promise<Loaded> {
-  const t = await ctx.prisma.membershipTransfer.findUnique({ where: { id: requireUuid('id', id) }, include: { orgUnit: true, toUnit: true } });
+  const t = await ctx.prisma.membershipTransfer.findUnique({ where: { id: requireUuid('id', id) }, include: { orgUnit: true, toUnit: true, viaUnit: true } });
   if (!t) throw notFound('Transfer letter', '组织关系介绍信', id);
   return t;
 }
@@ -134,6 +145,7 @@ export async function issueTransferLetter(ctx: Context, input: IssueInput): Prom
   }
   errs.throwIfAny();
 
+  const levels = toUnit ? await levelsBetween(ctx, member.orgUnit, toUnit) : null;
   const today = todayOf(ctx);
   const fromProvince = member.orgUnit.province;
   const toProvince = toUnit ? toUnit.province : input.toProvince!.trim();
@@ -168,6 +180,10 @@ export async function issueTransferLetter(ctx: Context, input: IssueInput): Prom
           letterNo,
           issuedOn: dateOf(today),
           validUntil: dateOf(validUntil(today, crossProvince)),
+          viaUnitId: levels?.via?.id ?? null,
+          // Two separate trees have no common level to countersign.
+          needsEndorsement: levels ? levels.crossesCommittees && levels.via !== null : null,
+          verifyCode: toUnit ? null : newVerifyCode(),
         },
       });
       await writeRecord(tx, ctx, 'MembershipTransfer', row);
@@ -192,6 +208,7 @@ export async function receiveTransfer(ctx: Context, id: string, receiptNo?: stri
   errs.throwIfAny();
   const p = ctx.principal;
   return inIssuedTx(ctx, found.id, ['receive the letter', '接收'], async (tx, t) => {
+    if (t.needsEndorsement && !t.endorsedOn) throw notEndorsed(t, found.viaUnit);
     const member = await lockRow(tx, 'Member', t.memberId);
     if (member.orgUnitId !== t.orgUnitId) {
       throw conflict(
@@ -236,6 +253,184 @@ export async function expireLapsedLetters(ctx: Context, under: OrgUnit | null): 
     }
     return out;
   });
+}
+
+// ── across levels (docs/decisions/015) ───────────────────────────────────────────────────────────
+
+type ChainRow = ChainUnit & { no: number; name: string; path: string };
+
+/** Unit numbers of a path ('/1/5/12/' → [1, 5, 12]), root first. */
+const numbersOf = (path: string) => path.split('/').filter(Boolean).map(Number);
+
+/** For each path, the units from the root down to the unit itself, in one query. */
+async function chainsOf(ctx: Context, paths: readonly string[]): Promise<ChainRow[][]> {
+  const nos = [...new Set(paths.flatMap(numbersOf))];
+  const rows = await ctx.prisma.orgUnit.findMany({ where: { no: { in: nos } }, select: { id: true, no: true, kind: true, name: true, path: true } });
+  const byNo = new Map(rows.map((r) => [r.no, r]));
+  return paths.map((p) => numbersOf(p).flatMap((n) => byNo.get(n) ?? []));
+}
+
+export async function levelsBetween(ctx: Context, from: Pick<OrgUnit, 'path'>, to: Pick<OrgUnit, 'path'>) {
+  const [a, b] = await chainsOf(ctx, [from.path, to.path]);
+  return levelsOf(a!, b!);
+}
+
+/** 80 random bits, base32: not guessable, and short enough to type from paper. */
+function newVerifyCode(): string {
+  return base32Encode(randomBytes(10));
+}
+
+/** Countersigning takes an ADMIN, or a SECRETARY whose scope is the common level or above it. */
+export function canEndorse(ctx: Context, via: Pick<OrgUnit, 'path'>): boolean {
+  const p = ctx.principal;
+  if (p.kind !== 'account') return false;
+  return p.role === 'ADMIN' || (p.role === 'SECRETARY' && inSubtree(p.scopePath, via.path));
+}
+
+const ENDORSE_RULE = {
+  code: TransferCode.TRANSFER_NOT_THE_COMMON_LEVEL,
+  en: 'a letter between two grassroots committees is countersigned by their lowest common level',
+  zh: '跨基层党委的介绍信由双方共同的上级党组织签署意见',
+};
+
+function notEndorsed(t: MembershipTransfer, via: OrgUnit | null): GraphQLError {
+  const name = via?.name ?? t.viaUnitId ?? '';
+  return appError(
+    TransferCode.TRANSFER_NOT_ENDORSED,
+    `Transfer letter ${t.letterNo} crosses grassroots committees: ${name} (their lowest common level) must countersign it before it can be received. Ask an account of ${name} to endorse it.`,
+    {
+      messageZh: `介绍信 ${t.letterNo} 跨基层党委转接，须经双方共同的上级党组织「${name}」签署意见后方可接收，请联系「${name}」办理。`,
+      extensions: { viaUnitId: t.viaUnitId },
+    },
+  );
+}
+
+function notNeeded(t: MembershipTransfer): GraphQLError {
+  const why = t.endorsedOn
+    ? { en: `was already countersigned on ${isoOf(t.endorsedOn)}`, zh: `已于 ${isoOf(t.endorsedOn)} 签署意见` }
+    : t.toUnitId
+      ? { en: 'stays within one grassroots committee', zh: '在同一基层党委内转接' }
+      : { en: 'goes to an organisation outside the system', zh: '转往系统外组织' };
+  return appError(TransferCode.TRANSFER_ENDORSEMENT_NOT_NEEDED, `Transfer letter ${t.letterNo} needs no countersignature: it ${why.en}.`, {
+    messageZh: `介绍信 ${t.letterNo} 无需签署意见：${why.zh}。`,
+  });
+}
+
+/** The lowest common level countersigns a letter between committees; a new version of the letter. */
+export async function endorseTransfer(ctx: Context, id: string): Promise<MembershipTransfer> {
+  const found = await load(ctx, id);
+  const via = found.viaUnit;
+  if (!via || !canEndorse(ctx, via)) {
+    // Whoever cannot see the letter is refused as for any unit outside their subtree; only the
+    // staff of its two ends learn which level countersigns it.
+    const p = ctx.principal;
+    const sees = p.kind === 'account' && [found.orgUnit, found.toUnit].some((u) => u && inSubtree(p.role === 'ADMIN' ? null : p.scopePath, u.path));
+    if (!via || !sees) assertCanWriteUnit(ctx, found.toUnit ?? found.orgUnit);
+    if (!via) throw notNeeded(found);
+    throw forbidden(
+      `${describePrincipal(ctx.principal)} may not countersign transfer letter ${found.letterNo}: ${TransferCode.TRANSFER_NOT_THE_COMMON_LEVEL} — ${ENDORSE_RULE.en} (${via.name}).`,
+      `${describePrincipal(ctx.principal)} 不能签署介绍信 ${found.letterNo}：${TransferCode.TRANSFER_NOT_THE_COMMON_LEVEL}——${ENDORSE_RULE.zh}（${via.name}）。`,
+      { rule: ENDORSE_RULE, viaUnitId: via.id },
+    );
+  }
+  if (!found.needsEndorsement || found.endorsedOn) throw notNeeded(found);
+  const p = ctx.principal;
+  return inIssuedTx(ctx, found.id, ['countersign the letter', '签署'], async (tx, t) => {
+    if (t.endorsedOn) throw notNeeded(t);
+    return writeNextVersion(tx, ctx, 'MembershipTransfer', t, { endorsedOn: dateOf(todayOf(ctx)), endorsedById: p.kind === 'account' ? p.accountId : null });
+  });
+}
+
+// ── the public check of a printed letter ──────────────────────────────────────────────────────────
+
+/** What the verify page may show of a letter: nothing the paper in the checker's hand does not already say. */
+export interface LetterCheck {
+  status: MembershipTransfer['status'];
+  lastValidDay: string;
+  lapsed: boolean;
+  fromUnitName: string;
+  memberNameMasked: string;
+  proof: LoadedProof | null;
+}
+
+/**
+ * Failed lookups count against the caller's address (auth/rate-limit.ts, the sign-in throttle's
+ * table), under a key of their own: no username has a '#'.
+ */
+const CHECK_KEY = '#transfer-letter-code';
+
+/**
+ * The letter a printed verification code names, or null — the same null for a code that matches
+ * nothing, a malformed one and a cancelled letter's, so the answer is no oracle of which codes
+ * were ever issued. Every null counts as a failed guess against the caller's address.
+ */
+export async function checkTransferLetter(ctx: Context, text: string): Promise<LetterCheck | null> {
+  if (text.length > 64) throw badArgument('code', 'is 16 letters and digits (printed in groups of four).', '核验码为 16 位字母和数字（分四组印制）。');
+  const attempt = async () => {
+    const code = normaliseVerifyCode(text);
+    const t = code ? await ctx.prisma.membershipTransfer.findUnique({ where: { verifyCode: code }, include: { orgUnit: { select: { name: true } }, member: { select: { name: true } } } }) : null;
+    return t && t.status !== 'CANCELLED' ? t : null;
+  };
+  let t: Awaited<ReturnType<typeof attempt>>;
+  try {
+    t = await throttled(ctx, CHECK_KEY, attempt, (r) => r === null);
+  } catch (err) {
+    const ext = (err as GraphQLError).extensions;
+    if (ext?.code !== ErrorCode.RATE_LIMITED) throw err;
+    const wait = Number(ext.retryAfterSeconds);
+    throw rateLimited(wait, `Too many verification codes from your address matched no letter; try again in ${Math.ceil(wait / 60)} min.`, `您所在地址查询的核验码多次不匹配任何介绍信，请 ${Math.ceil(wait / 60)} 分钟后再试。`);
+  }
+  if (!t) return null;
+  const last = lastDayOf(t);
+  return {
+    status: t.status,
+    lastValidDay: last,
+    lapsed: t.status === 'ISSUED' && lapsed(last, todayOf(ctx)),
+    fromUnitName: t.orgUnit.name,
+    memberNameMasked: maskName(t.member.name),
+    proof: await ctx.loaders.proof.load({ type: 'MembershipTransfer', id: t.id, version: t.version }),
+  };
+}
+
+// ── where a letter can go ─────────────────────────────────────────────────────────────────────────
+
+export interface Destination {
+  id: string;
+  name: string;
+  kind: OrgUnit['kind'];
+  province: string;
+  /** Names of the units above it, root first: enough to tell two 第一党支部 apart. */
+  pathNames: string[];
+  path: string;
+}
+
+/**
+ * Units anywhere in the organisation that can receive a letter (active branches and groups),
+ * by name, in tree order, `size` after (or before) the cursor path. Only what picking the right
+ * one needs: no members, no counts.
+ */
+export async function destinations(
+  ctx: Context,
+  args: { search?: string | null; size: number; after?: string | null; before?: string | null },
+): Promise<{ rows: Destination[]; more: boolean }> {
+  const search = args.search?.trim();
+  const backwards = args.before != null && args.after == null;
+  const rows = await ctx.prisma.orgUnit.findMany({
+    where: {
+      kind: { in: ['BRANCH', 'GROUP'] },
+      dissolvedOn: null,
+      ...(search ? { name: { contains: search, mode: 'insensitive' } } : {}),
+      ...(args.after != null ? { path: { gt: args.after } } : args.before != null ? { path: { lt: args.before } } : {}),
+    },
+    select: { id: true, name: true, kind: true, province: true, path: true },
+    orderBy: { path: backwards ? 'desc' : 'asc' },
+    take: args.size + 1,
+  });
+  const more = rows.length > args.size;
+  const page = rows.slice(0, args.size);
+  if (backwards) page.reverse();
+  const chains = await chainsOf(ctx, page.map((r) => r.path));
+  return { rows: page.map((r, i) => ({ ...r, pathNames: chains[i]!.slice(0, -1).map((u) => u.name) })), more };
 }
 
 export function badUnit(field: string, id: string) {

@@ -3,7 +3,11 @@
 // second request.
 import { siteTrust } from '../../lib/site-trust.server';
 import type { SiteTrust } from '../../lib/site-trust';
+import type { Route } from './+types/verify';
+import { checkLetterCode, type LetterLookup } from '../transfers/letter-check.server';
+import { pageUrl } from '../../lib/session.server';
 
-export function loader(): { trust: SiteTrust } {
-  return { trust: siteTrust() };
+export async function loader({ request }: Route.LoaderArgs): Promise<{ trust: SiteTrust; letter: LetterLookup | null }> {
+  // A transfer letter's verification code (typed in, or from its QR code: /verify?code=…).
+  return { trust: siteTrust(), letter: await checkLetterCode(request, pageUrl(request).searchParams.get('code')) };
 }

@@ -10,6 +10,7 @@ import { useEffect, useId, useRef, useState, type DragEvent, type FormEvent } fr
 import { useLoaderData } from 'react-router';
 import type { Route } from './+types/verify';
 import { CheckList } from '../../components/CheckList';
+import { TransferLetterCheck } from '../../components/TransferLetterCheck';
 import { Folded } from '../../components/Folded';
 import { PlainOutcome } from '../../components/PlainOutcome';
 import { RecordFacts, RecordTable } from '../../components/RecordTable';
@@ -44,7 +45,7 @@ type Phase =
 export default function Verify() {
   const t = useT();
   const root = useRootData();
-  const { trust } = useLoaderData<typeof loader>();
+  const { trust, letter } = useLoaderData<typeof loader>();
   const hydrated = useHydrated();
   // The checks below verify from the root the server read for this page (no second request).
   useEffect(() => primeSiteTrust(trust), [trust]);
@@ -154,6 +155,8 @@ export default function Verify() {
       <noscript>
         <p className="form-error">{t.verify.noscript}</p>
       </noscript>
+      {/* A printed transfer letter's code (its QR code opens this page with it): its answer first. */}
+      {letter ? <TransferLetterCheck lookup={letter} /> : null}
       <div className="verify-layout">
         <form className="card form" onSubmit={onSubmit} data-ready={hydrated ? 'true' : 'false'} aria-label={t.verify.title}>
           <label htmlFor={ids.file}>{t.verify.dropLabel}</label>
@@ -213,6 +216,7 @@ export default function Verify() {
           <Result state={state} />
         </div>
       </div>
+      {letter ? null : <TransferLetterCheck lookup={null} />}
     </section>
   );
 }

@@ -1,7 +1,11 @@
 // Transfer letters: issue (validity 3 months, 6 across provinces), list with validity and
 // EXPIRED / past-validity flags, receive as the receiving unit, cancel, and the expiry sweep. A
 // letter past its validity (the API's `lapsed`) is never offered for receipt or cancelling.
-import { Form, useLoaderData, useNavigation } from 'react-router';
+// Across levels (docs/decisions/015): the receiving unit is found in a directory of the whole
+// organisation; each letter says which common level it goes through, and one between committees
+// waits for that level's countersignature; every letter has a print page (with its verification
+// code and QR code when it goes outside the system).
+import { Form, Link, useLoaderData, useNavigation } from 'react-router';
 import { useActionResult } from '../../lib/use-action-result';
 import type { Route } from './+types/transfers';
 import { ActionForm } from '../../components/ActionForm';
@@ -9,13 +13,13 @@ import { FoldedCard } from '../../components/Card';
 import { ListPage } from '../../components/ListPage';
 import { FieldAlert } from '../../components/MeetingFields';
 import { Notice, Refusal } from '../../components/Notice';
-import { choicesOf, nameChoices, Options, SelectField } from '../../components/SelectField';
+import { choicesOf, Options, SelectField } from '../../components/SelectField';
 import { RowHead } from '../../components/TableCard';
 import { useT } from '../../i18n/use-t';
 import type { ErrorPayload } from '../../lib/errors';
 import type { FieldError } from '../../lib/graphql.server';
 import { titleFor } from '../../lib/meta';
-import { DIRECTIONS, STATUSES } from './filters';
+import { STATUSES, VIEWS } from './filters';
 import type { action, loader } from './transfers.server';
 
 export const meta: Route.MetaFunction = ({ matches }) => titleFor(matches, (t) => t.transfers.title);
@@ -26,7 +30,7 @@ export type ActionResult = { ok: true; intent: string; letterNo?: string; swept?
 
 export default function Transfers() {
   const t = useT();
-  const { filters, transfers, members, units } = useLoaderData<typeof loader>();
+  const { filters, dest, transfers, members, units } = useLoaderData<typeof loader>();
   const result = useActionResult<ActionResult>();
   const navigation = useNavigation();
   const busy = navigation.state === 'submitting';
@@ -45,7 +49,20 @@ export default function Transfers() {
         <>
           <Refusal error={failed?.error} testId="transfer-error" />
           <Notice testId="transfer-notice">{result?.ok ? (result.letterNo ? t.transfers.issued(result.letterNo) : result.swept !== undefined ? t.transfers.swept(result.swept) : t.transfers.done) : null}</Notice>
-          <FoldedCard summary={t.transfers.issue} open={failed?.intent === 'issue'}>
+          <FoldedCard summary={t.transfers.issue} open={failed?.intent === 'issue' || dest !== ''}>
+            {/* The directory is searched by name (GET), keeping the list's filters. */}
+            <Form method="get" className="inline-form" role="search" aria-label={t.transfers.findUnit}>
+              {filters.direction ? <input type="hidden" name="direction" value={filters.direction} /> : null}
+              {filters.status ? <input type="hidden" name="status" value={filters.status} /> : null}
+              <label htmlFor="tr-dest">{t.transfers.findUnit}</label>
+              <input id="tr-dest" name="dest" defaultValue={dest} maxLength={50} aria-describedby="tr-dest-hint" />
+              <button type="submit" className="btn btn-small" data-testid="transfer-find-unit">
+                {t.transfers.findUnitSubmit}
+              </button>
+              <p id="tr-dest-hint" className="muted small">
+                {t.transfers.findUnitHint}
+              </p>
+            </Form>
             <Form method="post" className="form">
               <input type="hidden" name="intent" value="issue" />
               <label htmlFor="tr-member">{t.transfers.member}</label>
@@ -58,7 +75,7 @@ export default function Transfers() {
               {fieldError('letterNo')}
               <label htmlFor="tr-unit">{t.transfers.toUnit}</label>
               <select id="tr-unit" name="toUnitId" defaultValue="">
-                <Options any={t.transfers.none} choices={nameChoices(units)} />
+                <Options any={t.transfers.none} choices={units.map((u) => ({ value: u.id, label: t.transfers.destination(u.pathNames, u.name, u.province), userText: true }))} />
               </select>
               {fieldError('toUnitId')}
               <label htmlFor="tr-org">{t.transfers.toOrganisation}</label>
@@ -85,7 +102,7 @@ export default function Transfers() {
         query: filters,
         fields: (
           <>
-            <SelectField id="f-dir" name="direction" label={t.transfers.direction} defaultValue={filters.direction} choices={DIRECTIONS.map((d) => ({ value: d === 'ANY' ? '' : d, label: t.transfers.directions[d] }))} />
+            <SelectField id="f-dir" name="direction" label={t.transfers.direction} defaultValue={filters.direction} choices={VIEWS.map((d) => ({ value: d === 'ANY' ? '' : d, label: t.transfers.directions[d] ?? d }))} />
             <SelectField id="f-status" name="status" label={t.transfers.status} defaultValue={filters.status} any={t.transfers.any} choices={choicesOf(STATUSES, t.transfers.statuses)} />
           </>
         ),
@@ -102,6 +119,17 @@ export default function Transfers() {
           <td>
             <bdi>{l.toUnitName ?? l.toOrganisation}</bdi>
             {l.crossProvince ? <span className="badge badge-skip">{t.transfers.crossProvince}</span> : null}
+            {l.viaUnitName ? (
+              <span className="muted small" data-testid="transfer-via">
+                {' '}
+                {t.transfers.via(l.viaUnitName)}
+              </span>
+            ) : null}
+            {l.needsEndorsement ? (
+              <span className={`badge ${l.endorsedOn ? 'badge-pass' : 'badge-pending'}`} data-endorsed={l.endorsedOn ? 'true' : 'false'}>
+                {l.endorsedOn ? t.transfers.endorsedOn(l.endorsedOn) : t.transfers.needsEndorsement(l.viaUnitName ?? '')}
+              </span>
+            ) : null}
           </td>
           <td>{l.issuedOn}</td>
           <td>{l.lastValidDay}</td>
@@ -125,6 +153,9 @@ export default function Transfers() {
                     </>
                   )}
                 </ActionForm>
+                {l.needsEndorsement && !l.endorsedOn ? (
+                  <ActionForm intent="endorse" id={l.id} label={t.transfers.endorse} of={l.letterNo} buttonClassName="btn btn-small" busy={busy} confirm={t.transfers.endorseConfirm(l.letterNo)} />
+                ) : null}
                 <ActionForm intent="cancel" id={l.id} label={t.transfers.cancel} of={l.letterNo} buttonClassName="btn btn-small btn-danger" busy={busy} confirm={t.transfers.cancelConfirm(l.letterNo)} />
               </div>
             ) : l.receivedOn ? (
@@ -132,6 +163,10 @@ export default function Transfers() {
                 {l.receivedOn} {l.receiptNo ? <bdi>{l.receiptNo}</bdi> : ''}
               </span>
             ) : null}
+            <Link to={`/transfers/${l.id}/letter`} className="small" data-testid="transfer-print">
+              {t.transfers.printLetter}
+              <span className="visually-hidden"> {l.letterNo}</span>
+            </Link>
             <Refusal error={failed?.id === l.id ? failed.error : null} className="field-error" />
           </td>
         </tr>
