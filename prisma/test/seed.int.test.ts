@@ -65,13 +65,48 @@ describe('seed', () => {
     const counted = await q<{ n: string }>('SELECT count(*)::text AS n FROM development_step');
     expect(a.res.rows.development_step).toBe(Number(counted[0]!.n));
     expect(a.res.accounts.map((x) => x.role)).toEqual(['ADMIN', 'LEADER', 'SECRETARY', 'SECRETARY', 'SECRETARY', 'MEMBER']);
-    // The committee's organiser (组织员) decides the level above's steps; requests wait on the committee.
-    expect(a.res.accounts.find((x) => x.username === 'approver')).toMatchObject({ role: 'SECRETARY', scope: a.res.accounts[0]!.scope });
-    const [waiting] = await q<{ n: string; elsewhere: string }>(
-      `SELECT count(*)::text AS n, count(*) FILTER (WHERE u.kind <> 'COMMITTEE')::text AS elsewhere FROM level_request r JOIN org_unit u ON u.id = r.deciding_unit_id WHERE r.status = 'PENDING'`,
+    // The grassroots committee's organiser (组织员) decides the level above's steps; requests wait on
+    // the committee nearest above the member's unit (step 18 on the one above it), as the API's decidingUnitFor.
+    expect(a.res.accounts.find((x) => x.username === 'approver')).toMatchObject({ role: 'SECRETARY' });
+    const [waiting] = await q<{ n: string; elsewhere: string; at_root: string }>(
+      `SELECT count(*)::text AS n,
+              count(*) FILTER (WHERE r.deciding_unit_id IS DISTINCT FROM (
+                SELECT c.id FROM org_unit c WHERE c.kind = 'COMMITTEE' AND m.path LIKE c.path || '%' AND c.id <> m.id
+                 ORDER BY c.level DESC OFFSET CASE WHEN r.kind = 'DEPARTMENT_FILING' THEN 1 ELSE 0 END LIMIT 1))::text AS elsewhere,
+              count(*) FILTER (WHERE d.parent_id IS NULL)::text AS at_root
+         FROM level_request r JOIN org_unit m ON m.id = r.org_unit_id JOIN org_unit d ON d.id = r.deciding_unit_id WHERE r.status IN ('PENDING', 'IN_REVIEW')`,
     );
     expect(Number(waiting!.n)).toBeGreaterThan(0);
     expect(waiting!.elsewhere).toBe('0');
+    expect(waiting!.at_root).toBe('0');
+    // The demo accounts sit on one line of the tree: the approver on a grassroots committee below the
+    // top committee (admin, leader), the gb-secretary on a general branch under it, the secretary on a
+    // branch under that general branch, and the approver has requests to decide.
+    const scopes = await q<{ username: string; kind: string; level: number; path: string; parent_kind: string | null }>(
+      `SELECT a.username, u.kind::text, u.level, u.path, p.kind::text AS parent_kind FROM account a JOIN org_unit u ON u.id = a.scope_unit_id
+         LEFT JOIN org_unit p ON p.id = u.parent_id`,
+    );
+    const scope = Object.fromEntries(scopes.map((r) => [r.username, r]));
+    expect(scope.admin).toMatchObject({ kind: 'COMMITTEE', level: 0 });
+    expect(scope.leader).toMatchObject({ kind: 'COMMITTEE', level: 0 });
+    expect(scope.approver).toMatchObject({ kind: 'COMMITTEE', parent_kind: 'COMMITTEE' });
+    expect(scope['gb-secretary']).toMatchObject({ kind: 'GENERAL_BRANCH', parent_kind: 'COMMITTEE' });
+    expect(scope['gb-secretary']!.path.startsWith(scope.approver!.path)).toBe(true);
+    expect(scope.secretary).toMatchObject({ kind: 'BRANCH', parent_kind: 'GENERAL_BRANCH' });
+    expect(scope.secretary!.path.startsWith(scope['gb-secretary']!.path)).toBe(true);
+    const [toDecide] = await q<{ n: string }>(
+      `SELECT count(*)::text AS n FROM level_request r JOIN account a ON a.scope_unit_id = r.deciding_unit_id AND a.username = 'approver' WHERE r.status IN ('PENDING', 'IN_REVIEW')`,
+    );
+    expect(Number(toDecide!.n)).toBeGreaterThan(0);
+    // Real depth: grassroots committees under the top committee, and a branch directly under one of them.
+    const [depth] = await q<{ committees: string; direct: string; deepest: number }>(
+      `SELECT (SELECT count(*) FROM org_unit c JOIN org_unit p ON p.id = c.parent_id WHERE c.kind = 'COMMITTEE' AND p.kind = 'COMMITTEE')::text AS committees,
+              (SELECT count(*) FROM org_unit b JOIN org_unit p ON p.id = b.parent_id WHERE b.kind = 'BRANCH' AND p.kind = 'COMMITTEE')::text AS direct,
+              (SELECT max(level) FROM org_unit) AS deepest`,
+    );
+    expect(Number(depth!.committees)).toBeGreaterThanOrEqual(2);
+    expect(Number(depth!.direct)).toBeGreaterThan(0);
+    expect(depth!.deepest).toBeGreaterThanOrEqual(4);
     // The general branch's secretary is the account of its 书记 (a member holding the current position).
     const [gb] = await q<{ title: string; unit_kind: string }>(
       `SELECT p.title::text, u.kind::text AS unit_kind FROM account a JOIN committee_position p ON p.member_id = a.member_id AND p.org_unit_id = a.scope_unit_id AND p.ended_on IS NULL
@@ -192,7 +227,7 @@ describe('seed', () => {
          OR t.ballots_cast <> (SELECT count(*) FROM voter_roll_entry r WHERE r.vote_id = v.id))::text AS tally_mismatch,
       (SELECT count(*) FROM vote_tally)::text AS tallies,
       (SELECT count(*) FROM membership_transfer WHERE valid_until <> issued_on + CASE WHEN cross_province THEN interval '6 months' ELSE interval '3 months' END)::text AS bad_windows`);
-    expect(counts).toMatchObject({ kinds: '5', repeated: '0', tally_mismatch: '0', bad_windows: '0' });
+    expect(counts).toMatchObject({ kinds: '7', repeated: '0', tally_mismatch: '0', bad_windows: '0' });
     expect(Number(counts!.attendance)).toBeGreaterThan(MEMBERS);
     expect(Number(counts!.attempts)).toBeGreaterThan(0);
     expect(Number(counts!.tallies)).toBeGreaterThan(0);

@@ -1,7 +1,8 @@
-// Demo sign-in accounts: an administrator and a leader for the committee, a secretary for the
-// demo branch and one for its general branch (the account of its 书记), and a member of that
-// branch. Passwords and TOTP secrets are drawn from the
-// system's CSPRNG (never from the seed), so two installs never share credentials.
+// Demo sign-in accounts: an administrator and a leader for the organisation's top committee, the
+// organiser (组织员) of the grassroots committee above the demo branch, a secretary for the demo
+// branch and one for its general branch (the account of its 书记), and a member of that branch.
+// Passwords and TOTP secrets are drawn from the system's CSPRNG (never from the seed), so two
+// installs never share credentials.
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import { base32Encode } from '../base32.js';
@@ -34,6 +35,11 @@ export interface DemoUnits {
   branchName: string;
   member: { id: string; name: string; unitId: string } | null;
   /**
+   * The grassroots committee (基层党委) above the demo branch, which decides its level-above steps
+   * (decision 013): the approver's scope. Default: the top committee.
+   */
+  deciding?: { id: string; name: string } | null;
+  /**
    * The demo general branch and its 书记, whose account the general-branch secretary's is (accounts
    * follow positions, decision 014). The branch's `secretary` stays without a member record, as
    * the walkthroughs expect.
@@ -46,8 +52,8 @@ export async function createDemoAccounts(client: pg.Client, units: DemoUnits, id
     { role: 'ADMIN', username: 'admin', displayName: '系统管理员', scope: units.committeeName, scopeUnitId: units.committeeId, memberId: null },
     { role: 'LEADER', username: 'leader', displayName: '委员会负责人', scope: units.committeeName, scopeUnitId: units.committeeId, memberId: null },
     { role: 'SECRETARY', username: 'secretary', displayName: '支部书记', scope: units.branchName, scopeUnitId: units.branchId, memberId: null },
-    // The committee's organiser (组织员): decides the level above's steps (decision 013).
-    { role: 'SECRETARY', username: 'approver', displayName: '组织员', scope: units.committeeName, scopeUnitId: units.committeeId, memberId: null },
+    // The grassroots committee's organiser (组织员): decides the demo branch's level-above steps (decision 013).
+    { role: 'SECRETARY', username: 'approver', displayName: '组织员', scope: units.deciding?.name ?? units.committeeName, scopeUnitId: units.deciding?.id ?? units.committeeId, memberId: null },
   ];
   if (units.generalBranch) {
     const g = units.generalBranch;

@@ -200,7 +200,7 @@ export function generateBranch(ctx: BranchContext, sink: Sink, b: BranchPlan): {
     let seq = 0;
     m.t.steps.forEach((planned) => {
       const s = planned.kind === 'FILES_ARCHIVED' && archiveWaiting.has(m.id) ? { ...planned, approval: 'PENDING' as const, notes: '报上级党委材料归档' } : planned;
-      const approvingUnitId = s.approver === 'COMMITTEE' ? plan.committee.id : s.approver === 'GENERAL_BRANCH' ? b.generalBranch.id : null;
+      const approvingUnitId = s.approver === 'COMMITTEE' ? b.committee.id : s.approver === 'GENERAL_BRANCH' ? (b.generalBranch ?? b.committee).id : null;
       const when = at(rng, s.occurredOn);
       if (s.approval === 'PENDING') {
         // Not decided yet: the branch's request waiting on the committee (decision 013), not a step.
@@ -212,8 +212,15 @@ export function generateBranch(ctx: BranchContext, sink: Sink, b: BranchPlan): {
             memberId: m.id,
             kind: s.kind,
             stepNo: s.stepNo,
-            decidingUnitId: plan.committee.id,
-            status: 'PENDING',
+            // The nearest committee (基层党委); step 18's filing one further up, as the API's decidingUnitFor.
+            decidingUnitId: s.kind === 'DEPARTMENT_FILING' ? b.filingCommittee.id : b.committee.id,
+            // Under a general branch it is reviewed first (decision 016): the demo branch's latest
+            // and every other branch's still wait on the general branch, the rest were passed on.
+            ...(b.generalBranch
+              ? (b.index === 0 ? [...archiveWaiting][0] === m.id : b.index % 2 === 0)
+                ? { status: 'IN_REVIEW', reviewingUnitId: b.generalBranch.id }
+                : { status: 'PENDING', reviewingUnitId: b.generalBranch.id, reviewedAt: new Date(when.getTime() + 3_600_000) }
+              : { status: 'PENDING' }),
             input: {},
             notes: s.notes,
             documents: [],
@@ -292,6 +299,8 @@ export function generateBranch(ctx: BranchContext, sink: Sink, b: BranchPlan): {
     PARTY_GROUP: ['党小组会'],
     PARTY_LECTURE: ['专题党课：学习党章', '专题党课：党的光辉历程', '专题党课：廉洁自律'],
     THEMED_DAY: ['主题党日：志愿服务', '主题党日：重温入党誓词', '主题党日：参观红色教育基地', '主题党日：学习交流'],
+    ORG_LIFE: ['2025年度组织生活会暨民主评议党员'],
+    HEART_TALK: ['支部书记谈心谈话', '支委谈心谈话'],
   };
   const generalMeetings: Array<{ id: string; at: Date; present: MemberState[] }> = [];
 
@@ -382,7 +391,8 @@ export function generateBranch(ctx: BranchContext, sink: Sink, b: BranchPlan): {
       if (!attended) continue;
       present.push(m);
       const code = kind === 'THEMED_DAY' ? 'THEMED_DAY' : kind === 'PARTY_LECTURE' ? 'PARTY_LECTURE' : 'MEETING_ATTENDANCE';
-      award(m, code, scheduled, title, 'Attendance', id);
+      // Being talked with earns nothing (the API's ATTENDANCE_RULE).
+      if (kind !== 'HEART_TALK') award(m, code, scheduled, title, 'Attendance', id);
       if ((kind === 'PARTY_LECTURE' || kind === 'THEMED_DAY') && rng.chance(0.25)) {
         sink.record(
           'MeetingFeedback',
@@ -533,6 +543,19 @@ export function generateBranch(ctx: BranchContext, sink: Sink, b: BranchPlan): {
 
   // ── a published, verifiable figure: members by stage ─────────────────────────────────────────
   if (b.index % 50 === 0) snapshot(rng, sink, b, members);
+
+  // ── yearly organisational life: drawn last, so the branch's other random rows stay as they were ─
+  // The 组织生活会 where 2025's 民主评议 was held (the appraisal runs 5–31 January 2026), and two
+  // 谈心谈话 of the committee with a few members each in the last two months. Attendance follows
+  // the density as in the monthly loop (k months before BASE_DATE).
+  const recorded = (k: number) => dens.attendanceMonths === null || k <= dens.attendanceMonths;
+  const orgLife = new Date(Date.UTC(2026, 0, rng.int(12, 23), 6, 0));
+  meeting('ORG_LIFE', b, orgLife, members.filter((m) => activeOn(m, orgLife, 'PROBATIONARY')), false, recorded(10));
+  for (const k of [2, 1]) {
+    const talk = new Date(addDays(addMonths(new Date(Date.UTC(BASE_DATE.getUTCFullYear(), BASE_DATE.getUTCMonth(), 1)), -k), rng.int(3, 25)).getTime() + 7 * 3_600_000);
+    const talkedWith = members.filter((m) => activeOn(m, talk, 'PROBATIONARY'));
+    meeting('HEART_TALK', b, talk, rng.sample(talkedWith, Math.min(talkedWith.length, rng.int(2, 5))), false, recorded(k));
+  }
 
   // ── dues (党费): its own random stream ───────────────────────────────────────────────────────
   seedDues(ctx.seed, sink, b, members.map((m) => ({ id: m.id, unitId: m.unitId, status: m.status, probationarySince: m.t.probationarySince ?? null })));

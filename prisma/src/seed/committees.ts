@@ -1,7 +1,7 @@
 // Demo leaderships (班子): every branch's current term — a committee from 7 full members, else a
-// secretary alone — with its positions; the general branch's and the committee's from their
+// secretary alone — with its positions; every general branch's and committee's from their
 // first branch (their holders must be members, and a chunk writes only its own branches'
-// members). Terms are 3 years (5 for the committee); some end within weeks of BASE_DATE, so the
+// members). Terms are 3 years (5 for committees); some end within weeks of BASE_DATE, so the
 // 换届 due list has items, and every sixth branch also has the term before, ended. Its own random
 // stream, so the other tables' rows stay as they were.
 import { addDays, addYears, atOfficeHours, BASE_DATE, daysBetween } from './dates.js';
@@ -52,9 +52,9 @@ function draw(rng: Prng, pool: LeaderCandidate[], on: Date, n: number, exclude: 
 }
 
 /**
- * The branch's leaderships, and its general branch's (the first branch of each) and the
- * committee's (branch 0). `demoMemberId` holds no position: the demo member account is theirs,
- * and the seed gives the demo secretaries' accounts to the 书记s.
+ * The branch's leaderships, and those of the units above it whose first branch it is (`b.leads`:
+ * its general branch and the committees above). `demoMemberId` holds no position: the demo member
+ * account is theirs, and the seed gives the demo secretaries' accounts to the 书记s.
  */
 export function seedCommittees(seed: string | number, sink: Sink, plan: OrgPlan, b: BranchPlan, pool: LeaderCandidate[], demoMemberId: string | null): void {
   const rng = new Prng(seed, `committees:${b.index}`);
@@ -70,16 +70,17 @@ export function seedCommittees(seed: string | number, sink: Sink, plan: OrgPlan,
   if (branchHolders.length) leadership(rng, sink, b, form, start, 3, branchHolders, null);
   branchHolders.forEach((id) => taken.add(id));
 
-  if (plan.branches[b.index - 1]?.generalBranch.id !== b.generalBranch.id) {
-    // The demo general branch's term ends soon: its secretary sees the 换届 among their due items.
-    const gStart = termStart(rng, 3, b.index === 0 || rng.chance(0.2));
-    const holders = draw(rng, pool, gStart, 3, taken);
-    if (holders.length) leadership(rng, sink, b.generalBranch, 'COMMITTEE', gStart, 3, holders, null);
+  for (const unit of b.leads) {
+    // Led from their first branch: general branches serve 3 years, committees 5. The demo general
+    // branch's term ends soon (its secretary sees the 换届 among their due items); the root's not.
+    const years = unit.kind === 'COMMITTEE' ? 5 : 3;
+    const soon = unit.parentId !== null && ((b.index === 0 && unit.kind === 'GENERAL_BRANCH') || rng.chance(0.2));
+    const uStart = termStart(rng, years, soon);
+    const holders = draw(rng, pool, uStart, 3, taken);
+    // A small first branch has too few full members for every level above it: its own office
+    // holders also sit on the committees above (as branch secretaries often do).
+    if (holders.length < 3) holders.push(...draw(rng, pool, uStart, 3 - holders.length, new Set([...holders, ...(demoMemberId ? [demoMemberId] : [])])));
+    if (holders.length) leadership(rng, sink, unit, 'COMMITTEE', uStart, years, holders, null);
     holders.forEach((id) => taken.add(id));
-  }
-  if (b.index === 0) {
-    const cStart = termStart(rng, 5, false);
-    const holders = draw(rng, pool, cStart, 3, taken);
-    if (holders.length) leadership(rng, sink, plan.committee, 'COMMITTEE', cStart, 5, holders, null);
   }
 }

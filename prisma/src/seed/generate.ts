@@ -21,7 +21,7 @@ export interface SeedSpec {
   randomSalts?: boolean;
 }
 
-function salts(spec: SeedSpec, stream: string): () => Buffer {
+export function salts(spec: SeedSpec, stream: string): () => Buffer {
   if (spec.randomSalts) return () => randomBytes(16);
   const rng = new Prng(spec.seed, stream);
   return () => rng.bytes(16);

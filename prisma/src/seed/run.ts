@@ -8,7 +8,8 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { migrate } from '../migrate.js';
 import { createDemoAccounts, type DemoAccount } from './accounts.js';
-import { generateChunk, generateGlobal, planFor, type GeneratedChunk, type SeedSpec } from './generate.js';
+import { generateChunk, generateGlobal, planFor, salts, type GeneratedChunk, type SeedSpec } from './generate.js';
+import { demoNotices } from './notices.js';
 import { fmt, Progress } from './progress.js';
 import { Prng } from './prng.js';
 import { density, SCALE_FROM, type ProfileName } from './profile.js';
@@ -382,12 +383,16 @@ export async function seed(url: string, opts: SeedOptions): Promise<SeedResult> 
         branchId: demoBranch.id,
         branchName: demoBranch.name,
         member: member ? { id: member.id, name: member.name, unitId: member.org_unit_id } : null,
-        generalBranch: { id: demoBranch.generalBranch.id, name: demoBranch.generalBranch.name, secretary: await secretaryOf(demoBranch.generalBranch.id) },
+        deciding: { id: demoBranch.committee.id, name: demoBranch.committee.name },
+        generalBranch: demoBranch.generalBranch
+          ? { id: demoBranch.generalBranch.id, name: demoBranch.generalBranch.name, secretary: await secretaryOf(demoBranch.generalBranch.id) }
+          : null,
       },
       () => ids.uuid(),
     );
     rows.account = accounts.length;
     total += accounts.length;
+    total += await writeChunk(client, { ...(await demoNotices(client, plan, spec.seed, salts(spec, 'salt:notices'))), index: -1, demoMemberId: null }, rows, guards);
     if (profileTimes) log(`copy time per table (ms): ${JSON.stringify(Object.fromEntries(Object.entries(profileTimes).sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, Math.round(v)])))}`);
     log('analysing tables…');
     const ta = Date.now();

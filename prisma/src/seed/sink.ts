@@ -47,6 +47,8 @@ export const TABLE_ORDER = [
   'DuesRemittance',
   'Committee',
   'CommitteePosition',
+  'Notice',
+  'NoticeReceipt',
   'AnalyticsSnapshot',
   'AnalyticsSnapshotInput',
   'OutboxRecord',
