@@ -1,27 +1,15 @@
-// What the dues forms' actions answer: a refusal (shown on its form), a question before an act
-// that cannot be undone (ConfirmStep, answered by submitting again with confirm=1), or done.
+// The dues forms' action answers (lib/action-answer.ts), and the question before a dues act that
+// cannot be undone.
 import type { ReactNode } from 'react';
 import { useNavigation } from 'react-router';
 import { useActionResult } from '../lib/use-action-result';
 import { useT } from '../i18n/use-t';
-import type { FormFailure } from '../lib/meetings-form';
+import { askOf, doneOf, failureOf, type ActionAnswer } from '../lib/action-answer';
 import { ConfirmStep } from './Confirm';
 
-export type DuesAsk = { ok: true; intent: string; id: string; ask: Record<string, string | number | string[]> };
-export type DuesDone = { ok: true; intent: string; id: string; done: string };
-export type DuesResult = FormFailure | DuesAsk | DuesDone;
-
-export function failureOf(r: DuesResult | undefined): FormFailure | undefined {
-  return r && !r.ok ? r : undefined;
-}
-
-export function askOf(r: DuesResult | undefined, intent: string, id = ''): DuesAsk | undefined {
-  return r && r.ok && 'ask' in r && r.intent === intent && r.id === id ? r : undefined;
-}
-
-export function doneOf(r: DuesResult | undefined): DuesDone | undefined {
-  return r && r.ok && 'done' in r ? r : undefined;
-}
+/** The dues pages' action answers are the common ones (lib/action-answer.ts). */
+export type DuesResult = ActionAnswer;
+export { askOf, doneOf, failureOf };
 
 /** A dues page's action answer, read three ways, and whether one of its forms is being sent. */
 export function useDuesAction() {

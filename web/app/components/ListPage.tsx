@@ -32,7 +32,7 @@ export function ListPage({
    * The filters' fields and their values (`query`, which the page links keep); `reset`: the whole
    * list's address, for a link back to it; `submit`: the button, when not `text.filter`.
    */
-  filter: { fields: ReactNode; query: Record<string, string>; reset?: string; submit?: string };
+  filter?: { fields: ReactNode; query: Record<string, string>; reset?: string; submit?: string };
   /** The total, said in words. */
   total: ReactNode;
   /** `empty`: what stands in place of the rows when there are none (null when there are some). */
@@ -48,16 +48,18 @@ export function ListPage({
     <section className="page" aria-labelledby={`${id}-title`}>
       {head}
       {before}
-      <FilterForm label={text.filter} submit={filter.submit ?? text.filter} {...(filter.reset ? { reset: { to: filter.reset, label: text.reset ?? '' } } : {})}>
-        {filter.fields}
-      </FilterForm>
+      {filter ? (
+        <FilterForm label={text.filter} submit={filter.submit ?? text.filter} {...(filter.reset ? { reset: { to: filter.reset, label: text.reset ?? '' } } : {})}>
+          {filter.fields}
+        </FilterForm>
+      ) : null}
       <p className="muted" role="status" data-testid={`${id}-total`}>
         {total}
       </p>
       <TableCard testId={`${id}-table`} caption={table.caption} busy={busy} empty={table.empty} columns={table.columns}>
         {children}
       </TableCard>
-      <PageLinks pageInfo={pageInfo} href={filterPageHref(filter.query)} text={text} />
+      <PageLinks pageInfo={pageInfo} href={filterPageHref(filter?.query ?? {})} text={text} />
       {after}
     </section>
   );

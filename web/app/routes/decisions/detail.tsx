@@ -113,6 +113,21 @@ export default function DecisionPage() {
               </Form>
             </Card>
           ) : null}
+          {canWrite ? (
+            <Card titleId="publish-title" title={t.notices.publishDecision} intro={t.notices.publishDecisionNote}>
+              <Form method="post" action="/notices/published">
+                <input type="hidden" name="unitId" value={d.orgUnit.id} />
+                <input type="hidden" name="title" value={t.notices.decisionNoticeTitle(d.title).slice(0, 100)} />
+                {/* A notice holds 5000 characters; a longer decision is linked in full from it. */}
+                <input type="hidden" name="body" value={d.content.length <= 5000 ? d.content : `${d.content.slice(0, 4998)}……`} />
+                <input type="hidden" name="audience" value="SUBTREE" />
+                <input type="hidden" name="decisionId" value={d.id} />
+                <button type="submit" className="btn" disabled={busy} data-testid="decision-publish">
+                  {t.notices.publishDecision}
+                </button>
+              </Form>
+            </Card>
+          ) : null}
           <Card titleId="history-title" title={v.history} intro={v.historyNote}>
             <ol className="records" data-testid="decision-history">
               {[...history].reverse().map((h) => (

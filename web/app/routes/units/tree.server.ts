@@ -3,7 +3,7 @@
 // current term end, the terms ending soon, and creating a unit.
 import { data } from 'react-router';
 import type { Route } from './+types/tree';
-import type { DuesResult } from '../../components/DuesConfirmed';
+import type { ActionAnswer } from '../../lib/action-answer';
 import { graphql } from '../../graphql';
 import { requireAccount } from '../../lib/auth.server';
 import { formFailure, readPostedForm } from '../../lib/form-action.server';
@@ -41,7 +41,7 @@ export async function action({ request }: Route.ActionArgs) {
       if (!text('parentId')) return badForm(intent, 'parentId', 'Choose the parent unit.', '请选择上级组织。');
       if (!kind) return badForm(intent, 'kind', 'Choose the kind of unit.', '请选择组织类别。');
       const r = await ctx.call(CREATE, { input: { parentId: text('parentId'), kind, name: text('name'), code: text('code') } });
-      return data<DuesResult>({ ok: true, intent, id: r.createOrgUnit.id, done: '' });
+      return data<ActionAnswer>({ ok: true, intent, id: r.createOrgUnit.id, done: '' });
     }
     return unknownIntent();
   } catch (error) {

@@ -4,7 +4,7 @@ import { TableHead } from '../../components/TableCard';
 import { Form, Link, useLoaderData, useNavigation } from 'react-router';
 import { useActionResult } from '../../lib/use-action-result';
 import type { Route } from './+types/tree';
-import { doneOf, failureOf, type DuesResult } from '../../components/DuesConfirmed';
+import { doneOf, failureOf, type ActionAnswer } from '../../lib/action-answer';
 import { Field, FormAlert } from '../../components/MeetingFields';
 import { Options, unitChoices } from '../../components/SelectField';
 import { useT } from '../../i18n/use-t';
@@ -20,7 +20,7 @@ const KINDS = ['COMMITTEE', 'GENERAL_BRANCH', 'BRANCH', 'GROUP'];
 export default function UnitsTree() {
   const u = useT().units;
   const { units, due } = useLoaderData<typeof loader>();
-  const result = useActionResult<DuesResult>();
+  const result = useActionResult<ActionAnswer>();
   const nav = useNavigation();
   const busy = nav.state === 'submitting';
   const failure = failureOf(result);

@@ -4,7 +4,7 @@
 import { data } from 'react-router';
 import type { Route } from './+types/unit';
 import { isConfirmed } from '../../components/Confirm';
-import type { DuesResult } from '../../components/DuesConfirmed';
+import type { ActionAnswer } from '../../lib/action-answer';
 import { graphql } from '../../graphql';
 import { requireAccount } from '../../lib/auth.server';
 import { formFailure, readPostedForm } from '../../lib/form-action.server';
@@ -60,7 +60,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const { ctx, form, intent, id, text } = await readPostedForm(request, WRITER_ROLES);
   const failed = intent === 'relieve' ? `relieve:${id}` : intent;
   const unitId = params.id;
-  const done = (extra: Record<string, string> = {}) => data<DuesResult>({ ok: true, intent, id, done: JSON.stringify(extra) });
+  const done = (extra: Record<string, string> = {}) => data<ActionAnswer>({ ok: true, intent, id, done: JSON.stringify(extra) });
   try {
     switch (intent) {
       case 'rename':
@@ -72,12 +72,12 @@ export async function action({ request, params }: Route.ActionArgs) {
         return done();
       case 'merge': {
         if (!text('targetId')) return badForm(intent, 'targetId', 'Choose the unit to merge into.', '请选择目标组织。');
-        if (!isConfirmed(form)) return data<DuesResult>({ ok: true, intent, id: '', ask: { targetId: text('targetId') } });
+        if (!isConfirmed(form)) return data<ActionAnswer>({ ok: true, intent, id: '', ask: { targetId: text('targetId') } });
         const r = await ctx.call(MERGE, { id: unitId, targetId: text('targetId') });
         return done({ members: String(r.mergeOrgUnit.membersMoved), units: String(r.mergeOrgUnit.unitsMoved) });
       }
       case 'dissolve':
-        if (!isConfirmed(form)) return data<DuesResult>({ ok: true, intent, id: '', ask: {} });
+        if (!isConfirmed(form)) return data<ActionAnswer>({ ok: true, intent, id: '', ask: {} });
         await ctx.call(DISSOLVE, { id: unitId });
         return done();
       case 'setUp': {

@@ -6,7 +6,7 @@ import { Form, Link, useLoaderData, useNavigation } from 'react-router';
 import { useActionResult } from '../../lib/use-action-result';
 import type { Route } from './+types/unit';
 import { ConfirmStep } from '../../components/Confirm';
-import { askOf, doneOf, failureOf, type DuesResult } from '../../components/DuesConfirmed';
+import { askOf, doneOf, failureOf, type ActionAnswer } from '../../lib/action-answer';
 import { Field, FormAlert } from '../../components/MeetingFields';
 import { ProofBadge } from '../../components/ProofBadge';
 import { Options, unitChoices } from '../../components/SelectField';
@@ -23,7 +23,7 @@ const TITLES = ['SECRETARY', 'DEPUTY_SECRETARY', 'ORGANISATION', 'PUBLICITY', 'D
 export default function UnitPage() {
   const u = useT().units;
   const { unit, parentName, members, units, canChange, today } = useLoaderData<typeof loader>();
-  const result = useActionResult<DuesResult>();
+  const result = useActionResult<ActionAnswer>();
   const nav = useNavigation();
   const busy = nav.state === 'submitting';
   const failure = failureOf(result);
