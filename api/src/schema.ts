@@ -20,7 +20,10 @@ import './modules/decisions/schema/index.js';
 import './modules/transfers/schema/index.js';
 import './modules/dues/schema/index.js';
 import './modules/committees/schema/index.js';
+import './modules/notices/schema/index.js';
+import './modules/oversight/schema/index.js';
 import './modules/analytics/schema/index.js';
 import './modules/tamper-alerts/schema/index.js';
+import './modules/inbox/schema/index.js';
 
 export const schema = builder.toSchema();

@@ -9,6 +9,7 @@ import { createHttpServer } from './http/server.js';
 import { Metrics } from './http/metrics.js';
 import { queueTransactions, txQueueDefaults, type TxQueueOptions } from './shared/tx-queue.js';
 import { startArrearsSchedule } from './modules/dues/arrears-scan.js';
+import { startInboxSchedule } from './modules/inbox/schedule.js';
 
 export interface RunningApi {
   url: string;
@@ -45,6 +46,9 @@ export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
   });
   const port = (server.address() as AddressInfo).port;
   const arrears = opts.config.duesArrearsScanMs ? startArrearsSchedule(prisma, opts.config, { intervalMs: opts.config.duesArrearsScanMs }) : null;
+  // Reminders are derived data (no record changes), so unlike the arrears scan they run soon after
+  // start: a person signing in to a fresh process finds their inbox filled.
+  const inbox = opts.config.remindersMs ? startInboxSchedule(prisma, opts.config, { intervalMs: opts.config.remindersMs, firstRunMs: Math.min(5000, opts.config.remindersMs) }) : null;
   return {
     url: `http://127.0.0.1:${port}`,
     port,
@@ -59,6 +63,7 @@ export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
       await closed;
       await apollo.stop();
       await arrears?.stop();
+      await inbox?.stop();
       if (!opts.prisma) await prisma.$disconnect();
     },
   };

@@ -27,9 +27,9 @@ type Outcome = 'passes' | 'denied' | 'unauthenticated';
 const ROLES: Role[] = ['anonymous', 'member', 'leader', 'secretary', 'admin', 'partner'];
 
 /** Callable without credentials. */
-const PUBLIC = new Set(['signIn', 'verifyTotp']);
+const PUBLIC = new Set(['signIn', 'verifyTotp', 'transferLetterCheck']);
 /** Writes any signed-in account may make about itself. */
-const SELF_WRITES = new Set(['signOut', 'revokeSession', 'changePassword']);
+const SELF_WRITES = new Set(['signOut', 'revokeSession', 'changePassword', 'markInboxRead', 'setEmailPreference', 'setMyEmail', 'markNoticeRead', 'acknowledgeNotice']);
 /** Writes a person makes as a member (own feedback, quizzes, assessments, ballots): only accounts linked to a member record. */
 const MEMBER_WRITES = new Set([
   'submitFeedback', 'registerForMeeting', 'checkIn', 'submitMeetingFeedback', 'startQuizAttempt', 'submitQuizAttempt',
@@ -41,6 +41,8 @@ const STAFF_READS = new Set([
   'pointsRanking', 'memberFeedback', 'quizQuestions', 'identityHolds', 'duesSummary', 'duesReportCsv', 'duesRemittances',
   'committeeTermsDue',
   'approvalQueue', 'levelRequests',
+  'oversight',
+  'notices',
 ]);
 // Not `decisions`: a member lists their own branch's (党务公开; decisions.int.test.ts).
 /** What the test's partner key (scopes Member:read, OrgUnit:read) may read. */
@@ -59,6 +61,8 @@ const ACCOUNT_ADMIN = new Set(['accounts', 'createAccount', 'changeAccountAccess
  * their own base, a secretary for the members of their subtree).
  */
 const ROW_DECIDED = new Set(['castBallot', 'checkIn', 'completeCourse', 'declareDuesBase']);
+/** Queries for accounts that write (ADMIN, SECRETARY): the directory of units a transfer letter can go to. */
+const WRITER_READS = new Set(['transferDestinations']);
 /** ADMIN only. */
 const ADMIN_ONLY = new Set(['apiKeys', 'createApiKey', 'revokeApiKey', 'tamperAlerts', 'partnerScopes']);
 
@@ -68,6 +72,7 @@ function expected(kind: 'query' | 'mutation', name: string, role: Role): Outcome
   if (role === 'partner') return kind === 'query' && PARTNER_READS.has(name) ? 'passes' : 'denied';
   if (ADMIN_ONLY.has(name)) return role === 'admin' ? 'passes' : 'denied';
   if (ACCOUNT_ADMIN.has(name)) return role === 'admin' || role === 'secretary' ? 'passes' : 'denied';
+  if (WRITER_READS.has(name)) return role === 'admin' || role === 'secretary' ? 'passes' : 'denied';
   if (kind === 'query') return STAFF_READS.has(name) && role === 'member' ? 'denied' : 'passes';
   if (SELF_WRITES.has(name)) return 'passes';
   // The fixture's staff accounts have no member record of their own.

@@ -53,6 +53,14 @@ const cases: Case[] = [
     otherwise: 'ok',
   },
   {
+    // The caller's own inbox (issue #22): every account has one, a partner key none.
+    name: 'inbox / inboxCounts (own items only)',
+    query: `{ inboxCounts { open } inbox(first: 1) { totalCount } }`,
+    vars: () => ({}),
+    expect: { anonymous: U, partnerMember: F, partnerOrg: F, partnerAll: F },
+    otherwise: 'ok',
+  },
+  {
     name: 'member(own record m1, in b1)',
     query: `query($id: ID!) { member(id: $id) { name } }`,
     vars: () => ({ id: fx.members.m1.id }),
@@ -160,6 +168,14 @@ const cases: Case[] = [
     expect: { anonymous: U, member: F, secretary: F, leader: F, admin: 'ok', otherSecretary: 'ok', partnerMember: F, partnerOrg: F, partnerAll: F },
   },
   {
+    name: 'oversight (your scope unit: its child units; a branch has none, its rows are its items)',
+    query: `{ oversight { children(first: 5) { totalCount } } }`,
+    vars: () => ({}),
+    pick: (d) => (d.oversight as { children: { totalCount: number } }).children.totalCount,
+    expect: { anonymous: U, member: F, secretary: { ok: 0 }, leader: { ok: 2 }, admin: { ok: 2 }, otherSecretary: { ok: 0 } },
+    otherwise: F,
+  },
+  {
     name: 'apiKeys',
     query: `{ apiKeys(first: 1) { totalCount } }`,
     vars: () => ({}),
@@ -197,6 +213,23 @@ const cases: Case[] = [
     otherwise: F,
   },
   {
+    name: 'transferDestinations (units a letter can go to: accounts that issue letters)',
+    query: `{ transferDestinations(first: 50) { edges { node { id } } } }`,
+    vars: () => ({}),
+    pick: (d) => (d.transferDestinations as { edges: unknown[] }).edges.length,
+    // Every branch and group, also outside the caller's subtree: b1, b2, b3, b1g.
+    expect: { anonymous: U, secretary: { ok: 4 }, admin: { ok: 4 }, otherSecretary: { ok: 4 } },
+    otherwise: F,
+  },
+  {
+    name: 'transferLetterCheck (public: a code that names no letter answers null)',
+    query: `{ transferLetterCheck(code: "AAAA-AAAA-AAAA-AAAA") { status } }`,
+    vars: () => ({}),
+    pick: (d) => d.transferLetterCheck,
+    // Three callers only: each wrong code counts against the address (five allowed).
+    expect: { anonymous: { ok: null }, member: { ok: null }, partnerOrg: { ok: null } },
+  },
+  {
     name: 'signOut (partner keys have no session)',
     query: `mutation { signOut }`,
     vars: () => ({}),
@@ -208,11 +241,11 @@ const cases: Case[] = [
 /** Decisions between levels, after the cases above (the applicant they need would change their counts). */
 const levelCases: Case[] = [
   {
-    name: 'approvalQueue (what waits on the deciding levels of the subtree)',
+    name: 'approvalQueue (what waits on the levels of the subtree: b1’s request in review on g1)',
     query: `{ approvalQueue(first: 5) { totalCount } }`,
     vars: () => ({}),
     pick: count('approvalQueue'),
-    expect: { anonymous: U, member: F, secretary: { ok: 0 }, leader: { ok: 0 }, admin: { ok: 1 }, otherSecretary: { ok: 0 } },
+    expect: { anonymous: U, member: F, secretary: { ok: 0 }, leader: { ok: 1 }, admin: { ok: 1 }, otherSecretary: { ok: 0 } },
     otherwise: F,
   },
   {
@@ -221,6 +254,13 @@ const levelCases: Case[] = [
     vars: () => ({ u: fx.units.b1.id }),
     pick: count('levelRequests'),
     expect: { anonymous: U, member: F, secretary: { ok: 1 }, leader: { ok: 1 }, admin: { ok: 1 }, otherSecretary: F },
+    otherwise: F,
+  },
+  {
+    name: 'passOnLevelRequest (b1’s request in g1’s review: ADMIN or a SECRETARY scoped at or above g1)',
+    query: `mutation($id: ID!) { passOnLevelRequest(id: $id, note: "矩阵") { status } }`,
+    vars: () => ({ id: pendingRequestId }),
+    expect: { anonymous: U, admin: 'ok' },
     otherwise: F,
   },
   {
@@ -236,7 +276,8 @@ describe.each(cases)('$name', (c) => matrixRows(c));
 
 describe('requests between levels', () => {
   beforeAll(async () => {
-    // A request from b1 waiting on the committee (root), for the cases on decisions between levels.
+    // A request from b1, in review on its general branch (g1) and then waiting on the committee
+    // (root), for the cases on decisions between levels.
     const day = new Date(h.clock.now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
     const applicant = await h.gql<{ createMember: { id: string } }>(`mutation($input: CreateMemberInput!) { createMember(input: $input) { id } }`, {
       input: { orgUnitId: fx.units.b1.id, name: '申请人', gender: 'MALE', birthDate: '1990-01-01', ethnicity: '汉族', education: 'BACHELOR', appliedOn: day },

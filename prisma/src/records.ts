@@ -46,6 +46,8 @@ export const VERIFIABLE_MODELS = [
   'LevelRequest',
   'Committee',
   'CommitteePosition',
+  'Notice',
+  'NoticeReceipt',
 ] as const;
 export type VerifiableModel = (typeof VERIFIABLE_MODELS)[number];
 

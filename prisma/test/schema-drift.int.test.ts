@@ -45,7 +45,7 @@ const RECORD_GUARDED = [
   'course_completion', 'course_resource', 'decision', 'development_step',
   'dues_arrears_case', 'dues_base', 'dues_hardship', 'dues_payment', 'dues_remittance', 'level_request', 'meeting', 'meeting_feedback',
   'meeting_registration', 'member', 'member_feedback', 'membership_transfer', 'mentor_assignment', 'milestone',
-  'org_unit', 'peer_assessment', 'points_entry', 'points_rule', 'quiz', 'quiz_attempt', 'quiz_question',
+  'notice', 'notice_receipt', 'org_unit', 'peer_assessment', 'points_entry', 'points_rule', 'quiz', 'quiz_attempt', 'quiz_question',
   'self_assessment', 'vote', 'vote_eligible_voter', 'vote_option', 'vote_tally', 'voter_roll_entry',
 ];
 const ANALYTICS_CAPTURED = [

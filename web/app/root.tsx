@@ -11,6 +11,8 @@ import type { RootData } from './lib/root-data';
 import { TRUST_MODE_META } from './lib/site-trust-meta';
 import { siteTrust } from './lib/site-trust.server';
 import { getSession, sessionAccount, viewerSummary } from './lib/session.server';
+import { viewerLevel } from './lib/viewer-level.server';
+import { navCounts } from './lib/nav-counts.server';
 import stylesheet from './app.css?url';
 
 // The mark as an inline SVG icon: no extra request, no 404 for /favicon.ico.
@@ -25,7 +27,10 @@ export const links: Route.LinksFunction = () => [
 export async function loader({ request }: Route.LoaderArgs): Promise<RootData> {
   const [locale, session] = await Promise.all([localeOf(request), getSession(request)]);
   const signed = sessionAccount(session);
-  return { locale, rpcUrl: webConfig().rpcPublic, viewer: signed ? viewerSummary(signed.account) : null, trust: siteTrust().mode };
+  // A secretary's level and position decide their navigation and the header's role.
+  const [level, counts] = signed ? await Promise.all([viewerLevel(request, signed.token, signed.account), navCounts(request, signed.token)]) : [null, null];
+  const viewer = signed ? { ...viewerSummary(signed.account), ...level } : null;
+  return { locale, rpcUrl: webConfig().rpcPublic, viewer, trust: siteTrust().mode, inboxOpen: counts?.inboxOpen ?? null, unreadNotices: counts?.unreadNotices ?? null };
 }
 
 export function Layout({ children }: { children: ReactNode }) {

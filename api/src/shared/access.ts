@@ -95,7 +95,8 @@ export async function assertCanSeeRecordIn(
 
 /**
  * A record document of any verifiable type: partners need "<type>:read"; members see records
- * about themselves (the Member record, or any record whose data names them as `memberId`).
+ * about themselves (the Member record, or any record whose data names them as `memberId`, or
+ * their account as `accountId`).
  */
 export function assertCanSeeRecord(
   ctx: Context,
@@ -110,7 +111,8 @@ export function assertCanSeeRecord(
     );
   }
   if (p.kind === 'account' && p.role === 'MEMBER') {
-    const own = p.memberId !== null && ((rec.type === 'Member' && rec.id === p.memberId) || rec.data.memberId === p.memberId);
+    // A notice receipt names its reader by account: the reader's own.
+    const own = (p.memberId !== null && ((rec.type === 'Member' && rec.id === p.memberId) || rec.data.memberId === p.memberId)) || rec.data.accountId === p.accountId;
     if (!own) throw forbidden('Members may only see records about themselves.', '党员只能查看与本人相关的记录。');
     // A proposed appraisal rating is the branch's working paper until it is published.
     if (rec.type === 'AppraisalResult' && rec.data.notifiedAt == null) {

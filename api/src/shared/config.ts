@@ -45,6 +45,27 @@ export interface ApiConfig {
    * LIANJIAN_DUES_ARREARS_SCAN_MS, default 6 hours; 0 turns it off.
    */
   duesArrearsScanMs: number | null;
+  /**
+   * How often this process generates inbox reminders and queues and sends their e-mail
+   * (modules/inbox/schedule.ts), in ms; null: never (the default of defaultConfig).
+   * LIANJIAN_REMINDERS_MS, default 10 minutes; 0 turns it off.
+   */
+  remindersMs: number | null;
+  /** Where e-mail goes out (modules/inbox/email); null: no e-mail is queued or sent. */
+  smtp: SmtpConfig | null;
+  /** The web app's address, for links in e-mails (LIANJIAN_WEB_URL). */
+  webUrl: string;
+}
+
+/** LIANJIAN_SMTP_URL (smtp[s]://user:password@host:port), or LIANJIAN_SMTP_HOST, _PORT, _USER, _PASSWORD, _SECURE=1; LIANJIAN_SMTP_FROM. */
+export interface SmtpConfig {
+  url?: string;
+  host?: string;
+  port?: number;
+  secure?: boolean;
+  user?: string;
+  password?: string;
+  from: string;
 }
 
 
@@ -62,6 +83,33 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     forwardSecret: env.LIANJIAN_FORWARD_SECRET || null,
     introspection: introspectionFromEnv(env),
     duesArrearsScanMs: duesArrearsScanFromEnv(env),
+    remindersMs: remindersFromEnv(env),
+    smtp: smtpFromEnv(env),
+    webUrl: (env.LIANJIAN_WEB_URL || 'http://127.0.0.1:3000').replace(/\/+$/, ''),
+  };
+}
+
+export function remindersFromEnv(env: NodeJS.ProcessEnv): number | null {
+  const given = env.LIANJIAN_REMINDERS_MS;
+  if (given === undefined || given === '') return 10 * 60_000;
+  const ms = Number(given);
+  // A typo must not silently turn reminders off (or make them run in a tight loop).
+  if (!Number.isInteger(ms) || ms < 0 || (ms > 0 && ms < 1000)) throw new Error(`LIANJIAN_REMINDERS_MS must be 0 (off) or at least 1000 ms, not "${given}"`);
+  return ms === 0 ? null : ms;
+}
+
+export function smtpFromEnv(env: NodeJS.ProcessEnv): SmtpConfig | null {
+  const from = env.LIANJIAN_SMTP_FROM || 'Lianjian <no-reply@lianjian.invalid>';
+  if (env.LIANJIAN_SMTP_URL) return { url: env.LIANJIAN_SMTP_URL, from };
+  if (!env.LIANJIAN_SMTP_HOST) return null;
+  const port = env.LIANJIAN_SMTP_PORT ? Number(env.LIANJIAN_SMTP_PORT) : 587;
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`LIANJIAN_SMTP_PORT must be a port number, not "${env.LIANJIAN_SMTP_PORT}"`);
+  return {
+    host: env.LIANJIAN_SMTP_HOST,
+    port,
+    secure: env.LIANJIAN_SMTP_SECURE === '1',
+    ...(env.LIANJIAN_SMTP_USER ? { user: env.LIANJIAN_SMTP_USER, password: env.LIANJIAN_SMTP_PASSWORD ?? '' } : {}),
+    from,
   };
 }
 
@@ -101,6 +149,9 @@ export function defaultConfig(overrides: Partial<ApiConfig> = {}): ApiConfig {
     defaultPageSize: 20,
     now: () => new Date(),
     duesArrearsScanMs: null,
+    remindersMs: null,
+    smtp: null,
+    webUrl: 'http://127.0.0.1:3000',
     ...overrides,
   };
 }

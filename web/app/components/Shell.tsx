@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { Form, Link, NavLink, useLocation } from 'react-router';
 import { useT } from '../i18n/use-t';
 import { useRootData } from '../lib/root-data';
-import { navGroupsFor } from '../lib/roles';
+import { navGroupsFor, roleLabel } from '../lib/roles';
 import { NavProgress } from './NavProgress';
 import { isolatedIn } from './UserText';
 import './Shell.css';
@@ -17,7 +17,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const here = location.pathname + location.search;
   const otherLocale = root?.locale === 'en' ? 'zh-CN' : 'en';
   // An item inside another's path (/me/dues inside /me) is the current one on its pages, not both.
-  const navTargets = navGroupsFor(viewer?.role ?? null).flatMap((g) => g.items.map((i) => i.to));
+  const navTargets = navGroupsFor(viewer?.role ?? null, viewer?.scopeKind).flatMap((g) => g.items.map((i) => i.to));
   const moreSpecific = (to: string) => navTargets.some((o) => o.startsWith(`${to}/`) && (location.pathname === o || location.pathname.startsWith(`${o}/`)));
   return (
     <>
@@ -47,7 +47,7 @@ export function Shell({ children }: { children: ReactNode }) {
             {viewer ? (
               <Form method="post" action="/signout" className="inline-form">
                 <span className="viewer" data-testid="viewer">
-                  {isolatedIn((name) => t.nav.signedInAs(name, t.roles[viewer.role] ?? viewer.role), viewer.displayName)}
+                  {isolatedIn((name) => t.nav.signedInAs(name, roleLabel(t, viewer)), viewer.displayName)}
                 </span>
                 <button type="submit" className="btn btn-quiet">
                   {t.nav.signOut}
@@ -63,7 +63,7 @@ export function Shell({ children }: { children: ReactNode }) {
         <nav aria-label={t.nav.label} className="site-nav">
           {/* Grouped (work, statistics, management) and wrapping: every item stays on screen at any width. */}
           <ul className="nav-groups">
-            {navGroupsFor(viewer?.role ?? null).map(({ group, items }, _i, groups) => (
+            {navGroupsFor(viewer?.role ?? null, viewer?.scopeKind).map(({ group, items }, _i, groups) => (
               <li key={group} className="nav-group" data-group={group}>
                 {groups.length > 1 ? (
                   <span className="nav-group-label" id={`nav-group-${group}`}>
@@ -73,9 +73,24 @@ export function Shell({ children }: { children: ReactNode }) {
                 <ul aria-labelledby={groups.length > 1 ? `nav-group-${group}` : undefined}>
                   {items.map((item) => (
                     <li key={item.to}>
-                      <NavLink to={item.to} className={({ isActive }) => (isActive && !moreSpecific(item.to) ? 'nav-link active' : 'nav-link')}>
+                      <NavLink
+                        to={item.to}
+                        className={({ isActive }) => (isActive && !moreSpecific(item.to) ? 'nav-link active' : 'nav-link')}
+                        aria-describedby={item.count && root?.[item.count] ? `nav-count-${item.key}` : undefined}
+                      >
                         {t.nav[item.key]}
+                        {/* The count is the link's description, not part of its name: 待办提醒 stays 待办提醒. */}
+                        {item.count && root?.[item.count] ? (
+                          <span className="nav-count" aria-hidden="true" data-testid={`nav-count-${item.key}`}>
+                            {root[item.count]}
+                          </span>
+                        ) : null}
                       </NavLink>
+                      {item.count && root?.[item.count] ? (
+                        <span id={`nav-count-${item.key}`} hidden>
+                          {t.nav.countTitle(root[item.count]!)}
+                        </span>
+                      ) : null}
                     </li>
                   ))}
                 </ul>

@@ -83,10 +83,11 @@ export type BranchVoteInput = {
   yes: number;
 };
 
-/** 每月 / 每季度 */
+/** 每月 / 每季度 / 每年 */
 export type CadenceInterval =
   | 'MONTHLY'
-  | 'QUARTERLY';
+  | 'QUARTERLY'
+  | 'YEARLY';
 
 /** 签到码 / 扫码 / 书记登记 */
 export type CheckInMethod =
@@ -342,6 +343,12 @@ export type Education =
   | 'POSTGRADUATE'
   | 'SENIOR_SECONDARY';
 
+/** E-mail for a kind of reminder: none, each at once, or one daily digest */
+export type EmailMode =
+  | 'DIGEST'
+  | 'IMMEDIATE'
+  | 'OFF';
+
 /** SUGGESTION 建议 / OPINION 意见 / REQUEST 诉求 / COMPLAINT 投诉 / OTHER 其他 */
 export type FeedbackCategory =
   | 'COMPLAINT'
@@ -367,6 +374,21 @@ export type GroupOpinionInput = {
   text: string;
 };
 
+/** What an inbox item asks its person to do (提醒类别) */
+export type InboxKind =
+  | 'APPRAISAL_PHASE'
+  | 'LEVEL_REQUEST_DECIDED'
+  | 'LEVEL_REQUEST_WAITING'
+  | 'MEETING_SOON'
+  | 'NOTICE_REMINDER'
+  | 'QUIZ_DUE'
+  | 'STEP_DUE'
+  | 'TAMPER_ALERT'
+  | 'TERM_ENDING'
+  | 'TRANSFER_EXPIRING'
+  | 'VOTE_CLOSING'
+  | 'VOTE_OPEN';
+
 export type IssueTransferLetterInput = {
   /** The letter’s number, unique */
   letterNo: string;
@@ -380,6 +402,11 @@ export type IssueTransferLetterInput = {
   toUnitId?: string | number | null | undefined;
 };
 
+/** REVIEW 待党总支审核（转报或退回）/ DECISION 待党委审批（批准或退回） */
+export type LevelQueueStage =
+  | 'DECISION'
+  | 'REVIEW';
+
 /** DUE 期限内 / OVERDUE 已超过期限 / EXPIRED 已超过最长期限 / WAITING 无时限 */
 export type LevelQueueStatus =
   | 'DUE'
@@ -387,9 +414,10 @@ export type LevelQueueStatus =
   | 'OVERDUE'
   | 'WAITING';
 
-/** PENDING 待上级审批 / APPROVED 已批准（步骤已记录）/ RETURNED 已退回（附理由） */
+/** IN_REVIEW 党总支审核中 / PENDING 待上级审批 / APPROVED 已批准（步骤已记录）/ RETURNED 已退回（附理由） */
 export type LevelRequestStatus =
   | 'APPROVED'
+  | 'IN_REVIEW'
   | 'PENDING'
   | 'RETURNED';
 
@@ -400,10 +428,12 @@ export type MajorityRule =
   | 'PLURALITY'
   | 'TWO_THIRDS_OF_ENTITLED';
 
-/** 支部党员大会 / 支委会 / 党小组会 / 党课 / 主题党日 */
+/** 支部党员大会 / 支委会 / 党小组会 / 党课 / 主题党日 / 组织生活会 / 谈心谈话 */
 export type MeetingKind =
   | 'BRANCH_COMMITTEE'
   | 'BRANCH_GENERAL'
+  | 'HEART_TALK'
+  | 'ORG_LIFE'
   | 'PARTY_GROUP'
   | 'PARTY_LECTURE'
   | 'THEMED_DAY';
@@ -458,6 +488,12 @@ export type MilestoneStatus =
   | 'DONE'
   | 'IN_PROGRESS'
   | 'PLANNED';
+
+/** SUBTREE 本组织及下级全体 / ROLES 指定角色 / MEMBERS 指定党员 */
+export type NoticeAudience =
+  | 'MEMBERS'
+  | 'ROLES'
+  | 'SUBTREE';
 
 /** 党委 / 党总支 / 党支部 / 党小组 */
 export type OrgUnitKind =
@@ -530,6 +566,22 @@ export type ProposeDuesHardshipInput = {
 export type PublicNoticeInput = {
   from: string;
   to: string;
+};
+
+export type PublishNoticeInput = {
+  audience: NoticeAudience;
+  /** 1–5000 characters */
+  body: string;
+  /** A decision of the publishing unit that this notice makes public */
+  decisionId?: string | number | null | undefined;
+  /** For MEMBERS: the chosen members (active, in the unit’s subtree; at most 500) */
+  memberIds?: Array<string | number> | null | undefined;
+  /** For ROLES: the account roles it is for */
+  roles?: Array<Role> | null | undefined;
+  /** 2–100 characters on one line */
+  title: string;
+  /** The publishing unit (yours or one under it) */
+  unitId: string | number;
 };
 
 /** SINGLE_CHOICE 单选 / MULTIPLE_CHOICE 多选 / TRUE_FALSE 判断 */
@@ -769,6 +821,11 @@ export type SnapshotFieldsFragment = { id: string, version: number, orgUnitId: s
 
 export type DueFieldsFragment = { stepNo: number, kind: DevelopmentStepKind, nameZh: string, nameEn: string, dueOn: string, deadline: string | null, daysLeft: number, status: PipelineDueStatus };
 
+export type NavCountsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NavCountsQuery = { unreadNoticeCount: number, inboxCounts: { open: number } };
+
 export type SnapshotQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -796,6 +853,11 @@ export type UnitsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type UnitsQuery = { orgUnits: { edges: Array<{ node: { id: string, name: string, level: number, kind: OrgUnitKind } }> } };
+
+export type ViewerLevelQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerLevelQuery = { me: { account: { id: string, member: { id: string } | null, scopeUnit: { id: string, kind: OrgUnitKind, committee: { positions: Array<{ title: CommitteeTitle, memberId: string, accountId: string | null }> } | null } } | null } };
 
 export type AccountsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -972,14 +1034,20 @@ export type PeerAssessMutationVariables = Exact<{
 
 export type PeerAssessMutation = { submitPeerAssessment: { id: string } };
 
+export type ApprovalScopeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApprovalScopeQuery = { me: { account: { role: Role, scopeUnit: { id: string, name: string, kind: OrgUnitKind } } | null } };
+
 export type ApprovalQueueQueryVariables = Exact<{
   after?: string | null | undefined;
+  reviewAfter?: string | null | undefined;
 }>;
 
 
-export type ApprovalQueueQuery = { me: { account: { role: Role, scopeUnit: { id: string, name: string, kind: OrgUnitKind } } | null }, approvalQueue: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { since: string, waitingDays: number, dueOn: string | null, deadline: string | null, status: LevelQueueStatus, daysLeft: number | null, request: { id: string, kind: DevelopmentStepKind, stepNo: number, nameZh: string, nameEn: string, status: LevelRequestStatus, notes: string | null, requestedAt: string, requestedByName: string | null, decidedAt: string | null, decidedByName: string | null, returnReason: string | null, decidingUnitName: string, member: { id: string, name: string, orgUnit: { id: string, name: string } } } } }> }, levelRequests: { totalCount: number, edges: Array<{ node: { id: string, kind: DevelopmentStepKind, stepNo: number, nameZh: string, nameEn: string, status: LevelRequestStatus, notes: string | null, requestedAt: string, requestedByName: string | null, decidedAt: string | null, decidedByName: string | null, returnReason: string | null, decidingUnitName: string, member: { id: string, name: string, orgUnit: { id: string, name: string } } } }> } };
+export type ApprovalQueueQuery = { decision: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { stage: LevelQueueStage, since: string, waitingDays: number, dueOn: string | null, deadline: string | null, status: LevelQueueStatus, daysLeft: number | null, request: { id: string, kind: DevelopmentStepKind, stepNo: number, nameZh: string, nameEn: string, status: LevelRequestStatus, notes: string | null, requestedAt: string, requestedByName: string | null, decidedAt: string | null, decidedByName: string | null, returnReason: string | null, decidingUnitName: string, reviewingUnitName: string | null, reviewedAt: string | null, reviewedByName: string | null, reviewNote: string | null, member: { id: string, name: string, orgUnit: { id: string, name: string } } } } }> }, review: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { stage: LevelQueueStage, since: string, waitingDays: number, dueOn: string | null, deadline: string | null, status: LevelQueueStatus, daysLeft: number | null, request: { id: string, kind: DevelopmentStepKind, stepNo: number, nameZh: string, nameEn: string, status: LevelRequestStatus, notes: string | null, requestedAt: string, requestedByName: string | null, decidedAt: string | null, decidedByName: string | null, returnReason: string | null, decidingUnitName: string, reviewingUnitName: string | null, reviewedAt: string | null, reviewedByName: string | null, reviewNote: string | null, member: { id: string, name: string, orgUnit: { id: string, name: string } } } } }> }, levelRequests: { totalCount: number, edges: Array<{ node: { id: string, kind: DevelopmentStepKind, stepNo: number, nameZh: string, nameEn: string, status: LevelRequestStatus, notes: string | null, requestedAt: string, requestedByName: string | null, decidedAt: string | null, decidedByName: string | null, returnReason: string | null, decidingUnitName: string, reviewingUnitName: string | null, reviewedAt: string | null, reviewedByName: string | null, reviewNote: string | null, member: { id: string, name: string, orgUnit: { id: string, name: string } } } }> } };
 
-export type LevelRequestRowFragment = { id: string, kind: DevelopmentStepKind, stepNo: number, nameZh: string, nameEn: string, status: LevelRequestStatus, notes: string | null, requestedAt: string, requestedByName: string | null, decidedAt: string | null, decidedByName: string | null, returnReason: string | null, decidingUnitName: string, member: { id: string, name: string, orgUnit: { id: string, name: string } } };
+export type LevelRequestRowFragment = { id: string, kind: DevelopmentStepKind, stepNo: number, nameZh: string, nameEn: string, status: LevelRequestStatus, notes: string | null, requestedAt: string, requestedByName: string | null, decidedAt: string | null, decidedByName: string | null, returnReason: string | null, decidingUnitName: string, reviewingUnitName: string | null, reviewedAt: string | null, reviewedByName: string | null, reviewNote: string | null, member: { id: string, name: string, orgUnit: { id: string, name: string } } };
 
 export type ApproveLevelRequestMutationVariables = Exact<{
   id: string | number;
@@ -996,6 +1064,14 @@ export type ReturnLevelRequestMutationVariables = Exact<{
 
 
 export type ReturnLevelRequestMutation = { returnLevelRequest: { request: { id: string, nameZh: string, nameEn: string } } };
+
+export type PassOnLevelRequestMutationVariables = Exact<{
+  id: string | number;
+  note?: string | null | undefined;
+}>;
+
+
+export type PassOnLevelRequestMutation = { passOnLevelRequest: { id: string, nameZh: string, nameEn: string } };
 
 export type DecisionQueryVariables = Exact<{
   id: string | number;
@@ -1258,6 +1334,37 @@ export type SubmitFeedbackMutationVariables = Exact<{
 
 
 export type SubmitFeedbackMutation = { submitFeedback: { id: string } };
+
+export type InboxPageQueryVariables = Exact<{
+  open?: boolean | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type InboxPageQuery = { inbox: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, kind: InboxKind, title: string, link: string, dueAt: string | null, createdAt: string, readAt: string | null, doneAt: string | null, occasionName: { zh: string, en: string } | null } }> }, inboxCounts: { open: number, unread: number }, emailPreferences: { email: string | null, preferences: Array<{ kind: InboxKind, mode: EmailMode }> } };
+
+export type InboxMarkReadMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type InboxMarkReadMutation = { markInboxRead: Array<{ id: string, readAt: string | null }> };
+
+export type InboxSetEmailMutationVariables = Exact<{
+  email?: string | null | undefined;
+}>;
+
+
+export type InboxSetEmailMutation = { setMyEmail: { email: string | null } };
+
+export type InboxSetModeMutationVariables = Exact<{
+  kind: InboxKind;
+  mode: EmailMode;
+}>;
+
+
+export type InboxSetModeMutation = { setEmailPreference: { email: string | null } };
 
 export type AttemptQueryVariables = Exact<{
   id: string | number;
@@ -1557,7 +1664,7 @@ export type ComplianceQueryVariables = Exact<{
 }>;
 
 
-export type ComplianceQuery = { meetingCompliance: { from: string, to: string, rows: Array<{ unitId: string, kind: MeetingKind, cadence: CadenceInterval, required: number, held: number, met: number, due: number, overdue: number, nextDeadline: string | null, compliant: boolean, unit: { name: string } }> } };
+export type ComplianceQuery = { meetingCompliance: { from: string, to: string, rows: Array<{ unitId: string, kind: MeetingKind, cadence: CadenceInterval, required: number, held: number, met: number, due: number, overdue: number, nextDeadline: string | null, compliant: boolean, appraised: number | null, talkedWith: number | null, toTalkWith: number | null, unit: { name: string } }>, totals: Array<{ kind: MeetingKind, cadence: CadenceInterval, branches: number, required: number, held: number, met: number, due: number, overdue: number, nextDeadline: string | null, compliant: boolean, appraised: number | null, talkedWith: number | null, toTalkWith: number | null }> } };
 
 export type PlanMutationVariables = Exact<{
   input: PlanMeetingInput;
@@ -1630,6 +1737,87 @@ export type MembersQueryVariables = Exact<{
 
 export type MembersQuery = { members: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, gender: Gender, stage: MemberStage, status: MemberStatus, partyAgeYears: number | null, orgUnit: { id: string, name: string }, proof: { status: ProofStatus, batchSeq: number | null, anchor: { height: number } | null } } }> } };
 
+export type NoticeDetailQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type NoticeDetailQuery = { notice: { id: string, version: number, title: string, body: string, audience: NoticeAudience, roles: Array<Role>, memberCount: number, publishedAt: string, remindedAt: string | null, withdrawnAt: string | null, addressedToMe: boolean, unitName: string, decision: { id: string, title: string } | null, proof: { status: ProofStatus, batchSeq: number | null, index: number | null, bundle: Record<string, unknown> | null, anchor: { height: number, chainId: string } | null }, myReceipt: { id: string, version: number, readAt: string, acknowledgedAt: string | null, proof: { status: ProofStatus, batchSeq: number | null, index: number | null, bundle: Record<string, unknown> | null, anchor: { height: number, chainId: string } | null } } | null, stats: { audience: number, read: number, acknowledged: number } | null, notAcknowledged: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { accountId: string, name: string, unitName: string, readAt: string | null } }> } } };
+
+export type MarkNoticeReadMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type MarkNoticeReadMutation = { markNoticeRead: { id: string } };
+
+export type AcknowledgeNoticeMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AcknowledgeNoticeMutation = { acknowledgeNotice: { id: string } };
+
+export type RemindNoticeMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RemindNoticeMutation = { remindNotice: { reminded: number } };
+
+export type WithdrawNoticeMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WithdrawNoticeMutation = { withdrawNotice: { id: string } };
+
+export type MyNoticesQueryVariables = Exact<{
+  unread?: boolean | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type MyNoticesQuery = { myNotices: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, publishedAt: string, withdrawnAt: string | null, unitName: string, myReceipt: { readAt: string, acknowledgedAt: string | null } | null, proof: { status: ProofStatus, batchSeq: number | null, anchor: { height: number } | null } } }> } };
+
+export type PublishedNoticesQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type PublishedNoticesQuery = { notices: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, audience: NoticeAudience, roles: Array<Role>, memberCount: number, publishedAt: string, withdrawnAt: string | null, unitName: string, stats: { audience: number, acknowledged: number } | null, proof: { status: ProofStatus, batchSeq: number | null, anchor: { height: number } | null } } }> } };
+
+export type NoticeMembersQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type NoticeMembersQuery = { members: { edges: Array<{ node: { id: string, name: string, orgUnit: { name: string } } }> } };
+
+export type PublishNoticeMutationVariables = Exact<{
+  input: PublishNoticeInput;
+}>;
+
+
+export type PublishNoticeMutation = { publishNotice: { id: string } };
+
+export type OversightQueryVariables = Exact<{
+  unit?: string | number | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type OversightQuery = { oversight: { leaf: boolean, unit: { id: string, name: string, kind: OrgUnitKind }, trail: Array<{ id: string, name: string, kind: OrgUnitKind }>, term: { id: string, termEnd: string, daysLeft: number } | null, children: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { leaf: boolean, stepsDue: number, stepsOverdue: number, requestsWaiting: number, requestsOverdue: number, meetingSlotsOverdue: number, termsEnding: number, termsOverdue: number, unit: { id: string, name: string, kind: OrgUnitKind } } }> }, steps: Array<{ stepNo: number, kind: DevelopmentStepKind, nameZh: string, nameEn: string, dueOn: string, daysLeft: number, status: PipelineDueStatus, member: { id: string, name: string } }>, requests: Array<{ status: LevelQueueStatus, dueOn: string | null, deadline: string | null, daysLeft: number | null, waitingDays: number, request: { id: string, stepNo: number, nameZh: string, nameEn: string, status: LevelRequestStatus, member: { id: string, name: string } } }>, meetings: Array<{ kind: MeetingKind, overdue: number, due: number }>, terms: Array<{ id: string, termEnd: string, daysLeft: number, unit: { id: string, name: string } }> } };
+
 export type BoardQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1689,6 +1877,20 @@ export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
 
 export type SignOutMutation = { signOut: boolean };
 
+export type TransferLetterCheckQueryVariables = Exact<{
+  code: string;
+}>;
+
+
+export type TransferLetterCheckQuery = { transferLetterCheck: { status: TransferStatus, lastValidDay: string, lapsed: boolean, fromUnitName: string, memberNameMasked: string, proof: { status: ProofStatus, batchSeq: number | null, index: number | null, bundle: Record<string, unknown> | null, anchor: { height: number, chainId: string } | null } | null } | null };
+
+export type TransferLetterQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type TransferLetterQuery = { transfer: { id: string, version: number, letterNo: string, memberName: string, fromUnitName: string, toUnitName: string | null, toOrganisation: string | null, toProvince: string, crossProvince: boolean, issuedOn: string, lastValidDay: string, status: TransferStatus, lapsed: boolean, viaUnitName: string | null, needsEndorsement: boolean, endorsedOn: string | null, verifyCode: string | null } };
+
 export type TransfersQueryVariables = Exact<{
   first?: number | null | undefined;
   after?: string | null | undefined;
@@ -1696,10 +1898,12 @@ export type TransfersQueryVariables = Exact<{
   before?: string | null | undefined;
   status?: TransferStatus | null | undefined;
   direction?: TransferDirection | null | undefined;
+  awaitingEndorsement?: boolean | null | undefined;
+  dest?: string | null | undefined;
 }>;
 
 
-export type TransfersQuery = { transfers: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, letterNo: string, memberName: string, fromUnitName: string, toUnitName: string | null, toOrganisation: string | null, crossProvince: boolean, issuedOn: string, lastValidDay: string, status: TransferStatus, lapsed: boolean, receivedOn: string | null, receiptNo: string | null } }> }, full: { edges: Array<{ node: { id: string, name: string, orgUnit: { name: string } } }> }, probationary: { edges: Array<{ node: { id: string, name: string, orgUnit: { name: string } } }> }, orgUnits: { edges: Array<{ node: { id: string, name: string, kind: OrgUnitKind } }> } };
+export type TransfersQuery = { transfers: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, letterNo: string, memberName: string, fromUnitName: string, toUnitName: string | null, toOrganisation: string | null, crossProvince: boolean, issuedOn: string, lastValidDay: string, status: TransferStatus, lapsed: boolean, receivedOn: string | null, receiptNo: string | null, viaUnitName: string | null, needsEndorsement: boolean, endorsedOn: string | null, verifyCode: string | null } }> }, transferDestinations: { edges: Array<{ node: { id: string, name: string, kind: string, province: string, pathNames: Array<string> } }> }, full: { edges: Array<{ node: { id: string, name: string, orgUnit: { name: string } } }> }, probationary: { edges: Array<{ node: { id: string, name: string, orgUnit: { name: string } } }> } };
 
 export type IssueTransferMutationVariables = Exact<{
   input: IssueTransferLetterInput;
@@ -1715,6 +1919,13 @@ export type ReceiveTransferMutationVariables = Exact<{
 
 
 export type ReceiveTransferMutation = { receiveTransfer: { id: string } };
+
+export type EndorseTransferMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EndorseTransferMutation = { endorseTransfer: { id: string } };
 
 export type CancelTransferMutationVariables = Exact<{
   id: string | number;
@@ -2300,6 +2511,10 @@ export const LevelRequestRowFragmentDoc = new TypedDocumentString(`
   decidedByName
   returnReason
   decidingUnitName
+  reviewingUnitName
+  reviewedAt
+  reviewedByName
+  reviewNote
   member {
     id
     name
@@ -2625,6 +2840,14 @@ export const DeclareDuesBaseDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DeclareDuesBaseMutation, DeclareDuesBaseMutationVariables>;
+export const NavCountsDocument = new TypedDocumentString(`
+    query NavCounts {
+  inboxCounts {
+    open
+  }
+  unreadNoticeCount
+}
+    `) as unknown as TypedDocumentString<NavCountsQuery, NavCountsQueryVariables>;
 export const SnapshotDocument = new TypedDocumentString(`
     query Snapshot($id: ID!) {
   analyticsSnapshot(id: $id) {
@@ -2696,6 +2919,29 @@ export const UnitsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UnitsQuery, UnitsQueryVariables>;
+export const ViewerLevelDocument = new TypedDocumentString(`
+    query ViewerLevel {
+  me {
+    account {
+      id
+      member {
+        id
+      }
+      scopeUnit {
+        id
+        kind
+        committee {
+          positions(current: true) {
+            title
+            memberId
+            accountId
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ViewerLevelQuery, ViewerLevelQueryVariables>;
 export const AccountsDocument = new TypedDocumentString(`
     query Accounts($first: Int, $after: String, $last: Int, $before: String, $role: Role, $search: String, $all: Boolean) {
   accounts(
@@ -3047,8 +3293,8 @@ export const PeerAssessDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PeerAssessMutation, PeerAssessMutationVariables>;
-export const ApprovalQueueDocument = new TypedDocumentString(`
-    query ApprovalQueue($after: String) {
+export const ApprovalScopeDocument = new TypedDocumentString(`
+    query ApprovalScope {
   me {
     account {
       role
@@ -3059,7 +3305,11 @@ export const ApprovalQueueDocument = new TypedDocumentString(`
       }
     }
   }
-  approvalQueue(first: 50, after: $after) {
+}
+    `) as unknown as TypedDocumentString<ApprovalScopeQuery, ApprovalScopeQueryVariables>;
+export const ApprovalQueueDocument = new TypedDocumentString(`
+    query ApprovalQueue($after: String, $reviewAfter: String) {
+  decision: approvalQueue(first: 25, after: $after, stage: [DECISION]) {
     totalCount
     pageInfo {
       hasNextPage
@@ -3067,6 +3317,7 @@ export const ApprovalQueueDocument = new TypedDocumentString(`
     }
     edges {
       node {
+        stage
         since
         waitingDays
         dueOn
@@ -3079,7 +3330,28 @@ export const ApprovalQueueDocument = new TypedDocumentString(`
       }
     }
   }
-  levelRequests(status: [PENDING, RETURNED], first: 50) {
+  review: approvalQueue(first: 25, after: $reviewAfter, stage: [REVIEW]) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        stage
+        since
+        waitingDays
+        dueOn
+        deadline
+        status
+        daysLeft
+        request {
+          ...LevelRequestRow
+        }
+      }
+    }
+  }
+  levelRequests(status: [IN_REVIEW, PENDING, RETURNED], first: 50) {
     totalCount
     edges {
       node {
@@ -3102,6 +3374,10 @@ export const ApprovalQueueDocument = new TypedDocumentString(`
   decidedByName
   returnReason
   decidingUnitName
+  reviewingUnitName
+  reviewedAt
+  reviewedByName
+  reviewNote
   member {
     id
     name
@@ -3133,6 +3409,15 @@ export const ReturnLevelRequestDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ReturnLevelRequestMutation, ReturnLevelRequestMutationVariables>;
+export const PassOnLevelRequestDocument = new TypedDocumentString(`
+    mutation PassOnLevelRequest($id: ID!, $note: String) {
+  passOnLevelRequest(id: $id, note: $note) {
+    id
+    nameZh
+    nameEn
+  }
+}
+    `) as unknown as TypedDocumentString<PassOnLevelRequestMutation, PassOnLevelRequestMutationVariables>;
 export const DecisionDocument = new TypedDocumentString(`
     query Decision($id: ID!) {
   decision(id: $id) {
@@ -3883,6 +4168,66 @@ export const SubmitFeedbackDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SubmitFeedbackMutation, SubmitFeedbackMutationVariables>;
+export const InboxPageDocument = new TypedDocumentString(`
+    query InboxPage($open: Boolean, $first: Int, $after: String) {
+  inbox(open: $open, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        kind
+        title
+        occasionName {
+          zh
+          en
+        }
+        link
+        dueAt
+        createdAt
+        readAt
+        doneAt
+      }
+    }
+  }
+  inboxCounts {
+    open
+    unread
+  }
+  emailPreferences {
+    email
+    preferences {
+      kind
+      mode
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InboxPageQuery, InboxPageQueryVariables>;
+export const InboxMarkReadDocument = new TypedDocumentString(`
+    mutation InboxMarkRead($ids: [ID!]!) {
+  markInboxRead(ids: $ids) {
+    id
+    readAt
+  }
+}
+    `) as unknown as TypedDocumentString<InboxMarkReadMutation, InboxMarkReadMutationVariables>;
+export const InboxSetEmailDocument = new TypedDocumentString(`
+    mutation InboxSetEmail($email: String) {
+  setMyEmail(email: $email) {
+    email
+  }
+}
+    `) as unknown as TypedDocumentString<InboxSetEmailMutation, InboxSetEmailMutationVariables>;
+export const InboxSetModeDocument = new TypedDocumentString(`
+    mutation InboxSetMode($kind: InboxKind!, $mode: EmailMode!) {
+  setEmailPreference(kind: $kind, mode: $mode) {
+    email
+  }
+}
+    `) as unknown as TypedDocumentString<InboxSetModeMutation, InboxSetModeMutationVariables>;
 export const AttemptDocument = new TypedDocumentString(`
     query Attempt($id: ID!) {
   quizAttempt(id: $id) {
@@ -5026,6 +5371,24 @@ export const ComplianceDocument = new TypedDocumentString(`
       overdue
       nextDeadline
       compliant
+      appraised
+      talkedWith
+      toTalkWith
+    }
+    totals {
+      kind
+      cadence
+      branches
+      required
+      held
+      met
+      due
+      overdue
+      nextDeadline
+      compliant
+      appraised
+      talkedWith
+      toTalkWith
     }
   }
 }
@@ -5305,6 +5668,290 @@ export const MembersDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MembersQuery, MembersQueryVariables>;
+export const NoticeDetailDocument = new TypedDocumentString(`
+    query NoticeDetail($id: ID!, $first: Int, $after: String) {
+  notice(id: $id) {
+    id
+    version
+    title
+    body
+    audience
+    roles
+    memberCount
+    publishedAt
+    remindedAt
+    withdrawnAt
+    addressedToMe
+    unitName
+    decision {
+      id
+      title
+    }
+    proof {
+      ...ProofFields
+    }
+    myReceipt {
+      id
+      version
+      readAt
+      acknowledgedAt
+      proof {
+        ...ProofFields
+      }
+    }
+    stats {
+      audience
+      read
+      acknowledged
+    }
+    notAcknowledged(first: $first, after: $after) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          accountId
+          name
+          unitName
+          readAt
+        }
+      }
+    }
+  }
+}
+    fragment ProofFields on Proof {
+  status
+  batchSeq
+  index
+  anchor {
+    height
+    chainId
+  }
+  bundle
+}`) as unknown as TypedDocumentString<NoticeDetailQuery, NoticeDetailQueryVariables>;
+export const MarkNoticeReadDocument = new TypedDocumentString(`
+    mutation MarkNoticeRead($id: ID!) {
+  markNoticeRead(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<MarkNoticeReadMutation, MarkNoticeReadMutationVariables>;
+export const AcknowledgeNoticeDocument = new TypedDocumentString(`
+    mutation AcknowledgeNotice($id: ID!) {
+  acknowledgeNotice(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AcknowledgeNoticeMutation, AcknowledgeNoticeMutationVariables>;
+export const RemindNoticeDocument = new TypedDocumentString(`
+    mutation RemindNotice($id: ID!) {
+  remindNotice(id: $id) {
+    reminded
+  }
+}
+    `) as unknown as TypedDocumentString<RemindNoticeMutation, RemindNoticeMutationVariables>;
+export const WithdrawNoticeDocument = new TypedDocumentString(`
+    mutation WithdrawNotice($id: ID!) {
+  withdrawNotice(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<WithdrawNoticeMutation, WithdrawNoticeMutationVariables>;
+export const MyNoticesDocument = new TypedDocumentString(`
+    query MyNotices($unread: Boolean, $first: Int, $after: String, $last: Int, $before: String) {
+  myNotices(
+    unread: $unread
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
+    totalCount
+    pageInfo {
+      ...PageFields
+    }
+    edges {
+      node {
+        id
+        title
+        publishedAt
+        withdrawnAt
+        unitName
+        myReceipt {
+          readAt
+          acknowledgedAt
+        }
+        proof {
+          status
+          batchSeq
+          anchor {
+            height
+          }
+        }
+      }
+    }
+  }
+}
+    fragment PageFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}`) as unknown as TypedDocumentString<MyNoticesQuery, MyNoticesQueryVariables>;
+export const PublishedNoticesDocument = new TypedDocumentString(`
+    query PublishedNotices($first: Int, $after: String, $last: Int, $before: String) {
+  notices(first: $first, after: $after, last: $last, before: $before) {
+    totalCount
+    pageInfo {
+      ...PageFields
+    }
+    edges {
+      node {
+        id
+        title
+        audience
+        roles
+        memberCount
+        publishedAt
+        withdrawnAt
+        unitName
+        stats {
+          audience
+          acknowledged
+        }
+        proof {
+          status
+          batchSeq
+          anchor {
+            height
+          }
+        }
+      }
+    }
+  }
+}
+    fragment PageFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}`) as unknown as TypedDocumentString<PublishedNoticesQuery, PublishedNoticesQueryVariables>;
+export const NoticeMembersDocument = new TypedDocumentString(`
+    query NoticeMembers($first: Int) {
+  members(first: $first, status: ACTIVE) {
+    edges {
+      node {
+        id
+        name
+        orgUnit {
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NoticeMembersQuery, NoticeMembersQueryVariables>;
+export const PublishNoticeDocument = new TypedDocumentString(`
+    mutation PublishNotice($input: PublishNoticeInput!) {
+  publishNotice(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<PublishNoticeMutation, PublishNoticeMutationVariables>;
+export const OversightDocument = new TypedDocumentString(`
+    query Oversight($unit: ID, $first: Int, $after: String) {
+  oversight(unitId: $unit) {
+    unit {
+      id
+      name
+      kind
+    }
+    leaf
+    trail {
+      id
+      name
+      kind
+    }
+    term {
+      id
+      termEnd
+      daysLeft
+    }
+    children(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      edges {
+        node {
+          leaf
+          unit {
+            id
+            name
+            kind
+          }
+          stepsDue
+          stepsOverdue
+          requestsWaiting
+          requestsOverdue
+          meetingSlotsOverdue
+          termsEnding
+          termsOverdue
+        }
+      }
+    }
+    steps {
+      stepNo
+      kind
+      nameZh
+      nameEn
+      dueOn
+      daysLeft
+      status
+      member {
+        id
+        name
+      }
+    }
+    requests {
+      status
+      dueOn
+      deadline
+      daysLeft
+      waitingDays
+      request {
+        id
+        stepNo
+        nameZh
+        nameEn
+        status
+        member {
+          id
+          name
+        }
+      }
+    }
+    meetings {
+      kind
+      overdue
+      due
+    }
+    terms {
+      id
+      termEnd
+      daysLeft
+      unit {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OversightQuery, OversightQueryVariables>;
 export const BoardDocument = new TypedDocumentString(`
     query Board {
   APPLICANT: members(stage: APPLICANT, status: ACTIVE, first: 12) {
@@ -5379,7 +6026,7 @@ export const BoardDocument = new TypedDocumentString(`
       }
     }
   }
-  levelRequests(status: [PENDING, RETURNED], first: 10) {
+  levelRequests(status: [IN_REVIEW, PENDING, RETURNED], first: 10) {
     totalCount
     edges {
       node {
@@ -5592,8 +6239,54 @@ export const SignOutDocument = new TypedDocumentString(`
   signOut
 }
     `) as unknown as TypedDocumentString<SignOutMutation, SignOutMutationVariables>;
+export const TransferLetterCheckDocument = new TypedDocumentString(`
+    query TransferLetterCheck($code: String!) {
+  transferLetterCheck(code: $code) {
+    status
+    lastValidDay
+    lapsed
+    fromUnitName
+    memberNameMasked
+    proof {
+      ...ProofFields
+    }
+  }
+}
+    fragment ProofFields on Proof {
+  status
+  batchSeq
+  index
+  anchor {
+    height
+    chainId
+  }
+  bundle
+}`) as unknown as TypedDocumentString<TransferLetterCheckQuery, TransferLetterCheckQueryVariables>;
+export const TransferLetterDocument = new TypedDocumentString(`
+    query TransferLetter($id: ID!) {
+  transfer(id: $id) {
+    id
+    version
+    letterNo
+    memberName
+    fromUnitName
+    toUnitName
+    toOrganisation
+    toProvince
+    crossProvince
+    issuedOn
+    lastValidDay
+    status
+    lapsed
+    viaUnitName
+    needsEndorsement
+    endorsedOn
+    verifyCode
+  }
+}
+    `) as unknown as TypedDocumentString<TransferLetterQuery, TransferLetterQueryVariables>;
 export const TransfersDocument = new TypedDocumentString(`
-    query Transfers($first: Int, $after: String, $last: Int, $before: String, $status: TransferStatus, $direction: TransferDirection) {
+    query Transfers($first: Int, $after: String, $last: Int, $before: String, $status: TransferStatus, $direction: TransferDirection, $awaitingEndorsement: Boolean, $dest: String) {
   transfers(
     first: $first
     after: $after
@@ -5601,6 +6294,7 @@ export const TransfersDocument = new TypedDocumentString(`
     before: $before
     status: $status
     direction: $direction
+    awaitingEndorsement: $awaitingEndorsement
   ) {
     totalCount
     pageInfo {
@@ -5624,6 +6318,21 @@ export const TransfersDocument = new TypedDocumentString(`
         lapsed
         receivedOn
         receiptNo
+        viaUnitName
+        needsEndorsement
+        endorsedOn
+        verifyCode
+      }
+    }
+  }
+  transferDestinations(search: $dest, first: 50) {
+    edges {
+      node {
+        id
+        name
+        kind
+        province
+        pathNames
       }
     }
   }
@@ -5649,15 +6358,6 @@ export const TransfersDocument = new TypedDocumentString(`
       }
     }
   }
-  orgUnits(first: 100, maxDepth: 4) {
-    edges {
-      node {
-        id
-        name
-        kind
-      }
-    }
-  }
 }
     `) as unknown as TypedDocumentString<TransfersQuery, TransfersQueryVariables>;
 export const IssueTransferDocument = new TypedDocumentString(`
@@ -5675,6 +6375,13 @@ export const ReceiveTransferDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ReceiveTransferMutation, ReceiveTransferMutationVariables>;
+export const EndorseTransferDocument = new TypedDocumentString(`
+    mutation EndorseTransfer($id: ID!) {
+  endorseTransfer(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<EndorseTransferMutation, EndorseTransferMutationVariables>;
 export const CancelTransferDocument = new TypedDocumentString(`
     mutation CancelTransfer($id: ID!) {
   cancelTransfer(id: $id) {

@@ -17,6 +17,9 @@ import * as trust from './areas/trust';
 import * as dues from './areas/dues';
 import * as units from './areas/units';
 import * as approvals from './areas/approvals';
+import * as oversight from './areas/oversight';
+import * as inbox from './areas/inbox';
+import * as notices from './areas/notices';
 
 const zh = {
   app: {
@@ -50,6 +53,10 @@ const zh = {
     dues: '党费',
     units: '组织与班子',
     approvals: '上级审批',
+    oversight: '下级督查',
+    inbox: '待办提醒',
+    notices: '通知公告',
+    countTitle: (n: number) => `${n} 项待处理`,
     groups: { work: '工作', stats: '统计', system: '管理' },
     signIn: '登录',
     signOut: '退出登录',
@@ -57,6 +64,10 @@ const zh = {
   },
   lang: { label: '语言', switchTo: 'English', switchHint: 'Switch to English' },
   roles: { ADMIN: '管理员', LEADER: '领导', SECRETARY: '支部书记', MEMBER: '党员' } as Record<string, string>,
+  /** A SECRETARY by the level of their scope unit, when no position is recorded for them there. */
+  roleAt: { BRANCH: '支部书记', GENERAL_BRANCH: '总支书记', COMMITTEE: '党委委员', GROUP: '党小组长' } as Record<string, string>,
+  /** A SECRETARY by the position they hold on their unit's committee (支部 + 组织委员). */
+  positionAt: (kind: string, title: string) => `${({ BRANCH: '支部', GENERAL_BRANCH: '总支', COMMITTEE: '党委', GROUP: '党小组' } as Record<string, string>)[kind] ?? ''}${title}`,
   stages: { APPLICANT: '申请人', ACTIVIST: '积极分子', CANDIDATE: '发展对象', PROBATIONARY: '预备党员', FULL: '正式党员' } as Record<string, string>,
   statuses: {
     ACTIVE: '正常',
@@ -188,6 +199,10 @@ const zh = {
       DevelopmentStep: '发展步骤',
       MentorAssignment: '培养联系人',
       LevelRequest: '向上级的申请',
+      Notice: '通知公告',
+      NoticeReceipt: '通知阅读回执',
+      Committee: '班子任期',
+      CommitteePosition: '班子成员职务',
       Meeting: '会议',
       MeetingRegistration: '会议报名',
       Attendance: '出席记录',
@@ -500,6 +515,8 @@ const zh = {
       'DuesRemittance:read': '读取党费上缴记录',
       'Committee:read': '读取班子与任期',
       'CommitteePosition:read': '读取班子成员职务',
+      'Notice:read': '读取通知公告',
+      'NoticeReceipt:read': '读取通知阅读回执',
     } as Record<string, string>,
     copy: '复制密钥',
     copied: '已复制到剪贴板。',
@@ -541,6 +558,9 @@ const zh = {
   transfers: transfers.zh,
   units: units.zh,
   approvals: approvals.zh,
+  oversight: oversight.zh,
+  inbox: inbox.zh,
+  notices: notices.zh,
   feedback: feedback.zh,
   points: points.zh,
   imports: imports.zh,
@@ -584,6 +604,10 @@ const en: Messages = {
     dues: 'Dues',
     units: 'Units and committees',
     approvals: 'Approvals',
+    oversight: 'Oversight',
+    inbox: 'Inbox',
+    notices: 'Notices',
+    countTitle: (n: number) => `${n} to attend to`,
     groups: { work: 'Work', stats: 'Statistics', system: 'Management' },
     signIn: 'Sign in',
     signOut: 'Sign out',
@@ -591,6 +615,8 @@ const en: Messages = {
   },
   lang: { label: 'Language', switchTo: '中文', switchHint: '切换到中文' },
   roles: { ADMIN: 'Administrator', LEADER: 'Leader', SECRETARY: 'Branch secretary', MEMBER: 'Member' },
+  roleAt: { BRANCH: 'Branch secretary', GENERAL_BRANCH: 'General branch secretary', COMMITTEE: 'Committee member', GROUP: 'Group leader' },
+  positionAt: (kind, title) => `${({ BRANCH: 'Branch', GENERAL_BRANCH: 'General branch', COMMITTEE: 'Committee', GROUP: 'Group' } as Record<string, string>)[kind] ?? ''} ${title.toLowerCase()}`.trim(),
   stages: { APPLICANT: 'Applicant', ACTIVIST: 'Activist', CANDIDATE: 'Candidate', PROBATIONARY: 'Probationary', FULL: 'Full member' },
   statuses: {
     ACTIVE: 'Active',
@@ -717,6 +743,10 @@ const en: Messages = {
       DevelopmentStep: 'Development step',
       MentorAssignment: 'Mentor assignment',
       LevelRequest: 'Request to the level above',
+      Notice: 'Notice',
+      NoticeReceipt: 'Notice receipt',
+      Committee: 'Committee term',
+      CommitteePosition: 'Committee position',
       Meeting: 'Meeting',
       MeetingRegistration: 'Meeting registration',
       Attendance: 'Attendance',
@@ -1029,6 +1059,8 @@ const en: Messages = {
       'DuesRemittance:read': 'Read dues remittances',
       'Committee:read': 'Read committees and terms',
       'CommitteePosition:read': 'Read committee positions',
+      'Notice:read': 'Read notices',
+      'NoticeReceipt:read': 'Read notice receipts',
     },
     copy: 'Copy key',
     copied: 'Copied to the clipboard.',
@@ -1070,6 +1102,9 @@ const en: Messages = {
   transfers: transfers.en,
   units: units.en,
   approvals: approvals.en,
+  oversight: oversight.en,
+  inbox: inbox.en,
+  notices: notices.en,
   feedback: feedback.en,
   points: points.en,
   imports: imports.en,

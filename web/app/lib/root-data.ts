@@ -1,6 +1,6 @@
 import { useRouteLoaderData } from 'react-router';
 import type { Locale } from '../i18n/locale';
-import type { Role } from './roles';
+import type { Role, UnitKind } from './roles';
 import type { SiteTrustMode } from './site-trust-meta';
 
 /** What the signed-in person may see about themselves in every page (no token). */
@@ -9,6 +9,10 @@ export interface ViewerSummary {
   displayName: string;
   role: Role;
   hasMember: boolean;
+  /** The kind of the account's scope unit (a SECRETARY's level); null when it could not be read. */
+  scopeKind?: UnitKind | null;
+  /** The CommitteeTitle the account (or its member) holds on the scope unit's committee, if any. */
+  position?: string | null;
 }
 
 /** The root loader's data, read by every page through useRootData(). */
@@ -22,6 +26,10 @@ export interface RootData {
    * a <meta>, so pages on a site without one never request /trust-root.json.
    */
   trust?: SiteTrustMode;
+  /** How many of the signed-in person's inbox items are open (the navigation's count); null when unread. */
+  inboxOpen?: number | null;
+  /** How many notices addressed to the signed-in person they have not opened; null when unread. */
+  unreadNotices?: number | null;
 }
 
 /** The root loader's data; undefined only when the root loader itself failed. */
