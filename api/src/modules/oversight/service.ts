@@ -14,14 +14,13 @@
 // only their step rows) and of the year's completed meetings of each subtree. The rules engine
 // stays the one place the limits are written, rather than a second copy of them in SQL.
 import type { LevelRequest, OrgUnit } from '@lianjian/db';
-import { addDays, daysBetween, todayInChina, type IsoDate } from '@lianjian/rules/dates';
-import { nextLegalActions } from '@lianjian/rules/pipeline';
+import { addDays, todayInChina, type IsoDate } from '@lianjian/rules/dates';
 import type { Context } from '../../shared/context.js';
 import { DEFAULT_DUE_DAYS } from '../committees/schema/types.js';
 import { meetingCompliance } from '../meetings/compliance.js';
 import { dueInSubtree, type DueEntry } from '../pipeline/due-query.js';
-import { statusOf, type QueueStatus } from '../pipeline/levels/queue.js';
-import { engineOptions, engineToday, memberFacts, stepEvents } from '../pipeline/service.js';
+import { limitsOf, MEMBER_FOR_LIMITS, type RequestLimits } from '../pipeline/levels/queue.js';
+import { engineOptions, engineToday } from '../pipeline/service.js';
 import { inSubtree, visibleRoot } from '../../shared/principal.js';
 
 /** Steps due within this many days are listed as due (the overdue list's default). */
@@ -44,14 +43,9 @@ export interface ChildFigures {
   termsOverdue: number;
 }
 
-export interface WaitingRequest {
+export interface WaitingRequest extends RequestLimits {
   request: LevelRequest;
   unitPath: string;
-  dueOn: IsoDate | null;
-  deadline: IsoDate | null;
-  status: QueueStatus;
-  daysLeft: number | null;
-  waitingDays: number;
 }
 
 /** The year so far (China time): the period the meetings page reports by default. */
@@ -97,37 +91,12 @@ export async function waitingUnder(ctx: Context, paths: readonly string[], asOf:
   if (paths.length === 0) return [];
   const rows = await ctx.prisma.levelRequest.findMany({
     where: { status: { in: ['IN_REVIEW', 'PENDING'] }, OR: paths.map((p) => ({ orgUnit: { path: { startsWith: p } } })) },
-    include: {
-      orgUnit: { select: { path: true } },
-      member: {
-        select: {
-          id: true,
-          birthDate: true,
-          stage: true,
-          status: true,
-          developmentSteps: { orderBy: { seq: 'asc' }, select: { kind: true, occurredOn: true, details: true, approval: true } },
-        },
-      },
-    },
+    include: { orgUnit: { select: { path: true } }, member: MEMBER_FOR_LIMITS },
     orderBy: [{ requestedAt: 'asc' }, { id: 'asc' }],
   });
   const options = engineOptions();
-  // The same limits as the deciding level's queue (pipeline/levels/queue.ts waitingOn).
-  return rows.map(({ member, orgUnit, ...request }) => {
-    const action = nextLegalActions(memberFacts(member), stepEvents(member.developmentSteps), asOf, options).find((a) => a.kind === request.kind);
-    const dueOn = action?.dueOn ?? null;
-    const deadline = action?.deadline ?? null;
-    const since = todayInChina(request.requestedAt);
-    return {
-      request,
-      unitPath: orgUnit.path,
-      dueOn,
-      deadline,
-      status: statusOf(asOf, dueOn, deadline),
-      daysLeft: dueOn ? daysBetween(asOf, dueOn) : null,
-      waitingDays: Math.max(0, daysBetween(since, asOf)),
-    };
-  });
+  // The same limits as the deciding level's queue.
+  return rows.map(({ member, orgUnit, ...request }) => ({ request, unitPath: orgUnit.path, ...limitsOf(request, member, asOf, options) }));
 }
 
 const late = (s: string) => s === 'OVERDUE' || s === 'EXPIRED';

@@ -3,7 +3,7 @@
 // rules engine (pre-review within a month of the committee review, admission approval within 3
 // months of the meeting and at most 6, confirmation approval within 3 months; filings carry no
 // limit) — counted from the branch's steps, not from the review — soonest deadline first.
-import type { LevelRequest } from '@lianjian/db';
+import type { LevelRequest, Prisma } from '@lianjian/db';
 import { daysBetween, todayInChina, type IsoDate } from '@lianjian/rules/dates';
 import { nextLegalActions } from '@lianjian/rules/pipeline';
 import type { Context } from '../../../shared/context.js';
@@ -33,6 +33,37 @@ export function statusOf(asOf: IsoDate, dueOn: IsoDate | null, deadline: IsoDate
   return dueOn ? 'DUE' : 'WAITING';
 }
 
+/** What a request's limits are computed from: its member's facts and steps (include it as `member`). */
+export const MEMBER_FOR_LIMITS = {
+  select: {
+    id: true,
+    birthDate: true,
+    stage: true,
+    status: true,
+    developmentSteps: { orderBy: { seq: 'asc' }, select: { kind: true, occurredOn: true, details: true, approval: true } },
+  },
+} as const satisfies Prisma.MemberDefaultArgs;
+
+type MemberForLimits = Prisma.MemberGetPayload<typeof MEMBER_FOR_LIMITS>;
+
+export interface RequestLimits {
+  since: IsoDate;
+  dueOn: IsoDate | null;
+  deadline: IsoDate | null;
+  status: QueueStatus;
+  daysLeft: number | null;
+  waitingDays: number;
+}
+
+/** A waiting request's time limit as of `asOf`, from the rules engine over its member's steps. */
+export function limitsOf(request: Pick<LevelRequest, 'kind' | 'requestedAt'>, member: MemberForLimits, asOf: IsoDate, options = engineOptions()): RequestLimits {
+  const action = nextLegalActions(memberFacts(member), stepEvents(member.developmentSteps), asOf, options).find((a) => a.kind === request.kind);
+  const dueOn = action?.dueOn ?? null;
+  const deadline = action?.deadline ?? null;
+  const since = todayInChina(request.requestedAt);
+  return { since, dueOn, deadline, status: statusOf(asOf, dueOn, deadline), daysLeft: dueOn ? daysBetween(asOf, dueOn) : null, waitingDays: Math.max(0, daysBetween(since, asOf)) };
+}
+
 /** Requests waiting on units under `rootPath` (null = all), with their limits as of `asOf`. */
 export async function waitingOn(ctx: Context, rootPath: string | null, asOf: IsoDate, stages: readonly QueueStage[] = ['REVIEW', 'DECISION']): Promise<QueueEntry[]> {
   const under = (rel: 'decidingUnit' | 'reviewingUnit') => (rootPath ? { [rel]: { path: { startsWith: rootPath } } } : {});
@@ -43,35 +74,17 @@ export async function waitingOn(ctx: Context, rootPath: string | null, asOf: Iso
         ...(stages.includes('REVIEW') ? [{ status: 'IN_REVIEW' as const, ...under('reviewingUnit') }] : []),
       ],
     },
-    include: {
-      member: {
-        select: {
-          id: true,
-          birthDate: true,
-          stage: true,
-          status: true,
-          developmentSteps: { orderBy: { seq: 'asc' }, select: { kind: true, occurredOn: true, details: true, approval: true } },
-        },
-      },
-    },
+    include: { member: MEMBER_FOR_LIMITS },
   });
   const options = engineOptions();
   return rows
     .map(({ member, ...request }): QueueEntry => {
-      const action = nextLegalActions(memberFacts(member), stepEvents(member.developmentSteps), asOf, options).find((a) => a.kind === request.kind);
-      const dueOn = action?.dueOn ?? null;
-      const deadline = action?.deadline ?? null;
-      const since = todayInChina(request.requestedAt);
+      const limits = limitsOf(request, member, asOf, options);
       return {
         request,
         stage: request.status === 'IN_REVIEW' ? 'REVIEW' : 'DECISION',
-        since,
-        dueOn,
-        deadline,
-        status: statusOf(asOf, dueOn, deadline),
-        daysLeft: dueOn ? daysBetween(asOf, dueOn) : null,
-        waitingDays: Math.max(0, daysBetween(since, asOf)),
-        key: `${dueOn ?? '9999-12-31'}|${request.requestedAt.toISOString()}|${request.id}`,
+        ...limits,
+        key: `${limits.dueOn ?? '9999-12-31'}|${request.requestedAt.toISOString()}|${request.id}`,
       };
     })
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
