@@ -22,6 +22,19 @@ interface KindFigures {
   toTalkWith?: number | null;
 }
 
+/** A row's figures: slots required, held, due and overdue, and the next deadline. */
+function SlotCells({ r }: { r: { required: number; held: number; due: number; overdue: number; nextDeadline?: string | null } }) {
+  return (
+    <>
+      <td className="num">{r.required}</td>
+      <td className="num">{r.held}</td>
+      <td className="num">{r.due}</td>
+      <td className="num">{r.overdue > 0 ? <span className="badge badge-fail">{r.overdue}</span> : 0}</td>
+      <td>{r.nextDeadline ? formatDateTime(r.nextDeadline).slice(0, 10) : '—'}</td>
+    </>
+  );
+}
+
 function KindCell({ r }: { r: KindFigures }) {
   const m = useT().meetings;
   const { kind, cadence, required } = r;
@@ -85,11 +98,7 @@ export function MeetingCompliance({ from, to, rows, totals }: { from: string; to
                   <tr key={r.kind} className={r.overdue > 0 ? 'row-overdue' : undefined} data-kind={r.kind} data-overdue={r.overdue > 0 ? 'true' : 'false'}>
                     <KindCell r={r} />
                     <td className="num">{r.branches}</td>
-                    <td className="num">{r.required}</td>
-                    <td className="num">{r.held}</td>
-                    <td className="num">{r.due}</td>
-                    <td className="num">{r.overdue > 0 ? <span className="badge badge-fail">{r.overdue}</span> : 0}</td>
-                    <td>{r.nextDeadline ? formatDateTime(r.nextDeadline).slice(0, 10) : '—'}</td>
+                    <SlotCells r={r} />
                   </tr>
                 ))}
               </TableCard>
@@ -101,11 +110,7 @@ export function MeetingCompliance({ from, to, rows, totals }: { from: string; to
               <tr key={`${r.unitId}-${r.kind}`} className={r.overdue > 0 ? 'row-overdue' : undefined} data-kind={r.kind} data-overdue={r.overdue > 0 ? 'true' : 'false'}>
                 <RowHead name={r.unit.name} />
                 <KindCell r={r} />
-                <td className="num">{r.required}</td>
-                <td className="num">{r.held}</td>
-                <td className="num">{r.due}</td>
-                <td className="num">{r.overdue > 0 ? <span className="badge badge-fail">{r.overdue}</span> : 0}</td>
-                <td>{r.nextDeadline ? formatDateTime(r.nextDeadline).slice(0, 10) : '—'}</td>
+                <SlotCells r={r} />
               </tr>
             ))}
           </TableCard>

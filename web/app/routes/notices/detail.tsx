@@ -4,6 +4,7 @@
 import { useEffect } from 'react';
 import { Form, Link, useFetcher, useLoaderData, useNavigation } from 'react-router';
 import type { Route } from './+types/detail';
+import { ActionForm } from '../../components/ActionForm';
 import { Card } from '../../components/Card';
 import { ConfirmStep } from '../../components/Confirm';
 import { Fact, Stat } from '../../components/Facts';
@@ -69,12 +70,7 @@ export default function NoticePage() {
             <Card titleId="receipt-title" title={v.receiptProof} testId="notice-receipt">
               {receipt ? <p>{receipt.acknowledgedAt ? v.acknowledgedAt(formatDateTime(receipt.acknowledgedAt)) : v.readAt(formatDateTime(receipt.readAt))}</p> : null}
               {!receipt?.acknowledgedAt && !n.withdrawnAt ? (
-                <Form method="post">
-                  <input type="hidden" name="intent" value="acknowledge" />
-                  <button type="submit" className="btn btn-primary" disabled={busy} data-testid="notice-acknowledge">
-                    {v.acknowledge}
-                  </button>
-                </Form>
+                <ActionForm intent="acknowledge" label={v.acknowledge} buttonClassName="btn btn-primary" busy={busy} testId="notice-acknowledge" />
               ) : null}
               {receipt ? <ProofStatus proof={receipt.proof} fields={{ readAt: receipt.readAt, acknowledgedAt: receipt.acknowledgedAt }} what={v.receiptProof} downloadHref={`/proof/NoticeReceipt/${receipt.id}/${receipt.version}`} /> : null}
             </Card>
@@ -105,12 +101,7 @@ export default function NoticePage() {
                 <div className="actions">
                   {n.remindedAt ? <p className="muted small">{v.remindedAt(formatDateTime(n.remindedAt))}</p> : null}
                   {n.stats.acknowledged < n.stats.audience ? (
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="remind" />
-                      <button type="submit" className="btn" disabled={busy} data-testid="notice-remind">
-                        {v.remind}
-                      </button>
-                    </Form>
+                    <ActionForm intent="remind" label={v.remind} buttonClassName="btn" busy={busy} testId="notice-remind" />
                   ) : null}
                   <Form method="post">
                     <input type="hidden" name="intent" value="withdraw" />
