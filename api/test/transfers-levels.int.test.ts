@@ -97,6 +97,10 @@ describe('transfer letters between subtrees', () => {
     // The receiving secretary (b3) sees it among the letters addressed to their unit, with whom to expect…
     const incoming = ok(await h.gql<{ transfers: { edges: { node: T }[] } }>(`{ transfers(first: 10, direction: INCOMING) { edges { node { ${FIELDS} } } } }`, {}, as.otherSecretary)).transfers;
     expect(incoming.edges.map((e) => e.node)).toEqual([expect.objectContaining({ id: t.id, memberName: fx.members.m1.name, fromUnitName: '第一党支部' })]);
+    // Cancelling is the issuing side's: the receiving side is not offered it.
+    const canCancel = async (who: 'secretary' | 'otherSecretary') => ok(await h.gql<{ transfer: { canCancel: boolean } }>(`query($id: ID!) { transfer(id: $id) { canCancel } }`, { id: t.id }, as[who])).transfer.canCancel;
+    expect(await canCancel('otherSecretary')).toBe(false);
+    expect(await canCancel('secretary')).toBe(true);
     // …but not the member's other records until the member is theirs.
     expect(codeOf(await h.gql(`query($id: ID!) { member(id: $id) { id } }`, { id: fx.members.m1.id }, as.otherSecretary))).toBe('FORBIDDEN');
     const endorse = await h.gql(ENDORSE, { id: t.id }, as.admin);

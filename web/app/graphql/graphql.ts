@@ -1903,7 +1903,7 @@ export type TransfersQueryVariables = Exact<{
 }>;
 
 
-export type TransfersQuery = { transfers: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, letterNo: string, memberName: string, fromUnitName: string, toUnitName: string | null, toOrganisation: string | null, crossProvince: boolean, issuedOn: string, lastValidDay: string, status: TransferStatus, lapsed: boolean, receivedOn: string | null, receiptNo: string | null, viaUnitName: string | null, needsEndorsement: boolean, endorsedOn: string | null, verifyCode: string | null } }> }, transferDestinations: { edges: Array<{ node: { id: string, name: string, kind: string, province: string, pathNames: Array<string> } }> }, full: { edges: Array<{ node: { id: string, name: string, orgUnit: { name: string } } }> }, probationary: { edges: Array<{ node: { id: string, name: string, orgUnit: { name: string } } }> } };
+export type TransfersQuery = { transfers: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, letterNo: string, memberName: string, fromUnitName: string, toUnitName: string | null, toOrganisation: string | null, crossProvince: boolean, issuedOn: string, lastValidDay: string, status: TransferStatus, lapsed: boolean, receivedOn: string | null, receiptNo: string | null, viaUnitName: string | null, needsEndorsement: boolean, endorsedOn: string | null, canCancel: boolean, verifyCode: string | null } }> }, transferDestinations: { edges: Array<{ node: { id: string, name: string, kind: string, province: string, pathNames: Array<string> } }> }, full: { edges: Array<{ node: { id: string, name: string, orgUnit: { name: string } } }> }, probationary: { edges: Array<{ node: { id: string, name: string, orgUnit: { name: string } } }> } };
 
 export type IssueTransferMutationVariables = Exact<{
   input: IssueTransferLetterInput;
@@ -6321,6 +6321,7 @@ export const TransfersDocument = new TypedDocumentString(`
         viaUnitName
         needsEndorsement
         endorsedOn
+        canCancel
         verifyCode
       }
     }

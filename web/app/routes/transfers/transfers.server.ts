@@ -18,7 +18,7 @@ const PAGE_SIZE = 25;
 const LIST = graphql(`query Transfers($first: Int, $after: String, $last: Int, $before: String, $status: TransferStatus, $direction: TransferDirection, $awaitingEndorsement: Boolean, $dest: String) {
   transfers(first: $first, after: $after, last: $last, before: $before, status: $status, direction: $direction, awaitingEndorsement: $awaitingEndorsement) {
     totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    edges { node { id letterNo memberName fromUnitName toUnitName toOrganisation crossProvince issuedOn lastValidDay status lapsed receivedOn receiptNo viaUnitName needsEndorsement endorsedOn verifyCode } }
+    edges { node { id letterNo memberName fromUnitName toUnitName toOrganisation crossProvince issuedOn lastValidDay status lapsed receivedOn receiptNo viaUnitName needsEndorsement endorsedOn canCancel verifyCode } }
   }
   transferDestinations(search: $dest, first: 50) { edges { node { id name kind province pathNames } } }
   full: members(first: 100, status: ACTIVE, stage: FULL) { edges { node { id name orgUnit { name } } } }

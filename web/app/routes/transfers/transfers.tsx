@@ -156,7 +156,7 @@ export default function Transfers() {
                 {l.needsEndorsement && !l.endorsedOn ? (
                   <ActionForm intent="endorse" id={l.id} label={t.transfers.endorse} of={l.letterNo} buttonClassName="btn btn-small" busy={busy} confirm={t.transfers.endorseConfirm(l.letterNo)} />
                 ) : null}
-                <ActionForm intent="cancel" id={l.id} label={t.transfers.cancel} of={l.letterNo} buttonClassName="btn btn-small btn-danger" busy={busy} confirm={t.transfers.cancelConfirm(l.letterNo)} />
+                {l.canCancel ? <ActionForm intent="cancel" id={l.id} label={t.transfers.cancel} of={l.letterNo} buttonClassName="btn btn-small btn-danger" busy={busy} confirm={t.transfers.cancelConfirm(l.letterNo)} /> : null}
               </div>
             ) : l.receivedOn ? (
               <span className="muted small">

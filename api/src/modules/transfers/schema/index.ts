@@ -12,6 +12,7 @@ import { assertCanSeeMember, assertCanSeeUnit, canSeeUnit, listRoot, ownMemberId
 import type { Context } from '../../../shared/context.js';
 import { requireUuid } from '../../../shared/ids.js';
 import { badArgument } from '../../../shared/errors.js';
+import { WRITER_ROLES } from '../../../shared/principal.js';
 import { cancelTransfer, checkTransferLetter, destinations, endorseTransfer, expireLapsedLetters, issueTransferLetter, lastDayOf, receiveTransfer, todayOf, type Destination, type LetterCheck } from '../service.js';
 import { lapsed } from '../rules.js';
 import { Proof, verifiableObject } from '../../../graphql/verifiable.js';
@@ -80,6 +81,11 @@ verifiableObject('MembershipTransfer', assertCanSeeTransfer, {
       select: { needsEndorsement: true },
       description: 'The letter crosses grassroots committees: the common level countersigns it (endorseTransfer) before it can be received',
       resolve: (r) => r.needsEndorsement ?? false,
+    }),
+    canCancel: t.boolean({
+      select: { status: true, orgUnit: { select: { id: true, path: true } } },
+      description: 'Whether you may cancel it: an issued letter of a unit in your subtree (the issuing side; the receiving side receives or lets it lapse)',
+      resolve: (r, _a, ctx) => r.status === 'ISSUED' && ctx.principal.kind === 'account' && WRITER_ROLES.includes(ctx.principal.role) && canSeeUnit(ctx.principal, r.orgUnit),
     }),
     endorsedOn: t.expose('endorsedOn', { type: 'Date', nullable: true }),
     endorsedById: t.exposeID('endorsedById', { nullable: true }),
