@@ -96,6 +96,16 @@ function hex(v: unknown): string {
   return Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('hex');
 }
 
+/**
+ * An enum array as node-postgres hands it over when read with plain SQL (the auditor, restore):
+ * the array literal as text ('{SECRETARY,LEADER}'), since an enum's array type has no parser of
+ * its own. Enum labels are bare identifiers, so the literal needs no unquoting.
+ */
+function enumArray(text: string): string[] {
+  const inner = text.replace(/^\{|\}$/g, '');
+  return inner === '' ? [] : inner.split(',');
+}
+
 function converter(f: DmmfField, asNumber: boolean): Converter {
   let one: Converter;
   if (asNumber && f.type === 'BigInt') {
@@ -112,7 +122,7 @@ function converter(f: DmmfField, asNumber: boolean): Converter {
   } else {
     one = (v) => v;
   }
-  if (f.isList) return (v) => (v === null || v === undefined ? null : (v as unknown[]).map(one));
+  if (f.isList) return (v) => (v === null || v === undefined ? null : (f.kind === 'enum' && typeof v === 'string' ? enumArray(v) : (v as unknown[])).map(one));
   return (v) => (v === null || v === undefined ? null : one(v));
 }
 

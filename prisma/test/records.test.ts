@@ -22,6 +22,13 @@ describe('record data', () => {
     expect(recordFields('Meeting').map((f) => f.name)).not.toContain('checkInCode');
   });
 
+  it('reads an enum array the same from Prisma (an array) and from plain SQL (its text literal)', () => {
+    const row = { title: 't', body: 'b', audience: 'ROLES', memberIds: [], decisionId: null, publishedById: null, publishedAt: new Date('2026-12-01T00:00:00Z'), remindedAt: null, withdrawnAt: null };
+    const fromPrisma = recordData('Notice', { ...row, roles: ['SECRETARY', 'LEADER'] });
+    expect(recordData('Notice', { ...row, roles: '{SECRETARY,LEADER}' })).toEqual(fromPrisma);
+    expect(recordData('Notice', { ...row, roles: '{}' }).roles).toEqual([]);
+  });
+
   it('turns row values into JSON: dates, timestamps, bytes, big integers, nulls', () => {
     const data = recordData('Member', {
       id: 'x',
