@@ -2,6 +2,7 @@
 // site's header, navigation and footer (and anything marked no-print) are not printed.
 import { useT } from '../i18n/use-t';
 import { QrCode } from './QrCode';
+import { isolatedIn } from './UserText';
 
 export interface LetterFace {
   letterNo: string;
@@ -38,7 +39,7 @@ export function TransferLetterSheet({ letter, code, verifyUrl, verifyPage }: { l
       <p>
         <bdi>{l.body(letter.memberName, letter.toUnitName ?? letter.toOrganisation ?? '')}</bdi>
       </p>
-      {letter.viaUnitName ? <p>{l.via(letter.viaUnitName)}</p> : null}
+      {letter.viaUnitName ? <p>{isolatedIn(l.via, letter.viaUnitName)}</p> : null}
       <dl className="facts">
         <dt>{l.from}</dt>
         <dd>
@@ -61,10 +62,12 @@ export function TransferLetterSheet({ letter, code, verifyUrl, verifyPage }: { l
           <div>
             <p className="h3">{l.verifyTitle}</p>
             <p>{l.verifyText}</p>
-            <p className="mono break">{verifyPage}</p>
+            <p className="mono break" translate="no">
+              {verifyPage}
+            </p>
             <p>
               {l.code}{' '}
-              <span className="letter-code mono" data-testid="letter-code">
+              <span className="letter-code mono" data-testid="letter-code" translate="no">
                 {code}
               </span>
             </p>

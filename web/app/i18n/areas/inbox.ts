@@ -37,7 +37,7 @@ export const zh = {
     title: '邮件提醒',
     intro: '可按类别选择是否通过邮件接收提醒：逐条即时发送，或每天汇总一封。邮件标题不含任何人名。',
     address: '邮箱地址',
-    addressHint: '例如 name@example.com；留空则不接收任何邮件。',
+    addressHint: '填写接收提醒的电子邮箱地址；留空则不接收任何邮件。',
     save: '保存邮箱',
     saved: '邮箱已保存。',
     kind: '提醒类别',

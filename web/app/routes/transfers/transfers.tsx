@@ -15,6 +15,7 @@ import { FieldAlert } from '../../components/MeetingFields';
 import { Notice, Refusal } from '../../components/Notice';
 import { choicesOf, Options, SelectField } from '../../components/SelectField';
 import { RowHead } from '../../components/TableCard';
+import { isolatedIn } from '../../components/UserText';
 import { useT } from '../../i18n/use-t';
 import type { ErrorPayload } from '../../lib/errors';
 import type { FieldError } from '../../lib/graphql.server';
@@ -122,12 +123,12 @@ export default function Transfers() {
             {l.viaUnitName ? (
               <span className="muted small" data-testid="transfer-via">
                 {' '}
-                {t.transfers.via(l.viaUnitName)}
+                {isolatedIn(t.transfers.via, l.viaUnitName)}
               </span>
             ) : null}
             {l.needsEndorsement ? (
               <span className={`badge ${l.endorsedOn ? 'badge-pass' : 'badge-pending'}`} data-endorsed={l.endorsedOn ? 'true' : 'false'}>
-                {l.endorsedOn ? t.transfers.endorsedOn(l.endorsedOn) : t.transfers.needsEndorsement(l.viaUnitName ?? '')}
+                {l.endorsedOn ? t.transfers.endorsedOn(l.endorsedOn) : isolatedIn(t.transfers.needsEndorsement, l.viaUnitName ?? '')}
               </span>
             ) : null}
           </td>
@@ -165,7 +166,10 @@ export default function Transfers() {
             ) : null}
             <Link to={`/transfers/${l.id}/letter`} className="small" data-testid="transfer-print">
               {t.transfers.printLetter}
-              <span className="visually-hidden"> {l.letterNo}</span>
+              <span className="visually-hidden">
+                {' '}
+                <bdi>{l.letterNo}</bdi>
+              </span>
             </Link>
             <Refusal error={failed?.id === l.id ? failed.error : null} className="field-error" />
           </td>
