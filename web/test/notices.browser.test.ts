@@ -42,7 +42,7 @@ describe('notices', () => {
     await page.getByTestId('notice-receipt').getByText('您于').waitFor();
     await page.getByTestId('notice-acknowledge').click();
     await page.getByTestId('notice-notice').getByText('已确认').waitFor();
-    expect(await page.getByTestId('notice-state').getAttribute('data-status')).toBe('ACKNOWLEDGED');
+    await page.locator('[data-testid="notice-state"][data-status="ACKNOWLEDGED"]').waitFor({ timeout: 10_000 });
     expect(await page.getByTestId('notice-acknowledge').count()).toBe(0);
     await screenshot(page, 'notice-member-phone-confirmed');
     await go(page, '/notices?unread=1');

@@ -154,7 +154,7 @@ type Documents = {
     "mutation ImportMembers($unitId: ID!, $rows: [MemberImportRow!]!, $dryRun: Boolean!, $confirmRows: [Int!]) {\n  importMembers(unitId: $unitId, rows: $rows, dryRun: $dryRun, confirmRows: $confirmRows) {\n    dryRun written total okCount errorCount skippedCount\n    rows { row ok skipped duplicateOfRow duplicateOfMemberId likelyDuplicateOfMemberId memberId errors { field message messageZh } }\n  }\n}": typeof types.ImportMembersDocument,
     "query Members($first: Int, $after: String, $last: Int, $before: String, $search: String, $stage: MemberStage, $status: MemberStatus, $under: ID) {\n  members(first: $first, after: $after, last: $last, before: $before, search: $search, stage: $stage, status: $status, under: $under) {\n    totalCount\n    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    edges { node { id name gender stage status partyAgeYears orgUnit { id name } proof { status batchSeq anchor { height } } } }\n  }\n}": typeof types.MembersDocument,
     "query NoticeDetail($id: ID!, $first: Int, $after: String) {\n  notice(id: $id) {\n    id version title body audience roles memberCount publishedAt remindedAt withdrawnAt addressedToMe\n    unitName\n    decision { id title }\n    proof { ...ProofFields }\n    myReceipt { id version readAt acknowledgedAt proof { ...ProofFields } }\n    stats { audience read acknowledged }\n    notAcknowledged(first: $first, after: $after) { pageInfo { hasNextPage endCursor } edges { node { accountId name unitName readAt } } }\n  }\n}": typeof types.NoticeDetailDocument,
-    "mutation MarkNoticeRead($id: ID!) { markNoticeRead(id: $id) { id } }": typeof types.MarkNoticeReadDocument,
+    "mutation MarkNoticeRead($id: ID!) { markNoticeRead(id: $id) { id readAt } }": typeof types.MarkNoticeReadDocument,
     "mutation AcknowledgeNotice($id: ID!) { acknowledgeNotice(id: $id) { id } }": typeof types.AcknowledgeNoticeDocument,
     "mutation RemindNotice($id: ID!) { remindNotice(id: $id) { reminded } }": typeof types.RemindNoticeDocument,
     "mutation WithdrawNotice($id: ID!) { withdrawNotice(id: $id) { id } }": typeof types.WithdrawNoticeDocument,
@@ -339,7 +339,7 @@ const documents: Documents = {
     "mutation ImportMembers($unitId: ID!, $rows: [MemberImportRow!]!, $dryRun: Boolean!, $confirmRows: [Int!]) {\n  importMembers(unitId: $unitId, rows: $rows, dryRun: $dryRun, confirmRows: $confirmRows) {\n    dryRun written total okCount errorCount skippedCount\n    rows { row ok skipped duplicateOfRow duplicateOfMemberId likelyDuplicateOfMemberId memberId errors { field message messageZh } }\n  }\n}": types.ImportMembersDocument,
     "query Members($first: Int, $after: String, $last: Int, $before: String, $search: String, $stage: MemberStage, $status: MemberStatus, $under: ID) {\n  members(first: $first, after: $after, last: $last, before: $before, search: $search, stage: $stage, status: $status, under: $under) {\n    totalCount\n    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    edges { node { id name gender stage status partyAgeYears orgUnit { id name } proof { status batchSeq anchor { height } } } }\n  }\n}": types.MembersDocument,
     "query NoticeDetail($id: ID!, $first: Int, $after: String) {\n  notice(id: $id) {\n    id version title body audience roles memberCount publishedAt remindedAt withdrawnAt addressedToMe\n    unitName\n    decision { id title }\n    proof { ...ProofFields }\n    myReceipt { id version readAt acknowledgedAt proof { ...ProofFields } }\n    stats { audience read acknowledged }\n    notAcknowledged(first: $first, after: $after) { pageInfo { hasNextPage endCursor } edges { node { accountId name unitName readAt } } }\n  }\n}": types.NoticeDetailDocument,
-    "mutation MarkNoticeRead($id: ID!) { markNoticeRead(id: $id) { id } }": types.MarkNoticeReadDocument,
+    "mutation MarkNoticeRead($id: ID!) { markNoticeRead(id: $id) { id readAt } }": types.MarkNoticeReadDocument,
     "mutation AcknowledgeNotice($id: ID!) { acknowledgeNotice(id: $id) { id } }": types.AcknowledgeNoticeDocument,
     "mutation RemindNotice($id: ID!) { remindNotice(id: $id) { reminded } }": types.RemindNoticeDocument,
     "mutation WithdrawNotice($id: ID!) { withdrawNotice(id: $id) { id } }": types.WithdrawNoticeDocument,
@@ -944,7 +944,7 @@ export function graphql(source: "query NoticeDetail($id: ID!, $first: Int, $afte
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation MarkNoticeRead($id: ID!) { markNoticeRead(id: $id) { id } }"): typeof import('./graphql').MarkNoticeReadDocument;
+export function graphql(source: "mutation MarkNoticeRead($id: ID!) { markNoticeRead(id: $id) { id readAt } }"): typeof import('./graphql').MarkNoticeReadDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

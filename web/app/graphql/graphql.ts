@@ -1751,7 +1751,7 @@ export type MarkNoticeReadMutationVariables = Exact<{
 }>;
 
 
-export type MarkNoticeReadMutation = { markNoticeRead: { id: string } };
+export type MarkNoticeReadMutation = { markNoticeRead: { id: string, readAt: string } };
 
 export type AcknowledgeNoticeMutationVariables = Exact<{
   id: string | number;
@@ -5734,6 +5734,7 @@ export const MarkNoticeReadDocument = new TypedDocumentString(`
     mutation MarkNoticeRead($id: ID!) {
   markNoticeRead(id: $id) {
     id
+    readAt
   }
 }
     `) as unknown as TypedDocumentString<MarkNoticeReadMutation, MarkNoticeReadMutationVariables>;

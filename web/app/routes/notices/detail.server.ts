@@ -27,7 +27,7 @@ const NOTICE = graphql(`query NoticeDetail($id: ID!, $first: Int, $after: String
   }
 }`);
 
-const READ = graphql(`mutation MarkNoticeRead($id: ID!) { markNoticeRead(id: $id) { id } }`);
+const READ = graphql(`mutation MarkNoticeRead($id: ID!) { markNoticeRead(id: $id) { id readAt } }`);
 const ACK = graphql(`mutation AcknowledgeNotice($id: ID!) { acknowledgeNotice(id: $id) { id } }`);
 const REMIND = graphql(`mutation RemindNotice($id: ID!) { remindNotice(id: $id) { reminded } }`);
 const WITHDRAW = graphql(`mutation WithdrawNotice($id: ID!) { withdrawNotice(id: $id) { id } }`);
@@ -45,8 +45,8 @@ export async function action({ request, params }: Route.ActionArgs) {
   const id = params.id;
   try {
     if (intent === 'read') {
-      await ctx.call(READ, { id });
-      return data<ActionAnswer>({ ok: true, intent, id, done: '' });
+      const r = await ctx.call(READ, { id });
+      return data<ActionAnswer>({ ok: true, intent, id, done: r.markNoticeRead.readAt });
     }
     if (intent === 'acknowledge') {
       await ctx.call(ACK, { id });

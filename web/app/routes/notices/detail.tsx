@@ -2,7 +2,7 @@
 // then confirmed with one button) and both proofs; staff over the publishing unit see how many
 // have read and confirmed, who has not (a page at a time), and remind them or withdraw it.
 import { useEffect } from 'react';
-import { Form, Link, useFetcher, useLoaderData, useNavigation } from 'react-router';
+import { Form, Link, useFetcher, useLoaderData, useNavigation, type ShouldRevalidateFunction } from 'react-router';
 import type { Route } from './+types/detail';
 import { ActionForm } from '../../components/ActionForm';
 import { Card } from '../../components/Card';
@@ -12,6 +12,7 @@ import { FormAlert } from '../../components/MeetingFields';
 import { Notice } from '../../components/Notice';
 import { ProofStatus } from '../../components/ProofStatus';
 import { RecordHead } from '../../components/RecordHead';
+import { isolatedIn } from '../../components/UserText';
 import { useT } from '../../i18n/use-t';
 import { askOf, doneOf, failureOf, type ActionAnswer } from '../../lib/action-answer';
 import { formatDateTime } from '../../lib/format';
@@ -23,6 +24,10 @@ import type { loader } from './detail.server';
 export const meta: Route.MetaFunction = ({ matches }) => titleFor(matches, (t) => t.notices.title);
 
 export { loader, action } from './detail.server';
+
+// Recording the reading changes nothing this page shows but the time it says (from the answer): no
+// reload for it, so that it cannot land after — and undo on screen — the reader's next act.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) => (formData?.get('intent') === 'read' ? false : defaultShouldRevalidate);
 
 export default function NoticePage() {
   const t = useT();
@@ -44,6 +49,7 @@ export default function NoticePage() {
   const notices: Record<string, string> = { acknowledged: v.acknowledged, withdrawn: v.withdrawn };
   const message = justPublished && !result ? v.published : done ? (done.intent === 'remind' ? v.reminded(Number(done.done)) : notices[done.done]) : null;
   const receipt = n.myReceipt;
+  const readNow = (reader.data as ActionAnswer | undefined) && doneOf(reader.data as ActionAnswer)?.done;
   return (
     <section className="page" aria-labelledby="notice-title">
       <RecordHead id="notice-title" back={{ to: '/notices', label: v.back }} title={n.title} status={{ value: state, label: v.states[state] ?? state, testId: 'notice-state' }} />
@@ -51,7 +57,7 @@ export default function NoticePage() {
       <FormAlert result={failure} intent={failure?.intent ?? ''} testId="notice-error" />
       <div className="grid-2">
         <Card titleId="notice-text" title={v.body}>
-          <p className="muted small">{v.publishedBy(n.unitName, formatDateTime(n.publishedAt))}</p>
+          <p className="muted small">{isolatedIn((unit) => v.publishedBy(unit, formatDateTime(n.publishedAt)), n.unitName)}</p>
           {n.withdrawnAt ? <p className="notice" role="status">{v.withdrawnNote(formatDateTime(n.withdrawnAt))}</p> : null}
           <p className="prewrap" data-testid="notice-body">
             <bdi>{n.body}</bdi>
@@ -68,7 +74,7 @@ export default function NoticePage() {
         <div>
           {n.addressedToMe ? (
             <Card titleId="receipt-title" title={v.receiptProof} testId="notice-receipt">
-              {receipt ? <p>{receipt.acknowledgedAt ? v.acknowledgedAt(formatDateTime(receipt.acknowledgedAt)) : v.readAt(formatDateTime(receipt.readAt))}</p> : null}
+              {receipt ? <p>{receipt.acknowledgedAt ? v.acknowledgedAt(formatDateTime(receipt.acknowledgedAt)) : v.readAt(formatDateTime(receipt.readAt))}</p> : readNow ? <p>{v.readAt(formatDateTime(readNow))}</p> : null}
               {!receipt?.acknowledgedAt && !n.withdrawnAt ? (
                 <ActionForm intent="acknowledge" label={v.acknowledge} buttonClassName="btn btn-primary" busy={busy} testId="notice-acknowledge" />
               ) : null}
