@@ -59,7 +59,7 @@ describe('units and committees', () => {
 
     // Another branch of the general branch: record a new term and appoint its 书记.
     await page.goto(newUnit.replace(/\/units\/.*$/, '/units'));
-    await page.getByTestId('units-table').getByTestId('unit-row-G1-B2').getByRole('link').click();
+    await page.getByTestId('units-table').getByTestId('unit-row-G1-B2').getByRole('link', { name: /^管理/ }).click();
     await page.waitForURL((u) => u.pathname.startsWith('/units/'));
     await page.getByTestId('setup-form').waitFor({ state: 'attached' });
     if (!(await page.getByTestId('setup-form').isVisible())) await page.getByText('登记新一届班子（换届）').click();
