@@ -34,6 +34,14 @@ describe('branch workflows', () => {
       { timeout: 90_000 },
     );
 
+    // This page stays as it was loaded, like one left open on a slow connection: its background
+    // reloads (a badge retrying a chain node under load) are held back until the refusal is shown.
+    await page.evaluate(() => {
+      const r = (window as unknown as { __reactRouterDataRouter: { revalidate(): Promise<void>; held?: () => Promise<void> } }).__reactRouterDataRouter;
+      r.held = r.revalidate.bind(r);
+      r.revalidate = () => Promise.resolve();
+    });
+
     // Meanwhile, in another tab, a milestone is added: this page still offers IMPLEMENTED.
     const other = await context.newPage();
     await go(other, `/decisions/${decisionId}`);
@@ -47,15 +55,16 @@ describe('branch workflows', () => {
     await page.getByTestId('decision-status-submit').click();
     const refusal = page.getByTestId('field-error-status');
     // The refusal, or whatever the page said instead (kept as a screenshot when it is not the refusal).
-    const answer = page.locator('[data-testid="field-error-status"], [data-testid="status-error"], [data-testid="decision-notice"]:not(:empty)').first();
+    const answer = page.locator('[data-testid="field-error-status"], [data-testid="status-error"], [data-testid="decision-notice"]:not(:empty), [data-testid="error-detail"]').first();
     await answer.waitFor().catch(async (err: unknown) => {
       await screenshot(page, 'branch-decision-no-answer');
       throw err;
     });
     if ((await refusal.count()) === 0) {
-      // Under the whole suite's load the API may first answer a retryable "busy" above the form:
-      // send again, as the person would.
+      // Under the whole suite's load the API may first answer a retryable "busy" above the form, or
+      // not in time (the error page): open the decision again and send again, as the person would.
       await screenshot(page, 'branch-decision-other-answer');
+      await go(page, `/decisions/${decisionId}`);
       await page.locator('#decision-new-status').selectOption('IMPLEMENTED');
       await page.getByTestId('decision-status-submit').click();
     }
@@ -67,7 +76,11 @@ describe('branch workflows', () => {
     expect(await page.getByTestId('decision-status').getAttribute('data-status')).toBe('ADOPTED');
     // The refusal outlives a reload of the page's data, which proof badges make while a record waits
     // for its anchor (React Router drops action data on every revalidation; the page must keep it).
-    await page.evaluate(() => (window as unknown as { __reactRouterDataRouter: { revalidate(): Promise<void> } }).__reactRouterDataRouter.revalidate());
+    await page.evaluate(() => {
+      const r = (window as unknown as { __reactRouterDataRouter: { revalidate(): Promise<void>; held?: () => Promise<void> } }).__reactRouterDataRouter;
+      if (r.held) r.revalidate = r.held;
+      return r.revalidate();
+    });
     await page.getByTestId('milestones').getByRole('rowheader', { name: milestoneTitle }).waitFor();
     expect(await refusal.innerText({ timeout: 2_000 })).toContain(milestoneTitle);
     await screenshot(page, 'branch-decision-implemented-refused');
