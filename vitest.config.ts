@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // Workspace packages export their TypeScript source under the "source" condition,
 // so tests run against src/ without a build.
 const conditions = ['source', ...defaultServerConditions];
-const packages = '{verify,rules,prisma,indexer,api,bench}';
+const packages = '{verify,rules,prisma,indexer,api,mirror,bench}';
 
 export default defineConfig({
   // Node loads graphql's CJS entry for Pothos and Apollo; workspace code must get the same copy,
