@@ -7,7 +7,10 @@
 //
 // The data: the cached scale dataset of that size (bench/lib/cluster.ts ensureSeeded, lj_<size>_bench),
 // copied to a scratch database (CREATE DATABASE … TEMPLATE) and migrated, so the dataset itself is
-// never written to. The seed makes few accounts; --accounts adds, set-based, one SECRETARY account
+// never written to. --tree takes lj_<size>_tree_bench (the current organisation tree, seeded by
+// bench/queue) instead. --in-place runs on the dataset itself, for a size whose copy does not fit on
+// the disk (1M: ~30 GB): the inbox items, e-mail rows and bench accounts it adds are deleted at the
+// end; the open-deadline cache it refreshes is derived data the API refreshes the same way. The seed makes few accounts; --accounts adds, set-based, one SECRETARY account
 // per branch and a MEMBER account for every tenth member, so that the reminders reach the volume
 // of an organisation where people sign in. --email then gives every SECRETARY an address and
 // IMMEDIATE e-mail of due steps, queues their mails and sends them to a local smtp-server, timing
@@ -19,7 +22,7 @@ import { SMTPServer } from 'smtp-server';
 import { freePort } from '@lianjian/db/postgres';
 import { generateReminders } from '../../api/src/modules/inbox/reminders/index.js';
 import { queueEmails, sendQueued } from '../../api/src/modules/inbox/email/index.js';
-import { adminQuery, databaseExists, ensureSeeded, openCluster, sizeLabel } from '../lib/cluster.js';
+import { adminQuery, databaseExists, ensureSeeded, metaKey, openCluster, readMeta, sizeLabel, type Cluster } from '../lib/cluster.js';
 import { fmt, machine, spread, writeResult } from '../lib/stats.js';
 
 const { values: args } = parseArgs({
@@ -29,6 +32,8 @@ const { values: args } = parseArgs({
     accounts: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     email: { type: 'boolean', default: false },
+    tree: { type: 'boolean', default: false },
+    'in-place': { type: 'boolean', default: false },
   },
 });
 const say = (s: string) => process.stdout.write(`${s}\n`);
@@ -39,17 +44,42 @@ if (!Number.isInteger(N) || N < 1000 || !Number.isInteger(RUNS) || RUNS < 1) {
   process.exit(2);
 }
 
+/** lj_<size>_tree_bench, which bench/queue seeds; refused when it is not there (seeding it is that benchmark's job). */
+async function treeDataset(cluster: Cluster, members: number): Promise<{ database: string }> {
+  const database = `lj_${sizeLabel(members)}_tree_bench`;
+  if (!(await databaseExists(cluster, database)) || !readMeta()[metaKey(cluster, database)]?.seededAt) {
+    throw new Error(`${database} is not seeded: run npm run bench:queue -- --members ${members} first`);
+  }
+  return { database };
+}
+
+/** Removes what a run adds to a dataset it runs on in place. */
+async function cleanUp(url: string): Promise<void> {
+  await adminQuery(url, 'DELETE FROM email_message');
+  await adminQuery(url, "DELETE FROM email_preference WHERE updated_at = '2000-01-01'");
+  await adminQuery(url, 'DELETE FROM inbox_item');
+  await adminQuery(url, "DELETE FROM account WHERE username LIKE 'bench-sec-%' OR username LIKE 'bench-m-%'");
+  await adminQuery(url, "UPDATE account SET email = NULL WHERE email LIKE 'bench-%@example.test'");
+}
+
 const cluster = await openCluster();
 try {
-  const source = await ensureSeeded(cluster, N, say);
-  const scratch = `bench_reminders_${sizeLabel(N)}`;
-  if (await databaseExists(cluster, scratch)) await adminQuery(cluster.adminUrl, `DROP DATABASE ${pg.escapeIdentifier(scratch)} WITH (FORCE)`);
-  say(`copying ${source.database} → ${scratch}…`);
+  const inPlace = args['in-place'];
+  const source = args.tree ? await treeDataset(cluster, N) : await ensureSeeded(cluster, N, say);
+  const scratch = inPlace ? source.database : `bench_reminders_${sizeLabel(N)}`;
   let t = performance.now();
-  await adminQuery(cluster.adminUrl, `CREATE DATABASE ${pg.escapeIdentifier(scratch)} TEMPLATE ${pg.escapeIdentifier(source.database)}`);
+  if (!inPlace) {
+    if (await databaseExists(cluster, scratch)) await adminQuery(cluster.adminUrl, `DROP DATABASE ${pg.escapeIdentifier(scratch)} WITH (FORCE)`);
+    say(`copying ${source.database} → ${scratch}…`);
+    await adminQuery(cluster.adminUrl, `CREATE DATABASE ${pg.escapeIdentifier(scratch)} TEMPLATE ${pg.escapeIdentifier(source.database)}`);
+  } else {
+    say(`running in place on ${scratch}; what the benchmark adds is deleted at its end`);
+  }
   const url = cluster.urlFor(scratch);
   await migrate(url);
-  say(`  copied and migrated in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  say(`  ${inPlace ? 'migrated' : 'copied and migrated'} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  // In place, the run starts from no items, as on a copy.
+  if (inPlace) await cleanUp(url);
 
   if (args.accounts) {
     t = performance.now();
@@ -129,7 +159,8 @@ try {
   say(`\nfirst run ${fmt(runs[0]!.ms)} ms; steady state (nothing new) median ${fmt(steady.median)} ms over ${RUNS} runs; ${fmt(Number(items!.n))} inbox items`);
   const file = writeResult('reminders', { members: N, accountsAdded: args.accounts, shape, runs, steady, items: Number(items!.n), email, machine: machine() });
   say(`written to ${file}`);
-  if (!args.keep) await adminQuery(cluster.adminUrl, `DROP DATABASE ${pg.escapeIdentifier(scratch)} WITH (FORCE)`);
+  if (inPlace) await cleanUp(url);
+  else if (!args.keep) await adminQuery(cluster.adminUrl, `DROP DATABASE ${pg.escapeIdentifier(scratch)} WITH (FORCE)`);
 } finally {
   await cluster.stop();
 }
