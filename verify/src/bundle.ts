@@ -237,7 +237,8 @@ async function checkChain(bundle: ProofBundle, chain: ChainChecker | undefined, 
   }
 }
 
-function checkFields(bundle: ProofBundle, fields: Record<string, unknown> | undefined): Check {
+/** Check (4): displayed fields equal the proven document's data (shared with proof set v2; not in index.ts). */
+export function checkFields(bundle: Pick<ProofBundle, 'document'>, fields: Record<string, unknown> | undefined): Check {
   if (fields === undefined) return { name: 'fields', ok: null, reason: 'skipped: no displayed fields given' };
   try {
     const data = bundle.document.data;

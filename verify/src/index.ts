@@ -52,11 +52,13 @@ export {
   PROOF_SET_MEDIA_TYPE,
   parseProofSet,
   buildProofSet,
+  buildProofSetBatch,
   verifyProofSet,
   toBundles,
   fromBundles,
   proofSetPositions,
   proofSetRoot,
+  levelsReader,
   encodeBase64,
   decodeBase64,
   type ProofSet,
@@ -66,6 +68,8 @@ export {
   type ProofSetRecordReport,
   type ProofSetVerifyOptions,
   type ProofSetBuildBatch,
+  type ProofSetBuildRecord,
+  type NodeReader,
 } from './proofset.js';
 export { createChainChecker, DEFAULT_RPC_URL, type ChainCheckerOptions } from './chain/checker.js';
 export { LightClient } from './chain/lightclient.js';

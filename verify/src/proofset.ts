@@ -1,6 +1,6 @@
 // Proof set v2 (PROOF-FORMAT.md §5): many records of the same batches with every shared audit-path
 // node carried once, and one chain check per batch instead of one per record.
-import { createBundle, parseAnchor, parseBundle, type Anchor, type ChainChecker, type Check, type ProofBundle, type VerifyReport } from './bundle.js';
+import { checkFields, createBundle, parseAnchor, parseBundle, type Anchor, type ChainChecker, type Check, type ProofBundle, type VerifyReport } from './bundle.js';
 import { validateDocument, type RecordDocument } from './document.js';
 import { errorMessage, ProofSetError } from './errors.js';
 import { HASH_SIZE, leafHash, nodeHash } from './hash.js';
@@ -46,6 +46,11 @@ export type ProofSetReport = {
 export type ProofSetVerifyOptions = {
   /** Omit for offline verification; otherwise asked once per batch whose offline check passed. */
   chain?: ChainChecker;
+  /**
+   * v1's check 4 per record, aligned with `set.records`: the fields a page shows for record k must
+   * equal its document's data (null/undefined/absent: that record's check is skipped).
+   */
+  fields?: readonly (Record<string, unknown> | null | undefined)[];
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -251,54 +256,140 @@ export function parseProofSet(input: unknown): ProofSet {
 // ---------------------------------------------------------------------------------------------
 // Building
 
+/** Reads one stored node: level (0 = leaves) and position within the level. */
+export type NodeReader = (level: number, pos: number) => Uint8Array;
+
+/**
+ * A batch as a server holds it. Its nodes come from one of:
+ * - `levels`: the stored levels as buildTree returns them, or a NodeReader (see levelsReader for
+ *   levels stored as concatenated hashes, the `batch_level` rows);
+ * - `nodes`: the nodes already read, concatenated in proofSetPositions(size, indices) order for the
+ *   indices of this batch's records (e.g. one SQL query over those positions); the length is checked.
+ */
 export type ProofSetBuildBatch = {
   seq: number;
   size: number;
   root: Uint8Array;
   prevRoot: Uint8Array;
   anchor: Anchor | null;
-  /** The batch's stored levels (as buildTree returns), or a reader of one node by (level, pos). */
-  levels: MerkleLayers | ((level: number, pos: number) => Uint8Array);
-};
+} & ({ levels: MerkleLayers | NodeReader; nodes?: never } | { nodes: Uint8Array; levels?: never });
+
+/**
+ * A record to prove: its batch either by `b` (index into the input's `batches`) or by the batch's
+ * `seq`; `i` its leaf index (position − the batch's first position); both null while PENDING.
+ */
+export type ProofSetBuildRecord =
+  | { b: number | null; i: number | null; doc: RecordDocument }
+  | { seq: number | null; i: number | null; doc: RecordDocument };
 
 /**
  * Assembles a proof set: for each batch, the nodes of proofSetPositions for the indices its
- * records use, read from the stored levels. Records keep their order; `b`/`i` null for PENDING.
- * The result is parsed (shape-checked) before it is returned.
+ * records use. Records keep their order; a batch no record uses is left out (the format refuses
+ * it), and `b` is renumbered accordingly. The result is parsed (shape-checked) before it is
+ * returned; any stored node missing or of the wrong length throws ProofSetError.
  */
-export function buildProofSet(input: {
-  batches: ProofSetBuildBatch[];
-  records: { b: number | null; i: number | null; doc: RecordDocument }[];
-}): ProofSet {
-  const batches = input.batches.map((batch, k) => {
-    const indices = input.records.filter((r) => r.b === k).map((r) => r.i as number);
-    const read = typeof batch.levels === 'function' ? batch.levels : layerReader(batch.levels);
-    const positions = proofSetPositions(batch.size, indices);
-    const nodes = new Uint8Array(positions.length * HASH_SIZE);
-    positions.forEach(({ level, pos }, n) => {
-      const node = read(level, pos);
-      if (!(node instanceof Uint8Array) || node.length !== HASH_SIZE) {
-        throw new ProofSetError(`batch ${batch.seq}: stored node (${level}, ${pos}) is missing or not ${HASH_SIZE} bytes`);
-      }
-      nodes.set(node, n * HASH_SIZE);
-    });
-    return {
-      seq: batch.seq,
-      size: batch.size,
-      root: encodeBase64(batch.root),
-      prevRoot: encodeBase64(batch.prevRoot),
-      anchor: batch.anchor,
-      nodes: encodeBase64(nodes),
-    };
+export function buildProofSet(input: { batches: readonly ProofSetBuildBatch[]; records: readonly ProofSetBuildRecord[] }): ProofSet {
+  const bySeq = new Map<number, number>();
+  input.batches.forEach((batch, k) => {
+    if (bySeq.has(batch.seq)) throw new ProofSetError(`batch ${batch.seq} is given twice`);
+    bySeq.set(batch.seq, k);
   });
-  return parseProofSet({ v: 2, batches, records: input.records.map((r) => ({ b: r.b, i: r.i, doc: r.doc })) });
+  // Each record's batch as an index into input.batches (null when pending).
+  const inputB = input.records.map((r, n): number | null => {
+    if ('seq' in r) {
+      if (r.seq === null) return null;
+      const k = bySeq.get(r.seq);
+      if (k === undefined) throw new ProofSetError(`record ${n} names batch ${r.seq}, which is not given`);
+      return k;
+    }
+    if (r.b !== null && (!Number.isSafeInteger(r.b) || r.b < 0 || r.b >= input.batches.length)) {
+      throw new ProofSetError(`record ${n}: b ${String(r.b)} is not a batch of the input`);
+    }
+    return r.b;
+  });
+  const renumber = new Map<number, number>();
+  const batches: ProofSetBatch[] = [];
+  input.batches.forEach((batch, k) => {
+    const indices = input.records.flatMap((r, n) => (inputB[n] === k ? [r.i as number] : []));
+    if (indices.length === 0) return;
+    renumber.set(k, batches.length);
+    batches.push(buildProofSetBatch(batch, indices));
+  });
+  const records = input.records.map((r, n) => {
+    const k = inputB[n] ?? null;
+    return k === null ? { b: null, i: r.i, doc: r.doc } : { b: renumber.get(k)!, i: r.i, doc: r.doc };
+  });
+  return parseProofSet({ v: 2, batches, records });
 }
 
-function layerReader(layers: MerkleLayers): (level: number, pos: number) => Uint8Array {
+/**
+ * One entry of `batches` (header and nodes) for the leaf indices its records use, without the
+ * records — for a server that writes the set's JSON itself, e.g. each record's `doc` as the stored
+ * canonical (JCS) text spliced in unparsed: `{"v":2,"batches":[…],"records":[{"b":0,"i":17,"doc":…}]}`.
+ * Checks what parseProofSet would (integers, 32-byte roots, the anchor) and the stored nodes.
+ */
+export function buildProofSetBatch(batch: ProofSetBuildBatch, indices: readonly number[]): ProofSetBatch {
+  const where = `batch ${String(batch.seq)}`;
+  integer(batch.seq, `${where}: seq`, 1);
+  const positions = proofSetPositions(batch.size, indices);
+  for (const [name, hash] of [['root', batch.root], ['prevRoot', batch.prevRoot]] as const) {
+    if (!(hash instanceof Uint8Array) || hash.length !== HASH_SIZE) throw new ProofSetError(`${where}: ${name} must be a ${HASH_SIZE}-byte hash`);
+  }
+  return {
+    seq: batch.seq,
+    size: batch.size,
+    root: encodeBase64(batch.root),
+    prevRoot: encodeBase64(batch.prevRoot),
+    anchor: batch.anchor === null ? null : anchorOf(batch.anchor, `${where}: anchor`),
+    nodes: encodeBase64(batchNodes(batch, positions)),
+  };
+}
+
+function batchNodes(batch: ProofSetBuildBatch, positions: PathPosition[]): Uint8Array {
+  if (batch.nodes !== undefined) {
+    if (!(batch.nodes instanceof Uint8Array) || batch.nodes.length !== positions.length * HASH_SIZE) {
+      throw new ProofSetError(
+        `batch ${batch.seq}: ${positions.length} node(s) needed (${positions.length * HASH_SIZE} bytes), ${String(batch.nodes?.length)} bytes given`,
+      );
+    }
+    return Uint8Array.from(batch.nodes);
+  }
+  const read = typeof batch.levels === 'function' ? batch.levels : layerReader(batch.levels);
+  const nodes = new Uint8Array(positions.length * HASH_SIZE);
+  positions.forEach(({ level, pos }, n) => {
+    const node = read(level, pos);
+    if (!(node instanceof Uint8Array) || node.length !== HASH_SIZE) {
+      throw new ProofSetError(`batch ${batch.seq}: stored node (${level}, ${pos}) is missing or not ${HASH_SIZE} bytes`);
+    }
+    nodes.set(node, n * HASH_SIZE);
+  });
+  return nodes;
+}
+
+function layerReader(layers: MerkleLayers): NodeReader {
   return (level, pos) => {
     const node = layers[level]?.[pos];
     if (!node) throw new ProofSetError(`the stored levels have no node (${level}, ${pos})`);
     return node;
+  };
+}
+
+/**
+ * A NodeReader over levels stored as concatenated 32-byte hashes, one byte string per level (what
+ * the `batch_level` table holds: level → hashes), given as an array by level or a map. Reading past
+ * a level's end, or a level whose length is not a whole number of hashes, throws ProofSetError.
+ */
+export function levelsReader(levels: readonly Uint8Array[] | ReadonlyMap<number, Uint8Array>): NodeReader {
+  return (level, pos) => {
+    const hashes = levels instanceof Map ? levels.get(level) : (levels as readonly Uint8Array[])[level];
+    if (!(hashes instanceof Uint8Array) || hashes.length % HASH_SIZE !== 0) {
+      throw new ProofSetError(`stored level ${level} is missing or not a whole number of ${HASH_SIZE}-byte hashes`);
+    }
+    const start = pos * HASH_SIZE;
+    if (!Number.isSafeInteger(pos) || pos < 0 || start + HASH_SIZE > hashes.length) {
+      throw new ProofSetError(`stored level ${level} has no node ${pos} (it holds ${hashes.length / HASH_SIZE})`);
+    }
+    return hashes.subarray(start, start + HASH_SIZE);
   };
 }
 
@@ -357,6 +448,7 @@ export async function verifyProofSet(input: ProofSet, opts: ProofSetVerifyOption
 
   const records = set.records.map((r, record): ProofSetRecordReport => {
     const document: Check = { name: 'document', ok: true, detail: `leaf ${toHex(leaves[record]!)}` };
+    const fields = checkFields({ document: r.doc }, opts.fields?.[record] ?? undefined);
     if (r.b === null) {
       const reason = 'the record is not in a batch yet (pending): nothing to prove it with 记录尚未打包，暂无法证明';
       return {
@@ -365,13 +457,14 @@ export async function verifyProofSet(input: ProofSet, opts: ProofSetVerifyOption
         i: null,
         verified: false,
         offline,
-        pending: true,
-        checks: [document, { name: 'path', ok: null, pending: true, reason }, { name: 'chain', ok: null, pending: true, reason }, FIELDS_SKIPPED],
+        // A shown field that differs is a failure even before the record can be proven.
+        pending: fields.ok !== false,
+        checks: [document, { name: 'path', ok: null, pending: true, reason }, { name: 'chain', ok: null, pending: true, reason }, fields],
       };
     }
     const { path, chain } = batches[r.b]!;
-    const checks = [document, path, chain, FIELDS_SKIPPED];
-    const verified = path.ok === true && (offline || chain.ok === true);
+    const checks = [document, path, chain, fields];
+    const verified = path.ok === true && (offline || chain.ok === true) && fields.ok !== false;
     const pending = !verified && chain.pending === true && checks.every((c) => c.ok !== false);
     return { record, b: r.b, i: r.i, verified, offline, pending, checks };
   });
@@ -486,7 +579,7 @@ export function toBundles(input: ProofSet): (ProofBundle | null)[] {
  */
 export function fromBundles(input: (ProofBundle | { pending: RecordDocument })[]): ProofSet {
   const bundles = input.map((item) => ('pending' in item ? item : parseBundle(item)));
-  const batches: (ProofSetBuildBatch & { nodes: Map<string, Uint8Array> })[] = [];
+  const batches: (ProofSetBuildBatch & { found: Map<string, Uint8Array> })[] = [];
   const bySeq = new Map<number, number>();
   const records = bundles.map((item) => {
     if ('pending' in item) return { b: null, i: null, doc: item.pending };
@@ -495,16 +588,16 @@ export function fromBundles(input: (ProofBundle | { pending: RecordDocument })[]
     if (b === undefined) {
       b = batches.length;
       bySeq.set(bundle.batch.seq, b);
-      const nodes = new Map<string, Uint8Array>();
+      const found = new Map<string, Uint8Array>();
       batches.push({
         seq: bundle.batch.seq,
         size: bundle.batch.size,
         root: fromHex(bundle.batch.root, HASH_SIZE),
         prevRoot: fromHex(bundle.batch.prevRoot, HASH_SIZE),
         anchor: bundle.anchor,
-        nodes,
+        found,
         levels: (level, pos) => {
-          const node = nodes.get(`${level}:${pos}`);
+          const node = found.get(`${level}:${pos}`);
           if (!node) throw new ProofSetError(`batch ${bundle.batch.seq}: no bundle supplies node (${level}, ${pos})`);
           return node;
         },
@@ -522,9 +615,9 @@ export function fromBundles(input: (ProofBundle | { pending: RecordDocument })[]
     positions.forEach(({ level, pos }, n) => {
       const node = fromHex(bundle.path[n]!, HASH_SIZE);
       const key = `${level}:${pos}`;
-      const had = batch.nodes.get(key);
+      const had = batch.found.get(key);
       if (had && !bytesEqual(had, node)) throw new ProofSetError(`bundles of batch ${bundle.batch.seq} disagree on node (${level}, ${pos})`);
-      batch.nodes.set(key, node);
+      batch.found.set(key, node);
     });
     return { b, i: bundle.index, doc: bundle.document };
   });

@@ -62,10 +62,14 @@ describe('the library runs in a browser', () => {
         const set = l.buildProofSet({ batches: [{ seq: 1, size: 5, root: l.treeRoot(layers), prevRoot: new Uint8Array(32), anchor: null, levels: layers }], records: [1, 3, 4].map((i) => ({ b: 0, i, doc: docs[i] })) });
         const setReport = await l.verifyProofSet(l.parseProofSet(JSON.stringify(set)));
         const expanded = l.toBundles(set);
-        return { verified: report.verified, setVerified: setReport.records.every((r) => r.verified), expanded: expanded.length, noBuffer: typeof Buffer, noProcess: typeof process, leaf: bundle.leaf };
+        // The API's inputs: levels stored as concatenated hashes, records by batch seq; fields per record.
+        const stored = new Map(layers.map((level, k) => { const b = new Uint8Array(level.length * 32); level.forEach((n, p) => b.set(n, p * 32)); return [k, b]; }));
+        const viaRows = l.buildProofSet({ batches: [{ seq: 1, size: 5, root: l.treeRoot(layers), prevRoot: new Uint8Array(32), anchor: null, levels: l.levelsReader(stored) }], records: [1, 3, 4].map((i) => ({ seq: 1, i, doc: docs[i] })) });
+        const shown = await l.verifyProofSet(viaRows, { fields: [{ i: 1 }, { i: 3 }, { i: 0 }] });
+        return { verified: report.verified, setVerified: setReport.records.every((r) => r.verified), expanded: expanded.length, sameSet: JSON.stringify(viaRows) === JSON.stringify(set), shown: shown.records.map((r) => r.verified), noBuffer: typeof Buffer, noProcess: typeof process, leaf: bundle.leaf };
       })()`;
     const outcome = (await runInNewContext(script, context)) as Record<string, unknown>;
-    expect(outcome).toMatchObject({ verified: true, setVerified: true, expanded: 3, noBuffer: 'undefined', noProcess: 'undefined' });
+    expect(outcome).toMatchObject({ verified: true, setVerified: true, expanded: 3, sameSet: true, shown: [true, true, false], noBuffer: 'undefined', noProcess: 'undefined' });
     expect(outcome.leaf).toMatch(/^[0-9a-f]{64}$/);
   });
 });
