@@ -75,7 +75,7 @@ describe('dues', () => {
     const input = { memberId: fx.members.m1.id, months: ['2026-01', '2026-02', '2026-03'], amountFen: 9500, method: 'CASH' };
     const p = ok(await h.gql<{ recordDuesPayment: Pay & { paidOn: string } }>(PAY, { input }, as.secretary)).recordDuesPayment;
     expect(p).toMatchObject({ monthAmounts: [3000, 3000, 3000], extraFen: 500, amountFen: 9500, paidOn: '2026-08-15', correctsId: null });
-    expect(p.receiptNo).toMatch(/^DF20260815-[0-9A-F]{8}$/);
+    expect(p.receiptNo).toMatch(/^DF20260815-[0-9A-F]{12}$/);
     ids.firstPayment = p.id;
 
     const refused = async (patch: Record<string, unknown>, who: Caller = as.secretary) => h.gql(PAY, { input: { ...input, months: ['2026-04'], amountFen: 3000, ...patch } }, who);

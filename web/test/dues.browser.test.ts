@@ -112,7 +112,7 @@ describe('dues', () => {
     await page.getByTestId('confirm-yes').click();
     const notice = page.getByTestId('dues-notice');
     await notice.waitFor();
-    recordedReceipt = /收据编号 (DF\d{8}-[0-9A-F]{8})/.exec(await notice.innerText())?.[1] ?? null;
+    recordedReceipt = /收据编号 (DF\d{8}-[0-9A-F]{12})/.exec(await notice.innerText())?.[1] ?? null;
     expect(recordedReceipt).not.toBeNull();
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid="dues-payments"] li.portal-record').length === n, before + 1);
     expect(Number(await page.getByTestId('dues-paid').getAttribute('data-fen'))).toBeGreaterThan(paidBefore);

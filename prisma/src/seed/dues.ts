@@ -63,7 +63,7 @@ export function seedDues(seed: string | number, sink: Sink, b: BranchPlan, membe
       const amount = due.dueFen * months.length + extra;
       sink.record(
         'DuesPayment',
-        { id: rng.uuid(), orgUnitId: m.unitId, memberId: m.id, months, monthAmounts: months.map(() => due.dueFen), extraFen: extra, amountFen: amount, method: rng.chance(0.5) ? 'ONLINE' : 'CASH', reference: null, paidOn, receiptNo: `DF${iso(paidOn).replace(/-/g, '')}-${rng.bytes(4).toString('hex').toUpperCase()}`, correctsId: null, reason: null, recordedById: null },
+        { id: rng.uuid(), orgUnitId: m.unitId, memberId: m.id, months, monthAmounts: months.map(() => due.dueFen), extraFen: extra, amountFen: amount, method: rng.chance(0.5) ? 'ONLINE' : 'CASH', reference: null, paidOn, receiptNo: `DF${iso(paidOn).replace(/-/g, '')}-${rng.bytes(6).toString('hex').toUpperCase()}`, correctsId: null, reason: null, recordedById: null },
         atOfficeHours(paidOn, rng.int(0, 480), rng.int(0, 999)),
       );
       const key = iso(paidOn).slice(0, 7);

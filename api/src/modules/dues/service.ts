@@ -163,7 +163,9 @@ export interface PaymentInput {
   paidOn?: string | null;
 }
 
-const receiptNo = (ctx: Context) => `DF${today(ctx).replace(/-/g, '')}-${randomBytes(4).toString('hex').toUpperCase()}`;
+// 48 random bits per day: a busy day (a million members paying at the start of a month) stays
+// far from a collision; 32 bits met one at 1M members, and the unique index would refuse a payment.
+const receiptNo = (ctx: Context) => `DF${today(ctx).replace(/-/g, '')}-${randomBytes(6).toString('hex').toUpperCase()}`;
 
 export async function recordPayment(ctx: Context, input: PaymentInput): Promise<DuesPayment> {
   const member = await loadMember(ctx, 'input.memberId', input.memberId);
