@@ -48,6 +48,7 @@ export const VERIFIABLE_MODELS = [
   'CommitteePosition',
   'Notice',
   'NoticeReceipt',
+  'Comment',
 ] as const;
 export type VerifiableModel = (typeof VERIFIABLE_MODELS)[number];
 
@@ -59,6 +60,8 @@ export const PRIVATE_FIELDS: Readonly<Partial<Record<VerifiableModel, readonly s
   Member: ['nationalIdHash', 'phone', 'address'],
   Meeting: ['checkInCode', 'checkInExpiresAt'],
   QuizQuestion: ['correct', 'explanation'],
+  // The text stays in the row, proven by `bodySha256`: a hidden comment's words are not served again with its proof.
+  Comment: ['body'],
 };
 
 type Converter = (value: unknown) => unknown;

@@ -26,6 +26,7 @@ const HAND_WRITTEN_CHECKS = [
   'batch.batch_root_size',
   'batch.batch_seq_positive',
   'batch_level.batch_level_hashes_size',
+  'comment.comment_body_sha256',
   'committee.committee_term_order',
   'committee_position.committee_position_dates',
   'development_step.development_step_seq_positive',
@@ -41,7 +42,7 @@ const HAND_WRITTEN_CHECKS = [
   'vote.vote_seats_positive',
 ];
 const RECORD_GUARDED = [
-  'analytics_snapshot', 'appraisal_campaign', 'appraisal_result', 'attendance', 'ballot', 'committee', 'committee_position', 'course',
+  'analytics_snapshot', 'appraisal_campaign', 'appraisal_result', 'attendance', 'ballot', 'comment', 'committee', 'committee_position', 'course',
   'course_completion', 'course_resource', 'decision', 'development_step',
   'dues_arrears_case', 'dues_base', 'dues_hardship', 'dues_payment', 'dues_remittance', 'level_request', 'meeting', 'meeting_feedback',
   'meeting_registration', 'member', 'member_feedback', 'membership_transfer', 'mentor_assignment', 'milestone',
@@ -68,6 +69,9 @@ const HAND_WRITTEN_TRIGGERS = [
   // Analytics rollup capture (20261122235901_analytics_rollups).
   ...ANALYTICS_CAPTURED.flatMap((t) => ['insert', 'update', 'delete'].map((op) => `${t}.${t}_analytics_${op}`)),
   'org_unit.org_unit_analytics_move',
+  // Live updates: NOTIFY lianjian_live after a change (20261215120000_live_updates).
+  'inbox_item.inbox_item_live_insert', 'inbox_item.inbox_item_live_update', 'notice.notice_live_insert', 'notice.notice_live_update',
+  'notice_receipt.notice_receipt_live_insert', 'notice_receipt.notice_receipt_live_update', 'batch.batch_live_anchored',
 ].sort();
 
 describe('schema drift', () => {
