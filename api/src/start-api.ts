@@ -10,6 +10,8 @@ import { Metrics } from './http/metrics.js';
 import { queueTransactions, txQueueDefaults, type TxQueueOptions } from './shared/tx-queue.js';
 import { startArrearsSchedule } from './modules/dues/arrears-scan.js';
 import { startInboxSchedule } from './modules/inbox/schedule.js';
+import { startWebhooksFromEnv } from './modules/webhooks/dispatcher.js';
+import { filesSettings } from './modules/attachments/store.js';
 
 export interface RunningApi {
   url: string;
@@ -32,13 +34,15 @@ export interface StartApiOptions {
 }
 
 export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
+  // A half-set file store (an S3 bucket without its keys, a bad size limit) stops the start, not the first upload.
+  filesSettings();
   const poolSize = opts.poolSize ?? 10;
   const prisma = opts.prisma ?? createPrisma(opts.databaseUrl, { max: poolSize });
   queueTransactions(prisma, { ...txQueueDefaults(poolSize), ...opts.transactions });
   const metrics = new Metrics();
   const apollo = createApollo({ schema, prisma, metrics });
   await apollo.start();
-  const { server, drain } = createHttpServer({ apollo, prisma, config: opts.config, metrics });
+  const { server, drain } = createHttpServer({ apollo, prisma, config: opts.config, metrics, databaseUrl: opts.databaseUrl });
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -49,6 +53,8 @@ export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
   // Reminders are derived data (no record changes), so unlike the arrears scan they run soon after
   // start: a person signing in to a fresh process finds their inbox filled.
   const inbox = opts.config.remindersMs ? startInboxSchedule(prisma, opts.config, { intervalMs: opts.config.remindersMs, firstRunMs: Math.min(5000, opts.config.remindersMs) }) : null;
+  // Partner webhooks: scans the record log and sends signed events (LIANJIAN_WEBHOOKS_MS; modules/webhooks/config.ts).
+  const webhooks = startWebhooksFromEnv(opts.databaseUrl, opts.config);
   return {
     url: `http://127.0.0.1:${port}`,
     port,
@@ -64,6 +70,7 @@ export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
       await apollo.stop();
       await arrears?.stop();
       await inbox?.stop();
+      await webhooks?.stop();
       if (!opts.prisma) await prisma.$disconnect();
     },
   };

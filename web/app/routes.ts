@@ -16,6 +16,7 @@ export default [
   route('me/appraisal', 'routes/me/appraisal.tsx'),
   route('me/ballots', 'routes/me/ballots.tsx'),
   route('me/decisions', 'routes/me/decisions.tsx'),
+  route('me/decisions/:id', 'routes/me/decision.tsx'),
   route('me/dues', 'routes/me/dues.tsx'),
   route('learning', 'routes/learning/courses.tsx'),
   route('learning/courses/:id', 'routes/learning/course.tsx'),
@@ -52,6 +53,8 @@ export default [
   route('notices', 'routes/notices/list.tsx'),
   route('notices/published', 'routes/notices/published.tsx'),
   route('notices/:id', 'routes/notices/detail.tsx'),
+  route('files/:sha256', 'routes/files/download.tsx'),
+  route('files/:sha256/thumb', 'routes/files/thumb.tsx'),
   route('transfers', 'routes/transfers/transfers.tsx'),
   route('transfers/:id/letter', 'routes/transfers/letter.tsx'),
   route('feedback-admin', 'routes/feedback/admin.tsx'),
@@ -70,5 +73,6 @@ export default [
   route('chain-rpc', 'routes/public/chain-rpc.tsx'),
   route('trust-root.json', 'routes/public/trust-root.tsx'),
   route('healthz', 'routes/public/healthz.tsx'),
+  route('events', 'routes/events/events.tsx'),
   route('*', 'routes/public/not-found.tsx'),
 ] satisfies RouteConfig;

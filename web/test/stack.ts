@@ -17,6 +17,8 @@ export interface Stack {
   rpcUrl: string;
   indexerUrl: string;
   databaseUrl: string;
+  /** The API's file store (LIANJIAN_FILES_DIR): inside `dir`, so a test run leaves nothing in the repository. */
+  filesDir: string;
   accounts: DemoAccount[];
   /** Milliseconds each part took to start. */
   timings: Record<string, number>;
@@ -86,7 +88,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       startChainNode({ home: path.join(dir, 'chain'), ports: await pickChainPorts(), logFile: path.join(dir, 'chain.log') }),
     );
     services.push(chain);
-    const env = { DATABASE_URL: databaseUrl, LIANJIAN_RPC: chain.rpcUrl, LIANJIAN_CHAIN_HOME: chain.home, NODE_ENV: 'development' };
+    const filesDir = path.join(dir, 'files');
+    const env = { DATABASE_URL: databaseUrl, LIANJIAN_RPC: chain.rpcUrl, LIANJIAN_CHAIN_HOME: chain.home, LIANJIAN_FILES_DIR: filesDir, NODE_ENV: 'development' };
 
     const indexerPort = await freePort();
     const indexerUrl = `http://127.0.0.1:${indexerPort}`;
@@ -133,6 +136,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       rpcUrl: chain.rpcUrl,
       indexerUrl,
       databaseUrl,
+      filesDir,
       accounts: seeded.accounts,
       timings,
       stop,

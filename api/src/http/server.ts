@@ -7,6 +7,8 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { isIP } from 'node:net';
 import { authenticate, credentialsFromHeaders } from '../modules/auth/authenticate.js';
+import { handleFiles } from '../modules/attachments/http.js';
+import { createLive } from '../modules/live/stream.js';
 import type { ApiConfig } from '../shared/config.js';
 import { createContext, type Context } from '../shared/context.js';
 import { createGate } from './gate.js';
@@ -23,6 +25,8 @@ export interface HttpDeps {
   metrics: Metrics;
   /** GraphQL executions at once (http/gate.ts); more wait in arrival order. */
   graphqlSlots?: number;
+  /** The database live updates (GET /events) LISTEN on; none: /events answers 503. */
+  databaseUrl?: string;
 }
 
 const DEFAULT_GRAPHQL_SLOTS = 16;
@@ -95,12 +99,13 @@ async function chainStatus(rpc: string | null): Promise<{ ok: boolean; detail: s
 
 export interface RequestHandler {
   (req: IncomingMessage, res: ServerResponse): Promise<void>;
-  /** Resolves when no request is being handled (or after `timeoutMs`). */
+  /** Resolves when no request is being handled (or after `timeoutMs`); ends the live streams (GET /events) first. */
   drain(timeoutMs: number): Promise<void>;
 }
 
 export function createRequestHandler(deps: HttpDeps): RequestHandler {
   const gate = createGate(deps.graphqlSlots ?? DEFAULT_GRAPHQL_SLOTS);
+  const live = createLive({ prisma: deps.prisma, config: deps.config, databaseUrl: deps.databaseUrl ?? null });
   // A client that hangs up does not stop its request's resolvers; shutdown waits for them.
   let inflight = 0;
   let idle: (() => void)[] = [];
@@ -192,12 +197,16 @@ export function createRequestHandler(deps: HttpDeps): RequestHandler {
     for (const [k, v] of Object.entries(API_HEADERS)) res.setHeader(k, v);
     const url = new URL(req.url ?? '/', 'http://localhost');
     const isAsset = url.pathname.startsWith(ASSET_PREFIX);
-    const route = ['/graphql', '/health', '/metrics'].includes(url.pathname) ? url.pathname : url.pathname === '/' ? '/' : isAsset ? ASSET_PREFIX : 'other';
+    // A bounded set of labels: a file's hash in the path would make one series per file.
+    const isFiles = url.pathname === '/files' || url.pathname.startsWith('/files/');
+    const route = ['/graphql', '/health', '/metrics', '/events'].includes(url.pathname) ? url.pathname : url.pathname === '/' ? '/' : isAsset ? ASSET_PREFIX : isFiles ? '/files' : 'other';
     let status = 500;
     try {
       if (url.pathname === '/graphql') status = await graphql(req, res, url);
       else if (isAsset) status = await serveGraphiqlAsset(req, res, url.pathname);
       else if (url.pathname === '/health') status = await health(res);
+      else if (url.pathname === '/events') status = await live.handle(req, res, { ip: clientIp(req, deps.config), userAgent: req.headers['user-agent'] ?? null });
+      else if (isFiles) status = await handleFiles(req, res, url, { prisma: deps.prisma, config: deps.config, ip: clientIp(req, deps.config) });
       else if (url.pathname === '/metrics') {
         send(res, 200, 'text/plain; version=0.0.4; charset=utf-8', deps.metrics.render());
         status = 200;
@@ -227,14 +236,16 @@ export function createRequestHandler(deps: HttpDeps): RequestHandler {
 
   return Object.assign(handle, {
     drain(timeoutMs: number): Promise<void> {
-      if (inflight === 0) return Promise.resolve();
+      // Live streams (GET /events) never end by themselves: end them, and their LISTEN connection, first.
+      const liveClosed = live.close();
+      if (inflight === 0) return liveClosed;
       return new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, timeoutMs);
         idle.push(() => {
           clearTimeout(timer);
           resolve();
         });
-      });
+      }).then(() => liveClosed);
     },
   });
 }

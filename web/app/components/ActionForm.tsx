@@ -18,6 +18,7 @@ export function ActionForm({
   testId,
   formTestId,
   noValidate,
+  encType,
   children,
   after,
 }: {
@@ -37,13 +38,15 @@ export function ActionForm({
   formTestId?: string;
   /** The API checks the fields (and names the wrong ones), not the browser. */
   noValidate?: boolean;
+  /** multipart/form-data for a form with a file field. */
+  encType?: 'multipart/form-data';
   /** Fields before the button (and the refusal of this form, first). */
   children?: ReactNode;
   /** What follows the button in the form (the question before an act that cannot be undone). */
   after?: ReactNode;
 }) {
   return (
-    <Form method="post" className={className} noValidate={noValidate} data-testid={formTestId} onSubmit={confirm ? (e: FormEvent) => askFirst(e, confirm) : undefined}>
+    <Form method="post" encType={encType} className={className} noValidate={noValidate} data-testid={formTestId} onSubmit={confirm ? (e: FormEvent) => askFirst(e, confirm) : undefined}>
       <input type="hidden" name="intent" value={intent} />
       {id !== undefined ? <input type="hidden" name={idName} value={id} /> : null}
       {children}

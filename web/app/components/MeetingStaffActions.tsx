@@ -7,6 +7,8 @@ import { useT } from '../i18n/use-t';
 import type { MeetingNode } from '../lib/meetings';
 import type { FormFailure } from '../lib/meetings-form';
 import { ActionForm } from './ActionForm';
+import { AttachmentsField } from './Attachments';
+import { MAX_FILES } from '../lib/attachments';
 import { Card } from './Card';
 import { MeetingEdit } from './MeetingEdit';
 import { Field, FormAlert } from './MeetingFields';
@@ -72,9 +74,10 @@ export function MeetingStaffActions({
       ) : null}
       {canMinutes ? (
         <Card titleId="minutes-title" title={m.recordMinutes} intro={m.minutesIntro}>
-          <ActionForm intent="minutes" label={m.saveMinutes} buttonClassName="btn btn-primary" busy={busy} testId="save-minutes" className="form">
+          <ActionForm intent="minutes" label={m.saveMinutes} buttonClassName="btn btn-primary" busy={busy} testId="save-minutes" className="form" encType="multipart/form-data">
             <FormAlert result={failure} intent="minutes" />
             <Field form={{ result: failure, intent: 'minutes' }} id="minutes" name="minutes" label={m.minutes} as="textarea" rows={5} maxLength={20000} required defaultValue={meeting.minutes ?? ''} />
+            <AttachmentsField form={{ result: failure, intent: 'minutes' }} id="minutes-files" max={MAX_FILES} />
           </ActionForm>
         </Card>
       ) : null}

@@ -3,6 +3,7 @@
 // trust, or why the root refused the node's chain) and a download of the proof bundle.
 import type { ProofBundle } from '@lianjian/verify';
 import { useT } from '../i18n/use-t';
+import { useLiveProof } from '../lib/live';
 import { proofStateName } from '../lib/proof-state';
 import { useVerification } from '../lib/use-verification';
 import { CheckList } from './CheckList';
@@ -35,6 +36,8 @@ export function ProofStatus({
   const t = useT();
   const bundle = (proof.bundle ?? null) as ProofBundle | null;
   const state = useVerification(bundle, fields);
+  // Reloaded the moment its batch is anchored, rather than at the next look.
+  useLiveProof(proof);
   let badge: { cls: string; text: string; sub?: string; title?: string };
   if (!bundle) {
     badge = { cls: 'pending', text: t.proof.pending, sub: t.proof.pendingText };

@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import { Form, Link, NavLink, useLocation } from 'react-router';
 import { useT } from '../i18n/use-t';
+import { useLiveEvent, useLiveStream } from '../lib/live';
 import { useRootData } from '../lib/root-data';
 import { navGroupsFor, roleLabel } from '../lib/roles';
 import { NavProgress } from './NavProgress';
@@ -13,6 +14,9 @@ export function Shell({ children }: { children: ReactNode }) {
   const t = useT();
   const root = useRootData();
   const viewer = root?.viewer ?? null;
+  // The navigation's counts (inbox, unread notices) follow changes without a reload.
+  useLiveStream(viewer !== null);
+  useLiveEvent(viewer ? (m) => m.event === 'inbox' || m.event === 'notices' : null);
   const location = useLocation();
   const here = location.pathname + location.search;
   const otherLocale = root?.locale === 'en' ? 'zh-CN' : 'en';

@@ -20,6 +20,8 @@ import * as approvals from './areas/approvals';
 import * as oversight from './areas/oversight';
 import * as inbox from './areas/inbox';
 import * as notices from './areas/notices';
+import * as attachments from './areas/attachments';
+import * as discussion from './areas/discussion';
 
 const zh = {
   app: {
@@ -201,6 +203,7 @@ const zh = {
       LevelRequest: '向上级的申请',
       Notice: '通知公告',
       NoticeReceipt: '通知阅读回执',
+      Comment: '评论',
       Committee: '班子任期',
       CommitteePosition: '班子成员职务',
       Meeting: '会议',
@@ -517,6 +520,7 @@ const zh = {
       'CommitteePosition:read': '读取班子成员职务',
       'Notice:read': '读取通知公告',
       'NoticeReceipt:read': '读取通知阅读回执',
+      'Comment:read': '读取评论（另需所评对象的读取权限）',
     } as Record<string, string>,
     copy: '复制密钥',
     copied: '已复制到剪贴板。',
@@ -561,6 +565,8 @@ const zh = {
   oversight: oversight.zh,
   inbox: inbox.zh,
   notices: notices.zh,
+  attachments: attachments.zh,
+  discussion: discussion.zh,
   feedback: feedback.zh,
   points: points.zh,
   imports: imports.zh,
@@ -745,6 +751,7 @@ const en: Messages = {
       LevelRequest: 'Request to the level above',
       Notice: 'Notice',
       NoticeReceipt: 'Notice receipt',
+      Comment: 'Comment',
       Committee: 'Committee term',
       CommitteePosition: 'Committee position',
       Meeting: 'Meeting',
@@ -1061,6 +1068,7 @@ const en: Messages = {
       'CommitteePosition:read': 'Read committee positions',
       'Notice:read': 'Read notices',
       'NoticeReceipt:read': 'Read notice receipts',
+      'Comment:read': 'Read comments (with the read scope of what they discuss)',
     },
     copy: 'Copy key',
     copied: 'Copied to the clipboard.',
@@ -1105,6 +1113,8 @@ const en: Messages = {
   oversight: oversight.en,
   inbox: inbox.en,
   notices: notices.en,
+  attachments: attachments.en,
+  discussion: discussion.en,
   feedback: feedback.en,
   points: points.en,
   imports: imports.en,

@@ -6,6 +6,8 @@ export interface WebStackInfo {
   apiUrl: string;
   rpcUrl: string;
   indexerUrl: string;
+  /** Where the stack's API keeps attached files (LIANJIAN_FILES_DIR, inside the stack's temporary directory). */
+  filesDir: string;
   accounts: DemoAccount[];
   timings: Record<string, number>;
 }

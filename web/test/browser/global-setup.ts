@@ -44,6 +44,7 @@ export async function setup(project: TestProject): Promise<void> {
     apiUrl: stack.apiUrl,
     rpcUrl: stack.rpcUrl,
     indexerUrl: stack.indexerUrl,
+    filesDir: stack.filesDir,
     accounts: stack.accounts,
     timings,
   });

@@ -13,10 +13,10 @@ export const INBOX_KINDS = Object.values($Enums.InboxKind) as InboxKind[];
  * Kinds that tell rather than ask: nothing further is done about them, so reading one is the end
  * of it (marking it read also marks it done). The others clear when the thing itself is done.
  */
-export const INFORMATIONAL_KINDS: readonly InboxKind[] = ['LEVEL_REQUEST_DECIDED'];
+export const INFORMATIONAL_KINDS: readonly InboxKind[] = ['LEVEL_REQUEST_DECIDED', 'MENTION'];
 
 /** The web app's page for an item (relative to LIANJIAN_WEB_URL), used by the web and by e-mails. */
-export function linkOf(item: Pick<InboxItem, 'kind' | 'subjectType' | 'subjectId' | 'orgUnitId'>): string {
+export function linkOf(item: Pick<InboxItem, 'kind' | 'subjectType' | 'subjectId' | 'orgUnitId'> & { key?: string }): string {
   switch (item.kind) {
     case 'NOTICE_REMINDER':
       return `/notices/${item.subjectId}`;
@@ -40,6 +40,11 @@ export function linkOf(item: Pick<InboxItem, 'kind' | 'subjectType' | 'subjectId
       return item.orgUnitId ? `/units/${item.orgUnitId}` : '/units';
     case 'TAMPER_ALERT':
       return '/admin/tamper';
+    case 'MENTION': {
+      // The thread on the subject's page, at the comment (the key is MENTION:<comment>:<account>).
+      const page = item.subjectType === 'Decision' ? 'decisions' : item.subjectType === 'Meeting' ? 'meetings' : 'notices';
+      return `/${page}/${item.subjectId}${item.key ? `#comment-${item.key.split(':')[1]}` : ''}`;
+    }
   }
 }
 

@@ -7,7 +7,7 @@
 // (minutes recorded); DRAFT or PUBLISHED → CANCELLED. Attendance may also be recorded by hand once
 // the meeting has started, and minutes after its end (scheduled, or recorded by "end now"). A
 // meeting that already took place may be entered afterwards (补录) straight as COMPLETED.
-import type { Prisma, Attendance, AttendanceStatus, Meeting, MeetingFeedback, MeetingKind, MeetingRegistration, Member, MeetingStatus, OrgUnit } from '@lianjian/db';
+import { Prisma, type Attendance, type AttendanceStatus, type Meeting, type MeetingFeedback, type MeetingKind, type MeetingRegistration, type Member, type MeetingStatus, type OrgUnit } from '@lianjian/db';
 import { assertCanWriteUnit } from '../../shared/access.js';
 import type { Context } from '../../shared/context.js';
 import { badArgument, conflict, FieldErrors, forbidden, isUniqueViolation, notFound, rateLimited } from '../../shared/errors.js';
@@ -30,6 +30,7 @@ import {
   wrongCodes,
 } from './check-in.js';
 import { refuse, wrongStatus } from './errors.js';
+import { attachmentsJson, resolveAttachments, type AttachmentInput } from '../attachments/service.js';
 
 const MAX_TITLE = 200;
 const MAX_PLACE = 200;
@@ -459,11 +460,18 @@ async function writeAttendance(tx: Tx, ctx: Context, meeting: Meeting, entries: 
 
 // ───────────── minutes ─────────────
 
-export async function recordMinutes(ctx: Context, id: string | number, minutes: string): Promise<Meeting> {
+/**
+ * `attachments` (photos of the minutes, scanned sign-in sheets): omitted keeps what the minutes
+ * already name, a list replaces it (empty: none); their hashes go into the meeting's record.
+ */
+export async function recordMinutes(ctx: Context, id: string | number, minutes: string, attachments?: AttachmentInput[] | null): Promise<Meeting> {
   const m = await meetingToChange(ctx, id);
   const text = clean(minutes);
   if (!text) throw badArgument('minutes', 'is required.', '必须填写会议记录。');
   if (text.length > MAX_MINUTES_TEXT) throw badArgument('minutes', `must be at most ${MAX_MINUTES_TEXT} characters.`, `不能超过 ${MAX_MINUTES_TEXT} 个字符。`);
+  const errs = new FieldErrors();
+  const files = attachments == null ? undefined : await resolveAttachments(ctx, errs, 'attachments', attachments);
+  errs.throwIfAny();
   requireStatus(m, ['PUBLISHED', 'IN_PROGRESS', 'COMPLETED'], 'record minutes', '记录会议纪要');
   const now = ctx.config.now();
   const end = m.endedAt ?? endsAt(m);
@@ -474,6 +482,7 @@ export async function recordMinutes(ctx: Context, id: string | number, minutes: 
     nextMeetingVersion(tx, ctx, m, {
       status: 'COMPLETED',
       minutes: text,
+      ...(files === undefined ? {} : { minutesAttachments: attachmentsJson(files) ?? Prisma.DbNull }),
       minutesRecordedAt: now,
       startedAt: m.startedAt ?? m.scheduledAt,
       endedAt: m.endedAt ?? end,

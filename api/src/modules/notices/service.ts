@@ -11,6 +11,7 @@ import type { AccountPrincipal } from '../../shared/principal.js';
 import { changeLocked, lockRow, writeNextVersion } from '../../shared/records/versions.js';
 import { writeRecord } from '../../shared/records/write.js';
 import { checkText } from '../appraisal/text.js';
+import { attachmentsJson, resolveAttachments, type AttachmentInput } from '../attachments/service.js';
 import { noticeNotFound, canSeeNotice } from './access.js';
 import { audienceSql, isAddressedTo } from './audience.js';
 import { noticeWithdrawn, remindedRecently } from './errors.js';
@@ -27,6 +28,8 @@ export interface PublishNoticeInput {
   roles?: Role[] | null;
   memberIds?: (string | number)[] | null;
   decisionId?: string | number | null;
+  /** Files uploaded with POST /files, by their hash: kept in the notice's record document. */
+  attachments?: AttachmentInput[] | null;
 }
 
 function reader(ctx: Context): AccountPrincipal {
@@ -67,6 +70,7 @@ export async function publishNotice(ctx: Context, input: PublishNoticeInput): Pr
     // A decision is made public by its own unit (党务公开); another unit's is not this one's to publish.
     if (!decision || decision.orgUnitId !== unit.id) errs.add('input.decisionId', `is not a decision of ${unit.name}: a decision is published by the unit that made it.`, `不是 ${unit.name} 的决议：决议由作出决议的组织公开。`);
   }
+  const attachments = await resolveAttachments(ctx, errs, 'input.attachments', input.attachments);
   errs.throwIfAny();
   const p = ctx.principal;
   return ctx.prisma.$transaction(async (tx) => {
@@ -79,6 +83,7 @@ export async function publishNotice(ctx: Context, input: PublishNoticeInput): Pr
         roles,
         memberIds,
         decisionId,
+        attachments: attachmentsJson(attachments),
         publishedById: p.kind === 'account' ? p.accountId : null,
         publishedAt: ctx.config.now(),
       },

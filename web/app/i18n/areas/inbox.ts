@@ -32,6 +32,7 @@ export const zh = {
     QUIZ_DUE: '测验即将截止',
     TERM_ENDING: '班子任期将满',
     TAMPER_ALERT: '篡改告警',
+    MENTION: '评论中提到了您',
   } as Record<string, string>,
   email: {
     title: '邮件提醒',
@@ -79,6 +80,7 @@ export const en: typeof zh = {
     QUIZ_DUE: 'Quiz closing soon',
     TERM_ENDING: 'Committee term ending',
     TAMPER_ALERT: 'Tamper alert',
+    MENTION: 'Mentioned in a discussion',
   },
   email: {
     title: 'E-mail',

@@ -160,6 +160,8 @@ export const zh = {
   branchDecisionsIntro: '党务公开：您所在党支部的决议及其落实情况。每项决议都附有链上证明。',
   branchDecisionsLink: '查看本支部的决议及落实情况',
   branchDecisionsNone: '本支部还没有决议。',
+  discussDecision: '查看与讨论',
+  allBranchDecisions: '返回本支部决议',
   noMemberDecisions: '此账号没有关联党员档案，因此没有所在支部的决议。',
   showContent: '决议全文',
 };
@@ -319,6 +321,8 @@ export const en: typeof zh = {
   branchDecisionsIntro: 'Published to the branch: the decisions of your party branch and how they are being carried out. Each decision comes with its on-chain proof.',
   branchDecisionsLink: 'See your branch’s decisions and how they are carried out',
   branchDecisionsNone: 'Your branch has no decisions yet.',
+  discussDecision: 'Open and discuss',
+  allBranchDecisions: 'Back to the branch decisions',
   noMemberDecisions: 'This account is not linked to a member record, so it belongs to no branch.',
   showContent: 'Full text',
 };

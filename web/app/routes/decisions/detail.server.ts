@@ -1,8 +1,9 @@
 // Server side of detail.tsx: its loader and actions and the GraphQL documents they send.
-import { data } from 'react-router';
+import { data, redirect } from 'react-router';
 import type { Route } from './+types/detail';
 import { requireAccount } from '../../lib/auth.server';
 import { readPostedForm } from '../../lib/form-action.server';
+import { discussionAction, isDiscussionPost, loadDiscussion } from '../../lib/discussion.server';
 import { chinaToday } from '../../lib/format';
 import { formFailure, unknownIntent } from '../../lib/meetings.server';
 import { PAGE_ROLES, WRITER_ROLES, isWriter } from '../../lib/roles';
@@ -31,14 +32,17 @@ const MILESTONE_STATUS = graphql(`mutation MilestoneStatus($id: ID!, $status: Mi
 }`);
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const ctx = await requireAccount(request, PAGE_ROLES.decisions);
+  const ctx = await requireAccount(request, [...PAGE_ROLES.decisions, 'MEMBER']);
+  // A member reads their branch's decisions on their own page (a mention's link lands here).
+  if (ctx.account.role === 'MEMBER') throw redirect(`/me/decisions/${encodeURIComponent(params.id)}`);
   const r = await ctx.query(DECISION, { id: params.id });
   const canWrite = isWriter(ctx.account.role);
   const owners = canWrite ? (await ctx.query(OWNERS, { under: r.decision.orgUnitId })).members.edges.map((e) => e.node) : [];
-  return { decision: r.decision, history: r.history.edges.map((e) => e.node), canWrite, owners, today: chinaToday() };
+  return { decision: r.decision, history: r.history.edges.map((e) => e.node), canWrite, owners, today: chinaToday(), discussion: await loadDiscussion(ctx, 'DECISION', r.decision.id, new URL(request.url)) };
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
+  if (await isDiscussionPost(request)) return discussionAction(request, 'DECISION', params.id);
   const { ctx, intent, text } = await readPostedForm(request, WRITER_ROLES);
   const status = text('status');
   let send: () => Promise<unknown>;

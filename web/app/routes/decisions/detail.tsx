@@ -6,6 +6,7 @@ import type { Route } from './+types/detail';
 import pageStyles from '../../components/MeetingVote.css?url';
 import { Card } from '../../components/Card';
 import { DecisionMilestones } from '../../components/DecisionMilestones';
+import { Discussion } from '../../components/Discussion';
 import { Fact } from '../../components/Facts';
 import { FieldError, FormAlert, invalidProps } from '../../components/MeetingFields';
 import { Notice } from '../../components/Notice';
@@ -29,7 +30,7 @@ export type DecisionActionResult = FormResult;
 export default function DecisionPage() {
   const t = useT();
   const v = t.votes;
-  const { decision: d, history, canWrite, owners, today } = useLoaderData<typeof loader>();
+  const { decision: d, history, canWrite, owners, today, discussion } = useLoaderData<typeof loader>();
   const result = useActionResult<DecisionActionResult>();
   const failure = result && !result.ok ? result : null;
   const done = result?.ok ? result : null;
@@ -149,6 +150,7 @@ export default function DecisionPage() {
         </div>
       </div>
       <DecisionMilestones decision={d} canWrite={canWrite} owners={owners} today={today} failure={failure} busy={busy} />
+      <Discussion data={discussion} />
     </section>
   );
 }

@@ -6,8 +6,10 @@ import { assertSameOrigin, requireAccount } from '../../lib/auth.server';
 import { ATTENDING_STAGES, isAttendanceStatus, meetingTimes, postedMeetingFields, type CheckInShown } from '../../lib/meetings';
 import type { FieldError } from '../../lib/meetings-form';
 import { badForm, formFailure, unknownIntent } from '../../lib/meetings.server';
+import { discussionAction, isDiscussionPost, loadDiscussion } from '../../lib/discussion.server';
 import { PAGE_ROLES, WRITER_ROLES, isWriter } from '../../lib/roles';
 import { graphql } from '../../graphql';
+import { uploadAttachments } from '../../lib/attachments.server';
 import type { CheckInMutation, OpenCheckInMutation, RecordAttendanceMutation } from '../../graphql/graphql';
 import type { Operation } from '../../lib/graphql.server';
 import type { MeetingActionResult } from './detail';
@@ -16,6 +18,7 @@ import type { MeetingActionResult } from './detail';
 const MEETING = graphql(`query Meeting($id: ID!, $staff: Boolean!) {
   meeting(id: $id) {
     ...MeetingFields
+    minutesAttachments { sha256 name type size }
     myRegistration { id status registeredAt }
     myAttendance { id version status method checkedInAt proof { ...ProofFields } }
     myFeedback { id rating comment }
@@ -34,7 +37,7 @@ const MUTATIONS = {
   cancel: graphql(`mutation CancelMeeting($id: ID!, $reason: String!) { cancelMeeting(id: $id, reason: $reason) { id } }`),
   'open-checkin': graphql(`mutation OpenCheckIn($id: ID!, $validMinutes: Int) { openCheckIn(id: $id, validMinutes: $validMinutes) { code qrPayload expiresAt } }`),
   attendance: graphql(`mutation RecordAttendance($meetingId: ID!, $entries: [AttendanceEntryInput!]!) { recordAttendance(meetingId: $meetingId, entries: $entries) { id } }`),
-  minutes: graphql(`mutation RecordMinutes($id: ID!, $minutes: String!) { recordMinutes(id: $id, minutes: $minutes) { id } }`),
+  minutes: graphql(`mutation RecordMinutes($id: ID!, $minutes: String!, $attachments: [AttachmentInput!]) { recordMinutes(id: $id, minutes: $minutes, attachments: $attachments) { id } }`),
   register: graphql(`mutation RegisterForMeeting($meetingId: ID!) { registerForMeeting(meetingId: $meetingId) { id } }`),
   checkin: graphql(`mutation CheckIn($meetingId: ID!, $code: String) { checkIn(meetingId: $meetingId, code: $code) { id status } }`),
   feedback: graphql(`mutation MeetingFeedback($meetingId: ID!, $rating: Int!, $comment: String) { submitMeetingFeedback(meetingId: $meetingId, rating: $rating, comment: $comment) { id } }`),
@@ -59,10 +62,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     const all = r.members.edges.map((e) => e.node);
     roster = { total: r.members.totalCount, members: all.filter((m) => stages.includes(m.stage)), missing: all.filter((m) => !stages.includes(m.stage)) };
   }
-  return { meeting, canWrite, hasMember: ctx.account.memberId !== null, roster, times: meetingTimes(meeting, Date.now()) };
+  return { meeting, canWrite, hasMember: ctx.account.memberId !== null, roster, times: meetingTimes(meeting, Date.now()), discussion: await loadDiscussion(ctx, 'MEETING', meeting.id, new URL(request.url)) };
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
+  if (await isDiscussionPost(request)) return discussionAction(request, 'MEETING', params.id);
   assertSameOrigin(request);
   const form = await request.formData();
   const intent = form.get('intent');
@@ -125,6 +129,11 @@ export async function action({ request, params }: Route.ActionArgs) {
     }
   }
   try {
+    // Files chosen with the minutes go to the API first; the minutes then name them by hash (in the meeting's record).
+    if (intent === 'minutes') {
+      const attachments = await uploadAttachments(ctx, form);
+      if (attachments.length > 0) vars = { ...vars, attachments };
+    }
     // One form, one mutation: the map's documents differ in variables, which the switch above built.
     const r = await ctx.call(MUTATIONS[intent] as unknown as Operation<MutationResult, Record<string, unknown>>, vars);
     if (intent === 'open-checkin' && r.openCheckIn) return data<MeetingActionResult>({ ok: true, intent, session: r.openCheckIn satisfies CheckInShown });

@@ -8,6 +8,7 @@ import { useActionResult } from '../../lib/use-action-result';
 import type { Route } from './+types/detail';
 import pageStyles from '../../components/MeetingVote.css?url';
 import { Card } from '../../components/Card';
+import { Discussion } from '../../components/Discussion';
 import { Fact } from '../../components/Facts';
 import { MeetingAttendanceForm } from '../../components/MeetingAttendance';
 import { MeetingCheckIn } from '../../components/MeetingCheckIn';
@@ -22,6 +23,7 @@ import { meetingProvenFields, type CheckInShown } from '../../lib/meetings';
 import type { FormResult } from '../../lib/meetings-form';
 import { titleFor } from '../../lib/meta';
 import type { loader, action } from './detail.server';
+import { Attachments } from '../../components/Attachments';
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: pageStyles }];
 
@@ -34,7 +36,7 @@ export type MeetingActionResult = FormResult<{ session?: CheckInShown; count?: n
 export default function MeetingPage() {
   const t = useT();
   const m = t.meetings;
-  const { meeting, canWrite, hasMember, roster, times } = useLoaderData<typeof loader>();
+  const { meeting, canWrite, hasMember, roster, times, discussion } = useLoaderData<typeof loader>();
   const result = useActionResult<MeetingActionResult>();
   const failure = result && !result.ok ? result : null;
   const done = result?.ok ? result : null;
@@ -92,6 +94,7 @@ export default function MeetingPage() {
               <p className="prewrap" data-testid="minutes-text">
                 <bdi>{meeting.minutes}</bdi>
               </p>
+              <Attachments list={meeting.minutesAttachments} bundle={meeting.proof.bundle} field="minutesAttachments" />
             </>
           ) : null}
         </Card>
@@ -117,6 +120,7 @@ export default function MeetingPage() {
       {meeting.registrations && meeting.attendances && meeting.feedback ? (
         <MeetingParticipation registrations={meeting.registrations} attendances={meeting.attendances} feedback={meeting.feedback} />
       ) : null}
+      <Discussion data={discussion} open={meeting.status === 'COMPLETED'} />
     </section>
   );
 }

@@ -11,6 +11,7 @@ import { unknownIntent } from '../../lib/meetings.server';
 import { isWriter, PAGE_ROLES } from '../../lib/roles';
 import { pageUrl } from '../../lib/session.server';
 import { graphql } from '../../graphql';
+import { discussionAction, isDiscussionPost, loadDiscussion } from '../../lib/discussion.server';
 
 const PENDING_PAGE = 20;
 const CURSOR = /^[A-Za-z0-9+/=]{1,200}$/;
@@ -20,6 +21,7 @@ const NOTICE = graphql(`query NoticeDetail($id: ID!, $first: Int, $after: String
     id version title body audience roles memberCount publishedAt remindedAt withdrawnAt addressedToMe
     unitName
     decision { id title }
+    attachments { sha256 name type size }
     proof { ...ProofFields }
     myReceipt { id version readAt acknowledgedAt proof { ...ProofFields } }
     stats { audience read acknowledged }
@@ -37,10 +39,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const url = pageUrl(request);
   const after = url.searchParams.get('after');
   const r = await ctx.query(NOTICE, { id: params.id, first: PENDING_PAGE, ...(after && CURSOR.test(after) ? { after } : {}) });
-  return { notice: r.notice, justPublished: url.searchParams.get('published') === '1', canManage: r.notice.stats !== null && isWriter(ctx.account.role) };
+  return { notice: r.notice, justPublished: url.searchParams.get('published') === '1', canManage: r.notice.stats !== null && isWriter(ctx.account.role), discussion: await loadDiscussion(ctx, 'NOTICE', r.notice.id, url) };
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
+  if (await isDiscussionPost(request)) return discussionAction(request, 'NOTICE', params.id);
   const { ctx, form, intent, fail } = await readPostedForm(request, PAGE_ROLES.notices);
   const id = params.id;
   try {

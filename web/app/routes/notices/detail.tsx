@@ -5,8 +5,10 @@ import { useEffect } from 'react';
 import { Form, Link, useFetcher, useLoaderData, useNavigation, type ShouldRevalidateFunction } from 'react-router';
 import type { Route } from './+types/detail';
 import { ActionForm } from '../../components/ActionForm';
+import { Attachments } from '../../components/Attachments';
 import { Card } from '../../components/Card';
 import { ConfirmStep } from '../../components/Confirm';
+import { Discussion } from '../../components/Discussion';
 import { Fact, Stat } from '../../components/Facts';
 import { FormAlert } from '../../components/MeetingFields';
 import { Notice } from '../../components/Notice';
@@ -19,6 +21,7 @@ import { formatDateTime } from '../../lib/format';
 import { noticeState } from '../../lib/notices';
 import { titleFor } from '../../lib/meta';
 import { useActionResult } from '../../lib/use-action-result';
+import { useLiveEvent } from '../../lib/live';
 import type { loader } from './detail.server';
 
 export const meta: Route.MetaFunction = ({ matches }) => titleFor(matches, (t) => t.notices.title);
@@ -32,13 +35,15 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultSh
 export default function NoticePage() {
   const t = useT();
   const v = t.notices;
-  const { notice: n, justPublished, canManage } = useLoaderData<typeof loader>();
+  const { notice: n, justPublished, canManage, discussion } = useLoaderData<typeof loader>();
   const result = useActionResult<ActionAnswer>();
   const failure = failureOf(result);
   const done = doneOf(result);
   const busy = useNavigation().state === 'submitting';
   const reader = useFetcher();
   const state = noticeState(n);
+  // Confirmations, reminders and withdrawal show up while the page is open (the publisher's counts and list).
+  useLiveEvent((m) => m.event === 'notice' && m.data.id === n.id);
   // Opening the notice is reading it (已读): recorded once, by a POST, never by merely loading it.
   useEffect(() => {
     if (n.addressedToMe && !n.myReceipt && !n.withdrawnAt && reader.state === 'idle' && reader.data === undefined) {
@@ -69,7 +74,8 @@ export default function NoticePage() {
               </Fact>
             </dl>
           ) : null}
-          <ProofStatus proof={n.proof} fields={{ title: n.title, body: n.body }} what={v.noticeProof} downloadHref={`/proof/Notice/${n.id}/${n.version}`} />
+          <ProofStatus proof={n.proof} fields={{ title: n.title, body: n.body, ...(n.attachments.length > 0 ? { attachments: n.attachments } : {}) }} what={v.noticeProof} downloadHref={`/proof/Notice/${n.id}/${n.version}`} />
+          <Attachments list={n.attachments} bundle={n.proof.bundle} />
         </Card>
         <div>
           {n.addressedToMe ? (
@@ -129,6 +135,7 @@ export default function NoticePage() {
           ) : null}
         </div>
       </div>
+      <Discussion data={discussion} />
     </section>
   );
 }

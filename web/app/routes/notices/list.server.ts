@@ -2,6 +2,7 @@
 // their subtree, and publishing one. Documents live here, where codegen finds them.
 import { redirect } from 'react-router';
 import type { Route } from './+types/list';
+import { uploadAttachments } from '../../lib/attachments.server';
 import { requireAccount } from '../../lib/auth.server';
 import { readPostedForm } from '../../lib/form-action.server';
 import { PICKABLE_MEMBERS } from '../../lib/notices';
@@ -55,6 +56,8 @@ export async function action({ request }: Route.ActionArgs) {
   const { ctx, form, text, fail } = await readPostedForm(request, WRITER_ROLES);
   const audience = text('audience') as NoticeAudience;
   try {
+    // The files go to the API first; the notice then names them by hash (in its record).
+    const attachments = await uploadAttachments(ctx, form);
     const r = await ctx.call(PUBLISH, {
       input: {
         unitId: text('unitId'),
@@ -64,6 +67,7 @@ export async function action({ request }: Route.ActionArgs) {
         ...(audience === 'ROLES' ? { roles: form.getAll('roles').map(String) as Role[] } : {}),
         ...(audience === 'MEMBERS' ? { memberIds: form.getAll('memberIds').map(String) } : {}),
         ...(text('decisionId') ? { decisionId: text('decisionId') } : {}),
+        ...(attachments.length > 0 ? { attachments } : {}),
       },
     });
     return redirect(`/notices/${r.publishNotice.id}?published=1`);

@@ -3,6 +3,7 @@
 // confirmed, and a form to publish one.
 import { Form, useLoaderData, useNavigation } from 'react-router';
 import type { Route } from './+types/list';
+import { AttachmentsField } from '../../components/Attachments';
 import { FoldedCard } from '../../components/Card';
 import { ListPage } from '../../components/ListPage';
 import { CheckField, Field, FormAlert } from '../../components/MeetingFields';
@@ -11,6 +12,7 @@ import { ProofCell } from '../../components/ProofBadge';
 import { choicesOf, Options, unitChoices } from '../../components/SelectField';
 import { RowHead } from '../../components/TableCard';
 import { useT } from '../../i18n/use-t';
+import { MAX_FILES } from '../../lib/attachments';
 import { formatDateTime } from '../../lib/format';
 import type { FormFailure } from '../../lib/meetings-form';
 import { titleFor } from '../../lib/meta';
@@ -53,7 +55,7 @@ export default function Notices() {
       after={
         canPublish && view === 'published' ? (
           <FoldedCard summary={v.publishTitle} open={Boolean(result)} heading id="new-notice">
-            <Form method="post" className="form" data-testid="notice-form" noValidate>
+            <Form method="post" encType="multipart/form-data" className="form" data-testid="notice-form" noValidate>
               <FormAlert result={result} intent="publish" />
               <Field form={form} id="notice-unit" name="unitId" label={v.unit} as="select">
                 <Options choices={unitChoices(units)} />
@@ -79,6 +81,7 @@ export default function Notices() {
                   </option>
                 ))}
               </Field>
+              <AttachmentsField form={form} id="notice-files" max={MAX_FILES} />
               <button type="submit" className="btn btn-primary" disabled={busy} data-testid="notice-publish">
                 {v.publish}
               </button>

@@ -15,4 +15,5 @@ export const KIND_LABEL: Record<InboxKind, { zh: string; en: string }> = {
   QUIZ_DUE: { zh: '测验即将截止', en: 'a quiz closing soon' },
   TERM_ENDING: { zh: '委员会任期将满', en: 'a committee term ending' },
   TAMPER_ALERT: { zh: '篡改告警', en: 'a tamper alert' },
+  MENTION: { zh: '评论中提到了您', en: 'a mention in a discussion' },
 };

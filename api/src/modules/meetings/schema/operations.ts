@@ -12,6 +12,8 @@ import { assertCanSeeMeeting, visibleMeetingsWhere } from '../access.js';
 import { chinaDayStart } from '../cadence.js';
 import { meetingCompliance } from '../compliance.js';
 import * as svc from '../service.js';
+import { AttachmentInputRef } from '../../attachments/schema/index.js';
+import { MAX_ATTACHMENTS } from '../../attachments/service.js';
 import { AttendanceStatusEnum, CheckInSession, MeetingComplianceReport, MeetingKindEnum, MeetingStatusEnum } from './types.js';
 
 // ───────────── queries ─────────────
@@ -182,8 +184,12 @@ builder.mutationFields((t) => ({
   }),
   recordMinutes: recordMutation(t, 'Meeting', {
     description: 'Records (or amends) the minutes after the meeting has ended; the meeting becomes COMPLETED and counts as held',
-    args: { id: t.arg.id({ required: true }), minutes: t.arg.string({ required: true }) },
-    write: (ctx, args) => svc.recordMinutes(ctx, args.id, args.minutes),
+    args: {
+      id: t.arg.id({ required: true }),
+      minutes: t.arg.string({ required: true }),
+      attachments: t.arg({ type: [AttachmentInputRef], description: `Files uploaded with POST /files (at most ${MAX_ATTACHMENTS}): their hashes go into the meeting’s record; omitted keeps those already attached, [] removes them` }),
+    },
+    write: (ctx, args) => svc.recordMinutes(ctx, args.id, args.minutes, args.attachments),
   }),
   registerForMeeting: recordMutation(t, 'MeetingRegistration', {
     description: 'Registers yourself for a published meeting you may attend',

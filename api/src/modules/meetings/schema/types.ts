@@ -8,6 +8,8 @@ import { memberFields, timestamps, unitFields } from '../../../graphql/fields.js
 import { relatedPage } from '../../../graphql/rows.js';
 import type { Context } from '../../../shared/context.js';
 import { OrgUnitRef } from '../../org-units/schema/index.js';
+import { AttachmentObject } from '../../attachments/schema/index.js';
+import { attachmentsOf } from '../../attachments/service.js';
 import { verifiableObject, type VerifiableObjectOptions } from '../../../graphql/verifiable.js';
 import { assertCanSeeMeeting, assertCanSeeParticipation } from '../access.js';
 import { RULES, type Cadence } from '../cadence.js';
@@ -93,6 +95,12 @@ const MeetingRef = verifiableObject('Meeting', assertCanSeeMeeting, {
     endedAt: t.expose('endedAt', { type: 'DateTime', nullable: true }),
     minutes: t.exposeString('minutes', { nullable: true, description: 'Minutes (会议纪要); for a CANCELLED meeting, the reason it was cancelled' }),
     minutesRecordedAt: t.expose('minutesRecordedAt', { type: 'DateTime', nullable: true }),
+    minutesAttachments: t.field({
+      type: [AttachmentObject],
+      select: { minutesAttachments: true },
+      description: 'Files attached to the minutes (photos, scanned sign-in sheets); the record’s document holds their hashes; empty when none',
+      resolve: (m) => attachmentsOf(m.minutesAttachments),
+    }),
     recordedAfterwards: t.boolean({
       select: { recordedAfterwards: true },
       description: 'Entered after it took place (补录), not run through check-in',

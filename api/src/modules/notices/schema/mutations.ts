@@ -3,6 +3,8 @@ import { builder } from '../../../graphql/builder.js';
 import { RoleEnum } from '../../../graphql/enums.js';
 import { inputMutation, reread, rowMutation } from '../../../graphql/rows.js';
 import { acknowledgeNotice, markNoticeRead, publishNotice, remindNotice, withdrawNotice, MAX_CHOSEN_MEMBERS, type PublishNoticeInput } from '../service.js';
+import { AttachmentInputRef } from '../../attachments/schema/index.js';
+import { MAX_ATTACHMENTS } from '../../attachments/service.js';
 import { NoticeAudienceEnum, NoticeRef } from './types.js';
 
 const PublishNoticeInputRef = builder.inputType('PublishNoticeInput', {
@@ -14,6 +16,7 @@ const PublishNoticeInputRef = builder.inputType('PublishNoticeInput', {
     roles: t.field({ type: [RoleEnum], description: 'For ROLES: the account roles it is for' }),
     memberIds: t.idList({ description: `For MEMBERS: the chosen members (active, in the unit’s subtree; at most ${MAX_CHOSEN_MEMBERS})` }),
     decisionId: t.id({ description: 'A decision of the publishing unit that this notice makes public' }),
+    attachments: t.field({ type: [AttachmentInputRef], description: `Files uploaded with POST /files (at most ${MAX_ATTACHMENTS}): their hashes go into the notice’s record` }),
   }),
 });
 

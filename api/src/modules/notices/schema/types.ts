@@ -10,6 +10,8 @@ import type { Context } from '../../../shared/context.js';
 import { assertCanSeeNotice, assertCanSeeReceipt, followsUnit } from '../access.js';
 import { isAddressedTo } from '../audience.js';
 import { notAcknowledged, noticeStats, type NoticeStats, type PendingReader } from '../service.js';
+import { AttachmentObject } from '../../attachments/schema/index.js';
+import { attachmentsOf } from '../../attachments/service.js';
 
 export const NoticeAudienceEnum = dbEnum('NoticeAudience', 'SUBTREE 本组织及下级全体 / ROLES 指定角色 / MEMBERS 指定党员');
 
@@ -53,6 +55,7 @@ export const NoticeRef = verifiableObject('Notice', assertCanSeeNotice, {
     roles: t.field({ type: [RoleEnum], description: 'For ROLES: the roles it is for', resolve: (n) => n.roles }),
     memberCount: t.int({ description: 'For MEMBERS: how many members were chosen', resolve: (n) => n.memberIds.length }),
     decision: t.relation('decision', { nullable: true, description: 'The decision it makes public (党务公开), if any' }),
+    attachments: t.field({ type: [AttachmentObject], description: 'Files attached (the record’s document holds their hashes); empty when none', resolve: (n) => attachmentsOf(n.attachments) }),
     publishedAt: t.expose('publishedAt', { type: 'DateTime' }),
     remindedAt: t.expose('remindedAt', { type: 'DateTime', nullable: true, description: 'Last reminder to those who had not confirmed' }),
     withdrawnAt: t.expose('withdrawnAt', { type: 'DateTime', nullable: true, description: 'Set when its publisher withdrew it' }),
