@@ -14,7 +14,7 @@ import { describePrincipal, partnerScope, STAFF_ROLES, WRITER_ROLES } from '../s
  * A `partner` check naming a scope outside it fails loudly (below); auth/scopes.test.ts holds every
  * check written in the source to it.
  */
-export const PARTNER_SCOPES: readonly string[] = [...VERIFIABLE_TYPES.map((t) => partnerScope(t)), 'Analytics:read', 'Member:contact'];
+export const PARTNER_SCOPES: readonly string[] = [...VERIFIABLE_TYPES.map((t) => partnerScope(t)), 'Analytics:read', 'Member:contact', 'Mirror:read'];
 const GRANTABLE = new Set(PARTNER_SCOPES);
 
 /** A check asked for a scope no key can hold: a bug in the schema, never the caller's fault (an internal error). */

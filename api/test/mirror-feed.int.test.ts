@@ -1,0 +1,150 @@
+// The mirror feed (issue #21): a level's key with "Mirror:read" reads its subtree's records in log
+// order with their proof bundles v1, page by page and resumable; nothing outside its subtree, no
+// record before its batch is anchored, and no other caller at all.
+import { parseBundle, verifyBundle, createChainChecker } from '@lianjian/verify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '../../indexer/test/helpers.js';
+import { startE2eStack, type E2eStack } from './e2e-stack.js';
+import { apiKeyFor, sessionFor } from './fixtures.js';
+import { codeOf, ok } from './harness.js';
+
+const FEED = `query($after: Int, $first: Int) { mirrorFeed(after: $after, first: $first) {
+  unitId after endPosition hasMore headPosition headSeq
+  entries { position type entityId version org batchSeq documentText bundle } } }`;
+
+interface Entry {
+  position: number;
+  type: string;
+  entityId: string;
+  version: number;
+  org: string;
+  batchSeq: number;
+  documentText: string;
+  bundle: unknown;
+}
+interface Page {
+  mirrorFeed: { unitId: string; after: number; endPosition: number; hasMore: boolean; headPosition: number; headSeq: number; entries: Entry[] };
+}
+
+let s: E2eStack;
+let g1Key: string;
+let b3Key: string;
+
+/** Every page from `after` on, with `first` per page. */
+async function readAll(key: string, first: number, after = -1): Promise<{ entries: Entry[]; pages: number; end: number }> {
+  const entries: Entry[] = [];
+  let pages = 0;
+  for (;;) {
+    const p = ok(await s.h.gql<Page>(FEED, { after, first }, { apiKey: key })).mirrorFeed;
+    pages++;
+    entries.push(...p.entries);
+    after = p.endPosition;
+    if (!p.hasMore) return { entries, pages, end: after };
+  }
+}
+
+/** The subtree's record versions as the centre's database holds them, in log order. */
+async function subtreeRecords(unitId: string): Promise<{ position: number; id: string; version: number }[]> {
+  const rows = await s.h.prisma.$queryRawUnsafe<{ position: string; id: string; version: number }[]>(
+    `SELECT rp.position::text, o.entity_id::text AS id, o.version FROM record_position rp JOIN outbox_record o ON o.id = rp.record_id
+       JOIN org_unit u ON u.id = o.org_unit_id, org_unit top WHERE top.id = $1::uuid AND u.path LIKE top.path || '%' ORDER BY rp.position`,
+    unitId,
+  );
+  return rows.map((r) => ({ ...r, position: Number(r.position) }));
+}
+
+beforeAll(async () => {
+  s = await startE2eStack();
+  g1Key = (await apiKeyFor(s.h.prisma, s.fx.units.g1.id, ['Mirror:read'], 'g1 mirror')).key;
+  b3Key = (await apiKeyFor(s.h.prisma, s.fx.units.b3.id, ['Mirror:read'], 'b3 mirror')).key;
+  await waitFor('the fixture anchored', async () => {
+    const [r] = await s.h.prisma.$queryRawUnsafe<{ unanchored: number }[]>(
+      `SELECT (SELECT count(*)::int FROM outbox_record o WHERE NOT EXISTS (SELECT 1 FROM record_position rp WHERE rp.record_id = o.id))
+            + (SELECT count(*)::int FROM batch WHERE status <> 'ANCHORED') AS unanchored`,
+    );
+    return r!.unanchored === 0;
+  }, 120_000, 200);
+}, 240_000);
+
+afterAll(() => s?.stop());
+
+describe('mirrorFeed', () => {
+  it("serves exactly the key's subtree in log order, each bundle verifying against the chain", async () => {
+    const { entries } = await readAll(g1Key, 500);
+    const want = await subtreeRecords(s.fx.units.g1.id);
+    expect(want.length).toBeGreaterThanOrEqual(5);
+    expect(entries.map((e) => [e.position, e.entityId, e.version])).toEqual(want.map((w) => [w.position, w.id, w.version]));
+    const ids = new Set(entries.map((e) => e.entityId));
+    for (const inside of [s.fx.units.g1.id, s.fx.units.b1.id, s.fx.units.b1g.id, s.fx.members.m1.id, s.fx.members.m2.id, s.fx.members.m3.id]) expect(ids.has(inside), inside).toBe(true);
+    for (const outside of [s.fx.units.root.id, s.fx.units.g2.id, s.fx.units.b3.id, s.fx.members.m4.id]) expect(ids.has(outside), outside).toBe(false);
+    const chain = createChainChecker(s.rpcUrl);
+    for (const e of entries) {
+      const bundle = parseBundle(e.bundle);
+      expect(bundle.document.id).toBe(e.entityId);
+      expect(bundle.batch.seq).toBe(e.batchSeq);
+      expect(bundle.anchor).not.toBeNull();
+      expect(JSON.stringify(bundle.document)).toBeTruthy();
+      const report = await verifyBundle(bundle, { chain });
+      expect(report.verified, JSON.stringify(report.checks)).toBe(true);
+    }
+  });
+
+  it('pages are resumable: small pages from any position give the same log as one big page', async () => {
+    const all = await readAll(g1Key, 500);
+    const small = await readAll(g1Key, 2);
+    expect(small.pages).toBeGreaterThan(2);
+    expect(small.entries.map((e) => e.position)).toEqual(all.entries.map((e) => e.position));
+    // Resuming after the third record serves the rest, nothing before it.
+    const third = all.entries[2]!.position;
+    const rest = await readAll(g1Key, 3, third);
+    expect(rest.entries.map((e) => e.position)).toEqual(all.entries.filter((e) => e.position > third).map((e) => e.position));
+    // Without proofs (a mirror's re-check): the same records and texts, no bundles.
+    const texts = ok(await s.h.gql<Page>(`query($after: Int) { mirrorFeed(after: $after, first: 500, proofs: false) { entries { position documentText bundle } } }`, { after: -1 }, { apiKey: g1Key })).mirrorFeed.entries;
+    expect(texts.map((e) => [e.position, e.documentText])).toEqual(all.entries.map((e) => [e.position, e.documentText]));
+    expect(texts.every((e) => e.bundle === null)).toBe(true);
+    // At the head: nothing more, and the head is the last anchored position.
+    const head = ok(await s.h.gql<Page>(FEED, { after: all.end }, { apiKey: g1Key })).mirrorFeed;
+    expect(head.entries).toEqual([]);
+    expect(head.hasMore).toBe(false);
+    expect(head.endPosition).toBe(head.headPosition);
+    expect(head.headSeq).toBeGreaterThanOrEqual(1);
+  });
+
+  it("another level's key reads its own subtree only", async () => {
+    const { entries } = await readAll(b3Key, 100);
+    const want = await subtreeRecords(s.fx.units.b3.id);
+    expect(entries.map((e) => e.entityId).sort()).toEqual(want.map((w) => w.id).sort());
+    expect(entries.map((e) => e.entityId)).toContain(s.fx.members.m4.id);
+    expect(entries.map((e) => e.entityId)).not.toContain(s.fx.members.m1.id);
+  });
+
+  it('refuses sessions, keys without the scope, and bad arguments', async () => {
+    const partner = (await apiKeyFor(s.h.prisma, s.fx.units.g1.id, ['Member:read', 'OrgUnit:read'])).key;
+    expect(codeOf(await s.h.gql(FEED, {}, { apiKey: partner }))).toBe('FORBIDDEN');
+    const admin = await sessionFor(s.h.prisma, s.fx.accounts.admin.id);
+    expect(codeOf(await s.h.gql(FEED, {}, { token: admin }))).toBe('FORBIDDEN');
+    expect(codeOf(await s.h.gql(FEED, {}))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await s.h.gql(FEED, { first: 0 }, { apiKey: g1Key }))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await s.h.gql(FEED, { first: 5000 }, { apiKey: g1Key }))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await s.h.gql(FEED, { after: -2 }, { apiKey: g1Key }))).toBe('BAD_USER_INPUT');
+  });
+
+  it('serves a new write once its batch is anchored, after the position a reader had reached', async () => {
+    const { end } = await readAll(g1Key, 500);
+    const secretary = await sessionFor(s.h.prisma, s.fx.accounts.secretary.id);
+    const m1 = s.fx.members.m1.id;
+    ok(await s.h.gql(`mutation($id: ID!) { updateMember(id: $id, input: { name: "张三丰" }) { id version } }`, { id: m1 }, { token: secretary }));
+    const fresh = await waitFor('the new version in the feed', async () => {
+      const p = ok(await s.h.gql<Page>(FEED, { after: end }, { apiKey: g1Key })).mirrorFeed;
+      return p.entries.find((e) => e.entityId === m1) ? p : undefined;
+    }, 60_000, 200);
+    const e = fresh.entries.find((x) => x.entityId === m1)!;
+    expect(e.version).toBe(2);
+    expect(e.position).toBeGreaterThan(end);
+    expect(JSON.parse(e.documentText).data.name).toBe('张三丰');
+    // Only anchored batches travel: the entry's batch is on chain, and so is every one up to the head.
+    const [b] = await s.h.prisma.$queryRawUnsafe<{ status: string }[]>(`SELECT status::text FROM batch WHERE seq = $1`, e.batchSeq);
+    expect(b!.status).toBe('ANCHORED');
+    expect(parseBundle(e.bundle).anchor).not.toBeNull();
+  });
+});

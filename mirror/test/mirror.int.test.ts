@@ -1,0 +1,294 @@
+// lianjian-mirror against the real stack (issue #21): a chain node of the test's own, the centre's
+// database with the fixture organisation, the real indexer anchoring it, the API serving the feed;
+// the mirror in its own database with the chain's root of trust. It catches up from zero, follows a
+// new write, reports a record deleted, a document edited and a history cut in the centre's
+// database by record id, serves bundles lianjian-verify accepts with the API stopped, and its copies
+// restore the centre until the auditor is green — a tampered copy is refused.
+import { execFile, spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { recordData } from '@lianjian/db';
+import { freePort } from '@lianjian/db/postgres';
+import { appendRecords } from '@lianjian/indexer/outbox';
+import { canonicalize, createChainChecker, leafHash, parseTrustRoot, toHex, type ProofBundle } from '@lianjian/verify';
+import { AnchorReader } from '@lianjian/verify/chain';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startE2eStack, type E2eStack } from '../../api/test/e2e-stack.js';
+import { apiKeyFor, behindTheBack, sessionFor } from '../../api/test/fixtures.js';
+import { ok } from '../../api/test/harness.js';
+import { audit } from '../../indexer/src/audit.js';
+import { createPool } from '../../indexer/src/db.js';
+import { waitFor } from '../../indexer/test/helpers.js';
+import { repoRoot } from '../../scripts/lib/chain-node.js';
+import { createTestDatabase } from '../../test/db.js';
+import { FeedClient, FeedError, Mirror, restoreRecord, RestoreRefused, startHttp, Store, type RunningHttp } from '../src/index.js';
+
+const exec = promisify(execFile);
+
+let s: E2eStack;
+let store: Store;
+let mirror: Mirror;
+let http: RunningHttp;
+let centre: pg.Pool;
+let trustFile: string;
+
+const subtreeCount = async (unitId: string): Promise<number> =>
+  (await s.h.prisma.$queryRawUnsafe<{ n: number }[]>(
+    `SELECT count(*)::int AS n FROM record_position rp JOIN outbox_record o ON o.id = rp.record_id JOIN org_unit u ON u.id = o.org_unit_id, org_unit top
+      WHERE top.id = $1::uuid AND u.path LIKE top.path || '%'`,
+    unitId,
+  ))[0]!.n;
+
+async function allAnchored(): Promise<boolean> {
+  const [r] = await s.h.prisma.$queryRawUnsafe<{ n: number }[]>(
+    `SELECT (SELECT count(*)::int FROM outbox_record o WHERE NOT EXISTS (SELECT 1 FROM record_position rp WHERE rp.record_id = o.id))
+          + (SELECT count(*)::int FROM batch WHERE status <> 'ANCHORED') AS n`,
+  );
+  return r!.n === 0;
+}
+
+async function tamper(sql: string, params: unknown[] = []): Promise<void> {
+  const c = new pg.Client({ connectionString: s.h.dbUrl });
+  await c.connect();
+  try {
+    await behindTheBack(c, sql, params);
+  } finally {
+    await c.end();
+  }
+}
+
+async function served(type: string, id: string): Promise<{ latest: ProofBundle; versions: ProofBundle[] }> {
+  const res = await fetch(`${http.url}/records/${type}/${id}`);
+  expect(res.status).toBe(200);
+  return (await res.json()) as { latest: ProofBundle; versions: ProofBundle[] };
+}
+
+const auditFindings = async () => (await audit(centre, { rpcUrl: s.rpcUrl, writeAlerts: false })).byKind;
+
+beforeAll(async () => {
+  s = await startE2eStack();
+  trustFile = path.join(s.dir, 'chain', 'trust-root.json');
+  const key = (await apiKeyFor(s.h.prisma, s.fx.units.g1.id, ['Mirror:read'], 'g1 mirror')).key;
+  const own = await createTestDatabase();
+  store = Store.connect(own.url);
+  await store.init();
+  mirror = new Mirror({ store, feed: new FeedClient(`${s.h.url}/graphql`, key), rpcUrl: s.rpcUrl, trustRoot: parseTrustRoot(readFileSync(trustFile, 'utf8')), pageSize: 3, pollMs: 100, recheckMs: 3_600_000 });
+  http = await startHttp(store);
+  centre = createPool(s.h.dbUrl, { max: 2 });
+  await waitFor('the fixture anchored', allAnchored, 120_000, 200);
+}, 300_000);
+
+afterAll(async () => {
+  await mirror?.stop();
+  await http?.close();
+  await store?.close();
+  await centre?.end();
+  await s?.stop();
+});
+
+describe('lianjian-mirror', () => {
+  it('catches up from zero: every record of its subtree, verified, nothing from outside', async () => {
+    expect((await store.state()).position).toBe(-1);
+    expect((await store.counts()).documents).toBe(0);
+    const r = await mirror.sync();
+    const want = await subtreeCount(s.fx.units.g1.id);
+    expect(r.stored).toBe(want);
+    expect(r.rejected).toBe(0);
+    const counts = await store.counts();
+    expect(counts.documents).toBe(want);
+    expect(counts.batches).toBeGreaterThanOrEqual(1);
+    expect(counts.openAlerts).toBe(0);
+    const st = await store.state();
+    expect(st.unitId).toBe(s.fx.units.g1.id);
+    expect(st.headSeq).toBeGreaterThanOrEqual(1);
+    expect((await store.versions('Member', s.fx.members.m2.id)).length).toBe(1);
+    expect(await store.versions('Member', s.fx.members.m4.id)).toEqual([]); // b3 is outside g1
+    // Resumes where it stood: nothing new, nothing stored twice.
+    expect((await mirror.sync()).stored).toBe(0);
+  });
+
+  it('follows a new write', async () => {
+    mirror.start();
+    const secretary = await sessionFor(s.h.prisma, s.fx.accounts.secretary.id);
+    ok(await s.h.gql(`mutation($id: ID!) { updateMember(id: $id, input: { name: "张三丰" }) { id version } }`, { id: s.fx.members.m1.id }, { token: secretary }));
+    const versions = await waitFor('version 2 of m1 in the mirror', async () => {
+      const v = await store.versions('Member', s.fx.members.m1.id);
+      return v.length === 2 ? v : undefined;
+    }, 60_000, 100);
+    await mirror.stop();
+    expect(JSON.parse(versions[1]!.document).data.name).toBe('张三丰');
+    expect((await store.counts()).documents).toBe(await subtreeCount(s.fx.units.g1.id));
+  });
+
+  it('runs as its own process (lianjian-mirror) with an embedded Postgres, and catches up', async () => {
+    const key = (await apiKeyFor(s.h.prisma, s.fx.units.g1.id, ['Mirror:read'], 'g1 mirror process')).key;
+    const port = await freePort();
+    const env: NodeJS.ProcessEnv = { ...process.env, LIANJIAN_MIRROR_KEY: key };
+    delete env.DATABASE_URL; // its own cluster, in --data-dir
+    const child = spawn(process.execPath, [path.join(repoRoot, 'mirror/bin/lianjian-mirror.js'), '--feed', s.h.url, '--trust', trustFile, '--rpc', s.rpcUrl, '--data-dir', path.join(s.dir, 'mirror-pg'), '--port', String(port), '--poll-ms', '200'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    try {
+      const want = await subtreeCount(s.fx.units.g1.id);
+      const status = await waitFor('the process caught up', async () => {
+        const st = await fetch(`http://127.0.0.1:${port}/status`).then((r) => r.json() as Promise<{ documents: number; openAlerts: number; unitId: string }>).catch(() => undefined);
+        return st && st.documents === want ? st : undefined;
+      }, 120_000, 250).catch((error: unknown) => {
+        throw new Error(`${String(error)}\n${stderr}`);
+      });
+      expect(status.unitId).toBe(s.fx.units.g1.id);
+      expect(status.openAlerts).toBe(0);
+      expect(stderr).toMatch(/read API at http:\/\/127\.0\.0\.1:/);
+    } finally {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    }
+  }, 180_000);
+
+  it('reports a record deleted, a document edited and a history cut in the centre, by record id', async () => {
+    const { m1, m2, m3 } = s.fx.members;
+    expect((await mirror.recheck()).alerts).toEqual([]);
+    // As someone with database access would: triggers and the record guard off.
+    await tamper(`DELETE FROM outbox_record WHERE entity_type = 'Member' AND entity_id = $1::uuid`, [m3.id]);
+    await tamper(`DELETE FROM member WHERE id = $1::uuid`, [m3.id]);
+    await tamper(`UPDATE outbox_record SET document = replace(document, '李四', '李四（改）') WHERE entity_type = 'Member' AND entity_id = $1::uuid`, [m2.id]);
+    await tamper(`DELETE FROM outbox_record WHERE entity_type = 'Member' AND entity_id = $1::uuid AND version = 2`, [m1.id]);
+    await tamper(`UPDATE member SET name = '张三', version = 1 WHERE id = $1::uuid`, [m1.id]);
+    // m1's version 2 was the log's newest record: with it gone the indexer cannot even find its
+    // head (LedgerCorruptError), and neither can the auditor. Either way the centre is not green.
+    const found = await auditFindings().catch((error: unknown) => ({ thrown: String(error) }));
+    expect(Object.keys(found).length).toBeGreaterThan(0);
+
+    const r = await mirror.recheck();
+    const by = (kind: string, id: string) => r.alerts.filter((a) => a.kind === kind && a.entityId === id);
+    expect(by('RECORD_DELETED', m3.id)).toHaveLength(1);
+    expect(by('DOCUMENT_CHANGED', m2.id)).toHaveLength(1);
+    expect(by('HISTORY_CUT', m1.id)).toEqual([expect.objectContaining({ entityType: 'Member', version: 2 })]);
+    expect(r.alerts).toHaveLength(3);
+    for (const a of r.alerts) expect(a.batchSeq).toBeGreaterThanOrEqual(1);
+    const open = await store.alerts({ open: true });
+    expect(open.map((a) => `${a.kind} ${a.entityId}`).sort()).toEqual([`DOCUMENT_CHANGED ${m2.id}`, `HISTORY_CUT ${m1.id}`, `RECORD_DELETED ${m3.id}`].sort());
+    // Found again, not repeated.
+    await mirror.recheck();
+    expect(await store.alerts({ open: true })).toHaveLength(3);
+  });
+
+  it('a tampered document offered for restore is refused, and nothing is written', async () => {
+    const { latest } = await served('Member', s.fx.members.m3.id);
+    const forged = structuredClone(latest);
+    forged.document.data = { ...forged.document.data, name: '冒名' };
+    // Even with its leaf recomputed, the path no longer leads to the root on chain.
+    forged.leaf = toHex(leafHash(new TextEncoder().encode(canonicalize(forged.document))));
+    const chain = createChainChecker(s.rpcUrl, { trustRoot: parseTrustRoot(readFileSync(trustFile, 'utf8')) });
+    const refused = await restoreRecord(centre, forged, { chain }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(RestoreRefused);
+    expect((refused as RestoreRefused).code).toBe('NOT_VERIFIED');
+    const still = await centre.query(`SELECT count(*)::int AS n FROM outbox_record WHERE entity_id = $1::uuid`, [s.fx.members.m3.id]);
+    expect(still.rows[0].n).toBe(0);
+    // Not a bundle at all.
+    expect(((await restoreRecord(centre, { v: 1 }, { chain }).catch((e: unknown) => e)) as RestoreRefused).code).toBe('BAD_BUNDLE');
+  });
+
+  it("restored from the mirror's copies, the centre audits green again and the alerts resolve", async () => {
+    const { m1, m2, m3 } = s.fx.members;
+    const chain = createChainChecker(s.rpcUrl, { trustRoot: parseTrustRoot(readFileSync(trustFile, 'utf8')) });
+    // m3 with the operator's command, straight from the mirror's URL (every version it holds).
+    const script = await exec(process.execPath, [path.join(repoRoot, 'scripts/run-ts.mjs'), 'scripts/restore-record.ts', '--rpc', s.rpcUrl, '--trust', trustFile, `${http.url}/records/Member/${m3.id}`], {
+      cwd: repoRoot,
+      env: { ...process.env, DATABASE_URL: s.h.dbUrl },
+    });
+    expect(script.stdout).toMatch(new RegExp(`^RESTORED +Member ${m3.id} v1 at position \\d+ \\(row inserted\\)$`, 'm'));
+    const results = [];
+    for (const b of (await served('Member', m3.id)).versions) results.push(await restoreRecord(centre, b, { chain }));
+    for (const b of (await served('Member', m2.id)).versions) results.push(await restoreRecord(centre, b, { chain }));
+    for (const b of (await served('Member', m1.id)).versions) results.push(await restoreRecord(centre, b, { chain }));
+    expect(results.map((r) => [r.id, r.version, r.status, r.row])).toEqual([
+      [m3.id, 1, 'UNCHANGED', 'UPDATED'],
+      [m2.id, 1, 'REPAIRED', 'UPDATED'],
+      // Until version 2 is back, version 1 is m1's newest record: its row is set to it, then to version 2.
+      [m1.id, 1, 'UNCHANGED', 'UPDATED'],
+      [m1.id, 2, 'RESTORED', 'UPDATED'],
+    ]);
+    expect(await auditFindings()).toEqual({});
+    // The indexer goes on: a restored record is below its cursor and never claimed again.
+    const r = await mirror.recheck();
+    expect(r.alerts).toEqual([]);
+    expect(await store.alerts({ open: true })).toEqual([]);
+    expect((await store.alerts()).filter((a) => a.resolvedAt !== null)).toHaveLength(3);
+    // A second restore changes nothing.
+    expect((await restoreRecord(centre, (await served('Member', m3.id)).latest, { chain })).status).toBe('UNCHANGED');
+  });
+
+  it('reports a snapshot published with one member left out, naming the member; an honest one passes', async () => {
+    const { g1, b3 } = s.fx.units;
+    const { m3 } = s.fx.members;
+    const admin = await sessionFor(s.h.prisma, s.fx.accounts.admin.id);
+    const publish = async () =>
+      ok(await s.h.gql<{ publishAnalyticsSnapshot: { id: string } }>(`mutation($u: ID!) { publishAnalyticsSnapshot(unitId: $u, metric: "composition", title: "构成") { id } }`, { u: g1.id }, { token: admin })).publishAnalyticsSnapshot.id;
+    const held = (id: string) =>
+      waitFor(`snapshot ${id} in the mirror`, async () => {
+        await mirror.sync();
+        return (await store.versions('AnalyticsSnapshot', id)).length === 1;
+      }, 60_000, 200);
+    const honest = await publish();
+    await held(honest);
+    expect((await store.alerts()).filter((a) => a.kind === 'SNAPSHOT_INCOMPLETE')).toEqual([]);
+    // A publisher hiding m3: its row moved out of the subtree behind the back for the moment of
+    // publication, then back. The snapshot's own proof, figures and input root all check out.
+    await tamper(`UPDATE member SET org_unit_id = $2::uuid WHERE id = $1::uuid`, [m3.id, b3.id]);
+    let partial: string;
+    try {
+      partial = await publish();
+    } finally {
+      await tamper(`UPDATE member SET org_unit_id = $2::uuid WHERE id = $1::uuid`, [m3.id, s.fx.units.b2.id]);
+    }
+    await held(partial);
+    const found = (await store.alerts({ open: true })).filter((a) => a.kind === 'SNAPSHOT_INCOMPLETE');
+    expect(found).toEqual([expect.objectContaining({ entityType: 'AnalyticsSnapshot', entityId: partial, detail: expect.objectContaining({ missing: [m3.id], stale: [], unexpected: [] }) })]);
+    expect(found[0]!.batchSeq).toBeGreaterThanOrEqual(1);
+  });
+
+  it('with the API stopped, serves bundles that lianjian-verify accepts with the root of trust; a chain that goes on is a stalled feed', async () => {
+    const { m1 } = s.fx.members;
+    // The centre's API stops answering (its port closed).
+    s.h.api.server.close();
+    s.h.api.server.closeAllConnections();
+    await expect(mirror.sync()).rejects.toBeInstanceOf(FeedError);
+
+    const { latest, versions } = await served('Member', m1.id);
+    expect(versions.map((v) => v.document.version)).toEqual([1, 2]);
+    expect(latest.document.data.name).toBe('张三丰');
+    const file = path.join(s.dir, 'm1.proof.json');
+    writeFileSync(file, JSON.stringify(latest));
+    const cli = path.join(repoRoot, 'indexer/test/fixtures/verify-cli.ts');
+    // Exit 0 (execFile rejects otherwise), and the report says the chain check rested on the root.
+    const out = await exec(process.execPath, ['--conditions=source', '--import', 'tsx', cli, '--rpc', s.rpcUrl, '--trust', trustFile, '--json', file], { cwd: repoRoot });
+    const report = JSON.parse(out.stdout) as { verified: boolean; trustRoot: { chainId: string } | null };
+    expect(report.verified).toBe(true);
+    expect(report.trustRoot?.chainId).toBe(latest.anchor!.chainId);
+    const one = await fetch(`${http.url}/records/Member/${m1.id}/1`);
+    expect(one.headers.get('content-type')).toContain('application/vnd.lianjian.proof+json');
+    expect(((await one.json()) as ProofBundle).document.version).toBe(1);
+    expect((await fetch(`${http.url}/records/Member/${s.fx.members.m4.id}`)).status).toBe(404);
+    expect((await fetch(`${http.url}/records/Member/${m1.id}`, { method: 'POST' })).status).toBe(405);
+
+    // The chain goes on (the indexer anchors a write made while the API is down); the feed does not.
+    const unit = s.fx.units.b2;
+    await s.h.prisma.$transaction(async (tx) => {
+      const row = await tx.orgUnit.update({ where: { id: unit.id }, data: { name: '第二党支部（新）', version: { increment: 1 } } });
+      await appendRecords(tx, [{ type: 'OrgUnit', id: row.id, version: row.version, org: row.id, actor: 'system', data: recordData('OrgUnit', row) }]);
+    });
+    const { headSeq } = await store.state();
+    await waitFor('a batch on chain beyond the feed head', async () => Number((await new AnchorReader(s.rpcUrl).readLatest()).latestSeq) > headSeq, 60_000, 200);
+    const stall = new Mirror({ store, feed: new FeedClient(`${s.h.url}/graphql`, 'unused'), rpcUrl: s.rpcUrl, stallMs: 0 });
+    expect((await stall.stallCheck()).stalled).toBe(true);
+    const alerts = (await store.alerts({ open: true })).filter((a) => a.kind !== 'SNAPSHOT_INCOMPLETE');
+    expect(alerts).toEqual([expect.objectContaining({ kind: 'FEED_STALLED', detail: expect.objectContaining({ headSeq }) })]);
+    const status = (await (await fetch(`${http.url}/status`)).json()) as { lastAlert: { kind: string }; openAlerts: number };
+    expect(status.openAlerts).toBe(2); // with the snapshot's
+    expect(status.lastAlert.kind).toBe('FEED_STALLED');
+  });
+});
