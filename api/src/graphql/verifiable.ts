@@ -11,6 +11,7 @@ import type { LoadedProof } from '../shared/loaders.js';
 import { leafHash, toHex } from '@lianjian/verify';
 import { isVerifiableType, VERIFIABLE_TYPES } from '../shared/records/types.js';
 import { decodeIntCursor, encodeIntCursor, checkPageSize } from './pagination.js';
+import { proofSetRef } from './proof-set.js';
 
 export const ProofStatusEnum = builder.enumType('ProofStatus', {
   description: 'PENDING: recorded, not yet committed on chain (待上链); ANCHORED: its batch root is on chain (已上链)',
@@ -35,9 +36,14 @@ export const Anchor = builder.objectRef<AnchorShape>('Anchor').implement({
 });
 
 export const Proof = builder.objectRef<LoadedProof>('Proof').implement({
-  description: 'The inclusion proof of one record version (proof format v1). Check `bundle` offline or against the chain with @lianjian/verify or `lianjian-verify`.',
+  description: 'The inclusion proof of one record version: `bundle` (proof format v1) for one record, or `ref` into the response’s proof set v2 for a page of them. Check either offline or against the chain with @lianjian/verify or `lianjian-verify`.',
   fields: (t) => ({
     status: t.field({ type: ProofStatusEnum, resolve: (p) => p.status }),
+    ref: t.int({
+      description:
+        'This record’s index in the response’s proof set v2 (application/vnd.lianjian.proofset+json), carried once per response in `extensions.proofSet`: each batch’s header and shared nodes once, then the records (verify with @lianjian/verify verifyProofSet, one chain query per batch). Only records whose `ref` the response resolved are in the set.',
+      resolve: (p, _args, ctx) => proofSetRef(ctx, p),
+    }),
     type: t.string({ resolve: (p) => p.key.type }),
     entityId: t.id({ resolve: (p) => p.key.id }),
     version: t.int({ resolve: (p) => p.key.version }),

@@ -12,6 +12,7 @@ import { ErrorCode, isCatalogued } from '../shared/errors.js';
 import { noUnsupportedOperations } from './no-subscriptions.js';
 import type { Metrics } from './metrics.js';
 import { hostileArguments } from './text-guard.js';
+import { proofSetPlugin } from '../graphql/proof-set.js';
 
 export interface LatestBatch {
   seq: number;
@@ -197,6 +198,8 @@ export function createApollo(opts: { schema: GraphQLSchema; prisma: PrismaClient
       argumentGuardPlugin(),
       metricsPlugin(opts.metrics),
       extensionsPlugin(latestBatchSource(opts.prisma)),
+      // `extensions.proofSet`: the proof set v2 of every `proof { ref }` the response resolved.
+      proofSetPlugin(),
     ],
   });
 }

@@ -2,8 +2,9 @@
 // page costs the same number of queries whatever its size.
 import DataLoader from 'dataloader';
 import type { OrgUnit, PrismaClient } from '@lianjian/db';
-import { getProofs, type RecordProof } from '@lianjian/indexer/proof';
+import type { RecordProof } from '@lianjian/indexer/proof';
 import type { ApiConfig } from './config.js';
+import { getProofsCached } from './layer-cache.js';
 
 export interface RecordKey {
   type: string;
@@ -34,7 +35,9 @@ export function createLoaders(prisma: PrismaClient, config: ApiConfig): Loaders 
   return {
     proof: new DataLoader(
       async (keys) => {
-        const proofs = await getProofs(prisma, keys, config.chainId ? { chainId: config.chainId } : {});
+        // Paths from the process's batch-layer cache, checked against the rows' versions on every
+        // request (shared/layer-cache.ts); getProofs itself when the cache is off.
+        const proofs = await getProofsCached(prisma, keys, config.chainId ? { chainId: config.chainId } : {});
         return proofs.map((p, i) => (p ? { ...p, key: keys[i]! } : null));
       },
       { cacheKeyFn: (k) => `${k.type}:${k.id}:${k.version}`, maxBatchSize: 1000, batchScheduleFn: endOfTurn },

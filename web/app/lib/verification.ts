@@ -3,7 +3,24 @@
 // and the chain check verifies signed headers (followed from the organisation's root of trust,
 // which this site was given at deploy time, as it serves this code; lib/site-trust.ts) and state
 // proofs itself. Published snapshots (lib/snapshot.ts) use the same page checker.
-import { createChainChecker, parseBundle, toHex, verifyBundle, type ChainChecker, type ChainTrust, type ProofBundle, type TrustRefusalCode, type VerifyReport } from '@lianjian/verify';
+import {
+  canonicalize,
+  createChainChecker,
+  parseBundle,
+  parseProofSet,
+  toBundles,
+  toHex,
+  verifyBundle,
+  verifyProofSet,
+  type ChainChecker,
+  type ChainTrust,
+  type Check,
+  type ProofBundle,
+  type ProofSet,
+  type ProofSetReport,
+  type TrustRefusalCode,
+  type VerifyReport,
+} from '@lianjian/verify';
 import { loadSiteTrust, trustKey, type SiteTrust } from './site-trust';
 
 /**
@@ -128,6 +145,8 @@ export async function verifyInBrowser(
   input: ProofBundle | unknown,
   opts: { rpcUrl: string | null; fields?: Record<string, unknown>; trust?: SiteTrust },
 ): Promise<Outcome> {
+  const inSet = typeof input === 'object' && input !== null ? setOfBundle.get(input) : undefined;
+  if (inSet && opts.rpcUrl) return verifyFromSet(inSet, { rpcUrl: opts.rpcUrl, ...(opts.fields ? { fields: opts.fields } : {}), ...(opts.trust ? { trust: opts.trust } : {}) });
   const bundle = parseBundle(input);
   let provenAt: number | null = null;
   let chain: ChainChecker | undefined;
@@ -142,6 +161,119 @@ export async function verifyInBrowser(
   }
   const report = await verifyBundle(bundle, { ...(chain ? { chain } : {}), ...(opts.fields ? { fields: opts.fields } : {}) });
   return { state: outcomeState(report), report, provenAt, ...(site ? { site } : {}) };
+}
+
+// ── Proof sets v2 (verify/PROOF-FORMAT.md §5): a page's records verified together ──
+//
+// A page given one proof set (the member portal's first view: the member and their whole history)
+// verifies it once — every batch's multiproof once and one chain query per batch — and each record's
+// badge takes its outcome from that one report. The bundles a page shows and offers for download are
+// expanded from the set (expandProofSet); each remembers its set here, so the badges (ProofStatus,
+// useVerification, verifyQueued) need no change: verifyInBrowser looks the bundle up first.
+
+interface InSet {
+  set: ProofSet;
+  /** The record's index in `set.records`. */
+  k: number;
+}
+// Weak: the server renders pages too, and must not keep every page's bundles.
+const setOfBundle = new WeakMap<object, InSet>();
+const setRuns = new WeakMap<ProofSet, Map<string, Promise<{ report: ProofSetReport; heights: Map<number, number>; site: SiteTrust }>>>();
+
+/**
+ * The v1 bundle of each record of a proof set (null for a record in no batch yet), in record order —
+ * what a page shows and offers for download — each remembered with its set, so that verifying any
+ * of them verifies the whole set once (verifyInBrowser). Throws ProofSetError for a set whose nodes
+ * do not add up (toBundles), which a page shows as a failed proof.
+ */
+export function expandProofSet(input: unknown): (ProofBundle | null)[] {
+  const set = parseProofSet(input);
+  const bundles = toBundles(set);
+  bundles.forEach((bundle, k) => {
+    if (bundle) setOfBundle.set(bundle, { set, k });
+  });
+  return bundles;
+}
+
+/**
+ * Verifies a whole proof set in the browser, asking the chain once per batch (through the page's
+ * chain checker, so answers are shared with every other proof on the page); per record a v1-shaped
+ * report and its outcome. `fields`: per record, the values the page shows (v1's check 4).
+ */
+export async function verifySetInBrowser(
+  input: ProofSet | unknown,
+  opts: { rpcUrl: string | null; fields?: readonly (Record<string, unknown> | null | undefined)[]; trust?: SiteTrust },
+): Promise<{ report: ProofSetReport; outcomes: Outcome[] }> {
+  const set = parseProofSet(input);
+  const heights = new Map<number, number>();
+  let chain: ChainChecker | undefined;
+  let site: SiteTrust | undefined;
+  if (opts.rpcUrl) ({ chain, site } = await setChain(opts.rpcUrl, heights, opts.trust));
+  const report = await verifyProofSet(set, { ...(chain ? { chain } : {}), ...(opts.fields ? { fields: opts.fields } : {}) });
+  const outcomes = report.records.map((r) => ({
+    state: outcomeState(r),
+    report: r,
+    provenAt: r.b === null || !chain ? null : (heights.get(set.batches[r.b]!.seq) ?? null),
+    ...(site ? { site } : {}),
+  }));
+  return { report, outcomes };
+}
+
+/** The page's chain checker, noting the height each batch was proven at. */
+async function setChain(rpcUrl: string, heights: Map<number, number>, trust?: SiteTrust): Promise<{ chain: ChainChecker; site: SiteTrust }> {
+  const { chain: inner, site } = await pageChain(rpcUrl, trust ? { trust } : {});
+  const chain: ChainChecker = {
+    async checkBatchRoot(seq, root, anchor, claimed) {
+      const r = await inner.checkBatchRoot(seq, root, anchor, claimed);
+      if (r.ok) heights.set(seq, r.height);
+      return r;
+    },
+  };
+  return { chain, site };
+}
+
+/** One record's outcome from its set's single verification (run once per set, node and root of trust). */
+async function verifyFromSet(at: InSet, opts: { rpcUrl: string; fields?: Record<string, unknown>; trust?: SiteTrust }): Promise<Outcome> {
+  const key = JSON.stringify([resolveRpcUrl(opts.rpcUrl), opts.trust ? trustKey(opts.trust) : 'site']);
+  let runs = setRuns.get(at.set);
+  if (!runs) setRuns.set(at.set, (runs = new Map()));
+  let run = runs.get(key);
+  if (!run) {
+    run = (async () => {
+      const heights = new Map<number, number>();
+      const { chain, site } = await setChain(opts.rpcUrl, heights, opts.trust);
+      return { report: await verifyProofSet(at.set, { chain }), heights, site };
+    })();
+    runs.set(key, run);
+    const mine = runs;
+    // A wait (not anchored yet, node unreachable) is asked again at the badge's next try.
+    run.then(
+      ({ report }) => (report.records.some((r) => ['undecided', 'anchoring'].includes(outcomeState(r))) ? mine.delete(key) : undefined),
+      () => mine.delete(key),
+    );
+  }
+  const { report: setReport, heights, site } = await run;
+  const r = setReport.records[at.k]!;
+  const report = withFields(r, at.set.records[at.k]!.doc.data, opts.fields);
+  const b = r.b === null ? null : at.set.batches[r.b]!;
+  return { state: outcomeState(report), report, provenAt: b ? (heights.get(b.seq) ?? null) : null, site };
+}
+
+/**
+ * v1's check 4 added to a record's report from the set (run without fields, once for the whole
+ * page): shown values must equal the proven document's data, compared in canonical form.
+ */
+function withFields(r: VerifyReport, data: Record<string, unknown>, fields: Record<string, unknown> | undefined): VerifyReport {
+  if (!fields) return { verified: r.verified, offline: r.offline, pending: r.pending, checks: r.checks };
+  let check: Check;
+  const missing = Object.keys(fields).filter((k) => !Object.hasOwn(data, k));
+  const differing = Object.keys(fields).filter((k) => Object.hasOwn(data, k) && canonicalize(fields[k]) !== canonicalize(data[k]));
+  if (missing.length > 0) check = { name: 'fields', ok: false, reason: `not in the proven document: ${missing.join(', ')}` };
+  else if (differing.length > 0) check = { name: 'fields', ok: false, reason: `shown values differ from the proven document: ${differing.join(', ')}` };
+  else check = { name: 'fields', ok: true };
+  const checks = [...r.checks.filter((c) => c.name !== 'fields'), check];
+  if (check.ok === false) return { verified: false, offline: r.offline, pending: false, checks };
+  return { verified: r.verified, offline: r.offline, pending: r.pending, checks };
 }
 
 // Pages with many records verify a few at a time, and each bundle once per page load.

@@ -6,6 +6,7 @@ import { chinaToday } from '../../lib/format';
 import { PAGE_ROLES } from '../../lib/roles';
 import { graphql } from '../../graphql';
 import type { MeQuery } from '../../graphql/graphql';
+import { fromBundles, parseBundle, type ProofBundle, type ProofSet } from '@lianjian/verify';
 
 const ME_WITH_MEMBER = graphql(`query MyRecords($id: ID!) {
   me { account { ...MyAccount member { ...MemberFields proof { ...ProofFields } developmentHistory { ...StepFields } } } }
@@ -63,12 +64,58 @@ export async function loader({ request }: Route.LoaderArgs) {
   ]);
   const account = r.me.account;
   if (!account) throw new Error('the API did not return the signed-in account');
+  const member = 'member' in account ? account.member : null;
+  const history = r.history?.edges.map((e) => e.node) ?? [];
+  const proofs = member ? [member.proof, ...member.developmentHistory.map((s) => s.proof), ...history.map((h) => h.proof)] : [];
+  const { proofSet, refs } = pageProofSet(proofs.map((p) => p.bundle));
+  // Each proof refers into the set; its bundle is expanded from the set in the browser (profile.tsx).
+  let k = 0;
+  const slim = <P extends { bundle: unknown }>(p: P): P & { ref: number | null } => {
+    const ref = refs[k++] ?? null;
+    return { ...p, bundle: ref === null ? p.bundle : null, ref };
+  };
   return {
     account,
-    member: 'member' in account ? account.member : null,
+    member: member ? { ...member, proof: slim(member.proof), developmentHistory: member.developmentHistory.map((s) => ({ ...s, proof: slim(s.proof) })) } : null,
     due,
-    history: r.history?.edges.map((e) => e.node) ?? [],
+    history: history.map((h) => ({ ...h, proof: slim(h.proof) })),
+    proofSet,
   };
+}
+
+/**
+ * The page's proofs as one proof set v2 (verify/PROOF-FORMAT.md §5): each batch's header and shared
+ * nodes once, so the browser verifies the member and their whole history with one chain query per
+ * batch (lib/verification.ts, verifySetInBrowser) and the page carries each node once. `refs[k]` is
+ * proof k's record in the set (null: no bundle yet, or no set). Bundles that do not agree with each
+ * other (fromBundles refuses them) are left as they are, so each fails on its own in the browser.
+ */
+function pageProofSet(bundles: readonly unknown[]): { proofSet: ProofSet | null; refs: (number | null)[] } {
+  const keys = new Map<string, number>();
+  const unique: ProofBundle[] = [];
+  const refs: (number | null)[] = [];
+  try {
+    for (const raw of bundles) {
+      if (!raw) {
+        refs.push(null);
+        continue;
+      }
+      const bundle = parseBundle(raw);
+      // The member's current version is also the last of its history: one record in the set.
+      const key = `${bundle.batch.seq}:${bundle.index}:${bundle.leaf}`;
+      let ref = keys.get(key);
+      if (ref === undefined) {
+        ref = unique.length;
+        keys.set(key, ref);
+        unique.push(bundle);
+      }
+      refs.push(ref);
+    }
+    if (unique.length === 0) return { proofSet: null, refs: bundles.map(() => null) };
+    return { proofSet: fromBundles(unique), refs };
+  } catch {
+    return { proofSet: null, refs: bundles.map(() => null) };
+  }
 }
 
 export async function action({ request }: Route.ActionArgs) {

@@ -3,6 +3,7 @@
 // every version of that record with its proof, verified in the browser and downloadable. Tabs
 // lead to the other records about me (meetings, learning, points, appraisal, ballots, feedback);
 // a member also finds their branch's published decisions (/me/decisions) from here.
+import { useMemo } from 'react';
 import { Form, Link, useLoaderData } from 'react-router';
 import type { Route } from './+types/profile';
 import { Card } from '../../components/Card';
@@ -13,6 +14,7 @@ import { PortalTabs } from '../../components/Portal';
 import { WhatsDue } from '../../components/WhatsDue';
 import { useT } from '../../i18n/use-t';
 import { formatDateTime } from '../../lib/format';
+import { expandProofSet } from '../../lib/verification';
 import { titleFor } from '../../lib/meta';
 import type { loader } from './profile.server';
 
@@ -22,7 +24,24 @@ export { loader, action } from './profile.server';
 
 export default function Me() {
   const t = useT();
-  const { account, member, history, due } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  const { account, due } = data;
+  // Every proof on the page comes from one proof set: its bundles are expanded here, and verifying
+  // any of them verifies the whole set once, one chain query per batch (lib/verification.ts).
+  const { member, history } = useMemo(() => {
+    let bundles: unknown[] = [];
+    try {
+      bundles = data.proofSet ? expandProofSet(data.proofSet) : [];
+    } catch {
+      // A set whose nodes do not add up: its records show no bundle rather than a made-up one.
+    }
+    const withBundle = <P extends { ref: number | null; bundle: unknown }>(p: P): P => (p.ref === null ? p : { ...p, bundle: bundles[p.ref] ?? null });
+    const m = data.member;
+    return {
+      member: m ? { ...m, proof: withBundle(m.proof), developmentHistory: m.developmentHistory.map((s) => ({ ...s, proof: withBundle(s.proof) })) } : null,
+      history: data.history.map((h) => ({ ...h, proof: withBundle(h.proof) })),
+    };
+  }, [data.proofSet, data.member, data.history]);
   return (
     <section className="page" aria-labelledby="me-title">
       <h1 id="me-title">{t.me.title}</h1>
