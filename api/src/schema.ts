@@ -21,9 +21,13 @@ import './modules/transfers/schema/index.js';
 import './modules/dues/schema/index.js';
 import './modules/committees/schema/index.js';
 import './modules/notices/schema/index.js';
+import './modules/attachments/schema/index.js';
 import './modules/oversight/schema/index.js';
 import './modules/analytics/schema/index.js';
 import './modules/tamper-alerts/schema/index.js';
 import './modules/inbox/schema/index.js';
+import './modules/webhooks/schema/index.js';
+import './modules/discussion/schema/index.js';
+import './modules/mirror-feed/schema/index.js';
 
 export const schema = builder.toSchema();

@@ -50,6 +50,14 @@ export type ApprovalStatus =
   | 'PENDING'
   | 'REJECTED';
 
+/** A file to attach: uploaded first with POST /files, named here by the SHA-256 that answered */
+export type AttachmentInput = {
+  /** The name to show (default: the name it was uploaded with) */
+  name?: string | null | undefined;
+  /** The SHA-256 POST /files answered */
+  sha256: string;
+};
+
 /** IN_PROGRESS 作答中 / SUBMITTED 已提交 / EXPIRED 已超时 */
 export type AttemptStatus =
   | 'EXPIRED'
@@ -94,6 +102,12 @@ export type CheckInMethod =
   | 'CODE'
   | 'MANUAL'
   | 'QR';
+
+/** What a discussion thread is about: NOTICE 通知 / DECISION 决议 / MEETING 会议 (once held) */
+export type CommentSubject =
+  | 'DECISION'
+  | 'MEETING'
+  | 'NOTICE';
 
 /** COMMITTEE 设委员会 / SECRETARY_ONLY 不设委员会，只设书记（正式党员不足 7 人的党支部） */
 export type CommitteeForm =
@@ -380,6 +394,7 @@ export type InboxKind =
   | 'LEVEL_REQUEST_DECIDED'
   | 'LEVEL_REQUEST_WAITING'
   | 'MEETING_SOON'
+  | 'MENTION'
   | 'NOTICE_REMINDER'
   | 'QUIZ_DUE'
   | 'STEP_DUE'
@@ -543,6 +558,16 @@ export type PlanMeetingInput = {
   unitId: string | number;
 };
 
+export type PostCommentInput = {
+  /** Plain text, 1–2000 characters */
+  body: string;
+  /** Accounts to notify (at most 20); each must be able to see the thread */
+  mentions?: Array<string | number> | null | undefined;
+  /** The notice, decision or meeting (held) the thread is about */
+  subjectId: string | number;
+  subjectType: CommentSubject;
+};
+
 /** PENDING: recorded, not yet committed on chain (待上链); ANCHORED: its batch root is on chain (已上链) */
 export type ProofStatus =
   | 'ANCHORED'
@@ -569,6 +594,8 @@ export type PublicNoticeInput = {
 };
 
 export type PublishNoticeInput = {
+  /** Files uploaded with POST /files (at most 10): their hashes go into the notice’s record */
+  attachments?: Array<AttachmentInput> | null | undefined;
   audience: NoticeAudience;
   /** 1–5000 characters */
   body: string;
@@ -780,6 +807,32 @@ export type PublishMutationVariables = Exact<{
 
 
 export type PublishMutation = { publishAnalyticsSnapshot: { id: string } };
+
+export type DiscussionThreadQueryVariables = Exact<{
+  subjectType: CommentSubject;
+  subjectId: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  search?: string | null | undefined;
+}>;
+
+
+export type DiscussionThreadQuery = { comments: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, version: number, body: string | null, bodySha256: string, hiddenAt: string | null, hiddenReason: string | null, canHide: boolean, mine: boolean, createdAt: string, author: { accountId: string, name: string }, mentions: Array<{ accountId: string, name: string }>, proof: { status: ProofStatus, batchSeq: number | null, index: number | null, bundle: Record<string, unknown> | null, anchor: { height: number, chainId: string } | null } } }> }, commentMentionCandidates: Array<{ accountId: string, name: string, unitName: string, role: Role }> };
+
+export type PostCommentMutationVariables = Exact<{
+  input: PostCommentInput;
+}>;
+
+
+export type PostCommentMutation = { postComment: { id: string } };
+
+export type HideCommentMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type HideCommentMutation = { hideComment: { id: string } };
 
 export type DuesReportCsvQueryVariables = Exact<{
   year?: number | null | undefined;
@@ -1458,6 +1511,13 @@ export type CheckQueryVariables = Exact<{
 
 export type CheckQuery = { verifyMyBallot: { verified: boolean, voteStatus: VoteStatus, choices: Array<string>, ballot: { id: string, version: number, voteId: string, choices: Array<string>, receiptHash: string, proof: { status: ProofStatus, batchSeq: number | null, index: number | null, bundle: Record<string, unknown> | null, anchor: { height: number, chainId: string } | null } } | null } };
 
+export type BranchDecisionQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type BranchDecisionQuery = { decision: { id: string, number: string | null, title: string, content: string, decidedOn: string, status: DecisionStatus, yesCount: number | null, noCount: number | null, abstainCount: number | null, overdueMilestones: number, proof: { status: ProofStatus, batchSeq: number | null, anchor: { height: number } | null }, milestones: Array<{ id: string, title: string, dueOn: string, completedOn: string | null, status: MilestoneStatus, overdue: boolean, overdueDays: number, proof: { status: ProofStatus, batchSeq: number | null, anchor: { height: number } | null } }> } };
+
 export type BranchDecisionsQueryVariables = Exact<{
   first?: number | null | undefined;
   after?: string | null | undefined;
@@ -1556,7 +1616,7 @@ export type MeetingQueryVariables = Exact<{
 }>;
 
 
-export type MeetingQuery = { meeting: { id: string, version: number, orgUnitId: string, orgUnitName: string, kind: MeetingKind, kindZh: string, title: string, agenda: string | null, location: string | null, scheduledAt: string, durationMinutes: number, startsAt: string, endsAt: string, status: MeetingStatus, publishedAt: string | null, startedAt: string | null, endedAt: string | null, minutes: string | null, minutesRecordedAt: string | null, recordedAfterwards: boolean, cancelReason: string | null, checkInOpen: boolean, myRegistration: { id: string, status: RegistrationStatus, registeredAt: string } | null, myAttendance: { id: string, version: number, status: AttendanceStatus, method: CheckInMethod | null, checkedInAt: string | null, proof: { status: ProofStatus, batchSeq: number | null, index: number | null, bundle: Record<string, unknown> | null, anchor: { height: number, chainId: string } | null } } | null, myFeedback: { id: string, rating: number, comment: string | null } | null, registrations?: { totalCount: number, edges: Array<{ node: { id: string, status: RegistrationStatus, registeredAt: string, member: { id: string, name: string }, proof: { status: ProofStatus, batchSeq: number | null, anchor: { height: number } | null } } }> }, attendances?: { totalCount: number, edges: Array<{ node: { id: string, status: AttendanceStatus, method: CheckInMethod | null, checkedInAt: string | null, note: string | null, member: { id: string, name: string }, proof: { status: ProofStatus, batchSeq: number | null, anchor: { height: number } | null } } }> }, feedback?: { totalCount: number, edges: Array<{ node: { id: string, rating: number, comment: string | null, createdAt: string, member: { id: string, name: string }, proof: { status: ProofStatus, batchSeq: number | null, anchor: { height: number } | null } } }> }, proof: { status: ProofStatus, batchSeq: number | null, index: number | null, bundle: Record<string, unknown> | null, anchor: { height: number, chainId: string } | null } } };
+export type MeetingQuery = { meeting: { id: string, version: number, orgUnitId: string, orgUnitName: string, kind: MeetingKind, kindZh: string, title: string, agenda: string | null, location: string | null, scheduledAt: string, durationMinutes: number, startsAt: string, endsAt: string, status: MeetingStatus, publishedAt: string | null, startedAt: string | null, endedAt: string | null, minutes: string | null, minutesRecordedAt: string | null, recordedAfterwards: boolean, cancelReason: string | null, checkInOpen: boolean, minutesAttachments: Array<{ sha256: string, name: string, type: string, size: number }>, myRegistration: { id: string, status: RegistrationStatus, registeredAt: string } | null, myAttendance: { id: string, version: number, status: AttendanceStatus, method: CheckInMethod | null, checkedInAt: string | null, proof: { status: ProofStatus, batchSeq: number | null, index: number | null, bundle: Record<string, unknown> | null, anchor: { height: number, chainId: string } | null } } | null, myFeedback: { id: string, rating: number, comment: string | null } | null, registrations?: { totalCount: number, edges: Array<{ node: { id: string, status: RegistrationStatus, registeredAt: string, member: { id: string, name: string }, proof: { status: ProofStatus, batchSeq: number | null, anchor: { height: number } | null } } }> }, attendances?: { totalCount: number, edges: Array<{ node: { id: string, status: AttendanceStatus, method: CheckInMethod | null, checkedInAt: string | null, note: string | null, member: { id: string, name: string }, proof: { status: ProofStatus, batchSeq: number | null, anchor: { height: number } | null } } }> }, feedback?: { totalCount: number, edges: Array<{ node: { id: string, rating: number, comment: string | null, createdAt: string, member: { id: string, name: string }, proof: { status: ProofStatus, batchSeq: number | null, anchor: { height: number } | null } } }> }, proof: { status: ProofStatus, batchSeq: number | null, index: number | null, bundle: Record<string, unknown> | null, anchor: { height: number, chainId: string } | null } } };
 
 export type RosterQueryVariables = Exact<{
   under: string | number;
@@ -1614,6 +1674,7 @@ export type RecordAttendanceMutation = { recordAttendance: Array<{ id: string }>
 export type RecordMinutesMutationVariables = Exact<{
   id: string | number;
   minutes: string;
+  attachments?: Array<AttachmentInput> | AttachmentInput | null | undefined;
 }>;
 
 
@@ -1744,7 +1805,7 @@ export type NoticeDetailQueryVariables = Exact<{
 }>;
 
 
-export type NoticeDetailQuery = { notice: { id: string, version: number, title: string, body: string, audience: NoticeAudience, roles: Array<Role>, memberCount: number, publishedAt: string, remindedAt: string | null, withdrawnAt: string | null, addressedToMe: boolean, unitName: string, decision: { id: string, title: string } | null, proof: { status: ProofStatus, batchSeq: number | null, index: number | null, bundle: Record<string, unknown> | null, anchor: { height: number, chainId: string } | null }, myReceipt: { id: string, version: number, readAt: string, acknowledgedAt: string | null, proof: { status: ProofStatus, batchSeq: number | null, index: number | null, bundle: Record<string, unknown> | null, anchor: { height: number, chainId: string } | null } } | null, stats: { audience: number, read: number, acknowledged: number } | null, notAcknowledged: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { accountId: string, name: string, unitName: string, readAt: string | null } }> } } };
+export type NoticeDetailQuery = { notice: { id: string, version: number, title: string, body: string, audience: NoticeAudience, roles: Array<Role>, memberCount: number, publishedAt: string, remindedAt: string | null, withdrawnAt: string | null, addressedToMe: boolean, unitName: string, decision: { id: string, title: string } | null, attachments: Array<{ sha256: string, name: string, type: string, size: number }>, proof: { status: ProofStatus, batchSeq: number | null, index: number | null, bundle: Record<string, unknown> | null, anchor: { height: number, chainId: string } | null }, myReceipt: { id: string, version: number, readAt: string, acknowledgedAt: string | null, proof: { status: ProofStatus, batchSeq: number | null, index: number | null, bundle: Record<string, unknown> | null, anchor: { height: number, chainId: string } | null } } | null, stats: { audience: number, read: number, acknowledged: number } | null, notAcknowledged: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { accountId: string, name: string, unitName: string, readAt: string | null } }> } } };
 
 export type MarkNoticeReadMutationVariables = Exact<{
   id: string | number;
@@ -2826,6 +2887,80 @@ export const PublishDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PublishMutation, PublishMutationVariables>;
+export const DiscussionThreadDocument = new TypedDocumentString(`
+    query DiscussionThread($subjectType: CommentSubject!, $subjectId: ID!, $first: Int, $after: String, $search: String) {
+  comments(
+    subjectType: $subjectType
+    subjectId: $subjectId
+    first: $first
+    after: $after
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        version
+        body
+        bodySha256
+        hiddenAt
+        hiddenReason
+        canHide
+        mine
+        createdAt
+        author {
+          accountId
+          name
+        }
+        mentions {
+          accountId
+          name
+        }
+        proof {
+          ...ProofFields
+        }
+      }
+    }
+  }
+  commentMentionCandidates(
+    subjectType: $subjectType
+    subjectId: $subjectId
+    search: $search
+    first: 10
+  ) {
+    accountId
+    name
+    unitName
+    role
+  }
+}
+    fragment ProofFields on Proof {
+  status
+  batchSeq
+  index
+  anchor {
+    height
+    chainId
+  }
+  bundle
+}`) as unknown as TypedDocumentString<DiscussionThreadQuery, DiscussionThreadQueryVariables>;
+export const PostCommentDocument = new TypedDocumentString(`
+    mutation PostComment($input: PostCommentInput!) {
+  postComment(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<PostCommentMutation, PostCommentMutationVariables>;
+export const HideCommentDocument = new TypedDocumentString(`
+    mutation HideComment($id: ID!, $reason: String!) {
+  hideComment(id: $id, reason: $reason) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<HideCommentMutation, HideCommentMutationVariables>;
 export const DuesReportCsvDocument = new TypedDocumentString(`
     query DuesReportCsv($year: Int) {
   duesReportCsv(year: $year)
@@ -4556,6 +4691,45 @@ export const CheckDocument = new TypedDocumentString(`
   }
   bundle
 }`) as unknown as TypedDocumentString<CheckQuery, CheckQueryVariables>;
+export const BranchDecisionDocument = new TypedDocumentString(`
+    query BranchDecision($id: ID!) {
+  decision(id: $id) {
+    id
+    number
+    title
+    content
+    decidedOn
+    status
+    yesCount
+    noCount
+    abstainCount
+    overdueMilestones
+    proof {
+      status
+      batchSeq
+      anchor {
+        height
+      }
+    }
+    milestones {
+      id
+      title
+      dueOn
+      completedOn
+      status
+      overdue
+      overdueDays
+      proof {
+        status
+        batchSeq
+        anchor {
+          height
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BranchDecisionQuery, BranchDecisionQueryVariables>;
 export const BranchDecisionsDocument = new TypedDocumentString(`
     query BranchDecisions($first: Int, $after: String, $last: Int, $before: String) {
   decisions(first: $first, after: $after, last: $last, before: $before) {
@@ -5092,6 +5266,12 @@ export const MeetingDocument = new TypedDocumentString(`
     query Meeting($id: ID!, $staff: Boolean!) {
   meeting(id: $id) {
     ...MeetingFields
+    minutesAttachments {
+      sha256
+      name
+      type
+      size
+    }
     myRegistration {
       id
       status
@@ -5283,8 +5463,8 @@ export const RecordAttendanceDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<RecordAttendanceMutation, RecordAttendanceMutationVariables>;
 export const RecordMinutesDocument = new TypedDocumentString(`
-    mutation RecordMinutes($id: ID!, $minutes: String!) {
-  recordMinutes(id: $id, minutes: $minutes) {
+    mutation RecordMinutes($id: ID!, $minutes: String!, $attachments: [AttachmentInput!]) {
+  recordMinutes(id: $id, minutes: $minutes, attachments: $attachments) {
     id
   }
 }
@@ -5686,6 +5866,12 @@ export const NoticeDetailDocument = new TypedDocumentString(`
     decision {
       id
       title
+    }
+    attachments {
+      sha256
+      name
+      type
+      size
     }
     proof {
       ...ProofFields
