@@ -6,8 +6,8 @@
 // the version the request's own proof query read from the row just now: every request still asks
 // the database what the layers are, it only skips reading the bytes when they are the ones it holds.
 import type { PrismaClient } from '@lianjian/db';
-import { getProofs, ProofStorageError, type RecordKey, type RecordProof } from '@lianjian/indexer/proof';
-import { pathPositions, toHex, validateDocument, type ProofBundle } from '@lianjian/verify';
+import { getProofs, PROOF_COLUMNS, PROOF_FROM, proofFromRow, type ProofRow, type RecordKey, type RecordProof } from '@lianjian/indexer/proof';
+import { pathPositions, toHex } from '@lianjian/verify';
 
 interface Entry {
   version: string;
@@ -106,42 +106,17 @@ export function setLayerCache(prisma: object, capBytes: number): LayerCache | nu
   return cache;
 }
 
-interface Row {
-  i: string | number;
-  version: number;
-  org_unit_id: string;
-  document: string;
-  leaf: string;
-  position: string | null;
-  seq: number | null;
-  first_position: string | null;
-  size: number | null;
-  root: string | null;
-  prev_root: string | null;
-  status: string | null;
-  chain_height: string | null;
-  tx_hash: string | null;
-  anchored_at: string | null;
-  chain_id: string | null;
+interface Row extends ProofRow {
   /** The batch's levels and their row versions: "level/xmin/ctid" joined by ';'. */
   levels: string | null;
 }
 
-// indexer/src/proof.ts's statement without the path reads: instead, the row version of each of the
+// getProofs's statement (indexer/src/proof.ts) without the path reads: instead, the row version of each of the
 // batch's levels (heap tuples only, no TOAST read), once per batch.
 const PROOF_SQL = `
 WITH r AS (
-SELECT k.i, o.version, o.org_unit_id::text, o.document, encode(o.leaf, 'hex') AS leaf,
-       rp.position::text, b.seq, b.first_position::text, b.size,
-       encode(b.root, 'hex') AS root, encode(b.prev_root, 'hex') AS prev_root, b.status::text,
-       b.chain_height::text, b.tx_hash, to_char(b.anchored_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS anchored_at, b.chain_id
-  FROM unnest($1::text[], $2::uuid[], $3::int[]) WITH ORDINALITY AS k(type, id, version, i)
-  JOIN LATERAL (
-         SELECT id, version, org_unit_id, document, leaf FROM outbox_record
-          WHERE entity_type = k.type AND entity_id = k.id AND (k.version IS NULL OR version = k.version)
-          ORDER BY version DESC LIMIT 1) o ON true
-  LEFT JOIN record_position rp ON rp.record_id = o.id
-  LEFT JOIN batch b ON b.seq = rp.batch_seq),
+${PROOF_COLUMNS}
+${PROOF_FROM}),
 v AS (
 SELECT l.batch_seq, string_agg(l.level::text || '/' || l.xmin::text || '/' || l.ctid::text, ';' ORDER BY l.level) AS levels
   FROM batch_level l WHERE l.batch_seq IN (SELECT r.seq FROM r WHERE r.seq IS NOT NULL) GROUP BY l.batch_seq)
@@ -203,33 +178,15 @@ export async function getProofsCached(prisma: PrismaClient, keys: readonly Recor
   return out;
 }
 
-// indexer/src/proof.ts's toProof, with the path taken from the levels: the same bundle, byte for byte.
+// The path from the levels; the rest of the proof is assembled as getProofs assembles it.
 function toProof(row: Row, levels: Map<number, Uint8Array> | undefined, fallbackChainId: string | undefined): RecordProof {
-  const document = validateDocument(JSON.parse(row.document) as unknown);
-  const base = { document, documentText: row.document, orgUnitId: row.org_unit_id };
-  if (row.position === null || row.seq === null || row.first_position === null || row.size === null || !row.root || !row.prev_root) {
-    return { ...base, status: 'PENDING', position: null, bundle: null };
-  }
-  const position = Number(row.position);
-  const index = position - Number(row.first_position);
-  const path: string[] = [];
-  for (const { level, pos } of pathPositions(row.size, index)) {
-    const hashes = levels?.get(level);
-    if (!hashes || (pos + 1) * 32 > hashes.length) {
-      throw new ProofStorageError(`batch ${row.seq}: stored levels are missing nodes; cannot build the path of leaf ${index}`);
+  return proofFromRow(row, (size, index) => {
+    const path: string[] = [];
+    for (const { level, pos } of pathPositions(size, index)) {
+      const hashes = levels?.get(level);
+      if (!hashes || (pos + 1) * 32 > hashes.length) return null;
+      path.push(toHex(hashes.subarray(pos * 32, pos * 32 + 32)));
     }
-    path.push(toHex(hashes.subarray(pos * 32, pos * 32 + 32)));
-  }
-  const chainId = row.chain_id ?? fallbackChainId;
-  const anchored = row.status === 'ANCHORED' && row.chain_height !== null && row.tx_hash !== null && row.anchored_at !== null && !!chainId;
-  const bundle: ProofBundle = {
-    v: 1,
-    document,
-    leaf: row.leaf,
-    index,
-    batch: { seq: row.seq, size: row.size, root: row.root, prevRoot: row.prev_root },
-    path,
-    anchor: anchored ? { chainId: chainId!, height: Number(row.chain_height), txHash: row.tx_hash!.toUpperCase(), time: row.anchored_at! } : null,
-  };
-  return { ...base, status: anchored ? 'ANCHORED' : 'PENDING', position, bundle };
+    return path;
+  }, fallbackChainId);
 }
