@@ -79,3 +79,20 @@ export function keyCursor(kind: string, keyPattern: string) {
     },
   };
 }
+
+/**
+ * A forward page of a connection from `size + 1` rows read after a cursor: the extra row only says
+ * whether there is a next page. For lists read by hand (keyset SQL), not through Pothos's helpers.
+ */
+export function forwardPage<T>(rows: readonly T[], size: number, after: unknown, cursorOf: (row: T) => string) {
+  const page = rows.slice(0, size);
+  return {
+    edges: page.map((node) => ({ cursor: cursorOf(node), node })),
+    pageInfo: {
+      hasNextPage: rows.length > size,
+      hasPreviousPage: after != null,
+      startCursor: page.length ? cursorOf(page[0]!) : null,
+      endCursor: page.length ? cursorOf(page[page.length - 1]!) : null,
+    },
+  };
+}

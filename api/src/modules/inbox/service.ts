@@ -3,7 +3,7 @@
 import { $Enums, Prisma, type EmailMode, type InboxItem, type InboxKind } from '@lianjian/db';
 import type { Context } from '../../shared/context.js';
 import { badArgument, notFound } from '../../shared/errors.js';
-import { checkPageSize, keyCursor } from '../../graphql/pagination.js';
+import { checkPageSize, forwardPage, keyCursor } from '../../graphql/pagination.js';
 import { STEP, type StepKind } from '@lianjian/rules/pipeline';
 import { emailAddressMissing } from './errors.js';
 
@@ -116,17 +116,7 @@ export async function listInbox(
     ctx.prisma.inboxItem.count({ where }),
     ctx.prisma.inboxItem.findMany({ where: pageWhere, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: size + 1 }),
   ]);
-  const page = rows.slice(0, size);
-  return {
-    totalCount,
-    edges: page.map((node) => ({ cursor: cursorOf(node), node })),
-    pageInfo: {
-      hasNextPage: rows.length > size,
-      hasPreviousPage: after !== null,
-      startCursor: page.length ? cursorOf(page[0]!) : null,
-      endCursor: page.length ? cursorOf(page[page.length - 1]!) : null,
-    },
-  };
+  return { totalCount, ...forwardPage(rows, size, after, cursorOf) };
 }
 
 export async function inboxCounts(ctx: Context, owner: string): Promise<{ open: number; unread: number }> {

@@ -4,7 +4,7 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import type { Prisma, WebhookDelivery, WebhookEndpoint, WebhookEvent, WebhookEventKind } from '@lianjian/db';
-import { checkPageSize, keyCursor } from '../../graphql/pagination.js';
+import { checkPageSize, forwardPage, keyCursor } from '../../graphql/pagination.js';
 import type { Context } from '../../shared/context.js';
 import { badArgument, conflict, FieldErrors } from '../../shared/errors.js';
 import { requireUuid } from '../../shared/ids.js';
@@ -141,16 +141,5 @@ export async function listDeliveries(
     ctx.prisma.webhookDelivery.count({ where }),
     ctx.prisma.webhookDelivery.findMany({ where: pageWhere, include: { event: true }, orderBy: { id: 'desc' }, take: size + 1 }),
   ]);
-  const page = rows.slice(0, size);
-  const cursorOf = (r: DeliveryRow) => cursor.encode(String(r.id));
-  return {
-    totalCount,
-    edges: page.map((node) => ({ cursor: cursorOf(node), node })),
-    pageInfo: {
-      hasNextPage: rows.length > size,
-      hasPreviousPage: after !== null,
-      startCursor: page.length ? cursorOf(page[0]!) : null,
-      endCursor: page.length ? cursorOf(page[page.length - 1]!) : null,
-    },
-  };
+  return { totalCount, ...forwardPage(rows, size, after, (r: DeliveryRow) => cursor.encode(String(r.id))) };
 }

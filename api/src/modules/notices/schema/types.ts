@@ -4,7 +4,7 @@ import type { Notice } from '@lianjian/db';
 import { builder } from '../../../graphql/builder.js';
 import { dbEnum, RoleEnum } from '../../../graphql/enums.js';
 import { timestamps, unitFields } from '../../../graphql/fields.js';
-import { checkPageSize, keyCursor } from '../../../graphql/pagination.js';
+import { checkPageSize, forwardPage, keyCursor } from '../../../graphql/pagination.js';
 import { verifiableObject } from '../../../graphql/verifiable.js';
 import type { Context } from '../../../shared/context.js';
 import { assertCanSeeNotice, assertCanSeeReceipt, followsUnit } from '../access.js';
@@ -86,11 +86,7 @@ export const NoticeRef = verifiableObject('Notice', assertCanSeeNotice, {
         const path = await unitPathOf(ctx, n);
         const size = args.first ?? ctx.config.defaultPageSize;
         const rows = path === null ? [] : await notAcknowledged(ctx, n, path, size + 1, pending.decode('after', args.after));
-        const page = rows.slice(0, size);
-        return {
-          edges: page.map((node) => ({ cursor: pending.encode(node.accountId), node })),
-          pageInfo: { hasNextPage: rows.length > size, hasPreviousPage: args.after != null, startCursor: page[0] ? pending.encode(page[0].accountId) : null, endCursor: page.at(-1) ? pending.encode(page.at(-1)!.accountId) : null },
-        };
+        return forwardPage(rows, size, args.after, (node) => pending.encode(node.accountId));
       },
     }),
     ...timestamps(t),

@@ -3,7 +3,7 @@
 import type { Prisma, TamperAlert } from '@lianjian/db';
 import { builder } from '../../../graphql/builder.js';
 import { badArgument } from '../../../shared/errors.js';
-import { checkPageSize, decodeIntCursor, encodeIntCursor } from '../../../graphql/pagination.js';
+import { checkPageSize, decodeIntCursor, encodeIntCursor, forwardPage } from '../../../graphql/pagination.js';
 
 const TamperAlertRef = builder.objectRef<TamperAlert>('TamperAlert').implement({
   description: 'A finding of the auditor (篡改告警): the database disagrees with its records, the log or the chain',
@@ -55,17 +55,7 @@ builder.queryField('tamperAlerts', (t) =>
             take: size + 1,
           }),
         ]);
-        const page = rows.slice(0, size);
-        return {
-          totalCount,
-          edges: page.map((node) => ({ cursor: cursorOf(node), node })),
-          pageInfo: {
-            hasNextPage: rows.length > size,
-            hasPreviousPage: after !== null,
-            startCursor: page.length ? cursorOf(page[0]!) : null,
-            endCursor: page.length ? cursorOf(page[page.length - 1]!) : null,
-          },
-        };
+        return { totalCount, ...forwardPage(rows, size, after, cursorOf) };
       },
     },
     {
