@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chainAvailable, startChainNode, repoRoot } from './lib/chain-node.js';
+import { demoGeneralBranch, demoMirrorKey, startDemoMirror } from './lib/mirror-demo.js';
 import { startApi, startIndexer, webServerEntry } from './lib/services.js';
 import { envPort as port, say, servicePorts, Supervisor } from './lib/supervisor.js';
 
@@ -17,7 +18,10 @@ const ports = {
   grpc: port('LIANJIAN_GRPC_PORT', 9090),
   chainApi: port('LIANJIAN_CHAIN_API_PORT', 1317),
   p2p: port('LIANJIAN_P2P_PORT', 26656),
+  mirror: port('LIANJIAN_MIRROR_PORT', 4100),
 };
+// `npm start -- --mirror`: a demo mirror of the demo general branch beside the stack (scripts/lib/mirror-demo.ts).
+const withMirror = process.argv.includes('--mirror');
 
 /** Pads to a terminal column width, counting CJK characters as two columns. */
 function pad(text: string, width: number): string {
@@ -61,6 +65,31 @@ async function main() {
   if (existsSync(webServerEntry)) {
     await sup.startWeb(ports, env, env.LIANJIAN_RPC ?? `http://127.0.0.1:${ports.rpc}`, forwardSecret);
     urls.unshift(['Web / 网页', `http://127.0.0.1:${ports.web}/`]);
+  }
+
+  if (withMirror) {
+    const chainHome = env.LIANJIAN_CHAIN_HOME;
+    const unit = await demoGeneralBranch(db.url);
+    if (!chainHome || !existsSync(path.join(repoRoot, 'api/src/main.ts'))) {
+      say('--mirror: a mirror needs the chain node and the API; not started. / 镜像需要链节点和 API，未启动。');
+    } else if (!unit) {
+      say('--mirror: the database has no general branch to mirror; not started. / 数据库中没有可镜像的总支，未启动。');
+    } else {
+      const keyFile = path.join(sup.dataDir, 'mirror', 'key');
+      await demoMirrorKey(db.url, unit, keyFile);
+      services.push(
+        await startDemoMirror({
+          feedUrl: `http://127.0.0.1:${ports.api}/graphql`,
+          rpcUrl: env.LIANJIAN_RPC ?? `http://127.0.0.1:${ports.rpc}`,
+          trustRootFile: path.join(chainHome, 'trust-root.json'),
+          keyFile,
+          dataDir: path.join(sup.dataDir, 'mirror', 'pg'),
+          port: ports.mirror,
+          logFile: path.join(logDir, 'mirror.log'),
+        }),
+      );
+      urls.push([`Mirror / 镜像 (${unit.name})`, `http://127.0.0.1:${ports.mirror}/status`]);
+    }
   }
 
   say('');

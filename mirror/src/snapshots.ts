@@ -5,13 +5,45 @@
 // names inputs left out, listed in an older version, or listed though not in the subtree.
 //
 // Covered: the member metrics (composition, funnel), whose inputs are every Member record of the
-// subtree at its version then (api/src/modules/analytics/publish.ts). The dues metric joins dues
-// records through members and is not checked yet.
-import { buildTree, fromHex, toHex, treeRoot, type RecordDocument } from '@lianjian/verify';
+// subtree at its version then, and `dues`, whose inputs are those members and every dues record
+// (base, hardship decision, payment, arrears case) of those members — a dues record belongs to
+// the subtree through its member, where the member then stood (api/src/modules/analytics/publish.ts).
+// In the alert, a member is named by its id and any other input as "Type:id".
+import { buildTree, DUES_INPUT_TYPES, fromHex, toHex, treeRoot, type RecordDocument } from '@lianjian/verify';
 import type { FeedEntry } from './feed.js';
 import type { Alert, Store } from './store.js';
 
-export const CHECKED_METRICS = new Set(['composition', 'funnel']);
+export const CHECKED_METRICS = new Set(['composition', 'funnel', 'dues']);
+
+/** The dues metric's inputs besides members: reached through their data's memberId. */
+const DUES_RECORD_TYPES: readonly string[] = DUES_INPUT_TYPES.filter((t) => t !== 'Member');
+
+/**
+ * The dues records of the members of `unitPath`'s subtree just before log position `before`, as
+ * this copy holds them: each record's newest version then, its member's newest version then, and
+ * that member's unit's path then. "Type\u0000id" → version, leaf (hex).
+ */
+async function duesRecordsAt(store: Store, before: number, unitPath: string): Promise<Map<string, { version: number; leaf: string }>> {
+  const { rows } = await store.pool.query<{ type: string; id: string; version: number; leaf: string }>(
+    `WITH d AS (SELECT DISTINCT ON (entity_type, entity_id) entity_type, entity_id, version, leaf, document FROM mirror_document
+                 WHERE entity_type = ANY($3::text[]) AND position < $1 ORDER BY entity_type, entity_id, version DESC),
+          m AS (SELECT DISTINCT ON (entity_id) entity_id, org_unit_id FROM mirror_document
+                 WHERE entity_type = 'Member' AND position < $1 ORDER BY entity_id, version DESC),
+          u AS (SELECT DISTINCT ON (entity_id) entity_id, (document::jsonb -> 'data' ->> 'path') AS path FROM mirror_document
+                 WHERE entity_type = 'OrgUnit' AND position < $1 ORDER BY entity_id, version DESC)
+     SELECT d.entity_type AS type, d.entity_id::text AS id, d.version, encode(d.leaf, 'hex') AS leaf
+       FROM d JOIN m ON m.entity_id::text = (d.document::jsonb -> 'data' ->> 'memberId') JOIN u ON u.entity_id = m.org_unit_id
+      WHERE left(u.path, length($2)) = $2`,
+    [before, unitPath, DUES_RECORD_TYPES],
+  );
+  return new Map(rows.map((r) => [`${r.type}\u0000${r.id}`, { version: r.version, leaf: r.leaf }]));
+}
+
+/** How an input is named in an alert: a member by its id (as before dues were checked), others as "Type:id". */
+const nameOf = (k: string) => {
+  const [type, id] = k.split('\u0000') as [string, string];
+  return type === 'Member' ? id : `${type}:${id}`;
+};
 
 interface SnapshotData {
   metric?: unknown;
@@ -34,16 +66,18 @@ export async function checkSnapshot(store: Store, e: FeedEntry, doc: RecordDocum
   }
   const unitPath = typeof data.params?.unitPath === 'string' ? data.params.unitPath : null;
   if (!unitPath) return { ...base, detail: { metric, position: e.position, reason: 'the snapshot names no unit path' } };
-  const expected = await store.membersAt(e.position, unitPath);
-  const got = new Map(listed.filter((i) => i.entityType === 'Member').map((i) => [i.entityId, i]));
+  const expected = new Map<string, { version: number; leaf: string }>([...(await store.membersAt(e.position, unitPath))].map(([id, x]) => [`Member\u0000${id}`, x]));
+  if (metric === 'dues') for (const [k, x] of await duesRecordsAt(store, e.position, unitPath)) expected.set(k, x);
+  const types = metric === 'dues' ? new Set<string>(DUES_INPUT_TYPES) : new Set(['Member']);
+  const got = new Map(listed.filter((i) => types.has(i.entityType)).map((i) => [`${i.entityType}\u0000${i.entityId}`, i]));
   const missing: string[] = [];
   const stale: { id: string; listed: number; held: number }[] = [];
-  for (const [id, x] of expected) {
-    const l = got.get(id);
-    if (!l) missing.push(id);
-    else if (l.entityVersion !== x.version || l.leaf !== x.leaf) stale.push({ id, listed: l.entityVersion, held: x.version });
+  for (const [k, x] of expected) {
+    const l = got.get(k);
+    if (!l) missing.push(nameOf(k));
+    else if (l.entityVersion !== x.version || l.leaf !== x.leaf) stale.push({ id: nameOf(k), listed: l.entityVersion, held: x.version });
   }
-  const unexpected = [...got.keys()].filter((id) => !expected.has(id));
+  const unexpected = [...got.keys()].filter((k) => !expected.has(k)).map(nameOf);
   if (!missing.length && !stale.length && !unexpected.length) return undefined;
   return { ...base, detail: { metric, position: e.position, unitPath, missing, stale, unexpected, expected: expected.size, listed: listed.length } };
 }

@@ -102,6 +102,8 @@ export const PAGE_ROLES = {
   oversight: ['LEADER', 'SECRETARY', 'ADMIN'],
   membersImport: ['SECRETARY', 'ADMIN'],
   accounts: ['ADMIN'],
+  // Mirrors of the levels and their state (the API's `mirrors` is ADMIN's, like the keys they use).
+  mirrors: ['ADMIN'],
   admin: ['ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
 

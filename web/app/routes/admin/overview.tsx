@@ -109,7 +109,7 @@ export default function Admin() {
         </details>
       </Card>
       <nav className="card" aria-label={t.accounts.title}>
-        <Link to="/admin/accounts">{t.accounts.links.accounts}</Link> · <Link to="/admin/tamper">{t.accounts.links.tamper}</Link>
+        <Link to="/admin/accounts">{t.accounts.links.accounts}</Link> · <Link to="/admin/tamper">{t.accounts.links.tamper}</Link> · <Link to="/admin/mirrors">{t.mirrors.link}</Link>
       </nav>
     </section>
   );
