@@ -1,7 +1,7 @@
 // The mirror feed (issue #21): a level's key with "Mirror:read" reads its subtree's records in log
 // order with their proof bundles v1, page by page and resumable; nothing outside its subtree, no
 // record before its batch is anchored, and no other caller at all.
-import { parseBundle, verifyBundle, createChainChecker } from '@lianjian/verify';
+import { parseBundle, verifyBundle, createChainChecker, parseJson, toBundles, verifyProofSet, type ProofSet } from '@lianjian/verify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../../indexer/test/helpers.js';
 import { startE2eStack, type E2eStack } from './e2e-stack.js';
@@ -108,6 +108,45 @@ describe('mirrorFeed', () => {
     expect(head.hasMore).toBe(false);
     expect(head.endPosition).toBe(head.headPosition);
     expect(head.headSeq).toBeGreaterThanOrEqual(1);
+  });
+
+  it('as a proof set v2 (format: PROOF_SET): one set per page that verifies, expands to the v1 bundles, and holds only the subtree', async () => {
+    const SET = `query($after: Int, $first: Int) { mirrorFeed(after: $after, first: $first, format: PROOF_SET) {
+      endPosition hasMore proofSet entries { position type entityId version org batchSeq documentText bundle } } }`;
+    const v1 = await readAll(g1Key, 3);
+    const chain = createChainChecker(s.rpcUrl);
+    let after = -1;
+    let pages = 0;
+    const seen: Entry[] = [];
+    for (;;) {
+      const p = ok(await s.h.gql<{ mirrorFeed: { endPosition: number; hasMore: boolean; proofSet: string | null; entries: Entry[] } }>(SET, { after, first: 3 }, { apiKey: g1Key })).mirrorFeed;
+      pages++;
+      expect(p.entries.every((e) => e.bundle === null)).toBe(true);
+      if (p.entries.length) {
+        const set = parseJson(p.proofSet!) as ProofSet;
+        expect(set.v).toBe(2);
+        // Record k is entry k, its document the stored canonical text, spliced as it is.
+        expect(set.records.map((r) => JSON.stringify(r.doc))).toEqual(p.entries.map((e) => e.documentText));
+        expect(set.records.map((r) => set.batches[r.b!]!.seq)).toEqual(p.entries.map((e) => e.batchSeq));
+        const report = await verifyProofSet(set, { chain });
+        expect(report.verified, JSON.stringify(report.batches)).toBe(true);
+        expect(report.batches).toHaveLength(new Set(p.entries.map((e) => e.batchSeq)).size); // one chain check per batch
+        // Expanded, the same bundles v1 serves for the same records.
+        const byPosition = new Map(v1.entries.map((e) => [e.position, e.bundle]));
+        expect(toBundles(set)).toEqual(p.entries.map((e) => byPosition.get(e.position)));
+        seen.push(...p.entries);
+      } else {
+        expect(p.proofSet).toBeNull();
+      }
+      after = p.endPosition;
+      if (!p.hasMore) break;
+    }
+    expect(pages).toBeGreaterThan(2);
+    // Nothing outside the subtree: the same records as the v1 feed and the database.
+    expect(seen.map((e) => e.position)).toEqual(v1.entries.map((e) => e.position));
+    const want = await subtreeRecords(s.fx.units.g1.id);
+    expect(seen.map((e) => e.entityId)).toEqual(want.map((w) => w.id));
+    expect(seen.map((e) => e.entityId)).not.toContain(s.fx.members.m4.id);
   });
 
   it("another level's key reads its own subtree only", async () => {

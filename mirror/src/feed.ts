@@ -8,8 +8,9 @@ export interface FeedEntry {
   version: number;
   org: string;
   batchSeq: number;
-  documentText: string;
-  bundle: unknown;
+  /** Absent from a PROOF_SET page: the documents are the set's (the text stored is their canonical form). */
+  documentText?: string;
+  bundle?: unknown;
   /** An AnalyticsSnapshot's listed inputs (only when the page was read with bundles). */
   snapshotInputs?: { ordinal: number; entityType: string; entityId: string; entityVersion: number; leaf: string }[] | null;
 }
@@ -22,13 +23,20 @@ export interface FeedPage {
   headPosition: number;
   headSeq: number;
   entries: FeedEntry[];
+  /** PROOF_SET pages: the proof set v2 JSON text, its record k proving entries[k]. */
+  proofSet?: string | null;
 }
+
+/** BUNDLES: a v1 bundle per entry; PROOF_SET: one proof set v2 per page (far less to assemble, send and check). */
+export type FeedFormat = 'BUNDLES' | 'PROOF_SET';
 
 export class FeedError extends Error {
   constructor(
     message: string,
     /** The centre could not be reached or answered 5xx: try again later. */
     readonly unavailable: boolean,
+    /** The GraphQL error code, when the centre gave one. */
+    readonly code?: string,
   ) {
     super(message);
     this.name = 'FeedError';
@@ -40,22 +48,43 @@ const QUERY = `query MirrorFeed($after: Int, $first: Int, $full: Boolean!) { mir
   entries { position type entityId version org batchSeq documentText bundle @include(if: $full)
     snapshotInputs @include(if: $full) { ordinal entityType entityId entityVersion leaf } } } }`;
 
+// The documents travel once, inside the set; the entries name what each record of the set is.
+const SET_QUERY = `query MirrorFeedSet($after: Int, $first: Int) { mirrorFeed(after: $after, first: $first, format: PROOF_SET) {
+  unitId after endPosition hasMore headPosition headSeq proofSet
+  entries { position type entityId version org batchSeq snapshotInputs { ordinal entityType entityId entityVersion leaf } } } }`;
+
 export class FeedClient {
   constructor(
     /** The API's GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql. */
     readonly url: string,
-    private readonly key: string,
+    /** The mirror's key: it reads the feed and reports its state with it (report.ts). */
+    readonly key: string,
     private readonly timeoutMs = 30_000,
+    /** PROOF_SET unless told otherwise; a centre that does not know the format is read with bundles. */
+    public format: FeedFormat = 'PROOF_SET',
   ) {}
 
-  /** One page; `full: false` leaves the bundles out (a re-check compares documents only). */
+  /** One page; `full: false` leaves the proofs out (a re-check compares documents only). */
   async page(after: number, first: number, full = true): Promise<FeedPage> {
+    if (full && this.format === 'PROOF_SET') {
+      try {
+        return await this.request(SET_QUERY, { after, first });
+      } catch (error) {
+        // An older centre without `format`: its validation error, never a refusal of the key.
+        if (!(error instanceof FeedError) || error.code !== 'GRAPHQL_VALIDATION_FAILED') throw error;
+        this.format = 'BUNDLES';
+      }
+    }
+    return this.request(QUERY, { after, first, full });
+  }
+
+  private async request(query: string, variables: Record<string, unknown>): Promise<FeedPage> {
     let res: Response;
     try {
       res = await fetch(this.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-api-key': this.key },
-        body: JSON.stringify({ query: QUERY, variables: { after, first, full } }),
+        body: JSON.stringify({ query, variables }),
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {
@@ -69,7 +98,7 @@ export class FeedClient {
     }
     if (body.errors?.length || !body.data?.mirrorFeed) {
       const e = body.errors?.[0];
-      throw new FeedError(`feed refused: ${e?.extensions?.code ?? res.status} ${e?.message ?? 'no data'}`, res.status >= 500);
+      throw new FeedError(`feed refused: ${e?.extensions?.code ?? res.status} ${e?.message ?? 'no data'}`, res.status >= 500, e?.extensions?.code);
     }
     return body.data.mirrorFeed;
   }

@@ -5,6 +5,7 @@ import { fromHex, leafHash, type RecordDocument, type TrustRoot } from '@lianjia
 import { AnchorReader } from '@lianjian/verify/chain';
 import { FeedClient, FeedError, type FeedPage } from './feed.js';
 import { checkSnapshot } from './snapshots.js';
+import { reportRound } from './report.js';
 import { RECORD_ALERTS, Store, type Alert, type StoredDocument } from './store.js';
 import { ChainUnavailable, EntryVerifier } from './verifier.js';
 
@@ -79,38 +80,72 @@ export class Mirror {
       return p;
     };
     let next = fetchPage(position);
-    do {
-      page = await next;
-      // The centre assembles the next page while this one is verified and stored.
-      if (page.hasMore && page.endPosition > position) next = fetchPage(page.endPosition);
-      const docs: StoredDocument[] = [];
-      const batches = new Map<number, { seq: number; root: Buffer; height: number }>();
-      const alerts: Alert[] = [];
-      for (const e of page.entries) {
-        const v = await this.verifier.check(e); // ChainUnavailable propagates: nothing of this page is stored
-        if (!v.ok) {
-          rejected++;
-          alerts.push({ kind: 'UNVERIFIED', entityType: e.type, entityId: e.entityId, version: e.version, batchSeq: e.batchSeq, detail: { position: e.position, reason: v.reason } });
-          continue;
+    // The previous page's store (and its snapshot checks) runs while this page is verified.
+    let storing: Promise<void> = Promise.resolve();
+    const knowUnit = async (unitId: string) => {
+      if (!(await this.store.state()).unitId) await this.store.setState({ unitId });
+    };
+    try {
+      do {
+        page = await next;
+        // The centre assembles the next page while this one is verified and stored.
+        if (page.hasMore && page.endPosition > position) next = fetchPage(page.endPosition);
+        const docs: StoredDocument[] = [];
+        const batches = new Map<number, { seq: number; root: Buffer; height: number }>();
+        const alerts: Alert[] = [];
+        let proofBatches: string | undefined;
+        if (page.proofSet !== undefined) {
+          // One proof set for the page: one offline check and one chain check per batch, taken or refused whole.
+          const v = await this.verifier.checkPage(page.entries, page.proofSet); // ChainUnavailable propagates
+          if (!v.ok) {
+            rejected += v.refused.length;
+            const refusedAlerts: Alert[] = v.refused.map(({ entry: e, reason }) => ({ kind: 'UNVERIFIED', entityType: e.type, entityId: e.entityId, version: e.version, batchSeq: e.batchSeq, detail: { position: e.position, reason } }));
+            await storing;
+            await this.store.alert(refusedAlerts);
+            // Nothing of the page is stored and the position stays: the next round asks again.
+            this.log(`mirror: refused the page after ${position}: ${v.refused[0]?.reason ?? 'not verified'}`);
+            break;
+          }
+          for (const { entry: e, text, leaf, i } of v.records) {
+            docs.push({ position: e.position, type: e.type, entityId: e.entityId, version: e.version, org: e.org, batchSeq: e.batchSeq, document: text, leaf, bundle: null, leafIndex: i });
+          }
+          for (const b of v.batches) batches.set(b.seq, b);
+          if (docs.length) proofBatches = v.proofBatches;
+        } else {
+          for (const e of page.entries) {
+            const v = await this.verifier.check(e); // ChainUnavailable propagates: nothing of this page is stored
+            if (!v.ok) {
+              rejected++;
+              alerts.push({ kind: 'UNVERIFIED', entityType: e.type, entityId: e.entityId, version: e.version, batchSeq: e.batchSeq, detail: { position: e.position, reason: v.reason } });
+              continue;
+            }
+            docs.push({ position: e.position, type: e.type, entityId: e.entityId, version: e.version, org: e.org, batchSeq: e.batchSeq, document: e.documentText!, leaf: v.leaf, bundle: JSON.stringify(v.bundle) });
+            batches.set(v.bundle.batch.seq, { seq: v.bundle.batch.seq, root: Buffer.from(fromHex(v.bundle.batch.root)), height: v.height });
+          }
         }
-        docs.push({ position: e.position, type: e.type, entityId: e.entityId, version: e.version, org: e.org, batchSeq: e.batchSeq, document: e.documentText, leaf: v.leaf, bundle: JSON.stringify(v.bundle) });
-        batches.set(v.bundle.batch.seq, { seq: v.bundle.batch.seq, root: Buffer.from(fromHex(v.bundle.batch.root)), height: v.height });
-      }
-      await this.store.append(docs, page.endPosition, [...batches.values()]);
-      // A snapshot's inputs precede it in the log, so they are stored by now (this page or before).
-      for (const e of page.entries) {
-        if (e.type !== 'AnalyticsSnapshot') continue;
-        const d = docs.find((x) => x.position === e.position);
-        if (!d) continue;
-        const found = await checkSnapshot(this.store, e, JSON.parse(d.document) as RecordDocument);
-        if (found) alerts.push(found);
-      }
-      await this.store.alert(alerts);
-      stored += docs.length;
-      position = Math.max(position, page.endPosition);
-      if (!(await this.store.state()).unitId) await this.store.setState({ unitId: page.unitId });
-      opts.onPage?.(stored);
-    } while (page.hasMore && !this.stopped && stored < (opts.maxRecords ?? Infinity));
+        await storing;
+        const thisPage = page;
+        storing = (async () => {
+          await this.store.append(docs, thisPage.endPosition, [...batches.values()], proofBatches);
+          // A snapshot's inputs precede it in the log, so they are stored by now (this page or before).
+          for (const e of thisPage.entries) {
+            if (e.type !== 'AnalyticsSnapshot') continue;
+            const d = docs.find((x) => x.position === e.position);
+            if (!d) continue;
+            const found = await checkSnapshot(this.store, e, JSON.parse(d.document) as RecordDocument);
+            if (found) alerts.push(found);
+          }
+          await this.store.alert(alerts);
+          await knowUnit(thisPage.unitId);
+        })();
+        storing.catch(() => undefined); // awaited before the next page is stored, and at the end
+        stored += docs.length;
+        position = Math.max(position, page.endPosition);
+        opts.onPage?.(stored);
+      } while (page.hasMore && !this.stopped && stored < (opts.maxRecords ?? Infinity));
+    } finally {
+      await storing;
+    }
     const prev = await this.store.state();
     await this.store.setState({ headSeq: page.headSeq, ...(page.headSeq > prev.headSeq ? { behindSince: null } : {}) });
     if (stored || rejected) this.log(`mirror: stored ${stored}, rejected ${rejected}, at position ${position} (batch ${page.headSeq})`);
@@ -132,7 +167,7 @@ export class Mirror {
       const page = await this.opts.feed.page(after, 2000, false);
       for (const e of page.entries) {
         if (e.position > position) continue;
-        served.set(keyOf(e.type, e.entityId, e.version), Buffer.from(leafOfText(e.documentText)));
+        served.set(keyOf(e.type, e.entityId, e.version), Buffer.from(leafOfText(e.documentText ?? '')));
         newest.set(`${e.type}\u0000${e.entityId}`, Math.max(newest.get(`${e.type}\u0000${e.entityId}`) ?? 0, e.version));
       }
       after = page.endPosition;
@@ -210,6 +245,7 @@ export class Mirror {
         this.log(`mirror: re-check postponed: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
+    await reportRound(this.opts.feed, this.store, (line) => this.log(line)); // where this mirror stands, to the centre (report.ts; never throws)
   }
 
   /** Catch up, then follow: a tick every pollMs until stop(). */

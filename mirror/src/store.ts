@@ -1,6 +1,7 @@
 // The mirror's own database: what it holds (documents with their bundles, verified batches),
 // where it stands in the feed, and what it found (alerts). Created at start, idempotently: a mirror
 // is one process with one schema, so plain CREATE … IF NOT EXISTS is its whole migration story.
+import { toBundles, type ProofSet } from '@lianjian/verify';
 import pg from 'pg';
 
 export const SCHEMA_SQL = `
@@ -32,6 +33,20 @@ CREATE TABLE IF NOT EXISTS mirror_document (
 );
 CREATE INDEX IF NOT EXISTS mirror_document_entity ON mirror_document (entity_id);
 
+-- A PROOF_SET page's proof: the verified set's "batches" (headers and shared nodes), stored once. Its
+-- documents point into it (set_id, and leaf_index: the record's leaf index in its batch) instead of
+-- each carrying a v1 bundle; the set is rebuilt from them and expanded (toBundles) when read, so the
+-- documents are not stored twice.
+CREATE TABLE IF NOT EXISTS mirror_proof_set (
+  id           bigserial PRIMARY KEY,
+  batches      text NOT NULL,
+  stored_at    timestamptz NOT NULL DEFAULT now()
+);
+ALTER TABLE mirror_document ADD COLUMN IF NOT EXISTS set_id bigint REFERENCES mirror_proof_set (id);
+ALTER TABLE mirror_document ADD COLUMN IF NOT EXISTS leaf_index int;
+CREATE INDEX IF NOT EXISTS mirror_document_set ON mirror_document (set_id) WHERE set_id IS NOT NULL;
+ALTER TABLE mirror_document ALTER COLUMN bundle DROP NOT NULL;
+
 -- Batches whose root the chain confirmed (from the mirror's root of trust).
 CREATE TABLE IF NOT EXISTS mirror_batch (
   seq          int PRIMARY KEY,
@@ -55,6 +70,9 @@ CREATE UNIQUE INDEX IF NOT EXISTS mirror_alert_open ON mirror_alert
   (kind, coalesce(entity_type, ''), coalesce(entity_id, '00000000-0000-0000-0000-000000000000'::uuid), coalesce(version, -1))
   WHERE resolved_at IS NULL;
 `;
+
+/** Rows per INSERT statement: 11 parameters a row, within Postgres's 65,535 (a feed page is at most 2,000). */
+const INSERT_ROWS = 5000;
 
 export type AlertKind =
   /** Every version of a record the mirror holds is gone from the feed. */
@@ -98,8 +116,14 @@ export interface StoredDocument {
   batchSeq: number;
   document: string;
   leaf: Buffer;
-  bundle: string;
+  /** The v1 bundle text; on append, null when the document's proof is the page's set (setIndex). */
+  bundle: string | null;
+  /** With a page's proof set (append's `proofBatches`): the record's leaf index in its batch. */
+  leafIndex?: number;
 }
+
+/** What the read API serves: every stored document with its v1 bundle (expanded from its set if need be). */
+export type HeldDocument = StoredDocument & { bundle: string };
 
 export interface MirrorState {
   unitId: string | null;
@@ -153,18 +177,33 @@ export class Store {
     await this.pool.query(`UPDATE mirror_state SET ${set.map(([k], i) => `${k} = $${i + 1}`).join(', ')} WHERE id = 1`, set.map(([, v]) => v));
   }
 
-  /** Stores verified documents and moves the position, in one transaction (a crash loses nothing). */
-  async append(docs: StoredDocument[], position: number, batches: { seq: number; root: Buffer; height: number }[]): Promise<void> {
+  /**
+   * Stores verified documents and moves the position, in one transaction (a crash loses nothing):
+   * one multi-row INSERT for the page. With `proofBatches` (the verified set's `batches` as JSON),
+   * they are stored once and each document keeps its leaf index rather than a bundle.
+   */
+  async append(docs: StoredDocument[], position: number, batches: { seq: number; root: Buffer; height: number }[], proofBatches?: string): Promise<void> {
     const c = await this.pool.connect();
     try {
       await c.query('BEGIN');
       if (docs.length) {
-        await c.query(
-          `INSERT INTO mirror_document (position, entity_type, entity_id, version, org_unit_id, batch_seq, document, leaf, bundle)
-           SELECT * FROM unnest($1::bigint[], $2::text[], $3::uuid[], $4::int[], $5::uuid[], $6::int[], $7::text[], $8::bytea[], $9::text[])
-           ON CONFLICT DO NOTHING`,
-          [docs.map((d) => d.position), docs.map((d) => d.type), docs.map((d) => d.entityId), docs.map((d) => d.version), docs.map((d) => d.org), docs.map((d) => d.batchSeq), docs.map((d) => d.document), docs.map((d) => d.leaf), docs.map((d) => d.bundle)],
-        );
+        const setId = proofBatches === undefined ? null : (await c.query<{ id: string }>(`INSERT INTO mirror_proof_set (batches) VALUES ($1) RETURNING id::text`, [proofBatches])).rows[0]!.id;
+        // One multi-row INSERT per page with a parameter per value: array literals (unnest) would
+        // escape every quote of every document text on the way in and parse it again in the server.
+        for (let from = 0; from < docs.length; from += INSERT_ROWS) {
+          const rows = docs.slice(from, from + INSERT_ROWS);
+          const values: unknown[] = [];
+          const tuples = rows.map((d) => {
+            const n = values.push(d.position, d.type, d.entityId, d.version, d.org, d.batchSeq, d.document, d.leaf, d.bundle, setId, setId === null ? null : (d.leafIndex ?? null));
+            const at = n - 11;
+            return `($${at + 1}::bigint, $${at + 2}, $${at + 3}::uuid, $${at + 4}::int, $${at + 5}::uuid, $${at + 6}::int, $${at + 7}, $${at + 8}::bytea, $${at + 9}, $${at + 10}::bigint, $${at + 11}::int)`;
+          });
+          await c.query(
+            `INSERT INTO mirror_document (position, entity_type, entity_id, version, org_unit_id, batch_seq, document, leaf, bundle, set_id, leaf_index)
+             VALUES ${tuples.join(', ')} ON CONFLICT DO NOTHING`,
+            values,
+          );
+        }
       }
       if (batches.length) {
         await c.query(
@@ -230,14 +269,36 @@ export class Store {
     return rows.map((r) => ({ position: Number(r.position), type: r.entity_type, entityId: r.entity_id, version: r.version, batchSeq: r.batch_seq, leaf: r.leaf }));
   }
 
-  /** Every version held of one record, oldest first (bundle text included). */
-  async versions(type: string, id: string): Promise<StoredDocument[]> {
+  /**
+   * Every version held of one record, oldest first, each with its v1 bundle text: as received, or
+   * expanded (toBundles: a set verifies iff its bundles do) from its page's proof set, rebuilt from
+   * the stored batches and the page's documents in log order — the set the mirror verified.
+   */
+  async versions(type: string, id: string): Promise<HeldDocument[]> {
     const { rows } = await this.pool.query(
-      `SELECT position::text, entity_type, entity_id::text, version, org_unit_id::text, batch_seq, document, leaf, bundle
+      `SELECT position::text, entity_type, entity_id::text, version, org_unit_id::text, batch_seq, document, leaf, bundle, set_id::text
          FROM mirror_document WHERE entity_type = $1 AND entity_id = $2::uuid ORDER BY version`,
       [type, id],
     );
-    return rows.map((r) => ({ position: Number(r.position), type: r.entity_type, entityId: r.entity_id, version: r.version, org: r.org_unit_id, batchSeq: r.batch_seq, document: r.document, leaf: r.leaf, bundle: r.bundle }));
+    const expanded = new Map<string, string>(); // position → bundle text
+    const setIds = [...new Set(rows.filter((r) => r.bundle === null && r.set_id !== null).map((r) => r.set_id as string))];
+    if (setIds.length) {
+      const sets = await this.pool.query<{ id: string; batches: string }>(`SELECT id::text, batches FROM mirror_proof_set WHERE id = ANY($1::bigint[])`, [setIds]);
+      const members = await this.pool.query<{ set_id: string; position: string; batch_seq: number; leaf_index: number; document: string }>(
+        `SELECT set_id::text, position::text, batch_seq, leaf_index, document FROM mirror_document WHERE set_id = ANY($1::bigint[]) ORDER BY position`,
+        [setIds],
+      );
+      for (const s of sets.rows) {
+        const batches = JSON.parse(s.batches) as ProofSet['batches'];
+        const own = members.rows.filter((m) => m.set_id === s.id);
+        const records = own.map((m) => ({ b: batches.findIndex((b) => b.seq === m.batch_seq), i: m.leaf_index, doc: JSON.parse(m.document) as ProofSet['records'][number]['doc'] }));
+        toBundles({ v: 2, batches, records }).forEach((b, k) => expanded.set(own[k]!.position, JSON.stringify(b)));
+      }
+    }
+    return rows.map((r) => {
+      const bundle = r.bundle ?? expanded.get(r.position) ?? 'null';
+      return { position: Number(r.position), type: r.entity_type, entityId: r.entity_id, version: r.version, org: r.org_unit_id, batchSeq: r.batch_seq, document: r.document, leaf: r.leaf, bundle };
+    });
   }
 
   /**

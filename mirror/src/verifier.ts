@@ -2,7 +2,8 @@
 // of the bundle's document and hashes to its leaf, the audit path leads to the batch root, and the
 // chain (read from the mirror's own root of trust) holds that root. The chain is asked once per
 // batch: confirmed roots are kept, so catch-up costs one chain read per batch, not per record.
-import { canonicalize, createChainChecker, fromHex, parseBundle, toHex, verifyBundle, type ChainChecker, type ProofBundle, type TrustRoot } from '@lianjian/verify';
+import { createHash } from 'node:crypto';
+import { canonicalize, createChainChecker, decodeBase64, fromHex, parseBundle, toHex, verifyBundle, verifyProofSet, type ChainChecker, type ProofBundle, type ProofSet, type TrustRoot } from '@lianjian/verify';
 import type { FeedEntry } from './feed.js';
 
 export class ChainUnavailable extends Error {
@@ -14,11 +15,36 @@ export class ChainUnavailable extends Error {
 
 export type Verdict = { ok: true; bundle: ProofBundle; leaf: Buffer; height: number } | { ok: false; reason: string };
 
+/** A verified record of a proof set page: its canonical text (what is stored) and leaf. */
+export interface SetRecord {
+  entry: FeedEntry;
+  text: string;
+  leaf: Buffer;
+  /** The leaf index in its batch. */
+  i: number;
+}
+
+/**
+ * A PROOF_SET page's verdict. The page is taken or refused whole: one bad node fails every record of
+ * its batch, and a page partly stored would leave a hole behind the stored position.
+ */
+export type PageVerdict =
+  | { ok: true; records: SetRecord[]; batches: { seq: number; root: Buffer; height: number }[]; proofBatches: string }
+  | { ok: false; refused: { entry: FeedEntry; reason: string }[] };
+
+const LEAF_PREFIX = Buffer.from([0]);
+
+/** SHA-256(0x00 ‖ text) with Node's native hash: the same leaf as verify's leafHash, at a fraction of the cost. */
+function leafOfText(text: string): Buffer {
+  return createHash('sha256').update(LEAF_PREFIX).update(text, 'utf8').digest();
+}
 
 export class EntryVerifier {
   private readonly confirmed = new Map<string, number>();
   private readonly chain: ChainChecker;
   private lastHeight = 0;
+  /** Set when a chain read failed for want of the chain (verifyProofSet reports it, it does not throw). */
+  private outage: ChainUnavailable | undefined;
 
   constructor(rpcUrl: string, trustRoot?: TrustRoot) {
     const inner = createChainChecker(rpcUrl, trustRoot ? { trustRoot } : {});
@@ -27,13 +53,69 @@ export class EntryVerifier {
         const key = `${seq}:${toHex(root)}:${anchor?.height ?? ''}:${anchor?.txHash ?? ''}:${claimed.size}:${toHex(claimed.prevRoot)}`;
         const known = this.confirmed.get(key);
         if (known !== undefined) return { ok: true, height: known };
-        const r = await inner.checkBatchRoot(seq, root, anchor, claimed);
+        let r: Awaited<ReturnType<ChainChecker['checkBatchRoot']>>;
+        try {
+          r = await inner.checkBatchRoot(seq, root, anchor, claimed);
+        } catch (error) {
+          this.outage = new ChainUnavailable(error instanceof Error ? error.message : String(error));
+          throw this.outage;
+        }
         // A chain that cannot be read is no verdict on the document: the caller stops and retries.
-        if (!r.ok && r.unavailable) throw new ChainUnavailable(r.reason);
+        if (!r.ok && r.unavailable) throw (this.outage = new ChainUnavailable(r.reason));
         if (r.ok) this.confirmed.set(key, r.height);
         return r;
       },
     };
+  }
+
+  /**
+   * A PROOF_SET page: the set is parsed and checked against the entries (record k is entry k: same
+   * type, id, version, org and batch), then verifyProofSet — each batch's nodes consumed exactly up
+   * to its root, and one chain check per batch (confirmed batches are not asked again). Throws
+   * ChainUnavailable when the chain could not be read: no verdict, nothing to store or alert.
+   */
+  async checkPage(entries: readonly FeedEntry[], setText: string | null | undefined): Promise<PageVerdict> {
+    const refuse = (reason: string): PageVerdict => ({ ok: false, refused: entries.map((entry) => ({ entry, reason })) });
+    if (entries.length === 0) return { ok: true, records: [], batches: [], proofBatches: '[]' };
+    let set: ProofSet;
+    try {
+      set = JSON.parse(setText ?? 'null') as ProofSet;
+      if (!set || !Array.isArray(set.records) || !Array.isArray(set.batches)) return refuse('the page carries no proof set v2');
+    } catch (error) {
+      return refuse(`the proof set is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (set.records.length !== entries.length) return refuse(`the proof set holds ${set.records.length} records for ${entries.length} entries`);
+    for (let k = 0; k < entries.length; k++) {
+      const e = entries[k]!;
+      const r = set.records[k]!;
+      const d = r?.doc as { type?: unknown; id?: unknown; version?: unknown; org?: unknown } | undefined;
+      const batch = typeof r?.b === 'number' ? set.batches[r.b] : undefined;
+      if (!d || d.type !== e.type || d.id !== e.entityId || d.version !== e.version || d.org !== e.org || batch?.seq !== e.batchSeq) {
+        return refuse(`record ${k} of the proof set names another record or batch than its entry (${e.type} ${e.entityId} v${e.version})`);
+      }
+    }
+    this.outage = undefined;
+    const report = await verifyProofSet(set, { chain: this.chain });
+    if (this.outage) throw this.outage;
+    if (!report.verified) {
+      const refused = report.records.map((r, k) => {
+        const failed = r.checks.find((c) => c.ok === false) ?? r.checks.find((c) => c.ok === null && c.name !== 'fields');
+        return { entry: entries[k]!, reason: r.verified ? 'its page did not verify (another batch of the page failed)' : `${failed?.name ?? 'check'}: ${failed?.reason ?? 'not verified'}` };
+      });
+      return { ok: false, refused };
+    }
+    const batches = set.batches.map((b) => {
+      const height = b.anchor!.height;
+      if (height > this.lastHeight) this.lastHeight = height;
+      return { seq: b.seq, root: Buffer.from(decodeBase64(b.root)), height };
+    });
+    // The stored text is the canonical form of the verified document, so it hashes to the verified leaf.
+    const records = set.records.map((r, k) => {
+      const text = canonicalize(r.doc);
+      return { entry: entries[k]!, text, leaf: leafOfText(text), i: r.i! };
+    });
+    // What proves the stored documents besides themselves: the batches (headers and nodes), kept once.
+    return { ok: true, records, batches, proofBatches: JSON.stringify(set.batches) };
   }
 
   /** The anchoring height of the last batch confirmed. */
@@ -54,7 +136,7 @@ export class EntryVerifier {
     }
     // The text is the bundle's document (canonical form); verifyBundle then checks that the
     // document hashes to the leaf, so the stored text does too.
-    if (canonicalize(d) !== e.documentText) return { ok: false, reason: 'the document text is not the canonical form of the bundle document' };
+    if (e.documentText === undefined || canonicalize(d) !== e.documentText) return { ok: false, reason: 'the document text is not the canonical form of the bundle document' };
     if (!bundle.anchor) return { ok: false, reason: 'the batch is not anchored' };
     const report = await verifyBundle(bundle, { chain: this.chain });
     if (!report.verified) {

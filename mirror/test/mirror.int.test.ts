@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import { recordData } from '@lianjian/db';
 import { freePort } from '@lianjian/db/postgres';
 import { appendRecords } from '@lianjian/indexer/outbox';
-import { canonicalize, createChainChecker, leafHash, parseTrustRoot, toHex, type ProofBundle } from '@lianjian/verify';
+import { canonicalize, createChainChecker, decodeBase64, encodeBase64, leafHash, parseTrustRoot, toHex, verifyBundle, type ProofBundle, type ProofSet } from '@lianjian/verify';
 import { AnchorReader } from '@lianjian/verify/chain';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -105,8 +105,77 @@ describe('lianjian-mirror', () => {
     expect(st.headSeq).toBeGreaterThanOrEqual(1);
     expect((await store.versions('Member', s.fx.members.m2.id)).length).toBe(1);
     expect(await store.versions('Member', s.fx.members.m4.id)).toEqual([]); // b3 is outside g1
+    // Through proof set v2: each page's set stored once, no bundle per document.
+    const held = (await store.pool.query(`SELECT count(*) FILTER (WHERE bundle IS NULL AND set_id IS NOT NULL)::int AS by_set, (SELECT count(*)::int FROM mirror_proof_set) AS sets FROM mirror_document`)).rows[0];
+    expect(held.by_set).toBe(want);
+    expect(held.sets).toBeGreaterThanOrEqual(Math.ceil(want / 3));
+    expect((await store.pool.query(`SELECT count(*)::int AS n FROM mirror_document WHERE leaf_index IS NULL`)).rows[0].n).toBe(0);
     // Resumes where it stood: nothing new, nothing stored twice.
     expect((await mirror.sync()).stored).toBe(0);
+  });
+
+  it('the v2 copy serves the same v1 bundles as a mirror fed bundles v1, and they verify with the root of trust', async () => {
+    const own = await createTestDatabase();
+    const v1Store = Store.connect(own.url);
+    try {
+      await v1Store.init();
+      const key = (await apiKeyFor(s.h.prisma, s.fx.units.g1.id, ['Mirror:read'], 'g1 mirror v1')).key;
+      const feed = new FeedClient(`${s.h.url}/graphql`, key, 30_000, 'BUNDLES');
+      const r = await new Mirror({ store: v1Store, feed, rpcUrl: s.rpcUrl, trustRoot: parseTrustRoot(readFileSync(trustFile, 'utf8')), pageSize: 4 }).sync();
+      expect(r.stored).toBe(await subtreeCount(s.fx.units.g1.id));
+      expect((await v1Store.pool.query(`SELECT count(*)::int AS n FROM mirror_document WHERE bundle IS NULL`)).rows[0].n).toBe(0);
+      const chain = createChainChecker(s.rpcUrl, { trustRoot: parseTrustRoot(readFileSync(trustFile, 'utf8')) });
+      for (const id of [s.fx.members.m1.id, s.fx.members.m2.id, s.fx.units.b1.id]) {
+        const type = id === s.fx.units.b1.id ? 'OrgUnit' : 'Member';
+        const fromSet = await store.versions(type, id);
+        const fromV1 = await v1Store.versions(type, id);
+        expect(fromSet.length).toBeGreaterThan(0);
+        expect(fromSet.map((d) => JSON.parse(d.bundle) as unknown)).toEqual(fromV1.map((d) => JSON.parse(d.bundle) as unknown));
+        expect(fromSet.map((d) => d.document)).toEqual(fromV1.map((d) => d.document));
+        for (const d of fromSet) expect((await verifyBundle(JSON.parse(d.bundle) as ProofBundle, { chain })).verified).toBe(true);
+      }
+    } finally {
+      await v1Store.close();
+    }
+  });
+
+  it('refuses a served proof set with one tampered node: UNVERIFIED alerts, and nothing of the page stored', async () => {
+    const own = await createTestDatabase();
+    const other = Store.connect(own.url);
+    try {
+      await other.init();
+      const key = (await apiKeyFor(s.h.prisma, s.fx.units.g1.id, ['Mirror:read'], 'g1 mirror tamper')).key;
+      const real = new FeedClient(`${s.h.url}/graphql`, key);
+      let tampered = 0;
+      // A centre (or a path between) that changes one byte of one node of the set it serves.
+      const feed = {
+        page: async (after: number, first: number, full?: boolean) => {
+          const p = await real.page(after, first, full);
+          if (!p.proofSet) return p;
+          const set = JSON.parse(p.proofSet) as ProofSet;
+          const batch = set.batches.find((b) => b.nodes.length > 0);
+          if (!batch) return p;
+          const nodes = decodeBase64(batch.nodes);
+          nodes[0] = nodes[0]! ^ 1;
+          batch.nodes = encodeBase64(nodes);
+          tampered++;
+          return { ...p, proofSet: JSON.stringify(set) };
+        },
+      } as FeedClient;
+      const r = await new Mirror({ store: other, feed, rpcUrl: s.rpcUrl, trustRoot: parseTrustRoot(readFileSync(trustFile, 'utf8')), pageSize: 50 }).sync();
+      expect(tampered).toBe(1);
+      expect(r.stored).toBe(0);
+      expect(r.rejected).toBeGreaterThan(0);
+      expect((await other.counts()).documents).toBe(0);
+      expect((await other.pool.query(`SELECT count(*)::int AS n FROM mirror_proof_set`)).rows[0].n).toBe(0);
+      expect((await other.state()).position).toBe(-1); // the page is asked again next round
+      const alerts = await other.alerts({ open: true });
+      expect(alerts.length).toBe(r.rejected);
+      expect(alerts.every((a) => a.kind === 'UNVERIFIED' && a.entityId && a.batchSeq)).toBe(true);
+      expect(alerts.some((a) => /^path: .*do not lead to the root/.test(String(a.detail?.reason)))).toBe(true);
+    } finally {
+      await other.close();
+    }
   });
 
   it('follows a new write', async () => {
@@ -120,6 +189,23 @@ describe('lianjian-mirror', () => {
     await mirror.stop();
     expect(JSON.parse(versions[1]!.document).data.name).toBe('张三丰');
     expect((await store.counts()).documents).toBe(await subtreeCount(s.fx.units.g1.id));
+  });
+
+  it("each round reports where the mirror stands to the centre, which ADMIN sees as caught up (mirror/src/report.ts)", async () => {
+    // The rounds of the case before ran tick(), which ends with the report.
+    const st = await store.state();
+    const counts = await store.counts();
+    const key = await s.h.prisma.apiKey.findFirstOrThrow({ where: { name: 'g1 mirror' }, include: { mirrorReport: true } });
+    expect(key.mirrorReport).not.toBeNull();
+    expect(Number(key.mirrorReport!.position)).toBe(st.position);
+    expect(key.mirrorReport!.headSeq).toBe(st.headSeq);
+    expect(key.mirrorReport!.documents).toBe(counts.documents);
+    expect(key.mirrorReport!.openAlerts).toBe(counts.openAlerts);
+    const admin = await sessionFor(s.h.prisma, s.fx.accounts.admin.id);
+    const list = ok(await s.h.gql<{ mirrors: { edges: { node: { keyId: string; unitId: string; state: string; recordsBehind: number; position: number } }[] } }>(
+      `{ mirrors(first: 50) { edges { node { keyId unitId state recordsBehind position } } } }`, {}, { token: admin },
+    )).mirrors.edges.map((e) => e.node);
+    expect(list.find((n) => n.keyId === key.id)).toMatchObject({ unitId: s.fx.units.g1.id, state: 'CAUGHT_UP', recordsBehind: 0, position: st.position });
   });
 
   it('runs as its own process (lianjian-mirror) with an embedded Postgres, and catches up', async () => {

@@ -3,7 +3,15 @@
 import { builder } from '../../../graphql/builder.js';
 import { badArgument } from '../../../shared/errors.js';
 import { feedRoot, MIRROR_SCOPE } from '../access.js';
-import { FEED_DEFAULT_PAGE, FEED_MAX_PAGE, feedPage, snapshotInputs, type FeedEntry, type FeedPage, type SnapshotInputEntry } from '../service.js';
+import { FEED_DEFAULT_PAGE, FEED_MAX_PAGE, feedPage, snapshotInputs, type FeedEntry, type FeedFormat, type FeedPage, type SnapshotInputEntry } from '../service.js';
+
+const MirrorFeedFormat = builder.enumType('MirrorFeedFormat', {
+  description: 'How a mirror feed page carries its proofs (镜像数据流的证明格式)',
+  values: {
+    BUNDLES: { description: 'A proof bundle v1 per entry (`bundle`)' },
+    PROOF_SET: { description: "One proof set v2 for the whole page (`proofSet`): each batch's header and shared nodes once" },
+  } as const,
+});
 
 const MirrorSnapshotInput = builder.objectRef<SnapshotInputEntry>('MirrorSnapshotInput').implement({
   description: 'One input record version a published analytics snapshot lists, in leaf order (快照所列输入)',
@@ -26,7 +34,7 @@ const MirrorEntry = builder.objectRef<FeedEntry>('MirrorFeedEntry').implement({
     org: t.exposeID('org', { description: 'Owning org unit of this version' }),
     batchSeq: t.exposeInt('batchSeq'),
     documentText: t.exposeString('documentText', { description: 'The stored canonical (RFC 8785) document text; SHA-256(0x00 ‖ its UTF-8 bytes) is the leaf' }),
-    bundle: t.field({ type: 'JSON', nullable: true, description: 'Proof bundle v1 (application/vnd.lianjian.proof+json), anchored; null when the page was asked for with `proofs: false`', resolve: (e) => e.bundle }),
+    bundle: t.field({ type: 'JSON', nullable: true, description: 'Proof bundle v1 (application/vnd.lianjian.proof+json), anchored; null when the page was asked for with `proofs: false` or `format: PROOF_SET`', resolve: (e) => e.bundle }),
     snapshotInputs: t.field({
       type: [MirrorSnapshotInput],
       nullable: true,
@@ -46,6 +54,11 @@ const MirrorFeedPage = builder.objectRef<FeedPage & { unitId: string; unitPath: 
     hasMore: t.exposeBoolean('hasMore', { description: 'More anchored records may follow right away' }),
     headPosition: t.exposeInt('headPosition', { description: 'Last position of the last anchored batch (-1 before the first)' }),
     headSeq: t.exposeInt('headSeq', { description: 'Seq of the last anchored batch (0 before the first)' }),
+    proofSet: t.exposeString('proofSet', {
+      nullable: true,
+      description:
+        "With `format: PROOF_SET`: the page's proof set v2 as JSON text (application/vnd.lianjian.proofset+json), its record k proving entries[k], each `doc` the stored canonical text; null otherwise or for an empty page",
+    }),
   }),
 });
 
@@ -58,6 +71,7 @@ builder.queryField('mirrorFeed', (t) =>
       after: t.arg.int({ description: 'A log position; -1 (default) starts at the beginning' }),
       first: t.arg.int({ description: `Records per page, 1–${FEED_MAX_PAGE} (default ${FEED_DEFAULT_PAGE})` }),
       proofs: t.arg.boolean({ description: 'false: documents only, no bundles (cheap; a mirror re-checking what it holds). Default true' }),
+      format: t.arg({ type: MirrorFeedFormat, description: 'BUNDLES (default): a v1 bundle per entry; PROOF_SET: one proof set v2 for the page' }),
     },
     resolve: async (_root, args, ctx) => {
       const root = feedRoot(ctx);
@@ -65,7 +79,7 @@ builder.queryField('mirrorFeed', (t) =>
       const first = args.first ?? FEED_DEFAULT_PAGE;
       if (!Number.isInteger(after) || after < -1) throw badArgument('after', 'must be a log position (≥ -1).', '应为日志位置（≥ -1）。');
       if (!Number.isInteger(first) || first < 1 || first > FEED_MAX_PAGE) throw badArgument('first', `must be between 1 and ${FEED_MAX_PAGE}.`, `应在 1 到 ${FEED_MAX_PAGE} 之间。`);
-      const page = await feedPage(ctx.prisma, root.unitPath, after, first, { proofs: args.proofs !== false, ...(ctx.config.chainId ? { chainId: ctx.config.chainId } : {}) });
+      const page = await feedPage(ctx.prisma, root.unitPath, after, first, { proofs: args.proofs !== false, format: (args.format ?? 'BUNDLES') as FeedFormat, ...(ctx.config.chainId ? { chainId: ctx.config.chainId } : {}) });
       return { ...page, ...root };
     },
   }),
