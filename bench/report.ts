@@ -1,7 +1,7 @@
 // Writes bench/RESULTS.md from the latest result of each benchmark in bench/out (run by
 // `npm run bench` at the end, or alone: `npm run bench:report`). Sections whose benchmark has not
 // run yet say so. bench/profile-notes.md (hand-written: what a profile showed and what changed,
-// with before/after figures), ops-notes.md (backup, restore and audit at 100k) and dues-notes.md
+// with before/after figures), ops-notes.md (backup, restore and audit at 100k), verify-browser-notes.md (the member portal verified in the browser) and dues-notes.md
 // (bench/dues) are included as they are.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,7 +16,9 @@ function latest(prefix: string): Json | null {
   const named = path.join(outDir, `${prefix}-latest.json`);
   if (existsSync(named)) return JSON.parse(readFileSync(named, 'utf8'));
   if (!existsSync(outDir)) return null;
-  const files = readdirSync(outDir).filter((f) => f.startsWith(`${prefix}-`) && f.endsWith('.json')).sort();
+  // A result is <prefix>-<ISO time>.json: `verify` must not pick up `verify-browser-…`.
+  const stamped = new RegExp(`^${prefix}-\\d{4}-\\d{2}-\\d{2}T[\\d-]+Z\\.json$`);
+  const files = readdirSync(outDir).filter((f) => stamped.test(f)).sort();
   return files.length ? JSON.parse(readFileSync(path.join(outDir, files.at(-1)!), 'utf8')) : null;
 }
 
@@ -191,7 +193,7 @@ export function render(): string {
   p();
 
   // ── 6. Profiles; 7. operations at 100k; 8. dues — hand-written from their own runs ──
-  for (const name of ['profile-notes.md', 'ops-notes.md', 'dues-notes.md']) {
+  for (const name of ['profile-notes.md', 'ops-notes.md', 'dues-notes.md', 'verify-browser-notes.md']) {
     const notes = path.join(repoRoot, 'bench', name);
     if (!existsSync(notes)) continue;
     p(readFileSync(notes, 'utf8').trim());

@@ -100,6 +100,25 @@ export interface RequestOptions {
 export type Operation<Result, Variables> = TypedDocumentString<Result, Variables>;
 
 export async function apiRequest<T, V>(query: Operation<T, V>, variables?: V, opts: RequestOptions = {}): Promise<T> {
+  return (await apiResponse(query, variables, opts)).data;
+}
+
+/** Where the API carries a response's proof set v2 (api/src/graphql/proof-set.ts, decision 022). */
+export const PROOF_SET_EXTENSION = 'proofSet';
+
+/**
+ * An operation that asks for `proof { ref }`, with the proof set v2 the API carries once for the
+ * whole response in `extensions.proofSet` (each `ref` is a record's index in it). `proofSet` is null
+ * when no `ref` was resolved or the API could not build the set; it is passed on as the API gave it
+ * (the browser parses it strictly before use, lib/verification.ts).
+ */
+export async function apiRequestWithProofSet<T, V>(query: Operation<T, V>, variables?: V, opts: RequestOptions = {}): Promise<{ data: T; proofSet: unknown }> {
+  const { data, extensions } = await apiResponse(query, variables, opts);
+  return { data, proofSet: extensions[PROOF_SET_EXTENSION] ?? null };
+}
+
+/** One operation's `data` and `extensions`; any error in the response is thrown as ApiError. */
+async function apiResponse<T, V>(query: Operation<T, V>, variables: V | undefined, opts: RequestOptions): Promise<{ data: T; extensions: Record<string, unknown> }> {
   const { apiUrl } = webConfig();
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json', ...forwardedClient(opts.request) };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
@@ -141,7 +160,7 @@ export async function apiRequest<T, V>(query: Operation<T, V>, variables?: V, op
     console.error(`web: the Lianjian API at ${apiUrl} answered HTTP ${res.status} with neither data nor errors`);
     throw new ApiError('API_BAD_RESPONSE', BAD_RESPONSE.message, { messageZh: BAD_RESPONSE.messageZh });
   }
-  return body.data;
+  return { data: body.data, extensions: body.extensions ?? {} };
 }
 
 const BAD_RESPONSE = {

@@ -1,16 +1,33 @@
 // Server side of profile.tsx: its loader and actions and the GraphQL documents they send.
 import type { Route } from './+types/profile';
-import { assertSameOrigin, requireAccount } from '../../lib/auth.server';
+import { assertSameOrigin, requireAccount, rethrowForPage } from '../../lib/auth.server';
+import { apiRequestWithProofSet } from '../../lib/graphql.server';
 import { type Due } from '../../components/WhatsDue';
 import { chinaToday } from '../../lib/format';
 import { PAGE_ROLES } from '../../lib/roles';
 import { graphql } from '../../graphql';
 import type { MeQuery } from '../../graphql/graphql';
-import { fromBundles, parseBundle, type ProofBundle, type ProofSet } from '@lianjian/verify';
 
+// The first view asks each proof for its `ref` into the response's one proof set v2
+// (extensions.proofSet; decision 022), not for its v1 bundle: the set carries every batch header and
+// shared node once, and the browser verifies it with one chain query per batch. A record's v1 bundle
+// is still what its download link gives (/proof/:type/:id/:version).
 const ME_WITH_MEMBER = graphql(`query MyRecords($id: ID!) {
-  me { account { ...MyAccount member { ...MemberFields proof { ...ProofFields } developmentHistory { ...StepFields } } } }
-  history(type: "Member", id: $id, first: 100) { edges { node { ...HistoryFields } } }
+  me { account { ...MyAccount member {
+    ...MemberFields proof { ...ProofRefFields }
+    developmentHistory { id version seq stepNo kind nameZh nameEn stage occurredOn approval notes warnings { code zh en warning } proof { ...ProofRefFields } }
+  } } }
+  history(type: "Member", id: $id, first: 100) { edges { node { version at actor data proof { ...ProofRefFields } } } }
+}`);
+
+graphql(`fragment ProofRefFields on Proof { status batchSeq index anchor { height chainId } ref }`);
+
+// Only when the API could not build the set although some record is in a batch (decision 022: the
+// set is then null and each record's v1 `bundle` says why): the records with their own v1 bundles,
+// each verified — and failing — on its own, rather than shown as not yet anchored.
+const ME_WITH_BUNDLES = graphql(`query MyRecordsBundles($id: ID!) {
+  me { account { member { proof { ...ProofFields } developmentHistory { id proof { ...ProofFields } } } } }
+  history(type: "Member", id: $id, first: 100) { edges { node { version proof { ...ProofFields } } } }
 }`);
 
 graphql(`fragment MyAccount on Account {
@@ -58,64 +75,44 @@ export async function loader({ request }: Route.LoaderArgs) {
   const ctx = await requireAccount(request, PAGE_ROLES.me);
   const memberId = ctx.account.memberId;
   const [r, due] = await Promise.all([
-    memberId ? ctx.query(ME_WITH_MEMBER, { id: memberId }) : ctx.query(ME).then((x): MeQuery & { history?: undefined } => x),
+    memberId
+      ? apiRequestWithProofSet(ME_WITH_MEMBER, { id: memberId }, { token: ctx.token, request }).catch((error: unknown) => rethrowForPage(error, request, ctx.session))
+      : ctx.query(ME).then((data): { data: MeQuery & { history?: undefined }; proofSet: null } => ({ data, proofSet: null })),
     // The to-do list is a convenience: if one of its lists is refused, the page still shows.
     memberId ? ctx.query(DUE, { today: chinaToday() }).then(dueFrom, () => null) : Promise.resolve(null),
   ]);
-  const account = r.me.account;
+  const account = r.data.me.account;
   if (!account) throw new Error('the API did not return the signed-in account');
   const member = 'member' in account ? account.member : null;
-  const history = r.history?.edges.map((e) => e.node) ?? [];
-  const proofs = member ? [member.proof, ...member.developmentHistory.map((s) => s.proof), ...history.map((h) => h.proof)] : [];
-  const { proofSet, refs } = pageProofSet(proofs.map((p) => p.bundle));
-  // Each proof refers into the set; its bundle is expanded from the set in the browser (profile.tsx).
-  let k = 0;
-  const slim = <P extends { bundle: unknown }>(p: P): P & { ref: number | null } => {
-    const ref = refs[k++] ?? null;
-    return { ...p, bundle: ref === null ? p.bundle : null, ref };
-  };
+  const history = r.data.history?.edges.map((e) => e.node) ?? [];
+  const inBatch = member ? [member.proof, ...member.developmentHistory.map((s) => s.proof), ...history.map((h) => h.proof)].some((p) => p.batchSeq !== null) : false;
+  if (memberId && member && r.proofSet === null && inBatch) {
+    const v1 = await ctx.query(ME_WITH_BUNDLES, { id: memberId });
+    const v1Member = v1.me.account && 'member' in v1.me.account ? v1.me.account.member : null;
+    const steps = new Map(v1Member?.developmentHistory.map((s) => [s.id, s.proof.bundle]) ?? []);
+    const versions = new Map(v1.history.edges.map((e) => [e.node.version, e.node.proof.bundle]));
+    return {
+      account,
+      member: {
+        ...member,
+        proof: { ...member.proof, bundle: v1Member?.proof.bundle ?? null },
+        developmentHistory: member.developmentHistory.map((s) => ({ ...s, proof: { ...s.proof, bundle: steps.get(s.id) ?? null } })),
+      },
+      due,
+      history: history.map((h) => ({ ...h, proof: { ...h.proof, bundle: versions.get(h.version) ?? null } })),
+      proofSet: null,
+    };
+  }
   return {
     account,
-    member: member ? { ...member, proof: slim(member.proof), developmentHistory: member.developmentHistory.map((s) => ({ ...s, proof: slim(s.proof) })) } : null,
+    member,
     due,
-    history: history.map((h) => ({ ...h, proof: slim(h.proof) })),
-    proofSet,
+    history,
+    // Sent once; each proof's `ref` is its record's index in it, and profile.tsx expands the
+    // records' bundles from it in the browser. Null (no record, or the API could not build the
+    // set): the page's proofs show no bundle rather than one the set does not back.
+    proofSet: r.proofSet,
   };
-}
-
-/**
- * The page's proofs as one proof set v2 (verify/PROOF-FORMAT.md §5): each batch's header and shared
- * nodes once, so the browser verifies the member and their whole history with one chain query per
- * batch (lib/verification.ts, verifySetInBrowser) and the page carries each node once. `refs[k]` is
- * proof k's record in the set (null: no bundle yet, or no set). Bundles that do not agree with each
- * other (fromBundles refuses them) are left as they are, so each fails on its own in the browser.
- */
-function pageProofSet(bundles: readonly unknown[]): { proofSet: ProofSet | null; refs: (number | null)[] } {
-  const keys = new Map<string, number>();
-  const unique: ProofBundle[] = [];
-  const refs: (number | null)[] = [];
-  try {
-    for (const raw of bundles) {
-      if (!raw) {
-        refs.push(null);
-        continue;
-      }
-      const bundle = parseBundle(raw);
-      // The member's current version is also the last of its history: one record in the set.
-      const key = `${bundle.batch.seq}:${bundle.index}:${bundle.leaf}`;
-      let ref = keys.get(key);
-      if (ref === undefined) {
-        ref = unique.length;
-        keys.set(key, ref);
-        unique.push(bundle);
-      }
-      refs.push(ref);
-    }
-    if (unique.length === 0) return { proofSet: null, refs: bundles.map(() => null) };
-    return { proofSet: fromBundles(unique), refs };
-  } catch {
-    return { proofSet: null, refs: bundles.map(() => null) };
-  }
 }
 
 export async function action({ request }: Route.ActionArgs) {

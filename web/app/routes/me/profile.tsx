@@ -14,6 +14,7 @@ import { PortalTabs } from '../../components/Portal';
 import { WhatsDue } from '../../components/WhatsDue';
 import { useT } from '../../i18n/use-t';
 import { formatDateTime } from '../../lib/format';
+import type { ProofBundle } from '@lianjian/verify';
 import { expandProofSet } from '../../lib/verification';
 import { titleFor } from '../../lib/meta';
 import type { loader } from './profile.server';
@@ -26,26 +27,38 @@ export default function Me() {
   const t = useT();
   const data = useLoaderData<typeof loader>();
   const { account, due } = data;
-  // Every proof on the page comes from one proof set: its bundles are expanded here, and verifying
-  // any of them verifies the whole set once, one chain query per batch (lib/verification.ts).
-  const { member, history } = useMemo(() => {
-    let bundles: unknown[] = [];
+  // Every proof on the page comes from the one proof set the loader passed on from the API: its
+  // bundles are expanded here, and verifying any of them verifies the whole set once, one chain
+  // query per batch (lib/verification.ts). A proof that came with its own v1 bundle (the loader's
+  // fallback when the API gave no set) keeps it.
+  const { member, history, setBroken } = useMemo(() => {
+    let bundles: (ProofBundle | null)[] = [];
+    let setBroken = false;
     try {
       bundles = data.proofSet ? expandProofSet(data.proofSet) : [];
     } catch {
-      // A set whose nodes do not add up: its records show no bundle rather than a made-up one.
+      // A set that does not parse or whose nodes do not add up: its records show no bundle rather
+      // than a made-up one, and the page says plainly that they cannot be verified (not "waiting").
+      setBroken = true;
     }
-    const withBundle = <P extends { ref: number | null; bundle: unknown }>(p: P): P => (p.ref === null ? p : { ...p, bundle: bundles[p.ref] ?? null });
+    const withBundle = <P extends { ref: number } | { bundle: unknown }>(p: P): Omit<P, 'ref'> & { bundle: Record<string, unknown> | null } =>
+      'bundle' in p ? (p as P & { bundle: Record<string, unknown> | null }) : { ...p, bundle: (bundles[p.ref] ?? null) as Record<string, unknown> | null };
     const m = data.member;
     return {
       member: m ? { ...m, proof: withBundle(m.proof), developmentHistory: m.developmentHistory.map((s) => ({ ...s, proof: withBundle(s.proof) })) } : null,
       history: data.history.map((h) => ({ ...h, proof: withBundle(h.proof) })),
+      setBroken,
     };
   }, [data.proofSet, data.member, data.history]);
   return (
     <section className="page" aria-labelledby="me-title">
       <h1 id="me-title">{t.me.title}</h1>
       <PortalTabs />
+      {setBroken ? (
+        <p className="form-error" role="alert" data-testid="proof-set-broken">
+          {t.me.proofSetBroken}
+        </p>
+      ) : null}
       {due ? <WhatsDue due={due} /> : null}
       {member && account.role === 'MEMBER' ? (
         <p className="notice">
