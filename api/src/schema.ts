@@ -29,5 +29,6 @@ import './modules/inbox/schema/index.js';
 import './modules/webhooks/schema/index.js';
 import './modules/discussion/schema/index.js';
 import './modules/mirror-feed/schema/index.js';
+import './modules/mirrors/schema/index.js';
 
 export const schema = builder.toSchema();

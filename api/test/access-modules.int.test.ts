@@ -66,9 +66,9 @@ const THREAD_WRITES = new Set(['postComment']);
 /** Queries for accounts that write (ADMIN, SECRETARY): the directory of units a transfer letter can go to. */
 const WRITER_READS = new Set(['transferDestinations']);
 /** Read only with a level's mirror key (scope Mirror:read), which no session and not the matrix's partner key holds (mirror-feed.int.test.ts). */
-const MIRROR_KEY_ONLY = new Set(['mirrorFeed']);
+const MIRROR_KEY_ONLY = new Set(['mirrorFeed', 'reportMirrorState']);
 /** ADMIN only. */
-const ADMIN_ONLY = new Set(['apiKeys', 'createApiKey', 'revokeApiKey', 'tamperAlerts', 'partnerScopes']);
+const ADMIN_ONLY = new Set(['apiKeys', 'createApiKey', 'revokeApiKey', 'tamperAlerts', 'partnerScopes', 'mirrors']);
 /** A partner key's own webhooks: API keys only, reads and writes alike; accounts are refused. */
 const PARTNER_OWN = new Set(['webhookEndpoints', 'webhookDeliveries', 'registerWebhook', 'rotateWebhookSecret', 'enableWebhook', 'disableWebhook', 'deleteWebhook']);
 

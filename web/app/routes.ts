@@ -49,6 +49,7 @@ export default [
   route('admin/anchoring.json', 'routes/admin/anchoring-json.tsx'),
   route('admin/accounts', 'routes/admin/accounts.tsx'),
   route('admin/tamper', 'routes/admin/tamper.tsx'),
+  route('admin/mirrors', 'routes/admin/mirrors.tsx'),
   route('appraisal', 'routes/appraisal/appraisal.tsx'),
   route('notices', 'routes/notices/list.tsx'),
   route('notices/published', 'routes/notices/published.tsx'),

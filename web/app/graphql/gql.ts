@@ -54,6 +54,7 @@ type Documents = {
     "mutation Disable($id: ID!) { disableAccount(id: $id) { id username } }": typeof types.DisableDocument,
     "mutation Enable($id: ID!) { enableAccount(id: $id) { id username } }": typeof types.EnableDocument,
     "mutation Reset($id: ID!, $totp: Boolean) { resetPassword(id: $id, resetTotp: $totp) { password account { id username } } }": typeof types.ResetDocument,
+    "query AdminMirrors($first: Int, $after: String) {\n  mirrors(first: $first, after: $after) {\n    totalCount staleAfterMinutes pageInfo { hasNextPage endCursor }\n    edges { node {\n      keyId keyName keyPrefix unitId unitName state reportedAt position centreHeadPosition recordsBehind recordsBehindCapped openAlerts\n      lastAlert { kind entityType entityId version batchSeq detectedAt }\n    } }\n  }\n}": typeof types.AdminMirrorsDocument,
     "query Keys {\n  apiKeys(first: 100, includeRevoked: true) { totalCount edges { node { id name prefix scopes createdAt lastUsedAt expiresAt revokedAt unit { id name } } } }\n  orgUnits(first: 100, maxDepth: 2) { edges { node { id name level } } }\n  partnerScopes\n}": typeof types.KeysDocument,
     "mutation CreateKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { key apiKey { id name prefix } } }": typeof types.CreateKeyDocument,
     "mutation RevokeKey($id: ID!) { revokeApiKey(id: $id) { id name revokedAt } }": typeof types.RevokeKeyDocument,
@@ -130,7 +131,9 @@ type Documents = {
     "query MyPointsTotal { memberPointsTotal { total entryCount entries { id version points occurredOn } } }": typeof types.MyPointsTotalDocument,
     "query Ledger($after: String) {\n  pointsLedger(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id version proof { bundle } } } }\n}": typeof types.LedgerDocument,
     "query MyPoints($first: Int, $after: String, $last: Int, $before: String) {\n  memberPointsTotal { total entryCount }\n  pointsLedger(first: $first, after: $after, last: $last, before: $before) {\n    totalCount pageInfo { ...PageFields }\n    edges { node { id version points netPoints occurredOn reason correctsId sourceType\n      rule { id code name points revision } proof { ...ProofFields } } }\n  }\n}": typeof types.MyPointsDocument,
-    "query MyRecords($id: ID!) {\n  me { account { ...MyAccount member { ...MemberFields proof { ...ProofFields } developmentHistory { ...StepFields } } } }\n  history(type: \"Member\", id: $id, first: 100) { edges { node { ...HistoryFields } } }\n}": typeof types.MyRecordsDocument,
+    "query MyRecords($id: ID!) {\n  me { account { ...MyAccount member {\n    ...MemberFields proof { ...ProofRefFields }\n    developmentHistory { id version seq stepNo kind nameZh nameEn stage occurredOn approval notes warnings { code zh en warning } proof { ...ProofRefFields } }\n  } } }\n  history(type: \"Member\", id: $id, first: 100) { edges { node { version at actor data proof { ...ProofRefFields } } } }\n}": typeof types.MyRecordsDocument,
+    "fragment ProofRefFields on Proof { status batchSeq index anchor { height chainId } ref }": typeof types.ProofRefFieldsFragmentDoc,
+    "query MyRecordsBundles($id: ID!) {\n  me { account { member { proof { ...ProofFields } developmentHistory { id proof { ...ProofFields } } } } }\n  history(type: \"Member\", id: $id, first: 100) { edges { node { version proof { ...ProofFields } } } }\n}": typeof types.MyRecordsBundlesDocument,
     "fragment MyAccount on Account {\n  id username displayName role lastLoginAt scopeUnit { id name kind }\n  sessions(first: 10) { edges { node { id createdAt lastSeenAt expiresAt userAgent current secondFactor } } }\n}": typeof types.MyAccountFragmentDoc,
     "query MyDue($today: Date!) {\n  votes(status: OPEN, first: 50) { edges { node { id title status hasVoted closesAt } } }\n  meetings(from: $today, first: 50) { edges { node { id title status startsAt location } } }\n  courses(status: PUBLISHED, first: 100) { edges { node { id title mandatory myCompletion { id } } } }\n}": typeof types.MyDueDocument,
     "query Me { me { account { ...MyAccount } } }": typeof types.MeDocument,
@@ -243,6 +246,7 @@ const documents: Documents = {
     "mutation Disable($id: ID!) { disableAccount(id: $id) { id username } }": types.DisableDocument,
     "mutation Enable($id: ID!) { enableAccount(id: $id) { id username } }": types.EnableDocument,
     "mutation Reset($id: ID!, $totp: Boolean) { resetPassword(id: $id, resetTotp: $totp) { password account { id username } } }": types.ResetDocument,
+    "query AdminMirrors($first: Int, $after: String) {\n  mirrors(first: $first, after: $after) {\n    totalCount staleAfterMinutes pageInfo { hasNextPage endCursor }\n    edges { node {\n      keyId keyName keyPrefix unitId unitName state reportedAt position centreHeadPosition recordsBehind recordsBehindCapped openAlerts\n      lastAlert { kind entityType entityId version batchSeq detectedAt }\n    } }\n  }\n}": types.AdminMirrorsDocument,
     "query Keys {\n  apiKeys(first: 100, includeRevoked: true) { totalCount edges { node { id name prefix scopes createdAt lastUsedAt expiresAt revokedAt unit { id name } } } }\n  orgUnits(first: 100, maxDepth: 2) { edges { node { id name level } } }\n  partnerScopes\n}": types.KeysDocument,
     "mutation CreateKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { key apiKey { id name prefix } } }": types.CreateKeyDocument,
     "mutation RevokeKey($id: ID!) { revokeApiKey(id: $id) { id name revokedAt } }": types.RevokeKeyDocument,
@@ -319,7 +323,9 @@ const documents: Documents = {
     "query MyPointsTotal { memberPointsTotal { total entryCount entries { id version points occurredOn } } }": types.MyPointsTotalDocument,
     "query Ledger($after: String) {\n  pointsLedger(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id version proof { bundle } } } }\n}": types.LedgerDocument,
     "query MyPoints($first: Int, $after: String, $last: Int, $before: String) {\n  memberPointsTotal { total entryCount }\n  pointsLedger(first: $first, after: $after, last: $last, before: $before) {\n    totalCount pageInfo { ...PageFields }\n    edges { node { id version points netPoints occurredOn reason correctsId sourceType\n      rule { id code name points revision } proof { ...ProofFields } } }\n  }\n}": types.MyPointsDocument,
-    "query MyRecords($id: ID!) {\n  me { account { ...MyAccount member { ...MemberFields proof { ...ProofFields } developmentHistory { ...StepFields } } } }\n  history(type: \"Member\", id: $id, first: 100) { edges { node { ...HistoryFields } } }\n}": types.MyRecordsDocument,
+    "query MyRecords($id: ID!) {\n  me { account { ...MyAccount member {\n    ...MemberFields proof { ...ProofRefFields }\n    developmentHistory { id version seq stepNo kind nameZh nameEn stage occurredOn approval notes warnings { code zh en warning } proof { ...ProofRefFields } }\n  } } }\n  history(type: \"Member\", id: $id, first: 100) { edges { node { version at actor data proof { ...ProofRefFields } } } }\n}": types.MyRecordsDocument,
+    "fragment ProofRefFields on Proof { status batchSeq index anchor { height chainId } ref }": types.ProofRefFieldsFragmentDoc,
+    "query MyRecordsBundles($id: ID!) {\n  me { account { member { proof { ...ProofFields } developmentHistory { id proof { ...ProofFields } } } } }\n  history(type: \"Member\", id: $id, first: 100) { edges { node { version proof { ...ProofFields } } } }\n}": types.MyRecordsBundlesDocument,
     "fragment MyAccount on Account {\n  id username displayName role lastLoginAt scopeUnit { id name kind }\n  sessions(first: 10) { edges { node { id createdAt lastSeenAt expiresAt userAgent current secondFactor } } }\n}": types.MyAccountFragmentDoc,
     "query MyDue($today: Date!) {\n  votes(status: OPEN, first: 50) { edges { node { id title status hasVoted closesAt } } }\n  meetings(from: $today, first: 50) { edges { node { id title status startsAt location } } }\n  courses(status: PUBLISHED, first: 100) { edges { node { id title mandatory myCompletion { id } } } }\n}": types.MyDueDocument,
     "query Me { me { account { ...MyAccount } } }": types.MeDocument,
@@ -549,6 +555,10 @@ export function graphql(source: "mutation Enable($id: ID!) { enableAccount(id: $
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation Reset($id: ID!, $totp: Boolean) { resetPassword(id: $id, resetTotp: $totp) { password account { id username } } }"): typeof import('./graphql').ResetDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AdminMirrors($first: Int, $after: String) {\n  mirrors(first: $first, after: $after) {\n    totalCount staleAfterMinutes pageInfo { hasNextPage endCursor }\n    edges { node {\n      keyId keyName keyPrefix unitId unitName state reportedAt position centreHeadPosition recordsBehind recordsBehindCapped openAlerts\n      lastAlert { kind entityType entityId version batchSeq detectedAt }\n    } }\n  }\n}"): typeof import('./graphql').AdminMirrorsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -856,7 +866,15 @@ export function graphql(source: "query MyPoints($first: Int, $after: String, $la
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query MyRecords($id: ID!) {\n  me { account { ...MyAccount member { ...MemberFields proof { ...ProofFields } developmentHistory { ...StepFields } } } }\n  history(type: \"Member\", id: $id, first: 100) { edges { node { ...HistoryFields } } }\n}"): typeof import('./graphql').MyRecordsDocument;
+export function graphql(source: "query MyRecords($id: ID!) {\n  me { account { ...MyAccount member {\n    ...MemberFields proof { ...ProofRefFields }\n    developmentHistory { id version seq stepNo kind nameZh nameEn stage occurredOn approval notes warnings { code zh en warning } proof { ...ProofRefFields } }\n  } } }\n  history(type: \"Member\", id: $id, first: 100) { edges { node { version at actor data proof { ...ProofRefFields } } } }\n}"): typeof import('./graphql').MyRecordsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment ProofRefFields on Proof { status batchSeq index anchor { height chainId } ref }"): typeof import('./graphql').ProofRefFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MyRecordsBundles($id: ID!) {\n  me { account { member { proof { ...ProofFields } developmentHistory { id proof { ...ProofFields } } } } }\n  history(type: \"Member\", id: $id, first: 100) { edges { node { version proof { ...ProofFields } } } }\n}"): typeof import('./graphql').MyRecordsBundlesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -504,6 +504,13 @@ export type MilestoneStatus =
   | 'IN_PROGRESS'
   | 'PLANNED';
 
+/** NEVER_REPORTED 从未报告 / NOT_REPORTING 已停止报告（超过时限） / CAUGHT_UP 已追平 / BEHIND 落后于中心 */
+export type MirrorSyncState =
+  | 'BEHIND'
+  | 'CAUGHT_UP'
+  | 'NEVER_REPORTED'
+  | 'NOT_REPORTING';
+
 /** SUBTREE 本组织及下级全体 / ROLES 指定角色 / MEMBERS 指定党员 */
 export type NoticeAudience =
   | 'MEMBERS'
@@ -976,6 +983,14 @@ export type ResetMutationVariables = Exact<{
 
 
 export type ResetMutation = { resetPassword: { password: string, account: { id: string, username: string } } };
+
+export type AdminMirrorsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AdminMirrorsQuery = { mirrors: { totalCount: number, staleAfterMinutes: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { keyId: string, keyName: string, keyPrefix: string, unitId: string, unitName: string, state: MirrorSyncState, reportedAt: string | null, position: number | null, centreHeadPosition: number, recordsBehind: number | null, recordsBehindCapped: boolean, openAlerts: number | null, lastAlert: { kind: string, entityType: string | null, entityId: string | null, version: number | null, batchSeq: number | null, detectedAt: string | null } | null } }> } };
 
 export type KeysQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1587,7 +1602,16 @@ export type MyRecordsQueryVariables = Exact<{
 }>;
 
 
-export type MyRecordsQuery = { me: { account: { id: string, username: string, displayName: string, role: Role, lastLoginAt: string | null, member: { id: string, version: number, name: string, gender: Gender, birthDate: string, ethnicity: string, education: Education, nativePlace: string | null, occupation: string | null, stage: MemberStage, status: MemberStatus, statusChangedOn: string | null, appliedOn: string | null, activistSince: string | null, candidateSince: string | null, probationarySince: string | null, probationEndsOn: string | null, probationExtended: boolean, fullMemberSince: string | null, partyAgeYears: number | null, orgUnitId: string, proof: { status: ProofStatus, batchSeq: number | null, index: number | null, bundle: Record<string, unknown> | null, anchor: { height: number, chainId: string } | null }, developmentHistory: Array<{ id: string, version: number, seq: number, stepNo: number, kind: DevelopmentStepKind, nameZh: string, nameEn: string, stage: MemberStage, occurredOn: string, approval: ApprovalStatus, notes: string | null, warnings: Array<{ code: string, zh: string, en: string, warning: boolean }>, proof: { status: ProofStatus, batchSeq: number | null, index: number | null, bundle: Record<string, unknown> | null, anchor: { height: number, chainId: string } | null } }>, orgUnit: { id: string, name: string, kind: OrgUnitKind } } | null, scopeUnit: { id: string, name: string, kind: OrgUnitKind }, sessions: { edges: Array<{ node: { id: string, createdAt: string, lastSeenAt: string | null, expiresAt: string, userAgent: string | null, current: boolean, secondFactor: boolean } }> } } | null }, history: { edges: Array<{ node: { version: number, at: string, actor: string, data: Record<string, unknown>, proof: { status: ProofStatus, batchSeq: number | null, index: number | null, bundle: Record<string, unknown> | null, anchor: { height: number, chainId: string } | null } } }> } };
+export type MyRecordsQuery = { me: { account: { id: string, username: string, displayName: string, role: Role, lastLoginAt: string | null, member: { id: string, version: number, name: string, gender: Gender, birthDate: string, ethnicity: string, education: Education, nativePlace: string | null, occupation: string | null, stage: MemberStage, status: MemberStatus, statusChangedOn: string | null, appliedOn: string | null, activistSince: string | null, candidateSince: string | null, probationarySince: string | null, probationEndsOn: string | null, probationExtended: boolean, fullMemberSince: string | null, partyAgeYears: number | null, orgUnitId: string, proof: { status: ProofStatus, batchSeq: number | null, index: number | null, ref: number, anchor: { height: number, chainId: string } | null }, developmentHistory: Array<{ id: string, version: number, seq: number, stepNo: number, kind: DevelopmentStepKind, nameZh: string, nameEn: string, stage: MemberStage, occurredOn: string, approval: ApprovalStatus, notes: string | null, warnings: Array<{ code: string, zh: string, en: string, warning: boolean }>, proof: { status: ProofStatus, batchSeq: number | null, index: number | null, ref: number, anchor: { height: number, chainId: string } | null } }>, orgUnit: { id: string, name: string, kind: OrgUnitKind } } | null, scopeUnit: { id: string, name: string, kind: OrgUnitKind }, sessions: { edges: Array<{ node: { id: string, createdAt: string, lastSeenAt: string | null, expiresAt: string, userAgent: string | null, current: boolean, secondFactor: boolean } }> } } | null }, history: { edges: Array<{ node: { version: number, at: string, actor: string, data: Record<string, unknown>, proof: { status: ProofStatus, batchSeq: number | null, index: number | null, ref: number, anchor: { height: number, chainId: string } | null } } }> } };
+
+export type ProofRefFieldsFragment = { status: ProofStatus, batchSeq: number | null, index: number | null, ref: number, anchor: { height: number, chainId: string } | null };
+
+export type MyRecordsBundlesQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type MyRecordsBundlesQuery = { me: { account: { member: { proof: { status: ProofStatus, batchSeq: number | null, index: number | null, bundle: Record<string, unknown> | null, anchor: { height: number, chainId: string } | null }, developmentHistory: Array<{ id: string, proof: { status: ProofStatus, batchSeq: number | null, index: number | null, bundle: Record<string, unknown> | null, anchor: { height: number, chainId: string } | null } }> } | null } | null }, history: { edges: Array<{ node: { version: number, proof: { status: ProofStatus, batchSeq: number | null, index: number | null, bundle: Record<string, unknown> | null, anchor: { height: number, chainId: string } | null } } }> } };
 
 export type MyAccountFragment = { id: string, username: string, displayName: string, role: Role, lastLoginAt: string | null, scopeUnit: { id: string, name: string, kind: OrgUnitKind }, sessions: { edges: Array<{ node: { id: string, createdAt: string, lastSeenAt: string | null, expiresAt: string, userAgent: string | null, current: boolean, secondFactor: boolean } }> } };
 
@@ -2586,6 +2610,18 @@ export const LevelRequestRowFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"LevelRequestRow"}) as unknown as TypedDocumentString<LevelRequestRowFragment, unknown>;
+export const ProofRefFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ProofRefFields on Proof {
+  status
+  batchSeq
+  index
+  anchor {
+    height
+    chainId
+  }
+  ref
+}
+    `, {"fragmentName":"ProofRefFields"}) as unknown as TypedDocumentString<ProofRefFieldsFragment, unknown>;
 export const MyAccountFragmentDoc = new TypedDocumentString(`
     fragment MyAccount on Account {
   id
@@ -3198,6 +3234,42 @@ export const ResetDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ResetMutation, ResetMutationVariables>;
+export const AdminMirrorsDocument = new TypedDocumentString(`
+    query AdminMirrors($first: Int, $after: String) {
+  mirrors(first: $first, after: $after) {
+    totalCount
+    staleAfterMinutes
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        keyId
+        keyName
+        keyPrefix
+        unitId
+        unitName
+        state
+        reportedAt
+        position
+        centreHeadPosition
+        recordsBehind
+        recordsBehindCapped
+        openAlerts
+        lastAlert {
+          kind
+          entityType
+          entityId
+          version
+          batchSeq
+          detectedAt
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminMirrorsQuery, AdminMirrorsQueryVariables>;
 export const KeysDocument = new TypedDocumentString(`
     query Keys {
   apiKeys(first: 100, includeRevoked: true) {
@@ -5059,10 +5131,29 @@ export const MyRecordsDocument = new TypedDocumentString(`
       member {
         ...MemberFields
         proof {
-          ...ProofFields
+          ...ProofRefFields
         }
         developmentHistory {
-          ...StepFields
+          id
+          version
+          seq
+          stepNo
+          kind
+          nameZh
+          nameEn
+          stage
+          occurredOn
+          approval
+          notes
+          warnings {
+            code
+            zh
+            en
+            warning
+          }
+          proof {
+            ...ProofRefFields
+          }
         }
       }
     }
@@ -5070,22 +5161,18 @@ export const MyRecordsDocument = new TypedDocumentString(`
   history(type: "Member", id: $id, first: 100) {
     edges {
       node {
-        ...HistoryFields
+        version
+        at
+        actor
+        data
+        proof {
+          ...ProofRefFields
+        }
       }
     }
   }
 }
-    fragment ProofFields on Proof {
-  status
-  batchSeq
-  index
-  anchor {
-    height
-    chainId
-  }
-  bundle
-}
-fragment MemberFields on Member {
+    fragment MemberFields on Member {
   id
   version
   name
@@ -5113,50 +5200,15 @@ fragment MemberFields on Member {
     kind
   }
 }
-fragment StepFields on DevelopmentStep {
-  id
-  version
-  seq
-  stepNo
-  kind
-  nameZh
-  nameEn
-  stage
-  occurredOn
-  approval
-  notes
-  warnings {
-    code
-    zh
-    en
-    warning
+fragment ProofRefFields on Proof {
+  status
+  batchSeq
+  index
+  anchor {
+    height
+    chainId
   }
-  proof {
-    status
-    batchSeq
-    index
-    anchor {
-      height
-      chainId
-    }
-    bundle
-  }
-}
-fragment HistoryFields on RecordVersion {
-  version
-  at
-  actor
-  data
-  proof {
-    status
-    batchSeq
-    index
-    anchor {
-      height
-      chainId
-    }
-    bundle
-  }
+  ref
 }
 fragment MyAccount on Account {
   id
@@ -5183,6 +5235,44 @@ fragment MyAccount on Account {
     }
   }
 }`) as unknown as TypedDocumentString<MyRecordsQuery, MyRecordsQueryVariables>;
+export const MyRecordsBundlesDocument = new TypedDocumentString(`
+    query MyRecordsBundles($id: ID!) {
+  me {
+    account {
+      member {
+        proof {
+          ...ProofFields
+        }
+        developmentHistory {
+          id
+          proof {
+            ...ProofFields
+          }
+        }
+      }
+    }
+  }
+  history(type: "Member", id: $id, first: 100) {
+    edges {
+      node {
+        version
+        proof {
+          ...ProofFields
+        }
+      }
+    }
+  }
+}
+    fragment ProofFields on Proof {
+  status
+  batchSeq
+  index
+  anchor {
+    height
+    chainId
+  }
+  bundle
+}`) as unknown as TypedDocumentString<MyRecordsBundlesQuery, MyRecordsBundlesQueryVariables>;
 export const MyDueDocument = new TypedDocumentString(`
     query MyDue($today: Date!) {
   votes(status: OPEN, first: 50) {

@@ -22,6 +22,7 @@ import * as inbox from './areas/inbox';
 import * as notices from './areas/notices';
 import * as attachments from './areas/attachments';
 import * as discussion from './areas/discussion';
+import * as mirrors from './areas/mirrors';
 
 const zh = {
   app: {
@@ -340,6 +341,7 @@ const zh = {
     records: '我的记录',
     recordsNote: '每一版记录都附有证明；页面在您的浏览器中对照链上状态逐一验证。',
     versionN: (n: number) => `第 ${n} 版`,
+    proofSetBroken: '本页记录的证明集无法核对：其中的哈希节点对不上。这些记录的证明无法验证，请勿信任；请稍后重试或联系管理员。',
     noRecords: '还没有记录。',
     sessions: '登录会话',
   },
@@ -511,6 +513,7 @@ const zh = {
       'AnalyticsSnapshot:read': '读取统计快照',
       'Analytics:read': '读取统计分析',
       'Member:contact': '读取党员联系方式',
+      'Mirror:read': '镜像本级及下级记录（lianjian-mirror）',
       'DuesBase:read': '读取党费基数',
       'DuesHardship:read': '读取党费减免',
       'DuesPayment:read': '读取党费缴纳记录',
@@ -567,6 +570,7 @@ const zh = {
   notices: notices.zh,
   attachments: attachments.zh,
   discussion: discussion.zh,
+  mirrors: mirrors.zh,
   feedback: feedback.zh,
   points: points.zh,
   imports: imports.zh,
@@ -888,6 +892,7 @@ const en: Messages = {
     records: 'My records',
     recordsNote: 'Every version carries a proof; this page checks each against the chain in your browser.',
     versionN: (n) => `version ${n}`,
+    proofSetBroken: 'The proof set of the records on this page does not add up: its hash nodes do not fit together. These records cannot be verified and should not be trusted; try again later or tell an administrator.',
     noRecords: 'No records yet.',
     sessions: 'Sessions',
   },
@@ -1059,6 +1064,7 @@ const en: Messages = {
       'AnalyticsSnapshot:read': 'Read analytics snapshots',
       'Analytics:read': 'Read analytics',
       'Member:contact': "Read members' contact details",
+      'Mirror:read': 'Mirror the subtree’s records (lianjian-mirror)',
       'DuesBase:read': 'Read dues bases',
       'DuesHardship:read': 'Read dues hardship exemptions',
       'DuesPayment:read': 'Read dues payments',
@@ -1115,6 +1121,7 @@ const en: Messages = {
   notices: notices.en,
   attachments: attachments.en,
   discussion: discussion.en,
+  mirrors: mirrors.en,
   feedback: feedback.en,
   points: points.en,
   imports: imports.en,
