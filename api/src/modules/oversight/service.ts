@@ -19,7 +19,7 @@ import type { Context } from '../../shared/context.js';
 import { DEFAULT_DUE_DAYS } from '../committees/schema/types.js';
 import { meetingCompliance } from '../meetings/compliance.js';
 import { dueInSubtree, type DueEntry } from '../pipeline/due-query.js';
-import { limitsOf, MEMBER_FOR_LIMITS, type RequestLimits } from '../pipeline/levels/queue.js';
+import { limitsOf, withMembersForLimits, type RequestLimits } from '../pipeline/levels/queue.js';
 import { engineOptions, engineToday } from '../pipeline/service.js';
 import { inSubtree, visibleRoot } from '../../shared/principal.js';
 
@@ -91,12 +91,12 @@ export async function waitingUnder(ctx: Context, paths: readonly string[], asOf:
   if (paths.length === 0) return [];
   const rows = await ctx.prisma.levelRequest.findMany({
     where: { status: { in: ['IN_REVIEW', 'PENDING'] }, OR: paths.map((p) => ({ orgUnit: { path: { startsWith: p } } })) },
-    include: { orgUnit: { select: { path: true } }, member: MEMBER_FOR_LIMITS },
+    include: { orgUnit: { select: { path: true } } },
     orderBy: [{ requestedAt: 'asc' }, { id: 'asc' }],
   });
   const options = engineOptions();
   // The same limits as the deciding level's queue.
-  return rows.map(({ member, orgUnit, ...request }) => ({ request, unitPath: orgUnit.path, ...limitsOf(request, member, asOf, options) }));
+  return (await withMembersForLimits(ctx, rows)).map(({ member, orgUnit, ...request }) => ({ request, unitPath: orgUnit.path, ...limitsOf(request, member, asOf, options) }));
 }
 
 const late = (s: string) => s === 'OVERDUE' || s === 'EXPIRED';

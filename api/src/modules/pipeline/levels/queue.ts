@@ -33,8 +33,8 @@ export function statusOf(asOf: IsoDate, dueOn: IsoDate | null, deadline: IsoDate
   return dueOn ? 'DUE' : 'WAITING';
 }
 
-/** What a request's limits are computed from: its member's facts and steps (include it as `member`). */
-export const MEMBER_FOR_LIMITS = {
+/** What a request's limits are computed from: its member's facts and steps (read by withMembersForLimits). */
+const MEMBER_FOR_LIMITS = {
   select: {
     id: true,
     birthDate: true,
@@ -45,6 +45,25 @@ export const MEMBER_FOR_LIMITS = {
 } as const satisfies Prisma.MemberDefaultArgs;
 
 type MemberForLimits = Prisma.MemberGetPayload<typeof MEMBER_FOR_LIMITS>;
+
+/** Members read per statement: the query's parameters stay far below Postgres's limit. */
+const MEMBERS_AT_ONCE = 5_000;
+
+/**
+ * Each row with its member as MEMBER_FOR_LIMITS selects it, read in slices of MEMBERS_AT_ONCE ids.
+ * A nested `include` sends every member id of the list in one statement: at the root of a
+ * million-member tree (34,943 requests waiting) that passed the database's parameter limit.
+ */
+export async function withMembersForLimits<R extends { memberId: string }>(ctx: Context, rows: readonly R[]): Promise<(R & { member: MemberForLimits })[]> {
+  const ids = [...new Set(rows.map((r) => r.memberId))];
+  const byId = new Map<string, MemberForLimits>();
+  for (let at = 0; at < ids.length; at += MEMBERS_AT_ONCE) {
+    const slice = ids.slice(at, at + MEMBERS_AT_ONCE);
+    for (const m of await ctx.prisma.member.findMany({ where: { id: { in: slice } }, ...MEMBER_FOR_LIMITS })) byId.set(m.id, m);
+  }
+  // A request's member cannot be deleted while the request exists (a foreign key), so every row finds one.
+  return rows.map((r) => ({ ...r, member: byId.get(r.memberId)! }));
+}
 
 export interface RequestLimits {
   since: IsoDate;
@@ -74,10 +93,9 @@ export async function waitingOn(ctx: Context, rootPath: string | null, asOf: Iso
         ...(stages.includes('REVIEW') ? [{ status: 'IN_REVIEW' as const, ...under('reviewingUnit') }] : []),
       ],
     },
-    include: { member: MEMBER_FOR_LIMITS },
   });
   const options = engineOptions();
-  return rows
+  return (await withMembersForLimits(ctx, rows))
     .map(({ member, ...request }): QueueEntry => {
       const limits = limitsOf(request, member, asOf, options);
       return {
