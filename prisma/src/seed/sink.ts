@@ -49,6 +49,7 @@ export const TABLE_ORDER = [
   'CommitteePosition',
   'Notice',
   'NoticeReceipt',
+  'Comment',
   'AnalyticsSnapshot',
   'AnalyticsSnapshotInput',
   'OutboxRecord',
