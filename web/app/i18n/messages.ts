@@ -513,7 +513,7 @@ const zh = {
       'AnalyticsSnapshot:read': '读取统计快照',
       'Analytics:read': '读取统计分析',
       'Member:contact': '读取党员联系方式',
-      'Mirror:read': '镜像本级及下级记录（lianjian-mirror）',
+      'Mirror:read': '镜像本级及下级记录',
       'DuesBase:read': '读取党费基数',
       'DuesHardship:read': '读取党费减免',
       'DuesPayment:read': '读取党费缴纳记录',

@@ -10,6 +10,7 @@ export const LATIN_ALLOWED = [
   'API', 'RPC', 'CSV', 'JSON', 'GraphQL', 'GraphiQL', 'TOTP', 'SHA', 'RFC', 'UTF', 'BOM', 'URL', 'ID', 'UUID', 'Merkle',
   'Lianjian', 'Cosmos', 'CometBFT', 'Excel', 'WPS', 'Bearer', 'PNG', 'PDF', 'QR', 'XLSX', 'HTTP', 'HTTPS', 'IP',
   'Chrome', 'Chromium', 'Safari', 'Firefox', 'Edge', 'Google', 'Microsoft', 'Authenticator', 'KB', 'MB', 'GB',
+  'JPEG', 'WebP', 'SVG', 'HTML',
 ];
 
 export interface LanguageProblem {
