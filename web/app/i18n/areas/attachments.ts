@@ -5,13 +5,13 @@
 export const zh = {
   title: '附件',
   field: '附件（可选）',
-  fieldHint: (max: number) => `可附照片（JPEG、PNG、WebP）或 PDF 扫描件，每个不超过 10 MB，最多 ${max} 个；不接受 SVG、HTML。每个文件的 SHA-256 写入记录，随记录一起验证。`,
-  intro: '每个附件的 SHA-256 都写在记录中。本页下载附件后在浏览器中重新计算哈希，与已验证的记录比对。',
+  fieldHint: (max: number) => `可附照片（JPEG、PNG、WebP）或 PDF 扫描件，每个不超过 10 MB，最多 ${max} 个；不接受 SVG、HTML。每个文件的哈希值写入记录，随记录一起验证。`,
+  intro: '每个附件的哈希值都写在记录中。本页下载附件后在浏览器中重新计算哈希，与已验证的记录比对。',
   checking: '正在核验…',
   verified: '已核验',
-  verifiedText: '下载的文件与记录中的 SHA-256 一致',
+  verifiedText: '下载的文件与记录中的哈希值一致',
   failed: '校验失败',
-  failedText: '下载的文件与记录中的 SHA-256 不一致：文件已被更改或损坏，请勿使用，并报告管理员。',
+  failedText: '下载的文件与记录中的哈希值不一致：文件已被更改或损坏，请勿使用，并报告管理员。',
   notInRecord: '记录中没有这个文件的哈希：无法证明该文件。',
   unavailable: '无法下载',
   unavailableText: '暂时无法下载文件，请稍后刷新页面再试。',
@@ -19,7 +19,7 @@ export const zh = {
   download: '下载',
   downloadLabel: (name: string) => `下载附件 ${name}`,
   thumbAlt: (name: string) => `附件 ${name} 的缩略图`,
-  hash: 'SHA-256',
+  hash: '哈希值',
   types: { 'image/jpeg': 'JPEG 图片', 'image/png': 'PNG 图片', 'image/webp': 'WebP 图片', 'application/pdf': 'PDF 文件' } as Record<string, string>,
 };
 
