@@ -8,6 +8,9 @@
 // source already anchored under its own name (its chain node home kept under .data/bench/chain)
 // brings that chain home and its anchoring figures along.
 //   LIANJIAN_BENCH_PG=postgresql://… node scripts/run-ts.mjs bench/datasets.ts --members 1000000 --adopt
+//
+// --tree anchors lj_<size>_tree_bench, the dataset with the current organisation tree that
+// `npm run bench:queue -- --members N` seeds; it never seeds that one here (the queue bench does).
 import { existsSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,7 +18,7 @@ import pg from 'pg';
 import { adminQuery, databaseExists, dataDir, ensureSeeded, metaKey, openCluster, readMeta, sizeLabel, writeMeta, type Cluster } from './lib/cluster.js';
 import { ensureAnchored, startChain } from './lib/stack.js';
 
-const { values } = parseArgs({ options: { members: { type: 'string', default: '10000' }, adopt: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { members: { type: 'string', default: '10000' }, adopt: { type: 'boolean', default: false }, tree: { type: 'boolean', default: false } } });
 const say = (s: string) => process.stdout.write(`${s}\n`);
 
 /** Renames a finished lj_<size> to lj_<size>_bench and records it as seeded, refusing anything half-made. */
@@ -64,11 +67,20 @@ async function adopt(cluster: Cluster, members: number): Promise<void> {
   say(`adopted ${source} as ${database} (renamed, not copied)`);
 }
 
+/** The queue bench's dataset with the current tree, which must be seeded already. */
+async function treeDataset(cluster: Cluster, members: number): Promise<string> {
+  const database = `lj_${sizeLabel(members)}_tree_bench`;
+  if (!(await databaseExists(cluster, database)) || !readMeta()[metaKey(cluster, database)]?.seededAt) {
+    throw new Error(`${database} is not seeded here: run npm run bench:queue -- --members ${members} first`);
+  }
+  return database;
+}
+
 const cluster = await openCluster();
 try {
   for (const members of values.members!.split(',').map(Number)) {
     if (values.adopt) await adopt(cluster, members);
-    const { database } = await ensureSeeded(cluster, members, say);
+    const database = values.tree ? await treeDataset(cluster, members) : (await ensureSeeded(cluster, members, say)).database;
     const chain = await startChain(cluster, database);
     try {
       const a = await ensureAnchored(cluster, database, chain, say);
