@@ -5,8 +5,10 @@
 //   GET /records/:type/:id/:version   the bundle (application/vnd.lianjian.proof+json)
 //   GET /status                       position, batches, documents, open alerts, the last alert
 //   GET /alerts[?open=1]              the alerts
+//   GET /metrics                      Prometheus gauges (lag behind the chain, position, alerts)
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { METRICS_TYPE, renderMetrics } from './metrics.js';
 import type { Store } from './store.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -40,6 +42,10 @@ async function handle(store: Store, req: IncomingMessage, res: ServerResponse): 
     const last = alerts[alerts.length - 1];
     return send(res, 200, { unitId: st.unitId, position: st.position, headSeq: st.headSeq, chainSeq: st.chainSeq, lastSyncAt: st.lastSyncAt, lastRecheckAt: st.lastRecheckAt, ...counts, lastAlert: last ?? null });
   }
+  if (parts[0] === 'metrics' && parts.length === 1) {
+    const [st, counts] = await Promise.all([store.state(), store.counts()]);
+    return send(res, 200, renderMetrics(st, counts), METRICS_TYPE);
+  }
   if (parts[0] === 'alerts' && parts.length === 1) {
     return send(res, 200, { alerts: await store.alerts({ open: url.searchParams.get('open') === '1' }) });
   }
@@ -57,7 +63,7 @@ async function handle(store: Store, req: IncomingMessage, res: ServerResponse): 
     const bundles = versions.map((d) => JSON.parse(d.bundle) as unknown);
     return send(res, 200, { type, id, latest: bundles[bundles.length - 1], versions: bundles });
   }
-  return problem(res, 404, 'Not found. Try /records/:type/:id, /status or /alerts.', '未找到。可用 /records/:type/:id、/status 或 /alerts。');
+  return problem(res, 404, 'Not found. Try /records/:type/:id, /status, /alerts or /metrics.', '未找到。可用 /records/:type/:id、/status、/alerts 或 /metrics。');
 }
 
 export async function startHttp(store: Store, opts: { port?: number; host?: string } = {}): Promise<RunningHttp> {

@@ -376,5 +376,9 @@ describe('lianjian-mirror', () => {
     const status = (await (await fetch(`${http.url}/status`)).json()) as { lastAlert: { kind: string }; openAlerts: number };
     expect(status.openAlerts).toBe(2); // with the snapshot's
     expect(status.lastAlert.kind).toBe('FEED_STALLED');
+    // What the MirrorBehind alert reads: behind since the stall check, so the lag is counting.
+    const metrics = await (await fetch(`${http.url}/metrics`)).text();
+    expect(metrics).toMatch(/^lianjian_mirror_open_alerts 2$/m);
+    expect(Number(metrics.match(/^lianjian_mirror_lag_seconds (\S+)$/m)?.[1])).toBeGreaterThan(0);
   });
 });
