@@ -77,6 +77,11 @@ beforeAll(async () => {
   await waitFor('the demo seed anchored', () => allAnchored(sourceUrl), 240_000);
   await indexer.stop();
   timings.anchorMs = Math.round(performance.now() - t);
+  // The webhook dispatcher has delivered up to a record in the middle of the log, as it leaves its
+  // cursor; the restore must keep that place in the renumbered log.
+  await withClient(sourceUrl, (c) =>
+    c.query(`UPDATE webhook_cursor SET (xid, record_id) = (SELECT xid::text, id FROM outbox_record ORDER BY xid, id OFFSET (SELECT count(*) / 2 FROM outbox_record) LIMIT 1) WHERE name = 'records'`),
+  );
   // The chain home is copied with the node stopped (a running node's files may not open).
   await node.stop();
   sourceChain = undefined;
@@ -182,6 +187,25 @@ describe('backup and restore drill', () => {
       const batches = (await c.query<{ n: number }>('SELECT count(*)::int AS n FROM batch')).rows[0]!.n;
       expect(checkedBatches.size).toBe(batches);
     });
+  });
+
+  it('the webhook cursor keeps its place in the renumbered log, before any new write', async () => {
+    const cursor = async (url: string) =>
+      withClient(url, async (c) =>
+        (await c.query<{ record_id: string; xid: string; record_xid: string; after: string }>(
+          `SELECT w.record_id::text, w.xid, o.xid::text AS record_xid,
+                  (SELECT count(*) FROM outbox_record p WHERE (p.xid, p.id) > (w.xid::xid8, w.record_id))::text AS after
+             FROM webhook_cursor w JOIN outbox_record o ON o.id = w.record_id WHERE w.name = 'records'`,
+        )).rows[0]!,
+    );
+    const restored = await cursor(restoredPg!.url);
+    // On the same record, at that record's new xid, with the same records still to deliver.
+    expect(restored.xid).toBe(restored.record_xid);
+    const total = await withClient(restoredPg!.url, async (c) => Number((await c.query<{ n: string }>('SELECT count(*)::text AS n FROM outbox_record')).rows[0]!.n));
+    expect(Number(restored.after)).toBe(total - Math.floor(total / 2) - 1);
+    // A write after the restore sorts after the cursor: the dispatcher will deliver it.
+    const fresh = await withClient(restoredPg!.url, async (c) => (await c.query<{ x: string }>('SELECT pg_current_xact_id()::text AS x')).rows[0]!.x);
+    expect(BigInt(fresh) > BigInt(restored.xid)).toBe(true);
   });
 
   it('the restored indexer and chain go on: a new write is anchored and the audit stays green', async () => {

@@ -259,8 +259,20 @@ export async function restore(opts: RestoreOptions): Promise<RestoreReport> {
       // would sort below the cursor and never be claimed. Renumber the log's xids densely, keeping
       // their order (they are in no leaf), then move this cluster's counter past them.
       await client2.query(`
-        WITH ranked AS (SELECT xid, dense_rank() OVER (ORDER BY xid) AS rk FROM (SELECT DISTINCT xid FROM outbox_record) d)
-        UPDATE outbox_record o SET xid = (r.rk + 2)::text::xid8 FROM ranked r WHERE o.xid = r.xid`);
+        CREATE TEMP TABLE xid_map ON COMMIT DROP AS
+        SELECT xid AS old, (dense_rank() OVER (ORDER BY xid) + 2)::text::xid8 AS new FROM (SELECT DISTINCT xid FROM outbox_record) d`);
+      await client2.query('UPDATE outbox_record o SET xid = m.new FROM xid_map m WHERE o.xid = m.old');
+      // The webhook dispatcher's cursor is an (xid, id) of the same log: left in the old numbering
+      // it would sort after every new write, and nothing written after the restore would be
+      // delivered. It moves to the renumbered xid of the last record it had passed (a cursor xid
+      // no record has means every record below it was passed: the last of those).
+      await client2.query(`
+        UPDATE webhook_cursor c
+           SET xid = m.new::text, record_id = CASE WHEN m.old = c.xid::xid8 THEN c.record_id ELSE m.last_id END
+          FROM (SELECT w.name, x.old, x.new, (SELECT max(o.id) FROM outbox_record o WHERE o.xid = x.new) AS last_id
+                  FROM webhook_cursor w
+                  CROSS JOIN LATERAL (SELECT old, new FROM xid_map WHERE old <= w.xid::xid8 ORDER BY old DESC LIMIT 1) x) m
+         WHERE c.name = m.name`);
       // One row back, not one per record: the highest renumbered xid.
       const highest = Number((await client2.query<{ n: string | null }>('SELECT max(xid)::text AS n FROM outbox_record')).rows[0]?.n ?? 0);
       await client2.query('COMMIT');
