@@ -33,7 +33,9 @@ describe('admin mirrors page', () => {
     await page.getByRole('heading', { level: 1, name: /各级镜像|Mirrors of the levels/ }).waitFor();
     const empty = page.getByTestId('mirrors-empty');
     if (await empty.count()) {
-      expect(await empty.innerText()).toContain('npm start -- --mirror');
+      // The commands as code to copy, not words inside the sentence.
+      expect(await empty.locator('code').first().innerText()).toBe('npm start -- --mirror');
+      expect(await empty.locator('code').nth(1).innerText()).toMatch(/^npm run mirror -- --feed .+ --trust trust-root\.json$/);
       await screenshot(page, 'admin-mirrors-empty');
     }
 

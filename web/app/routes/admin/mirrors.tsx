@@ -43,6 +43,10 @@ export default function AdminMirrors() {
         <div className="card" data-testid="mirrors-empty">
           <h2>{m.emptyTitle}</h2>
           <p>{m.empty}</p>
+          <p>{m.emptyDemo}</p>
+          <pre><code translate="no">npm start -- --mirror</code></pre>
+          <p>{m.emptyDeploy}</p>
+          <pre><code translate="no">{`npm run mirror -- --feed ${m.feedPlaceholder} --key ${m.keyPlaceholder} --trust trust-root.json`}</code></pre>
         </div>
       ) : (
         <>
