@@ -15,6 +15,7 @@ import { createGate } from './gate.js';
 import { ASSET_PREFIX, serveGraphiqlAsset, serveGraphiqlPage } from './graphiql.js';
 import type { Metrics } from './metrics.js';
 import { unstorableText } from './text-guard.js';
+import { createCompiledReads } from '../compiled-reads/executor.js';
 
 const MAX_BODY = 1 << 20;
 
@@ -106,6 +107,8 @@ export interface RequestHandler {
 export function createRequestHandler(deps: HttpDeps): RequestHandler {
   const gate = createGate(deps.graphqlSlots ?? DEFAULT_GRAPHQL_SLOTS);
   const live = createLive({ prisma: deps.prisma, config: deps.config, databaseUrl: deps.databaseUrl ?? null });
+  // The hot partner reads as compiled statements (compiled-reads/); null: every request is Apollo's.
+  const compiled = deps.databaseUrl ? createCompiledReads({ config: deps.config, prisma: deps.prisma, metrics: deps.metrics, databaseUrl: deps.databaseUrl }) : null;
   // A client that hangs up does not stop its request's resolvers; shutdown waits for them.
   let inflight = 0;
   let idle: (() => void)[] = [];
@@ -136,6 +139,13 @@ export function createRequestHandler(deps: HttpDeps): RequestHandler {
     // 499 (nginx's "client closed request"): counted in metrics, never sent.
     if (!release) return 499;
     try {
+      // Past the body checks and the gate, ahead of Apollo: a read it fully understands, or null.
+      const answer = await compiled?.serve(method, headers, body);
+      if (answer) {
+        res.writeHead(answer.status, answer.headers);
+        res.end(answer.body);
+        return answer.status;
+      }
       return await execute(req, res, url, method, headers, body);
     } finally {
       release();
@@ -238,14 +248,17 @@ export function createRequestHandler(deps: HttpDeps): RequestHandler {
     drain(timeoutMs: number): Promise<void> {
       // Live streams (GET /events) never end by themselves: end them, and their LISTEN connection, first.
       const liveClosed = live.close();
-      if (inflight === 0) return liveClosed;
+      // The compiled reads' pool once no request uses it.
+      if (inflight === 0) return liveClosed.then(() => compiled?.close());
       return new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, timeoutMs);
         idle.push(() => {
           clearTimeout(timer);
           resolve();
         });
-      }).then(() => liveClosed);
+      })
+        .then(() => liveClosed)
+        .then(() => compiled?.close());
     },
   });
 }

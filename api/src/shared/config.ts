@@ -55,6 +55,12 @@ export interface ApiConfig {
   smtp: SmtpConfig | null;
   /** The web app's address, for links in e-mails (LIANJIAN_WEB_URL). */
   webUrl: string;
+  /**
+   * Whether the hot partner reads are answered by compiled statements ahead of Apollo
+   * (compiled-reads/, docs/decisions/023-compiled-reads.md). LIANJIAN_COMPILED_READS=1/0, default on;
+   * off in defaultConfig, so tests that count Prisma's queries see Apollo's path unless they ask.
+   */
+  compiledReads: boolean;
 }
 
 /** LIANJIAN_SMTP_URL (smtp[s]://user:password@host:port), or LIANJIAN_SMTP_HOST, _PORT, _USER, _PASSWORD, _SECURE=1; LIANJIAN_SMTP_FROM. */
@@ -86,7 +92,15 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     remindersMs: remindersFromEnv(env),
     smtp: smtpFromEnv(env),
     webUrl: (env.LIANJIAN_WEB_URL || 'http://127.0.0.1:3000').replace(/\/+$/, ''),
+    compiledReads: compiledReadsFromEnv(env),
   };
+}
+
+export function compiledReadsFromEnv(env: NodeJS.ProcessEnv): boolean {
+  const given = env.LIANJIAN_COMPILED_READS;
+  if (given === undefined || given === '') return true;
+  if (given === '1' || given === '0') return given === '1';
+  throw new Error(`LIANJIAN_COMPILED_READS must be 1 or 0, not "${given}"`);
 }
 
 export function remindersFromEnv(env: NodeJS.ProcessEnv): number | null {
@@ -152,6 +166,7 @@ export function defaultConfig(overrides: Partial<ApiConfig> = {}): ApiConfig {
     remindersMs: null,
     smtp: null,
     webUrl: 'http://127.0.0.1:3000',
+    compiledReads: false,
     ...overrides,
   };
 }
