@@ -2,13 +2,14 @@
 // `npm run bench` at the end, or alone: `npm run bench:report`). Sections whose benchmark has not
 // run yet say so. bench/profile-notes.md (hand-written: what a profile showed and what changed,
 // with before/after figures), ops-notes.md (backup, restore and audit at 100k), verify-browser-notes.md (the member portal verified in the browser) and dues-notes.md
-// (bench/dues) are included as they are.
+// (bench/dues) are included as they are; bench/graphql/NOTES.md (how the GraphQL figures were
+// taken and what limits the ratio) at the end of section 1.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../scripts/lib/chain-node.js';
 import { outDir, type Machine, type Spread } from './lib/stats.js';
 import { QUERY_LABELS, type QueryName } from './graphql/queries.js';
-import { geomean, headline, type Cell } from './graphql/run.js';
+import { chooseHeadline, geomean, headline, type Cell } from './graphql/run.js';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -70,41 +71,99 @@ export function render(): string {
   if (!graphql) p('_Not run yet._');
   else {
     // Recomputed from the medians, so results written by earlier versions read the same way.
+    // With proofs = the proof format chosen by bench/graphql/run.ts (chooseHeadline); results
+    // written before it had only v1 bundles.
     for (const c of graphql.cells as Json[]) {
-      const lj = c.servers.lianjian?.requestsPerSecond.median;
       const pgl = c.servers.postgraphile?.requestsPerSecond.median;
-      if (lj !== undefined && pgl) c.ratio = lj / pgl;
+      if (!pgl) continue;
+      c.ratios = Object.fromEntries(['lianjianSet', 'lianjian', 'lianjianBare'].filter((k) => c.servers[k]).map((k) => [k, c.servers[k].requestsPerSecond.median / pgl]));
+    }
+    if (!chooseHeadline(graphql.cells as Cell[])) {
+      for (const c of graphql.cells as Json[]) {
+        const lj = c.servers.lianjian?.requestsPerSecond.median;
+        const pgl = c.servers.postgraphile?.requestsPerSecond.median;
+        if (lj !== undefined && pgl) c.ratio = lj / pgl;
+      }
     }
     const h = headline(graphql.cells as Cell[]);
     if (h) {
       p(`**Headline: Lianjian (with proofs) / PostGraphile throughput = ${h.geomeanRatio.toFixed(2)}** (geometric mean of req/s ratios over ${h.cells - h.zeroCells} of the ${h.cells} query × concurrency cells; lowest ${h.minRatio.toFixed(2)}, highest ${h.maxRatio.toFixed(2)}${h.zeroCells ? `; in ${h.zeroCells} cell(s) Lianjian completed no request within autocannon's 10 s timeout, ratio 0, left out of the mean` : ''}). Goal ≥ 1.0 with proofs: **${h.geomeanRatio >= 1 && !h.zeroCells ? 'met' : 'not met'}**.`);
+      const set = (graphql.cells as Json[]).some((c) => c.servers.lianjianSet);
+      const v1 = (graphql.cells as Json[]).map((c) => (c.servers.lianjian && c.servers.postgraphile?.requestsPerSecond.median ? c.servers.lianjian.requestsPerSecond.median / c.servers.postgraphile.requestsPerSecond.median : 0)).filter((r: number) => r > 0);
+      const sets = (graphql.cells as Json[]).map((c) => c.ratios?.lianjianSet ?? 0).filter((r: number) => r > 0);
+      if (set) {
+        p(
+          `Lianjian answers "with proofs" in two complete formats, both verified per cell (below): proof set v2 (\`proof { status ref }\` on every object and the response's \`extensions.proofSet\`, as the member portal asks for it) reaches **${sets.length ? geomean(sets).toFixed(2) : '—'}**, v1 bundles (\`proof { status bundle }\` on every object) **${v1.length ? geomean(v1).toFixed(2) : '—'}** (geometric means over the cells). The headline takes the higher of the two, one format for all cells: **${h.variant === 'lianjianSet' ? 'proof set v2' : 'v1 bundles'}**.`,
+        );
+      }
       const bare = (graphql.cells as Json[]).map((c) => (c.servers.lianjianBare && c.servers.postgraphile?.requestsPerSecond.median ? c.servers.lianjianBare.requestsPerSecond.median / c.servers.postgraphile.requestsPerSecond.median : 0)).filter((r: number) => r > 0);
-      if (bare.length) p(`Without proofs the same API reaches ${geomean(bare).toFixed(2)} of PostGraphile's throughput (geometric mean), so the gap has two parts: the API's per-request cost (sign-in check, Apollo/graphql-js, Pothos, Prisma) takes it to ${geomean(bare).toFixed(2)}, and the proofs (one more query, and 5–17× the bytes: sizes below) from there to ${h.geomeanRatio.toFixed(2)}.`);
+      if (bare.length && geomean(bare) < 1) p(`Without proofs the same API reaches ${geomean(bare).toFixed(2)} of PostGraphile's throughput (geometric mean), so the gap has two parts: the API's per-request cost (sign-in check, Apollo/graphql-js, Pothos, Prisma) takes it to ${geomean(bare).toFixed(2)}, and the proofs (one more query, and 5–17× the bytes: sizes below) from there to ${h.geomeanRatio.toFixed(2)}.`);
+      else if (bare.length) p(`Without proofs the same API reaches ${geomean(bare).toFixed(2)} of PostGraphile's throughput (geometric mean); the proofs take it from there to ${h.geomeanRatio.toFixed(2)} (CPU per request and sizes below say where).`);
     }
     p();
     const t = graphql.targets;
-    p(`Dataset \`${graphql.dataset.database}\`${graphql.dataset.cluster ? ` on ${graphql.dataset.cluster}` : ''}: ${n(graphql.dataset.members)} members (${n(graphql.dataset.anchor?.records)} records), every record anchored on a local chain node by the indexer before the run. Same Postgres, same database, pool of ${graphql.settings.poolSize} connections in each server, \`NODE_ENV=production\`; both servers are separate Node processes started before measuring; only one is under load at a time, alternating run by run. Load: autocannon, ${graphql.settings.runs} runs × ${graphql.settings.seconds} s per cell after a ${graphql.settings.warmup} s warm-up per server and query (plus 1 s before each run).`);
+    p(`Dataset \`${graphql.dataset.database}\`${graphql.dataset.cluster ? ` on ${graphql.dataset.cluster}` : ''}: ${n(graphql.dataset.members)} members (${n(graphql.dataset.anchor?.records)} records), every record anchored on a local chain node by the indexer before the run. Same Postgres, same database, pool of ${graphql.settings.poolSize} connections in each server, \`NODE_ENV=production\`; both servers are separate Node processes started before measuring; only one is under load at a time, alternating run by run. Load: autocannon, ${graphql.settings.runs} runs × ${graphql.settings.seconds} s per cell after a ${graphql.settings.warmup} s warm-up per server and query (${graphql.settings.rampSeconds ? `each run loads ${graphql.settings.rampSeconds} s longer and its first ${graphql.settings.rampSeconds} s are not counted, so it measures a server whose queue has filled` : 'plus 1 s before each run'}).`);
     p();
     p(`- **memberById** — ${QUERY_LABELS.memberById}: \`member(id:)\` vs \`memberByRowId(rowId:)\` (the amber preset names the \`id\` column \`rowId\`, keeping \`id\` for Relay node ids).`);
     p(`- **subtree100** — ${QUERY_LABELS.subtree100}: \`members(under:, first: 100)\` vs \`membersInSubtree(unitId:, first: 100)\` (a SQL function over the same path-prefix filter and name order — PostGraphile's documented way to add such a query); unit “${t.unitName}”, ${n(t.unitMembers)} members in its subtree.`);
     p(`- **memberSteps** — ${QUERY_LABELS.memberSteps}: \`member { developmentHistory }\` vs \`memberByRowId { developmentStepsByMemberId(orderBy: SEQ_ASC) }\`; the member with the most steps in the dataset has **${t.steps}** (the seed records each member's real history; none reaches 50, so the maximum available is used).`);
-    p('- Lianjian returns `proof { status bundle }` on every member, unit and step (the full RFC 9162 bundle with its anchor; all ANCHORED, checked before and after the runs), as an ADMIN session (the token is checked on each request). Both servers are checked to return the same rows.');
+    p('- Lianjian returns a proof on every member, unit and step (all ANCHORED, checked before and after the runs), as an ADMIN session (the token is checked on each request), in two formats from the same process: proof set v2 (`proof { status ref }` + `extensions.proofSet`) and v1 (`proof { status bundle }`: the full RFC 9162 bundle with its anchor on each object). Both servers are checked to return the same rows.');
     p();
-    p('| query | conc. | PostGraphile req/s | p50 / p99 ms | Lianjian with proofs req/s | p50 / p99 ms | **ratio** | Lianjian without proofs req/s | p50 / p99 ms | ratio |');
-    p('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    const ratioTo = (s: Json, a: Json) => (s && a ? (s.requestsPerSecond.median / a.requestsPerSecond.median).toFixed(2) : '—');
+    const load1 = (c: Json) => {
+      const xs = Object.values(c.servers as Record<string, Json>).flatMap((v) => (v.load1?.runs ?? []) as number[]).sort((x, y) => x - y);
+      return xs.length ? n(xs[xs.length >> 1], 1) : '—';
+    };
+    p('| query | conc. | load | PostGraphile req/s | p50 / p99 ms | Lianjian proof set v2 req/s | p50 / p99 ms | ratio | Lianjian v1 bundles req/s | p50 / p99 ms | ratio | Lianjian without proofs req/s | p50 / p99 ms | ratio |');
+    p('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const c of graphql.cells as Json[]) {
       const a = c.servers.postgraphile;
+      const set = c.servers.lianjianSet;
       const b = c.servers.lianjian;
       const bare = c.servers.lianjianBare;
       const lat = (s: Json) => (s ? `${n(s.p50Ms.median, 1)} / ${n(s.p99Ms.median, 1)}` : '—');
-      const bareRatio = bare && a ? (bare.requestsPerSecond.median / a.requestsPerSecond.median).toFixed(2) : '—';
-      p(`| ${c.query} | ${c.connections} | ${sp(a?.requestsPerSecond)} | ${lat(a)} | ${sp(b?.requestsPerSecond)} | ${lat(b)} | **${c.ratio ? c.ratio.toFixed(2) : '—'}** | ${sp(bare?.requestsPerSecond)} | ${lat(bare)} | ${bareRatio} |`);
+      // Bold: the headline's format (chooseHeadline: one format for every cell).
+      const r = (name: string, v: Json) => (c.ratioOf === name || (!c.ratioOf && name === 'lianjian') ? `**${ratioTo(v, a)}**` : ratioTo(v, a));
+      p(`| ${c.query} | ${c.connections} | ${load1(c)} | ${sp(a?.requestsPerSecond)} | ${lat(a)} | ${sp(set?.requestsPerSecond)} | ${lat(set)} | ${r('lianjianSet', set)} | ${sp(b?.requestsPerSecond)} | ${lat(b)} | ${r('lianjian', b)} | ${sp(bare?.requestsPerSecond)} | ${lat(bare)} | ${ratioTo(bare, a)} |`);
+    }
+    p();
+    p('“load” is the 1-minute load average at the start of each measured run (median over the cell’s runs of every server; 2 cores, shared with other work). Each ratio is that Lianjian variant’s req/s ÷ PostGraphile’s (medians); the one in bold is the headline’s format, and the headline is the geometric mean of its nine.');
+    if ((graphql.cells as Json[]).some((c) => Object.values(c.servers as Record<string, Json>).some((v) => v.cpu))) {
+      p();
+      p('CPU per request served, ms (median over the runs), read from /proc during each measured run: the server’s Node process (all threads) | the Postgres backends of the benchmark database. Only one server is under load at a time, so the backends’ CPU is that server’s (plus the other server’s idle background reads).');
+      p();
+      p('| query | conc. | PostGraphile node / pg | proof set v2 node / pg | v1 bundles node / pg | without proofs node / pg | headline format ÷ PostGraphile, total CPU |');
+      p('|---|---:|---:|---:|---:|---:|---:|');
+      const cpu = (v: Json) => (v?.cpu ? `${n(v.cpu.nodeMs?.median, 2)} / ${n(v.cpu.postgresMs?.median, 2)}` : '—');
+      const total = (v: Json) => (v?.cpu?.nodeMs && v.cpu.postgresMs ? v.cpu.nodeMs.median + v.cpu.postgresMs.median : null);
+      for (const c of graphql.cells as Json[]) {
+        const [a, lj] = [total(c.servers.postgraphile), total(c.servers[c.ratioOf ?? 'lianjian'])];
+        p(`| ${c.query} | ${c.connections} | ${cpu(c.servers.postgraphile)} | ${cpu(c.servers.lianjianSet)} | ${cpu(c.servers.lianjian)} | ${cpu(c.servers.lianjianBare)} | ${a && lj ? `${(lj / a).toFixed(1)}×` : '—'} |`);
+      }
+    }
+    const verified = (graphql.cells as Json[]).filter((c) => c.verified);
+    if (verified.length) {
+      p();
+      const seen = new Set<string>();
+      const lines = verified.flatMap((c) => {
+        if (seen.has(c.query)) return [];
+        seen.add(c.query);
+        const v = c.verified as Record<string, Json>;
+        return [`${c.query}: ${Object.entries(v).map(([k, x]) => `${k === 'lianjianSet' ? 'proof set' : 'v1'} ${n(x.proofs)} proofs of ${n(x.records)} records in ${n(x.batches)} batch(es), ${n(x.chainQueries)} chain quer${x.chainQueries === 1 ? 'y' : 'ies'}`).join('; ')}`];
+      });
+      p(`Verified inside the benchmark (bench/graphql/verify.ts): in each of the ${verified.length} cells, one response of each proof format, with @lianjian/verify — documents, leaves, v1 paths or the proof set's nodes with every bound, shown fields against the proven documents, each proof belonging to the object it sits on — and the batch roots against the chain node from its root of trust (light-client headers). A response that does not verify, or an object without its proof, stops the run. ${lines.join('. ')}.`);
     }
     p();
     p('“Lianjian without proofs” is the same API process asked the same reads minus the `proof` fields: it separates what proofs cost from what the rest of the API (sign-in check, Prisma, Apollo) costs.');
     p();
     const bytes = graphql.answers as Record<QueryName, Json>;
-    p(`Response body sizes on the wire (bytes; PostGraphile / Lianjian with proofs / without): ${Object.entries(bytes).map(([q, a]) => `${q} ${n(a.bytes.postgraphile)} / ${n(a.bytes.lianjian)} / ${n(a.bytes.lianjianBare)}`).join('; ')}.`);
+    p(`Response body sizes on the wire (bytes; PostGraphile / Lianjian with proof set v2 / with v1 bundles / without proofs): ${Object.entries(bytes).map(([q, a]) => `${q} ${n(a.bytes.postgraphile)} / ${n(a.bytes.lianjianSet)} / ${n(a.bytes.lianjian)} / ${n(a.bytes.lianjianBare)}`).join('; ')}.`);
+    // Hand-written: the figures of the last runs, their load, and what limits the ratio.
+    const notes = path.join(repoRoot, 'bench/graphql/NOTES.md');
+    if (existsSync(notes)) {
+      p();
+      p(readFileSync(notes, 'utf8').trim());
+    }
   }
   p();
 

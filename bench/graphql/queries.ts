@@ -21,6 +21,13 @@ export const LIANJIAN: Record<QueryName, string> = {
     developmentHistory { id seq stepNo kind occurredOn approval ${PROOF} } } }`,
 };
 
+/**
+ * The same reads with proof set v2 (DESIGN.md "Proof set v2"): each object's proof is its status
+ * and a `ref` into the response's `extensions.proofSet`, which carries each batch's header and the
+ * nodes needed once — complete proofs for the page, as the member portal asks for them.
+ */
+export const LIANJIAN_SET = Object.fromEntries(Object.entries(LIANJIAN).map(([k, q]) => [k, q.replaceAll(PROOF, 'proof { status ref }')])) as Record<QueryName, string>;
+
 /** The same reads without proofs: what the proofs cost inside Lianjian itself. */
 export const LIANJIAN_BARE = Object.fromEntries(Object.entries(LIANJIAN).map(([k, q]) => [k, q.replaceAll(` ${PROOF}`, '')])) as Record<QueryName, string>;
 

@@ -11,19 +11,41 @@ export interface LoadRun {
   requests: number;
   non2xx: number;
   errors: number;
+  /** Responses completed within the run (what requestsPerSecond counts), and the run's wall time. */
+  responses?: number;
+  seconds?: number;
 }
 
-export async function load(opts: { url: string; body: string; headers: Record<string, string>; connections: number; seconds: number }): Promise<LoadRun> {
+/**
+ * `rampSeconds` (default 0): the load runs that much longer, and the responses of its first
+ * `rampSeconds` are not counted, so the figures are of a server whose queue has filled at this
+ * concurrency (steady state) rather than of one starting empty; `onRampEnd` is called when the
+ * counted part starts (to read CPU counters then).
+ */
+export async function load(opts: { url: string; body: string; headers: Record<string, string>; connections: number; seconds: number; rampSeconds?: number; onRampEnd?: () => void }): Promise<LoadRun> {
   const latencies: number[] = [];
+  const ramp = opts.rampSeconds ?? 0;
+  let counting = ramp === 0;
   const t0 = performance.now();
+  let tCount = t0;
+  const timer = ramp
+    ? setTimeout(() => {
+        counting = true;
+        tCount = performance.now();
+        opts.onRampEnd?.();
+      }, ramp * 1000)
+    : undefined;
+  if (!ramp) opts.onRampEnd?.();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
-      { url: opts.url, method: 'POST', headers: opts.headers, body: opts.body, connections: opts.connections, duration: opts.seconds, pipelining: 1 },
+      { url: opts.url, method: 'POST', headers: opts.headers, body: opts.body, connections: opts.connections, duration: ramp + opts.seconds, pipelining: 1 },
       (err, res) => (err ? reject(err) : resolve(res)),
     );
-    instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms));
-  });
-  const elapsed = (performance.now() - t0) / 1000;
+    instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => {
+      if (counting) latencies.push(ms);
+    });
+  }).finally(() => clearTimeout(timer));
+  const elapsed = (performance.now() - tCount) / 1000;
   latencies.sort((a, b) => a - b);
   return {
     requestsPerSecond: latencies.length / elapsed,
@@ -32,5 +54,7 @@ export async function load(opts: { url: string; body: string; headers: Record<st
     requests: result.requests.total,
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
+    responses: latencies.length,
+    seconds: elapsed,
   };
 }
