@@ -4,7 +4,7 @@
 // dataset's own, every document verified against the chain with the root of trust before it is
 // stored. Prints records/s beside the indexer's own anchoring rate for the same dataset.
 //
-//   npm run bench:mirror -- [--members 100000] [--unit <org unit id>] [--limit N] [--page-size 2000] [--format PROOF_SET|BUNDLES]
+//   npm run bench:mirror -- [--members 100000] [--unit <org unit id>] [--limit N] [--page-size 2000] [--format PROOF_SET|BUNDLES] [--rpc <the dataset's running chain node>]
 //
 // --limit stops after about N records (a sample of the rate on a loaded machine); default: the
 // whole subtree. The level-1 unit with the most members is taken unless --unit names one.
@@ -20,6 +20,7 @@ import { repoRoot } from '../../scripts/lib/chain-node.js';
 import { adminQuery, ensureSeeded, openCluster } from '../lib/cluster.js';
 import { ensureAnchored, startChain, startLianjianApi } from '../lib/stack.js';
 import { fmt, machine, writeResult } from '../lib/stats.js';
+import { cpuSecondsOf, postgresBackends, postgresCpuSince } from './cpu.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -29,6 +30,8 @@ const { values: args } = parseArgs({
     'page-size': { type: 'string', default: '2000' },
     // PROOF_SET (default): one proof set v2 per page; BUNDLES: a v1 bundle per record (the first figures).
     format: { type: 'string', default: 'PROOF_SET' },
+    // The dataset's chain node already running (another benchmark holds its home): its RPC URL, read only.
+    rpc: { type: 'string' },
   },
 });
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -41,12 +44,15 @@ const format = args.format === 'BUNDLES' ? 'BUNDLES' : 'PROOF_SET';
 const cluster = await openCluster();
 try {
   const { database, url } = await ensureSeeded(cluster, members, say);
-  const chain = await startChain(cluster, database);
+  // With --rpc, the node another benchmark runs for this dataset is read (its trust root is in its home).
+  const chain: Pick<Awaited<ReturnType<typeof startChain>>, 'rpcUrl' | 'trustRootFile' | 'stop' | 'home'> = args.rpc
+    ? { rpcUrl: args.rpc, home: path.join(repoRoot, '.data/bench/chain', database), trustRootFile: path.join(repoRoot, '.data/bench/chain', database, 'trust-root.json'), stop: async () => {} }
+    : await startChain(cluster, database);
   let api: Awaited<ReturnType<typeof startLianjianApi>> | undefined;
   const db = new pg.Pool({ connectionString: url, max: 2 });
   let keyId: string | undefined;
   try {
-    const anchor = await ensureAnchored(cluster, database, chain, say);
+    const anchor = await ensureAnchored(cluster, database, chain as Awaited<ReturnType<typeof startChain>>, say);
     // The level-1 unit with the most records, unless one is named.
     const unit = args.unit
       ? (await db.query<{ id: string; name: string; path: string }>(`SELECT id::text, name, path FROM org_unit WHERE id = $1::uuid`, [args.unit])).rows[0]
@@ -69,7 +75,7 @@ try {
       [prefix, Buffer.from(hash), unit.id],
     )).rows[0]!.id;
     // Only the feed is measured: the partner webhook dispatcher stays off.
-    api = await startLianjianApi(url, chain, { LIANJIAN_WEBHOOKS_MS: '0' });
+    api = await startLianjianApi(url, chain as Awaited<ReturnType<typeof startChain>>, { LIANJIAN_WEBHOOKS_MS: '0' });
     await adminQuery(cluster.adminUrl, `DROP DATABASE IF EXISTS ${MIRROR_DB} WITH (FORCE)`);
     await adminQuery(cluster.adminUrl, `CREATE DATABASE ${MIRROR_DB}`);
     const store = Store.connect(cluster.urlFor(MIRROR_DB));
@@ -105,6 +111,10 @@ try {
       const mirror = new Mirror({ store, feed, rpcUrl: chain.rpcUrl, trustRoot, pageSize });
       say(`Mirror catch-up / 镜像追平 — ${database}, subtree of ${unit.name} (${unit.path}): ${fmt(subtree)} records, format ${format}, pages of ${fmt(pageSize)}${Number.isFinite(limit) ? `, first ${fmt(limit)}` : ''}`);
       const load0 = loadavg()[0]!;
+      // CPU seconds on each side (a loaded, shared machine's wall clock says little about the code):
+      // this process (the mirror: parse, verify, its pg client), the API process, and the Postgres
+      // backends of the centre's and the mirror's databases.
+      const cpu0 = { mirror: process.cpuUsage(), api: cpuSecondsOf(api.child.pid!), pg: postgresBackends([database, MIRROR_DB]) };
       const t0 = performance.now();
       let last = t0;
       const r = await mirror.sync({
@@ -118,6 +128,8 @@ try {
       const stored = r.stored;
       if (r.rejected) throw new Error(`${r.rejected} documents did not verify on an untouched dataset`);
       const seconds = (performance.now() - t0) / 1000;
+      const mirrorUsage = process.cpuUsage(cpu0.mirror);
+      const cpu = { mirror: (mirrorUsage.user + mirrorUsage.system) / 1e6, api: cpuSecondsOf(api.child.pid!) - cpu0.api, postgresCentre: postgresCpuSince(cpu0.pg, [database]), postgresMirror: postgresCpuSince(cpu0.pg, [MIRROR_DB]) };
       const rate = stored / seconds;
       const counts = await store.counts();
       say('');
@@ -127,8 +139,10 @@ try {
       say(`| indexer anchoring, same dataset (cached run ${anchor.at.slice(0, 10)}) | ${fmt(anchor.records)} | ${anchor.seconds.toFixed(1)} | ${fmt(anchor.recordsPerSecond)} | ${anchor.loadavg[0]?.toFixed(1) ?? '?'} |`);
       say(`  feed requests took ${(feedMs / 1000).toFixed(1)} s of it (fetched one page ahead, so partly overlapped); storing ${(storeMs / 1000).toFixed(1)} s (overlapped with the next page's checks)`);
       say(`  feed requests one by one (s): ${perPage.map((ms) => (ms / 1000).toFixed(2)).join(', ')}`);
+      const perRecord = (s: number) => `${((s / stored) * 1e6).toFixed(0)} µs`;
+      say(`  CPU: mirror process ${cpu.mirror.toFixed(2)} s (${perRecord(cpu.mirror)} a record), API ${cpu.api.toFixed(2)} s (${perRecord(cpu.api)}), Postgres for the centre ${cpu.postgresCentre.toFixed(2)} s (${perRecord(cpu.postgresCentre)}) and for the mirror ${cpu.postgresMirror.toFixed(2)} s (${perRecord(cpu.postgresMirror)}); all ${perRecord(cpu.mirror + cpu.api + cpu.postgresCentre + cpu.postgresMirror)} a record`);
       say(`  goal ≥ 20,000 records/s: ${rate >= 20_000 ? 'met' : 'not met'}; batches verified on chain: ${counts.batches}; alerts: ${counts.openAlerts}`);
-      const out = writeResult('mirror', { machine: machine(), database, members, unit, subtree, limit: Number.isFinite(limit) ? limit : null, pageSize, format, stored, seconds, recordsPerSecond: rate, feedSeconds: feedMs / 1000, storeSeconds: storeMs / 1000, batchesVerified: counts.batches, indexer: anchor });
+      const out = writeResult('mirror', { machine: machine(), database, members, unit, subtree, limit: Number.isFinite(limit) ? limit : null, pageSize, format, stored, seconds, recordsPerSecond: rate, feedSeconds: feedMs / 1000, storeSeconds: storeMs / 1000, cpuSeconds: cpu, batchesVerified: counts.batches, indexer: anchor });
       say(`written to ${path.relative(repoRoot, out)}`);
     } finally {
       await store.close();

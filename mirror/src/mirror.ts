@@ -1,13 +1,13 @@
 // lianjian-mirror's work: catch up with the feed and follow it, verifying every document before
 // storing it; re-check what it holds against the feed (a version gone, changed or cut short is an
 // alert naming the record, kind and batch); notice a feed that stops while the chain goes on.
-import { fromHex, leafHash, type RecordDocument, type TrustRoot } from '@lianjian/verify';
+import { fromHex, type RecordDocument, type TrustRoot } from '@lianjian/verify';
 import { AnchorReader } from '@lianjian/verify/chain';
 import { FeedClient, FeedError, type FeedPage } from './feed.js';
 import { checkSnapshot } from './snapshots.js';
 import { reportRound } from './report.js';
 import { RECORD_ALERTS, Store, type Alert, type StoredDocument } from './store.js';
-import { ChainUnavailable, EntryVerifier } from './verifier.js';
+import { ChainUnavailable, EntryVerifier, nativeSha256 } from './verifier.js';
 
 export interface MirrorOptions {
   store: Store;
@@ -94,6 +94,8 @@ export class Mirror {
         const batches = new Map<number, { seq: number; root: Buffer; height: number }>();
         const alerts: Alert[] = [];
         let proofBatches: string | undefined;
+        // The page's entries with every field: a proof set page's are completed from its verified set.
+        let entries = page.entries;
         if (page.proofSet !== undefined) {
           // One proof set for the page: one offline check and one chain check per batch, taken or refused whole.
           const v = await this.verifier.checkPage(page.entries, page.proofSet); // ChainUnavailable propagates
@@ -111,6 +113,7 @@ export class Mirror {
           }
           for (const b of v.batches) batches.set(b.seq, b);
           if (docs.length) proofBatches = v.proofBatches;
+          entries = v.records.map((r) => r.entry);
         } else {
           for (const e of page.entries) {
             const v = await this.verifier.check(e); // ChainUnavailable propagates: nothing of this page is stored
@@ -128,7 +131,7 @@ export class Mirror {
         storing = (async () => {
           await this.store.append(docs, thisPage.endPosition, [...batches.values()], proofBatches);
           // A snapshot's inputs precede it in the log, so they are stored by now (this page or before).
-          for (const e of thisPage.entries) {
+          for (const e of entries) {
             if (e.type !== 'AnalyticsSnapshot') continue;
             const d = docs.find((x) => x.position === e.position);
             if (!d) continue;
@@ -270,9 +273,9 @@ export class Mirror {
   }
 }
 
-const encoder = new TextEncoder();
+const LEAF_PREFIX = new Uint8Array([0]);
 
-/** The leaf of a served document text: its own bytes hashed, whatever leaf the centre stores. */
+/** The leaf of a served document text: its own bytes hashed (natively), whatever leaf the centre stores. */
 function leafOfText(text: string): Uint8Array {
-  return leafHash(encoder.encode(text));
+  return nativeSha256(LEAF_PREFIX, text);
 }

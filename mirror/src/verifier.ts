@@ -3,7 +3,7 @@
 // chain (read from the mirror's own root of trust) holds that root. The chain is asked once per
 // batch: confirmed roots are kept, so catch-up costs one chain read per batch, not per record.
 import { createHash } from 'node:crypto';
-import { canonicalize, createChainChecker, decodeBase64, fromHex, parseBundle, toHex, verifyBundle, verifyProofSet, type ChainChecker, type ProofBundle, type ProofSet, type TrustRoot } from '@lianjian/verify';
+import { canonicalize, createChainChecker, decodeBase64, fromHex, parseBundle, toHex, verifyBundle, verifyProofSet, type ChainChecker, type ProofBundle, type ProofSet, type Sha256, type TrustRoot } from '@lianjian/verify';
 import type { FeedEntry } from './feed.js';
 
 export class ChainUnavailable extends Error {
@@ -32,12 +32,12 @@ export type PageVerdict =
   | { ok: true; records: SetRecord[]; batches: { seq: number; root: Buffer; height: number }[]; proofBatches: string }
   | { ok: false; refused: { entry: FeedEntry; reason: string }[] };
 
-const LEAF_PREFIX = Buffer.from([0]);
-
-/** SHA-256(0x00 ‖ text) with Node's native hash: the same leaf as verify's leafHash, at a fraction of the cost. */
-function leafOfText(text: string): Buffer {
-  return createHash('sha256').update(LEAF_PREFIX).update(text, 'utf8').digest();
-}
+/** Node's native SHA-256 for verifyProofSet (the library's default is its pure-JS one, for browsers): ~10× less per document. */
+export const nativeSha256: Sha256 = (...parts) => {
+  const h = createHash('sha256');
+  for (const p of parts) h.update(p);
+  return h.digest();
+};
 
 export class EntryVerifier {
   private readonly confirmed = new Map<string, number>();
@@ -74,7 +74,11 @@ export class EntryVerifier {
    * to its root, and one chain check per batch (confirmed batches are not asked again). Throws
    * ChainUnavailable when the chain could not be read: no verdict, nothing to store or alert.
    */
-  async checkPage(entries: readonly FeedEntry[], setText: string | null | undefined): Promise<PageVerdict> {
+  async checkPage(served: readonly FeedEntry[], setText: string | null | undefined): Promise<PageVerdict> {
+    // The entries as served: a centre asked for the set names each record by position and type only
+    // (feed.ts SET_QUERY); the rest is completed from record k of the set below, and whatever an
+    // entry does carry must agree with it.
+    let entries: readonly FeedEntry[] = served;
     const refuse = (reason: string): PageVerdict => ({ ok: false, refused: entries.map((entry) => ({ entry, reason })) });
     if (entries.length === 0) return { ok: true, records: [], batches: [], proofBatches: '[]' };
     let set: ProofSet;
@@ -85,17 +89,23 @@ export class EntryVerifier {
       return refuse(`the proof set is not JSON: ${error instanceof Error ? error.message : String(error)}`);
     }
     if (set.records.length !== entries.length) return refuse(`the proof set holds ${set.records.length} records for ${entries.length} entries`);
+    const completed: FeedEntry[] = [];
     for (let k = 0; k < entries.length; k++) {
       const e = entries[k]!;
       const r = set.records[k]!;
       const d = r?.doc as { type?: unknown; id?: unknown; version?: unknown; org?: unknown } | undefined;
       const batch = typeof r?.b === 'number' ? set.batches[r.b] : undefined;
-      if (!d || d.type !== e.type || d.id !== e.entityId || d.version !== e.version || d.org !== e.org || batch?.seq !== e.batchSeq) {
-        return refuse(`record ${k} of the proof set names another record or batch than its entry (${e.type} ${e.entityId} v${e.version})`);
+      const differs = (served: unknown, inSet: unknown) => served !== undefined && served !== inSet;
+      if (!d || !batch || differs(e.type, d.type) || differs(e.entityId, d.id) || differs(e.version, d.version) || differs(e.org, d.org) || differs(e.batchSeq, batch.seq)) {
+        return refuse(`record ${k} of the proof set names another record or batch than its entry (${e.type} ${e.entityId ?? ''} v${e.version ?? ''} at ${e.position})`);
       }
+      completed.push({ ...e, type: d.type as string, entityId: d.id as string, version: d.version as number, org: d.org as string, batchSeq: batch.seq });
     }
+    entries = completed;
     this.outage = undefined;
-    const report = await verifyProofSet(set, { chain: this.chain });
+    // The verifier hands back the canonical text and leaf it checked each document with: the text
+    // stored is exactly what was hashed and proven, with no second canonicalisation or hash.
+    const report = await verifyProofSet(set, { chain: this.chain, sha256: nativeSha256, canonical: true });
     if (this.outage) throw this.outage;
     if (!report.verified) {
       const refused = report.records.map((r, k) => {
@@ -109,10 +119,10 @@ export class EntryVerifier {
       if (height > this.lastHeight) this.lastHeight = height;
       return { seq: b.seq, root: Buffer.from(decodeBase64(b.root)), height };
     });
-    // The stored text is the canonical form of the verified document, so it hashes to the verified leaf.
+    const canonical = report.canonical!;
     const records = set.records.map((r, k) => {
-      const text = canonicalize(r.doc);
-      return { entry: entries[k]!, text, leaf: leafOfText(text), i: r.i! };
+      const leaf = canonical.leaves[k]!;
+      return { entry: entries[k]!, text: canonical.texts[k]!, leaf: Buffer.from(leaf.buffer, leaf.byteOffset, leaf.byteLength), i: r.i! };
     });
     // What proves the stored documents besides themselves: the batches (headers and nodes), kept once.
     return { ok: true, records, batches, proofBatches: JSON.stringify(set.batches) };

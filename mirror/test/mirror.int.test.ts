@@ -23,6 +23,7 @@ import { createPool } from '../../indexer/src/db.js';
 import { waitFor } from '../../indexer/test/helpers.js';
 import { repoRoot } from '../../scripts/lib/chain-node.js';
 import { createTestDatabase } from '../../test/db.js';
+import { FEED_TUNING } from '../../api/src/modules/mirror-feed/service.js';
 import { FeedClient, FeedError, Mirror, restoreRecord, RestoreRefused, startHttp, Store, type RunningHttp } from '../src/index.js';
 
 const exec = promisify(execFile);
@@ -335,6 +336,43 @@ describe('lianjian-mirror', () => {
     const found = (await store.alerts({ open: true })).filter((a) => a.kind === 'SNAPSHOT_INCOMPLETE');
     expect(found).toEqual([expect.objectContaining({ entityType: 'AnalyticsSnapshot', entityId: partial, detail: expect.objectContaining({ missing: [m3.id], stale: [], unexpected: [] }) })]);
     expect(found[0]!.batchSeq).toBeGreaterThanOrEqual(1);
+  });
+
+  it("catches up the same through the centre's position list of a small subtree, page by page, and follows a write made after the list was read", async () => {
+    // The fixture's subtrees are large shares of its seven units; counted as small, g1 is read as
+    // a benchmark's level-1 unit is: positions listed once, each page read by position.
+    const key = (await apiKeyFor(s.h.prisma, s.fx.units.g1.id, ['Mirror:read'], 'g1 mirror by position list')).key;
+    const own = await createTestDatabase();
+    const other = Store.connect(own.url);
+    const share = FEED_TUNING.smallSubtreeShare;
+    FEED_TUNING.smallSubtreeShare = 1.01;
+    try {
+      await other.init();
+      const byList = new Mirror({ store: other, feed: new FeedClient(`${s.h.url}/graphql`, key), rpcUrl: s.rpcUrl, trustRoot: parseTrustRoot(readFileSync(trustFile, 'utf8')), pageSize: 2 });
+      // What the mirror holds against the centre's own rows of the subtree: positions, ids, leaves.
+      const held = async () => (await other.pool.query(`SELECT position::text, entity_type, entity_id::text, version, encode(leaf, 'hex') AS leaf FROM mirror_document ORDER BY mirror_document.position`)).rows;
+      const centreRows = async () => (await centre.query(
+        `SELECT rp.position::text, o.entity_type, o.entity_id::text, o.version, encode(o.leaf, 'hex') AS leaf
+           FROM record_position rp JOIN outbox_record o ON o.id = rp.record_id JOIN org_unit u ON u.id = o.org_unit_id, org_unit top
+          WHERE top.id = $1::uuid AND u.path LIKE top.path || '%' AND NOT (o.entity_type = 'Ballot' AND o.version < 2) ORDER BY rp.position`,
+        [s.fx.units.g1.id],
+      )).rows;
+      const r = await byList.sync();
+      expect(r.rejected).toBe(0);
+      expect(r.stored).toBe(await subtreeCount(s.fx.units.g1.id));
+      expect(await held()).toEqual(await centreRows());
+      // A write after the list was read: the list is extended by the new range, not read again.
+      const secretary = await sessionFor(s.h.prisma, s.fx.accounts.secretary.id);
+      ok(await s.h.gql(`mutation($id: ID!) { updateMember(id: $id, input: { name: "李四光" }) { id version } }`, { id: s.fx.members.m2.id }, { token: secretary }));
+      await waitFor('the write anchored', allAnchored, 60_000, 100);
+      expect((await byList.sync()).stored).toBe(1);
+      expect(await held()).toEqual(await centreRows());
+      const m2 = await other.versions('Member', s.fx.members.m2.id);
+      expect(JSON.parse(m2[m2.length - 1]!.document).data.name).toBe('李四光');
+    } finally {
+      FEED_TUNING.smallSubtreeShare = share;
+      await other.close();
+    }
   });
 
   it('with the API stopped, serves bundles that lianjian-verify accepts with the root of trust; a chain that goes on is a stalled feed', async () => {

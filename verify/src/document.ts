@@ -1,5 +1,5 @@
 import { DocumentError, errorMessage } from './errors.js';
-import { canonicalize } from './jcs.js';
+import { canonicalize, canonicalString } from './jcs.js';
 
 /** One change to a verifiable entity (proof format v1, PROOF-FORMAT.md "Record documents"). */
 export type RecordDocument = {
@@ -65,6 +65,30 @@ export function makeDocument(
  * type and format, no other field. Returns it typed; throws DocumentError naming the field.
  */
 export function validateDocument(value: unknown): RecordDocument {
+  checkDocument(value);
+  return value as RecordDocument;
+}
+
+/**
+ * Validates like validateDocument and returns the document's canonical (JCS) text, with `data`
+ * canonicalised once for both (a verifier hashing many documents would otherwise canonicalise each
+ * twice). The document's own keys are fixed, so its text is assembled in their JCS order around
+ * the canonical `data`; it equals canonicalize(document) (verify/test/document.test.ts checks it).
+ * Not part of the package's public API.
+ */
+export function canonicalDocumentText(value: unknown): string {
+  const data = checkDocument(value);
+  const doc = value as RecordDocument;
+  // Keys in UTF-16 order, as RFC 8785 §3.2.3 sorts them: actor, at, data, id, org, salt, type, v, version.
+  return (
+    `{"actor":${canonicalString(doc.actor, '$.actor')},"at":${canonicalString(doc.at, '$.at')},"data":${data},` +
+    `"id":${canonicalString(doc.id, '$.id')},"org":${canonicalString(doc.org, '$.org')},"salt":${canonicalString(doc.salt, '$.salt')},` +
+    `"type":${canonicalString(doc.type, '$.type')},"v":1,"version":${JSON.stringify(doc.version)}}`
+  );
+}
+
+/** validateDocument's checks; returns the canonical text of `data`. */
+function checkDocument(value: unknown): string {
   if (!isPlainObject(value)) throw new DocumentError('document must be a JSON object');
   for (const key of Object.keys(value)) {
     if (!(DOCUMENT_KEYS as readonly string[]).includes(key)) throw new DocumentError(`unknown document field "${key}"`);
@@ -95,11 +119,10 @@ export function validateDocument(value: unknown): RecordDocument {
     throw new DocumentError(`document field "salt" must be ${SALT_BYTES} bytes in base64url without padding (22 characters)`);
   }
   try {
-    canonicalize(doc.data);
+    return canonicalize(doc.data);
   } catch (error) {
     throw new DocumentError(`document field "data" cannot be canonicalised: ${errorMessage(error)}`);
   }
-  return value as RecordDocument;
 }
 
 function isUtcMillis(at: string): boolean {

@@ -33,3 +33,41 @@ export function nodeHash(left: Uint8Array, right: Uint8Array): Uint8Array {
   data.set(right, 1 + HASH_SIZE);
   return sha256(data);
 }
+
+/**
+ * A SHA-256 of the concatenation of `parts` (strings as their UTF-8 bytes). The library hashes with
+ * its own pure-JavaScript SHA-256 (browsers included); a caller on Node may pass its native one to
+ * the verifiers that accept it (verifyProofSet's `sha256`), e.g.
+ * `(...parts) => { const h = createHash('sha256'); for (const p of parts) h.update(p); return h.digest(); }`.
+ * It must compute SHA-256 exactly: the leaves and nodes it returns are compared with the batch root.
+ */
+export type Sha256 = (...parts: (Uint8Array | string)[]) => Uint8Array;
+
+const utf8 = new TextEncoder();
+const LEAF_PREFIX_BYTES = new Uint8Array([LEAF_PREFIX]);
+const NODE_PREFIX_BYTES = new Uint8Array([NODE_PREFIX]);
+
+/** leafHash of a canonical text, with `sha256` when given (else the pure-JS one). */
+export function leafOfText(text: string, hash?: Sha256): Uint8Array {
+  if (hash) return checked(hash(LEAF_PREFIX_BYTES, text));
+  // Not through leafHash: its `instanceof Uint8Array` fails for bytes of another realm's TextEncoder.
+  const bytes = utf8.encode(text);
+  const data = new Uint8Array(bytes.length + 1);
+  data[0] = LEAF_PREFIX;
+  data.set(bytes, 1);
+  return sha256(data);
+}
+
+/** nodeHash with `sha256` when given (else the pure-JS one). */
+export function nodeWith(left: Uint8Array, right: Uint8Array, hash?: Sha256): Uint8Array {
+  if (!hash) return nodeHash(left, right);
+  if (left.length !== HASH_SIZE || right.length !== HASH_SIZE) {
+    throw new MerkleError(`node children must be ${HASH_SIZE}-byte hashes, got ${left.length} and ${right.length} bytes`);
+  }
+  return checked(hash(NODE_PREFIX_BYTES, left, right));
+}
+
+function checked(digest: Uint8Array): Uint8Array {
+  if (!ArrayBuffer.isView(digest) || digest.length !== HASH_SIZE) throw new MerkleError(`the SHA-256 given must return ${HASH_SIZE} bytes`);
+  return digest;
+}

@@ -23,7 +23,7 @@ export {
   type RecordDocument,
   type DocumentInput,
 } from './document.js';
-export { HASH_SIZE, leafHash, nodeHash } from './hash.js';
+export { HASH_SIZE, leafHash, nodeHash, type Sha256 } from './hash.js';
 export {
   buildTree,
   treeRoot,

@@ -10,7 +10,19 @@ import { CanonicalizationError } from './errors.js';
  * conversion would make two different inputs hash the same.
  */
 export function canonicalize(value: unknown): string {
-  return serialize(value, '$', []);
+  // The fast walk builds no paths (a path string per member was a good part of the cost of a
+  // document); on any refusal the walk below runs again to name where the value went wrong. Both
+  // walks apply the same rules, so they accept and refuse the same values and write the same text.
+  try {
+    return fast(value, []);
+  } catch {
+    return serialize(value, '$', []);
+  }
+}
+
+/** A string's canonical JSON text (RFC 8785 §3.2.2.2); `path` names it in the refusal. */
+export function canonicalString(value: string, path: string): string {
+  return serializeString(value, path);
 }
 
 const encoder = new TextEncoder();
@@ -97,4 +109,49 @@ function serializeArray(value: unknown[], path: string, ancestors: object[]): st
     items.push(serialize(value[i], `${path}[${i}]`, ancestors));
   }
   return `[${items.join(',')}]`;
+}
+
+// The same rules as serialize, without paths: any refusal throws (the message is serialize's job).
+function fast(value: unknown, ancestors: object[]): string {
+  switch (typeof value) {
+    case 'string':
+      if (LONE_SURROGATE.test(value)) throw new CanonicalizationError('unpaired surrogate');
+      return JSON.stringify(value);
+    case 'number':
+      if (!Number.isFinite(value)) throw new CanonicalizationError('not finite');
+      return JSON.stringify(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'object': {
+      if (value === null) return 'null';
+      if (ancestors.includes(value)) throw new CanonicalizationError('cyclic');
+      ancestors.push(value);
+      let out: string;
+      if (Array.isArray(value)) {
+        out = '[';
+        for (let i = 0; i < value.length; i++) {
+          if (!(i in value)) throw new CanonicalizationError('hole');
+          out += (i ? ',' : '') + fast(value[i], ancestors);
+        }
+        out += ']';
+      } else {
+        const proto: unknown = Object.getPrototypeOf(value);
+        if (proto !== Object.prototype && proto !== null) throw new CanonicalizationError('not plain');
+        if (Object.getOwnPropertySymbols(value).length > 0) throw new CanonicalizationError('symbol keys');
+        const record = value as Record<string, unknown>;
+        const keys = Object.keys(record).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+        out = '{';
+        for (let k = 0; k < keys.length; k++) {
+          const key = keys[k]!;
+          if (LONE_SURROGATE.test(key)) throw new CanonicalizationError('unpaired surrogate');
+          out += (k ? ',' : '') + JSON.stringify(key) + ':' + fast(record[key], ancestors);
+        }
+        out += '}';
+      }
+      ancestors.pop();
+      return out;
+    }
+    default:
+      throw new CanonicalizationError('not a JSON value');
+  }
 }

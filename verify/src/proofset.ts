@@ -1,9 +1,9 @@
 // Proof set v2 (PROOF-FORMAT.md §5): many records of the same batches with every shared audit-path
 // node carried once, and one chain check per batch instead of one per record.
 import { checkFields, createBundle, parseAnchor, parseBundle, type Anchor, type ChainChecker, type Check, type ProofBundle, type VerifyReport } from './bundle.js';
-import { validateDocument, type RecordDocument } from './document.js';
+import { canonicalDocumentText, validateDocument, type RecordDocument } from './document.js';
 import { errorMessage, ProofSetError } from './errors.js';
-import { HASH_SIZE, leafHash, nodeHash } from './hash.js';
+import { HASH_SIZE, leafHash, leafOfText, nodeWith, type Sha256 } from './hash.js';
 import { bytesEqual, fromHex, toHex } from './hex.js';
 import { parseJson } from './json.js';
 import type { MerkleLayers, PathPosition } from './merkle.js';
@@ -41,6 +41,12 @@ export type ProofSetReport = {
   /** Per batch: the offline multiproof result ('path') and the chain check, each run once. */
   batches: { seq: number; path: Check; chain: Check }[];
   records: ProofSetRecordReport[];
+  /**
+   * With `canonical: true` (and a set that parses): record k's canonical (JCS) text and its leaf,
+   * as computed to verify it — what a copy that stores verified documents keeps, without
+   * canonicalising and hashing each a second time. Absent otherwise.
+   */
+  canonical?: { texts: string[]; leaves: Uint8Array[] };
 };
 
 export type ProofSetVerifyOptions = {
@@ -51,6 +57,13 @@ export type ProofSetVerifyOptions = {
    * equal its document's data (null/undefined/absent: that record's check is skipped).
    */
   fields?: readonly (Record<string, unknown> | null | undefined)[];
+  /**
+   * The SHA-256 to hash leaves and nodes with (e.g. Node's native one, hash.ts's Sha256); default the
+   * library's own pure-JavaScript SHA-256, which runs everywhere (browsers). What is checked is the same.
+   */
+  sha256?: Sha256;
+  /** Return each record's canonical text and leaf in `report.canonical`. */
+  canonical?: boolean;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -136,7 +149,7 @@ export function proofSetPositions(size: number, indices: readonly number[]): Pat
  * when `nodes` is short, has any node left over, or is not a whole number of hashes. `seen`, when
  * given, receives every node known or consumed, keyed "level:pos" (for expanding to v1 paths).
  */
-export function proofSetRoot(size: number, leaves: ReadonlyMap<number, Uint8Array>, nodes: Uint8Array, seen?: Map<string, Uint8Array>): Uint8Array {
+export function proofSetRoot(size: number, leaves: ReadonlyMap<number, Uint8Array>, nodes: Uint8Array, seen?: Map<string, Uint8Array>, sha256?: Sha256): Uint8Array {
   let known: [number, Uint8Array][] = checkIndices(size, [...leaves.keys()]).map((i) => [i, leaves.get(i)!]);
   if (known.length === 0) throw new ProofSetError('a batch of a proof set needs at least one record');
   for (const [i, leaf] of known) {
@@ -163,12 +176,12 @@ export function proofSetRoot(size: number, leaves: ReadonlyMap<number, Uint8Arra
       const [k, hash] = known[j]!;
       seen?.set(`${level}:${k}`, hash);
       let parent: Uint8Array;
-      if (k % 2 === 1) parent = nodeHash(take(k - 1), hash);
+      if (k % 2 === 1) parent = nodeWith(take(k - 1), hash, sha256);
       else if (known[j + 1]?.[0] === k + 1) {
         const right = known[++j]![1];
         seen?.set(`${level}:${k + 1}`, right);
-        parent = nodeHash(hash, right);
-      } else if (k + 1 <= last) parent = nodeHash(hash, take(k + 1));
+        parent = nodeWith(hash, right, sha256);
+      } else if (k + 1 <= last) parent = nodeWith(hash, take(k + 1), sha256);
       else parent = hash; // the odd last node: carried, never duplicated (RFC 9162)
       next.push([half(k), parent]);
     }
@@ -195,6 +208,11 @@ const HASH_B64_LENGTH = 44;
  * field. Whether the nodes prove the records is verifyProofSet's job.
  */
 export function parseProofSet(input: unknown): ProofSet {
+  return parseSet(input);
+}
+
+/** parseProofSet; with `texts`, each record's canonical text is pushed there (validated and canonicalised once). */
+function parseSet(input: unknown, texts?: string[]): ProofSet {
   let json = input;
   if (typeof input === 'string') {
     try {
@@ -233,7 +251,9 @@ export function parseProofSet(input: unknown): ProofSet {
     const rec = object(value, where, ['b', 'i', 'doc']);
     let doc: RecordDocument;
     try {
-      doc = validateDocument(rec.doc);
+      if (texts) texts.push(canonicalDocumentText(rec.doc));
+      else validateDocument(rec.doc);
+      doc = rec.doc as RecordDocument;
     } catch (error) {
       throw new ProofSetError(`${where}.doc: ${errorMessage(error)}`);
     }
@@ -410,8 +430,9 @@ type BatchOutcome = { seq: number; path: Check; chain: Check };
 export async function verifyProofSet(input: ProofSet, opts: ProofSetVerifyOptions = {}): Promise<ProofSetReport> {
   const offline = opts.chain === undefined;
   let set: ProofSet;
+  const texts: string[] = [];
   try {
-    set = parseProofSet(input);
+    set = parseSet(input, texts);
   } catch (error) {
     const reason = errorMessage(error);
     const records = Array.isArray((input as { records?: unknown })?.records) ? (input as ProofSet).records : [];
@@ -437,11 +458,12 @@ export async function verifyProofSet(input: ProofSet, opts: ProofSetVerifyOption
     };
   }
 
-  const leaves = set.records.map((r) => leafHash(r.doc));
+  // Each leaf from the canonical text the parse produced: every document canonicalised once.
+  const leaves = texts.map((text) => leafOfText(text, opts.sha256));
   const batches: BatchOutcome[] = [];
   for (let k = 0; k < set.batches.length; k++) {
     const batch = set.batches[k]!;
-    const path = checkBatch(batch, set.records.flatMap((r, n) => (r.b === k ? [[r.i, leaves[n]!] as const] : [])));
+    const path = checkBatch(batch, set.records.flatMap((r, n) => (r.b === k ? [[r.i, leaves[n]!] as const] : [])), opts.sha256);
     const chain = await checkChain(batch, opts.chain, path.ok === true);
     batches.push({ seq: batch.seq, path, chain });
   }
@@ -470,12 +492,12 @@ export async function verifyProofSet(input: ProofSet, opts: ProofSetVerifyOption
   });
   const verified = records.length > 0 && records.every((r) => r.verified);
   const pending = !verified && records.some((r) => r.pending) && records.every((r) => r.verified || r.pending);
-  return { verified, offline, pending, batches, records };
+  return { verified, offline, pending, batches, records, ...(opts.canonical ? { canonical: { texts, leaves } } : {}) };
 }
 
 const FIELDS_SKIPPED: Check = { name: 'fields', ok: null, reason: 'skipped: no displayed fields given' };
 
-function checkBatch(batch: ProofSetBatch, entries: (readonly [number, Uint8Array])[]): Check {
+function checkBatch(batch: ProofSetBatch, entries: (readonly [number, Uint8Array])[], sha256: Sha256 | undefined): Check {
   try {
     const known = new Map<number, Uint8Array>();
     for (const [i, leaf] of entries) {
@@ -488,7 +510,7 @@ function checkBatch(batch: ProofSetBatch, entries: (readonly [number, Uint8Array
       }
       known.set(i, leaf);
     }
-    const root = proofSetRoot(batch.size, known, decodeBase64(batch.nodes));
+    const root = proofSetRoot(batch.size, known, decodeBase64(batch.nodes), undefined, sha256);
     if (!bytesEqual(root, decodeBase64(batch.root))) {
       return { name: 'path', ok: false, reason: `batch ${batch.seq}: the nodes do not lead to the root: recomputed root differs 重算的根与批次根不符` };
     }

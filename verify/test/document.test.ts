@@ -1,6 +1,7 @@
 import { Buffer } from 'node:buffer';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeBase64Url, encodeBase64Url, makeDocument, validateDocument, type DocumentInput } from '../src/document.js';
+import { canonicalDocumentText, decodeBase64Url, encodeBase64Url, makeDocument, validateDocument, type DocumentInput } from '../src/document.js';
 import { DocumentError } from '../src/errors.js';
 import { leafHash, nodeHash } from '../src/hash.js';
 import { toHex } from '../src/hex.js';
@@ -17,6 +18,40 @@ const input: DocumentInput = {
   actor: 'acc-2',
   data: { stage: 'ACTIVIST', name: '张三', partyAge: 0, mentors: ['m-8', 'm-9'] },
 };
+
+describe('canonicalDocumentText (a verifier canonicalising each document once)', () => {
+  it('is canonicalize(document) for any valid document, and refuses what validateDocument refuses', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          type: fc.constantFrom('Member', 'OrgUnit', '_x1'),
+          id: fc.string({ minLength: 1 }),
+          version: fc.integer({ min: 1 }),
+          org: fc.string({ minLength: 1 }),
+          actor: fc.string({ minLength: 1 }),
+          at: fc.date({ min: new Date(0), max: new Date(4e12), noInvalidDate: true }).map((d) => d.toISOString()),
+          data: fc.dictionary(fc.string(), fc.jsonValue()),
+        }),
+        fc.uint8Array({ minLength: 16, maxLength: 16 }),
+        (fields, salt) => {
+          const doc = makeDocument(fields, () => salt);
+          expect(canonicalDocumentText(doc)).toBe(canonicalize(doc));
+          // Key order of the object does not matter, only the document's content.
+          expect(canonicalDocumentText(Object.fromEntries(Object.entries(doc).reverse()))).toBe(canonicalize(doc));
+        },
+      ),
+      { numRuns: 300 },
+    );
+    const doc = makeDocument(input, counting);
+    for (const bad of [{ ...doc, v: 2 }, { ...doc, extra: 1 }, { ...doc, data: { n: Number.NaN } }, { ...doc, version: 0 }]) {
+      expect(() => validateDocument(bad)).toThrow(DocumentError);
+      expect(() => canonicalDocumentText(bad)).toThrow(DocumentError);
+    }
+    // A lone surrogate outside data passes validateDocument (as before) but has no canonical text.
+    expect(() => canonicalDocumentText({ ...doc, actor: 'a\uD800' })).toThrow(/unpaired/);
+    expect(() => canonicalize({ ...doc, actor: 'a\uD800' })).toThrow(/unpaired/);
+  });
+});
 
 describe('record documents (proof format v1)', () => {
   it('canonicalise and hash as the public contract says (golden vector)', () => {

@@ -1,10 +1,11 @@
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { verifyBundle, type Anchor, type ChainChecker } from '../src/bundle.js';
 import { NODE_TRUST_NOTE } from '../src/chain/trust.js';
-import { canonicalBytes } from '../src/jcs.js';
+import { canonicalBytes, canonicalize } from '../src/jcs.js';
 import { ProofSetError } from '../src/errors.js';
-import { leafHash } from '../src/hash.js';
+import { leafHash, type Sha256 } from '../src/hash.js';
 import { toHex } from '../src/hex.js';
 import { buildTree, inclusionPath, inclusionPathFromLevels, treeRoot } from '../src/merkle.js';
 import {
@@ -382,6 +383,56 @@ describe('proof set v2 (fast-check)', () => {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('proof set v2 with a caller\'s SHA-256 and the canonical texts kept (a mirror on Node)', () => {
+  // Node's native hash, as lianjian-mirror passes it; the library's default stays the pure-JS one.
+  const native: Sha256 = (...parts) => {
+    const h = createHash('sha256');
+    for (const p of parts) h.update(p);
+    return h.digest();
+  };
+
+  it('gives the same verdict per record as the default hash after any mix of edits, and hands back each text and leaf', async () => {
+    const edits = [...TAMPERS, ...HARMLESS];
+    let failing = 0;
+    let passing = 0;
+    await fc.assert(
+      fc.asyncProperty(setSpec.map(anchoredEverywhere), fc.array(fc.tuple(fc.nat(edits.length - 1), fc.nat()), { maxLength: 3 }), async (spec, steps) => {
+        const { set, headers } = makeSet({ ...spec, pending: 0 });
+        const edited = copy(set);
+        for (const [which, r] of steps) {
+          const applicable = edits.filter((e) => e.applies(edited));
+          if (applicable.length > 0) applicable[which % applicable.length]!.apply(edited, r);
+        }
+        const plain = await verifyProofSet(edited, { chain: fakeChain(headers).chain });
+        const fast = await verifyProofSet(edited, { chain: fakeChain(headers).chain, sha256: native, canonical: true });
+        expect(fast.verified).toBe(plain.verified);
+        expect(fast.records.map((r) => [r.verified, r.checks.map((c) => c.ok)])).toEqual(plain.records.map((r) => [r.verified, r.checks.map((c) => c.ok)]));
+        expect(plain.canonical).toBeUndefined();
+        if (plain.records.some((r) => r.checks[0]!.ok === false)) {
+          // A set that does not parse: nothing canonical to hand back.
+          expect(fast.canonical).toBeUndefined();
+        } else {
+          // What the verifier hashed is each document's canonical text, and the leaf is its leaf.
+          expect(fast.canonical!.texts).toEqual(edited.records.map((r) => canonicalize(r.doc)));
+          expect(fast.canonical!.leaves.map(toHex)).toEqual(edited.records.map((r) => toHex(leafHash(r.doc))));
+        }
+        if (fast.verified) passing++;
+        else failing++;
+      }),
+      { numRuns: 150 },
+    );
+    expect(passing).toBeGreaterThan(0);
+    expect(failing).toBeGreaterThan(0);
+  });
+
+  it('refuses a SHA-256 that does not return 32 bytes (a caller\'s mistake, thrown) rather than compare with it', async () => {
+    const { set, headers } = makeSet({ batches: [[[5, [1, 3]], true]], pending: 0, duplicate: false });
+    const short: Sha256 = (...parts) => native(...parts).subarray(0, 16);
+    await expect(verifyProofSet(set, { chain: fakeChain(headers).chain, sha256: short })).rejects.toThrow(/must return 32 bytes/);
+    expect((await verifyProofSet(set, { chain: fakeChain(headers).chain, sha256: native })).verified).toBe(true);
   });
 });
 

@@ -155,22 +155,166 @@ SELECT ${SET_COLUMNS}
  ORDER BY rp.position
  LIMIT $4`;
 
-// A small subtree (a sliver of the log): start from its units' records (outbox_record by org unit)
-// instead of walking every other subtree's rows in between; a page costs the subtree's remaining rows.
-const SET_KEYS_BY_UNIT_SQL = `
-SELECT ${SET_COLUMNS}
+/**
+ * Below `smallSubtreeShare` of all units, a subtree is read through its position list (below) rather
+ * than by walking the log. A setting object so that tests with a handful of units can take that path.
+ */
+export const FEED_TUNING = { smallSubtreeShare: 0.1 };
+
+// ---------------------------------------------------------------------------------------------
+// A small subtree's log positions, kept between pages (issue #21's catch-up goal). Read by unit, a
+// page had to join and sort every remaining row of the subtree (there is no index that orders one
+// subtree's records by log position: the position lives in record_position, the unit in
+// outbox_record), so a catch-up paid the subtree once per page and waited ~0.3–0.6 s a page on
+// Postgres on the shared machine. The positions alone are now read once (one narrow statement),
+// kept per subtree, extended by a log walk over the new range when the head moves, and each page
+// reads exactly its own rows by position.
+//
+// The list only says where to look: every page reads its rows afresh and applies the subtree filter
+// again, so a row deleted or edited at the centre shows up in the very next page as before. What the
+// list can miss for at most POSITIONS_TTL_MS is a row that appears at an old position after it was
+// read (a restore putting a deleted version back): as if the mirror had asked a little earlier, while
+// the row was gone. The re-check (`proofs: false`) never uses the list.
+
+/** How long a subtree's position list is used before it is read again. */
+const POSITIONS_TTL_MS = 30_000;
+/** Subtrees kept per process (least recently used dropped first). */
+const POSITIONS_SUBTREES = 16;
+/** Beyond this many new positions since the list was read, read the list again rather than walk the log. */
+const POSITIONS_WALK_MAX = 50_000;
+
+interface SubtreePositions {
+  /** The list holds the subtree's positions in (from, to], ascending. */
+  from: number;
+  to: number;
+  positions: number[];
+  readAt: number;
+}
+
+const positionLists = new WeakMap<PrismaClient, Map<string, SubtreePositions>>();
+
+const NOT_VOTE = `NOT (o.entity_type = 'Ballot' AND o.version < 2)`;
+
+// One text for the whole list: a few thousand rows as one value, not a row each.
+const POSITIONS_BY_UNIT_SQL = `
+SELECT coalesce(string_agg(rp.position::text, ',' ORDER BY rp.position), '') AS list
   FROM org_unit u
   JOIN outbox_record o ON o.org_unit_id = u.id
   JOIN record_position rp ON rp.record_id = o.id
-  JOIN batch b ON b.seq = rp.batch_seq
  WHERE left(u.path, length($3)) = $3
    AND rp.position > $1::bigint AND rp.position <= $2::bigint
-   AND NOT (o.entity_type = 'Ballot' AND o.version < 2)
- ORDER BY rp.position
- LIMIT $4`;
+   AND ${NOT_VOTE}`;
 
-/** Below this share of all units, a subtree is read from its units' records rather than by walking the log. */
-const SMALL_SUBTREE_SHARE = 0.1;
+const POSITIONS_BY_LOG_SQL = `
+SELECT coalesce(string_agg(rp.position::text, ',' ORDER BY rp.position), '') AS list
+  FROM record_position rp
+  JOIN outbox_record o ON o.id = rp.record_id
+  JOIN org_unit u ON u.id = o.org_unit_id
+ WHERE rp.position > $1::bigint AND rp.position <= $2::bigint
+   AND left(u.path, length($3)) = $3
+   AND ${NOT_VOTE}`;
+
+// A page's rows by the positions the list names: one index lookup per row, the subtree filter again.
+// Answered as one row of two texts — each row's key fields (space-separated, rows by commas; none
+// holds either) and the documents as a JSON array of strings (whatever a stored text holds) — rather
+// than 2,000 rows of 15 columns: turning rows into objects was the API's largest cost of a page. The batch headers
+// (a page spans one or two batches) come from BATCH_HEADERS_SQL.
+const SET_KEYS_AT_SQL = `
+SELECT string_agg(rp.position::text || ' ' || o.entity_type || ' ' || o.entity_id::text || ' ' || o.version::text || ' ' || o.org_unit_id::text || ' ' || rp.batch_seq::text, ',' ORDER BY rp.position) AS keys,
+       json_agg(o.document ORDER BY rp.position)::text AS docs
+  FROM unnest($1::bigint[]) AS w(position)
+  JOIN record_position rp ON rp.position = w.position
+  JOIN outbox_record o ON o.id = rp.record_id
+  JOIN org_unit u ON u.id = o.org_unit_id
+ WHERE left(u.path, length($2)) = $2
+   AND ${NOT_VOTE}`;
+
+const BATCH_HEADERS_SQL = `
+SELECT b.seq, b.first_position::text, b.size, b.root, b.prev_root, b.chain_height::text, b.tx_hash,
+       to_char(b.anchored_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS anchored_at, b.chain_id
+  FROM batch b WHERE b.seq = ANY($1::int[]) AND b.status = 'ANCHORED'`;
+
+type BatchHeader = Omit<SetKeyRow, keyof KeyRow> & { seq: number };
+
+async function readPositions(prisma: PrismaClient, sql: string, from: number, to: number, unitPath: string): Promise<number[]> {
+  const [row] = await prisma.$queryRawUnsafe<{ list: string }[]>(sql, from, to, unitPath);
+  return row?.list ? row.list.split(',').map(Number) : [];
+}
+
+/** The subtree's positions in (after, head], from the kept list where it covers them. */
+async function subtreePositions(prisma: PrismaClient, unitPath: string, after: number, head: number): Promise<number[]> {
+  let lists = positionLists.get(prisma);
+  if (!lists) positionLists.set(prisma, (lists = new Map()));
+  let list = lists.get(unitPath);
+  const now = Date.now();
+  if (!list || list.from > after || now - list.readAt > POSITIONS_TTL_MS || head - list.to > POSITIONS_WALK_MAX) {
+    list = { from: after, to: head, positions: await readPositions(prisma, POSITIONS_BY_UNIT_SQL, after, head, unitPath), readAt: now };
+  } else if (list.to < head) {
+    // The head moved: only the new range is walked (batches are appended at the end of the log).
+    const newer = await readPositions(prisma, POSITIONS_BY_LOG_SQL, list.to, head, unitPath);
+    // Another page may have extended the list meanwhile: append only what lies beyond it.
+    for (const p of newer) if (p > list.to) list.positions.push(p);
+    list.to = Math.max(list.to, head);
+  }
+  lists.delete(unitPath); // re-inserted: a Map keeps insertion order, so the first key is the least recently used
+  lists.set(unitPath, list);
+  while (lists.size > POSITIONS_SUBTREES) lists.delete(lists.keys().next().value!);
+  // First index after `after` (binary search), up to `head`.
+  let lo = 0;
+  let hi = list.positions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list.positions[mid]! <= after) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo;
+  while (end < list.positions.length && list.positions[end]! <= head) end++;
+  return list.positions.slice(lo, end);
+}
+
+/** The keys of a small subtree's page: its next `first` positions from the list, read by position. */
+async function keysByPosition(prisma: PrismaClient, unitPath: string, after: number, head: number, first: number): Promise<{ keys: SetKeyRow[]; last: number | null }> {
+  const wanted = (await subtreePositions(prisma, unitPath, after, head)).slice(0, first);
+  if (wanted.length === 0) return { keys: [], last: null };
+  const [agg] = await prisma.$queryRawUnsafe<{ keys: string | null; docs: string | null }[]>(SET_KEYS_AT_SQL, wanted, unitPath);
+  const keys: SetKeyRow[] = [];
+  if (agg?.keys && agg.docs !== null) {
+    const docs = JSON.parse(agg.docs) as string[];
+    const lines = agg.keys.split(',');
+    if (docs.length !== lines.length) throw new Error(`the page's keys (${lines.length}) and documents (${docs.length}) differ in number`);
+    const seqs = [...new Set(lines.map((l) => Number(l.slice(l.lastIndexOf(' ') + 1))))];
+    const headers = new Map((await prisma.$queryRawUnsafe<BatchHeader[]>(BATCH_HEADERS_SQL, seqs)).map((h) => [h.seq, h]));
+    lines.forEach((line, n) => {
+      const [position, entityType, entityId, version, org, seq] = line.split(' ');
+      const header = headers.get(Number(seq));
+      if (!header) throw new Error(`batch ${seq} of position ${position} is not anchored`);
+      keys.push({ ...header, position: position!, entity_type: entityType!, entity_id: entityId!, version: Number(version), org_unit_id: org!, batch_seq: Number(seq), document: docs[n]! });
+    });
+  }
+  // A full page ends at the last position it asked for, even if that row was gone meanwhile.
+  return { keys, last: wanted.length === first ? wanted[wanted.length - 1]! : null };
+}
+
+/** The subtree's share of the units, per process and path (read again after POSITIONS_TTL_MS). */
+const unitShares = new WeakMap<PrismaClient, Map<string, { inside: number; total: number; readAt: number }>>();
+
+/** Whether the subtree at `unitPath` is a sliver of the units: read through its position list. */
+async function isSmallSubtree(prisma: PrismaClient, unitPath: string): Promise<boolean> {
+  let known = unitShares.get(prisma);
+  if (!known) unitShares.set(prisma, (known = new Map()));
+  let share = known.get(unitPath);
+  if (!share || Date.now() - share.readAt > POSITIONS_TTL_MS) {
+    // The subtree's share of the units (a small table) picks the walk: by position list for a sliver of the log.
+    const [row] = await prisma.$queryRawUnsafe<{ inside: number; total: number }[]>(
+      `SELECT count(*) FILTER (WHERE left(path, length($1)) = $1)::int AS inside, count(*)::int AS total FROM org_unit`,
+      unitPath,
+    );
+    share = { inside: row?.inside ?? 0, total: row?.total ?? 0, readAt: Date.now() };
+    if (known.size >= POSITIONS_SUBTREES) known.delete(known.keys().next().value!);
+    known.set(unitPath, share);
+  }
+  return share.inside < share.total * FEED_TUNING.smallSubtreeShare;
+}
 
 /**
  * The levels of the page's batches, level → concatenated hashes. Through the layer cache
@@ -217,15 +361,15 @@ async function batchLevels(prisma: PrismaClient, seqs: number[]): Promise<Map<nu
  * neither parses nor re-serialises a document, and the text is exactly what hashes to the leaf.
  */
 async function proofSetPage(prisma: PrismaClient, unitPath: string, after: number, first: number, headPosition: number, headSeq: number, fallbackChainId: string | undefined): Promise<FeedPage> {
-  // The subtree's share of the units (a small table) picks the walk: by unit for a sliver of the log.
-  const [share] = await prisma.$queryRawUnsafe<{ inside: number; total: number }[]>(
-    `SELECT count(*) FILTER (WHERE left(path, length($1)) = $1)::int AS inside, count(*)::int AS total FROM org_unit`,
-    unitPath,
-  );
-  const small = share !== undefined && share.inside < share.total * SMALL_SUBTREE_SHARE;
-  const keys = await prisma.$queryRawUnsafe<SetKeyRow[]>(small ? SET_KEYS_BY_UNIT_SQL : SET_KEYS_BY_LOG_SQL, after, headPosition, unitPath, first);
-  const full = keys.length === first;
-  const endPosition = full ? Number(keys[keys.length - 1]!.position) : headPosition;
+  let keys: SetKeyRow[];
+  let last: number | null;
+  if (await isSmallSubtree(prisma, unitPath)) ({ keys, last } = await keysByPosition(prisma, unitPath, after, headPosition, first));
+  else {
+    keys = await prisma.$queryRawUnsafe<SetKeyRow[]>(SET_KEYS_BY_LOG_SQL, after, headPosition, unitPath, first);
+    last = keys.length === first ? Number(keys[keys.length - 1]!.position) : null;
+  }
+  const full = last !== null;
+  const endPosition = last ?? headPosition;
   const page = { after, endPosition, hasMore: full && endPosition < headPosition, headPosition, headSeq };
   if (keys.length === 0) return { ...page, entries: [], proofSet: null };
   const order: number[] = [];
