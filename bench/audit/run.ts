@@ -4,7 +4,13 @@
 // phase and end to end beside the load average.
 //
 //   npm run bench:audit -- [--members 10000] [--runs 3] [--workers N,M] [--offline]
-//        [--baseline path/to/an/older/audit-cli.ts]
+//        [--baseline path/to/an/older/audit-cli.ts] [--database NAME]
+//
+// --database audits an existing database of the cluster instead of lj_<size>_bench (never
+// seeded or anchored here): a copy brought to the current migrations, when the cached dataset
+// predates them (CREATE DATABASE … TEMPLATE lj_10k_bench, then `npm run migrate` on the copy).
+// Beside the cluster's CPU it reports the audit's own backends' (application_name
+// lianjian-audit, sampled), which other work on the cluster does not inflate.
 //
 // --workers takes a list: each value is one variant (`--workers 0,2`: one thread, then two
 // workers). --baseline adds an older audit CLI as one more variant, for a before/after on the
@@ -34,6 +40,7 @@ const { values: args } = parseArgs({
     workers: { type: 'string', default: '' },
     offline: { type: 'boolean', default: false },
     baseline: { type: 'string' },
+    database: { type: 'string' },
   },
 });
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -50,6 +57,8 @@ interface Run {
   auditCpu: number;
   /** CPU seconds of the Postgres cluster meanwhile (its backends serve only this benchmark). */
   postgresCpu: number | null;
+  /** CPU seconds of the audit's own backends alone (sampled; see auditBackendsSampler). */
+  databaseCpu: number | null;
   records: number;
   rows: number;
   chainChecked: number;
@@ -90,9 +99,63 @@ function clusterCpu(): number | null {
   return total;
 }
 
+/**
+ * CPU seconds of the audit's own backends (application_name lianjian-audit on this database, and
+ * their parallel workers) while a run lasts, sampled every 100 ms: the cluster, and this database,
+ * may serve other work meanwhile (another dataset being anchored, another benchmark), which
+ * clusterCpu counts too. A backend's last < 100 ms before it exits are missed.
+ */
+async function auditBackendsSampler(url: string): Promise<{ stop(): Promise<number> }> {
+  const client = new pg.Client({ connectionString: url, application_name: 'lianjian-bench-sampler' });
+  // A lost connection (the cluster restarted) ends the sampling, not the benchmark: the run's own error says why.
+  client.on('error', () => {});
+  await client.connect();
+  const seen = new Map<number, number>();
+  const base = new Map<number, number>();
+  let first = true;
+  let busy = false;
+  const sample = async () => {
+    if (busy) return;
+    busy = true;
+    try {
+      const { rows } = await client.query<{ pid: number }>(
+        `SELECT a.pid FROM pg_stat_activity a
+          WHERE a.datname = current_database() AND (a.application_name = 'lianjian-audit'
+             OR a.leader_pid IN (SELECT l.pid FROM pg_stat_activity l WHERE l.application_name = 'lianjian-audit' AND l.datname = current_database()))`,
+      );
+      for (const { pid } of rows) {
+        try {
+          const cpu = procCpu(pid, false);
+          if (first) base.set(pid, cpu);
+          seen.set(pid, Math.max(seen.get(pid) ?? 0, cpu));
+        } catch {
+          // gone meanwhile
+        }
+      }
+      first = false;
+    } finally {
+      busy = false;
+    }
+  };
+  await sample();
+  const timer = setInterval(() => void sample().catch(() => {}), 100);
+  return {
+    async stop() {
+      clearInterval(timer);
+      while (busy) await new Promise((r) => setTimeout(r, 10));
+      await client.end().catch(() => {});
+      let total = 0;
+      for (const [pid, cpu] of seen) total += cpu - (base.get(pid) ?? 0);
+      return total;
+    },
+  };
+}
+
 async function runOnce(v: Variant, url: string, rpc: string | undefined, embedded: boolean): Promise<Run> {
   const load1 = loadavg()[0]!;
   const pgBefore = embedded ? clusterCpu() : null;
+  // /proc of the server's processes is readable only when the cluster runs here.
+  const sampler = embedded ? await auditBackendsSampler(url) : null;
   const t = performance.now();
   const cliArgs = ['--json', '--no-alerts', ...(rpc ? ['--rpc', rpc] : ['--offline']), ...v.extra];
   // GNU time reports the CPU of the CLI and of the node process it starts (scripts/run-ts.mjs).
@@ -106,12 +169,14 @@ async function runOnce(v: Variant, url: string, rpc: string | undefined, embedde
   });
   const wallMs = performance.now() - t;
   const pgAfter = embedded ? clusterCpu() : null;
+  const databaseCpu = sampler ? await sampler.stop() : null;
   const cpu = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(out.stderr);
   const r = JSON.parse(out.stdout) as Omit<Run, 'wallMs' | 'load1' | 'auditCpu' | 'postgresCpu'>;
   return {
     wallMs,
     auditCpu: cpu ? Number(cpu[1]) + Number(cpu[2]) : NaN,
     postgresCpu: pgBefore !== null && pgAfter !== null ? pgAfter - pgBefore : null,
+    databaseCpu,
     records: r.records,
     rows: r.rows,
     chainChecked: r.chainChecked,
@@ -132,7 +197,8 @@ if (args.baseline) variants.push({ name: `baseline (${args.baseline})`, cli: pat
 
 const cluster = await openCluster();
 try {
-  const { database, url } = await ensureSeeded(cluster, members, say);
+  // --database: a prepared copy (e.g. one brought to the current migrations), used as it is.
+  const { database, url } = args.database ? { database: args.database, url: cluster.urlFor(args.database) } : await ensureSeeded(cluster, members, say);
   const chain = args.offline ? undefined : await startChain(cluster, database);
   try {
     if (chain) await ensureAnchored(cluster, database, chain, say);
@@ -148,7 +214,7 @@ try {
         const r = await runOnce(v, url, chain?.rpcUrl, cluster.embedded);
         if (r.mismatches !== 0) throw new Error(`${v.name}: ${r.mismatches} mismatch(es) on an untouched dataset`);
         results.get(v.name)!.push(r);
-        say(`  run ${i + 1} ${v.name}: ${(r.wallMs / 1000).toFixed(1)} s wall (log ${(r.phaseMs.log / 1000).toFixed(1)} s, chain ${(r.phaseMs.chain / 1000).toFixed(1)} s, rows ${(r.phaseMs.rows / 1000).toFixed(1)} s); CPU: audit ${r.auditCpu.toFixed(1)} s, Postgres ${r.postgresCpu?.toFixed(1) ?? '?'} s; load ${r.load1.toFixed(1)}`);
+        say(`  run ${i + 1} ${v.name}: ${(r.wallMs / 1000).toFixed(1)} s wall (log ${(r.phaseMs.log / 1000).toFixed(1)} s, chain ${(r.phaseMs.chain / 1000).toFixed(1)} s, rows ${(r.phaseMs.rows / 1000).toFixed(1)} s); CPU: audit ${r.auditCpu.toFixed(1)} s, Postgres ${r.postgresCpu?.toFixed(1) ?? '?'} s (the audit's own backends ${r.databaseCpu?.toFixed(1) ?? '?'} s); load ${r.load1.toFixed(1)}`);
       }
     }
     const summary = variants.map((v) => {
@@ -167,15 +233,18 @@ try {
         postgresCpuSeconds: rs.some((r) => r.postgresCpu === null) ? null : m((r) => r.postgresCpu!),
         /** Audit process and Postgres CPU per record (log + rows work), in µs. */
         cpuMicrosPerRecord: rs.some((r) => r.postgresCpu === null) ? null : m((r) => ((r.auditCpu + r.postgresCpu!) / r.records) * 1e6),
+        databaseCpuSeconds: rs.some((r) => r.databaseCpu === null) ? null : m((r) => r.databaseCpu!),
+        /** Audit process and its own backends, in µs a record: what the cluster's other work does not inflate. */
+        ownCpuMicrosPerRecord: rs.some((r) => r.databaseCpu === null) ? null : m((r) => ((r.auditCpu + r.databaseCpu!) / r.records) * 1e6),
         load1: m((r) => r.load1),
       };
     });
     say('');
-    say('| variant | wall s | log records/s | chain batches/s | rows/s | end to end records/s | CPU s audit + Postgres | CPU µs/record | load |');
-    say('|---|---|---|---|---|---|---|---|---|');
+    say('| variant | wall s | log records/s | chain batches/s | rows/s | end to end records/s | CPU s audit + Postgres | CPU µs/record | CPU s audit + its backends | own CPU µs/record | load |');
+    say('|---|---|---|---|---|---|---|---|---|---|---|');
     for (const s of summary) {
       say(
-        `| ${s.variant} | ${s.wallSeconds.toFixed(1)} | ${fmt(s.logRecordsPerSecond)} | ${fmt(s.chainBatchesPerSecond, 1)} | ${fmt(s.rowsPerSecond)} | ${fmt(s.endToEndRecordsPerSecond)} | ${s.auditCpuSeconds.toFixed(1)} + ${s.postgresCpuSeconds?.toFixed(1) ?? '?'} | ${s.cpuMicrosPerRecord === null ? '?' : fmt(s.cpuMicrosPerRecord)} | ${s.load1.toFixed(1)} |`,
+        `| ${s.variant} | ${s.wallSeconds.toFixed(1)} | ${fmt(s.logRecordsPerSecond)} | ${fmt(s.chainBatchesPerSecond, 1)} | ${fmt(s.rowsPerSecond)} | ${fmt(s.endToEndRecordsPerSecond)} | ${s.auditCpuSeconds.toFixed(1)} + ${s.postgresCpuSeconds?.toFixed(1) ?? '?'} | ${s.cpuMicrosPerRecord === null ? '?' : fmt(s.cpuMicrosPerRecord)} | ${s.auditCpuSeconds.toFixed(1)} + ${s.databaseCpuSeconds?.toFixed(1) ?? '?'} | ${s.ownCpuMicrosPerRecord === null ? '?' : fmt(s.ownCpuMicrosPerRecord)} | ${s.load1.toFixed(1)} |`,
       );
     }
     if (summary.length > 1) {

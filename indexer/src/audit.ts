@@ -9,11 +9,15 @@
 // are exported one by one (loadBatches, checkBatchLinks, checkBatchGroup, checkOnChain,
 // checkTableChunk, checkOrphanRecords) for the continuous auditor (continuous-audit.ts).
 //
-// Speed (bench/audit, bench/ops-notes.md §7): hashing uses Node's native SHA-256 (audit/hashing.ts,
-// held to @lianjian/verify by tests), a row that matches its record is recognised on the text
-// (audit/row-match.ts), the chain is read while the log is checked, and `workers` spreads the log
-// and rows phases over worker threads with a connection each (audit/parallel.ts) — the findings,
-// their kinds, entities and batches, are the same in every mode.
+// Speed (bench/audit, bench/ops-notes.md §7, docs/decisions/024-full-audit-in-postgres.md): the
+// per-record work runs in Postgres, next to the data — each stored text hashed and compared with
+// its leaf, its envelope checked on the text, each row compared with its latest record on the
+// text (audit/sql-rows.ts) — and only what Postgres flags is parsed and compared here, by the
+// record-by-record code, which names the findings. Trees use Node's native SHA-256
+// (audit/hashing.ts, held to @lianjian/verify by tests); the canonical form is checked on a
+// sample; the chain is read while the log is checked, and `workers` spreads the log and rows
+// phases over worker threads with a connection each (audit/parallel.ts) — the findings, their
+// kinds, entities and batches, are the same in every mode.
 import { bytesEqual, canonicalize, toHex, validateDocument, type RecordDocument } from '@lianjian/verify';
 import { AnchorReader, sameInstant, verifyAnchorTx } from '@lianjian/verify/chain';
 import type pg from 'pg';
@@ -22,6 +26,7 @@ import { isCanonicalText, leafOf, treeLevels } from './audit/hashing.js';
 import { AuditWorkers, inOrder } from './audit/parallel.js';
 import type { Task, TaskResult } from './audit/worker.js';
 import { documentHolds } from './audit/row-match.js';
+import { headSql, holdsSql, tailSql } from './audit/sql-rows.js';
 import { silentLogger, type Logger } from './log.js';
 import { dataFromColumns, verifiableTables, type VerifiableTable } from './records.js';
 
@@ -418,12 +423,99 @@ export async function loadBatches(pool: pg.Pool, range?: { from: number; to: num
   )).rows;
 }
 
+/** One sampled document in this many (by position) is parsed and checked for its canonical form. */
+export const CANONICAL_SAMPLE = 1000;
+
 /**
  * Re-derives the leaves of a group of consecutive whole batches from their stored documents,
  * rebuilds their trees and compares levels and roots; returns the records checked. The findings
  * are added to `findings` (the caller flushes).
+ *
+ * Postgres does the per-record work (docs/decisions/024-full-audit-in-postgres.md): it hashes
+ * each stored text, compares it with the stored leaf, checks the document's envelope on its text
+ * against the log row's columns, the commit order of the positions and their batch labels, and
+ * hands over each batch's leaves as one bytea. This process builds the trees and compares levels
+ * and roots. A group where Postgres flags anything — or where a sampled document is not
+ * canonical — is checked again record by record (checkBatchGroupInNode), which names the findings.
  */
 export async function checkBatchGroup(pool: pg.Pool, group: BatchRow[], findings: FindingSink): Promise<number> {
+  const from = Number(group[0]!.first_position);
+  const to = Number(group[group.length - 1]!.last_position);
+  // The LATERAL with OFFSET 0 keeps the join a primary-key probe per position (a plain join
+  // tempts the planner into scanning the whole outbox once per group), and converts each text to
+  // bytes once. The envelope test is documentHolds's tail on those bytes (audit/sql-rows.ts):
+  // `,"id":…,"org":…,"salt":"<22>","type":…,"v":1,"version":n}`.
+  const { rows: sums } = await pool.query<{ bucket: number; n: number; labelled: boolean; suspect: number; leaves: Buffer | null; sampled: string[] | null }>(
+    `SELECT width_bucket(x.position, $3::bigint[]) AS bucket, count(*)::int AS n, bool_and(x.batch_seq = ($4::int[])[width_bucket(x.position, $3::bigint[])]) AS labelled,
+            count(*) FILTER (WHERE x.ok IS NOT TRUE OR x.ordered IS FALSE)::int AS suspect,
+            string_agg(x.leaf, ''::bytea ORDER BY x.position) AS leaves,
+            array_agg(x.position::text) FILTER (WHERE x.position % $5 = 0) AS sampled
+       FROM (SELECT rp.position, rp.batch_seq, o.leaf,
+                    o.leaf = sha256(decode('00', 'hex') || o.b) AND ${holdsSql('o.b', 'o.hd', 'o.tl')} AS ok,
+                    o.xid > lag(o.xid) OVER w OR (o.xid = lag(o.xid) OVER w AND o.id > lag(o.id) OVER w) AS ordered
+               FROM record_position rp
+               JOIN LATERAL (SELECT r.id, r.xid, r.leaf, convert_to(r.document, 'UTF8') AS b,
+                                    convert_to(',"id":"' || r.entity_id::text || '","org":"' || r.org_unit_id::text || '","salt":"', 'UTF8') AS hd,
+                                    convert_to('","type":' || to_json(r.entity_type)::text || ',"v":1,"version":' || r.version::text || '}', 'UTF8') AS tl
+                               FROM outbox_record r WHERE r.id = rp.record_id OFFSET 0) o ON true
+              WHERE rp.position BETWEEN $1 AND $2
+             WINDOW w AS (ORDER BY rp.position)) x
+      GROUP BY 1 ORDER BY 1`,
+    [from, to, group.map((b) => b.first_position), group.map((b) => b.seq), CANONICAL_SAMPLE],
+  );
+  const byBatch = new Map(sums.map((s) => [s.bucket, s]));
+  let flagged = byBatch.size !== group.length;
+  for (let i = 0; i < group.length && !flagged; i++) {
+    const s = byBatch.get(i + 1);
+    flagged = !s || s.n !== group[i]!.size || !s.labelled || s.suspect > 0 || !s.leaves;
+  }
+  // Sampled documents: the full parse, canonical-form and envelope check of the record path.
+  const sampled = sums.flatMap((s) => s.sampled ?? []);
+  if (!flagged && sampled.length > 0) {
+    const { rows } = await pool.query<RecordRow>(
+      `SELECT rp.position::text, rp.batch_seq, o.id::text, o.entity_type, o.entity_id::text, o.version, o.org_unit_id::text, o.document, o.leaf
+         FROM record_position rp JOIN outbox_record o ON o.id = rp.record_id WHERE rp.position = ANY($1::bigint[])`,
+      [sampled],
+    );
+    flagged = rows.some((r) => checkDocument(r).problem !== undefined);
+  }
+  if (flagged) return checkBatchGroupInNode(pool, group, findings);
+
+  const levels = (await pool.query<{ batch_seq: number; level: number; hashes: Buffer }>(
+    `SELECT batch_seq, level, hashes FROM batch_level WHERE batch_seq BETWEEN $1 AND $2 ORDER BY batch_seq, level`,
+    [group[0]!.seq, group[group.length - 1]!.seq],
+  )).rows;
+  let records = 0;
+  group.forEach((b, i) => {
+    const all = byBatch.get(i + 1)!.leaves!;
+    const leaves: Buffer[] = new Array<Buffer>(b.size);
+    for (let k = 0; k < b.size; k++) leaves[k] = all.subarray(k * 32, k * 32 + 32);
+    records += b.size;
+    compareTree(b, treeLevels(leaves), levels.filter((l) => l.batch_seq === b.seq), findings);
+  });
+  return records;
+}
+
+/** A batch's rebuilt levels and root against the stored ones. */
+function compareTree(b: BatchRow, layers: Buffer[], stored: { level: number; hashes: Buffer }[], findings: FindingSink): void {
+  const bad = layers
+    .map((layer, lv) => ({ lv, ok: stored.find((s) => s.level === lv)?.hashes.equals(layer) === true }))
+    .filter((x) => !x.ok)
+    .map((x) => x.lv);
+  if (bad.length > 0 || stored.length !== layers.length) {
+    findings.add({ kind: 'LEVEL_MISMATCH', batchSeq: b.seq, detail: { levels: bad, storedLevels: stored.length, expectedLevels: layers.length } });
+  }
+  const root = layers[layers.length - 1]!;
+  if (!bytesEqual(root, b.root)) findings.add({ kind: 'ROOT_MISMATCH', batchSeq: b.seq, detail: { storedRoot: toHex(b.root), rebuiltRoot: toHex(root) } });
+}
+
+/**
+ * The log checks of a group in this process, record by record: every document parsed and
+ * checked for its canonical form and envelope, its leaf re-derived, positions, trees, levels and
+ * roots compared. checkBatchGroup runs this for a group where Postgres flagged anything, so a
+ * finding comes with the same kind, entity, batch and detail as it always has.
+ */
+async function checkBatchGroupInNode(pool: pg.Pool, group: BatchRow[], findings: FindingSink): Promise<number> {
   const from = Number(group[0]!.first_position);
   const to = Number(group[group.length - 1]!.last_position);
   // Positions first (a narrow index range), then their records by primary key: a join here
@@ -476,17 +568,7 @@ export async function checkBatchGroup(pool: pg.Pool, group: BatchRow[], findings
       if (c.problem) findings.add({ kind: 'DOCUMENT_INVALID', entityType: r.entity_type, entityId: r.entity_id, batchSeq: b.seq, detail: { version: r.version, position: Number(r.position), ...c.problem } });
     }
     if (mine.length === 0) continue;
-    const layers = treeLevels(mine.map((r) => r.leaf));
-    const stored = levels.filter((l) => l.batch_seq === b.seq);
-    const bad = layers
-      .map((layer, lv) => ({ lv, ok: stored.find((s) => s.level === lv)?.hashes.equals(layer) === true }))
-      .filter((x) => !x.ok)
-      .map((x) => x.lv);
-    if (bad.length > 0 || stored.length !== layers.length) {
-      findings.add({ kind: 'LEVEL_MISMATCH', batchSeq: b.seq, detail: { levels: bad, storedLevels: stored.length, expectedLevels: layers.length } });
-    }
-    const root = layers[layers.length - 1]!;
-    if (!bytesEqual(root, b.root)) findings.add({ kind: 'ROOT_MISMATCH', batchSeq: b.seq, detail: { storedRoot: toHex(b.root), rebuiltRoot: toHex(root) } });
+    compareTree(b, treeLevels(mine.map((r) => r.leaf)), levels.filter((l) => l.batch_seq === b.seq), findings);
   }
   return rows.length;
 }
@@ -555,15 +637,30 @@ export async function checkTableChunk(
   upTo?: string,
 ): Promise<{ checked: number; last: string }> {
   const cols = t.fields.map((f) => `t.${quoteIdent(f.column)}`).join(', ');
-  // The record's batch is looked up only for rows with a finding (below): one index probe a row less.
+  // The chunk: the next `limit` ids, an index-only scan.
+  const bounds = (await pool.query<{ n: number; last: string | null }>(
+    `WITH c AS MATERIALIZED (SELECT id FROM ${quoteIdent(t.table)} WHERE id > $1::uuid ${upTo ? 'AND id <= $3::uuid' : ''} ORDER BY id LIMIT $2)
+     SELECT (SELECT count(*) FROM c)::int AS n, (SELECT id::text FROM c ORDER BY id DESC LIMIT 1) AS last`,
+    upTo ? [after, limit, upTo] : [after, limit],
+  )).rows[0]!;
+  if (bounds.n === 0 || bounds.last === null) return { checked: 0, last: after };
+  // Postgres compares each row with its latest record on the text (audit/sql-rows.ts) and sends
+  // only the rows it cannot call equal — a difference, a row without a record, or a value its SQL
+  // does not write as JCS would — to the exact comparison below. OFFSET 0 keeps the subquery
+  // whole, so the row's expected text is built once. The record's batch is looked up only for
+  // rows with a finding (below).
   const { rows } = await pool.query<Record<string, unknown> & { __id: string; __version: number; __org: string; __document: string | null; __record: string | null }>(
-    `SELECT t.id::text AS __id, t.version AS __version, t.${quoteIdent(t.orgColumn)}::text AS __org, ${cols},
-            o.document AS __document, o.id::text AS __record
-       FROM ${quoteIdent(t.table)} t
-       LEFT JOIN LATERAL (SELECT id, document FROM outbox_record
-                           WHERE entity_type = $1 AND entity_id = t.id ORDER BY version DESC LIMIT 1) o ON true
-      WHERE t.id > $2::uuid ${upTo ? 'AND t.id <= $4::uuid' : ''} ORDER BY t.id LIMIT $3`,
-    upTo ? [t.type, after, limit, upTo] : [t.type, after, limit],
+    `SELECT s.__id, s.__version, s.__org, ${t.fields.map((f) => `s.${quoteIdent(f.column)}`).join(', ')}, s.__document, s.__record
+       FROM (SELECT t.id::text AS __id, t.version AS __version, t.${quoteIdent(t.orgColumn)}::text AS __org, ${cols},
+                    o.document AS __document, convert_to(o.document, 'UTF8') AS __bytes, o.id::text AS __record,
+                    convert_to(${headSql(t)}, 'UTF8') AS __head, convert_to(${tailSql(t)}, 'UTF8') AS __tail
+               FROM ${quoteIdent(t.table)} t
+               LEFT JOIN LATERAL (SELECT id, document FROM outbox_record
+                                   WHERE entity_type = $1 AND entity_id = t.id ORDER BY version DESC LIMIT 1) o ON true
+              WHERE t.id > $2::uuid AND t.id <= $3::uuid OFFSET 0) s
+      WHERE s.__document IS NULL OR ${holdsSql('s.__bytes', 's.__head', 's.__tail')} IS NOT TRUE
+      ORDER BY s.__id`,
+    [t.type, after, bounds.last],
   );
   const found: { record: string; m: Mismatch }[] = [];
   for (const row of rows) {
@@ -612,7 +709,7 @@ export async function checkTableChunk(
       findings.add(batchSeq === undefined ? m : { kind: m.kind, entityType: m.entityType, entityId: m.entityId, batchSeq, detail: m.detail });
     }
   }
-  return { checked: rows.length, last: rows.length ? rows[rows.length - 1]!.__id : after };
+  return { checked: bounds.n, last: bounds.last };
 }
 
 /** Records of this type whose entity row is gone. */
