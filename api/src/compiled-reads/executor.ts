@@ -8,7 +8,7 @@ import type { HeaderMap } from '@apollo/server';
 import type { PrismaClient } from '@lianjian/db';
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { credentialsFromHeaders } from '../modules/auth/authenticate.js';
+import { credentialsFromHeaders, touchCredential } from '../modules/auth/authenticate.js';
 import { parseApiKey, SESSION_PREFIX, sameHash, sha256 } from '../modules/auth/tokens.js';
 import type { ApiConfig } from '../shared/config.js';
 import { PRIVILEGED_ROLES, STAFF_ROLES } from '../shared/principal.js';
@@ -19,8 +19,6 @@ import { readRequest } from './request.js';
 import { statementOf } from './statement.js';
 import { statsFor } from './stats.js';
 
-/** As authenticate.ts: lastSeenAt/lastUsedAt are refreshed at most this often. */
-const TOUCH_INTERVAL_MS = 60_000;
 /** Distinct documents remembered (compiled or refused); past it the memory starts over. */
 const MAX_DOCUMENTS = 500;
 /** Longer documents are not looked at (nor remembered): the hot reads are a few hundred characters. */
@@ -143,13 +141,7 @@ export function createCompiledReads(deps: CompiledReadsDeps): CompiledReads {
     const out = c.ref ? withProofSet(row.body, row.proofs) : row.body;
     if (out === null) return fellBack();
 
-    if (!row.seen || now.getTime() - row.seen.getTime() > TOUCH_INTERVAL_MS) {
-      const touched =
-        row.kind === 'account'
-          ? deps.prisma.session.update({ where: { id: row.cred_id }, data: { lastSeenAt: now } })
-          : deps.prisma.apiKey.update({ where: { id: row.cred_id }, data: { lastUsedAt: now } });
-      void touched.catch(() => undefined);
-    }
+    touchCredential(deps.prisma, row.kind, row.cred_id, row.seen, now);
     stats.served++;
     deps.metrics.graphqlRequests.inc({ operation: 'query' });
     // Apollo's prettyJSONStringify ends the body with a newline.

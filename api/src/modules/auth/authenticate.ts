@@ -9,6 +9,19 @@ import { parseApiKey, SESSION_PREFIX, sameHash, sha256 } from './tokens.js';
 /** lastSeenAt/lastUsedAt are refreshed at most this often, so reads do not each cost a write. */
 const TOUCH_INTERVAL_MS = 60_000;
 
+/**
+ * Notes a session's lastSeenAt or a key's lastUsedAt, at most once a TOUCH_INTERVAL_MS, without
+ * waiting for it (a failed touch never fails the read). Apollo's path and the compiled reads both call it.
+ */
+export function touchCredential(prisma: PrismaClient, kind: 'account' | 'partner', id: string, seen: Date | null, now: Date): void {
+  if (seen && now.getTime() - seen.getTime() <= TOUCH_INTERVAL_MS) return;
+  const touched =
+    kind === 'account'
+      ? prisma.session.update({ where: { id }, data: { lastSeenAt: now } })
+      : prisma.apiKey.update({ where: { id }, data: { lastUsedAt: now } });
+  void touched.catch(() => undefined);
+}
+
 export interface Credentials {
   bearer: string | null;
   apiKey: string | null;
@@ -96,9 +109,7 @@ async function sessionPrincipal(prisma: PrismaClient, config: ApiConfig, token: 
   if (isPrivileged(session.role) && !session.second_factor_at) {
     return refused('This token is a sign-in challenge: complete verifyTotp first.', '该令牌仅用于二次验证，请先完成 verifyTotp。');
   }
-  if (!session.last_seen_at || now.getTime() - session.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
-    void prisma.session.update({ where: { id: session.id }, data: { lastSeenAt: now } }).catch(() => undefined);
-  }
+  touchCredential(prisma, 'account', session.id, session.last_seen_at, now);
   return {
     kind: 'account',
     accountId: session.account_id,
@@ -121,8 +132,6 @@ async function apiKeyPrincipal(prisma: PrismaClient, config: ApiConfig, key: str
   const now = config.now();
   if (row.revoked_at) return refused('This API key was revoked.', '该 API 密钥已被撤销。');
   if (row.expires_at && row.expires_at <= now) return refused('This API key has expired.', '该 API 密钥已过期。');
-  if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > TOUCH_INTERVAL_MS) {
-    void prisma.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: now } }).catch(() => undefined);
-  }
+  touchCredential(prisma, 'partner', row.id, row.last_used_at, now);
   return { kind: 'partner', apiKeyId: row.id, name: row.name, scopes: new Set(row.scopes), unitId: row.unit_id, unitPath: row.unit_path };
 }
