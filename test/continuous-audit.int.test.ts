@@ -142,7 +142,7 @@ describe('continuous audit in the indexer process', () => {
     });
     expect(stderr).toMatch(/^ {2}log: \d+ \/ \d+ \([\d.]+%\) records, \d+ records\/s/m);
     expect(stderr).toMatch(/^ {2}chain: \d+ \/ \d+ \(100\.0%\) batches, \d+ batches\/s/m);
-    expect(stdout).toMatch(/throughput \/ 吞吐: \d+ records\/s \(log phase\), \d+ batches\/s \(chain\), \d+ rows\/s \(rows\)/);
+    expect(stdout).toMatch(/throughput \/ 吞吐: \d+ records\/s \(log pass, rows included \/ 含业务行\), \d+ batches\/s \(chain\)/);
     expect(stdout).toMatch(/No mismatch found/);
   });
 

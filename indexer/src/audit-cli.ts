@@ -30,8 +30,9 @@ function printReport(r: AuditReport): void {
     `Audit finished in ${s(r.elapsedMs)} / 审计完成，用时 ${s(r.elapsedMs)}`,
     `  log / 日志:     ${r.records} records in ${r.batches} batches / 条记录，${r.batches} 个批次 (${s(r.phaseMs.log)})`,
     `  chain / 链上:   ${r.chain === 'checked' ? `${r.chainChecked} anchored batches verified / 个已锚定批次已验证` : 'skipped (--offline or no RPC) / 已跳过'} (${s(r.phaseMs.chain)})`,
-    `  rows / 业务行:  ${r.rows} verifiable rows compared with their records / 行已与记录比对 (${s(r.phaseMs.rows)})`,
-    `  throughput / 吞吐: ${Math.round(r.records / (r.phaseMs.log / 1000 || 1))} records/s (log phase), ${Math.round(r.chainChecked / (r.phaseMs.chain / 1000 || 1))} batches/s (chain), ${Math.round(r.rows / (r.phaseMs.rows / 1000 || 1))} rows/s (rows)`,
+    `  rows / 业务行:  ${r.rows} verifiable rows compared with their records in the log pass / 行已在日志核查中与记录比对; counted in ${s(r.phaseMs.rows)} / 计数用时 ${s(r.phaseMs.rows)}`,
+    ...(r.tablesWalked.length > 0 ? [`  walked row by row (counts did not balance) / 计数不符、逐行核查的表: ${r.tablesWalked.join(', ')}`] : []),
+    `  throughput / 吞吐: ${Math.round(r.records / (r.phaseMs.log / 1000 || 1))} records/s (log pass, rows included / 含业务行), ${Math.round(r.chainChecked / (r.phaseMs.chain / 1000 || 1))} batches/s (chain)`,
   ];
   if (r.mismatches === 0) {
     lines.push('No mismatch found. / 未发现不一致。');
@@ -87,9 +88,9 @@ async function main(): Promise<void> {
     if (!phaseStart.has(phase)) phaseStart.set(phase, start);
     const seconds = (performance.now() - start.t) / 1000;
     const rate = seconds > 0 ? (done - start.done) / seconds : 0;
-    const unit = phase === 'chain' ? 'batches' : phase === 'rows' ? 'rows' : 'records';
-    const of = phase === 'rows' ? '' : ` / ${total}${total > 0 ? ` (${((done / total) * 100).toFixed(1)}%)` : ''}`;
-    const eta = phase !== 'rows' && rate > 0 && total > done ? `, ~${Math.ceil((total - done) / rate)} s left / 剩余约 ${Math.ceil((total - done) / rate)} 秒` : '';
+    const unit = phase === 'chain' ? 'batches' : phase === 'rows' ? 'tables' : 'records';
+    const of = ` / ${total}${total > 0 ? ` (${((done / total) * 100).toFixed(1)}%)` : ''}`;
+    const eta = rate > 0 && total > done ? `, ~${Math.ceil((total - done) / rate)} s left / 剩余约 ${Math.ceil((total - done) / rate)} 秒` : '';
     return `  ${phase}: ${done}${of} ${unit}, ${Math.round(rate)} ${unit}/s${eta}\n`;
   };
   try {
@@ -103,8 +104,7 @@ async function main(): Promise<void> {
       progress: (phase, done, total) => {
         const first = !phaseStart.has(phase);
         const line = progressLine(phase, done, total);
-        // The rows phase has no total beforehand (it reports rows so far as the total).
-        const finished = phase !== 'rows' && total > 0 && done >= total;
+        const finished = total > 0 && done >= total;
         if (args.json || (!first && !finished && Date.now() - (lastPrinted.get(phase) ?? 0) < 2_000)) return;
         lastPrinted.set(phase, Date.now());
         process.stderr.write(line);

@@ -26,6 +26,8 @@ import { isCanonicalText, leafOf, treeLevels } from './audit/hashing.js';
 import { AuditWorkers, inOrder } from './audit/parallel.js';
 import type { Task, TaskResult } from './audit/worker.js';
 import { documentHolds } from './audit/row-match.js';
+import { addTally, countRows, tallyPositions, tallyRecords, type Db, type RowTally } from './audit/row-tally.js';
+import { beginSnapshot, endSnapshot } from './audit/snapshot.js';
 import { headSql, holdsSql, tailSql } from './audit/sql-rows.js';
 import { silentLogger, type Logger } from './log.js';
 import { dataFromColumns, verifiableTables, type VerifiableTable } from './records.js';
@@ -87,6 +89,8 @@ export interface AuditReport {
   chainChecked: number;
   chain: 'checked' | 'skipped';
   rows: number;
+  /** Tables whose rows did not balance the log's tally and were walked row by row. */
+  tablesWalked: string[];
   mismatches: number;
   byKind: Partial<Record<MismatchKind, number>>;
   /** The first findings (at most 100). */
@@ -210,20 +214,28 @@ export async function audit(pool: pg.Pool, opts: AuditOptions = {}): Promise<Aud
   const chunkSize = opts.chunkSize ?? 50_000;
   const findings = new Findings(pool, opts.writeAlerts ?? true);
   const workerCount = Math.max(0, Math.floor(opts.workers ?? 0));
+  // Everything is read from one snapshot (audit/snapshot.ts); the findings are written by other
+  // connections of the pool, outside it.
+  const snap = await pool.connect();
+  let inSnapshot = false;
   let workers: AuditWorkers | undefined;
-  if (workerCount > 0) {
-    const url = opts.databaseUrl ?? pool.options.connectionString;
-    if (!url) throw new Error('audit: worker threads need the database URL (databaseUrl)');
-    workers = new AuditWorkers(workerCount, url);
-  }
   try {
-    const batches = await loadBatches(pool);
+    const snapshot = await beginSnapshot(snap);
+    inSnapshot = true;
+    if (workerCount > 0) {
+      const url = opts.databaseUrl ?? pool.options.connectionString;
+      if (!url) throw new Error('audit: worker threads need the database URL (databaseUrl)');
+      workers = new AuditWorkers(workerCount, url, snapshot);
+    }
+    const batches = await loadBatches(snap);
     // The chain phase waits on the node, not on this process: it runs beside the log phase.
     const chain = opts.rpcUrl ? checkAnchors(opts.rpcUrl, batches, opts, findings) : undefined;
     chain?.catch(() => {});
 
-    // ── Phase 1: the log — documents, leaves, positions, trees, batch chain ──
+    // ── Phase 1: the log — documents, leaves, positions, trees, batch chain — and each record
+    // against its entity's row (audit/row-tally.ts) ──
     let records = 0;
+    const tally: RowTally = {};
     checkBatchLinks(batches, undefined, findings);
     const totalLog = batches.reduce((a, b) => a + b.size, 0);
     opts.progress?.('log', 0, totalLog);
@@ -239,15 +251,17 @@ export async function audit(pool: pg.Pool, opts: AuditOptions = {}): Promise<Aud
     const checkGroup = async (group: BatchRow[]): Promise<TaskResult> => {
       if (workers) return workers.run({ kind: 'log', group });
       const found: Mismatch[] = [];
-      return { done: await checkBatchGroup(pool, group, { add: (m) => void found.push(m) }), findings: found };
+      const r = await checkGroupAndRows(snap, group, { add: (m) => void found.push(m) });
+      return { ...r, findings: found };
     };
     await inOrder(groups, Math.max(1, workerCount * 2), checkGroup, async (r) => {
       for (const m of r.findings) findings.add(m);
       records += r.done;
+      addTally(tally, r.tally);
       await findings.flush();
       opts.progress?.('log', records, totalLog);
     });
-    records += await checkUnbatched(pool, chunkSize, findings);
+    records += await checkUnbatched(snap, chunkSize, findings, tally);
     const tLog = performance.now();
     log.info('audit: log checked', { records, batches: batches.length, ms: Math.round(tLog - t0) });
 
@@ -255,10 +269,30 @@ export async function audit(pool: pg.Pool, opts: AuditOptions = {}): Promise<Aud
     const chainResult = chain ? await chain : { checked: 0, ms: 0 };
     await findings.flush();
 
-    // ── Phase 3: the domain rows against their latest records ──
+    // ── Phase 3: each table's rows counted against the tally, its suspects compared row by
+    // row; a table that does not balance is walked row by row, which names what differs ──
     const tRowsStart = performance.now();
-    opts.progress?.('rows', 0, 0);
-    const rowsChecked = workers ? await auditTablesInWorkers(pool, workers, workerCount, chunkSize, findings, opts.progress) : await auditTables(pool, chunkSize, findings, opts.progress);
+    const tables = verifiableTables();
+    opts.progress?.('rows', 0, tables.length);
+    const counts: number[] = [];
+    await inOrder(
+      tables.map((_, table) => table),
+      Math.max(1, workerCount * 2),
+      async (table) => (workers ? (await workers.run({ kind: 'count', table })).done : countRows(snap, tables[table]!.table)),
+      (n, table) => {
+        counts[table] = n;
+        opts.progress?.('rows', table + 1, tables.length);
+      },
+    );
+    const walk: number[] = [];
+    for (const [i, t] of tables.entries()) {
+      if (!(await balances(snap, t, tally[t.type] ?? { matched: 0, suspects: [] }, counts[i]!, chunkSize, findings))) walk.push(i);
+    }
+    if (walk.length > 0) log.info('audit: tables walked row by row', { tables: walk.map((i) => tables[i]!.type) });
+    if (workers) await auditTablesInWorkers(snap, workers, workerCount, chunkSize, findings, walk);
+    else await auditTables(snap, chunkSize, findings, walk);
+    const rowsChecked = counts.reduce((a, b) => a + b, 0);
+    opts.progress?.('rows', tables.length, tables.length);
     const tRows = performance.now();
 
     return {
@@ -267,6 +301,7 @@ export async function audit(pool: pg.Pool, opts: AuditOptions = {}): Promise<Aud
       chainChecked: chainResult.checked,
       chain: opts.rpcUrl ? 'checked' : 'skipped',
       rows: rowsChecked,
+      tablesWalked: walk.map((i) => tables[i]!.type),
       mismatches: findings.total,
       byKind: findings.byKind,
       sample: findings.sample,
@@ -276,11 +311,44 @@ export async function audit(pool: pg.Pool, opts: AuditOptions = {}): Promise<Aud
     };
   } finally {
     await workers?.close();
+    if (inSnapshot) await endSnapshot(snap).catch(() => {});
+    snap.release();
   }
 }
 
+/**
+ * Whether a table's rows balance the log pass's tally (audit/row-tally.ts): its suspects are
+ * compared with their latest records one by one (each finding named), and the rows the tally
+ * matched plus the suspects' rows it did not must be all the table's rows — then no row escaped
+ * both. The suspects' findings are kept only then; a table that does not balance is walked
+ * whole, which finds them again.
+ */
+async function balances(db: Db, t: VerifiableTable, c: RowTally[string], rows: number, chunkSize: number, findings: Findings): Promise<boolean> {
+  if (c.suspects === null) return false;
+  const ids = [...new Set(c.suspects)];
+  const found: Mismatch[] = [];
+  const sink = { add: (m: Mismatch) => void found.push(m) };
+  let unmatched = 0;
+  for (let k = 0; k < ids.length; k += chunkSize) {
+    const part = ids.slice(k, k + chunkSize);
+    unmatched += (await checkRowsById(db, t, part, sink)).unmatched;
+    await checkOrphanRecords(db, t, sink, part);
+  }
+  if (c.matched + unmatched !== rows) return false;
+  for (const m of found) findings.add(m);
+  await findings.flush();
+  return true;
+}
+
+/** A group's log checks and its records' row tally, on one connection (the main thread's or a worker's). */
+export async function checkGroupAndRows(db: Db, group: BatchRow[], findings: FindingSink): Promise<{ done: number; tally: RowTally }> {
+  const done = await checkBatchGroup(db, group, findings);
+  const tally = await tallyPositions(db, Number(group[0]!.first_position), Number(group[group.length - 1]!.last_position));
+  return { done, tally };
+}
+
 /** Records not in a batch yet: every one must lie beyond the cursor (else the log skipped it). */
-async function checkUnbatched(pool: pg.Pool, chunkSize: number, findings: Findings): Promise<number> {
+async function checkUnbatched(pool: Db, chunkSize: number, findings: Findings, tally: RowTally): Promise<number> {
   let records = 0;
   const head = await loadHead(pool);
   const counts = (await pool.query<{ total: string; positioned: string; after: string }>(
@@ -307,6 +375,7 @@ async function checkUnbatched(pool: pg.Pool, chunkSize: number, findings: Findin
       if (!c.leafOk) findings.add({ kind: 'LEAF_MISMATCH', entityType: r.entity_type, entityId: r.entity_id, detail: { version: r.version, storedLeaf: r.leaf.toString('hex'), documentLeaf: leafOf(r.document).toString('hex') } });
       if (c.problem) findings.add({ kind: 'DOCUMENT_INVALID', entityType: r.entity_type, entityId: r.entity_id, detail: { version: r.version, ...c.problem } });
     }
+    if (rows.length > 0) addTally(tally, await tallyRecords(pool, rows.map((r) => r.id)));
     records += rows.length;
     await findings.flush();
     if (rows.length < chunkSize) break;
@@ -342,30 +411,27 @@ async function checkAnchors(rpcUrl: string, batches: BatchRow[], opts: AuditOpti
   return { checked, ms: performance.now() - t };
 }
 
-/** The rows phase in this thread, table after table. */
-async function auditTables(pool: pg.Pool, chunkSize: number, findings: Findings, progress: AuditOptions['progress']): Promise<number> {
-  let rowsChecked = 0;
-  for (const t of verifiableTables()) {
-    rowsChecked += await auditTable(pool, t, chunkSize, findings);
-    progress?.('rows', rowsChecked, rowsChecked);
-  }
-  return rowsChecked;
+/** The row-by-row walk in this thread, table after table (`tables`: indexes into verifiableTables()). */
+async function auditTables(pool: Db, chunkSize: number, findings: Findings, tables: number[]): Promise<void> {
+  for (const i of tables) await auditTable(pool, verifiableTables()[i]!, chunkSize, findings);
 }
 
 const LAST_ID = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
 
 /**
- * The rows phase in worker threads: each table cut into id ranges of about chunkSize rows (ids
+ * The row-by-row walk in worker threads: each table cut into id ranges of about chunkSize rows (ids
  * are random uuids, so equal slices of the id space hold about equal numbers of rows), then its
  * orphan check.
  */
-async function auditTablesInWorkers(pool: pg.Pool, workers: AuditWorkers, workerCount: number, chunkSize: number, findings: Findings, progress: AuditOptions['progress']): Promise<number> {
+async function auditTablesInWorkers(pool: Db, workers: AuditWorkers, workerCount: number, chunkSize: number, findings: Findings, walk: number[]): Promise<void> {
+  if (walk.length === 0) return;
   const tables = verifiableTables();
   const estimates = new Map(
-    (await pool.query<{ relname: string; n: number }>(`SELECT relname, reltuples::float8 AS n FROM pg_class WHERE relkind IN ('r', 'p') AND relname = ANY($1::text[])`, [tables.map((t) => t.table)])).rows.map((r) => [r.relname, r.n]),
+    (await pool.query<{ relname: string; n: number }>(`SELECT relname, reltuples::float8 AS n FROM pg_class WHERE relkind IN ('r', 'p') AND relname = ANY($1::text[])`, [walk.map((i) => tables[i]!.table)])).rows.map((r) => [r.relname, r.n]),
   );
   const tasks: Task[] = [];
-  tables.forEach((t, table) => {
+  walk.forEach((table) => {
+    const t = tables[table]!;
     // reltuples is -1 for a table never analysed: one range, walked chunk by chunk.
     const parts = Math.min(256, Math.max(1, Math.ceil((estimates.get(t.table) ?? 0) / chunkSize)));
     let after = FIRST_ID;
@@ -376,14 +442,10 @@ async function auditTablesInWorkers(pool: pg.Pool, workers: AuditWorkers, worker
     }
     tasks.push({ kind: 'orphans', table });
   });
-  let rowsChecked = 0;
   await inOrder(tasks, workerCount * 2, (task) => workers.run(task), async (r) => {
     for (const m of r.findings) findings.add(m);
-    rowsChecked += r.done;
     await findings.flush();
-    progress?.('rows', rowsChecked, rowsChecked);
   });
-  return rowsChecked;
 }
 
 /**
@@ -408,7 +470,7 @@ export function checkBatchLinks(batches: BatchRow[], before: BatchRow | undefine
 }
 
 /** Batch rows, all or a seq range, in seq order. */
-export async function loadBatches(pool: pg.Pool, range?: { from: number; to: number }, status?: 'ANCHORED'): Promise<BatchRow[]> {
+export async function loadBatches(pool: Db, range?: { from: number; to: number }, status?: 'ANCHORED'): Promise<BatchRow[]> {
   const where: string[] = [];
   const values: unknown[] = [];
   if (range) {
@@ -438,7 +500,7 @@ export const CANONICAL_SAMPLE = 1000;
  * and roots. A group where Postgres flags anything — or where a sampled document is not
  * canonical — is checked again record by record (checkBatchGroupInNode), which names the findings.
  */
-export async function checkBatchGroup(pool: pg.Pool, group: BatchRow[], findings: FindingSink): Promise<number> {
+export async function checkBatchGroup(pool: Db, group: BatchRow[], findings: FindingSink): Promise<number> {
   const from = Number(group[0]!.first_position);
   const to = Number(group[group.length - 1]!.last_position);
   // The LATERAL with OFFSET 0 keeps the join a primary-key probe per position (a plain join
@@ -515,7 +577,7 @@ function compareTree(b: BatchRow, layers: Buffer[], stored: { level: number; has
  * roots compared. checkBatchGroup runs this for a group where Postgres flagged anything, so a
  * finding comes with the same kind, entity, batch and detail as it always has.
  */
-async function checkBatchGroupInNode(pool: pg.Pool, group: BatchRow[], findings: FindingSink): Promise<number> {
+async function checkBatchGroupInNode(pool: Db, group: BatchRow[], findings: FindingSink): Promise<number> {
   const from = Number(group[0]!.first_position);
   const to = Number(group[group.length - 1]!.last_position);
   // Positions first (a narrow index range), then their records by primary key: a join here
@@ -605,7 +667,7 @@ export async function checkOnChain(reader: AnchorReader, b: BatchRow, copies?: C
   }
 }
 
-async function auditTable(pool: pg.Pool, t: VerifiableTable, chunkSize: number, findings: Findings): Promise<number> {
+async function auditTable(pool: Db, t: VerifiableTable, chunkSize: number, findings: Findings): Promise<number> {
   let last = FIRST_ID;
   let checked = 0;
   for (;;) {
@@ -628,7 +690,7 @@ export const FIRST_ID = '00000000-0000-0000-0000-000000000000';
  * records; returns how many were checked and the last id (the next chunk starts after it).
  */
 export async function checkTableChunk(
-  pool: pg.Pool,
+  pool: Db,
   t: VerifiableTable,
   after: string,
   limit: number,
@@ -636,7 +698,6 @@ export async function checkTableChunk(
   /** The last id of the range (inclusive); omitted: to the end of the table. */
   upTo?: string,
 ): Promise<{ checked: number; last: string }> {
-  const cols = t.fields.map((f) => `t.${quoteIdent(f.column)}`).join(', ');
   // The chunk: the next `limit` ids, an index-only scan.
   const bounds = (await pool.query<{ n: number; last: string | null }>(
     `WITH c AS MATERIALIZED (SELECT id FROM ${quoteIdent(t.table)} WHERE id > $1::uuid ${upTo ? 'AND id <= $3::uuid' : ''} ORDER BY id LIMIT $2)
@@ -644,6 +705,35 @@ export async function checkTableChunk(
     upTo ? [after, limit, upTo] : [after, limit],
   )).rows[0]!;
   if (bounds.n === 0 || bounds.last === null) return { checked: 0, last: after };
+  await compareRows(pool, t, `t.id > $2::uuid AND t.id <= $3::uuid`, [after, bounds.last], findings);
+  return { checked: bounds.n, last: bounds.last };
+}
+
+/**
+ * The rows of a verifiable table with these ids against their latest records (the log pass's
+ * suspects, audit/row-tally.ts), each finding added to `findings`. Returns how many of them
+ * exist, and how many of those the log pass did not count as matched: the record at the row's
+ * version does not hold it on the text — the tally's own test, on the same snapshot.
+ */
+export async function checkRowsById(pool: Db, t: VerifiableTable, ids: string[], findings: FindingSink): Promise<{ rows: number; unmatched: number }> {
+  const { rows } = await pool.query<{ rows: string; matched: string }>(
+    `SELECT count(*)::text AS rows, count(*) FILTER (WHERE s.ok)::text AS matched
+       FROM (SELECT ${holdsSql('convert_to(o.document, \'UTF8\')', `convert_to(${headSql(t)}, 'UTF8')`, `convert_to(${tailSql(t)}, 'UTF8')`)} AS ok
+               FROM ${quoteIdent(t.table)} t
+               LEFT JOIN outbox_record o ON o.entity_type = $1 AND o.entity_id = t.id AND o.version = t.version
+              WHERE t.id = ANY($2::uuid[])) s`,
+    [t.type, ids],
+  );
+  await compareRows(pool, t, `t.id = ANY($2::uuid[])`, [ids], findings);
+  return { rows: Number(rows[0]!.rows), unmatched: Number(rows[0]!.rows) - Number(rows[0]!.matched) };
+}
+
+/**
+ * Compares the rows of `t` selected by `where` (over the alias t; $1 is the type, then `values`)
+ * with their latest records; adds a finding for each that differs.
+ */
+async function compareRows(pool: Db, t: VerifiableTable, where: string, values: unknown[], findings: FindingSink): Promise<void> {
+  const cols = t.fields.map((f) => `t.${quoteIdent(f.column)}`).join(', ');
   // Postgres compares each row with its latest record on the text (audit/sql-rows.ts) and sends
   // only the rows it cannot call equal — a difference, a row without a record, or a value its SQL
   // does not write as JCS would — to the exact comparison below. OFFSET 0 keeps the subquery
@@ -657,10 +747,10 @@ export async function checkTableChunk(
                FROM ${quoteIdent(t.table)} t
                LEFT JOIN LATERAL (SELECT id, document FROM outbox_record
                                    WHERE entity_type = $1 AND entity_id = t.id ORDER BY version DESC LIMIT 1) o ON true
-              WHERE t.id > $2::uuid AND t.id <= $3::uuid OFFSET 0) s
+              WHERE ${where} OFFSET 0) s
       WHERE s.__document IS NULL OR ${holdsSql('s.__bytes', 's.__head', 's.__tail')} IS NOT TRUE
       ORDER BY s.__id`,
-    [t.type, after, bounds.last],
+    [t.type, ...values],
   );
   const found: { record: string; m: Mismatch }[] = [];
   for (const row of rows) {
@@ -709,19 +799,23 @@ export async function checkTableChunk(
       findings.add(batchSeq === undefined ? m : { kind: m.kind, entityType: m.entityType, entityId: m.entityId, batchSeq, detail: m.detail });
     }
   }
-  return { checked: bounds.n, last: bounds.last };
 }
 
-/** Records of this type whose entity row is gone. */
-export async function checkOrphanRecords(pool: pg.Pool, t: VerifiableTable, findings: FindingSink): Promise<void> {
+/** Records of this type whose entity row is gone (`ids`: among these entities only). */
+export async function checkOrphanRecords(pool: Db, t: VerifiableTable, findings: FindingSink, ids?: string[]): Promise<void> {
   // First the entities alone: an anti join of two index-only scans, proportional to this type's
   // records. With the latest version and the log position in the same query the planner hashed
   // the whole outbox and record_position once per table (54 passes over the log).
-  const { rows: gone } = await pool.query<{ id: string }>(
-    `SELECT DISTINCT o.entity_id::text AS id FROM outbox_record o
-      WHERE o.entity_type = $1 AND NOT EXISTS (SELECT 1 FROM ${quoteIdent(t.table)} t WHERE t.id = o.entity_id)`,
-    [t.type],
-  );
+  const { rows: gone } = ids
+    ? await pool.query<{ id: string }>(
+        `SELECT DISTINCT u.id::text AS id FROM unnest($1::uuid[]) AS u(id) WHERE NOT EXISTS (SELECT 1 FROM ${quoteIdent(t.table)} t WHERE t.id = u.id)`,
+        [ids],
+      )
+    : await pool.query<{ id: string }>(
+        `SELECT DISTINCT o.entity_id::text AS id FROM outbox_record o
+          WHERE o.entity_type = $1 AND NOT EXISTS (SELECT 1 FROM ${quoteIdent(t.table)} t WHERE t.id = o.entity_id)`,
+        [t.type],
+      );
   if (gone.length === 0) return;
   const orphans = await pool.query<{ entity_id: string; version: number; batch_seq: number | null }>(
     `SELECT DISTINCT ON (o.entity_id) o.entity_id::text, o.version, rp.batch_seq

@@ -14,12 +14,13 @@ export class AuditWorkers {
   private nextId = 0;
   private failed: Error | undefined;
 
-  constructor(count: number, databaseUrl: string) {
+  /** `snapshot`: an exported snapshot every worker's connection reads from (audit/snapshot.ts). */
+  constructor(count: number, databaseUrl: string, snapshot?: string) {
     // Under tsx or vitest this module is TypeScript, and so is its worker: load tsx there too.
     const ts = import.meta.url.endsWith('.ts');
     const url = new URL(`./worker.${ts ? 'ts' : 'js'}`, import.meta.url);
     for (let i = 0; i < count; i++) {
-      const w = new Worker(url, { workerData: { databaseUrl }, ...(ts ? { execArgv: ['--conditions=source', '--import', 'tsx'] } : {}) });
+      const w = new Worker(url, { workerData: { databaseUrl, snapshot }, ...(ts ? { execArgv: ['--conditions=source', '--import', 'tsx'] } : {}) });
       w.on('message', (msg: { id: number; result?: TaskResult; error?: string }) => {
         const p = this.pending.get(msg.id);
         this.pending.delete(msg.id);

@@ -80,7 +80,7 @@ function valueText(col: string, f: { type: string; kind: string; isList: boolean
         : `CASE WHEN ${col} >= '1000-01-01T00:00:00Z' AND ${col} < '10000-01-01T00:00:00Z' THEN '"' || to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '"' END`;
     case 'Json':
       // An empty list, the commonest value, without a subquery.
-      return `CASE WHEN ${col} = '[]'::jsonb THEN '[]' ELSE ${jsonbText(col, 2)} END`;
+      return `CASE WHEN ${col} = '[]'::jsonb THEN '[]' ELSE ${jsonbText(col, 3)} END`;
     default:
       // Float, Decimal and anything newer: JavaScript decides.
       return undefined;
