@@ -26,7 +26,7 @@ import { isCanonicalText, leafOf, treeLevels } from './audit/hashing.js';
 import { AuditWorkers, inOrder } from './audit/parallel.js';
 import type { Task, TaskResult } from './audit/worker.js';
 import { documentHolds } from './audit/row-match.js';
-import { addTally, countRows, tallyPositions, tallyRecords, type Db, type RowTally } from './audit/row-tally.js';
+import { addTally, countRows, envelopeSql, recordSql, rowStateSql, TALLY_AGGREGATES, tallyRecords, toTally, type Db, type RowTally } from './audit/row-tally.js';
 import { beginSnapshot, endSnapshot } from './audit/snapshot.js';
 import { headSql, holdsSql, tailSql } from './audit/sql-rows.js';
 import { silentLogger, type Logger } from './log.js';
@@ -340,12 +340,6 @@ async function balances(db: Db, t: VerifiableTable, c: RowTally[string], rows: n
   return true;
 }
 
-/** A group's log checks and its records' row tally, on one connection (the main thread's or a worker's). */
-export async function checkGroupAndRows(db: Db, group: BatchRow[], findings: FindingSink): Promise<{ done: number; tally: RowTally }> {
-  const done = await checkBatchGroup(db, group, findings);
-  const tally = await tallyPositions(db, Number(group[0]!.first_position), Number(group[group.length - 1]!.last_position));
-  return { done, tally };
-}
 
 /** Records not in a batch yet: every one must lie beyond the cursor (else the log skipped it). */
 async function checkUnbatched(pool: Db, chunkSize: number, findings: Findings, tally: RowTally): Promise<number> {
@@ -501,30 +495,46 @@ export const CANONICAL_SAMPLE = 1000;
  * canonical — is checked again record by record (checkBatchGroupInNode), which names the findings.
  */
 export async function checkBatchGroup(pool: Db, group: BatchRow[], findings: FindingSink): Promise<number> {
+  return (await checkGroup(pool, group, findings, false)).done;
+}
+
+/**
+ * checkBatchGroup, and in the same statement each record against its entity's row (the full
+ * audit's rows check, audit/row-tally.ts): the documents are read once for both.
+ */
+export async function checkGroupAndRows(pool: Db, group: BatchRow[], findings: FindingSink): Promise<{ done: number; tally: RowTally }> {
+  return checkGroup(pool, group, findings, true);
+}
+
+async function checkGroup(pool: Db, group: BatchRow[], findings: FindingSink, withRows: boolean): Promise<{ done: number; tally: RowTally }> {
   const from = Number(group[0]!.first_position);
   const to = Number(group[group.length - 1]!.last_position);
   // The LATERAL with OFFSET 0 keeps the join a primary-key probe per position (a plain join
   // tempts the planner into scanning the whole outbox once per group), and converts each text to
   // bytes once. The envelope test is documentHolds's tail on those bytes (audit/sql-rows.ts):
-  // `,"id":…,"org":…,"salt":"<22>","type":…,"v":1,"version":n}`.
-  const { rows: sums } = await pool.query<{ bucket: number; n: number; labelled: boolean; suspect: number; leaves: Buffer | null; sampled: string[] | null }>(
-    `SELECT width_bucket(x.position, $3::bigint[]) AS bucket, count(*)::int AS n, bool_and(x.batch_seq = ($4::int[])[width_bucket(x.position, $3::bigint[])]) AS labelled,
+  // `,"id":…,"org":…,"salt":"<22>","type":…,"v":1,"version":n}`. With the rows, the same
+  // records are grouped a second way, by type (GROUPING SETS), for the tally.
+  const { rows: all } = await pool.query<{ by_type: number; type: string | null; bucket: number; n: number; labelled: boolean; suspect: number; leaves: Buffer | null; sampled: string[] | null; matched: number; suspects: string[] | null }>(
+    `SELECT ${withRows ? 'GROUPING(x.entity_type)' : '1'} AS by_type, ${withRows ? 'x.entity_type' : 'NULL'} AS type,
+            width_bucket(x.position, $3::bigint[]) AS bucket, count(*)::int AS n, bool_and(x.batch_seq = ($4::int[])[width_bucket(x.position, $3::bigint[])]) AS labelled,
             count(*) FILTER (WHERE x.ok IS NOT TRUE OR x.ordered IS FALSE)::int AS suspect,
             string_agg(x.leaf, ''::bytea ORDER BY x.position) AS leaves,
-            array_agg(x.position::text) FILTER (WHERE x.position % $5 = 0) AS sampled
-       FROM (SELECT rp.position, rp.batch_seq, o.leaf,
-                    o.leaf = sha256(decode('00', 'hex') || o.b) AND ${holdsSql('o.b', 'o.hd', 'o.tl')} AS ok,
-                    o.xid > lag(o.xid) OVER w OR (o.xid = lag(o.xid) OVER w AND o.id > lag(o.id) OVER w) AS ordered
+            array_agg(x.position::text) FILTER (WHERE x.position % $5 = 0) AS sampled,
+            ${withRows ? TALLY_AGGREGATES : '0 AS matched, NULL::text[] AS suspects'}
+       FROM (SELECT rp.position, rp.batch_seq, o.leaf, o.entity_type, o.entity_id,
+                    o.leaf = sha256(decode('00', 'hex') || o.b) AND e.env AS ok,
+                    o.xid > lag(o.xid) OVER w OR (o.xid = lag(o.xid) OVER w AND o.id > lag(o.id) OVER w) AS ordered,
+                    ${withRows ? rowStateSql('o', 'e') : 'NULL::int'} AS state
                FROM record_position rp
-               JOIN LATERAL (SELECT r.id, r.xid, r.leaf, convert_to(r.document, 'UTF8') AS b,
-                                    convert_to(',"id":"' || r.entity_id::text || '","org":"' || r.org_unit_id::text || '","salt":"', 'UTF8') AS hd,
-                                    convert_to('","type":' || to_json(r.entity_type)::text || ',"v":1,"version":' || r.version::text || '}', 'UTF8') AS tl
-                               FROM outbox_record r WHERE r.id = rp.record_id OFFSET 0) o ON true
+               JOIN LATERAL (SELECT ${recordSql('r')} FROM outbox_record r WHERE r.id = rp.record_id OFFSET 0) o ON true
+               CROSS JOIN LATERAL (${envelopeSql('o')} OFFSET 0) e
               WHERE rp.position BETWEEN $1 AND $2
              WINDOW w AS (ORDER BY rp.position)) x
-      GROUP BY 1 ORDER BY 1`,
+      GROUP BY ${withRows ? 'GROUPING SETS ((width_bucket(x.position, $3::bigint[])), (x.entity_type))' : '3'} ORDER BY 1, 3`,
     [from, to, group.map((b) => b.first_position), group.map((b) => b.seq), CANONICAL_SAMPLE],
   );
+  const sums = all.filter((r) => r.by_type === 1);
+  const tally = toTally(all.filter((r) => r.by_type === 0).map((r) => ({ type: r.type!, matched: r.matched, suspects: r.suspects })));
   const byBatch = new Map(sums.map((s) => [s.bucket, s]));
   let flagged = byBatch.size !== group.length;
   for (let i = 0; i < group.length && !flagged; i++) {
@@ -541,7 +551,7 @@ export async function checkBatchGroup(pool: Db, group: BatchRow[], findings: Fin
     );
     flagged = rows.some((r) => checkDocument(r).problem !== undefined);
   }
-  if (flagged) return checkBatchGroupInNode(pool, group, findings);
+  if (flagged) return { done: await checkBatchGroupInNode(pool, group, findings), tally };
 
   const levels = (await pool.query<{ batch_seq: number; level: number; hashes: Buffer }>(
     `SELECT batch_seq, level, hashes FROM batch_level WHERE batch_seq BETWEEN $1 AND $2 ORDER BY batch_seq, level`,
@@ -555,7 +565,7 @@ export async function checkBatchGroup(pool: Db, group: BatchRow[], findings: Fin
     records += b.size;
     compareTree(b, treeLevels(leaves), levels.filter((l) => l.batch_seq === b.seq), findings);
   });
-  return records;
+  return { done: records, tally };
 }
 
 /** A batch's rebuilt levels and root against the stored ones. */
@@ -717,11 +727,11 @@ export async function checkTableChunk(
  */
 export async function checkRowsById(pool: Db, t: VerifiableTable, ids: string[], findings: FindingSink): Promise<{ rows: number; unmatched: number }> {
   const { rows } = await pool.query<{ rows: string; matched: string }>(
-    `SELECT count(*)::text AS rows, count(*) FILTER (WHERE s.ok)::text AS matched
-       FROM (SELECT ${holdsSql('convert_to(o.document, \'UTF8\')', `convert_to(${headSql(t)}, 'UTF8')`, `convert_to(${tailSql(t)}, 'UTF8')`)} AS ok
-               FROM ${quoteIdent(t.table)} t
-               LEFT JOIN outbox_record o ON o.entity_type = $1 AND o.entity_id = t.id AND o.version = t.version
-              WHERE t.id = ANY($2::uuid[])) s`,
+    `SELECT count(*)::text AS rows, count(*) FILTER (WHERE ${rowStateSql('o', 'e')} = 2)::text AS matched
+       FROM ${quoteIdent(t.table)} t
+       LEFT JOIN LATERAL (SELECT ${recordSql('r')} FROM outbox_record r WHERE r.entity_type = $1 AND r.entity_id = t.id AND r.version = t.version OFFSET 0) o ON true
+       LEFT JOIN LATERAL (${envelopeSql('o')} OFFSET 0) e ON true
+      WHERE t.id = ANY($2::uuid[])`,
     [t.type, ids],
   );
   await compareRows(pool, t, `t.id = ANY($2::uuid[])`, [ids], findings);

@@ -18,7 +18,7 @@
 // per row; on a log larger than memory that was most of the audit's time (bench/ops-notes.md).
 import type pg from 'pg';
 import { verifiableTables } from '../records.js';
-import { headSql, holdsSql, tailSql } from './sql-rows.js';
+import { dataTextSql, holdsSql } from './sql-rows.js';
 
 /**
  * Per entity type: records holding their row at its version, and the entities of the records
@@ -38,57 +38,87 @@ function quoteIdent(name: string): string {
 
 const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
-let branches: string | undefined;
-
-/** One UNION ALL branch per verifiable table over the CTE `x` (entity_type, entity_id, version, b). */
-function tableBranches(): string {
-  branches ??= verifiableTables()
-    .map((t) => {
-      const holds = holdsSql('x.b', 'r.hd', 'r.tl');
-      // The row's expected text is built only where the record is the row's version; an older
-      // record of an entity that changed since is neither a match nor suspect.
-      return (
-        `SELECT ${literal(t.type)}::text AS type, x.entity_id, x.version < r.v AS older, x.version = r.v AND ${holds} AS ok` +
-        ` FROM x LEFT JOIN LATERAL (SELECT t.version AS v,` +
-        ` CASE WHEN t.version = x.version THEN convert_to(${headSql(t)}, 'UTF8') END AS hd,` +
-        ` CASE WHEN t.version = x.version THEN convert_to(${tailSql(t)}, 'UTF8') END AS tl` +
-        ` FROM ${quoteIdent(t.table)} t WHERE t.id = x.entity_id OFFSET 0) r ON true` +
-        ` WHERE x.entity_type = ${literal(t.type)}`
-      );
-    })
-    .join(' UNION ALL ');
-  return branches;
+/**
+ * The columns a record `r` (outbox_record) brings to the log and row checks: its own, its text as
+ * UTF-8 bytes `b` (bytes: a text's length and substring count characters, walking it each time),
+ * and the expected envelope around its salt — `hd` = `,"id":"…","org":"…","salt":"` and `tl` =
+ * `","type":…,"v":1,"version":n}` (documentHolds's tail, audit/row-match.ts) — from the log row's
+ * columns.
+ */
+export function recordSql(r: string): string {
+  return (
+    `${r}.id, ${r}.xid, ${r}.leaf, ${r}.entity_type, ${r}.entity_id, ${r}.version, ${r}.org_unit_id, convert_to(${r}.document, 'UTF8') AS b,` +
+    ` convert_to(',"id":"' || ${r}.entity_id::text || '","org":"' || ${r}.org_unit_id::text || '","salt":"', 'UTF8') AS hd,` +
+    ` convert_to('","type":' || to_json(${r}.entity_type)::text || ',"v":1,"version":' || ${r}.version::text || '}', 'UTF8') AS tl`
+  );
 }
 
-async function tally(db: Db, source: string, values: unknown[]): Promise<RowTally> {
-  const { rows } = await db.query<{ type: string; matched: number; suspects: string[] | null }>(
-    `WITH x AS MATERIALIZED (${source})
-     SELECT s.type, count(*) FILTER (WHERE s.ok)::int AS matched,
-            array_agg(DISTINCT s.entity_id::text) FILTER (WHERE s.ok IS NOT TRUE AND s.older IS NOT TRUE) AS suspects
-       FROM (${tableBranches()}) s GROUP BY 1`,
-    values,
+/**
+ * A one-row SELECT over `o` (recordSql's columns): `env`, whether the text ends with the envelope
+ * its log row names, and `d`, the bytes between the first `,"data":` and that envelope (NULL if
+ * there are none) — the document's data, where the envelope holds.
+ */
+export function envelopeSql(o: string): string {
+  return (
+    `SELECT ${holdsSql(`${o}.b`, `${o}.hd`, `${o}.tl`)} AS env,` +
+    ` CASE WHEN q.p > 0 AND q.s - q.p - 8 >= 0 THEN substring(${o}.b FROM q.p + 8 FOR q.s - q.p - 8) END AS d` +
+    ` FROM (SELECT length(${o}.b) - length(${o}.tl) - 21 - length(${o}.hd) AS s, position('\\x2c2264617461223a'::bytea IN ${o}.b) AS p) q`
   );
+}
+
+let stateSql: string | undefined;
+
+/**
+ * Per record (`o`: recordSql's columns; `e`: envelopeSql's): 2 when its entity's row is at its
+ * version and its text holds the row, 1 when the row is at a later version (an older record), -1
+ * when its type has no table here; 0 or NULL (no row) otherwise — a suspect. One primary-key probe
+ * into the record's own table: CASE runs only the branch of its type.
+ *
+ * "Holds" is documentHolds (audit/row-match.ts) in two parts: the text ends with the envelope of
+ * its log row (e.env) — whose id, version and type are the row's by the join and the branch, and
+ * whose org the row's org must equal — and right before that envelope, after a `,"data":`, comes
+ * the row's data as JSON text (audit/sql-rows.ts). Together: the text ends with
+ * `,"data":<the row's data>,"id":…,"org":…,"salt":"<22>","type":…,"v":1,"version":n}`, which
+ * is documentHolds's test whichever `,"data":` came first. The row's text is NULL where the SQL
+ * cannot be sure: then the record is a suspect, and JavaScript decides.
+ */
+export function rowStateSql(o: string, e: string): string {
+  stateSql ??=
+    `CASE ${o}.entity_type ` +
+    verifiableTables()
+      .map(
+        (t) =>
+          `WHEN ${literal(t.type)} THEN (SELECT CASE WHEN ${o}.version < t.version THEN 1 WHEN ${o}.version = t.version THEN` +
+          ` CASE WHEN ${e}.env AND t.${quoteIdent(t.orgColumn)} = ${o}.org_unit_id AND ${e}.d = convert_to(${dataTextSql(t)}, 'UTF8') THEN 2 ELSE 0 END` +
+          ` ELSE 0 END FROM ${quoteIdent(t.table)} t WHERE t.id = ${o}.entity_id)`,
+      )
+      .join(' ') +
+    ' ELSE -1 END';
+  return stateSql;
+}
+
+/** The aggregates of a tally over rows carrying `state` (rowStateSql) and `entity_id`. */
+export const TALLY_AGGREGATES = `count(*) FILTER (WHERE state = 2)::int AS matched,
+            array_agg(DISTINCT entity_id::text) FILTER (WHERE state IS DISTINCT FROM 2 AND state IS DISTINCT FROM 1 AND state IS DISTINCT FROM -1) AS suspects`;
+
+/** Rows of (type, matched, suspects) to a RowTally. */
+export function toTally(rows: { type: string; matched: number; suspects: string[] | null }[]): RowTally {
   const out: RowTally = {};
   for (const r of rows) out[r.type] = { matched: r.matched, suspects: r.suspects ?? [] };
   return out;
 }
 
-/** The tally of the records at log positions `from`..`to` (the primary-key probes the log pass makes). */
-export function tallyPositions(db: Db, from: number, to: number): Promise<RowTally> {
-  return tally(
-    db,
-    `SELECT o.entity_type, o.entity_id, o.version, o.b
-       FROM record_position rp
-       JOIN LATERAL (SELECT r.entity_type, r.entity_id, r.version, convert_to(r.document, 'UTF8') AS b
-                       FROM outbox_record r WHERE r.id = rp.record_id OFFSET 0) o ON true
-      WHERE rp.position BETWEEN $1 AND $2`,
-    [from, to],
-  );
-}
-
 /** The tally of records not in the log yet, by id. */
-export function tallyRecords(db: Db, ids: string[]): Promise<RowTally> {
-  return tally(db, `SELECT entity_type, entity_id, version, convert_to(document, 'UTF8') AS b FROM outbox_record WHERE id = ANY($1::bigint[])`, [ids]);
+export async function tallyRecords(db: Db, ids: string[]): Promise<RowTally> {
+  const { rows } = await db.query<{ type: string; matched: number; suspects: string[] | null }>(
+    `SELECT type, ${TALLY_AGGREGATES}
+       FROM (SELECT o.entity_type AS type, o.entity_id, ${rowStateSql('o', 'e')} AS state
+               FROM (SELECT ${recordSql('r')} FROM outbox_record r WHERE r.id = ANY($1::bigint[]) OFFSET 0) o
+               CROSS JOIN LATERAL (${envelopeSql('o')} OFFSET 0) e) s
+      GROUP BY 1`,
+    [ids],
+  );
+  return toTally(rows);
 }
 
 export function addTally(into: RowTally, more: RowTally | undefined): void {
