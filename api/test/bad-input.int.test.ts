@@ -5,7 +5,8 @@
 // only looks dangerous is stored as data, byte for byte, and its record says the same.
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { gqlCases, RAW_CASES } from './corpus/hostile-requests.js';
+import { getCases, gqlCases, persistedQueryBodies, RAW_CASES } from './corpus/hostile-requests.js';
+import { isCatalogued } from '../src/shared/errors.js';
 import { INERT_STRINGS, REFUSED_STRINGS } from './corpus/hostile-strings.js';
 import { sessionFor } from './fixtures.js';
 import { type GqlResponse } from './harness.js';
@@ -64,9 +65,43 @@ describe('malformed HTTP bodies', () => {
       });
       const text = await res.text();
       expect(res.status, `${c.name}: ${text.slice(0, 300)}`).toBe(c.status);
-      const body = JSON.parse(text) as { errors?: { message: string; extensions?: { code?: string } }[] };
-      expect(body.errors?.[0]?.extensions?.code, `${c.name}: ${text.slice(0, 300)}`).toBe(c.code);
-      expect(body.errors![0]!.message.length).toBeGreaterThan(0);
+      expectRefusal(text, c.code, c.name);
+    }
+    expect(dataCounts(await tableCounts())).toEqual(before);
+    await healthy();
+  });
+});
+
+const CJK = /[\u4e00-\u9fff]/;
+
+/** One error with the code, a catalogued one, and a message in English and in Chinese. */
+function expectRefusal(text: string, code: string, label: string): void {
+  const body = JSON.parse(text) as { errors?: { message: string; extensions?: { code?: string; messageZh?: string } }[] };
+  expect(body.errors?.length, `${label}: ${text.slice(0, 300)}`).toBe(1);
+  const e = body.errors![0]!;
+  expect(e.extensions?.code, `${label}: ${text.slice(0, 300)}`).toBe(code);
+  expect(isCatalogued(code), label).toBe(true);
+  expect(e.message, label).toMatch(/[a-z]{3}/);
+  expect(e.extensions?.messageZh, `${label}: ${text.slice(0, 300)}`).toMatch(CJK);
+}
+
+describe('request shapes Apollo refuses: GET parameters, persisted queries', () => {
+  it('each gets its status and a catalogued client error in English and Chinese; nothing is written', async () => {
+    const before = dataCounts(await tableCounts());
+    const cases = getCases();
+    expect(cases.filter((c) => c.code === 'PERSISTED_QUERY_NOT_SUPPORTED').length).toBeGreaterThanOrEqual(5);
+    for (const c of cases) {
+      const res = await fetch(`${h.url}/graphql?${c.search}`, { headers: { 'content-type': 'application/json', authorization: `Bearer ${secretary.token}` } });
+      const text = await res.text();
+      expect(res.status, `${c.name}: ${text.slice(0, 300)}`).toBe(c.status);
+      expectRefusal(text, c.code, c.name);
+    }
+    // A persisted query is refused even when its hash is right: the API does not keep queries.
+    const pq = persistedQueryBodies().find(([name]) => name.includes('right hash'))![1];
+    for (let i = 0; i < 2; i++) {
+      const res = await fetch(`${h.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ extensions: pq.extensions }) });
+      expect(res.status).toBe(400);
+      expectRefusal(await res.text(), 'PERSISTED_QUERY_NOT_SUPPORTED', `hash alone, try ${i}`);
     }
     expect(dataCounts(await tableCounts())).toEqual(before);
     await healthy();

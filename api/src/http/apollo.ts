@@ -1,5 +1,6 @@
 // The Apollo Server: schema, armor limits, error formatting, metrics and the per-response
-// `extensions.lianjian` (the latest anchored batch, so a client knows how fresh proofs are).
+// `extensions.lianjian` (the latest anchored batch, so a client knows how fresh proofs are) and
+// `extensions.proofSet`.
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { PothosValidationError } from '@pothos/core';
@@ -12,7 +13,7 @@ import { ErrorCode, isCatalogued } from '../shared/errors.js';
 import { noUnsupportedOperations } from './no-subscriptions.js';
 import type { Metrics } from './metrics.js';
 import { hostileArguments } from './text-guard.js';
-import { proofSetPlugin } from '../graphql/proof-set.js';
+import { attachProofSet } from '../graphql/proof-set.js';
 
 export interface LatestBatch {
   seq: number;
@@ -54,11 +55,13 @@ function extensionsPlugin(latest: () => Promise<LatestBatch | null>): ApolloServ
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ response }) {
+        async willSendResponse({ response, contextValue }) {
           if (response.body.kind !== 'single') return;
           const batch = await latest().catch(() => null);
           const result = response.body.singleResult;
           result.extensions = { ...result.extensions, lianjian: { latestAnchoredBatch: batch } };
+          // `extensions.proofSet` of every `proof { ref }` the response holds, after it (graphql/proof-set.ts).
+          attachProofSet(contextValue, result);
         },
       };
     },
@@ -117,6 +120,23 @@ function introspectionPlugin(): ApolloServerPlugin<Context> {
   };
 }
 
+/**
+ * Apollo answers a persisted query it does not support with status 200 (so that its own client
+ * retries with the text); here it is a bad request like the others: 400.
+ */
+function refusalStatusPlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single') return;
+          if (response.body.singleResult.errors?.some((e) => e.extensions?.code === ErrorCode.PERSISTED_QUERY_NOT_SUPPORTED)) response.http.status = 400;
+        },
+      };
+    },
+  };
+}
+
 /** Refuses hostile arguments (http/text-guard.ts) after validation, before any resolver runs. */
 function argumentGuardPlugin(): ApolloServerPlugin<Context> {
   return {
@@ -134,6 +154,43 @@ function argumentGuardPlugin(): ApolloServerPlugin<Context> {
 // graphql-js words it "more that N tokens" (sic); accept either spelling.
 const TOKEN_LIMIT = /Document contains more tha[nt] \d+ tokens/;
 
+const PERSISTED_QUERY_REFUSED = {
+  message: 'Persisted queries (extensions.persistedQuery) are not supported: send the full query text in `query`, without the extension.',
+  messageZh: '不支持持久化查询（extensions.persistedQuery）：请在 `query` 中发送完整的查询文本，并去掉该扩展。',
+};
+
+/**
+ * Apollo's own refusals of a request's shape (BAD_REQUEST, worded in English only), each with its
+ * Chinese; `$1` is the part of the English a pattern captured (a parameter or operation name).
+ */
+const BAD_REQUEST_ZH: [RegExp, string][] = [
+  [/^Operation batching disabled/, '不支持批量请求：每个请求只发送一个操作（一个 JSON 对象，而非数组）。'],
+  [/^No operations found in request/, '请求中没有操作：请发送一个包含 `query` 的 JSON 对象。'],
+  [/^GraphQL operations must contain a non-empty `query`/, '请求缺少查询：请在 `query` 中发送非空的查询文本。'],
+  [/^GraphQL queries must be strings/, '`query` 必须是字符串（查询文本）。'],
+  [/^POST body missing, invalid Content-Type, or JSON object has no keys/, 'POST 请求体缺失、Content-Type 不对，或 JSON 对象为空：请以 application/json 发送 {"query": …}。'],
+  [/^`(variables|extensions)` in a POST body should be provided as an object, not a recursively JSON-encoded string/, '请求体中的 `$1` 必须是 JSON 对象，而不是再次编码成字符串的 JSON。'],
+  [/^`(variables|extensions)` in a POST body must be an object/, '请求体中的 `$1` 必须是 JSON 对象。'],
+  [/^`operationName` in a POST body must be a string/, '请求体中的 `operationName` 必须是字符串。'],
+  [/^The '(\w+)' search parameter may only be specified once/, '查询参数 $1 只能出现一次。'],
+  [/^The (\w+) search parameter contains invalid JSON/, '查询参数 $1 不是合法的 JSON。'],
+  [/^The (\w+) search parameter should contain a JSON-encoded object/, '查询参数 $1 必须是 JSON 编码的对象。'],
+  [/^GET requests only support query operations, not (\w+) operations/, 'GET 请求只能执行查询，$1 操作请用 POST 发送。'],
+  [/^GET requests may not have a content-type header other than application\/json/, 'GET 请求的 Content-Type 只能是 application/json（或不设置）。'],
+  [/^Apollo Server supports only GET\/POST requests/, '只支持 GET 和 POST 请求。'],
+  [/^An 'accept' header was provided for this request which does not accept/, '请求的 Accept 头不接受 application/json 或 application/graphql-response+json 响应。'],
+  [/Cross-Site Request Forgery/, '此请求疑为跨站请求伪造（CSRF）已被拒绝：请以 Content-Type: application/json 发送请求。'],
+  [/incremental delivery/, '不支持增量交付（@defer、@stream）：请去掉这些指令。'],
+];
+
+function badRequestZh(message: string): string {
+  for (const [pattern, zh] of BAD_REQUEST_ZH) {
+    const m = pattern.exec(message);
+    if (m) return zh.replace('$1', m[1] ?? '');
+  }
+  return `请求格式有误：${message}`;
+}
+
 /** Gives every error a code from the catalogue and a Chinese message; hides internals. */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const ext = { ...formatted.extensions };
@@ -148,6 +205,16 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       message: `The query is too long (more than ${LIMITS.maxTokens} tokens); split it into smaller queries.`,
       extensions: { code: ErrorCode.TOO_MANY_TOKENS, messageZh: `查询过长（超过 ${LIMITS.maxTokens} 个词法单元），请拆分为较小的查询。` },
     };
+  }
+  // Persisted queries are off (createApollo): one catalogued refusal whatever the extension holds —
+  // a wrong hash or an unknown one was INTERNAL_SERVER_ERROR or an English-only word before.
+  if (ext.code === ErrorCode.PERSISTED_QUERY_NOT_SUPPORTED) {
+    return { message: PERSISTED_QUERY_REFUSED.message, extensions: { code: ErrorCode.PERSISTED_QUERY_NOT_SUPPORTED, messageZh: PERSISTED_QUERY_REFUSED.messageZh } };
+  }
+  if (ext.code === ErrorCode.BAD_REQUEST) {
+    const message = /^GraphQL operations must contain a non-empty `query`/.test(formatted.message) ? 'The request has no query: send the operation\'s text in `query`.' : formatted.message;
+    ext.messageZh ??= badRequestZh(formatted.message);
+    return { ...formatted, message, extensions: ext };
   }
   if (original instanceof PothosValidationError) {
     return {
@@ -184,6 +251,10 @@ export function createApollo(opts: { schema: GraphQLSchema; prisma: PrismaClient
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true,
     allowBatchedHttpRequests: false,
+    // No client of this API sends persisted queries (the web app and partners send the text), and
+    // Apollo's default would keep any query anyone registers in memory: refused, one catalogued
+    // error (formatError), with a 400 (refusalStatusPlugin) like every other bad request.
+    persistedQueries: false,
     parseOptions: { maxTokens: LIMITS.maxTokens },
     validationRules: [...limits.validationRules, noUnsupportedOperations],
     formatError,
@@ -196,10 +267,10 @@ export function createApollo(opts: { schema: GraphQLSchema; prisma: PrismaClient
       ApolloServerPluginCacheControlDisabled(),
       introspectionPlugin(),
       argumentGuardPlugin(),
+      refusalStatusPlugin(),
       metricsPlugin(opts.metrics),
+      // `extensions.lianjian`, then `extensions.proofSet` of the response's `proof { ref }`s.
       extensionsPlugin(latestBatchSource(opts.prisma)),
-      // `extensions.proofSet`: the proof set v2 of every `proof { ref }` the response resolved.
-      proofSetPlugin(),
     ],
   });
 }

@@ -1,6 +1,7 @@
 // Malformed and hostile requests to POST /graphql: broken HTTP bodies, broken and abusive
 // GraphQL documents, wrong variable types, invalid ids and cursors. Each names the error code the
 // API must answer with; none may change anything or take the server down.
+import { createHash } from 'node:crypto';
 
 export interface RawCase {
   name: string;
@@ -43,7 +44,57 @@ export const RAW_CASES: RawCase[] = [
   { name: 'variables is a string', body: JSON.stringify({ query: '{ me { kind } }', variables: 'x' }), status: 400, code: 'BAD_REQUEST' },
   { name: 'body over 1 MB', body: JSON.stringify({ query: '{ me { kind } }', variables: { x: 'y'.repeat(1 << 21) } }), status: 413, code: 'PAYLOAD_TOO_LARGE' },
   { name: 'text/plain (CSRF guard)', body: JSON.stringify({ query: 'mutation { signOut }' }), contentType: 'text/plain', status: 400, code: 'BAD_REQUEST' },
+  { name: 'extensions is a string', body: JSON.stringify({ query: '{ me { kind } }', extensions: '{}' }), status: 400, code: 'BAD_REQUEST' },
+  { name: 'extensions is a list', body: JSON.stringify({ query: '{ me { kind } }', extensions: [1] }), status: 400, code: 'BAD_REQUEST' },
+  { name: 'variables is a list', body: JSON.stringify({ query: '{ me { kind } }', variables: [1] }), status: 400, code: 'BAD_REQUEST' },
+  { name: 'operationName is a number', body: JSON.stringify({ query: '{ me { kind } }', operationName: 1 }), status: 400, code: 'BAD_REQUEST' },
+  { name: 'empty batch', body: '[]', status: 400, code: 'BAD_REQUEST' },
+  // Persisted queries are not supported: one refusal, whatever the extension holds (a wrong hash was
+  // INTERNAL_SERVER_ERROR, an unknown one an English-only PERSISTED_QUERY_NOT_FOUND).
+  ...persistedQueryBodies().map(([name, body]) => ({ name, body: JSON.stringify(body), status: 400, code: 'PERSISTED_QUERY_NOT_SUPPORTED' })),
 ];
+
+/** Requests carrying `extensions.persistedQuery` in every way a client might (POST bodies; GET sends the same as parameters). */
+export function persistedQueryBodies(): [string, Record<string, unknown>][] {
+  const query = '{ me { kind } }';
+  const right = createHash('sha256').update(query).digest('hex');
+  return [
+    ['persisted query with a wrong hash', { query, extensions: { persistedQuery: { version: 1, sha256Hash: '0'.repeat(64) } } }],
+    ['persisted query, unknown hash, no query', { extensions: { persistedQuery: { version: 1, sha256Hash: 'ab'.repeat(32) } } }],
+    ['persisted query with the right hash', { query, extensions: { persistedQuery: { version: 1, sha256Hash: right } } }],
+    ['persisted query of another version', { query, extensions: { persistedQuery: { version: 2, sha256Hash: right } } }],
+    ['persisted query, hash not a string', { query, extensions: { persistedQuery: { version: 1, sha256Hash: 7 } } }],
+  ];
+}
+
+export interface GetCase {
+  name: string;
+  /** The search part of GET /graphql (without "?"). */
+  search: string;
+  status: number;
+  code: string;
+}
+
+/** GET /graphql requests Apollo refuses by their shape (sent with Content-Type: application/json, past the CSRF guard). */
+export function getCases(): GetCase[] {
+  const q = encodeURIComponent('{ me { kind } }');
+  const pq = persistedQueryBodies().map(([name, body]): GetCase => {
+    const params = new URLSearchParams();
+    if (typeof body.query === 'string') params.set('query', body.query);
+    params.set('extensions', JSON.stringify(body.extensions));
+    return { name: `GET ${name}`, search: params.toString(), status: 400, code: 'PERSISTED_QUERY_NOT_SUPPORTED' };
+  });
+  return [
+    { name: 'GET extensions not JSON', search: `query=${q}&extensions=${encodeURIComponent('{persistedQuery')}`, status: 400, code: 'BAD_REQUEST' },
+    { name: 'GET variables not JSON', search: `query=${q}&variables=${encodeURIComponent('{"a":')}`, status: 400, code: 'BAD_REQUEST' },
+    { name: 'GET variables a list', search: `query=${q}&variables=${encodeURIComponent('[1]')}`, status: 400, code: 'BAD_REQUEST' },
+    { name: 'GET extensions a string', search: `query=${q}&extensions=${encodeURIComponent('"x"')}`, status: 400, code: 'BAD_REQUEST' },
+    { name: 'GET query twice', search: `query=${q}&query=${q}`, status: 400, code: 'BAD_REQUEST' },
+    { name: 'GET no query', search: 'variables=%7B%7D', status: 400, code: 'BAD_REQUEST' },
+    { name: 'GET a mutation', search: `query=${encodeURIComponent('mutation { signOut }')}`, status: 405, code: 'BAD_REQUEST' },
+    ...pq,
+  ];
+}
 
 export function gqlCases(ids: CorpusIds): GqlCase[] {
   const member = (fields: string) => `mutation($input: CreateMemberInput!) { createMember(input: $input) { ${fields} } }`;
