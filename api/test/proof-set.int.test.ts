@@ -84,6 +84,10 @@ describe('proof set v2 in the response', () => {
     const set = setOf(res);
     expect(set.records).toHaveLength(nodes.length);
     expect(new Set(nodes.map((n) => n.proof.ref)).size).toBe(nodes.length);
+    // Numbered by position in the response, not by the order resolvers finished in: the same every time.
+    expect(nodes.map((n) => n.proof.ref)).toEqual(nodes.map((_, i) => i));
+    const again = await readPage();
+    expect(JSON.stringify([again.data, again.extensions?.proofSet])).toBe(JSON.stringify([res.data, res.extensions?.proofSet]));
     expect(set.batches.length).toBeGreaterThanOrEqual(2);
 
     const fields = set.records.map(() => ({}) as Record<string, unknown>);

@@ -42,7 +42,7 @@ export const Proof = builder.objectRef<LoadedProof>('Proof').implement({
     ref: t.int({
       description:
         'This record’s index in the response’s proof set v2 (application/vnd.lianjian.proofset+json), carried once per response in `extensions.proofSet`: each batch’s header and shared nodes once, then the records (verify with @lianjian/verify verifyProofSet, one chain query per batch). Only records whose `ref` the response resolved are in the set.',
-      resolve: (p, _args, ctx) => proofSetRef(ctx, p),
+      resolve: (p, _args, ctx, info) => proofSetRef(ctx, p, info.path),
     }),
     type: t.string({ resolve: (p) => p.key.type }),
     entityId: t.id({ resolve: (p) => p.key.id }),
