@@ -7,6 +7,8 @@
 // LIANJIAN_DB_TX_TIMEOUT_MS (longest a write transaction may run, default 30000),
 // LIANJIAN_DUES_ARREARS_SCAN_MS (how often the dues arrears scan runs, default 6 h; 0: never).
 // LIANJIAN_REMINDERS_MS (how often inbox reminders are generated, default 10 min; 0: never);
+// LIANJIAN_FILES_SWEEP_MS (how often unused uploads are deleted, default 1 h; 0: never) and
+// LIANJIAN_FILES_UNUSED_HOURS (how long an upload no record names is kept, default 24);
 // LIANJIAN_SMTP_URL or LIANJIAN_SMTP_HOST/_PORT/_USER/_PASSWORD/_SECURE, LIANJIAN_SMTP_FROM (e-mail
 // of reminders; off when unset); LIANJIAN_WEB_URL (the web app's address, for links in e-mails).
 import { configFromEnv } from './shared/config.js';

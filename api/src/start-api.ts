@@ -12,6 +12,7 @@ import { startArrearsSchedule } from './modules/dues/arrears-scan.js';
 import { startInboxSchedule } from './modules/inbox/schedule.js';
 import { startWebhooksFromEnv } from './modules/webhooks/dispatcher.js';
 import { filesSettings } from './modules/attachments/store.js';
+import { startUploadSweep } from './modules/attachments/sweep.js';
 
 export interface RunningApi {
   url: string;
@@ -55,6 +56,8 @@ export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
   const inbox = opts.config.remindersMs ? startInboxSchedule(prisma, opts.config, { intervalMs: opts.config.remindersMs, firstRunMs: Math.min(5000, opts.config.remindersMs) }) : null;
   // Partner webhooks: scans the record log and sends signed events (LIANJIAN_WEBHOOKS_MS; modules/webhooks/config.ts).
   const webhooks = startWebhooksFromEnv(opts.databaseUrl, opts.config);
+  // Uploads no record names, deleted once their grace period is over (LIANJIAN_FILES_SWEEP_MS; attachments/sweep.ts).
+  const sweep = opts.config.filesSweepMs ? startUploadSweep(prisma, opts.config, { intervalMs: opts.config.filesSweepMs }) : null;
   return {
     url: `http://127.0.0.1:${port}`,
     port,
@@ -71,6 +74,7 @@ export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
       await arrears?.stop();
       await inbox?.stop();
       await webhooks?.stop();
+      await sweep?.stop();
       if (!opts.prisma) await prisma.$disconnect();
     },
   };

@@ -51,6 +51,12 @@ export interface ApiConfig {
    * LIANJIAN_REMINDERS_MS, default 10 minutes; 0 turns it off.
    */
   remindersMs: number | null;
+  /**
+   * How often this process deletes uploads no record names once their grace period is over
+   * (modules/attachments/sweep.ts), in ms; null: never (the default of defaultConfig).
+   * LIANJIAN_FILES_SWEEP_MS, default 1 hour; 0 turns it off.
+   */
+  filesSweepMs: number | null;
   /** Where e-mail goes out (modules/inbox/email); null: no e-mail is queued or sent. */
   smtp: SmtpConfig | null;
   /** The web app's address, for links in e-mails (LIANJIAN_WEB_URL). */
@@ -90,6 +96,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     introspection: introspectionFromEnv(env),
     duesArrearsScanMs: duesArrearsScanFromEnv(env),
     remindersMs: remindersFromEnv(env),
+    filesSweepMs: filesSweepFromEnv(env),
     smtp: smtpFromEnv(env),
     webUrl: (env.LIANJIAN_WEB_URL || 'http://127.0.0.1:3000').replace(/\/+$/, ''),
     compiledReads: compiledReadsFromEnv(env),
@@ -101,6 +108,14 @@ export function compiledReadsFromEnv(env: NodeJS.ProcessEnv): boolean {
   if (given === undefined || given === '') return true;
   if (given === '1' || given === '0') return given === '1';
   throw new Error(`LIANJIAN_COMPILED_READS must be 1 or 0, not "${given}"`);
+}
+
+export function filesSweepFromEnv(env: NodeJS.ProcessEnv): number | null {
+  const given = env.LIANJIAN_FILES_SWEEP_MS;
+  if (given === undefined || given === '') return 3600_000;
+  const ms = Number(given);
+  if (!Number.isInteger(ms) || ms < 0 || (ms > 0 && ms < 1000)) throw new Error(`LIANJIAN_FILES_SWEEP_MS must be 0 (off) or at least 1000 ms, not "${given}"`);
+  return ms === 0 ? null : ms;
 }
 
 export function remindersFromEnv(env: NodeJS.ProcessEnv): number | null {
@@ -164,6 +179,7 @@ export function defaultConfig(overrides: Partial<ApiConfig> = {}): ApiConfig {
     now: () => new Date(),
     duesArrearsScanMs: null,
     remindersMs: null,
+    filesSweepMs: null,
     smtp: null,
     webUrl: 'http://127.0.0.1:3000',
     compiledReads: false,

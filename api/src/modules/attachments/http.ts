@@ -31,6 +31,8 @@ const STATUS: Record<string, number> = {
   FILE_TYPE_NOT_ALLOWED: 415,
   FILE_EMPTY: 400,
   BAD_REQUEST: 400,
+  // An upload is a write transaction (service.ts storeUpload): the write queue can be full.
+  BUSY: 503,
 };
 
 /** Sent with every file: never rendered in a page of ours, never run, never sniffed. */

@@ -12,6 +12,7 @@ import { assertCanSeeMeeting } from '../meetings/access.js';
 import { canSeeNotice } from '../notices/access.js';
 import { fileEmpty, fileTooLarge, fileTypeNotAllowed } from './errors.js';
 import { fileKey, filesSettings, SHA256_HEX, sha256Hex, thumbKey } from './store.js';
+import { fileLockKey } from './sweep.js';
 import { cleanName, detectType, IMAGE_TYPES, type AllowedType } from './types.js';
 
 /** Files one record may attach. */
@@ -54,12 +55,21 @@ export async function storeUpload(ctx: Context, bytes: Buffer, givenName: string
   if (!detected.ok) throw fileTypeNotAllowed(detected.markup);
   const sha256 = sha256Hex(bytes);
   const name = cleanName(givenName, detected.type);
-  await store.put(fileKey(sha256), bytes, detected.type);
-  await ctx.prisma.storedFile.upsert({
-    where: { sha256_uploadedById: { sha256, uploadedById: p.accountId } },
-    create: { sha256, size: bytes.length, type: detected.type, name, uploadedById: p.accountId },
-    update: {},
-  });
+  // Under the lock the unused-upload sweep deletes this content under (sweep.ts): the bytes and
+  // the row are both there when it looks again. Uploading the same bytes again starts their grace
+  // period again (createdAt), as a new upload would.
+  await ctx.prisma.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${fileLockKey(sha256)}, 0))`;
+      await store.put(fileKey(sha256), bytes, detected.type);
+      await tx.storedFile.upsert({
+        where: { sha256_uploadedById: { sha256, uploadedById: p.accountId } },
+        create: { sha256, size: bytes.length, type: detected.type, name, uploadedById: p.accountId, createdAt: ctx.config.now() },
+        update: { createdAt: ctx.config.now() },
+      });
+    },
+    { timeout: 120_000 },
+  );
   return { sha256, size: bytes.length, type: detected.type, name };
 }
 

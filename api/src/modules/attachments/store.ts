@@ -14,6 +14,8 @@ export interface FileStore {
   /** The bytes under `key`, or null. */
   get(key: string): Promise<Buffer | null>;
   has(key: string): Promise<boolean>;
+  /** Removes whatever is under `key` (nothing there: nothing to do). Only the unused-upload sweep calls it (sweep.ts). */
+  delete(key: string): Promise<void>;
 }
 
 export const SHA256_HEX = /^[0-9a-f]{64}$/;
@@ -72,6 +74,12 @@ export class LocalFileStore implements FileStore {
       throw err;
     }
   }
+
+  async delete(key: string): Promise<void> {
+    await unlink(this.pathOf(key)).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'ENOENT') throw err;
+    });
+  }
 }
 
 export interface S3Options {
@@ -92,7 +100,7 @@ export class S3FileStore implements FileStore {
     this.base = new URL(opts.endpoint);
   }
 
-  private async send(method: 'GET' | 'HEAD' | 'PUT', key: string, body?: Buffer, type?: string): Promise<Response> {
+  private async send(method: 'GET' | 'HEAD' | 'PUT' | 'DELETE', key: string, body?: Buffer, type?: string): Promise<Response> {
     const objectPath = `/${encodeURIComponent(this.opts.bucket)}/${`${this.opts.prefix ?? ''}${key}`.split('/').map(encodeURIComponent).join('/')}`;
     const headers: Record<string, string> = {
       // The payload's hash is signed too (S3 checks it), so a corrupted upload is refused.
@@ -140,6 +148,13 @@ export class S3FileStore implements FileStore {
     if (!res.ok) throw new Error(`S3 HEAD ${key} answered ${res.status}`);
     return true;
   }
+
+  async delete(key: string): Promise<void> {
+    const res = await this.send('DELETE', key);
+    // S3 answers 204 whether or not the key was there; some compatible stores answer 404.
+    if (!res.ok && res.status !== 404) await this.fail(res, `DELETE ${key}`);
+    await res.arrayBuffer().catch(() => undefined);
+  }
 }
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -178,16 +193,31 @@ export function maxFileBytesFromEnv(env: NodeJS.ProcessEnv = process.env): numbe
   return n;
 }
 
+/**
+ * How long an upload no record names is kept before the sweep (sweep.ts) deletes it:
+ * LIANJIAN_FILES_UNUSED_HOURS, default 24, at least 1 (a form is filled in well within it).
+ */
+export function unusedGraceMsFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const given = env.LIANJIAN_FILES_UNUSED_HOURS;
+  if (given === undefined || given === '') return 24 * 3600_000;
+  const h = Number(given);
+  // A typo must not delete uploads from under a form being filled in.
+  if (!Number.isFinite(h) || h < 1) throw new Error(`LIANJIAN_FILES_UNUSED_HOURS must be a number of hours, at least 1, not "${given}"`);
+  return Math.round(h * 3600_000);
+}
+
 export interface FilesSettings {
   store: FileStore;
   maxBytes: number;
+  /** Uploads no record names are kept this long (ms) after their last upload, then swept. */
+  unusedGraceMs: number;
 }
 
 let current: FilesSettings | null = null;
 
 /** This process's store and limit, from the environment on first use. */
 export function filesSettings(): FilesSettings {
-  current ??= { store: fileStoreFromEnv(), maxBytes: maxFileBytesFromEnv() };
+  current ??= { store: fileStoreFromEnv(), maxBytes: maxFileBytesFromEnv(), unusedGraceMs: unusedGraceMsFromEnv() };
   return current;
 }
 
