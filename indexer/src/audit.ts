@@ -215,7 +215,8 @@ export async function audit(pool: pg.Pool, opts: AuditOptions = {}): Promise<Aud
   const findings = new Findings(pool, opts.writeAlerts ?? true);
   const workerCount = Math.max(0, Math.floor(opts.workers ?? 0));
   // Everything is read from one snapshot (audit/snapshot.ts); the findings are written by other
-  // connections of the pool, outside it.
+  // connections of the pool, outside it: with one connection they would wait for ever.
+  if ((pool.options.max ?? 10) < 2) throw new Error('audit: the pool needs at least two connections (one holds the snapshot the audit reads)');
   const snap = await pool.connect();
   let inSnapshot = false;
   let workers: AuditWorkers | undefined;
@@ -511,9 +512,10 @@ async function checkGroup(pool: Db, group: BatchRow[], findings: FindingSink, wi
   const to = Number(group[group.length - 1]!.last_position);
   // The LATERAL with OFFSET 0 keeps the join a primary-key probe per position (a plain join
   // tempts the planner into scanning the whole outbox once per group), and converts each text to
-  // bytes once. The envelope test is documentHolds's tail on those bytes (audit/sql-rows.ts):
-  // `,"id":…,"org":…,"salt":"<22>","type":…,"v":1,"version":n}`. With the rows, the same
-  // records are grouped a second way, by type (GROUPING SETS), for the tally.
+  // bytes once. The envelope test is documentHolds's tail on those bytes (audit/row-tally.ts
+  // envelopeSql): `,"id":…,"org":…,"salt":"<22>","type":…,"v":1,"version":n}`. With the rows,
+  // each record also meets its row (rowStateSql) and the same records are grouped a second way,
+  // by type (GROUPING SETS), for the tally.
   const { rows: all } = await pool.query<{ by_type: number; type: string | null; bucket: number; n: number; labelled: boolean; suspect: number; leaves: Buffer | null; sampled: string[] | null; matched: number; suspects: string[] | null }>(
     `SELECT ${withRows ? 'GROUPING(x.entity_type)' : '1'} AS by_type, ${withRows ? 'x.entity_type' : 'NULL'} AS type,
             width_bucket(x.position, $3::bigint[]) AS bucket, count(*)::int AS n, bool_and(x.batch_seq = ($4::int[])[width_bucket(x.position, $3::bigint[])]) AS labelled,

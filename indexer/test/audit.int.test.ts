@@ -165,4 +165,13 @@ describe('auditor', () => {
   it('a worker that cannot reach the database fails the audit instead of passing it', async () => {
     await expect(audit(pool, { workers: 1, databaseUrl: 'postgresql://audit:audit@127.0.0.1:1/none', writeAlerts: false })).rejects.toThrow(/ECONNREFUSED|connect/);
   });
+
+  it('a pool of one connection is refused at once: the snapshot would hold it and the findings wait for ever', async () => {
+    const one = createPool(url, { max: 1 });
+    try {
+      await expect(audit(one, { writeAlerts: false })).rejects.toThrow(/at least two connections/);
+    } finally {
+      await one.end();
+    }
+  });
 });

@@ -126,7 +126,7 @@ export function addTally(into: RowTally, more: RowTally | undefined): void {
     const t = (into[type] ??= { matched: 0, suspects: [] });
     t.matched += c.matched;
     if (t.suspects === null || c.suspects === null || t.suspects.length + c.suspects.length > SUSPECTS_KEPT) t.suspects = null;
-    else if (c.suspects.length > 0) t.suspects.push(...c.suspects);
+    else for (const id of c.suspects) t.suspects.push(id);
   }
 }
 
