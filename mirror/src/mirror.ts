@@ -129,6 +129,8 @@ export class Mirror {
         await storing;
         const thisPage = page;
         storing = (async () => {
+          // The unit first: /status never shows stored documents without the unit they belong to.
+          await knowUnit(thisPage.unitId);
           await this.store.append(docs, thisPage.endPosition, [...batches.values()], proofBatches);
           // A snapshot's inputs precede it in the log, so they are stored by now (this page or before).
           for (const e of entries) {
@@ -139,7 +141,6 @@ export class Mirror {
             if (found) alerts.push(found);
           }
           await this.store.alert(alerts);
-          await knowUnit(thisPage.unitId);
         })();
         storing.catch(() => undefined); // awaited before the next page is stored, and at the end
         stored += docs.length;
