@@ -5,6 +5,7 @@ import { parseBundle, verifyBundle, createChainChecker, parseJson, toBundles, ve
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../../indexer/test/helpers.js';
 import { startE2eStack, type E2eStack } from './e2e-stack.js';
+import { isCatalogued } from '../src/shared/errors.js';
 import { apiKeyFor, sessionFor } from './fixtures.js';
 import { codeOf, ok } from './harness.js';
 
@@ -26,9 +27,67 @@ interface Page {
   mirrorFeed: { unitId: string; after: number; endPosition: number; hasMore: boolean; headPosition: number; headSeq: number; entries: Entry[] };
 }
 
+// What a mirror asks of a PROOF_SET page through GraphQL (mirror/src/feed.ts SET_QUERY): what GET
+// /mirror-feed answers, with the set as an object.
+const SET_PAGE = `query($after: Int, $first: Int) { mirrorFeed(after: $after, first: $first, format: PROOF_SET) {
+  unitId after endPosition hasMore headPosition headSeq proofSet
+  entries { position type snapshotInputs { ordinal entityType entityId entityVersion leaf } } } }`;
+
+interface PlainPage {
+  unitId: string;
+  after: number;
+  endPosition: number;
+  hasMore: boolean;
+  headPosition: number;
+  headSeq: number;
+  entries: { position: number; type: string; snapshotInputs: unknown[] | null }[];
+  proofSet: ProofSet | null;
+}
+
+interface PlainError {
+  message: string;
+  extensions: { code: string; messageZh: string };
+}
+
 let s: E2eStack;
 let g1Key: string;
 let b3Key: string;
+
+/** GET /mirror-feed with `search` (e.g. "?after=-1&first=3"), as a key or session; the body parsed and as sent. */
+async function plain(search: string, as: { apiKey?: string; token?: string } = {}, method = 'GET'): Promise<{ status: number; headers: Headers; text: string; body: PlainPage & { errors?: PlainError[] } }> {
+  const headers: Record<string, string> = {};
+  if (as.apiKey) headers['x-api-key'] = as.apiKey;
+  if (as.token) headers.authorization = `Bearer ${as.token}`;
+  const res = await fetch(`${s.h.url}/mirror-feed${search}`, { method, headers });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, text, body: JSON.parse(text) as PlainPage & { errors?: PlainError[] } };
+}
+
+/** A refusal of GET /mirror-feed: its status, and its one error's catalogued code with both messages. */
+async function plainRefusal(search: string, as: { apiKey?: string; token?: string } = {}, method = 'GET'): Promise<[number, string]> {
+  const r = await plain(search, as, method);
+  expect(r.headers.get('cache-control')).toBe('no-store');
+  expect(r.body.errors, r.text).toHaveLength(1);
+  const e = r.body.errors![0]!;
+  expect(isCatalogued(e.extensions.code), e.extensions.code).toBe(true);
+  expect(e.message.length).toBeGreaterThan(0);
+  expect(e.extensions.messageZh, r.text).toMatch(/[\u4e00-\u9fff]/);
+  return [r.status, e.extensions.code];
+}
+
+/** Every GET /mirror-feed page from `after` on. */
+async function readAllPlain(key: string, first: number, after = -1): Promise<{ pages: PlainPage[]; texts: string[] }> {
+  const pages: PlainPage[] = [];
+  const texts: string[] = [];
+  for (;;) {
+    const r = await plain(`?after=${after}&first=${first}`, { apiKey: key });
+    expect(r.status, r.text).toBe(200);
+    pages.push(r.body);
+    texts.push(r.text);
+    after = r.body.endPosition;
+    if (!r.body.hasMore) return { pages, texts };
+  }
+}
 
 /** Every page from `after` on, with `first` per page. */
 async function readAll(key: string, first: number, after = -1): Promise<{ entries: Entry[]; pages: number; end: number }> {
@@ -149,23 +208,83 @@ describe('mirrorFeed', () => {
     expect(seen.map((e) => e.entityId)).not.toContain(s.fx.members.m4.id);
   });
 
+  it('GET /mirror-feed serves the GraphQL PROOF_SET pages with the set as an object, the stored texts spliced as they are', async () => {
+    const { pages, texts } = await readAllPlain(g1Key, 3);
+    expect(pages.length).toBeGreaterThan(2);
+    const chain = createChainChecker(s.rpcUrl);
+    let after = -1;
+    for (const p of pages) {
+      expect(p.after).toBe(after);
+      after = p.endPosition;
+    }
+    for (const [n, p] of pages.entries()) {
+      const g = ok(await s.h.gql<{ mirrorFeed: Omit<PlainPage, 'proofSet'> & { proofSet: string | null } }>(SET_PAGE, { after: p.after, first: 3 }, { apiKey: g1Key })).mirrorFeed;
+      // Field for field the GraphQL page, the set the same JSON: an object here, a string there.
+      expect(p).toEqual({ ...g, proofSet: g.proofSet === null ? null : parseJson(g.proofSet) });
+      if (g.proofSet !== null) {
+        // The very text GraphQL carries as a string, in the body unescaped: serialised once, by the service.
+        expect(texts[n]!).toContain(`"proofSet":${g.proofSet}}`);
+        const report = await verifyProofSet(p.proofSet!, { chain });
+        expect(report.verified, JSON.stringify(report.batches)).toBe(true);
+      }
+    }
+    // The same records, in the same order, as the database's subtree of the key's unit.
+    const ids = pages.flatMap((p) => (p.proofSet ? p.proofSet.records.map((r) => (r.doc as { id: string }).id) : []));
+    expect(ids).toEqual((await subtreeRecords(s.fx.units.g1.id)).map((w) => w.id));
+    expect(pages.every((p) => p.unitId === s.fx.units.g1.id)).toBe(true);
+    // Defaults as the field's (after -1, first 500), never cached, JSON.
+    const whole = await plain('', { apiKey: g1Key });
+    expect(whole.status).toBe(200);
+    expect(whole.headers.get('cache-control')).toBe('no-store');
+    expect(whole.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(whole.body.after).toBe(-1);
+    expect(whole.body.entries.map((e) => e.position)).toEqual(pages.flatMap((p) => p.entries.map((e) => e.position)));
+    // At the head: an empty page, proofSet null, as the field.
+    const head = await plain(`?after=${pages[pages.length - 1]!.endPosition}&first=3`, { apiKey: g1Key });
+    expect(head.body).toEqual(expect.objectContaining({ entries: [], hasMore: false, proofSet: null }));
+  });
+
   it("another level's key reads its own subtree only", async () => {
     const { entries } = await readAll(b3Key, 100);
     const want = await subtreeRecords(s.fx.units.b3.id);
     expect(entries.map((e) => e.entityId).sort()).toEqual(want.map((w) => w.id).sort());
     expect(entries.map((e) => e.entityId)).toContain(s.fx.members.m4.id);
     expect(entries.map((e) => e.entityId)).not.toContain(s.fx.members.m1.id);
+    // The same through GET /mirror-feed: b3's records, none of g1's.
+    const { pages } = await readAllPlain(b3Key, 100);
+    const ids = pages.flatMap((p) => (p.proofSet ? p.proofSet.records.map((r) => (r.doc as { id: string }).id) : []));
+    expect(ids).toEqual(want.map((w) => w.id));
+    expect(ids).toContain(s.fx.members.m4.id);
+    expect(ids).not.toContain(s.fx.members.m1.id);
+    expect(pages.every((p) => p.unitId === s.fx.units.b3.id)).toBe(true);
   });
 
-  it('refuses sessions, keys without the scope, and bad arguments', async () => {
+  it('refuses sessions, keys without the scope, revoked keys and bad arguments — the field and GET /mirror-feed alike', async () => {
     const partner = (await apiKeyFor(s.h.prisma, s.fx.units.g1.id, ['Member:read', 'OrgUnit:read'])).key;
     expect(codeOf(await s.h.gql(FEED, {}, { apiKey: partner }))).toBe('FORBIDDEN');
+    expect(await plainRefusal('', { apiKey: partner })).toEqual([403, 'FORBIDDEN']);
     const admin = await sessionFor(s.h.prisma, s.fx.accounts.admin.id);
     expect(codeOf(await s.h.gql(FEED, {}, { token: admin }))).toBe('FORBIDDEN');
+    expect(await plainRefusal('', { token: admin })).toEqual([403, 'FORBIDDEN']);
     expect(codeOf(await s.h.gql(FEED, {}))).toBe('UNAUTHENTICATED');
+    expect(await plainRefusal('')).toEqual([401, 'UNAUTHENTICATED']);
+    expect(await plainRefusal('', { apiKey: 'ljk_not_a_key' })).toEqual([401, 'UNAUTHENTICATED']);
+    // A revoked mirror key: refused from the next request on, by both.
+    const revoked = await apiKeyFor(s.h.prisma, s.fx.units.g1.id, ['Mirror:read'], 'revoked mirror');
+    expect((await plain('?first=1', { apiKey: revoked.key })).status).toBe(200);
+    ok(await s.h.gql(`mutation($id: ID!) { revokeApiKey(id: $id) { id } }`, { id: revoked.id }, { token: admin }));
+    expect(codeOf(await s.h.gql(FEED, {}, { apiKey: revoked.key }))).toBe('UNAUTHENTICATED');
+    expect(await plainRefusal('?first=1', { apiKey: revoked.key })).toEqual([401, 'UNAUTHENTICATED']);
+    // Arguments: the field's refusals, and the ones a query string can add (not a number, repeated, unknown).
     expect(codeOf(await s.h.gql(FEED, { first: 0 }, { apiKey: g1Key }))).toBe('BAD_USER_INPUT');
     expect(codeOf(await s.h.gql(FEED, { first: 5000 }, { apiKey: g1Key }))).toBe('BAD_USER_INPUT');
     expect(codeOf(await s.h.gql(FEED, { after: -2 }, { apiKey: g1Key }))).toBe('BAD_USER_INPUT');
+    for (const bad of ['?first=0', '?first=5000', '?after=-2', '?first=2.5', '?after=abc', '?after=', '?after=1&after=2', '?format=BUNDLES', '?after=1e3']) {
+      expect(await plainRefusal(bad, { apiKey: g1Key }), bad).toEqual([400, 'BAD_USER_INPUT']);
+    }
+    // Who asks is checked before what is asked: a stranger's bad arguments are still UNAUTHENTICATED.
+    expect(await plainRefusal('?first=0')).toEqual([401, 'UNAUTHENTICATED']);
+    expect(await plainRefusal('', { apiKey: g1Key }, 'POST')).toEqual([405, 'BAD_REQUEST']);
   });
 
   it('serves a new write once its batch is anchored, after the position a reader had reached', async () => {

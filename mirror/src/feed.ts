@@ -1,5 +1,9 @@
 // The centre's mirror feed (GraphQL `mirrorFeed`, api/src/modules/mirror-feed) read with the
 // level's key. The client trusts nothing it receives: every entry is verified before it is stored.
+// PROOF_SET pages are read as plain JSON (GET /mirror-feed beside /graphql: the set an object, not a
+// string escaped inside GraphQL's JSON, so each side serialises or parses the page once); a centre
+// without that endpoint (404) is read through the GraphQL field from then on.
+import type { ProofSet } from '@lianjian/verify';
 
 export interface FeedEntry {
   position: number;
@@ -23,8 +27,11 @@ export interface FeedPage {
   headPosition: number;
   headSeq: number;
   entries: FeedEntry[];
-  /** PROOF_SET pages: the proof set v2 JSON text, its record k proving entries[k]. */
-  proofSet?: string | null;
+  /**
+   * PROOF_SET pages: the proof set v2, its record k proving entries[k] — as served, unchecked: an
+   * object from GET /mirror-feed, its JSON text from the GraphQL field (verifier.ts checkPage takes either).
+   */
+  proofSet?: ProofSet | string | null;
 }
 
 /** BUNDLES: a v1 bundle per entry; PROOF_SET: one proof set v2 per page (far less to assemble, send and check). */
@@ -56,7 +63,14 @@ const SET_QUERY = `query MirrorFeedSet($after: Int, $first: Int) { mirrorFeed(af
   unitId after endPosition hasMore headPosition headSeq proofSet
   entries { position type snapshotInputs { ordinal entityType entityId entityVersion leaf } } } }`;
 
+type ErrorBody = { errors?: { message: string; extensions?: { code?: string } }[] };
+
 export class FeedClient {
+  /** GET /mirror-feed beside the GraphQL endpoint (a sibling path: a prefix before /graphql is kept). */
+  readonly plainUrl: string;
+  /** Whether PROOF_SET pages are read from GET /mirror-feed; false once this centre answered 404 for it. */
+  plain = true;
+
   constructor(
     /** The API's GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql. */
     readonly url: string,
@@ -65,11 +79,17 @@ export class FeedClient {
     private readonly timeoutMs = 30_000,
     /** PROOF_SET unless told otherwise; a centre that does not know the format is read with bundles. */
     public format: FeedFormat = 'PROOF_SET',
-  ) {}
+  ) {
+    this.plainUrl = new URL('mirror-feed', url.replace(/\/+$/, '')).toString();
+  }
 
   /** One page; `full: false` leaves the proofs out (a re-check compares documents only). */
   async page(after: number, first: number, full = true): Promise<FeedPage> {
     if (full && this.format === 'PROOF_SET') {
+      if (this.plain) {
+        const page = await this.plainPage(after, first);
+        if (page) return page;
+      }
       try {
         return await this.request(SET_QUERY, { after, first });
       } catch (error) {
@@ -79,6 +99,42 @@ export class FeedClient {
       }
     }
     return this.request(QUERY, { after, first, full });
+  }
+
+  /** A PROOF_SET page from GET /mirror-feed; undefined when the centre has no such endpoint (404, remembered). */
+  private async plainPage(after: number, first: number): Promise<FeedPage | undefined> {
+    let res: Response;
+    try {
+      res = await fetch(`${this.plainUrl}?after=${after}&first=${first}`, {
+        headers: { accept: 'application/json', 'x-api-key': this.key },
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (error) {
+      throw new FeedError(`feed unreachable at ${this.plainUrl}: ${error instanceof Error ? error.message : String(error)}`, true);
+    }
+    if (res.status === 404) {
+      // An older centre (its "not found" for any unknown path): its GraphQL field serves the same page.
+      await res.body?.cancel().catch(() => undefined);
+      this.plain = false;
+      return undefined;
+    }
+    let body: (FeedPage & ErrorBody) | null;
+    try {
+      body = (await res.json()) as typeof body;
+    } catch {
+      throw new FeedError(`feed answered HTTP ${res.status} without JSON`, res.status >= 500);
+    }
+    if (!res.ok || body?.errors?.length) {
+      const e = body?.errors?.[0];
+      throw new FeedError(`feed refused: ${e?.extensions?.code ?? res.status} ${e?.message ?? 'no page'}`, res.status >= 500, e?.extensions?.code);
+    }
+    // The shape the GraphQL schema guaranteed there; the set itself is the verifier's to refuse (as ever,
+    // the page whole, with UNVERIFIED alerts), whatever it holds.
+    const int = (v: unknown) => Number.isSafeInteger(v);
+    if (!body || typeof body.unitId !== 'string' || !int(body.after) || !int(body.endPosition) || typeof body.hasMore !== 'boolean' || !int(body.headPosition) || !int(body.headSeq) || !Array.isArray(body.entries) || !('proofSet' in body)) {
+      throw new FeedError(`feed answered HTTP ${res.status} without a mirror feed page`, false);
+    }
+    return body;
   }
 
   private async request(query: string, variables: Record<string, unknown>): Promise<FeedPage> {

@@ -69,12 +69,13 @@ export class EntryVerifier {
   }
 
   /**
-   * A PROOF_SET page: the set is parsed and checked against the entries (record k is entry k: same
+   * A PROOF_SET page: the set (as served: an object from GET /mirror-feed, or the GraphQL field's JSON
+   * text, parsed here) is checked against the entries (record k is entry k: same
    * type, id, version, org and batch), then verifyProofSet — each batch's nodes consumed exactly up
    * to its root, and one chain check per batch (confirmed batches are not asked again). Throws
    * ChainUnavailable when the chain could not be read: no verdict, nothing to store or alert.
    */
-  async checkPage(served: readonly FeedEntry[], setText: string | null | undefined): Promise<PageVerdict> {
+  async checkPage(served: readonly FeedEntry[], servedSet: ProofSet | string | null | undefined): Promise<PageVerdict> {
     // The entries as served: a centre asked for the set names each record by position and type only
     // (feed.ts SET_QUERY); the rest is completed from record k of the set below, and whatever an
     // entry does carry must agree with it.
@@ -83,8 +84,8 @@ export class EntryVerifier {
     if (entries.length === 0) return { ok: true, records: [], batches: [], proofBatches: '[]' };
     let set: ProofSet;
     try {
-      set = JSON.parse(setText ?? 'null') as ProofSet;
-      if (!set || !Array.isArray(set.records) || !Array.isArray(set.batches)) return refuse('the page carries no proof set v2');
+      set = (typeof servedSet === 'string' ? JSON.parse(servedSet) : servedSet ?? null) as ProofSet;
+      if (!set || typeof set !== 'object' || !Array.isArray(set.records) || !Array.isArray(set.batches)) return refuse('the page carries no proof set v2');
     } catch (error) {
       return refuse(`the proof set is not JSON: ${error instanceof Error ? error.message : String(error)}`);
     }

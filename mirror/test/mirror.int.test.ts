@@ -6,6 +6,8 @@
 // restore the centre until the auditor is green — a tampered copy is refused.
 import { execFile, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { recordData } from '@lianjian/db';
@@ -31,6 +33,7 @@ const exec = promisify(execFile);
 let s: E2eStack;
 let store: Store;
 let mirror: Mirror;
+let feed: FeedClient;
 let http: RunningHttp;
 let centre: pg.Pool;
 let trustFile: string;
@@ -75,7 +78,8 @@ beforeAll(async () => {
   const own = await createTestDatabase();
   store = Store.connect(own.url);
   await store.init();
-  mirror = new Mirror({ store, feed: new FeedClient(`${s.h.url}/graphql`, key), rpcUrl: s.rpcUrl, trustRoot: parseTrustRoot(readFileSync(trustFile, 'utf8')), pageSize: 3, pollMs: 100, recheckMs: 3_600_000 });
+  feed = new FeedClient(`${s.h.url}/graphql`, key);
+  mirror = new Mirror({ store, feed, rpcUrl: s.rpcUrl, trustRoot: parseTrustRoot(readFileSync(trustFile, 'utf8')), pageSize: 3, pollMs: 100, recheckMs: 3_600_000 });
   http = await startHttp(store);
   centre = createPool(s.h.dbUrl, { max: 2 });
   await waitFor('the fixture anchored', allAnchored, 120_000, 200);
@@ -113,6 +117,13 @@ describe('lianjian-mirror', () => {
     expect((await store.pool.query(`SELECT count(*)::int AS n FROM mirror_document WHERE leaf_index IS NULL`)).rows[0].n).toBe(0);
     // Resumes where it stood: nothing new, nothing stored twice.
     expect((await mirror.sync()).stored).toBe(0);
+    // Every page through GET /mirror-feed (the set as JSON, not a string inside GraphQL): the
+    // client kept to it, and the centre counted its pages there.
+    expect(feed.plain).toBe(true);
+    expect(feed.format).toBe('PROOF_SET');
+    const metrics = await (await fetch(`${s.h.url}/metrics`)).text();
+    expect(metrics).toMatch(/route="\/mirror-feed",status="200"\} ([1-9]\d*)/);
+    expect(Number(/route="\/mirror-feed",status="200"\} (\d+)/.exec(metrics)?.[1])).toBeGreaterThanOrEqual(Math.ceil(want / 3));
   });
 
   it('the v2 copy serves the same v1 bundles as a mirror fed bundles v1, and they verify with the root of trust', async () => {
@@ -153,14 +164,16 @@ describe('lianjian-mirror', () => {
         page: async (after: number, first: number, full?: boolean) => {
           const p = await real.page(after, first, full);
           if (!p.proofSet) return p;
-          const set = JSON.parse(p.proofSet) as ProofSet;
+          // Served by GET /mirror-feed, the set is an object (a string from the GraphQL field).
+          expect(typeof p.proofSet).toBe('object');
+          const set = structuredClone(p.proofSet) as ProofSet;
           const batch = set.batches.find((b) => b.nodes.length > 0);
           if (!batch) return p;
           const nodes = decodeBase64(batch.nodes);
           nodes[0] = nodes[0]! ^ 1;
           batch.nodes = encodeBase64(nodes);
           tampered++;
-          return { ...p, proofSet: JSON.stringify(set) };
+          return { ...p, proofSet: set };
         },
       } as FeedClient;
       const r = await new Mirror({ store: other, feed, rpcUrl: s.rpcUrl, trustRoot: parseTrustRoot(readFileSync(trustFile, 'utf8')), pageSize: 50 }).sync();
@@ -176,6 +189,61 @@ describe('lianjian-mirror', () => {
       expect(alerts.some((a) => /^path: .*do not lead to the root/.test(String(a.detail?.reason)))).toBe(true);
     } finally {
       await other.close();
+    }
+  });
+
+  it('catches up through the GraphQL field from an older centre without GET /mirror-feed (404), asking it once', async () => {
+    // An older centre: its API as it was, answering 404 for /mirror-feed (any unknown path) and
+    // serving /graphql (here by passing it on to the test's API).
+    const asked: string[] = [];
+    const older = createServer((req, res) => {
+      const at = new URL(req.url ?? '/', 'http://localhost').pathname;
+      asked.push(`${req.method} ${at}`);
+      if (at !== '/graphql') {
+        res.writeHead(404, { 'content-type': 'application/json; charset=utf-8' });
+        res.end(JSON.stringify({ error: 'Not found. The API is at /graphql.', errorZh: '未找到。API 地址为 /graphql。' }));
+        return;
+      }
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const headers: Record<string, string> = {};
+        for (const h of ['content-type', 'x-api-key', 'authorization']) if (typeof req.headers[h] === 'string') headers[h] = req.headers[h];
+        void fetch(`${s.h.url}/graphql`, { method: req.method!, headers, ...(req.method === 'POST' ? { body: Buffer.concat(chunks) } : {}) })
+          .then(async (r) => {
+            res.writeHead(r.status, { 'content-type': r.headers.get('content-type') ?? 'application/json' });
+            res.end(Buffer.from(await r.arrayBuffer()));
+          })
+          .catch(() => res.destroy());
+      });
+    });
+    await new Promise<void>((resolve) => older.listen(0, '127.0.0.1', resolve));
+    const own = await createTestDatabase();
+    const other = Store.connect(own.url);
+    try {
+      await other.init();
+      const key = (await apiKeyFor(s.h.prisma, s.fx.units.g1.id, ['Mirror:read'], 'g1 mirror of an older centre')).key;
+      const oldFeed = new FeedClient(`http://127.0.0.1:${(older.address() as AddressInfo).port}/graphql`, key);
+      const r = await new Mirror({ store: other, feed: oldFeed, rpcUrl: s.rpcUrl, trustRoot: parseTrustRoot(readFileSync(trustFile, 'utf8')), pageSize: 3 }).sync();
+      const want = await subtreeCount(s.fx.units.g1.id);
+      expect(r.rejected).toBe(0);
+      expect(r.stored).toBe(want);
+      expect((await other.counts()).documents).toBe(want);
+      // Still proof sets (through the field), not bundles v1.
+      expect(oldFeed.plain).toBe(false);
+      expect(oldFeed.format).toBe('PROOF_SET');
+      const held = (await other.pool.query(`SELECT count(*) FILTER (WHERE bundle IS NULL AND set_id IS NOT NULL)::int AS by_set FROM mirror_document`)).rows[0];
+      expect(held.by_set).toBe(want);
+      // The same copy as the mirror fed by GET /mirror-feed.
+      const rows = async (st: Store) => (await st.pool.query(`SELECT position::text, entity_id::text, version, encode(leaf, 'hex') AS leaf, document FROM mirror_document WHERE position <= $1 ORDER BY position`, [(await other.state()).position])).rows;
+      expect(await rows(other)).toEqual(await rows(store));
+      // The 404 asked once and remembered: every page after it through /graphql.
+      expect(asked.filter((a) => a.endsWith('/mirror-feed'))).toEqual(['GET /mirror-feed']);
+      expect(asked[0]).toBe('GET /mirror-feed');
+      expect(asked.filter((a) => a === 'POST /graphql').length).toBeGreaterThanOrEqual(Math.ceil(want / 3));
+    } finally {
+      await other.close();
+      await new Promise((resolve) => older.close(resolve));
     }
   });
 

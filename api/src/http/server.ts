@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { isIP } from 'node:net';
 import { authenticate, credentialsFromHeaders } from '../modules/auth/authenticate.js';
 import { handleFiles } from '../modules/attachments/http.js';
+import { handleMirrorFeed, MIRROR_FEED_PATH } from '../modules/mirror-feed/http.js';
 import { createLive } from '../modules/live/stream.js';
 import type { ApiConfig } from '../shared/config.js';
 import { createContext, type Context } from '../shared/context.js';
@@ -209,7 +210,7 @@ export function createRequestHandler(deps: HttpDeps): RequestHandler {
     const isAsset = url.pathname.startsWith(ASSET_PREFIX);
     // A bounded set of labels: a file's hash in the path would make one series per file.
     const isFiles = url.pathname === '/files' || url.pathname.startsWith('/files/');
-    const route = ['/graphql', '/health', '/metrics', '/events'].includes(url.pathname) ? url.pathname : url.pathname === '/' ? '/' : isAsset ? ASSET_PREFIX : isFiles ? '/files' : 'other';
+    const route = ['/graphql', '/health', '/metrics', '/events', MIRROR_FEED_PATH].includes(url.pathname) ? url.pathname : url.pathname === '/' ? '/' : isAsset ? ASSET_PREFIX : isFiles ? '/files' : 'other';
     let status = 500;
     try {
       if (url.pathname === '/graphql') status = await graphql(req, res, url);
@@ -217,6 +218,7 @@ export function createRequestHandler(deps: HttpDeps): RequestHandler {
       else if (url.pathname === '/health') status = await health(res);
       else if (url.pathname === '/events') status = await live.handle(req, res, { ip: clientIp(req, deps.config), userAgent: req.headers['user-agent'] ?? null });
       else if (isFiles) status = await handleFiles(req, res, url, { prisma: deps.prisma, config: deps.config, ip: clientIp(req, deps.config) });
+      else if (url.pathname === MIRROR_FEED_PATH) status = await handleMirrorFeed(req, res, url, { prisma: deps.prisma, config: deps.config, ip: clientIp(req, deps.config), gate });
       else if (url.pathname === '/metrics') {
         send(res, 200, 'text/plain; version=0.0.4; charset=utf-8', deps.metrics.render());
         status = 200;

@@ -9,6 +9,7 @@
 import type { PrismaClient } from '@lianjian/db';
 import { getProofs } from '@lianjian/indexer/proof';
 import { buildProofSetBatch, levelsReader, type ProofBundle } from '@lianjian/verify';
+import { badArgument } from '../../shared/errors.js';
 import { layerCacheFor } from '../../shared/layer-cache.js';
 
 export interface FeedEntry {
@@ -65,6 +66,18 @@ export async function snapshotInputs(prisma: PrismaClient, snapshotId: string): 
 
 export const FEED_MAX_PAGE = 2000;
 export const FEED_DEFAULT_PAGE = 500;
+
+/**
+ * A page's `after` and `first` (defaults filled in), refused as BAD_USER_INPUT when out of range:
+ * the GraphQL field and GET /mirror-feed (http.ts) refuse the same values with the same errors.
+ */
+export function feedArguments(after: number | null | undefined, first: number | null | undefined): { after: number; first: number } {
+  const a = after ?? -1;
+  const f = first ?? FEED_DEFAULT_PAGE;
+  if (!Number.isSafeInteger(a) || a < -1) throw badArgument('after', 'must be a log position (≥ -1).', '应为日志位置（≥ -1）。');
+  if (!Number.isInteger(f) || f < 1 || f > FEED_MAX_PAGE) throw badArgument('first', `must be between 1 and ${FEED_MAX_PAGE}.`, `应在 1 到 ${FEED_MAX_PAGE} 之间。`);
+  return { after: a, first: f };
+}
 
 interface KeyRow {
   position: string;

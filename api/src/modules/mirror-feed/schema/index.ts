@@ -1,9 +1,8 @@
 // mirrorFeed: a level's mirror (lianjian-mirror, mirror/) pulls its subtree's records in log order
 // with their proofs, page after page, and resumes from the last position it stored.
 import { builder } from '../../../graphql/builder.js';
-import { badArgument } from '../../../shared/errors.js';
 import { feedRoot, MIRROR_SCOPE } from '../access.js';
-import { FEED_DEFAULT_PAGE, FEED_MAX_PAGE, feedPage, snapshotInputs, type FeedEntry, type FeedFormat, type FeedPage, type SnapshotInputEntry } from '../service.js';
+import { FEED_DEFAULT_PAGE, FEED_MAX_PAGE, feedArguments, feedPage, snapshotInputs, type FeedEntry, type FeedFormat, type FeedPage, type SnapshotInputEntry } from '../service.js';
 
 const MirrorFeedFormat = builder.enumType('MirrorFeedFormat', {
   description: 'How a mirror feed page carries its proofs (镜像数据流的证明格式)',
@@ -75,10 +74,7 @@ builder.queryField('mirrorFeed', (t) =>
     },
     resolve: async (_root, args, ctx) => {
       const root = feedRoot(ctx);
-      const after = args.after ?? -1;
-      const first = args.first ?? FEED_DEFAULT_PAGE;
-      if (!Number.isInteger(after) || after < -1) throw badArgument('after', 'must be a log position (≥ -1).', '应为日志位置（≥ -1）。');
-      if (!Number.isInteger(first) || first < 1 || first > FEED_MAX_PAGE) throw badArgument('first', `must be between 1 and ${FEED_MAX_PAGE}.`, `应在 1 到 ${FEED_MAX_PAGE} 之间。`);
+      const { after, first } = feedArguments(args.after, args.first);
       const page = await feedPage(ctx.prisma, root.unitPath, after, first, { proofs: args.proofs !== false, format: (args.format ?? 'BUNDLES') as FeedFormat, ...(ctx.config.chainId ? { chainId: ctx.config.chainId } : {}) });
       return { ...page, ...root };
     },
