@@ -10,6 +10,7 @@
 // 0 off; null in tests unless they ask).
 import type { PrismaClient } from '@lianjian/db';
 import type { ApiConfig } from '../../shared/config.js';
+import { startPeriodic, type Periodic, type PeriodicOptions } from '../../shared/periodic.js';
 import { fileKey, filesSettings, thumbKey, type FileStore } from './store.js';
 
 /**
@@ -90,57 +91,11 @@ export async function sweepUnusedUploads(prisma: PrismaClient, now: Date, opts: 
   return deleted;
 }
 
-export interface UploadSweepSchedule {
-  /** Sweeps now (after any sweep in progress); resolves to the hashes deleted. */
-  runNow(): Promise<string[]>;
-  /** Stops the timer and waits for a sweep in progress. */
-  stop(): Promise<void>;
-}
+/** runNow resolves to the hashes deleted. */
+export type UploadSweepSchedule = Periodic<string[]>;
+export type UploadSweepScheduleOptions = PeriodicOptions;
 
-export interface UploadSweepScheduleOptions {
-  intervalMs: number;
-  /** Delay of the first sweep (default: one interval). */
-  firstRunMs?: number;
-  /** Where a failed sweep is reported (default: stderr); the schedule keeps running. */
-  onError?: (err: unknown) => void;
-}
-
-/** The sweep every `intervalMs` in this process (the shape of dues/arrears-scan.ts). */
+/** The sweep every `intervalMs` in this process. */
 export function startUploadSweep(prisma: PrismaClient, config: Pick<ApiConfig, 'now'>, opts: UploadSweepScheduleOptions): UploadSweepSchedule {
-  if (!(Number.isFinite(opts.intervalMs) && opts.intervalMs > 0)) throw new RangeError(`the upload sweep interval must be a positive number of ms, not ${opts.intervalMs}`);
-  let timer: NodeJS.Timeout | null = null;
-  let stopped = false;
-  let running: Promise<string[]> = Promise.resolve([]);
-  const onError = opts.onError ?? ((err: unknown) => process.stderr.write(`unused upload sweep failed: ${err instanceof Error ? err.message : String(err)}\n`));
-
-  const runNow = (): Promise<string[]> => {
-    running = running.catch(() => []).then(() => sweepUnusedUploads(prisma, config.now()));
-    return running;
-  };
-  const schedule = (ms: number) => {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      timer = null;
-      runNow().then(
-        () => schedule(opts.intervalMs),
-        (err: unknown) => {
-          onError(err);
-          schedule(opts.intervalMs);
-        },
-      );
-    }, ms);
-    // The schedule never keeps a process alive that has nothing else to do.
-    timer.unref();
-  };
-  schedule(opts.firstRunMs ?? opts.intervalMs);
-
-  return {
-    runNow,
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      timer = null;
-      await running.catch(() => undefined);
-    },
-  };
+  return startPeriodic('the upload sweep', 'unused upload sweep failed', [] as string[], () => sweepUnusedUploads(prisma, config.now()), opts);
 }
