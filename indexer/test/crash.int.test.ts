@@ -45,10 +45,12 @@ async function startIndexer(fault?: string): Promise<{ svc: RunningService; logF
   return { svc, logFile, port };
 }
 
+/** The log's complete lines: the process may be writing the last one while it is read. */
 function logLines(file: string): Record<string, unknown>[] {
   if (!existsSync(file)) return [];
   return readFileSync(file, 'utf8')
     .split('\n')
+    .slice(0, -1)
     .filter((l) => l.startsWith('{'))
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 }
