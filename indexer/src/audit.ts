@@ -341,7 +341,6 @@ async function balances(db: Db, t: VerifiableTable, c: RowTally[string], rows: n
   return true;
 }
 
-
 /** Records not in a batch yet: every one must lie beyond the cursor (else the log skipped it). */
 async function checkUnbatched(pool: Db, chunkSize: number, findings: Findings, tally: RowTally): Promise<number> {
   let records = 0;
