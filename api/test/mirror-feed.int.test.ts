@@ -1,11 +1,13 @@
 // The mirror feed (issue #21): a level's key with "Mirror:read" reads its subtree's records in log
 // order with their proof bundles v1, page by page and resumable; nothing outside its subtree, no
 // record before its batch is anchored, and no other caller at all.
-import { parseBundle, verifyBundle, createChainChecker, parseJson, toBundles, verifyProofSet, type ProofSet } from '@lianjian/verify';
+import { createHash } from 'node:crypto';
+import { parseBundle, verifyBundle, createChainChecker, leafOfText, parseJson, toBundles, verifyLeaves, verifyProofSet, type ProofSet } from '@lianjian/verify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../../indexer/test/helpers.js';
 import { startE2eStack, type E2eStack } from './e2e-stack.js';
 import { isCatalogued } from '../src/shared/errors.js';
+import { FEED_TUNING } from '../src/modules/mirror-feed/service.js';
 import { apiKeyFor, sessionFor } from './fixtures.js';
 import { codeOf, ok } from './harness.js';
 
@@ -54,8 +56,9 @@ let g1Key: string;
 let b3Key: string;
 
 /** GET /mirror-feed with `search` (e.g. "?after=-1&first=3"), as a key or session; the body parsed and as sent. */
-async function plain(search: string, as: { apiKey?: string; token?: string } = {}, method = 'GET'): Promise<{ status: number; headers: Headers; text: string; body: PlainPage & { errors?: PlainError[] } }> {
+async function plain(search: string, as: { apiKey?: string; token?: string; accept?: string } = {}, method = 'GET'): Promise<{ status: number; headers: Headers; text: string; body: PlainPage & { errors?: PlainError[] } }> {
   const headers: Record<string, string> = {};
+  if (as.accept) headers.accept = as.accept;
   if (as.apiKey) headers['x-api-key'] = as.apiKey;
   if (as.token) headers.authorization = `Bearer ${as.token}`;
   const res = await fetch(`${s.h.url}/mirror-feed${search}`, { method, headers });
@@ -242,6 +245,50 @@ describe('mirrorFeed', () => {
     // At the head: an empty page, proofSet null, as the field.
     const head = await plain(`?after=${pages[pages.length - 1]!.endPosition}&first=3`, { apiKey: g1Key });
     expect(head.body).toEqual(expect.objectContaining({ entries: [], hasMore: false, proofSet: null }));
+  });
+
+  it('GET /mirror-feed asked for texts: the same page with each stored text as a string, whose hashes verifyLeaves proves', async () => {
+    const TEXTS = 'application/vnd.lianjian.mirror-texts+json';
+    const { pages } = await readAllPlain(g1Key, 3);
+    const sha256 = (...parts: (Uint8Array | string)[]) => {
+      const h = createHash('sha256');
+      for (const p of parts) h.update(p);
+      return h.digest();
+    };
+    const chain = createChainChecker(s.rpcUrl);
+    const stored = new Map((await s.h.prisma.$queryRawUnsafe<{ position: string; document: string }[]>(`SELECT rp.position::text, o.document FROM record_position rp JOIN outbox_record o ON o.id = rp.record_id`)).map((r) => [Number(r.position), r.document]));
+    // Both ways the centre reads a page: by walking the log, and by a small subtree's position list.
+    const share = FEED_TUNING.smallSubtreeShare;
+    try {
+    for (const [n, p] of [...pages, ...pages].entries()) {
+      if (n === pages.length) FEED_TUNING.smallSubtreeShare = 1.01;
+      const r = await plain(`?after=${p.after}&first=3`, { apiKey: g1Key, accept: `${TEXTS}, application/json;q=0.9` });
+      expect(r.status, r.text).toBe(200);
+      expect(r.headers.get('content-type')).toBe(`${TEXTS}; charset=utf-8`);
+      expect(r.headers.get('vary')).toBe('accept');
+      const t = r.body as unknown as Omit<PlainPage, 'proofSet'> & { textSet: { batches: ProofSet['batches']; records: { b: number; i: number }[]; texts: string[] } | null };
+      expect('proofSet' in t).toBe(false);
+      // Everything but the documents' shape is the proof-set page's.
+      const { proofSet, ...rest } = p;
+      expect({ ...t, textSet: undefined }).toEqual({ ...rest, textSet: undefined });
+      if (proofSet === null) {
+        expect(t.textSet).toBeNull();
+        continue;
+      }
+      expect(t.textSet!.batches).toEqual(proofSet.batches);
+      expect(t.textSet!.records).toEqual(proofSet.records.map(({ b, i }) => ({ b, i })));
+      // Each text is the stored one, byte for byte (not re-serialised), in entry order.
+      expect(t.textSet!.texts).toEqual(t.entries.map((e) => stored.get(e.position)));
+      const report = await verifyLeaves(t.textSet!.batches, t.textSet!.records, t.textSet!.texts.map((x) => leafOfText(x, sha256)), { chain, sha256 });
+      expect(report.verified, JSON.stringify(report.batches)).toBe(true);
+    }
+    } finally {
+      FEED_TUNING.smallSubtreeShare = share;
+    }
+    // Asked for anything else (or nothing), the proof set as before.
+    const other = await plain('?after=-1&first=3', { apiKey: g1Key, accept: 'application/json' });
+    expect(other.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(other.body.proofSet).toEqual(pages[0]!.proofSet);
   });
 
   it("another level's key reads its own subtree only", async () => {

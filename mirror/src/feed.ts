@@ -2,7 +2,9 @@
 // level's key. The client trusts nothing it receives: every entry is verified before it is stored.
 // PROOF_SET pages are read as plain JSON (GET /mirror-feed beside /graphql: the set an object, not a
 // string escaped inside GraphQL's JSON, so each side serialises or parses the page once); a centre
-// without that endpoint (404) is read through the GraphQL field from then on.
+// without that endpoint (404) is read through the GraphQL field from then on. The mirror asks for the
+// page's documents as their stored texts (`textSet`, decision 026: each text hashed as received
+// against its committed leaf); a centre that does not know that shape answers the proof set.
 import type { ProofSet } from '@lianjian/verify';
 
 export interface FeedEntry {
@@ -32,7 +34,15 @@ export interface FeedPage {
    * object from GET /mirror-feed, its JSON text from the GraphQL field (verifier.ts checkPage takes either).
    */
   proofSet?: ProofSet | string | null;
+  /**
+   * GET /mirror-feed pages asked for with MIRROR_TEXTS_MEDIA_TYPE: the set's batches, record k's batch
+   * and leaf index, and its stored text — as served, unchecked (verifier.ts checkTextPage).
+   */
+  textSet?: unknown;
 }
+
+/** The Accept type for a page whose documents are their stored texts (the API's mirror-feed/http.ts). */
+export const MIRROR_TEXTS_MEDIA_TYPE = 'application/vnd.lianjian.mirror-texts+json';
 
 /** BUNDLES: a v1 bundle per entry; PROOF_SET: one proof set v2 per page (far less to assemble, send and check). */
 export type FeedFormat = 'BUNDLES' | 'PROOF_SET';
@@ -106,7 +116,7 @@ export class FeedClient {
     let res: Response;
     try {
       res = await fetch(`${this.plainUrl}?after=${after}&first=${first}`, {
-        headers: { accept: 'application/json', 'x-api-key': this.key },
+        headers: { accept: `${MIRROR_TEXTS_MEDIA_TYPE}, application/json;q=0.9`, 'x-api-key': this.key },
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {
@@ -131,7 +141,7 @@ export class FeedClient {
     // The shape the GraphQL schema guaranteed there; the set itself is the verifier's to refuse (as ever,
     // the page whole, with UNVERIFIED alerts), whatever it holds.
     const int = (v: unknown) => Number.isSafeInteger(v);
-    if (!body || typeof body.unitId !== 'string' || !int(body.after) || !int(body.endPosition) || typeof body.hasMore !== 'boolean' || !int(body.headPosition) || !int(body.headSeq) || !Array.isArray(body.entries) || !('proofSet' in body)) {
+    if (!body || typeof body.unitId !== 'string' || !int(body.after) || !int(body.endPosition) || typeof body.hasMore !== 'boolean' || !int(body.headPosition) || !int(body.headSeq) || !Array.isArray(body.entries) || !('proofSet' in body || 'textSet' in body)) {
       throw new FeedError(`feed answered HTTP ${res.status} without a mirror feed page`, false);
     }
     return body;

@@ -1,7 +1,7 @@
 // lianjian-mirror's work: catch up with the feed and follow it, verifying every document before
 // storing it; re-check what it holds against the feed (a version gone, changed or cut short is an
 // alert naming the record, kind and batch); notice a feed that stops while the chain goes on.
-import { fromHex, type RecordDocument, type TrustRoot } from '@lianjian/verify';
+import { fromHex, leafOfText, type RecordDocument, type TrustRoot } from '@lianjian/verify';
 import { AnchorReader } from '@lianjian/verify/chain';
 import { FeedClient, FeedError, type FeedPage } from './feed.js';
 import { checkSnapshot } from './snapshots.js';
@@ -96,9 +96,10 @@ export class Mirror {
         let proofBatches: string | undefined;
         // The page's entries with every field: a proof set page's are completed from its verified set.
         let entries = page.entries;
-        if (page.proofSet !== undefined) {
+        if (page.textSet !== undefined || page.proofSet !== undefined) {
           // One proof set for the page: one offline check and one chain check per batch, taken or refused whole.
-          const v = await this.verifier.checkPage(page.entries, page.proofSet); // ChainUnavailable propagates
+          // ChainUnavailable propagates.
+          const v = page.textSet !== undefined ? await this.verifier.checkTextPage(page.entries, page.textSet) : await this.verifier.checkPage(page.entries, page.proofSet);
           if (!v.ok) {
             rejected += v.refused.length;
             const refusedAlerts: Alert[] = v.refused.map(({ entry: e, reason }) => ({ kind: 'UNVERIFIED', entityType: e.type, entityId: e.entityId, version: e.version, batchSeq: e.batchSeq, detail: { position: e.position, reason } }));
@@ -171,7 +172,7 @@ export class Mirror {
       const page = await this.opts.feed.page(after, 2000, false);
       for (const e of page.entries) {
         if (e.position > position) continue;
-        served.set(keyOf(e.type, e.entityId, e.version), Buffer.from(leafOfText(e.documentText ?? '')));
+        served.set(keyOf(e.type, e.entityId, e.version), Buffer.from(leafOfText(e.documentText ?? '', nativeSha256)));
         newest.set(`${e.type}\u0000${e.entityId}`, Math.max(newest.get(`${e.type}\u0000${e.entityId}`) ?? 0, e.version));
       }
       after = page.endPosition;
@@ -272,11 +273,4 @@ export class Mirror {
     if (this.timer) clearTimeout(this.timer);
     await this.running;
   }
-}
-
-const LEAF_PREFIX = new Uint8Array([0]);
-
-/** The leaf of a served document text: its own bytes hashed (natively), whatever leaf the centre stores. */
-function leafOfText(text: string): Uint8Array {
-  return nativeSha256(LEAF_PREFIX, text);
 }

@@ -3,7 +3,7 @@
 // chain (read from the mirror's own root of trust) holds that root. The chain is asked once per
 // batch: confirmed roots are kept, so catch-up costs one chain read per batch, not per record.
 import { createHash } from 'node:crypto';
-import { canonicalize, createChainChecker, decodeBase64, fromHex, parseBundle, toHex, verifyBundle, verifyProofSet, type ChainChecker, type ProofBundle, type ProofSet, type Sha256, type TrustRoot } from '@lianjian/verify';
+import { canonicalize, createChainChecker, decodeBase64, fromHex, leafOfText, parseBundle, toHex, verifyBundle, verifyLeaves, verifyProofSet, type ChainChecker, type ProofBundle, type ProofSet, type Sha256, type TrustRoot } from '@lianjian/verify';
 import type { FeedEntry } from './feed.js';
 
 export class ChainUnavailable extends Error {
@@ -38,6 +38,31 @@ export const nativeSha256: Sha256 = (...parts) => {
   for (const p of parts) h.update(p);
   return h.digest();
 };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The entries completed from their documents (record k is entry k): what an entry carries must agree
+ * with the document and its batch, and the fields the mirror files a document under must fit its
+ * columns. Returns the reason as a string when a record does not.
+ */
+function completeEntries(entries: readonly FeedEntry[], docs: readonly unknown[], seqs: readonly unknown[]): FeedEntry[] | string {
+  const completed: FeedEntry[] = [];
+  for (let k = 0; k < entries.length; k++) {
+    const e = entries[k]!;
+    const d = docs[k] as { type?: unknown; id?: unknown; version?: unknown; org?: unknown } | null | undefined;
+    const seq = seqs[k];
+    const differs = (served: unknown, inSet: unknown) => served !== undefined && served !== inSet;
+    if (!d || typeof d !== 'object' || typeof seq !== 'number' || differs(e.type, d.type) || differs(e.entityId, d.id) || differs(e.version, d.version) || differs(e.org, d.org) || differs(e.batchSeq, seq)) {
+      return `record ${k} of the proof set names another record or batch than its entry (${e.type} ${e.entityId ?? ''} v${e.version ?? ''} at ${e.position})`;
+    }
+    if (typeof d.type !== 'string' || d.type === '' || typeof d.id !== 'string' || !UUID.test(d.id) || typeof d.org !== 'string' || !UUID.test(d.org) || !Number.isSafeInteger(d.version) || (d.version as number) < 1) {
+      return `record ${k} of the proof set (position ${e.position}) has no type, id, unit or version the mirror can file it under`;
+    }
+    completed.push({ ...e, type: d.type, entityId: d.id, version: d.version as number, org: d.org, batchSeq: seq });
+  }
+  return completed;
+}
 
 export class EntryVerifier {
   private readonly confirmed = new Map<string, number>();
@@ -90,18 +115,8 @@ export class EntryVerifier {
       return refuse(`the proof set is not JSON: ${error instanceof Error ? error.message : String(error)}`);
     }
     if (set.records.length !== entries.length) return refuse(`the proof set holds ${set.records.length} records for ${entries.length} entries`);
-    const completed: FeedEntry[] = [];
-    for (let k = 0; k < entries.length; k++) {
-      const e = entries[k]!;
-      const r = set.records[k]!;
-      const d = r?.doc as { type?: unknown; id?: unknown; version?: unknown; org?: unknown } | undefined;
-      const batch = typeof r?.b === 'number' ? set.batches[r.b] : undefined;
-      const differs = (served: unknown, inSet: unknown) => served !== undefined && served !== inSet;
-      if (!d || !batch || differs(e.type, d.type) || differs(e.entityId, d.id) || differs(e.version, d.version) || differs(e.org, d.org) || differs(e.batchSeq, batch.seq)) {
-        return refuse(`record ${k} of the proof set names another record or batch than its entry (${e.type} ${e.entityId ?? ''} v${e.version ?? ''} at ${e.position})`);
-      }
-      completed.push({ ...e, type: d.type as string, entityId: d.id as string, version: d.version as number, org: d.org as string, batchSeq: batch.seq });
-    }
+    const completed = completeEntries(entries, set.records.map((r) => r?.doc), set.records.map((r) => (typeof r?.b === 'number' ? set.batches[r.b]?.seq : undefined)));
+    if (typeof completed === 'string') return refuse(completed);
     entries = completed;
     this.outage = undefined;
     // The verifier hands back the canonical text and leaf it checked each document with: the text
@@ -127,6 +142,69 @@ export class EntryVerifier {
     });
     // What proves the stored documents besides themselves: the batches (headers and nodes), kept once.
     return { ok: true, records, batches, proofBatches: JSON.stringify(set.batches) };
+  }
+
+  /**
+   * A text page (decision 026): record k's stored text as the centre sent it, hashed here (natively)
+   * into its leaf, and the leaves proven against each batch's root and the chain (verifyLeaves). A
+   * proven leaf is the very bytes the log committed, so the text is neither validated nor
+   * re-canonicalised: it is parsed for the fields the mirror files it under (type, id, version,
+   * unit), which must agree with the entry and be what the mirror's columns hold. Taken or refused
+   * whole, like checkPage; throws ChainUnavailable when the chain could not be read.
+   */
+  async checkTextPage(served: readonly FeedEntry[], textSet: unknown): Promise<PageVerdict> {
+    let entries: readonly FeedEntry[] = served;
+    const refuse = (reason: string): PageVerdict => ({ ok: false, refused: entries.map((entry) => ({ entry, reason })) });
+    if (entries.length === 0) return { ok: true, records: [], batches: [], proofBatches: '[]' };
+    const page = textSet as { batches?: unknown; records?: unknown; texts?: unknown } | null;
+    if (!page || typeof page !== 'object' || !Array.isArray(page.records) || !Array.isArray(page.texts) || !Array.isArray(page.batches)) return refuse('the page carries no documents with their batches');
+    const { records, texts } = page as { records: { b?: unknown; i?: unknown }[]; texts: unknown[] };
+    const batches = page.batches as { seq?: unknown }[];
+    if (texts.length !== entries.length || records.length !== entries.length) return refuse(`the page holds ${texts.length} documents and ${records.length} places for ${entries.length} entries`);
+    const leaves: Buffer[] = [];
+    const docs: unknown[] = [];
+    for (let k = 0; k < texts.length; k++) {
+      const text = texts[k];
+      if (typeof text !== 'string') return refuse(`document ${k} of the page is not a text`);
+      leaves.push(Buffer.from(leafOfText(text, nativeSha256)));
+      try {
+        docs.push(JSON.parse(text));
+      } catch {
+        return refuse(`document ${k} of the page (position ${entries[k]!.position}) is not JSON`);
+      }
+    }
+    const completed = completeEntries(entries, docs, records.map((r) => (typeof r?.b === 'number' ? batches[r.b]?.seq : undefined)));
+    if (typeof completed === 'string') return refuse(completed);
+    entries = completed;
+    this.outage = undefined;
+    let report: Awaited<ReturnType<typeof verifyLeaves>>;
+    try {
+      report = await verifyLeaves(page.batches, records, leaves, { chain: this.chain, sha256: nativeSha256 });
+    } catch (error) {
+      if (error instanceof ChainUnavailable) throw error;
+      return refuse(`the page's batches are malformed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (this.outage) throw this.outage;
+    if (!report.verified) {
+      const failed = report.batches.map((b) => (b.path.ok !== true ? b.path : b.chain.ok !== true ? b.chain : null));
+      return {
+        ok: false,
+        refused: entries.map((entry, k) => {
+          const check = failed[(records[k] as { b: number }).b];
+          return { entry, reason: check ? `${check.name}: ${check.reason ?? 'not verified'}` : 'its page did not verify (another batch of the page failed)' };
+        }),
+      };
+    }
+    const proven = (page.batches as { seq: number; root: string; anchor: { height: number } }[]).map((b) => {
+      if (b.anchor.height > this.lastHeight) this.lastHeight = b.anchor.height;
+      return { seq: b.seq, root: Buffer.from(decodeBase64(b.root)), height: b.anchor.height };
+    });
+    return {
+      ok: true,
+      records: entries.map((entry, k) => ({ entry, text: texts[k] as string, leaf: leaves[k]!, i: (records[k] as { i: number }).i })),
+      batches: proven,
+      proofBatches: JSON.stringify(page.batches),
+    };
   }
 
   /** The anchoring height of the last batch confirmed. */

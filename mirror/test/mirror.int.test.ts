@@ -115,6 +115,10 @@ describe('lianjian-mirror', () => {
     expect(held.by_set).toBe(want);
     expect(held.sets).toBeGreaterThanOrEqual(Math.ceil(want / 3));
     expect((await store.pool.query(`SELECT count(*)::int AS n FROM mirror_document WHERE leaf_index IS NULL`)).rows[0].n).toBe(0);
+    // Read as texts (decision 026): each held document is the centre's stored text byte for byte, its leaf the committed one.
+    const mine = (await store.pool.query<{ position: string; document: string; leaf: string }>(`SELECT position::text, document, encode(leaf, 'hex') AS leaf FROM mirror_document ORDER BY position`)).rows;
+    const theirs = new Map((await s.h.prisma.$queryRawUnsafe<{ position: string; document: string; leaf: string }[]>(`SELECT rp.position::text, o.document, encode(o.leaf, 'hex') AS leaf FROM record_position rp JOIN outbox_record o ON o.id = rp.record_id`)).map((r) => [r.position, r]));
+    expect(mine.map((r) => [r.document, r.leaf])).toEqual(mine.map((r) => [theirs.get(r.position)?.document, theirs.get(r.position)?.leaf]));
     // Resumes where it stood: nothing new, nothing stored twice.
     expect((await mirror.sync()).stored).toBe(0);
     // Every page through GET /mirror-feed (the set as JSON, not a string inside GraphQL): the
@@ -163,17 +167,16 @@ describe('lianjian-mirror', () => {
       const feed = {
         page: async (after: number, first: number, full?: boolean) => {
           const p = await real.page(after, first, full);
-          if (!p.proofSet) return p;
-          // Served by GET /mirror-feed, the set is an object (a string from the GraphQL field).
-          expect(typeof p.proofSet).toBe('object');
-          const set = structuredClone(p.proofSet) as ProofSet;
+          // Served by GET /mirror-feed as texts (decision 026): the batches beside the texts.
+          if (!p.textSet) return p;
+          const set = structuredClone(p.textSet) as { batches: ProofSet['batches'] };
           const batch = set.batches.find((b) => b.nodes.length > 0);
           if (!batch) return p;
           const nodes = decodeBase64(batch.nodes);
           nodes[0] = nodes[0]! ^ 1;
           batch.nodes = encodeBase64(nodes);
           tampered++;
-          return { ...p, proofSet: set };
+          return { ...p, textSet: set };
         },
       } as FeedClient;
       const r = await new Mirror({ store: other, feed, rpcUrl: s.rpcUrl, trustRoot: parseTrustRoot(readFileSync(trustFile, 'utf8')), pageSize: 50 }).sync();
@@ -187,6 +190,104 @@ describe('lianjian-mirror', () => {
       expect(alerts.length).toBe(r.rejected);
       expect(alerts.every((a) => a.kind === 'UNVERIFIED' && a.entityId && a.batchSeq)).toBe(true);
       expect(alerts.some((a) => /^path: .*do not lead to the root/.test(String(a.detail?.reason)))).toBe(true);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('refuses a served text that says the same in other bytes (one space more): the leaf is of the bytes, so the page is UNVERIFIED and nothing stored', async () => {
+    const own = await createTestDatabase();
+    const other = Store.connect(own.url);
+    try {
+      await other.init();
+      const key = (await apiKeyFor(s.h.prisma, s.fx.units.g1.id, ['Mirror:read'], 'g1 mirror spaced')).key;
+      const real = new FeedClient(`${s.h.url}/graphql`, key);
+      let spaced: { before: string; after: string } | undefined;
+      const feed = {
+        page: async (after: number, first: number, full?: boolean) => {
+          const p = await real.page(after, first, full);
+          const t = p.textSet as { texts: string[] } | null | undefined;
+          if (!t?.texts.length || spaced) return p;
+          const texts = [...t.texts];
+          spaced = { before: texts[0]!, after: texts[0]!.replace('{', '{ ') };
+          texts[0] = spaced.after;
+          return { ...p, textSet: { ...t, texts } };
+        },
+      } as FeedClient;
+      const r = await new Mirror({ store: other, feed, rpcUrl: s.rpcUrl, trustRoot: parseTrustRoot(readFileSync(trustFile, 'utf8')), pageSize: 50 }).sync();
+      expect(JSON.parse(spaced!.after)).toEqual(JSON.parse(spaced!.before));
+      expect(r.stored).toBe(0);
+      expect(r.rejected).toBeGreaterThan(0);
+      expect((await other.counts()).documents).toBe(0);
+      expect((await other.state()).position).toBe(-1);
+      const alerts = await other.alerts({ open: true });
+      expect(alerts.every((a) => a.kind === 'UNVERIFIED')).toBe(true);
+      expect(alerts.some((a) => /^path: .*do not lead to the root/.test(String(a.detail?.reason)))).toBe(true);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('reads a centre that answers GET /mirror-feed with the proof set (it does not know the text page) and holds the same copy', async () => {
+    // A centre of the release before decision 026: GET /mirror-feed answers the proof set v2 whatever is accepted.
+    const accepts: string[] = [];
+    const older = createServer((req, res) => {
+      accepts.push(String(req.headers.accept));
+      const headers: Record<string, string> = { accept: 'application/json' };
+      for (const h of ['x-api-key', 'authorization']) if (typeof req.headers[h] === 'string') headers[h] = req.headers[h];
+      void fetch(`${s.h.url}${req.url}`, { method: req.method!, headers })
+        .then(async (r) => {
+          res.writeHead(r.status, { 'content-type': r.headers.get('content-type') ?? 'application/json' });
+          res.end(Buffer.from(await r.arrayBuffer()));
+        })
+        .catch(() => res.destroy());
+    });
+    await new Promise<void>((resolve) => older.listen(0, '127.0.0.1', resolve));
+    const own = await createTestDatabase();
+    const other = Store.connect(own.url);
+    try {
+      await other.init();
+      const key = (await apiKeyFor(s.h.prisma, s.fx.units.g1.id, ['Mirror:read'], 'g1 mirror of a proof-set centre')).key;
+      const oldFeed = new FeedClient(`http://127.0.0.1:${(older.address() as AddressInfo).port}/graphql`, key);
+      const seen: string[] = [];
+      const watched = { page: async (after: number, first: number, full?: boolean) => {
+        const p = await oldFeed.page(after, first, full);
+        seen.push(p.textSet !== undefined ? 'texts' : p.proofSet !== undefined ? 'set' : 'other');
+        return p;
+      } } as FeedClient;
+      const r = await new Mirror({ store: other, feed: watched, rpcUrl: s.rpcUrl, trustRoot: parseTrustRoot(readFileSync(trustFile, 'utf8')), pageSize: 4 }).sync();
+      const want = await subtreeCount(s.fx.units.g1.id);
+      expect(r.rejected).toBe(0);
+      expect(r.stored).toBe(want);
+      expect(accepts[0]).toContain('application/vnd.lianjian.mirror-texts+json');
+      expect(new Set(seen)).toEqual(new Set(['set']));
+      const rows = async (st: Store) => (await st.pool.query(`SELECT position::text, entity_id::text, version, encode(leaf, 'hex') AS leaf, document, leaf_index FROM mirror_document WHERE position <= $1 ORDER BY position`, [(await other.state()).position])).rows;
+      expect(await rows(other)).toEqual(await rows(store));
+    } finally {
+      await other.close();
+      await new Promise((resolve) => older.close(resolve));
+    }
+  });
+
+  it('stores a page holding a version it already has (put back at a new position): the page goes in without it, by the insert that skips held versions', async () => {
+    const own = await createTestDatabase();
+    const other = Store.connect(own.url);
+    try {
+      await other.init();
+      const held = (await store.pool.query<{ position: string; entity_type: string; entity_id: string; version: number; org_unit_id: string; batch_seq: number; document: string; leaf: Buffer }>(
+        `SELECT position::text, entity_type, entity_id::text, version, org_unit_id::text, batch_seq, document, leaf FROM mirror_document ORDER BY position LIMIT 3`,
+      )).rows.map((r) => ({ position: Number(r.position), type: r.entity_type, entityId: r.entity_id, version: r.version, org: r.org_unit_id, batchSeq: r.batch_seq, document: r.document, leaf: r.leaf, bundle: null, leafIndex: 0 }));
+      expect(held.length).toBe(3);
+      await other.append([held[0]!], held[0]!.position, [], '[]');
+      // The first document again at a later position, with the two others: COPY meets the held version.
+      await other.append([{ ...held[0]!, position: 1_000_000 }, held[1]!, held[2]!], 1_000_000, [], '[]');
+      const rows = (await other.pool.query(`SELECT position::text FROM mirror_document ORDER BY position`)).rows.map((r) => Number(r.position));
+      expect(rows).toEqual([held[0]!.position, held[1]!.position, held[2]!.position]);
+      expect((await other.state()).position).toBe(1_000_000);
+      // A page of new versions only goes in whole by COPY, a backslash, tab, newline and carriage return intact.
+      const escaped = { ...held[2]!, position: 2_000_000, version: 999, document: '{"data":{"a":"x\\y\t\n\r"},"tab":"\u0009"}' };
+      await other.append([escaped], 2_000_000, [], '[]');
+      expect((await other.pool.query(`SELECT document FROM mirror_document WHERE position = 2000000`)).rows[0].document).toBe(escaped.document);
     } finally {
       await other.close();
     }

@@ -23,7 +23,7 @@ export {
   type RecordDocument,
   type DocumentInput,
 } from './document.js';
-export { HASH_SIZE, leafHash, nodeHash, type Sha256 } from './hash.js';
+export { HASH_SIZE, leafHash, leafOfText, nodeHash, type Sha256 } from './hash.js';
 export {
   buildTree,
   treeRoot,
@@ -58,6 +58,8 @@ export {
   fromBundles,
   proofSetPositions,
   proofSetRoot,
+  verifyLeaves,
+  type LeavesReport,
   levelsReader,
   encodeBase64,
   decodeBase64,

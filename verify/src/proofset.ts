@@ -223,28 +223,8 @@ function parseSet(input: unknown, texts?: string[]): ProofSet {
   }
   const set = object(json, 'set', ['v', 'batches', 'records']);
   if (set.v !== 2) throw new ProofSetError(`set.v must be 2 (proof set v2), got ${JSON.stringify(set.v)}`);
-  if (!Array.isArray(set.batches)) throw new ProofSetError('set.batches must be an array');
+  const batches = parseBatches(set.batches);
   if (!Array.isArray(set.records)) throw new ProofSetError('set.records must be an array');
-  const seqs = new Set<number>();
-  const batches = set.batches.map((value: unknown, k: number): ProofSetBatch => {
-    const where = `set.batches[${k}]`;
-    const b = object(value, where, ['seq', 'size', 'root', 'prevRoot', 'anchor', 'nodes']);
-    const seq = integer(b.seq, `${where}.seq`, 1);
-    if (seqs.has(seq)) throw new ProofSetError(`${where}.seq ${seq} appears twice: each batch is listed once`);
-    seqs.add(seq);
-    const nodes = base64(b.nodes, `${where}.nodes`);
-    if (nodes.length % HASH_SIZE !== 0) {
-      throw new ProofSetError(`${where}.nodes is ${nodes.length} bytes, not a whole number of ${HASH_SIZE}-byte hashes`);
-    }
-    return {
-      seq,
-      size: integer(b.size, `${where}.size`, 1),
-      root: hashB64(b.root, `${where}.root`),
-      prevRoot: hashB64(b.prevRoot, `${where}.prevRoot`),
-      anchor: b.anchor === null ? null : anchorOf(b.anchor, `${where}.anchor`),
-      nodes: b.nodes as string,
-    };
-  });
   const used = new Set<number>();
   const records = set.records.map((value: unknown, r: number): ProofSetRecord => {
     const where = `set.records[${r}]`;
@@ -261,16 +241,51 @@ function parseSet(input: unknown, texts?: string[]): ProofSet {
       if (rec.b !== null || rec.i !== null) throw new ProofSetError(`${where}: b and i must both be null (pending) or both be set`);
       return { b: null, i: null, doc };
     }
-    const b = integer(rec.b, `${where}.b`, 0);
-    if (b >= batches.length) throw new ProofSetError(`${where}.b ${b} is not a batch of this set (${batches.length} batches)`);
+    const { b, i } = placeOf(rec, where, batches);
     used.add(b);
-    return { b, i: integer(rec.i, `${where}.i`, 0), doc };
+    return { b, i, doc };
   });
+  everyBatchUsed(batches, used);
+  return { v: 2, batches, records };
+}
+
+/** A set's `batches`: exact keys, 32-byte base64 hashes, `nodes` a whole number of hashes, no seq twice. */
+function parseBatches(value: unknown): ProofSetBatch[] {
+  if (!Array.isArray(value)) throw new ProofSetError('set.batches must be an array');
+  const seqs = new Set<number>();
+  return value.map((item: unknown, k: number): ProofSetBatch => {
+    const where = `set.batches[${k}]`;
+    const b = object(item, where, ['seq', 'size', 'root', 'prevRoot', 'anchor', 'nodes']);
+    const seq = integer(b.seq, `${where}.seq`, 1);
+    if (seqs.has(seq)) throw new ProofSetError(`${where}.seq ${seq} appears twice: each batch is listed once`);
+    seqs.add(seq);
+    const nodes = base64(b.nodes, `${where}.nodes`);
+    if (nodes.length % HASH_SIZE !== 0) {
+      throw new ProofSetError(`${where}.nodes is ${nodes.length} bytes, not a whole number of ${HASH_SIZE}-byte hashes`);
+    }
+    return {
+      seq,
+      size: integer(b.size, `${where}.size`, 1),
+      root: hashB64(b.root, `${where}.root`),
+      prevRoot: hashB64(b.prevRoot, `${where}.prevRoot`),
+      anchor: b.anchor === null ? null : anchorOf(b.anchor, `${where}.anchor`),
+      nodes: b.nodes as string,
+    };
+  });
+}
+
+/** A record's batch (an index into `batches`) and leaf index. */
+function placeOf(rec: Record<string, unknown>, where: string, batches: readonly ProofSetBatch[]): { b: number; i: number } {
+  const b = integer(rec.b, `${where}.b`, 0);
+  if (b >= batches.length) throw new ProofSetError(`${where}.b ${b} is not a batch of this set (${batches.length} batches)`);
+  return { b, i: integer(rec.i, `${where}.i`, 0) };
+}
+
+function everyBatchUsed(batches: readonly ProofSetBatch[], used: ReadonlySet<number>): void {
   batches.forEach((batch, k) => {
     // A batch no record uses proves nothing and cannot be checked: refuse it rather than ignore it.
     if (!used.has(k)) throw new ProofSetError(`set.batches[${k}] (seq ${batch.seq}) is used by no record`);
   });
-  return { v: 2, batches, records };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -460,13 +475,7 @@ export async function verifyProofSet(input: ProofSet, opts: ProofSetVerifyOption
 
   // Each leaf from the canonical text the parse produced: every document canonicalised once.
   const leaves = texts.map((text) => leafOfText(text, opts.sha256));
-  const batches: BatchOutcome[] = [];
-  for (let k = 0; k < set.batches.length; k++) {
-    const batch = set.batches[k]!;
-    const path = checkBatch(batch, set.records.flatMap((r, n) => (r.b === k ? [[r.i, leaves[n]!] as const] : [])), opts.sha256);
-    const chain = await checkChain(batch, opts.chain, path.ok === true);
-    batches.push({ seq: batch.seq, path, chain });
-  }
+  const batches = await checkBatches(set.batches, set.records, leaves, opts);
 
   const records = set.records.map((r, record): ProofSetRecordReport => {
     const document: Check = { name: 'document', ok: true, detail: `leaf ${toHex(leaves[record]!)}` };
@@ -496,6 +505,52 @@ export async function verifyProofSet(input: ProofSet, opts: ProofSetVerifyOption
 }
 
 const FIELDS_SKIPPED: Check = { name: 'fields', ok: null, reason: 'skipped: no displayed fields given' };
+
+/** Per batch in order: its offline check from the leaves of the records placed in it, then its chain check. */
+async function checkBatches(batches: readonly ProofSetBatch[], places: readonly { b: number | null; i: number | null }[], leaves: readonly Uint8Array[], opts: { chain?: ChainChecker; sha256?: Sha256 }): Promise<BatchOutcome[]> {
+  const out: BatchOutcome[] = [];
+  for (let k = 0; k < batches.length; k++) {
+    const batch = batches[k]!;
+    const path = checkBatch(batch, places.flatMap((r, n) => (r.b === k ? [[r.i!, leaves[n]!] as const] : [])), opts.sha256);
+    const chain = await checkChain(batch, opts.chain, path.ok === true);
+    out.push({ seq: batch.seq, path, chain });
+  }
+  return out;
+}
+
+/** What verifyLeaves found: `verified` when every batch's path and (unless offline) chain check passed. */
+export type LeavesReport = { verified: boolean; offline: boolean; batches: { seq: number; path: Check; chain: Check }[] };
+
+/**
+ * Proves leaves rather than documents: `records[k]` = { b, i } places leaf k at index i of batch b
+ * (an index into `batches`, a proof set v2's `batches`, validated as parseProofSet does). Each
+ * batch must be used by some record; its nodes, with these leaves, must lead exactly to its root,
+ * and its root must be the chain's (one check per batch, as verifyProofSet).
+ *
+ * For a caller that holds each record's exact bytes and hashed them itself (leafOfText): a leaf
+ * that is proven is the very bytes the log committed, so nothing here validates or canonicalises a
+ * document — what the caller reads from the bytes it must still check itself. Throws ProofSetError
+ * when `batches` or `records` are malformed or the counts differ; a failed check is reported.
+ */
+export async function verifyLeaves(batches: unknown, records: readonly unknown[], leaves: readonly Uint8Array[], opts: { chain?: ChainChecker; sha256?: Sha256 } = {}): Promise<LeavesReport> {
+  const parsed = parseBatches(batches);
+  if (!Array.isArray(records) || records.length !== leaves.length) throw new ProofSetError(`${Array.isArray(records) ? records.length : 'no'} records for ${leaves.length} leaves`);
+  const used = new Set<number>();
+  const places = records.map((value, r) => {
+    const where = `set.records[${r}]`;
+    const place = placeOf(object(value, where, ['b', 'i']), where, parsed);
+    used.add(place.b);
+    return place;
+  });
+  everyBatchUsed(parsed, used);
+  leaves.forEach((leaf, k) => {
+    if (!(leaf instanceof Uint8Array) || leaf.length !== HASH_SIZE) throw new ProofSetError(`leaf ${k} is not a ${HASH_SIZE}-byte hash`);
+  });
+  const offline = opts.chain === undefined;
+  const outcomes = await checkBatches(parsed, places, leaves, opts);
+  const verified = outcomes.length > 0 && outcomes.every((o) => o.path.ok === true && (offline || o.chain.ok === true));
+  return { verified, offline, batches: outcomes };
+}
 
 function checkBatch(batch: ProofSetBatch, entries: (readonly [number, Uint8Array])[], sha256: Sha256 | undefined): Check {
   try {

@@ -5,7 +5,7 @@ import { verifyBundle, type Anchor, type ChainChecker } from '../src/bundle.js';
 import { NODE_TRUST_NOTE } from '../src/chain/trust.js';
 import { canonicalBytes, canonicalize } from '../src/jcs.js';
 import { ProofSetError } from '../src/errors.js';
-import { leafHash, type Sha256 } from '../src/hash.js';
+import { leafHash, leafOfText, type Sha256 } from '../src/hash.js';
 import { toHex } from '../src/hex.js';
 import { buildTree, inclusionPath, inclusionPathFromLevels, treeRoot } from '../src/merkle.js';
 import {
@@ -19,6 +19,7 @@ import {
   proofSetPositions,
   proofSetRoot,
   toBundles,
+  verifyLeaves,
   verifyProofSet,
   type ProofSet,
   type ProofSetBuildBatch,
@@ -433,6 +434,66 @@ describe('proof set v2 with a caller\'s SHA-256 and the canonical texts kept (a 
     const short: Sha256 = (...parts) => native(...parts).subarray(0, 16);
     await expect(verifyProofSet(set, { chain: fakeChain(headers).chain, sha256: short })).rejects.toThrow(/must return 32 bytes/);
     expect((await verifyProofSet(set, { chain: fakeChain(headers).chain, sha256: native })).verified).toBe(true);
+  });
+});
+
+describe('verifyLeaves: a set proven from the bytes a caller holds (a mirror given stored texts)', () => {
+  const native: Sha256 = (...parts) => {
+    const h = createHash('sha256');
+    for (const p of parts) h.update(p);
+    return h.digest();
+  };
+  const placesOf = (set: ProofSet) => set.records.map(({ b, i }) => ({ b, i }));
+
+  it("gives verifyProofSet's verdict after any mix of edits, from the canonical texts' leaves", async () => {
+    const edits = [...TAMPERS, ...HARMLESS];
+    let failing = 0;
+    let passing = 0;
+    await fc.assert(
+      fc.asyncProperty(setSpec.map(anchoredEverywhere), fc.array(fc.tuple(fc.nat(edits.length - 1), fc.nat()), { maxLength: 3 }), async (spec, steps) => {
+        const { set, headers } = makeSet({ ...spec, pending: 0 });
+        const edited = copy(set);
+        for (const [which, r] of steps) {
+          const applicable = edits.filter((e) => e.applies(edited));
+          if (applicable.length > 0) applicable[which % applicable.length]!.apply(edited, r);
+        }
+        const whole = await verifyProofSet(edited, { chain: fakeChain(headers).chain });
+        if (whole.records.some((r) => r.checks[0]!.ok === false)) return; // does not parse: verifyLeaves throws instead (below)
+        const { chain, calls } = fakeChain(headers);
+        const leaves = await verifyLeaves(edited.batches, placesOf(edited), edited.records.map((r) => leafOfText(canonicalize(r.doc), native)), { chain, sha256: native });
+        expect(leaves.verified).toBe(whole.verified);
+        expect(leaves.batches.map((b) => [b.seq, b.path.ok, b.chain.ok])).toEqual(whole.batches.map((b) => [b.seq, b.path.ok, b.chain.ok]));
+        expect(calls.length).toBeLessThanOrEqual(edited.batches.length);
+        if (leaves.verified) passing++;
+        else failing++;
+      }),
+      { numRuns: 150 },
+    );
+    expect(passing).toBeGreaterThan(0);
+    expect(failing).toBeGreaterThan(0);
+  });
+
+  it('proves bytes, not meaning: the same document written with one space more is refused', async () => {
+    const { set, headers } = makeSet({ batches: [[[9, [2, 5]], true]], pending: 0, duplicate: false });
+    const texts = set.records.map((r) => canonicalize(r.doc));
+    expect((await verifyLeaves(set.batches, placesOf(set), texts.map((t) => leafOfText(t, native)), { chain: fakeChain(headers).chain })).verified).toBe(true);
+    const spaced = [texts[0]!.replace('{', '{ '), texts[1]!];
+    expect(JSON.parse(spaced[0]!)).toEqual(JSON.parse(texts[0]!));
+    const report = await verifyLeaves(set.batches, placesOf(set), spaced.map((t) => leafOfText(t)), { chain: fakeChain(headers).chain });
+    expect(report.verified).toBe(false);
+    expect(report.batches[0]!.path.ok).toBe(false);
+    expect(report.batches[0]!.chain.ok).toBeNull(); // never asked
+  });
+
+  it('throws ProofSetError for what cannot be checked: counts that differ, a batch no leaf uses, a place out of the set, a leaf of the wrong length', async () => {
+    const { set } = makeSet({ batches: [[[9, [2, 5]], true], [[4, [1]], true]], pending: 0, duplicate: false });
+    const leaves = set.records.map((r) => leafHash(r.doc));
+    await expect(verifyLeaves(set.batches, placesOf(set).slice(1), leaves)).rejects.toThrow(ProofSetError);
+    await expect(verifyLeaves(set.batches, placesOf(set).slice(0, 2), leaves.slice(0, 2))).rejects.toThrow(/used by no record/);
+    await expect(verifyLeaves(set.batches, [{ b: 2, i: 0 }, ...placesOf(set).slice(1)], leaves)).rejects.toThrow(/is not a batch of this set/);
+    await expect(verifyLeaves(set.batches, placesOf(set), [leaves[0]!.subarray(0, 31), ...leaves.slice(1)])).rejects.toThrow(/32-byte hash/);
+    await expect(verifyLeaves(set.batches, [{ b: 0, i: 2, doc: {} }, ...placesOf(set).slice(1)], leaves)).rejects.toThrow(ProofSetError);
+    await expect(verifyLeaves([{ ...set.batches[0]!, root: 'x' }, set.batches[1]], placesOf(set), leaves)).rejects.toThrow(/root/);
   });
 });
 

@@ -9,6 +9,9 @@
 // held to the field's rules (access.ts feedReader: the scope, the key's own subtree) and its argument
 // checks (service.ts feedArguments); every refusal is the field's catalogued error, as
 // `{ errors: [{ message, extensions: { code, messageZh } }] }` with its HTTP status.
+//
+// A mirror that accepts MIRROR_TEXTS_MEDIA_TYPE gets the page's documents as their stored texts
+// (`textSet`, decision 026) instead of the proof set v2 (`proofSet`); anyone else gets the set.
 import type { PrismaClient } from '@lianjian/db';
 import { GraphQLError } from 'graphql';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -21,6 +24,9 @@ import { feedReader } from './access.js';
 import { feedArguments, feedPage, snapshotInputs, type SnapshotInputEntry } from './service.js';
 
 export const MIRROR_FEED_PATH = '/mirror-feed';
+
+/** The Accept type for a page whose documents are their stored canonical texts (FeedPage.textSet). */
+export const MIRROR_TEXTS_MEDIA_TYPE = 'application/vnd.lianjian.mirror-texts+json';
 
 export interface MirrorFeedDeps {
   prisma: PrismaClient;
@@ -82,20 +88,21 @@ export async function handleMirrorFeed(req: IncomingMessage, res: ServerResponse
     const { after, first } = feedArguments(intParameter(url, 'after'), intParameter(url, 'first'));
     const release = deps.gate ? await deps.gate.enter(() => req.socket.destroyed) : () => undefined;
     if (!release) return 499;
+    const texts = (req.headers.accept ?? '').includes(MIRROR_TEXTS_MEDIA_TYPE);
     let body: string;
     try {
-      const page = await feedPage(ctx.prisma, root.unitPath, after, first, { format: 'PROOF_SET', ...(ctx.config.chainId ? { chainId: ctx.config.chainId } : {}) });
+      const page = await feedPage(ctx.prisma, root.unitPath, after, first, { format: 'PROOF_SET', documents: texts ? 'texts' : 'set', ...(ctx.config.chainId ? { chainId: ctx.config.chainId } : {}) });
       // What the mirror's GraphQL PROOF_SET query asks of an entry (mirror/src/feed.ts): the position
       // and type, and a snapshot's input list; the rest is record k's own in the set.
       const entries: { position: number; type: string; snapshotInputs: SnapshotInputEntry[] | null }[] = [];
       for (const e of page.entries) entries.push({ position: e.position, type: e.type, snapshotInputs: e.type === 'AnalyticsSnapshot' ? await snapshotInputs(ctx.prisma, e.entityId) : null });
       const head = JSON.stringify({ unitId: root.unitId, after: page.after, endPosition: page.endPosition, hasMore: page.hasMore, headPosition: page.headPosition, headSeq: page.headSeq, entries });
-      // The set's JSON text as the service wrote it, spliced in as an object: never parsed or escaped here.
-      body = `${head.slice(0, -1)},"proofSet":${page.proofSet ?? 'null'}}`;
+      // The set's (or text set's) JSON as the service wrote it, spliced in as an object: never parsed or escaped here.
+      body = texts ? `${head.slice(0, -1)},"textSet":${page.textSet ?? 'null'}}` : `${head.slice(0, -1)},"proofSet":${page.proofSet ?? 'null'}}`;
     } finally {
       release();
     }
-    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+    res.writeHead(200, { 'content-type': `${texts ? MIRROR_TEXTS_MEDIA_TYPE : 'application/json'}; charset=utf-8`, 'cache-control': 'no-store', vary: 'accept' });
     res.end(body);
     return 200;
   } catch (err) {

@@ -28,6 +28,15 @@ export interface FeedEntry {
 /** How a page carries its proofs: a v1 bundle per entry, or one proof set v2 for the page. */
 export type FeedFormat = 'BUNDLES' | 'PROOF_SET';
 
+/**
+ * How a PROOF_SET page carries its documents: `set` — a proof set v2 (each `doc` an object, the
+ * public format); `texts` — the same batches and leaf indices with each stored canonical text as a
+ * JSON string (GET /mirror-feed for a mirror that asks for it, decision 026): the mirror hashes the
+ * text it received against the committed leaf instead of validating and re-canonicalising a parsed
+ * document, and the centre splices the texts in as Postgres escaped them, parsing none.
+ */
+export type FeedDocuments = 'set' | 'texts';
+
 export interface FeedPage {
   after: number;
   entries: FeedEntry[];
@@ -43,6 +52,11 @@ export interface FeedPage {
    * record k proving entries[k]; null for the other formats and for an empty page.
    */
   proofSet: string | null;
+  /**
+   * documents `texts`: `{"batches":[…],"records":[{"b":0,"i":17},…],"texts":["…",…]}` — the set's
+   * batches, record k's batch and leaf index, and its stored canonical text; null otherwise or empty.
+   */
+  textSet?: string | null;
 }
 
 export interface SnapshotInputEntry {
@@ -94,14 +108,14 @@ interface KeyRow {
  * voter by its log position, so only the version re-recorded at the tally (≥ 2) travels, as
  * `record`/`history` serve it (graphql/verifiable.ts).
  */
-export async function feedPage(prisma: PrismaClient, unitPath: string, after: number, first: number, opts: { chainId?: string; proofs?: boolean; format?: FeedFormat } = {}): Promise<FeedPage> {
+export async function feedPage(prisma: PrismaClient, unitPath: string, after: number, first: number, opts: { chainId?: string; proofs?: boolean; format?: FeedFormat; documents?: FeedDocuments } = {}): Promise<FeedPage> {
   const head = (await prisma.$queryRawUnsafe<{ seq: number | null; last: string | null }[]>(
     `SELECT seq, last_position::text AS last FROM batch WHERE status = 'ANCHORED' ORDER BY seq DESC LIMIT 1`,
   ))[0];
   const headSeq = head?.seq ?? 0;
   const headPosition = head?.last == null ? -1 : Number(head.last);
   if (after >= headPosition) return { after, entries: [], endPosition: Math.max(after, headPosition), hasMore: false, headPosition, headSeq, proofSet: null };
-  if (opts.proofs !== false && opts.format === 'PROOF_SET') return proofSetPage(prisma, unitPath, after, first, headPosition, headSeq, opts.chainId);
+  if (opts.proofs !== false && opts.format === 'PROOF_SET') return proofSetPage(prisma, unitPath, after, first, headPosition, headSeq, opts.chainId, opts.documents ?? 'set');
   // Positions first, by the primary key's range, then the subtree's rows among them: the walk
   // stops at `first` hits, so a page costs what it returns plus the other subtrees' rows it skips.
   const keys = await prisma.$queryRawUnsafe<KeyRow[]>(
@@ -285,27 +299,33 @@ async function subtreePositions(prisma: PrismaClient, unitPath: string, after: n
   return list.positions.slice(lo, end);
 }
 
-/** The keys of a small subtree's page: its next `first` positions from the list, read by position. */
-async function keysByPosition(prisma: PrismaClient, unitPath: string, after: number, head: number, first: number): Promise<{ keys: SetKeyRow[]; last: number | null }> {
+/**
+ * The keys of a small subtree's page: its next `first` positions from the list, read by position.
+ * `docs` is the documents as Postgres wrote them, a JSON array of strings in key order; each key's
+ * `document` is filled in from it only when `parse` is set (a proof set splices each text in as an
+ * object; a text page splices the array in whole, unparsed).
+ */
+async function keysByPosition(prisma: PrismaClient, unitPath: string, after: number, head: number, first: number, parse: boolean): Promise<{ keys: SetKeyRow[]; last: number | null; docs: string }> {
   const wanted = (await subtreePositions(prisma, unitPath, after, head)).slice(0, first);
-  if (wanted.length === 0) return { keys: [], last: null };
+  if (wanted.length === 0) return { keys: [], last: null, docs: '[]' };
   const [agg] = await prisma.$queryRawUnsafe<{ keys: string | null; docs: string | null }[]>(SET_KEYS_AT_SQL, wanted, unitPath);
   const keys: SetKeyRow[] = [];
   if (agg?.keys && agg.docs !== null) {
-    const docs = JSON.parse(agg.docs) as string[];
+    // Both aggregates run over the same rows in the same order: the n-th key is the n-th document.
+    const docs = parse ? (JSON.parse(agg.docs) as string[]) : null;
     const lines = agg.keys.split(',');
-    if (docs.length !== lines.length) throw new Error(`the page's keys (${lines.length}) and documents (${docs.length}) differ in number`);
+    if (docs && docs.length !== lines.length) throw new Error(`the page's keys (${lines.length}) and documents (${docs.length}) differ in number`);
     const seqs = [...new Set(lines.map((l) => Number(l.slice(l.lastIndexOf(' ') + 1))))];
     const headers = new Map((await prisma.$queryRawUnsafe<BatchHeader[]>(BATCH_HEADERS_SQL, seqs)).map((h) => [h.seq, h]));
     lines.forEach((line, n) => {
       const [position, entityType, entityId, version, org, seq] = line.split(' ');
       const header = headers.get(Number(seq));
       if (!header) throw new Error(`batch ${seq} of position ${position} is not anchored`);
-      keys.push({ ...header, position: position!, entity_type: entityType!, entity_id: entityId!, version: Number(version), org_unit_id: org!, batch_seq: Number(seq), document: docs[n]! });
+      keys.push({ ...header, position: position!, entity_type: entityType!, entity_id: entityId!, version: Number(version), org_unit_id: org!, batch_seq: Number(seq), document: docs ? docs[n]! : '' });
     });
   }
   // A full page ends at the last position it asked for, even if that row was gone meanwhile.
-  return { keys, last: wanted.length === first ? wanted[wanted.length - 1]! : null };
+  return { keys, last: wanted.length === first ? wanted[wanted.length - 1]! : null, docs: keys.length ? agg!.docs! : '[]' };
 }
 
 /** The subtree's share of the units, per process and path (read again after POSITIONS_TTL_MS). */
@@ -372,11 +392,14 @@ async function batchLevels(prisma: PrismaClient, seqs: number[]): Promise<Map<nu
  * need, once, read from the stored levels (buildProofSetBatch checks every node read). The set's
  * JSON is written here with each stored canonical text spliced in as `doc` unparsed: the centre
  * neither parses nor re-serialises a document, and the text is exactly what hashes to the leaf.
+ * Asked for `texts`, the page is the same batches and leaf indices with the texts as strings
+ * (FeedPage.textSet), the array spliced in as Postgres wrote it.
  */
-async function proofSetPage(prisma: PrismaClient, unitPath: string, after: number, first: number, headPosition: number, headSeq: number, fallbackChainId: string | undefined): Promise<FeedPage> {
+async function proofSetPage(prisma: PrismaClient, unitPath: string, after: number, first: number, headPosition: number, headSeq: number, fallbackChainId: string | undefined, documents: FeedDocuments): Promise<FeedPage> {
   let keys: SetKeyRow[];
   let last: number | null;
-  if (await isSmallSubtree(prisma, unitPath)) ({ keys, last } = await keysByPosition(prisma, unitPath, after, headPosition, first));
+  let docs: string | undefined;
+  if (await isSmallSubtree(prisma, unitPath)) ({ keys, last, docs } = await keysByPosition(prisma, unitPath, after, headPosition, first, documents === 'set'));
   else {
     keys = await prisma.$queryRawUnsafe<SetKeyRow[]>(SET_KEYS_BY_LOG_SQL, after, headPosition, unitPath, first);
     last = keys.length === first ? Number(keys[keys.length - 1]!.position) : null;
@@ -384,7 +407,7 @@ async function proofSetPage(prisma: PrismaClient, unitPath: string, after: numbe
   const full = last !== null;
   const endPosition = last ?? headPosition;
   const page = { after, endPosition, hasMore: full && endPosition < headPosition, headPosition, headSeq };
-  if (keys.length === 0) return { ...page, entries: [], proofSet: null };
+  if (keys.length === 0) return { ...page, entries: [], proofSet: null, textSet: null };
   const order: number[] = [];
   const bySeq = new Map<number, { row: SetKeyRow; b: number; indices: number[] }>();
   for (const k of keys) {
@@ -415,8 +438,12 @@ async function proofSetPage(prisma: PrismaClient, unitPath: string, after: numbe
   const records: string[] = [];
   for (const k of keys) {
     const at = bySeq.get(k.batch_seq)!;
+    const i = Number(k.position) - Number(k.first_position);
     entries.push({ position: Number(k.position), type: k.entity_type, entityId: k.entity_id, version: k.version, org: k.org_unit_id, batchSeq: k.batch_seq, documentText: k.document, bundle: null });
-    records.push(`{"b":${at.b},"i":${Number(k.position) - Number(k.first_position)},"doc":${k.document}}`);
+    records.push(documents === 'set' ? `{"b":${at.b},"i":${i},"doc":${k.document}}` : `{"b":${at.b},"i":${i}}`);
+  }
+  if (documents === 'texts') {
+    return { ...page, entries, proofSet: null, textSet: `{"batches":${JSON.stringify(batches)},"records":[${records.join(',')}],"texts":${docs ?? JSON.stringify(keys.map((k) => k.document))}}` };
   }
   const proofSet = `{"v":2,"batches":${JSON.stringify(batches)},"records":[${records.join(',')}]}`;
   return { ...page, entries, proofSet };
