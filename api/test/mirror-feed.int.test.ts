@@ -3,12 +3,13 @@
 // record before its batch is anchored, and no other caller at all.
 import { createHash } from 'node:crypto';
 import { parseBundle, verifyBundle, createChainChecker, leafOfText, parseJson, toBundles, verifyLeaves, verifyProofSet, type ProofSet } from '@lianjian/verify';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../../indexer/test/helpers.js';
 import { startE2eStack, type E2eStack } from './e2e-stack.js';
 import { isCatalogued } from '../src/shared/errors.js';
 import { FEED_TUNING } from '../src/modules/mirror-feed/service.js';
-import { apiKeyFor, sessionFor } from './fixtures.js';
+import { apiKeyFor, behindTheBack, sessionFor } from './fixtures.js';
 import { codeOf, ok } from './harness.js';
 
 const FEED = `query($after: Int, $first: Int) { mirrorFeed(after: $after, first: $first) {
@@ -170,6 +171,29 @@ describe('mirrorFeed', () => {
     expect(head.hasMore).toBe(false);
     expect(head.endPosition).toBe(head.headPosition);
     expect(head.headSeq).toBeGreaterThanOrEqual(1);
+    // The log walked by windows of one or two positions (a page spans many windows, some with no row
+    // of the subtree) serves the same pages as one window a page — bundles, texts and proof sets alike.
+    const { windowMin, windowMax } = FEED_TUNING;
+    const proofSets = async () => {
+      const out: string[] = [];
+      for (let after = -1; ; ) {
+        const p = ok(await s.h.gql<{ mirrorFeed: { proofSet: string | null; endPosition: number; hasMore: boolean } }>(SET_PAGE, { after, first: 7 }, { apiKey: g1Key })).mirrorFeed;
+        out.push(p.proofSet ?? '');
+        after = p.endPosition;
+        if (!p.hasMore) return out;
+      }
+    };
+    const wide = await proofSets();
+    try {
+      FEED_TUNING.windowMin = 1;
+      FEED_TUNING.windowMax = 2;
+      const narrow = await readAll(g1Key, 7);
+      expect(narrow.entries.map((e) => [e.position, e.documentText])).toEqual(all.entries.map((e) => [e.position, e.documentText]));
+      expect(await proofSets()).toEqual(wide);
+    } finally {
+      FEED_TUNING.windowMin = windowMin;
+      FEED_TUNING.windowMax = windowMax;
+    }
   });
 
   it('as a proof set v2 (format: PROOF_SET): one set per page that verifies, expands to the v1 bundles, and holds only the subtree', async () => {
@@ -289,6 +313,44 @@ describe('mirrorFeed', () => {
     const other = await plain('?after=-1&first=3', { apiKey: g1Key, accept: 'application/json' });
     expect(other.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(other.body.proofSet).toEqual(pages[0]!.proofSet);
+  });
+
+  it("reads the next proof-set page's rows ahead: taken by the request that asks for them within prefetchMs, read afresh otherwise", async () => {
+    const TEXTS = 'application/vnd.lianjian.mirror-texts+json';
+    type TextPage = { endPosition: number; hasMore: boolean; entries: { position: number }[]; textSet: { texts: string[] } | null };
+    const page = async (after: number) => {
+      const r = await plain(`?after=${after}&first=3`, { apiKey: g1Key, accept: TEXTS });
+      expect(r.status, r.text).toBe(200);
+      return r.body as unknown as TextPage;
+    };
+    const first = await page(-1);
+    expect(first.hasMore).toBe(true);
+    const second = await page(first.endPosition); // read ahead by the first
+    const position = second.entries[0]!.position;
+    const [row] = await s.h.prisma.$queryRawUnsafe<{ id: string; document: string }[]>(`SELECT o.id::text, o.document FROM record_position rp JOIN outbox_record o ON o.id = rp.record_id WHERE rp.position = $1`, position);
+    const db = new pg.Client({ connectionString: s.h.dbUrl });
+    await db.connect();
+    const prefetchMs = FEED_TUNING.prefetchMs;
+    try {
+      // The first page asked again reads the second page's rows ahead; the row changes after that read
+      // (a generous prefetchMs, so that a loaded machine's pauses do not expire it).
+      FEED_TUNING.prefetchMs = 30_000;
+      await page(-1);
+      await new Promise((resolve) => setTimeout(resolve, 1_000)); // the read ahead (three rows) has run
+      await behindTheBack(db, `UPDATE outbox_record SET document = $2 WHERE id::text = $1`, [row!.id, row!.document.replace('{', '{ ')]);
+      // Taken: the rows as read a moment before the change, as if asked a moment earlier.
+      expect((await page(first.endPosition)).textSet!.texts[0]).toBe(row!.document);
+      // Not read ahead this time (no page before it was asked for), or past prefetchMs: the row as it is now.
+      expect((await page(first.endPosition)).textSet!.texts[0]).toBe(row!.document.replace('{', '{ '));
+      FEED_TUNING.prefetchMs = 0;
+      await page(-1);
+      expect((await page(first.endPosition)).textSet!.texts[0]).toBe(row!.document.replace('{', '{ '));
+    } finally {
+      FEED_TUNING.prefetchMs = prefetchMs;
+      await behindTheBack(db, `UPDATE outbox_record SET document = $2 WHERE id::text = $1`, [row!.id, row!.document]);
+      await db.end();
+    }
+    expect((await page(first.endPosition)).textSet!.texts).toEqual(second.textSet!.texts);
   });
 
   it("another level's key reads its own subtree only", async () => {

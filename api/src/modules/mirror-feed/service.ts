@@ -116,23 +116,14 @@ export async function feedPage(prisma: PrismaClient, unitPath: string, after: nu
   const headPosition = head?.last == null ? -1 : Number(head.last);
   if (after >= headPosition) return { after, entries: [], endPosition: Math.max(after, headPosition), hasMore: false, headPosition, headSeq, proofSet: null };
   if (opts.proofs !== false && opts.format === 'PROOF_SET') return proofSetPage(prisma, unitPath, after, first, headPosition, headSeq, opts.chainId, opts.documents ?? 'set');
-  // Positions first, by the primary key's range, then the subtree's rows among them: the walk
-  // stops at `first` hits, so a page costs what it returns plus the other subtrees' rows it skips.
-  const keys = await prisma.$queryRawUnsafe<KeyRow[]>(
-    `SELECT rp.position::text, o.entity_type, o.entity_id::text, o.version, o.org_unit_id::text, rp.batch_seq, o.document
-       FROM record_position rp
-       JOIN outbox_record o ON o.id = rp.record_id
-       JOIN org_unit u ON u.id = o.org_unit_id
-      WHERE rp.position > $1::bigint AND rp.position <= $2::bigint
-        AND left(u.path, length($3)) = $3
-        AND NOT (o.entity_type = 'Ballot' AND o.version < 2)
-      ORDER BY rp.position
-      LIMIT $4`,
-    after,
-    headPosition,
-    unitPath,
-    first,
-  );
+  // The subtree's rows in log order, by windows of positions (logWalk): a page costs what it
+  // returns plus the other subtrees' rows in its windows, never the whole subtree.
+  const walked = await logWalk(prisma, unitPath, after, headPosition, first);
+  const docs = JSON.parse(walked.docs) as string[];
+  const keys: KeyRow[] = walked.lines.map((line, n) => {
+    const [position, entityType, entityId, version, org, seq] = line.split(' ');
+    return { position: position!, entity_type: entityType!, entity_id: entityId!, version: Number(version), org_unit_id: org!, batch_seq: Number(seq), document: docs[n]! };
+  });
   const entries: FeedEntry[] = [];
   if (opts.proofs === false) {
     // Texts only: what a mirror's re-check compares with what it holds.
@@ -148,12 +139,14 @@ export async function feedPage(prisma: PrismaClient, unitPath: string, after: nu
       entries.push({ position: Number(k.position), type: k.entity_type, entityId: k.entity_id, version: k.version, org: p.orgUnitId, batchSeq: p.bundle.batch.seq, documentText: p.documentText, bundle: p.bundle });
     });
   }
-  const full = keys.length === first;
-  const endPosition = full ? Number(keys[keys.length - 1]!.position) : headPosition;
+  const full = walked.last !== null;
+  const endPosition = walked.last ?? headPosition;
   return { after, entries, endPosition, hasMore: full && endPosition < headPosition, headPosition, headSeq, proofSet: null };
 }
 
-interface SetKeyRow extends KeyRow {
+/** A batch's header as the proof set needs it (all anchored: positions ≤ the anchored head). */
+interface BatchHeader {
+  seq: number;
   first_position: string;
   size: number;
   root: Uint8Array;
@@ -164,29 +157,106 @@ interface SetKeyRow extends KeyRow {
   chain_id: string | null;
 }
 
-// The feed's key walk with each row's batch header (all anchored: positions ≤ the anchored head).
-const SET_COLUMNS = `rp.position::text, o.entity_type, o.entity_id::text, o.version, o.org_unit_id::text, rp.batch_seq, o.document,
-       b.first_position::text, b.size, b.root, b.prev_root, b.chain_height::text, b.tx_hash,
-       to_char(b.anchored_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS anchored_at, b.chain_id`;
+/** A proof-set page's row: its key fields, its batch's header (shared by the batch's rows) and its text ('' unless parsed). */
+interface SetKey {
+  position: number;
+  type: string;
+  id: string;
+  version: number;
+  org: string;
+  header: BatchHeader;
+  /** The leaf index in its batch. */
+  i: number;
+  document: string;
+}
 
-// A large subtree: walk the log by position and keep the subtree's rows (stops at `first` hits).
-const SET_KEYS_BY_LOG_SQL = `
-SELECT ${SET_COLUMNS}
-  FROM record_position rp
-  JOIN outbox_record o ON o.id = rp.record_id
-  JOIN org_unit u ON u.id = o.org_unit_id
-  JOIN batch b ON b.seq = rp.batch_seq
- WHERE rp.position > $1::bigint AND rp.position <= $2::bigint
-   AND left(u.path, length($3)) = $3
-   AND NOT (o.entity_type = 'Ballot' AND o.version < 2)
- ORDER BY rp.position
- LIMIT $4`;
+// ---------------------------------------------------------------------------------------------
+// A large subtree's rows in log order. No index orders one subtree's records by log position (the
+// position is in record_position, the unit in outbox_record, the subtree a set of units by path), and
+// asked for "the subtree's rows after P in position order, the first N", the planner — which cannot
+// know how many units a path prefix holds — read the whole subtree and sorted it, every page: ~10 s
+// a page for a level-1 unit of the 100k dataset (969,327 records). So the log is walked by windows of
+// positions: a window is a range of the primary key, read in order, each position's record and unit
+// looked up and kept when inside the subtree, stopping when the page is full. A window is sized by
+// the subtree's share of the log (kept per subtree from the last walk), so that one window usually
+// fills a page and a sparse stretch is never one statement over the whole log.
+
+/**
+ * One window of the log walk: the subtree's rows in (from, to], in position order, at most `limit`, as
+ * one row of two texts (see SET_KEYS_AT_SQL). The record and unit are looked up per position in a
+ * LATERAL subquery kept apart by OFFSET 0: the planner cannot turn it into a join it would drive from
+ * the units (its estimate of a path prefix's units is far off: 77 for 5,024), so the walk goes down
+ * the positions in order and stops at `limit` rows.
+ */
+const WINDOW_SQL = `
+SELECT string_agg(w.key, ',' ORDER BY w.position) AS keys, json_agg(w.document ORDER BY w.position)::text AS docs, count(*)::int AS n
+  FROM (SELECT rp.position, rp.position::text || ' ' || x.entity_type || ' ' || x.entity_id::text || ' ' || x.version::text || ' ' || x.org_unit_id::text || ' ' || rp.batch_seq::text AS key, x.document
+          FROM record_position rp
+         CROSS JOIN LATERAL (
+               SELECT o.entity_type, o.entity_id, o.version, o.org_unit_id, o.document
+                 FROM outbox_record o JOIN org_unit u ON u.id = o.org_unit_id
+                WHERE o.id = rp.record_id AND left(u.path, length($3)) = $3
+                  AND NOT (o.entity_type = 'Ballot' AND o.version < 2)
+               OFFSET 0) x
+         WHERE rp.position > $1::bigint AND rp.position <= $2::bigint
+         ORDER BY rp.position
+         LIMIT $4) w`;
+
+/** The subtree's share of the log as the last window found it, per process and path. */
+const densities = new WeakMap<PrismaClient, Map<string, number>>();
+
+/**
+ * The subtree's next `first` rows after `after` (up to `head`), walking the log by windows. `lines`
+ * are the rows' key fields ("position type id version unit batch"), `docs` their documents as a JSON
+ * array of strings, in the same order; `last` is the position of the page's last row when the page
+ * is full, else null (the walk reached the head).
+ */
+async function logWalk(prisma: PrismaClient, unitPath: string, after: number, head: number, first: number): Promise<{ lines: string[]; docs: string; last: number | null }> {
+  let known = densities.get(prisma);
+  if (!known) densities.set(prisma, (known = new Map()));
+  let density = known.get(unitPath) ?? 0.5;
+  const lines: string[] = [];
+  const docParts: string[] = [];
+  let from = after;
+  while (lines.length < first && from < head) {
+    const wanted = first - lines.length;
+    const size = Math.min(FEED_TUNING.windowMax, Math.max(FEED_TUNING.windowMin, Math.ceil((wanted / Math.max(density, 1e-6)) * 1.25)));
+    const to = Math.min(head, from + size);
+    const [row] = await prisma.$queryRawUnsafe<{ keys: string | null; docs: string | null; n: number }[]>(WINDOW_SQL, from, to, unitPath, wanted);
+    const n = row?.n ?? 0;
+    if (n > 0) {
+      lines.push(...row!.keys!.split(','));
+      docParts.push(row!.docs!.slice(1, -1));
+    }
+    if (n === wanted) {
+      // The page is full inside this window: the share of the part walked, up to its last row.
+      const lastLine = lines[lines.length - 1]!;
+      density = n / Math.max(1, Number(lastLine.slice(0, lastLine.indexOf(' '))) - from);
+      break;
+    }
+    // The whole window was walked: the subtree's share of it sizes the next one (a window with no row doubles).
+    density = n > 0 ? n / (to - from) : density / 2;
+    from = to;
+  }
+  known.set(unitPath, Math.max(density, 1e-6));
+  if (known.size > POSITIONS_SUBTREES) known.delete(known.keys().next().value!);
+  const full = lines.length === first;
+  const lastLine = lines[lines.length - 1];
+  return { lines, docs: `[${docParts.join(',')}]`, last: full && lastLine ? Number(lastLine.slice(0, lastLine.indexOf(' '))) : null };
+}
 
 /**
  * Below `smallSubtreeShare` of all units, a subtree is read through its position list (below) rather
  * than by walking the log. A setting object so that tests with a handful of units can take that path.
  */
-export const FEED_TUNING = { smallSubtreeShare: 0.1 };
+export const FEED_TUNING = {
+  smallSubtreeShare: 0.1,
+  /** The narrowest and widest window of the log walk (positions): tests with a few dozen records walk many windows a page. */
+  windowMin: 256,
+  windowMax: 500_000,
+  /** How long the rows of the next proof-set page, read ahead, wait for the request that asks for them. */
+  prefetchMs: 2_000,
+};
 
 // ---------------------------------------------------------------------------------------------
 // A small subtree's log positions, kept between pages (issue #21's catch-up goal). Read by unit, a
@@ -261,7 +331,6 @@ SELECT b.seq, b.first_position::text, b.size, b.root, b.prev_root, b.chain_heigh
        to_char(b.anchored_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS anchored_at, b.chain_id
   FROM batch b WHERE b.seq = ANY($1::int[]) AND b.status = 'ANCHORED'`;
 
-type BatchHeader = Omit<SetKeyRow, keyof KeyRow> & { seq: number };
 
 async function readPositions(prisma: PrismaClient, sql: string, from: number, to: number, unitPath: string): Promise<number[]> {
   const [row] = await prisma.$queryRawUnsafe<{ list: string }[]>(sql, from, to, unitPath);
@@ -300,32 +369,38 @@ async function subtreePositions(prisma: PrismaClient, unitPath: string, after: n
 }
 
 /**
- * The keys of a small subtree's page: its next `first` positions from the list, read by position.
- * `docs` is the documents as Postgres wrote them, a JSON array of strings in key order; each key's
- * `document` is filled in from it only when `parse` is set (a proof set splices each text in as an
- * object; a text page splices the array in whole, unparsed).
+ * A small subtree's page: its next `first` positions from the list, read by position. As logWalk:
+ * the rows' key fields as lines, their documents as a JSON array of strings in the same order.
  */
-async function keysByPosition(prisma: PrismaClient, unitPath: string, after: number, head: number, first: number, parse: boolean): Promise<{ keys: SetKeyRow[]; last: number | null; docs: string }> {
+async function keysByPosition(prisma: PrismaClient, unitPath: string, after: number, head: number, first: number): Promise<{ lines: string[]; docs: string; last: number | null }> {
   const wanted = (await subtreePositions(prisma, unitPath, after, head)).slice(0, first);
-  if (wanted.length === 0) return { keys: [], last: null, docs: '[]' };
+  if (wanted.length === 0) return { lines: [], docs: '[]', last: null };
   const [agg] = await prisma.$queryRawUnsafe<{ keys: string | null; docs: string | null }[]>(SET_KEYS_AT_SQL, wanted, unitPath);
-  const keys: SetKeyRow[] = [];
-  if (agg?.keys && agg.docs !== null) {
-    // Both aggregates run over the same rows in the same order: the n-th key is the n-th document.
-    const docs = parse ? (JSON.parse(agg.docs) as string[]) : null;
-    const lines = agg.keys.split(',');
-    if (docs && docs.length !== lines.length) throw new Error(`the page's keys (${lines.length}) and documents (${docs.length}) differ in number`);
-    const seqs = [...new Set(lines.map((l) => Number(l.slice(l.lastIndexOf(' ') + 1))))];
-    const headers = new Map((await prisma.$queryRawUnsafe<BatchHeader[]>(BATCH_HEADERS_SQL, seqs)).map((h) => [h.seq, h]));
-    lines.forEach((line, n) => {
-      const [position, entityType, entityId, version, org, seq] = line.split(' ');
-      const header = headers.get(Number(seq));
-      if (!header) throw new Error(`batch ${seq} of position ${position} is not anchored`);
-      keys.push({ ...header, position: position!, entity_type: entityType!, entity_id: entityId!, version: Number(version), org_unit_id: org!, batch_seq: Number(seq), document: docs ? docs[n]! : '' });
-    });
-  }
   // A full page ends at the last position it asked for, even if that row was gone meanwhile.
-  return { keys, last: wanted.length === first ? wanted[wanted.length - 1]! : null, docs: keys.length ? agg!.docs! : '[]' };
+  const last = wanted.length === first ? wanted[wanted.length - 1]! : null;
+  // Both aggregates run over the same rows in the same order: the n-th key is the n-th document.
+  return agg?.keys && agg.docs !== null ? { lines: agg.keys.split(','), docs: agg.docs, last } : { lines: [], docs: '[]', last };
+}
+
+/**
+ * The page's keys with their batch headers. Each key's `document` is filled in from `docs` only when
+ * `parse` is set (a proof set splices each text in as an object; a text page splices the array in
+ * whole, unparsed).
+ */
+async function keysWithHeaders(prisma: PrismaClient, lines: readonly string[], docs: string, parse: boolean): Promise<SetKey[]> {
+  if (lines.length === 0) return [];
+  const texts = parse ? (JSON.parse(docs) as string[]) : null;
+  if (texts && texts.length !== lines.length) throw new Error(`the page's keys (${lines.length}) and documents (${texts.length}) differ in number`);
+  const seqs = [...new Set(lines.map((l) => Number(l.slice(l.lastIndexOf(' ') + 1))))];
+  const headers = new Map((await prisma.$queryRawUnsafe<BatchHeader[]>(BATCH_HEADERS_SQL, seqs)).map((h) => [h.seq, h]));
+  const firsts = new Map([...headers.values()].map((h) => [h.seq, Number(h.first_position)]));
+  return lines.map((line, n) => {
+    const [position, type, id, version, org, seq] = line.split(' ');
+    const header = headers.get(Number(seq));
+    if (!header) throw new Error(`batch ${seq} of position ${position} is not anchored`);
+    const at = Number(position);
+    return { position: at, type: type!, id: id!, version: Number(version), org: org!, header, i: at - firsts.get(header.seq)!, document: texts ? texts[n]! : '' };
+  });
 }
 
 /** The subtree's share of the units, per process and path (read again after POSITIONS_TTL_MS). */
@@ -347,6 +422,44 @@ async function isSmallSubtree(prisma: PrismaClient, unitPath: string): Promise<b
     known.set(unitPath, share);
   }
   return share.inside < share.total * FEED_TUNING.smallSubtreeShare;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The next page's rows read ahead. A mirror asks for page n+1 only once it has page n (it needs n's
+// end position), so within one request the centre's Postgres read and the API's assembly of the page
+// ran one after the other. When a proof-set page is full, the rows of the page after it are read
+// at once, while this page is assembled and sent; the mirror's next request takes them if it comes
+// within FEED_TUNING.prefetchMs for the same subtree, position and size. They are then as of a moment
+// earlier — as if the mirror had asked a moment earlier; every other request reads afresh.
+
+type PageRows = { lines: string[]; docs: string; last: number | null };
+
+const prefetched = new WeakMap<PrismaClient, Map<string, { after: number; first: number; at: number; rows: Promise<PageRows> }>>();
+
+async function readPageRows(prisma: PrismaClient, unitPath: string, after: number, head: number, first: number): Promise<PageRows> {
+  return (await isSmallSubtree(prisma, unitPath)) ? keysByPosition(prisma, unitPath, after, head, first) : logWalk(prisma, unitPath, after, head, first);
+}
+
+/** A proof-set page's rows: read ahead by the previous page when it asked for these, else read now. */
+async function pageKeys(prisma: PrismaClient, unitPath: string, after: number, head: number, first: number): Promise<PageRows> {
+  let slots = prefetched.get(prisma);
+  if (!slots) prefetched.set(prisma, (slots = new Map()));
+  const slot = slots.get(unitPath);
+  let rows: PageRows | undefined;
+  if (slot) {
+    slots.delete(unitPath);
+    // Only a full page read ahead is taken: a short one ended at the head it saw, and the head may have moved.
+    if (slot.after === after && slot.first === first && Date.now() - slot.at < FEED_TUNING.prefetchMs) rows = (await slot.rows.catch(() => undefined)) ?? undefined;
+    if (rows && rows.last === null) rows = undefined;
+  }
+  rows ??= await readPageRows(prisma, unitPath, after, head, first);
+  if (rows.last !== null && rows.last < head) {
+    const next = readPageRows(prisma, unitPath, rows.last, head, first);
+    next.catch(() => undefined); // taken (and its error seen) by the next request, or dropped
+    slots.set(unitPath, { after: rows.last, first, at: Date.now(), rows: next });
+    while (slots.size > POSITIONS_SUBTREES) slots.delete(slots.keys().next().value!);
+  }
+  return rows;
 }
 
 /**
@@ -396,39 +509,34 @@ async function batchLevels(prisma: PrismaClient, seqs: number[]): Promise<Map<nu
  * (FeedPage.textSet), the array spliced in as Postgres wrote it.
  */
 async function proofSetPage(prisma: PrismaClient, unitPath: string, after: number, first: number, headPosition: number, headSeq: number, fallbackChainId: string | undefined, documents: FeedDocuments): Promise<FeedPage> {
-  let keys: SetKeyRow[];
-  let last: number | null;
-  let docs: string | undefined;
-  if (await isSmallSubtree(prisma, unitPath)) ({ keys, last, docs } = await keysByPosition(prisma, unitPath, after, headPosition, first, documents === 'set'));
-  else {
-    keys = await prisma.$queryRawUnsafe<SetKeyRow[]>(SET_KEYS_BY_LOG_SQL, after, headPosition, unitPath, first);
-    last = keys.length === first ? Number(keys[keys.length - 1]!.position) : null;
-  }
+  const { lines, docs, last } = await pageKeys(prisma, unitPath, after, headPosition, first);
+  const keys = await keysWithHeaders(prisma, lines, docs, documents === 'set');
   const full = last !== null;
   const endPosition = last ?? headPosition;
   const page = { after, endPosition, hasMore: full && endPosition < headPosition, headPosition, headSeq };
   if (keys.length === 0) return { ...page, entries: [], proofSet: null, textSet: null };
   const order: number[] = [];
-  const bySeq = new Map<number, { row: SetKeyRow; b: number; indices: number[] }>();
+  const bySeq = new Map<number, { header: BatchHeader; b: number; indices: number[] }>();
   for (const k of keys) {
-    if (!bySeq.has(k.batch_seq)) {
-      bySeq.set(k.batch_seq, { row: k, b: order.length, indices: [] });
-      order.push(k.batch_seq);
+    let at = bySeq.get(k.header.seq);
+    if (!at) {
+      bySeq.set(k.header.seq, (at = { header: k.header, b: order.length, indices: [] }));
+      order.push(k.header.seq);
     }
-    bySeq.get(k.batch_seq)!.indices.push(Number(k.position) - Number(k.first_position));
+    at.indices.push(k.i);
   }
   const levels = await batchLevels(prisma, order);
   const batches = order.map((seq) => {
-    const { row, indices } = bySeq.get(seq)!;
-    const chainId = row.chain_id ?? fallbackChainId;
+    const { header: h, indices } = bySeq.get(seq)!;
+    const chainId = h.chain_id ?? fallbackChainId;
     if (!chainId) throw new Error(`batch ${seq} is anchored but no chain id is known`);
     return buildProofSetBatch(
       {
         seq,
-        size: row.size,
-        root: new Uint8Array(row.root),
-        prevRoot: new Uint8Array(row.prev_root),
-        anchor: { chainId, height: Number(row.chain_height), txHash: row.tx_hash.toUpperCase(), time: row.anchored_at },
+        size: h.size,
+        root: new Uint8Array(h.root),
+        prevRoot: new Uint8Array(h.prev_root),
+        anchor: { chainId, height: Number(h.chain_height), txHash: h.tx_hash.toUpperCase(), time: h.anchored_at },
         levels: levelsReader(levels.get(seq)!),
       },
       indices,
@@ -437,13 +545,12 @@ async function proofSetPage(prisma: PrismaClient, unitPath: string, after: numbe
   const entries: FeedEntry[] = [];
   const records: string[] = [];
   for (const k of keys) {
-    const at = bySeq.get(k.batch_seq)!;
-    const i = Number(k.position) - Number(k.first_position);
-    entries.push({ position: Number(k.position), type: k.entity_type, entityId: k.entity_id, version: k.version, org: k.org_unit_id, batchSeq: k.batch_seq, documentText: k.document, bundle: null });
-    records.push(documents === 'set' ? `{"b":${at.b},"i":${i},"doc":${k.document}}` : `{"b":${at.b},"i":${i}}`);
+    const b = bySeq.get(k.header.seq)!.b;
+    entries.push({ position: k.position, type: k.type, entityId: k.id, version: k.version, org: k.org, batchSeq: k.header.seq, documentText: k.document, bundle: null });
+    records.push(documents === 'set' ? `{"b":${b},"i":${k.i},"doc":${k.document}}` : `{"b":${b},"i":${k.i}}`);
   }
   if (documents === 'texts') {
-    return { ...page, entries, proofSet: null, textSet: `{"batches":${JSON.stringify(batches)},"records":[${records.join(',')}],"texts":${docs ?? JSON.stringify(keys.map((k) => k.document))}}` };
+    return { ...page, entries, proofSet: null, textSet: `{"batches":${JSON.stringify(batches)},"records":[${records.join(',')}],"texts":${docs}}` };
   }
   const proofSet = `{"v":2,"batches":${JSON.stringify(batches)},"records":[${records.join(',')}]}`;
   return { ...page, entries, proofSet };
