@@ -1,13 +1,13 @@
 // lianjian-mirror's work: catch up with the feed and follow it, verifying every document before
 // storing it; re-check what it holds against the feed (a version gone, changed or cut short is an
 // alert naming the record, kind and batch); notice a feed that stops while the chain goes on.
-import { fromHex, leafOfText, type RecordDocument, type TrustRoot } from '@lianjian/verify';
+import { fromHex, type RecordDocument, type TrustRoot } from '@lianjian/verify';
 import { AnchorReader } from '@lianjian/verify/chain';
 import { FeedClient, FeedError, type FeedPage } from './feed.js';
 import { checkSnapshot } from './snapshots.js';
 import { reportRound } from './report.js';
 import { RECORD_ALERTS, Store, type Alert, type StoredDocument } from './store.js';
-import { ChainUnavailable, EntryVerifier, nativeSha256 } from './verifier.js';
+import { ChainUnavailable, EntryVerifier, leafOfServedText } from './verifier.js';
 
 export interface MirrorOptions {
   store: Store;
@@ -172,7 +172,7 @@ export class Mirror {
       const page = await this.opts.feed.page(after, 2000, false);
       for (const e of page.entries) {
         if (e.position > position) continue;
-        served.set(keyOf(e.type, e.entityId, e.version), Buffer.from(leafOfText(e.documentText ?? '', nativeSha256)));
+        served.set(keyOf(e.type, e.entityId, e.version), leafOfServedText(e.documentText ?? ''));
         newest.set(`${e.type}\u0000${e.entityId}`, Math.max(newest.get(`${e.type}\u0000${e.entityId}`) ?? 0, e.version));
       }
       after = page.endPosition;

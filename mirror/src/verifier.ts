@@ -2,8 +2,8 @@
 // of the bundle's document and hashes to its leaf, the audit path leads to the batch root, and the
 // chain (read from the mirror's own root of trust) holds that root. The chain is asked once per
 // batch: confirmed roots are kept, so catch-up costs one chain read per batch, not per record.
-import { createHash } from 'node:crypto';
-import { canonicalize, createChainChecker, decodeBase64, fromHex, leafOfText, parseBundle, toHex, verifyBundle, verifyLeaves, verifyProofSet, type ChainChecker, type ProofBundle, type ProofSet, type Sha256, type TrustRoot } from '@lianjian/verify';
+import { createHash, hash } from 'node:crypto';
+import { canonicalize, createChainChecker, decodeBase64, fromHex, parseBundle, toHex, verifyBundle, verifyLeaves, verifyProofSet, type ChainChecker, type ProofBundle, type ProofSet, type Sha256, type TrustRoot } from '@lianjian/verify';
 import type { FeedEntry } from './feed.js';
 
 export class ChainUnavailable extends Error {
@@ -34,10 +34,37 @@ export type PageVerdict =
 
 /** Node's native SHA-256 for verifyProofSet (the library's default is its pure-JS one, for browsers): ~10× less per document. */
 export const nativeSha256: Sha256 = (...parts) => {
+  // A node is three byte strings: hashed at once (a Hash object per node cost more than the hashing).
+  if (parts.every((p) => typeof p !== 'string')) return hash('sha256', Buffer.concat(parts as Uint8Array[]), 'buffer');
   const h = createHash('sha256');
   for (const p of parts) h.update(p);
   return h.digest();
 };
+
+/**
+ * What a text is filed under (type, id, version, unit), read from its tail. A record document's
+ * canonical (JCS) text ends, after its data, with `,"id":…,"org":…,"salt":…,"type":…,"v":1,"version":N}`,
+ * and no value of that tail can hold `,"id":"` (a quote inside a string is escaped), so its last
+ * occurrence starts the tail: a few dozen bytes to parse instead of the whole document. The fields
+ * are trusted only together with the leaf: a text that is not the committed canonical document
+ * does not hash to a proven leaf, and its page is refused. A text without such a tail is parsed
+ * whole; undefined when it is not JSON.
+ */
+function filingFields(text: string): unknown {
+  const at = text.lastIndexOf(',"id":"');
+  if (at > 0) {
+    try {
+      return JSON.parse(`{${text.slice(at + 1)}`);
+    } catch {
+      // not a document's tail: parsed whole below
+    }
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -62,6 +89,14 @@ function completeEntries(entries: readonly FeedEntry[], docs: readonly unknown[]
     completed.push({ ...e, type: d.type, entityId: d.id, version: d.version as number, org: d.org, batchSeq: seq });
   }
   return completed;
+}
+
+/**
+ * A served text's leaf, SHA-256(0x00 ‖ its UTF-8 bytes), by Node's one-shot hash: a page hashes
+ * thousands of texts, and a Hash object per text cost more than the hashing.
+ */
+export function leafOfServedText(text: string): Buffer {
+  return hash('sha256', `\u0000${text}`, 'buffer');
 }
 
 export class EntryVerifier {
@@ -166,12 +201,10 @@ export class EntryVerifier {
     for (let k = 0; k < texts.length; k++) {
       const text = texts[k];
       if (typeof text !== 'string') return refuse(`document ${k} of the page is not a text`);
-      leaves.push(Buffer.from(leafOfText(text, nativeSha256)));
-      try {
-        docs.push(JSON.parse(text));
-      } catch {
-        return refuse(`document ${k} of the page (position ${entries[k]!.position}) is not JSON`);
-      }
+      leaves.push(leafOfServedText(text));
+      const fields = filingFields(text);
+      if (fields === undefined) return refuse(`document ${k} of the page (position ${entries[k]!.position}) is not JSON`);
+      docs.push(fields);
     }
     const completed = completeEntries(entries, docs, records.map((r) => (typeof r?.b === 'number' ? batches[r.b]?.seq : undefined)));
     if (typeof completed === 'string') return refuse(completed);
