@@ -396,6 +396,9 @@ describe('lianjian-mirror', () => {
       });
       expect(status.unitId).toBe(s.fx.units.g1.id);
       expect(status.openAlerts).toBe(0);
+      // The start line is written once the read API listens and the first round has begun: a quick
+      // catch-up can be served before that line has reached this process.
+      await waitFor('the start line', async () => /read API at http:\/\/127\.0\.0\.1:/.test(stderr) || undefined, 10_000, 50).catch(() => undefined);
       expect(stderr).toMatch(/read API at http:\/\/127\.0\.0\.1:/);
     } finally {
       const exited = new Promise((r) => child.once('exit', r));
