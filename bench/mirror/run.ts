@@ -20,7 +20,7 @@ import { repoRoot } from '../../scripts/lib/chain-node.js';
 import { adminQuery, ensureSeeded, openCluster } from '../lib/cluster.js';
 import { ensureAnchored, startChain, startLianjianApi } from '../lib/stack.js';
 import { fmt, machine, writeResult } from '../lib/stats.js';
-import { cpuSecondsOf, postgresBackends, postgresCpuSince } from './cpu.js';
+import { cpuSecondsOf, postgresBackends } from './cpu.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -115,21 +115,33 @@ try {
       // this process (the mirror: parse, verify, its pg client), the API process, and the Postgres
       // backends of the centre's and the mirror's databases.
       const cpu0 = { mirror: process.cpuUsage(), api: cpuSecondsOf(api.child.pid!), pg: postgresBackends([database, MIRROR_DB]) };
+      // Backends read every second as well: one that ends during the run (a pool's idle connection) keeps its share.
+      const pgSeen = new Map<number, { db: string; cpu: number }>();
+      const sampleBackends = () => {
+        for (const db of [database, MIRROR_DB]) for (const [pid, cpu] of postgresBackends([db])) pgSeen.set(pid, { db, cpu });
+      };
+      const sampler = setInterval(sampleBackends, 1000);
       const t0 = performance.now();
       let last = t0;
+      let lastStored = 0;
       const r = await mirror.sync({
         maxRecords: limit,
         onPage: (n) => {
-          if (performance.now() - last < 10_000) return;
-          say(`  ${fmt(n)} stored, ${fmt(n / ((performance.now() - t0) / 1000))} records/s`);
-          last = performance.now();
+          const now = performance.now();
+          if (now - last < 10_000) return;
+          say(`  ${fmt(n)} stored, ${fmt(n / ((now - t0) / 1000))} records/s (the last ${((now - last) / 1000).toFixed(0)} s: ${fmt((n - lastStored) / ((now - last) / 1000))}/s, load ${loadavg()[0]!.toFixed(1)})`);
+          last = now;
+          lastStored = n;
         },
       });
       const stored = r.stored;
       if (r.rejected) throw new Error(`${r.rejected} documents did not verify on an untouched dataset`);
       const seconds = (performance.now() - t0) / 1000;
       const mirrorUsage = process.cpuUsage(cpu0.mirror);
-      const cpu = { mirror: (mirrorUsage.user + mirrorUsage.system) / 1e6, api: cpuSecondsOf(api.child.pid!) - cpu0.api, postgresCentre: postgresCpuSince(cpu0.pg, [database]), postgresMirror: postgresCpuSince(cpu0.pg, [MIRROR_DB]) };
+      clearInterval(sampler);
+      sampleBackends();
+      const pgSince = (db: string) => [...pgSeen].filter(([, b]) => b.db === db).reduce((sum, [pid, b]) => sum + b.cpu - (cpu0.pg.get(pid) ?? 0), 0);
+      const cpu = { mirror: (mirrorUsage.user + mirrorUsage.system) / 1e6, api: cpuSecondsOf(api.child.pid!) - cpu0.api, postgresCentre: pgSince(database), postgresMirror: pgSince(MIRROR_DB) };
       const rate = stored / seconds;
       const counts = await store.counts();
       say('');
