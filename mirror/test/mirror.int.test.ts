@@ -155,6 +155,27 @@ describe('lianjian-mirror', () => {
     }
   });
 
+  it("a copy made before its sets knew their positions is brought up to date at start, and serves the same bundles", async () => {
+    const sample = [s.fx.members.m1.id, s.fx.members.m2.id];
+    const before = await Promise.all(sample.map((id) => store.versions('Member', id)));
+    const sets = (await store.pool.query(`SELECT id::text, first_position::text, last_position::text FROM mirror_proof_set ORDER BY id`)).rows;
+    expect(sets.length).toBeGreaterThan(0);
+    try {
+      // As the previous release left it: sets without their positions, the foreign key and the set index.
+      await store.pool.query(`UPDATE mirror_proof_set SET first_position = NULL, last_position = NULL`);
+      await store.pool.query(`ALTER TABLE mirror_document ADD CONSTRAINT mirror_document_set_id_fkey FOREIGN KEY (set_id) REFERENCES mirror_proof_set (id)`);
+      await store.pool.query(`CREATE INDEX mirror_document_set ON mirror_document (set_id) WHERE set_id IS NOT NULL`);
+      await store.pool.query(`CREATE INDEX mirror_document_entity ON mirror_document (entity_id)`);
+      await store.init();
+      expect((await store.pool.query(`SELECT id::text, first_position::text, last_position::text FROM mirror_proof_set ORDER BY id`)).rows).toEqual(sets);
+      const left = (await store.pool.query(`SELECT (SELECT count(*)::int FROM pg_constraint WHERE conname = 'mirror_document_set_id_fkey') + (SELECT count(*)::int FROM pg_indexes WHERE indexname IN ('mirror_document_set', 'mirror_document_entity')) AS n`)).rows[0].n;
+      expect(left).toBe(0);
+      expect(await Promise.all(sample.map((id) => store.versions('Member', id)))).toEqual(before);
+    } finally {
+      await store.init();
+    }
+  });
+
   it('refuses a served proof set with one tampered node: UNVERIFIED alerts, and nothing of the page stored', async () => {
     const own = await createTestDatabase();
     const other = Store.connect(own.url);
