@@ -352,12 +352,7 @@ describe('proof set v2 (fast-check)', () => {
     let passing = 0;
     await fc.assert(
       fc.asyncProperty(setSpec.map(anchoredEverywhere), fc.array(fc.tuple(fc.nat(edits.length - 1), fc.nat()), { minLength: 1, maxLength: 3 }), async (spec, steps) => {
-        const { set, headers } = makeSet({ ...spec, pending: 0 });
-        const edited = copy(set);
-        for (const [which, r] of steps) {
-          const applicable = edits.filter((e) => e.applies(edited));
-          if (applicable.length > 0) applicable[which % applicable.length]!.apply(edited, r);
-        }
+        const { edited, headers } = editedSet(spec, steps, edits);
         const online = await verdicts(edited, headers);
         expect(online.setOk).toBe(online.bundlesOk);
         const offline = await verdicts(edited, headers, false);
@@ -387,13 +382,25 @@ describe('proof set v2 (fast-check)', () => {
   });
 });
 
+// Node's native hash, as lianjian-mirror passes it; the library's default stays the pure-JS one.
+const native: Sha256 = (...parts) => {
+  const h = createHash('sha256');
+  for (const p of parts) h.update(p);
+  return h.digest();
+};
+
+/** A built set (no pending record) after the edits `steps` pick among `edits`, with its batches' true headers. */
+function editedSet(spec: SetSpec, steps: [number, number][], edits: Tamper[]) {
+  const { set, headers } = makeSet({ ...spec, pending: 0 });
+  const edited = copy(set);
+  for (const [which, r] of steps) {
+    const applicable = edits.filter((e) => e.applies(edited));
+    if (applicable.length > 0) applicable[which % applicable.length]!.apply(edited, r);
+  }
+  return { edited, headers };
+}
+
 describe('proof set v2 with a caller\'s SHA-256 and the canonical texts kept (a mirror on Node)', () => {
-  // Node's native hash, as lianjian-mirror passes it; the library's default stays the pure-JS one.
-  const native: Sha256 = (...parts) => {
-    const h = createHash('sha256');
-    for (const p of parts) h.update(p);
-    return h.digest();
-  };
 
   it('gives the same verdict per record as the default hash after any mix of edits, and hands back each text and leaf', async () => {
     const edits = [...TAMPERS, ...HARMLESS];
@@ -401,12 +408,7 @@ describe('proof set v2 with a caller\'s SHA-256 and the canonical texts kept (a 
     let passing = 0;
     await fc.assert(
       fc.asyncProperty(setSpec.map(anchoredEverywhere), fc.array(fc.tuple(fc.nat(edits.length - 1), fc.nat()), { maxLength: 3 }), async (spec, steps) => {
-        const { set, headers } = makeSet({ ...spec, pending: 0 });
-        const edited = copy(set);
-        for (const [which, r] of steps) {
-          const applicable = edits.filter((e) => e.applies(edited));
-          if (applicable.length > 0) applicable[which % applicable.length]!.apply(edited, r);
-        }
+        const { edited, headers } = editedSet(spec, steps, edits);
         const plain = await verifyProofSet(edited, { chain: fakeChain(headers).chain });
         const fast = await verifyProofSet(edited, { chain: fakeChain(headers).chain, sha256: native, canonical: true });
         expect(fast.verified).toBe(plain.verified);
@@ -438,11 +440,6 @@ describe('proof set v2 with a caller\'s SHA-256 and the canonical texts kept (a 
 });
 
 describe('verifyLeaves: a set proven from the bytes a caller holds (a mirror given stored texts)', () => {
-  const native: Sha256 = (...parts) => {
-    const h = createHash('sha256');
-    for (const p of parts) h.update(p);
-    return h.digest();
-  };
   const placesOf = (set: ProofSet) => set.records.map(({ b, i }) => ({ b, i }));
 
   it("gives verifyProofSet's verdict after any mix of edits, from the canonical texts' leaves", async () => {
@@ -451,12 +448,7 @@ describe('verifyLeaves: a set proven from the bytes a caller holds (a mirror giv
     let passing = 0;
     await fc.assert(
       fc.asyncProperty(setSpec.map(anchoredEverywhere), fc.array(fc.tuple(fc.nat(edits.length - 1), fc.nat()), { maxLength: 3 }), async (spec, steps) => {
-        const { set, headers } = makeSet({ ...spec, pending: 0 });
-        const edited = copy(set);
-        for (const [which, r] of steps) {
-          const applicable = edits.filter((e) => e.applies(edited));
-          if (applicable.length > 0) applicable[which % applicable.length]!.apply(edited, r);
-        }
+        const { edited, headers } = editedSet(spec, steps, edits);
         const whole = await verifyProofSet(edited, { chain: fakeChain(headers).chain });
         if (whole.records.some((r) => r.checks[0]!.ok === false)) return; // does not parse: verifyLeaves throws instead (below)
         const { chain, calls } = fakeChain(headers);
