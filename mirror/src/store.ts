@@ -1,6 +1,7 @@
 // The mirror's own database: what it holds (documents with their bundles, verified batches),
 // where it stands in the feed, and what it found (alerts). Created at start, idempotently: a mirror
-// is one process with one schema, so plain CREATE … IF NOT EXISTS is its whole migration story.
+// is one process with one schema, so statements that can run again (CREATE … IF NOT EXISTS, and
+// the like) are its whole migration story.
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { toBundles, type ProofSet } from '@lianjian/verify';
@@ -56,9 +57,12 @@ ALTER TABLE mirror_proof_set ADD COLUMN IF NOT EXISTS first_position bigint;
 ALTER TABLE mirror_proof_set ADD COLUMN IF NOT EXISTS last_position bigint;
 DO $$ BEGIN
   IF EXISTS (SELECT 1 FROM mirror_proof_set WHERE first_position IS NULL) THEN
-    UPDATE mirror_proof_set s SET first_position = d.lo, last_position = d.hi
-      FROM (SELECT set_id, min(position) AS lo, max(position) AS hi FROM mirror_document WHERE set_id IS NOT NULL GROUP BY set_id) d
-     WHERE s.id = d.set_id AND s.first_position IS NULL;
+    -- A set left with no document (each skipped as already held) gets an empty range (-1 … -2), so
+    -- that this scan of the documents runs once, not at every start.
+    UPDATE mirror_proof_set s SET first_position = coalesce(d.lo, -1), last_position = coalesce(d.hi, -2)
+      FROM mirror_proof_set x
+      LEFT JOIN (SELECT set_id, min(position) AS lo, max(position) AS hi FROM mirror_document WHERE set_id IS NOT NULL GROUP BY set_id) d ON d.set_id = x.id
+     WHERE s.id = x.id AND s.first_position IS NULL;
   END IF;
 END $$;
 ALTER TABLE mirror_document DROP CONSTRAINT IF EXISTS mirror_document_set_id_fkey;

@@ -6,7 +6,7 @@
 // restore the centre until the auditor is green — a tampered copy is refused.
 import { execFile, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -67,6 +67,25 @@ async function served(type: string, id: string): Promise<{ latest: ProofBundle; 
   const res = await fetch(`${http.url}/records/${type}/${id}`);
   expect(res.status).toBe(200);
   return (await res.json()) as { latest: ProofBundle; versions: ProofBundle[] };
+}
+
+/**
+ * A stand-in centre's answer: the request passed on to the test's API (its body, and its content
+ * type and credentials, with `headers` set over them), the API's status, type and body sent back.
+ */
+function forward(req: IncomingMessage, res: ServerResponse, headers: Record<string, string> = {}): void {
+  const chunks: Buffer[] = [];
+  req.on('data', (c: Buffer) => chunks.push(c));
+  req.on('end', () => {
+    const sent: Record<string, string> = {};
+    for (const h of ['content-type', 'x-api-key', 'authorization']) if (typeof req.headers[h] === 'string') sent[h] = req.headers[h];
+    void fetch(`${s.h.url}${req.url}`, { method: req.method!, headers: { ...sent, ...headers }, ...(req.method === 'POST' ? { body: Buffer.concat(chunks) } : {}) })
+      .then(async (r) => {
+        res.writeHead(r.status, { 'content-type': r.headers.get('content-type') ?? 'application/json' });
+        res.end(Buffer.from(await r.arrayBuffer()));
+      })
+      .catch(() => res.destroy());
+  });
 }
 
 const auditFindings = async () => (await audit(centre, { rpcUrl: s.rpcUrl, writeAlerts: false })).byKind;
@@ -254,14 +273,7 @@ describe('lianjian-mirror', () => {
     const accepts: string[] = [];
     const older = createServer((req, res) => {
       accepts.push(String(req.headers.accept));
-      const headers: Record<string, string> = { accept: 'application/json' };
-      for (const h of ['x-api-key', 'authorization']) if (typeof req.headers[h] === 'string') headers[h] = req.headers[h];
-      void fetch(`${s.h.url}${req.url}`, { method: req.method!, headers })
-        .then(async (r) => {
-          res.writeHead(r.status, { 'content-type': r.headers.get('content-type') ?? 'application/json' });
-          res.end(Buffer.from(await r.arrayBuffer()));
-        })
-        .catch(() => res.destroy());
+      forward(req, res, { accept: 'application/json' });
     });
     await new Promise<void>((resolve) => older.listen(0, '127.0.0.1', resolve));
     const own = await createTestDatabase();
@@ -326,18 +338,7 @@ describe('lianjian-mirror', () => {
         res.end(JSON.stringify({ error: 'Not found. The API is at /graphql.', errorZh: '未找到。API 地址为 /graphql。' }));
         return;
       }
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        const headers: Record<string, string> = {};
-        for (const h of ['content-type', 'x-api-key', 'authorization']) if (typeof req.headers[h] === 'string') headers[h] = req.headers[h];
-        void fetch(`${s.h.url}/graphql`, { method: req.method!, headers, ...(req.method === 'POST' ? { body: Buffer.concat(chunks) } : {}) })
-          .then(async (r) => {
-            res.writeHead(r.status, { 'content-type': r.headers.get('content-type') ?? 'application/json' });
-            res.end(Buffer.from(await r.arrayBuffer()));
-          })
-          .catch(() => res.destroy());
-      });
+      forward(req, res);
     });
     await new Promise<void>((resolve) => older.listen(0, '127.0.0.1', resolve));
     const own = await createTestDatabase();
