@@ -67,6 +67,19 @@ async function plain(search: string, as: { apiKey?: string; token?: string; acce
   return { status: res.status, headers: res.headers, text, body: JSON.parse(text) as PlainPage & { errors?: PlainError[] } };
 }
 
+const TEXTS = 'application/vnd.lianjian.mirror-lines';
+type TextPage = Omit<PlainPage, 'proofSet'> & { textSet: { batches: ProofSet['batches']; records: { b: number; i: number }[] } | null; texts: string[] };
+
+/** A GET /mirror-feed page asked for as texts: the page's JSON on its first line, then one stored text per line, each line ended. */
+async function textPage(search: string, apiKey: string): Promise<{ status: number; headers: Headers; text: string; page: TextPage }> {
+  const res = await fetch(`${s.h.url}/mirror-feed${search}`, { headers: { accept: `${TEXTS}, application/json;q=0.9`, 'x-api-key': apiKey } });
+  const text = await res.text();
+  const lines = text.split('\n');
+  expect(lines.pop(), 'the body ends with a line break').toBe('');
+  const head = JSON.parse(lines.shift()!) as Omit<TextPage, 'texts'>;
+  return { status: res.status, headers: res.headers, text, page: { ...head, texts: lines } };
+}
+
 /** A refusal of GET /mirror-feed: its status, and its one error's catalogued code with both messages. */
 async function plainRefusal(search: string, as: { apiKey?: string; token?: string } = {}, method = 'GET'): Promise<[number, string]> {
   const r = await plain(search, as, method);
@@ -271,8 +284,7 @@ describe('mirrorFeed', () => {
     expect(head.body).toEqual(expect.objectContaining({ entries: [], hasMore: false, proofSet: null }));
   });
 
-  it('GET /mirror-feed asked for texts: the same page with each stored text as a string, whose hashes verifyLeaves proves', async () => {
-    const TEXTS = 'application/vnd.lianjian.mirror-texts+json';
+  it("GET /mirror-feed asked for texts: the page's JSON, then each stored text on its own line byte for byte, whose hashes verifyLeaves proves", async () => {
     const { pages } = await readAllPlain(g1Key, 3);
     const sha256 = (...parts: (Uint8Array | string)[]) => {
       const h = createHash('sha256');
@@ -286,42 +298,42 @@ describe('mirrorFeed', () => {
     try {
     for (const [n, p] of [...pages, ...pages].entries()) {
       if (n === pages.length) FEED_TUNING.smallSubtreeShare = 1.01;
-      const r = await plain(`?after=${p.after}&first=3`, { apiKey: g1Key, accept: `${TEXTS}, application/json;q=0.9` });
+      const r = await textPage(`?after=${p.after}&first=3`, g1Key);
       expect(r.status, r.text).toBe(200);
       expect(r.headers.get('content-type')).toBe(`${TEXTS}; charset=utf-8`);
       expect(r.headers.get('vary')).toBe('accept');
-      const t = r.body as unknown as Omit<PlainPage, 'proofSet'> & { textSet: { batches: ProofSet['batches']; records: { b: number; i: number }[]; texts: string[] } | null };
+      const t = r.page;
       expect('proofSet' in t).toBe(false);
       // Everything but the documents' shape is the proof-set page's.
       const { proofSet, ...rest } = p;
-      expect({ ...t, textSet: undefined }).toEqual({ ...rest, textSet: undefined });
+      expect({ ...t, textSet: undefined, texts: undefined }).toEqual({ ...rest, textSet: undefined, texts: undefined });
       if (proofSet === null) {
         expect(t.textSet).toBeNull();
+        expect(t.texts).toEqual([]);
         continue;
       }
-      expect(t.textSet!.batches).toEqual(proofSet.batches);
-      expect(t.textSet!.records).toEqual(proofSet.records.map(({ b, i }) => ({ b, i })));
-      // Each text is the stored one, byte for byte (not re-serialised), in entry order.
-      expect(t.textSet!.texts).toEqual(t.entries.map((e) => stored.get(e.position)));
-      const report = await verifyLeaves(t.textSet!.batches, t.textSet!.records, t.textSet!.texts.map((x) => leafOfText(x, sha256)), { chain, sha256 });
+      expect(t.textSet).toEqual({ batches: proofSet.batches, records: proofSet.records.map(({ b, i }) => ({ b, i })) });
+      // Each text is the stored one, byte for byte (not re-serialised or escaped), in entry order.
+      expect(t.texts).toEqual(t.entries.map((e) => stored.get(e.position)));
+      const report = await verifyLeaves(t.textSet!.batches, t.textSet!.records, t.texts.map((x) => leafOfText(x, sha256)), { chain, sha256 });
       expect(report.verified, JSON.stringify(report.batches)).toBe(true);
     }
     } finally {
       FEED_TUNING.smallSubtreeShare = share;
     }
-    // Asked for anything else (or nothing), the proof set as before.
-    const other = await plain('?after=-1&first=3', { apiKey: g1Key, accept: 'application/json' });
-    expect(other.headers.get('content-type')).toBe('application/json; charset=utf-8');
-    expect(other.body.proofSet).toEqual(pages[0]!.proofSet);
+    // Asked for anything else (or nothing, or decision 026's JSON texts), the proof set as before.
+    for (const accept of ['application/json', 'application/vnd.lianjian.mirror-texts+json']) {
+      const other = await plain('?after=-1&first=3', { apiKey: g1Key, accept });
+      expect(other.headers.get('content-type')).toBe('application/json; charset=utf-8');
+      expect(other.body.proofSet).toEqual(pages[0]!.proofSet);
+    }
   });
 
   it("reads the next proof-set page's rows ahead: taken by the request that asks for them within prefetchMs, read afresh otherwise", async () => {
-    const TEXTS = 'application/vnd.lianjian.mirror-texts+json';
-    type TextPage = { endPosition: number; hasMore: boolean; entries: { position: number }[]; textSet: { texts: string[] } | null };
     const page = async (after: number) => {
-      const r = await plain(`?after=${after}&first=3`, { apiKey: g1Key, accept: TEXTS });
+      const r = await textPage(`?after=${after}&first=3`, g1Key);
       expect(r.status, r.text).toBe(200);
-      return r.body as unknown as TextPage;
+      return r.page;
     };
     const first = await page(-1);
     expect(first.hasMore).toBe(true);
@@ -339,18 +351,18 @@ describe('mirrorFeed', () => {
       await new Promise((resolve) => setTimeout(resolve, 1_000)); // the read ahead (three rows) has run
       await behindTheBack(db, `UPDATE outbox_record SET document = $2 WHERE id::text = $1`, [row!.id, row!.document.replace('{', '{ ')]);
       // Taken: the rows as read a moment before the change, as if asked a moment earlier.
-      expect((await page(first.endPosition)).textSet!.texts[0]).toBe(row!.document);
+      expect((await page(first.endPosition)).texts[0]).toBe(row!.document);
       // Not read ahead this time (no page before it was asked for), or past prefetchMs: the row as it is now.
-      expect((await page(first.endPosition)).textSet!.texts[0]).toBe(row!.document.replace('{', '{ '));
+      expect((await page(first.endPosition)).texts[0]).toBe(row!.document.replace('{', '{ '));
       FEED_TUNING.prefetchMs = 0;
       await page(-1);
-      expect((await page(first.endPosition)).textSet!.texts[0]).toBe(row!.document.replace('{', '{ '));
+      expect((await page(first.endPosition)).texts[0]).toBe(row!.document.replace('{', '{ '));
     } finally {
       FEED_TUNING.prefetchMs = prefetchMs;
       await behindTheBack(db, `UPDATE outbox_record SET document = $2 WHERE id::text = $1`, [row!.id, row!.document]);
       await db.end();
     }
-    expect((await page(first.endPosition)).textSet!.texts).toEqual(second.textSet!.texts);
+    expect((await page(first.endPosition)).texts).toEqual(second.texts);
   });
 
   it("another level's key reads its own subtree only", async () => {

@@ -3,8 +3,9 @@
 // PROOF_SET pages are read as plain JSON (GET /mirror-feed beside /graphql: the set an object, not a
 // string escaped inside GraphQL's JSON, so each side serialises or parses the page once); a centre
 // without that endpoint (404) is read through the GraphQL field from then on. The mirror asks for the
-// page's documents as their stored texts (`textSet`, decision 026: each text hashed as received
-// against its committed leaf); a centre that does not know that shape answers the proof set.
+// page's documents as their stored texts, one per line after the page's JSON (decisions 026, 027: each
+// text's bytes hashed as received against its committed leaf, and stored as received); a centre that
+// does not know that shape answers the proof set.
 import type { ProofSet } from '@lianjian/verify';
 
 export interface FeedEntry {
@@ -35,14 +36,19 @@ export interface FeedPage {
    */
   proofSet?: ProofSet | string | null;
   /**
-   * GET /mirror-feed pages asked for with MIRROR_TEXTS_MEDIA_TYPE: the set's batches, record k's batch
-   * and leaf index, and its stored text — as served, unchecked (verifier.ts checkTextPage).
+   * GET /mirror-feed pages asked for with MIRROR_TEXTS_MEDIA_TYPE: the set's batches and record k's
+   * batch and leaf index — as served, unchecked (verifier.ts checkTextPage).
    */
   textSet?: unknown;
+  /**
+   * With `textSet`: the page's bytes from the line break that ends its JSON on — each stored text
+   * after a line break, the last one followed by one (record k's text between the k-th and (k+1)-th).
+   */
+  texts?: Buffer;
 }
 
-/** The Accept type for a page whose documents are their stored texts (the API's mirror-feed/http.ts). */
-export const MIRROR_TEXTS_MEDIA_TYPE = 'application/vnd.lianjian.mirror-texts+json';
+/** The Accept type for a page whose documents are their stored texts, one per line after the page's JSON (the API's mirror-feed/http.ts). */
+export const MIRROR_TEXTS_MEDIA_TYPE = 'application/vnd.lianjian.mirror-lines';
 
 /** BUNDLES: a v1 bundle per entry; PROOF_SET: one proof set v2 per page (far less to assemble, send and check). */
 export type FeedFormat = 'BUNDLES' | 'PROOF_SET';
@@ -129,8 +135,17 @@ export class FeedClient {
       return undefined;
     }
     let body: (FeedPage & ErrorBody) | null;
+    let texts: Buffer | undefined;
     try {
-      body = (await res.json()) as typeof body;
+      if (res.ok && (res.headers.get('content-type') ?? '').startsWith(MIRROR_TEXTS_MEDIA_TYPE)) {
+        // The page's JSON, then its texts as bytes: decoded only where the verifier reads a text's fields.
+        const bytes = Buffer.from(await res.arrayBuffer());
+        const end = bytes.indexOf(0x0a);
+        body = JSON.parse(bytes.toString('utf8', 0, end < 0 ? bytes.length : end)) as typeof body;
+        texts = end < 0 ? Buffer.alloc(0) : bytes.subarray(end);
+      } else {
+        body = (await res.json()) as typeof body;
+      }
     } catch {
       throw new FeedError(`feed answered HTTP ${res.status} without JSON`, res.status >= 500);
     }
@@ -144,7 +159,7 @@ export class FeedClient {
     if (!body || typeof body.unitId !== 'string' || !int(body.after) || !int(body.endPosition) || typeof body.hasMore !== 'boolean' || !int(body.headPosition) || !int(body.headSeq) || !Array.isArray(body.entries) || !('proofSet' in body || 'textSet' in body)) {
       throw new FeedError(`feed answered HTTP ${res.status} without a mirror feed page`, false);
     }
-    return body;
+    return texts ? { ...body, texts } : body;
   }
 
   private async request(query: string, variables: Record<string, unknown>): Promise<FeedPage> {

@@ -99,7 +99,7 @@ export class Mirror {
         if (page.textSet !== undefined || page.proofSet !== undefined) {
           // One proof set for the page: one offline check and one chain check per batch, taken or refused whole.
           // ChainUnavailable propagates.
-          const v = page.textSet !== undefined ? await this.verifier.checkTextPage(page.entries, page.textSet) : await this.verifier.checkPage(page.entries, page.proofSet);
+          const v = page.textSet !== undefined ? await this.verifier.checkTextPage(page.entries, page.textSet, page.texts) : await this.verifier.checkPage(page.entries, page.proofSet);
           if (!v.ok) {
             rejected += v.refused.length;
             const refusedAlerts: Alert[] = v.refused.map(({ entry: e, reason }) => ({ kind: 'UNVERIFIED', entityType: e.type, entityId: e.entityId, version: e.version, batchSeq: e.batchSeq, detail: { position: e.position, reason } }));
@@ -138,7 +138,7 @@ export class Mirror {
             if (e.type !== 'AnalyticsSnapshot') continue;
             const d = docs.find((x) => x.position === e.position);
             if (!d) continue;
-            const found = await checkSnapshot(this.store, e, JSON.parse(d.document) as RecordDocument);
+            const found = await checkSnapshot(this.store, e, JSON.parse(String(d.document)) as RecordDocument);
             if (found) alerts.push(found);
           }
           await this.store.alert(alerts);

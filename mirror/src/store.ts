@@ -104,14 +104,31 @@ function copyValue(value: string): string {
   return /[\\\n\r\t]/.test(value) ? value.replace(/[\\\n\r\t]/g, (ch) => (ch === '\\' ? '\\\\' : ch === '\n' ? '\\n' : ch === '\r' ? '\\r' : '\\t')) : value;
 }
 
-/** The page's rows in COPY's text format, in DOCUMENT_COLUMNS order (\N: null). */
-function copyText(docs: readonly StoredDocument[], setId: string | null): string {
+/** Whether a text's bytes hold what COPY's text format escapes (backslash, newline, carriage return, tab). */
+function needsCopyEscape(bytes: Buffer): boolean {
+  return bytes.indexOf(0x5c) >= 0 || bytes.indexOf(0x0a) >= 0 || bytes.indexOf(0x0d) >= 0 || bytes.indexOf(0x09) >= 0;
+}
+
+/**
+ * The page's rows in COPY's text format, in DOCUMENT_COLUMNS order (\N: null). A document received as
+ * bytes goes in as those bytes (no decoding and encoding again) unless it holds something to escape.
+ */
+function copyText(docs: readonly StoredDocument[], setId: string | null): Buffer {
+  const chunks: Buffer[] = [];
   let out = '';
   for (const d of docs) {
     const index = setId === null ? '\\N' : String(d.leafIndex ?? '\\N');
-    out += `${d.position}\t${copyValue(d.type)}\t${d.entityId}\t${d.version}\t${d.org}\t${d.batchSeq}\t${copyValue(d.document)}\t\\\\x${d.leaf.toString('hex')}\t${d.bundle === null ? '\\N' : copyValue(d.bundle)}\t${setId ?? '\\N'}\t${index}\n`;
+    out += `${d.position}\t${copyValue(d.type)}\t${d.entityId}\t${d.version}\t${d.org}\t${d.batchSeq}\t`;
+    if (typeof d.document === 'string' || needsCopyEscape(d.document)) {
+      out += copyValue(String(d.document));
+    } else {
+      chunks.push(Buffer.from(out), d.document);
+      out = '';
+    }
+    out += `\t\\\\x${d.leaf.toString('hex')}\t${d.bundle === null ? '\\N' : copyValue(d.bundle)}\t${setId ?? '\\N'}\t${index}\n`;
   }
-  return out;
+  chunks.push(Buffer.from(out));
+  return Buffer.concat(chunks);
 }
 
 /**
@@ -127,7 +144,7 @@ async function insertSkippingHeld(c: pg.PoolClient, docs: readonly StoredDocumen
       v: d.version,
       o: d.org,
       s: d.batchSeq,
-      d: d.document,
+      d: String(d.document),
       l: d.leaf.toString('hex'),
       b: d.bundle,
       i: setId === null ? null : (d.leafIndex ?? null),
@@ -182,7 +199,8 @@ export interface StoredDocument {
   version: number;
   org: string;
   batchSeq: number;
-  document: string;
+  /** The canonical text; on append, its UTF-8 bytes as received when the page carried them (a text page). */
+  document: string | Buffer;
   leaf: Buffer;
   /** The v1 bundle text; on append, null when the document's proof is the page's set (setIndex). */
   bundle: string | null;
@@ -191,7 +209,7 @@ export interface StoredDocument {
 }
 
 /** What the read API serves: every stored document with its v1 bundle (expanded from its set if need be). */
-export type HeldDocument = StoredDocument & { bundle: string };
+export type HeldDocument = StoredDocument & { document: string; bundle: string };
 
 export interface MirrorState {
   unitId: string | null;

@@ -18,7 +18,8 @@ export type Verdict = { ok: true; bundle: ProofBundle; leaf: Buffer; height: num
 /** A verified record of a proof set page: its canonical text (what is stored) and leaf. */
 export interface SetRecord {
   entry: FeedEntry;
-  text: string;
+  /** The canonical text: a string from a proof set, its UTF-8 bytes as received from a text page. */
+  text: string | Buffer;
   leaf: Buffer;
   /** The leaf index in its batch. */
   i: number;
@@ -41,26 +42,28 @@ export const nativeSha256: Sha256 = (...parts) => {
   return h.digest();
 };
 
+const TAIL = Buffer.from(',"id":"');
+
 /**
- * What a text is filed under (type, id, version, unit), read from its tail. A record document's
- * canonical (JCS) text ends, after its data, with `,"id":…,"org":…,"salt":…,"type":…,"v":1,"version":N}`,
+ * What a text (its UTF-8 bytes) is filed under (type, id, version, unit), read from its tail. A record
+ * document's canonical (JCS) text ends, after its data, with `,"id":…,"org":…,"salt":…,"type":…,"v":1,"version":N}`,
  * and no value of that tail can hold `,"id":"` (a quote inside a string is escaped), so its last
- * occurrence starts the tail: a few dozen bytes to parse instead of the whole document. The fields
- * are trusted only together with the leaf: a text that is not the committed canonical document
- * does not hash to a proven leaf, and its page is refused. A text without such a tail is parsed
- * whole; undefined when it is not JSON.
+ * occurrence starts the tail: a few dozen bytes to decode and parse instead of the whole document.
+ * The fields are trusted only together with the leaf: a text that is not the committed canonical
+ * document does not hash to a proven leaf, and its page is refused. A text without such a tail is
+ * parsed whole; undefined when it is not JSON.
  */
-function filingFields(text: string): unknown {
-  const at = text.lastIndexOf(',"id":"');
+function filingFields(text: Buffer): unknown {
+  const at = text.lastIndexOf(TAIL);
   if (at > 0) {
     try {
-      return JSON.parse(`{${text.slice(at + 1)}`);
+      return JSON.parse(`{${text.toString('utf8', at + 1)}`);
     } catch {
       // not a document's tail: parsed whole below
     }
   }
   try {
-    return JSON.parse(text);
+    return JSON.parse(text.toString('utf8'));
   } catch {
     return undefined;
   }
@@ -180,30 +183,43 @@ export class EntryVerifier {
   }
 
   /**
-   * A text page (decision 026): record k's stored text as the centre sent it, hashed here (natively)
-   * into its leaf, and the leaves proven against each batch's root and the chain (verifyLeaves). A
-   * proven leaf is the very bytes the log committed, so the text is neither validated nor
-   * re-canonicalised: it is parsed for the fields the mirror files it under (type, id, version,
-   * unit), which must agree with the entry and be what the mirror's columns hold. Taken or refused
-   * whole, like checkPage; throws ChainUnavailable when the chain could not be read.
+   * A text page (decisions 026, 027): record k's stored text as the centre sent it — its bytes, between
+   * the k-th and (k+1)-th line break of `body` (feed.ts FeedPage.texts) — hashed here (natively) into
+   * its leaf, and the leaves proven against each batch's root and the chain (verifyLeaves). A proven
+   * leaf is the very bytes the log committed, so the text is neither validated nor re-canonicalised,
+   * nor decoded: only its tail is, for the fields the mirror files it under (type, id, version, unit),
+   * which must agree with the entry and be what the mirror's columns hold. Each text's line break
+   * before it is overwritten in `body` with the leaf's 0x00 prefix, so that a leaf is one hash over
+   * the received bytes, with no copy. Taken or refused whole, like checkPage; throws ChainUnavailable
+   * when the chain could not be read.
    */
-  async checkTextPage(served: readonly FeedEntry[], textSet: unknown): Promise<PageVerdict> {
+  async checkTextPage(served: readonly FeedEntry[], textSet: unknown, body: Buffer | undefined): Promise<PageVerdict> {
     let entries: readonly FeedEntry[] = served;
     const refuse = (reason: string): PageVerdict => ({ ok: false, refused: entries.map((entry) => ({ entry, reason })) });
     if (entries.length === 0) return { ok: true, records: [], batches: [], proofBatches: '[]' };
-    const page = textSet as { batches?: unknown; records?: unknown; texts?: unknown } | null;
-    if (!page || typeof page !== 'object' || !Array.isArray(page.records) || !Array.isArray(page.texts) || !Array.isArray(page.batches)) return refuse('the page carries no documents with their batches');
-    const { records, texts } = page as { records: { b?: unknown; i?: unknown }[]; texts: unknown[] };
+    const page = textSet as { batches?: unknown; records?: unknown } | null;
+    if (!page || typeof page !== 'object' || !Array.isArray(page.records) || !Array.isArray(page.batches) || !body) return refuse('the page carries no documents with their batches');
+    const records = page.records as { b?: unknown; i?: unknown }[];
     const batches = page.batches as { seq?: unknown }[];
-    if (texts.length !== entries.length || records.length !== entries.length) return refuse(`the page holds ${texts.length} documents and ${records.length} places for ${entries.length} entries`);
+    // Record k's text lies between the k-th and (k+1)-th line break, the last one ending the body.
+    const breaks: number[] = [];
+    for (let at = body.indexOf(0x0a); at >= 0; at = body.indexOf(0x0a, at + 1)) breaks.push(at);
+    const lines = breaks.length - 1;
+    if (records.length !== entries.length || lines !== entries.length || breaks[0] !== 0 || breaks[lines] !== body.length - 1) {
+      return refuse(`the page holds ${Math.max(0, lines)} lines of documents and ${records.length} places for ${entries.length} entries (a text with a line break in it is no canonical document)`);
+    }
     const leaves: Buffer[] = [];
+    const texts: Buffer[] = [];
     const docs: unknown[] = [];
-    for (let k = 0; k < texts.length; k++) {
-      const text = texts[k];
-      if (typeof text !== 'string') return refuse(`document ${k} of the page is not a text`);
-      leaves.push(leafOfServedText(text));
+    for (let k = 0; k < lines; k++) {
+      const from = breaks[k]!;
+      const to = breaks[k + 1]!;
+      const text = body.subarray(from + 1, to);
       const fields = filingFields(text);
       if (fields === undefined) return refuse(`document ${k} of the page (position ${entries[k]!.position}) is not JSON`);
+      body[from] = 0;
+      leaves.push(hash('sha256', body.subarray(from, to), 'buffer'));
+      texts.push(text);
       docs.push(fields);
     }
     const completed = completeEntries(entries, docs, records.map((r) => (typeof r?.b === 'number' ? batches[r.b]?.seq : undefined)));
@@ -234,7 +250,7 @@ export class EntryVerifier {
     });
     return {
       ok: true,
-      records: entries.map((entry, k) => ({ entry, text: texts[k] as string, leaf: leaves[k]!, i: (records[k] as { i: number }).i })),
+      records: entries.map((entry, k) => ({ entry, text: texts[k]!, leaf: leaves[k]!, i: (records[k] as { i: number }).i })),
       batches: proven,
       proofBatches: JSON.stringify(page.batches),
     };

@@ -207,7 +207,7 @@ describe('lianjian-mirror', () => {
       const feed = {
         page: async (after: number, first: number, full?: boolean) => {
           const p = await real.page(after, first, full);
-          // Served by GET /mirror-feed as texts (decision 026): the batches beside the texts.
+          // Served by GET /mirror-feed as texts (decisions 026, 027): the batches in the page's JSON, the texts after it.
           if (!p.textSet) return p;
           const set = structuredClone(p.textSet) as { batches: ProofSet['batches'] };
           const batch = set.batches.find((b) => b.nodes.length > 0);
@@ -235,27 +235,34 @@ describe('lianjian-mirror', () => {
     }
   });
 
+  /** A feed whose first text page has its first text replaced by `edit` of it (the rest as served). */
+  function editedFirstText(key: string, edit: (text: string) => string, seen: { before?: string; after?: string }): FeedClient {
+    const real = new FeedClient(`${s.h.url}/graphql`, key);
+    return {
+      page: async (after: number, first: number, full?: boolean) => {
+        const p = await real.page(after, first, full);
+        if (!p.texts || p.entries.length === 0 || seen.before !== undefined) return p;
+        // Record k's text between the k-th and (k+1)-th line break (feed.ts FeedPage.texts).
+        const lines = p.texts.toString('utf8').split('\n').slice(1, -1);
+        expect(lines).toHaveLength(p.entries.length);
+        seen.before = lines[0]!;
+        seen.after = edit(lines[0]!);
+        lines[0] = seen.after;
+        return { ...p, texts: Buffer.from(`\n${lines.join('\n')}\n`) };
+      },
+    } as FeedClient;
+  }
+
   it('refuses a served text that says the same in other bytes (one space more): the leaf is of the bytes, so the page is UNVERIFIED and nothing stored', async () => {
     const own = await createTestDatabase();
     const other = Store.connect(own.url);
     try {
       await other.init();
       const key = (await apiKeyFor(s.h.prisma, s.fx.units.g1.id, ['Mirror:read'], 'g1 mirror spaced')).key;
-      const real = new FeedClient(`${s.h.url}/graphql`, key);
-      let spaced: { before: string; after: string } | undefined;
-      const feed = {
-        page: async (after: number, first: number, full?: boolean) => {
-          const p = await real.page(after, first, full);
-          const t = p.textSet as { texts: string[] } | null | undefined;
-          if (!t?.texts.length || spaced) return p;
-          const texts = [...t.texts];
-          spaced = { before: texts[0]!, after: texts[0]!.replace('{', '{ ') };
-          texts[0] = spaced.after;
-          return { ...p, textSet: { ...t, texts } };
-        },
-      } as FeedClient;
+      const spaced: { before?: string; after?: string } = {};
+      const feed = editedFirstText(key, (text) => text.replace('{', '{ '), spaced);
       const r = await new Mirror({ store: other, feed, rpcUrl: s.rpcUrl, trustRoot: parseTrustRoot(readFileSync(trustFile, 'utf8')), pageSize: 50 }).sync();
-      expect(JSON.parse(spaced!.after)).toEqual(JSON.parse(spaced!.before));
+      expect(JSON.parse(spaced.after!)).toEqual(JSON.parse(spaced.before!));
       expect(r.stored).toBe(0);
       expect(r.rejected).toBeGreaterThan(0);
       expect((await other.counts()).documents).toBe(0);
@@ -268,8 +275,34 @@ describe('lianjian-mirror', () => {
     }
   });
 
+  it('refuses a page whose text has a line break in it (no canonical text has one): its lines no longer match its entries, nothing stored', async () => {
+    const own = await createTestDatabase();
+    const other = Store.connect(own.url);
+    try {
+      await other.init();
+      const key = (await apiKeyFor(s.h.prisma, s.fx.units.g1.id, ['Mirror:read'], 'g1 mirror broken line')).key;
+      const broken: { before?: string; after?: string } = {};
+      // Still the same JSON (a line break is whitespace to JSON), one line more on the page.
+      const feed = editedFirstText(key, (text) => text.replace('{', '{\n'), broken);
+      const r = await new Mirror({ store: other, feed, rpcUrl: s.rpcUrl, trustRoot: parseTrustRoot(readFileSync(trustFile, 'utf8')), pageSize: 50 }).sync();
+      expect(JSON.parse(broken.after!)).toEqual(JSON.parse(broken.before!));
+      expect(r.stored).toBe(0);
+      expect(r.rejected).toBeGreaterThan(0);
+      expect((await other.counts()).documents).toBe(0);
+      expect((await other.state()).position).toBe(-1);
+      // The page's texts cannot be told apart from its entries, so the records are not named: one alert
+      // per record type of the page (as for any page refused before its records are known), its reason said.
+      const alerts = await other.alerts({ open: true });
+      expect(alerts.length).toBeGreaterThan(0);
+      expect(alerts.every((a) => a.kind === 'UNVERIFIED' && /lines of documents/.test(String(a.detail?.reason)))).toBe(true);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('reads a centre that answers GET /mirror-feed with the proof set (it does not know the text page) and holds the same copy', async () => {
-    // A centre of the release before decision 026: GET /mirror-feed answers the proof set v2 whatever is accepted.
+    // A centre of a release before decision 027 (no text page, or decision 026's JSON one the mirror no
+    // longer asks for): GET /mirror-feed answers the proof set v2.
     const accepts: string[] = [];
     const older = createServer((req, res) => {
       accepts.push(String(req.headers.accept));
@@ -285,14 +318,14 @@ describe('lianjian-mirror', () => {
       const seen: string[] = [];
       const watched = { page: async (after: number, first: number, full?: boolean) => {
         const p = await oldFeed.page(after, first, full);
-        seen.push(p.textSet !== undefined ? 'texts' : p.proofSet !== undefined ? 'set' : 'other');
+        seen.push(p.texts !== undefined ? 'texts' : p.proofSet !== undefined ? 'set' : 'other');
         return p;
       } } as FeedClient;
       const r = await new Mirror({ store: other, feed: watched, rpcUrl: s.rpcUrl, trustRoot: parseTrustRoot(readFileSync(trustFile, 'utf8')), pageSize: 4 }).sync();
       const want = await subtreeCount(s.fx.units.g1.id);
       expect(r.rejected).toBe(0);
       expect(r.stored).toBe(want);
-      expect(accepts[0]).toContain('application/vnd.lianjian.mirror-texts+json');
+      expect(accepts[0]).toContain('application/vnd.lianjian.mirror-lines');
       expect(new Set(seen)).toEqual(new Set(['set']));
       const rows = async (st: Store) => (await st.pool.query(`SELECT position::text, entity_id::text, version, encode(leaf, 'hex') AS leaf, document, leaf_index FROM mirror_document WHERE position <= $1 ORDER BY position`, [(await other.state()).position])).rows;
       expect(await rows(other)).toEqual(await rows(store));
@@ -317,10 +350,14 @@ describe('lianjian-mirror', () => {
       const rows = (await other.pool.query(`SELECT position::text FROM mirror_document ORDER BY position`)).rows.map((r) => Number(r.position));
       expect(rows).toEqual([held[0]!.position, held[1]!.position, held[2]!.position]);
       expect((await other.state()).position).toBe(1_000_000);
-      // A page of new versions only goes in whole by COPY, a backslash, tab, newline and carriage return intact.
+      // A page of new versions only goes in whole by COPY, a backslash, tab, newline and carriage return intact,
+      // whether the text came as a string or (a text page's) as bytes, and bytes with nothing to escape as they are.
       const escaped = { ...held[2]!, position: 2_000_000, version: 999, document: '{"data":{"a":"x\\y\t\n\r"},"tab":"\u0009"}' };
-      await other.append([escaped], 2_000_000, [], '[]');
-      expect((await other.pool.query(`SELECT document FROM mirror_document WHERE position = 2000000`)).rows[0].document).toBe(escaped.document);
+      const asBytes = { ...held[2]!, position: 2_000_001, version: 1000, document: Buffer.from(escaped.document) };
+      const plainBytes = { ...held[2]!, position: 2_000_002, version: 1001, document: Buffer.from('{"data":{"名":"党员"}}') };
+      await other.append([escaped, asBytes, plainBytes], 2_000_002, [], '[]');
+      const copied = (await other.pool.query(`SELECT document FROM mirror_document WHERE position >= 2000000 ORDER BY position`)).rows.map((r) => r.document);
+      expect(copied).toEqual([escaped.document, escaped.document, '{"data":{"名":"党员"}}']);
     } finally {
       await other.close();
     }

@@ -11,7 +11,9 @@
 // `{ errors: [{ message, extensions: { code, messageZh } }] }` with its HTTP status.
 //
 // A mirror that accepts MIRROR_TEXTS_MEDIA_TYPE gets the page's documents as their stored texts
-// (`textSet`, decision 026) instead of the proof set v2 (`proofSet`); anyone else gets the set.
+// (decisions 026, 027) instead of the proof set v2 (`proofSet`): the page's JSON on the first line
+// (`textSet`: the set's batches and each record's batch and leaf index), then record k's stored text
+// on line k + 2, byte for byte — no text escaped here or unescaped by the mirror. Anyone else gets the set.
 import type { PrismaClient } from '@lianjian/db';
 import { GraphQLError } from 'graphql';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -25,8 +27,8 @@ import { feedArguments, feedPage, snapshotInputs, type SnapshotInputEntry } from
 
 export const MIRROR_FEED_PATH = '/mirror-feed';
 
-/** The Accept type for a page whose documents are their stored canonical texts (FeedPage.textSet). */
-export const MIRROR_TEXTS_MEDIA_TYPE = 'application/vnd.lianjian.mirror-texts+json';
+/** The Accept type for a page whose documents are their stored canonical texts, one per line after the page's JSON. */
+export const MIRROR_TEXTS_MEDIA_TYPE = 'application/vnd.lianjian.mirror-lines';
 
 export interface MirrorFeedDeps {
   prisma: PrismaClient;
@@ -98,7 +100,7 @@ export async function handleMirrorFeed(req: IncomingMessage, res: ServerResponse
       for (const e of page.entries) entries.push({ position: e.position, type: e.type, snapshotInputs: e.type === 'AnalyticsSnapshot' ? await snapshotInputs(ctx.prisma, e.entityId) : null });
       const head = JSON.stringify({ unitId: root.unitId, after: page.after, endPosition: page.endPosition, hasMore: page.hasMore, headPosition: page.headPosition, headSeq: page.headSeq, entries });
       // The set's (or text set's) JSON as the service wrote it, spliced in as an object: never parsed or escaped here.
-      body = texts ? `${head.slice(0, -1)},"textSet":${page.textSet ?? 'null'}}` : `${head.slice(0, -1)},"proofSet":${page.proofSet ?? 'null'}}`;
+      body = texts ? `${head.slice(0, -1)},"textSet":${page.textSet ?? 'null'}}\n${page.texts ? `${page.texts}\n` : ''}` : `${head.slice(0, -1)},"proofSet":${page.proofSet ?? 'null'}}`;
     } finally {
       release();
     }

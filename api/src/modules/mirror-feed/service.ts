@@ -30,12 +30,25 @@ export type FeedFormat = 'BUNDLES' | 'PROOF_SET';
 
 /**
  * How a PROOF_SET page carries its documents: `set` — a proof set v2 (each `doc` an object, the
- * public format); `texts` — the same batches and leaf indices with each stored canonical text as a
- * JSON string (GET /mirror-feed for a mirror that asks for it, decision 026): the mirror hashes the
- * text it received against the committed leaf instead of validating and re-canonicalising a parsed
- * document, and the centre splices the texts in as Postgres escaped them, parsing none.
+ * public format); `texts` — the same batches and leaf indices, and each stored canonical text as its
+ * own line after them (GET /mirror-feed for a mirror that asks for it, decisions 026 and 027): the
+ * mirror hashes the bytes it received against the committed leaf instead of validating and
+ * re-canonicalising a parsed document, and neither side escapes, parses or decodes a text.
  */
 export type FeedDocuments = 'set' | 'texts';
+
+/**
+ * How a page's documents come out of Postgres: `json` — a JSON array of the stored texts (what a proof
+ * set or bundles splice in or parse); `lines` — the stored texts one per line, as stored (a canonical
+ * text holds no line break: one that does is no committed document, and the page's count of lines no
+ * longer matches its entries, which the mirror refuses).
+ */
+type DocsForm = 'json' | 'lines';
+
+/** A page's documents in `form` from the parts its statements read, in order. */
+function joinDocs(form: DocsForm, parts: readonly string[]): string {
+  return form === 'lines' ? parts.join('\n') : `[${parts.map((p) => p.slice(1, -1)).join(',')}]`;
+}
 
 export interface FeedPage {
   after: number;
@@ -53,10 +66,12 @@ export interface FeedPage {
    */
   proofSet: string | null;
   /**
-   * documents `texts`: `{"batches":[…],"records":[{"b":0,"i":17},…],"texts":["…",…]}` — the set's
-   * batches, record k's batch and leaf index, and its stored canonical text; null otherwise or empty.
+   * documents `texts`: `{"batches":[…],"records":[{"b":0,"i":17},…]}` — the set's batches and record
+   * k's batch and leaf index; null otherwise or empty.
    */
   textSet?: string | null;
+  /** documents `texts`: record k's stored canonical text on line k (no line break after the last); null otherwise or empty. */
+  texts?: string | null;
 }
 
 export interface SnapshotInputEntry {
@@ -118,7 +133,7 @@ export async function feedPage(prisma: PrismaClient, unitPath: string, after: nu
   if (opts.proofs !== false && opts.format === 'PROOF_SET') return proofSetPage(prisma, unitPath, after, first, headPosition, headSeq, opts.chainId, opts.documents ?? 'set');
   // The subtree's rows in log order, by windows of positions (logWalk): a page costs what it
   // returns plus the other subtrees' rows in its windows, never the whole subtree.
-  const walked = await logWalk(prisma, unitPath, after, headPosition, first);
+  const walked = await logWalk(prisma, unitPath, after, headPosition, first, 'json');
   const docs = JSON.parse(walked.docs) as string[];
   const keys: KeyRow[] = walked.lines.map((line, n) => {
     const [position, entityType, entityId, version, org, seq] = line.split(' ');
@@ -188,8 +203,8 @@ interface SetKey {
  * the units (its estimate of a path prefix's units is far off: 77 for 5,024), so the walk goes down
  * the positions in order and stops at `limit` rows.
  */
-const WINDOW_SQL = `
-SELECT string_agg(w.key, ',' ORDER BY w.position) AS keys, json_agg(w.document ORDER BY w.position)::text AS docs, count(*)::int AS n
+const windowSql = (form: DocsForm) => `
+SELECT string_agg(w.key, ',' ORDER BY w.position) AS keys, ${docsAggregate(form, 'w.document', 'w.position')} AS docs, count(*)::int AS n
   FROM (SELECT rp.position, rp.position::text || ' ' || x.entity_type || ' ' || x.entity_id::text || ' ' || x.version::text || ' ' || x.org_unit_id::text || ' ' || rp.batch_seq::text AS key, x.document
           FROM record_position rp
          CROSS JOIN LATERAL (
@@ -201,6 +216,7 @@ SELECT string_agg(w.key, ',' ORDER BY w.position) AS keys, json_agg(w.document O
          WHERE rp.position > $1::bigint AND rp.position <= $2::bigint
          ORDER BY rp.position
          LIMIT $4) w`;
+const WINDOW_SQL: Record<DocsForm, string> = { json: windowSql('json'), lines: windowSql('lines') };
 
 /** The subtree's share of the log as the last window found it, per process and path. */
 const densities = new WeakMap<PrismaClient, Map<string, number>>();
@@ -211,7 +227,7 @@ const densities = new WeakMap<PrismaClient, Map<string, number>>();
  * array of strings, in the same order; `last` is the position of the page's last row when the page
  * is full, else null (the walk reached the head).
  */
-async function logWalk(prisma: PrismaClient, unitPath: string, after: number, head: number, first: number): Promise<{ lines: string[]; docs: string; last: number | null }> {
+async function logWalk(prisma: PrismaClient, unitPath: string, after: number, head: number, first: number, form: DocsForm): Promise<PageRows> {
   let known = densities.get(prisma);
   if (!known) densities.set(prisma, (known = new Map()));
   let density = known.get(unitPath) ?? 0.5;
@@ -224,11 +240,11 @@ async function logWalk(prisma: PrismaClient, unitPath: string, after: number, he
     const wanted = first - lines.length;
     const size = Math.min(FEED_TUNING.windowMax, Math.max(FEED_TUNING.windowMin, Math.ceil((wanted / Math.max(density, 1e-6)) * 1.25)));
     const to = Math.min(head, from + size);
-    const [row] = await prisma.$queryRawUnsafe<{ keys: string | null; docs: string | null; n: number }[]>(WINDOW_SQL, from, to, unitPath, wanted);
+    const [row] = await prisma.$queryRawUnsafe<{ keys: string | null; docs: string | null; n: number }[]>(WINDOW_SQL[form], from, to, unitPath, wanted);
     const n = row?.n ?? 0;
     if (n > 0) {
       lines.push(...row!.keys!.split(','));
-      docParts.push(row!.docs!.slice(1, -1));
+      docParts.push(row!.docs!);
     }
     if (n === wanted) {
       // The page is full inside this window: the share of the part walked, up to its last row.
@@ -248,20 +264,20 @@ async function logWalk(prisma: PrismaClient, unitPath: string, after: number, he
       // kept for the next pages, as a small subtree's. A short empty stretch (a few windows) does not
       // count: a dense subtree has those too. At the end of the 100k dataset's largest level-1 unit
       // (2 million positions of other subtrees, then 4 of its records) this read took ~5 s where the walk took ~25 s.
-      const rest = await keysByPosition(prisma, unitPath, from, head, wanted);
+      const rest = await keysByPosition(prisma, unitPath, from, head, wanted, form);
       if (rest.lines.length) {
         lines.push(...rest.lines);
-        docParts.push(rest.docs.slice(1, -1));
+        docParts.push(rest.docs);
       }
       known.set(unitPath, Math.max(density, 1e-6));
-      return { lines, docs: `[${docParts.join(',')}]`, last: rest.last };
+      return { lines, docs: joinDocs(form, docParts), last: rest.last };
     }
   }
   known.set(unitPath, Math.max(density, 1e-6));
   if (known.size > POSITIONS_SUBTREES) known.delete(known.keys().next().value!);
   const full = lines.length === first;
   const lastLine = lines[lines.length - 1];
-  return { lines, docs: `[${docParts.join(',')}]`, last: full && lastLine ? Number(lastLine.slice(0, lastLine.indexOf(' '))) : null };
+  return { lines, docs: joinDocs(form, docParts), last: full && lastLine ? Number(lastLine.slice(0, lastLine.indexOf(' '))) : null };
 }
 
 /**
@@ -311,15 +327,29 @@ const positionLists = new WeakMap<PrismaClient, Map<string, SubtreePositions>>()
 
 const NOT_VOTE = `NOT (o.entity_type = 'Ballot' AND o.version < 2)`;
 
-// One text for the whole list: a few thousand rows as one value, not a row each.
+// One text for the whole list: a few thousand rows as one value, not a row each. Each unit's records
+// are read from the log point ($4, $5) on, by the index on (org_unit_id, xid, id): the log's order is
+// (xid, id) — the indexer claims records in that order and positions follow it, which the auditor
+// checks — so a record after position $1 comes after the record at $1 in that order. Without the
+// bound, the end of a large subtree (a few records after two million positions of other units) read
+// all its ~1M earlier records to keep 4 (4.6 s; 0.08 s with it).
 const POSITIONS_BY_UNIT_SQL = `
 SELECT coalesce(string_agg(rp.position::text, ',' ORDER BY rp.position), '') AS list
   FROM org_unit u
   JOIN outbox_record o ON o.org_unit_id = u.id
   JOIN record_position rp ON rp.record_id = o.id
  WHERE left(u.path, length($3)) = $3
+   AND (o.xid, o.id) > ($4::xid8, $5::bigint)
    AND rp.position > $1::bigint AND rp.position <= $2::bigint
    AND ${NOT_VOTE}`;
+
+// The log point of the last record at or before a position (a record deleted at the centre is passed
+// over: any earlier point is a looser bound that keeps every later record).
+const LOG_POINT_SQL = `
+SELECT o.xid::text AS xid, o.id::text AS id
+  FROM record_position rp JOIN outbox_record o ON o.id = rp.record_id
+ WHERE rp.position <= $1::bigint
+ ORDER BY rp.position DESC LIMIT 1`;
 
 const POSITIONS_BY_LOG_SQL = `
 SELECT coalesce(string_agg(rp.position::text, ',' ORDER BY rp.position), '') AS list
@@ -335,9 +365,9 @@ SELECT coalesce(string_agg(rp.position::text, ',' ORDER BY rp.position), '') AS 
 // holds either) and the documents as a JSON array of strings (whatever a stored text holds) — rather
 // than 2,000 rows of 15 columns: turning rows into objects was the API's largest cost of a page. The batch headers
 // (a page spans one or two batches) come from BATCH_HEADERS_SQL.
-const SET_KEYS_AT_SQL = `
+const setKeysAtSql = (form: DocsForm) => `
 SELECT string_agg(rp.position::text || ' ' || o.entity_type || ' ' || o.entity_id::text || ' ' || o.version::text || ' ' || o.org_unit_id::text || ' ' || rp.batch_seq::text, ',' ORDER BY rp.position) AS keys,
-       json_agg(o.document ORDER BY rp.position)::text AS docs
+       ${docsAggregate(form, 'o.document', 'rp.position')} AS docs
   FROM unnest($1::bigint[]) AS w(position)
   JOIN record_position rp ON rp.position = w.position
   JOIN outbox_record o ON o.id = rp.record_id
@@ -345,15 +375,28 @@ SELECT string_agg(rp.position::text || ' ' || o.entity_type || ' ' || o.entity_i
  WHERE left(u.path, length($2)) = $2
    AND ${NOT_VOTE}`;
 
+const SET_KEYS_AT_SQL: Record<DocsForm, string> = { json: setKeysAtSql('json'), lines: setKeysAtSql('lines') };
+
+/** The aggregate of a statement's documents in `form`, in the order of `order`. */
+function docsAggregate(form: DocsForm, column: string, order: string): string {
+  return form === 'lines' ? `string_agg(${column}, E'\\n' ORDER BY ${order})` : `json_agg(${column} ORDER BY ${order})::text`;
+}
+
 const BATCH_HEADERS_SQL = `
 SELECT b.seq, b.first_position::text, b.size, b.root, b.prev_root, b.chain_height::text, b.tx_hash,
        to_char(b.anchored_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS anchored_at, b.chain_id
   FROM batch b WHERE b.seq = ANY($1::int[]) AND b.status = 'ANCHORED'`;
 
 
-async function readPositions(prisma: PrismaClient, sql: string, from: number, to: number, unitPath: string): Promise<number[]> {
-  const [row] = await prisma.$queryRawUnsafe<{ list: string }[]>(sql, from, to, unitPath);
+async function readPositions(prisma: PrismaClient, sql: string, from: number, to: number, unitPath: string, ...more: unknown[]): Promise<number[]> {
+  const [row] = await prisma.$queryRawUnsafe<{ list: string }[]>(sql, from, to, unitPath, ...more);
   return row?.list ? row.list.split(',').map(Number) : [];
+}
+
+/** The subtree's positions in (from, to], read by its units from the log point of position `from` on. */
+async function positionsByUnit(prisma: PrismaClient, from: number, to: number, unitPath: string): Promise<number[]> {
+  const [point] = from < 0 ? [] : await prisma.$queryRawUnsafe<{ xid: string; id: string }[]>(LOG_POINT_SQL, from);
+  return readPositions(prisma, POSITIONS_BY_UNIT_SQL, from, to, unitPath, point?.xid ?? '0', point?.id ?? '0');
 }
 
 /** The subtree's positions in (after, head], from the kept list where it covers them. */
@@ -363,7 +406,7 @@ async function subtreePositions(prisma: PrismaClient, unitPath: string, after: n
   let list = lists.get(unitPath);
   const now = Date.now();
   if (!list || list.from > after || now - list.readAt > POSITIONS_TTL_MS || head - list.to > POSITIONS_WALK_MAX) {
-    list = { from: after, to: head, positions: await readPositions(prisma, POSITIONS_BY_UNIT_SQL, after, head, unitPath), readAt: now };
+    list = { from: after, to: head, positions: await positionsByUnit(prisma, after, head, unitPath), readAt: now };
   } else if (list.to < head) {
     // The head moved: only the new range is walked (batches are appended at the end of the log).
     const newer = await readPositions(prisma, POSITIONS_BY_LOG_SQL, list.to, head, unitPath);
@@ -391,14 +434,14 @@ async function subtreePositions(prisma: PrismaClient, unitPath: string, after: n
  * A small subtree's page: its next `first` positions from the list, read by position. As logWalk:
  * the rows' key fields as lines, their documents as a JSON array of strings in the same order.
  */
-async function keysByPosition(prisma: PrismaClient, unitPath: string, after: number, head: number, first: number): Promise<{ lines: string[]; docs: string; last: number | null }> {
+async function keysByPosition(prisma: PrismaClient, unitPath: string, after: number, head: number, first: number, form: DocsForm): Promise<PageRows> {
   const wanted = (await subtreePositions(prisma, unitPath, after, head)).slice(0, first);
-  if (wanted.length === 0) return { lines: [], docs: '[]', last: null };
-  const [agg] = await prisma.$queryRawUnsafe<{ keys: string | null; docs: string | null }[]>(SET_KEYS_AT_SQL, wanted, unitPath);
+  if (wanted.length === 0) return { lines: [], docs: joinDocs(form, []), last: null };
+  const [agg] = await prisma.$queryRawUnsafe<{ keys: string | null; docs: string | null }[]>(SET_KEYS_AT_SQL[form], wanted, unitPath);
   // A full page ends at the last position it asked for, even if that row was gone meanwhile.
   const last = wanted.length === first ? wanted[wanted.length - 1]! : null;
   // Both aggregates run over the same rows in the same order: the n-th key is the n-th document.
-  return agg?.keys && agg.docs !== null ? { lines: agg.keys.split(','), docs: agg.docs, last } : { lines: [], docs: '[]', last };
+  return agg?.keys && agg.docs !== null ? { lines: agg.keys.split(','), docs: agg.docs, last } : { lines: [], docs: joinDocs(form, []), last };
 }
 
 /**
@@ -456,16 +499,21 @@ async function subtreeShare(prisma: PrismaClient, unitPath: string): Promise<num
 // within FEED_TUNING.prefetchMs for the same subtree, position and size. They are then as of a moment
 // earlier — as if the mirror had asked a moment earlier; every other request reads afresh.
 
+/**
+ * A page's rows: their key fields ("position type id version unit batch"), their documents in one
+ * text (DocsForm) in the same order, and the position of the page's last row when the page is full
+ * (else null: the read reached the head).
+ */
 type PageRows = { lines: string[]; docs: string; last: number | null };
 
-const prefetched = new WeakMap<PrismaClient, Map<string, { after: number; first: number; at: number; rows: Promise<PageRows> }>>();
+const prefetched = new WeakMap<PrismaClient, Map<string, { after: number; first: number; form: DocsForm; at: number; rows: Promise<PageRows> }>>();
 
-async function readPageRows(prisma: PrismaClient, unitPath: string, after: number, head: number, first: number): Promise<PageRows> {
-  return (await isSmallSubtree(prisma, unitPath)) ? keysByPosition(prisma, unitPath, after, head, first) : logWalk(prisma, unitPath, after, head, first);
+async function readPageRows(prisma: PrismaClient, unitPath: string, after: number, head: number, first: number, form: DocsForm): Promise<PageRows> {
+  return (await isSmallSubtree(prisma, unitPath)) ? keysByPosition(prisma, unitPath, after, head, first, form) : logWalk(prisma, unitPath, after, head, first, form);
 }
 
 /** A proof-set page's rows: read ahead by the previous page when it asked for these, else read now. */
-async function pageKeys(prisma: PrismaClient, unitPath: string, after: number, head: number, first: number): Promise<PageRows> {
+async function pageKeys(prisma: PrismaClient, unitPath: string, after: number, head: number, first: number, form: DocsForm): Promise<PageRows> {
   let slots = prefetched.get(prisma);
   if (!slots) prefetched.set(prisma, (slots = new Map()));
   const slot = slots.get(unitPath);
@@ -473,14 +521,14 @@ async function pageKeys(prisma: PrismaClient, unitPath: string, after: number, h
   if (slot) {
     slots.delete(unitPath);
     // Only a full page read ahead is taken: a short one ended at the head it saw, and the head may have moved.
-    if (slot.after === after && slot.first === first && Date.now() - slot.at < FEED_TUNING.prefetchMs) rows = (await slot.rows.catch(() => undefined)) ?? undefined;
+    if (slot.after === after && slot.first === first && slot.form === form && Date.now() - slot.at < FEED_TUNING.prefetchMs) rows = (await slot.rows.catch(() => undefined)) ?? undefined;
     if (rows && rows.last === null) rows = undefined;
   }
-  rows ??= await readPageRows(prisma, unitPath, after, head, first);
+  rows ??= await readPageRows(prisma, unitPath, after, head, first, form);
   if (rows.last !== null && rows.last < head) {
-    const next = readPageRows(prisma, unitPath, rows.last, head, first);
+    const next = readPageRows(prisma, unitPath, rows.last, head, first, form);
     next.catch(() => undefined); // taken (and its error seen) by the next request, or dropped
-    slots.set(unitPath, { after: rows.last, first, at: Date.now(), rows: next });
+    slots.set(unitPath, { after: rows.last, first, form, at: Date.now(), rows: next });
     while (slots.size > POSITIONS_SUBTREES) slots.delete(slots.keys().next().value!);
   }
   return rows;
@@ -529,16 +577,16 @@ async function batchLevels(prisma: PrismaClient, seqs: number[]): Promise<Map<nu
  * need, once, read from the stored levels (buildProofSetBatch checks every node read). The set's
  * JSON is written here with each stored canonical text spliced in as `doc` unparsed: the centre
  * neither parses nor re-serialises a document, and the text is exactly what hashes to the leaf.
- * Asked for `texts`, the page is the same batches and leaf indices with the texts as strings
- * (FeedPage.textSet), the array spliced in as Postgres wrote it.
+ * Asked for `texts`, the page is the same batches and leaf indices (FeedPage.textSet) and the stored
+ * texts one per line as Postgres joined them (FeedPage.texts).
  */
 async function proofSetPage(prisma: PrismaClient, unitPath: string, after: number, first: number, headPosition: number, headSeq: number, fallbackChainId: string | undefined, documents: FeedDocuments): Promise<FeedPage> {
-  const { lines, docs, last } = await pageKeys(prisma, unitPath, after, headPosition, first);
+  const { lines, docs, last } = await pageKeys(prisma, unitPath, after, headPosition, first, documents === 'texts' ? 'lines' : 'json');
   const keys = await keysWithHeaders(prisma, lines, docs, documents === 'set');
   const full = last !== null;
   const endPosition = last ?? headPosition;
   const page = { after, endPosition, hasMore: full && endPosition < headPosition, headPosition, headSeq };
-  if (keys.length === 0) return { ...page, entries: [], proofSet: null, textSet: null };
+  if (keys.length === 0) return { ...page, entries: [], proofSet: null, textSet: null, texts: null };
   const order: number[] = [];
   const bySeq = new Map<number, { header: BatchHeader; b: number; indices: number[] }>();
   for (const k of keys) {
@@ -574,7 +622,7 @@ async function proofSetPage(prisma: PrismaClient, unitPath: string, after: numbe
     records.push(documents === 'set' ? `{"b":${b},"i":${k.i},"doc":${k.document}}` : `{"b":${b},"i":${k.i}}`);
   }
   if (documents === 'texts') {
-    return { ...page, entries, proofSet: null, textSet: `{"batches":${JSON.stringify(batches)},"records":[${records.join(',')}],"texts":${docs}}` };
+    return { ...page, entries, proofSet: null, textSet: `{"batches":${JSON.stringify(batches)},"records":[${records.join(',')}]}`, texts: docs };
   }
   const proofSet = `{"v":2,"batches":${JSON.stringify(batches)},"records":[${records.join(',')}]}`;
   return { ...page, entries, proofSet };
