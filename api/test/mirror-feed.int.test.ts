@@ -365,6 +365,50 @@ describe('mirrorFeed', () => {
     expect((await page(first.endPosition)).texts).toEqual(second.texts);
   });
 
+  it('takes the short last page read ahead while the head stays where it was read to, and reads it afresh once the head has moved', async () => {
+    const { pages } = await readAllPlain(g1Key, 3);
+    const last = pages[pages.length - 1]!;
+    const before = pages[pages.length - 2]!;
+    expect(last.hasMore).toBe(false);
+    expect(last.entries.length).toBeGreaterThan(0);
+    expect(before.hasMore).toBe(true);
+    const page = async (after: number) => {
+      const r = await textPage(`?after=${after}&first=3`, g1Key);
+      expect(r.status, r.text).toBe(200);
+      return r.page;
+    };
+    const head = async () => Number((await s.h.prisma.$queryRawUnsafe<{ last: string }[]>(`SELECT max(last_position)::text AS last FROM batch WHERE status = 'ANCHORED'`))[0]!.last);
+    const [row] = await s.h.prisma.$queryRawUnsafe<{ id: string; document: string }[]>(`SELECT o.id::text, o.document FROM record_position rp JOIN outbox_record o ON o.id = rp.record_id WHERE rp.position = $1`, last.entries[0]!.position);
+    const spaced = row!.document.replace('{', '{ ');
+    const db = new pg.Client({ connectionString: s.h.dbUrl });
+    await db.connect();
+    const prefetchMs = FEED_TUNING.prefetchMs;
+    try {
+      FEED_TUNING.prefetchMs = 30_000;
+      await page(before.after); // reads the last page ahead
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      await behindTheBack(db, `UPDATE outbox_record SET document = $2 WHERE id::text = $1`, [row!.id, spaced]);
+      // The head has not moved: the rows read ahead are the page as of a moment ago.
+      expect((await page(last.after)).texts[0]).toBe(row!.document);
+      // Read ahead again (the text spaced), the text put back, then a write is anchored and the head
+      // moves: the page is read afresh.
+      await page(before.after);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      await behindTheBack(db, `UPDATE outbox_record SET document = $2 WHERE id::text = $1`, [row!.id, row!.document]);
+      const was = await head();
+      const secretary = await sessionFor(s.h.prisma, s.fx.accounts.secretary.id);
+      ok(await s.h.gql(`mutation($id: ID!) { updateMember(id: $id, input: { name: "李四光" }) { id version } }`, { id: s.fx.members.m2.id }, { token: secretary }));
+      await waitFor('the head to move', async () => ((await head()) > was ? true : undefined), 60_000, 200);
+      const fresh = await page(last.after);
+      expect(fresh.texts[0]).toBe(row!.document);
+      expect(fresh.headPosition).toBeGreaterThan(was);
+    } finally {
+      FEED_TUNING.prefetchMs = prefetchMs;
+      await behindTheBack(db, `UPDATE outbox_record SET document = $2 WHERE id::text = $1`, [row!.id, row!.document]);
+      await db.end();
+    }
+  });
+
   it("another level's key reads its own subtree only", async () => {
     const { entries } = await readAll(b3Key, 100);
     const want = await subtreeRecords(s.fx.units.b3.id);

@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { toBundles, type ProofSet } from '@lianjian/verify';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { COPY_COLUMNS, copyRows } from './copy.js';
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS mirror_state (
@@ -97,40 +98,6 @@ CREATE UNIQUE INDEX IF NOT EXISTS mirror_alert_open ON mirror_alert
 /** Rows per INSERT statement (a feed page is at most 2,000). */
 const INSERT_ROWS = 5000;
 
-const DOCUMENT_COLUMNS = 'position, entity_type, entity_id, version, org_unit_id, batch_seq, document, leaf, bundle, set_id, leaf_index';
-
-/** A text for COPY's text format: backslash, newline, carriage return and tab escaped (a canonical text holds none but the first). */
-function copyValue(value: string): string {
-  return /[\\\n\r\t]/.test(value) ? value.replace(/[\\\n\r\t]/g, (ch) => (ch === '\\' ? '\\\\' : ch === '\n' ? '\\n' : ch === '\r' ? '\\r' : '\\t')) : value;
-}
-
-/** Whether a text's bytes hold what COPY's text format escapes (backslash, newline, carriage return, tab). */
-function needsCopyEscape(bytes: Buffer): boolean {
-  return bytes.indexOf(0x5c) >= 0 || bytes.indexOf(0x0a) >= 0 || bytes.indexOf(0x0d) >= 0 || bytes.indexOf(0x09) >= 0;
-}
-
-/**
- * The page's rows in COPY's text format, in DOCUMENT_COLUMNS order (\N: null). A document received as
- * bytes goes in as those bytes (no decoding and encoding again) unless it holds something to escape.
- */
-function copyText(docs: readonly StoredDocument[], setId: string | null): Buffer {
-  const chunks: Buffer[] = [];
-  let out = '';
-  for (const d of docs) {
-    const index = setId === null ? '\\N' : String(d.leafIndex ?? '\\N');
-    out += `${d.position}\t${copyValue(d.type)}\t${d.entityId}\t${d.version}\t${d.org}\t${d.batchSeq}\t`;
-    if (typeof d.document === 'string' || needsCopyEscape(d.document)) {
-      out += copyValue(String(d.document));
-    } else {
-      chunks.push(Buffer.from(out), d.document);
-      out = '';
-    }
-    out += `\t\\\\x${d.leaf.toString('hex')}\t${d.bundle === null ? '\\N' : copyValue(d.bundle)}\t${setId ?? '\\N'}\t${index}\n`;
-  }
-  chunks.push(Buffer.from(out));
-  return Buffer.concat(chunks);
-}
-
 /**
  * The page as one JSON parameter expanded by json_to_recordset, skipping versions already held: the
  * path a page takes when COPY met one (append).
@@ -150,7 +117,7 @@ async function insertSkippingHeld(c: pg.PoolClient, docs: readonly StoredDocumen
       i: setId === null ? null : (d.leafIndex ?? null),
     }));
     await c.query(
-      `INSERT INTO mirror_document (${DOCUMENT_COLUMNS})
+      `INSERT INTO mirror_document (${COPY_COLUMNS})
        SELECT x.p, x.t, x.e, x.v, x.o, x.s, x.d, decode(x.l, 'hex'), x.b, $2::bigint, x.i
          FROM json_to_recordset($1::json) AS x(p bigint, t text, e uuid, v int, o uuid, s int, d text, l text, b text, i int)
        ON CONFLICT DO NOTHING`,
@@ -268,8 +235,8 @@ export class Store {
    * With `proofBatches` (the verified set's `batches` as JSON), they are stored once and each
    * document keeps its leaf index rather than a bundle.
    *
-   * The page goes in by COPY (the cheapest way into Postgres: no statement to parse, no JSON to
-   * expand). COPY cannot skip a version already held (a record put back at a new position after a
+   * The page goes in by COPY in its binary format (copy.ts: the cheapest way into Postgres — no
+   * statement to parse, no JSON to expand, no field written as text to be parsed back). COPY cannot skip a version already held (a record put back at a new position after a
    * restore), so on a unique violation the page is rolled back to before the COPY and inserted
    * again as one JSON parameter with ON CONFLICT DO NOTHING.
    */
@@ -285,7 +252,7 @@ export class Store {
             : (await c.query<{ id: string }>(`INSERT INTO mirror_proof_set (batches, first_position, last_position) VALUES ($1, $2, $3) RETURNING id::text`, [proofBatches, positions.reduce((a, b) => Math.min(a, b)), positions.reduce((a, b) => Math.max(a, b))])).rows[0]!.id;
         await c.query('SAVEPOINT page');
         try {
-          await pipeline(Readable.from([copyText(docs, setId)]), c.query(copyFrom(`COPY mirror_document (${DOCUMENT_COLUMNS}) FROM STDIN`)));
+          await pipeline(Readable.from([copyRows(docs, setId)]), c.query(copyFrom(`COPY mirror_document (${COPY_COLUMNS}) FROM STDIN WITH (FORMAT binary)`)));
           await c.query('RELEASE SAVEPOINT page');
         } catch (error) {
           if ((error as { code?: string }).code !== '23505') throw error;

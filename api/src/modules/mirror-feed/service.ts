@@ -506,7 +506,8 @@ async function subtreeShare(prisma: PrismaClient, unitPath: string): Promise<num
  */
 type PageRows = { lines: string[]; docs: string; last: number | null };
 
-const prefetched = new WeakMap<PrismaClient, Map<string, { after: number; first: number; form: DocsForm; at: number; rows: Promise<PageRows> }>>();
+/** A page's rows read ahead: for which page (after, first, form), up to which head, when, and the read. */
+const prefetched = new WeakMap<PrismaClient, Map<string, { after: number; first: number; form: DocsForm; head: number; at: number; rows: Promise<PageRows> }>>();
 
 async function readPageRows(prisma: PrismaClient, unitPath: string, after: number, head: number, first: number, form: DocsForm): Promise<PageRows> {
   return (await isSmallSubtree(prisma, unitPath)) ? keysByPosition(prisma, unitPath, after, head, first, form) : logWalk(prisma, unitPath, after, head, first, form);
@@ -520,15 +521,16 @@ async function pageKeys(prisma: PrismaClient, unitPath: string, after: number, h
   let rows: PageRows | undefined;
   if (slot) {
     slots.delete(unitPath);
-    // Only a full page read ahead is taken: a short one ended at the head it saw, and the head may have moved.
     if (slot.after === after && slot.first === first && slot.form === form && Date.now() - slot.at < FEED_TUNING.prefetchMs) rows = (await slot.rows.catch(() => undefined)) ?? undefined;
-    if (rows && rows.last === null) rows = undefined;
+    // A short page read ahead ended at the head it was read up to: taken only if the head is still there
+    // (read again, the end of a large subtree cost its walk twice, ~1 s more at the 100k dataset's).
+    if (rows && rows.last === null && slot.head !== head) rows = undefined;
   }
   rows ??= await readPageRows(prisma, unitPath, after, head, first, form);
   if (rows.last !== null && rows.last < head) {
     const next = readPageRows(prisma, unitPath, rows.last, head, first, form);
     next.catch(() => undefined); // taken (and its error seen) by the next request, or dropped
-    slots.set(unitPath, { after: rows.last, first, form, at: Date.now(), rows: next });
+    slots.set(unitPath, { after: rows.last, first, form, head, at: Date.now(), rows: next });
     while (slots.size > POSITIONS_SUBTREES) slots.delete(slots.keys().next().value!);
   }
   return rows;
