@@ -26,7 +26,7 @@ import { waitFor } from '../../indexer/test/helpers.js';
 import { repoRoot } from '../../scripts/lib/chain-node.js';
 import { createTestDatabase } from '../../test/db.js';
 import { FEED_TUNING } from '../../api/src/modules/mirror-feed/service.js';
-import { FeedClient, FeedError, Mirror, restoreRecord, RestoreRefused, startHttp, Store, type RunningHttp } from '../src/index.js';
+import { FeedClient, FeedError, Mirror, restoreRecord, RestoreRefused, startHttp, Store, type RunningHttp, type StoredAlert } from '../src/index.js';
 
 const exec = promisify(execFile);
 
@@ -235,69 +235,59 @@ describe('lianjian-mirror', () => {
     }
   });
 
-  /** A feed whose first text page has its first text replaced by `edit` of it (the rest as served). */
-  function editedFirstText(key: string, edit: (text: string) => string, seen: { before?: string; after?: string }): FeedClient {
-    const real = new FeedClient(`${s.h.url}/graphql`, key);
-    return {
-      page: async (after: number, first: number, full?: boolean) => {
-        const p = await real.page(after, first, full);
-        if (!p.texts || p.entries.length === 0 || seen.before !== undefined) return p;
-        // Record k's text between the k-th and (k+1)-th line break (feed.ts FeedPage.texts).
-        const lines = p.texts.toString('utf8').split('\n').slice(1, -1);
-        expect(lines).toHaveLength(p.entries.length);
-        seen.before = lines[0]!;
-        seen.after = edit(lines[0]!);
-        lines[0] = seen.after;
-        return { ...p, texts: Buffer.from(`\n${lines.join('\n')}\n`) };
-      },
-    } as FeedClient;
+  /**
+   * A fresh mirror's catch-up from a feed whose first text page has its first text replaced by `edit`
+   * of it (the rest as served), which must say the same JSON: the page is refused whole, nothing
+   * stored, the position kept. Answers the open alerts.
+   */
+  async function refusedWithEditedText(name: string, edit: (text: string) => string): Promise<StoredAlert[]> {
+    const own = await createTestDatabase();
+    const other = Store.connect(own.url);
+    try {
+      await other.init();
+      const key = (await apiKeyFor(s.h.prisma, s.fx.units.g1.id, ['Mirror:read'], name)).key;
+      const real = new FeedClient(`${s.h.url}/graphql`, key);
+      const seen: { before?: string; after?: string } = {};
+      const feed = {
+        page: async (after: number, first: number, full?: boolean) => {
+          const p = await real.page(after, first, full);
+          if (!p.texts || p.entries.length === 0 || seen.before !== undefined) return p;
+          // Record k's text between the k-th and (k+1)-th line break (feed.ts FeedPage.texts).
+          const lines = p.texts.toString('utf8').split('\n').slice(1, -1);
+          expect(lines).toHaveLength(p.entries.length);
+          seen.before = lines[0]!;
+          seen.after = edit(lines[0]!);
+          lines[0] = seen.after;
+          return { ...p, texts: Buffer.from(`\n${lines.join('\n')}\n`) };
+        },
+      } as FeedClient;
+      const r = await new Mirror({ store: other, feed, rpcUrl: s.rpcUrl, trustRoot: parseTrustRoot(readFileSync(trustFile, 'utf8')), pageSize: 50 }).sync();
+      expect(seen.after).not.toBe(seen.before);
+      expect(JSON.parse(seen.after!)).toEqual(JSON.parse(seen.before!));
+      expect(r.stored).toBe(0);
+      expect(r.rejected).toBeGreaterThan(0);
+      expect((await other.counts()).documents).toBe(0);
+      expect((await other.state()).position).toBe(-1);
+      const alerts = await other.alerts({ open: true });
+      expect(alerts.length).toBeGreaterThan(0);
+      expect(alerts.every((a) => a.kind === 'UNVERIFIED')).toBe(true);
+      return alerts;
+    } finally {
+      await other.close();
+    }
   }
 
   it('refuses a served text that says the same in other bytes (one space more): the leaf is of the bytes, so the page is UNVERIFIED and nothing stored', async () => {
-    const own = await createTestDatabase();
-    const other = Store.connect(own.url);
-    try {
-      await other.init();
-      const key = (await apiKeyFor(s.h.prisma, s.fx.units.g1.id, ['Mirror:read'], 'g1 mirror spaced')).key;
-      const spaced: { before?: string; after?: string } = {};
-      const feed = editedFirstText(key, (text) => text.replace('{', '{ '), spaced);
-      const r = await new Mirror({ store: other, feed, rpcUrl: s.rpcUrl, trustRoot: parseTrustRoot(readFileSync(trustFile, 'utf8')), pageSize: 50 }).sync();
-      expect(JSON.parse(spaced.after!)).toEqual(JSON.parse(spaced.before!));
-      expect(r.stored).toBe(0);
-      expect(r.rejected).toBeGreaterThan(0);
-      expect((await other.counts()).documents).toBe(0);
-      expect((await other.state()).position).toBe(-1);
-      const alerts = await other.alerts({ open: true });
-      expect(alerts.every((a) => a.kind === 'UNVERIFIED')).toBe(true);
-      expect(alerts.some((a) => /^path: .*do not lead to the root/.test(String(a.detail?.reason)))).toBe(true);
-    } finally {
-      await other.close();
-    }
+    const alerts = await refusedWithEditedText('g1 mirror spaced', (text) => text.replace('{', '{ '));
+    expect(alerts.some((a) => /^path: .*do not lead to the root/.test(String(a.detail?.reason)))).toBe(true);
   });
 
   it('refuses a page whose text has a line break in it (no canonical text has one): its lines no longer match its entries, nothing stored', async () => {
-    const own = await createTestDatabase();
-    const other = Store.connect(own.url);
-    try {
-      await other.init();
-      const key = (await apiKeyFor(s.h.prisma, s.fx.units.g1.id, ['Mirror:read'], 'g1 mirror broken line')).key;
-      const broken: { before?: string; after?: string } = {};
-      // Still the same JSON (a line break is whitespace to JSON), one line more on the page.
-      const feed = editedFirstText(key, (text) => text.replace('{', '{\n'), broken);
-      const r = await new Mirror({ store: other, feed, rpcUrl: s.rpcUrl, trustRoot: parseTrustRoot(readFileSync(trustFile, 'utf8')), pageSize: 50 }).sync();
-      expect(JSON.parse(broken.after!)).toEqual(JSON.parse(broken.before!));
-      expect(r.stored).toBe(0);
-      expect(r.rejected).toBeGreaterThan(0);
-      expect((await other.counts()).documents).toBe(0);
-      expect((await other.state()).position).toBe(-1);
-      // The page's texts cannot be told apart from its entries, so the records are not named: one alert
-      // per record type of the page (as for any page refused before its records are known), its reason said.
-      const alerts = await other.alerts({ open: true });
-      expect(alerts.length).toBeGreaterThan(0);
-      expect(alerts.every((a) => a.kind === 'UNVERIFIED' && /lines of documents/.test(String(a.detail?.reason)))).toBe(true);
-    } finally {
-      await other.close();
-    }
+    // Still the same JSON (a line break is whitespace to JSON), one line more on the page. Its texts
+    // cannot be told apart from its entries, so the records are not named: one alert per record type
+    // of the page (as for any page refused before its records are known), its reason said.
+    const alerts = await refusedWithEditedText('g1 mirror broken line', (text) => text.replace('{', '{\n'));
+    expect(alerts.every((a) => /lines of documents/.test(String(a.detail?.reason)))).toBe(true);
   });
 
   it('reads a centre that answers GET /mirror-feed with the proof set (it does not know the text page) and holds the same copy', async () => {
