@@ -223,8 +223,8 @@ const densities = new WeakMap<PrismaClient, Map<string, number>>();
 
 /**
  * The subtree's next `first` rows after `after` (up to `head`), walking the log by windows. `lines`
- * are the rows' key fields ("position type id version unit batch"), `docs` their documents as a JSON
- * array of strings, in the same order; `last` is the position of the page's last row when the page
+ * are the rows' key fields ("position type id version unit batch"), `docs` their documents in `form`
+ * (DocsForm), in the same order; `last` is the position of the page's last row when the page
  * is full, else null (the walk reached the head).
  */
 async function logWalk(prisma: PrismaClient, unitPath: string, after: number, head: number, first: number, form: DocsForm): Promise<PageRows> {
@@ -362,7 +362,7 @@ SELECT coalesce(string_agg(rp.position::text, ',' ORDER BY rp.position), '') AS 
 
 // A page's rows by the positions the list names: one index lookup per row, the subtree filter again.
 // Answered as one row of two texts — each row's key fields (space-separated, rows by commas; none
-// holds either) and the documents as a JSON array of strings (whatever a stored text holds) — rather
+// holds either) and the documents in one text (DocsForm: a JSON array, or one per line) — rather
 // than 2,000 rows of 15 columns: turning rows into objects was the API's largest cost of a page. The batch headers
 // (a page spans one or two batches) come from BATCH_HEADERS_SQL.
 const setKeysAtSql = (form: DocsForm) => `
@@ -432,7 +432,7 @@ async function subtreePositions(prisma: PrismaClient, unitPath: string, after: n
 
 /**
  * A small subtree's page: its next `first` positions from the list, read by position. As logWalk:
- * the rows' key fields as lines, their documents as a JSON array of strings in the same order.
+ * the rows' key fields as lines, their documents in `form` (DocsForm) in the same order.
  */
 async function keysByPosition(prisma: PrismaClient, unitPath: string, after: number, head: number, first: number, form: DocsForm): Promise<PageRows> {
   const wanted = (await subtreePositions(prisma, unitPath, after, head)).slice(0, first);
